@@ -1,0 +1,76 @@
+// The bundle as bytes, before any parsing (../shared/spec/bundle-v1.md), and the catalogue of probes.
+
+/** A bundle read into memory: relative paths with forward slashes -> raw bytes. */
+export interface RawBundle {
+  /** Where it was read from (folder or zip path), for messages. */
+  readonly source: string;
+  readonly files: ReadonlyMap<string, Uint8Array>;
+}
+
+export const BUNDLE_FORMAT = 'hostscope-bundle';
+export const BUNDLE_VERSION = 1;
+
+export type ProbeKind = 'docker' | 'powershell' | 'container-exec';
+
+export interface ProbeSpec {
+  readonly id: string;
+  readonly kind: ProbeKind;
+  /** Fixed files it writes; per-container probes use `perContainer` instead. */
+  readonly files: readonly string[];
+  /** For per-container probes: the file for one full container id. */
+  readonly perContainer?: (containerId: string) => string;
+  readonly title: string;
+}
+
+/** Every probe of bundle v1, in the order a collector runs them. */
+export const PROBES: readonly ProbeSpec[] = [
+  { id: 'docker.version', kind: 'docker', files: ['docker/version.json'], title: 'Docker engine version' },
+  { id: 'docker.info', kind: 'docker', files: ['docker/info.json'], title: 'Docker engine info' },
+  { id: 'docker.containers', kind: 'docker', files: ['docker/containers.json'], title: 'Containers (inspect)' },
+  { id: 'docker.top', kind: 'docker', files: [], perContainer: (id) => `docker/top/${id}.json`, title: 'Container processes (top)' },
+  { id: 'docker.networks', kind: 'docker', files: ['docker/networks.json'], title: 'Docker networks' },
+  { id: 'docker.volumes', kind: 'docker', files: ['docker/volumes.json'], title: 'Docker volumes' },
+  { id: 'docker.swarm', kind: 'docker', files: ['docker/swarm/services.json', 'docker/swarm/tasks.json', 'docker/swarm/nodes.json'], title: 'Swarm services, tasks, nodes' },
+  { id: 'host.os', kind: 'powershell', files: ['host/os.json'], title: 'Operating system' },
+  { id: 'host.processes', kind: 'powershell', files: ['host/processes.json'], title: 'Processes' },
+  { id: 'host.netnat', kind: 'powershell', files: ['host/netnat.json'], title: 'WinNAT instances' },
+  { id: 'host.natmappings', kind: 'powershell', files: ['host/netnat-static.json'], title: 'WinNAT static mappings' },
+  { id: 'host.natsessions', kind: 'powershell', files: ['host/netnat-sessions.json'], title: 'WinNAT sessions' },
+  { id: 'host.disks', kind: 'powershell', files: ['host/disks.json'], title: 'Disks' },
+  { id: 'host.vhds', kind: 'powershell', files: ['host/vhds.json'], title: 'Attached VHDs' },
+  { id: 'host.firewall.rules', kind: 'powershell', files: ['host/firewall-rules.json'], title: 'Firewall rules' },
+  { id: 'host.firewall.profiles', kind: 'powershell', files: ['host/firewall-profiles.json'], title: 'Firewall profiles' },
+  { id: 'host.connprofiles', kind: 'powershell', files: ['host/connection-profiles.json'], title: 'Network connection profiles' },
+  { id: 'host.tcp', kind: 'powershell', files: ['host/tcp.json'], title: 'TCP connections' },
+  { id: 'host.udp', kind: 'powershell', files: ['host/udp.json'], title: 'UDP endpoints' },
+  { id: 'host.netstat', kind: 'powershell', files: ['host/netstat.txt'], title: 'netstat -ano' },
+  { id: 'host.ipaddresses', kind: 'powershell', files: ['host/ip-addresses.json'], title: 'IP addresses' },
+  { id: 'host.adapters', kind: 'powershell', files: ['host/adapters.json'], title: 'Network adapters' },
+  { id: 'host.hns.networks', kind: 'powershell', files: ['host/hns-networks.json'], title: 'HNS networks' },
+  { id: 'host.hns.endpoints', kind: 'powershell', files: ['host/hns-endpoints.json'], title: 'HNS endpoints' },
+  { id: 'host.hcs', kind: 'powershell', files: ['host/hcsdiag.txt'], title: 'HCS compute systems (hcsdiag list)' },
+  { id: 'host.docker.config', kind: 'powershell', files: ['host/daemon.json'], title: 'Docker daemon.json' },
+  { id: 'host.docker.service', kind: 'powershell', files: ['host/docker-service.json'], title: 'Docker service' },
+  { id: 'container.listeners', kind: 'container-exec', files: [], perContainer: (id) => `containers/${id}/netstat.txt`, title: 'Listeners inside containers' },
+];
+
+export function probeSpec(id: string): ProbeSpec | undefined {
+  return PROBES.find((p) => p.id === id);
+}
+
+export interface ManifestProbe {
+  readonly id: string;
+  readonly status: 'ok' | 'failed' | 'timeout' | 'unsupported' | 'skipped';
+  readonly files?: readonly string[];
+  readonly durationMs?: number;
+  readonly error?: string;
+}
+
+export interface Manifest {
+  readonly format: typeof BUNDLE_FORMAT;
+  readonly version: typeof BUNDLE_VERSION;
+  readonly collectedAt: string;
+  readonly collector: { readonly name: string; readonly version: string };
+  readonly host: { readonly computerName: string };
+  readonly probes: readonly ManifestProbe[];
+}

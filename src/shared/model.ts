@@ -1,0 +1,420 @@
+// The typed model of one Windows container host, built from a bundle (../shared/spec/bundle-v1.md).
+// Plain, JSON-serialisable data: it crosses IPC and HTTP as is.
+
+/** Status a probe reports in the manifest. */
+export type ProbeStatus = 'ok' | 'failed' | 'timeout' | 'unsupported' | 'skipped';
+
+/** What became of one bundle file when it was read. */
+export type FileOutcome =
+  | { readonly kind: 'ok'; readonly file: string; readonly encoding: TextEncodingName }
+  | { readonly kind: 'missing'; readonly file: string }
+  | { readonly kind: 'invalid'; readonly file: string; readonly reason: string; readonly location?: string };
+
+export type TextEncodingName = 'utf-8' | 'utf-8-bom' | 'utf-16le-bom';
+
+/** The outcome of one probe: the manifest's word combined with what its files turned out to hold. */
+export interface ProbeOutcome {
+  readonly id: string;
+  /** ok | missing (not in the bundle) | invalid (a file did not parse) | what the manifest said went wrong. */
+  readonly status: ProbeStatus | 'missing' | 'invalid';
+  /** One line for a person: why, or what was read. */
+  readonly detail: string;
+  readonly files: readonly FileOutcome[];
+  readonly manifestStatus: ProbeStatus | null;
+  readonly durationMs: number | null;
+}
+
+/** Where a piece of the model came from: the probe and the bundle file. */
+export interface Source {
+  readonly probe: string;
+  readonly file: string;
+}
+
+/**
+ * A part of the model that depends on one probe. When the probe's file is missing or broken,
+ * the part is `unknown` and says why, and everything else in the model stays intact.
+ */
+export type Known<T> =
+  | { readonly kind: 'known'; readonly value: T; readonly source: Source }
+  | { readonly kind: 'unknown'; readonly reason: string; readonly source: Source };
+
+export interface HostInfo {
+  readonly computerName: string | null;
+  readonly caption: string | null;
+  readonly version: string | null;
+  readonly build: number | null;
+  readonly ubr: number | null;
+  readonly editionId: string | null;
+  readonly installationType: string | null;
+  readonly psVersion: string | null;
+  readonly features: readonly string[];
+}
+
+export interface EngineInfo {
+  readonly version: string | null;
+  readonly apiVersion: string | null;
+  readonly os: string | null;
+  readonly kernelVersion: string | null;
+  /** `process` or `hyperv`: what a container gets when it asks for none (GET /info Isolation). */
+  readonly defaultIsolation: Isolation | null;
+  readonly dockerRootDir: string | null;
+  readonly swarm: SwarmState;
+  readonly containersRunning: number | null;
+  readonly name: string | null;
+}
+
+export interface SwarmState {
+  /** inactive | pending | active | error | locked, or null when not reported. */
+  readonly localNodeState: string | null;
+  readonly nodeId: string | null;
+  readonly isManager: boolean;
+  readonly nodeAddr: string | null;
+}
+
+export type Isolation = 'process' | 'hyperv';
+
+export interface PublishedPort {
+  readonly containerPort: number;
+  readonly protocol: 'tcp' | 'udp';
+  /** Null where the port is exposed but not bound to the host. */
+  readonly hostIp: string | null;
+  readonly hostPort: number | null;
+  /** Where Docker says it is bound: the live NetworkSettings.Ports, or only the requested HostConfig.PortBindings. */
+  readonly origin: 'network-settings' | 'port-bindings' | 'both';
+}
+
+export interface ContainerNetwork {
+  readonly name: string;
+  readonly networkId: string | null;
+  readonly ip: string | null;
+  readonly ipv6: string | null;
+  readonly gateway: string | null;
+  readonly mac: string | null;
+  readonly endpointId: string | null;
+}
+
+export interface Mount {
+  readonly type: string;
+  readonly name: string | null;
+  readonly source: string | null;
+  readonly destination: string;
+  readonly readOnly: boolean;
+}
+
+export interface TopRow {
+  readonly name: string;
+  readonly pid: number | null;
+  readonly cpu: string | null;
+  readonly memory: string | null;
+}
+
+export interface Listener {
+  readonly protocol: 'tcp' | 'udp';
+  readonly localAddress: string;
+  readonly localPort: number;
+  readonly remoteAddress: string | null;
+  readonly remotePort: number | null;
+  readonly state: string | null;
+  readonly pid: number | null;
+}
+
+export interface Container {
+  readonly id: string;
+  readonly name: string;
+  readonly image: string;
+  readonly imageId: string | null;
+  /** running | exited | created | paused | restarting | dead ... */
+  readonly state: string;
+  readonly created: string | null;
+  readonly startedAt: string | null;
+  /** HostConfig.Isolation as written (`process`, `hyperv`, `default`, or empty). */
+  readonly isolationRequested: string | null;
+  /** HostConfig.NetworkMode, with Windows' `default` meaning `nat`. */
+  readonly networkMode: string;
+  readonly networks: readonly ContainerNetwork[];
+  readonly publishedPorts: readonly PublishedPort[];
+  readonly mounts: readonly Mount[];
+  readonly labels: readonly { readonly name: string; readonly value: string }[];
+  /** Names only: values are never kept in the model. */
+  readonly envNames: readonly string[];
+  /** GraphDriver.Data.dir: the layer folder holding sandbox.vhdx. */
+  readonly graphDriverDir: string | null;
+  readonly memoryLimitBytes: number | null;
+  readonly swarm: { readonly serviceName: string; readonly serviceId: string | null; readonly taskId: string | null } | null;
+  readonly top: Known<readonly TopRow[]> | null;
+  readonly listeners: Known<readonly Listener[]> | null;
+}
+
+export interface DockerNetwork {
+  readonly id: string;
+  readonly name: string;
+  readonly driver: string;
+  readonly scope: string | null;
+  readonly subnets: readonly string[];
+  readonly gateways: readonly string[];
+  readonly ingress: boolean;
+  readonly options: readonly { readonly name: string; readonly value: string }[];
+  readonly containers: readonly { readonly id: string; readonly name: string | null; readonly ip: string | null }[];
+}
+
+export interface Volume {
+  readonly name: string;
+  readonly driver: string;
+  readonly mountpoint: string | null;
+}
+
+export interface SwarmService {
+  readonly id: string;
+  readonly name: string;
+  readonly image: string | null;
+  readonly mode: 'replicated' | 'global' | 'other';
+  readonly replicas: number | null;
+  readonly ports: readonly {
+    readonly targetPort: number;
+    readonly publishedPort: number | null;
+    readonly protocol: 'tcp' | 'udp';
+    readonly publishMode: 'ingress' | 'host';
+  }[];
+}
+
+export interface SwarmTask {
+  readonly id: string;
+  readonly serviceId: string;
+  readonly nodeId: string | null;
+  readonly slot: number | null;
+  readonly state: string | null;
+  readonly desiredState: string | null;
+  readonly containerId: string | null;
+}
+
+export interface SwarmNode {
+  readonly id: string;
+  readonly hostname: string | null;
+  readonly role: string | null;
+  readonly state: string | null;
+  readonly availability: string | null;
+  readonly addr: string | null;
+  readonly isLeader: boolean;
+}
+
+export interface HostProcess {
+  readonly pid: number;
+  readonly name: string;
+  readonly sessionId: number | null;
+  readonly path: string | null;
+  readonly startTime: string | null;
+  readonly workingSet: number | null;
+  readonly parentPid: number | null;
+  readonly commandLine: string | null;
+}
+
+export interface NatInstance {
+  readonly name: string;
+  readonly internalPrefix: string | null;
+  readonly externalPrefix: string | null;
+  readonly active: boolean | null;
+}
+
+export interface NatStaticMapping {
+  readonly id: number | null;
+  readonly natName: string;
+  readonly protocol: 'tcp' | 'udp' | 'other';
+  readonly remoteExternalPrefix: string | null;
+  readonly externalIp: string | null;
+  readonly externalPort: number;
+  readonly internalIp: string;
+  readonly internalPort: number;
+  readonly active: boolean | null;
+}
+
+export interface NatSession {
+  readonly natName: string;
+  readonly protocol: string;
+  readonly internalSourceAddress: string | null;
+  readonly internalSourcePort: number | null;
+  readonly internalDestinationAddress: string | null;
+  readonly internalDestinationPort: number | null;
+  readonly externalSourceAddress: string | null;
+  readonly externalSourcePort: number | null;
+  readonly externalDestinationAddress: string | null;
+  readonly externalDestinationPort: number | null;
+  readonly creationTime: string | null;
+}
+
+export interface Disk {
+  readonly number: number;
+  readonly friendlyName: string | null;
+  readonly location: string | null;
+  readonly path: string | null;
+  /** Name of the bus ("File Backed Virtual" for a VHD), numbers mapped to names. */
+  readonly busType: string | null;
+  readonly size: number | null;
+  readonly isOffline: boolean | null;
+  readonly operationalStatus: string | null;
+  readonly driveLetters: readonly string[];
+}
+
+export interface Vhd {
+  readonly diskNumber: number | null;
+  readonly path: string;
+  readonly vhdType: string | null;
+  readonly attached: boolean | null;
+}
+
+export type FirewallProfileName = 'domain' | 'private' | 'public';
+
+/** A port or address filter: `any`, or a list of values. Ports keep keywords (RPC, IPHTTPS ...) next to numeric ranges. */
+export type PortFilter =
+  | { readonly kind: 'any' }
+  | { readonly kind: 'list'; readonly ranges: readonly (readonly [number, number])[]; readonly keywords: readonly string[] };
+
+export interface FirewallRule {
+  readonly name: string;
+  readonly displayName: string | null;
+  readonly group: string | null;
+  readonly enabled: boolean;
+  readonly direction: 'inbound' | 'outbound';
+  readonly action: 'allow' | 'block';
+  /** Profiles it applies to; all three for Any. */
+  readonly profiles: readonly FirewallProfileName[];
+  readonly policyStoreSource: string | null;
+  /** `any`, `tcp`, `udp`, `icmpv4` ... or the IANA number as a string. */
+  readonly protocol: string;
+  readonly localPorts: PortFilter;
+  readonly remotePorts: PortFilter;
+  readonly localAddresses: readonly string[];
+  readonly remoteAddresses: readonly string[];
+  readonly program: string | null;
+}
+
+export interface FirewallProfile {
+  readonly name: FirewallProfileName;
+  readonly enabled: boolean | null;
+  /** Null when NotConfigured: Windows then blocks (the default). */
+  readonly defaultInboundAction: 'allow' | 'block' | null;
+  readonly defaultOutboundAction: 'allow' | 'block' | null;
+  /** Null when NotConfigured: local rules then apply. */
+  readonly allowLocalFirewallRules: boolean | null;
+}
+
+export interface ConnectionProfile {
+  readonly interfaceAlias: string;
+  readonly interfaceIndex: number | null;
+  readonly networkCategory: FirewallProfileName;
+}
+
+export interface TcpEndpoint {
+  readonly localAddress: string;
+  readonly localPort: number;
+  readonly remoteAddress: string | null;
+  readonly remotePort: number | null;
+  /** Listen, Established, ... (names, numbers mapped). */
+  readonly state: string;
+  readonly owningProcess: number | null;
+}
+
+export interface UdpEndpoint {
+  readonly localAddress: string;
+  readonly localPort: number;
+  readonly owningProcess: number | null;
+}
+
+export interface IpAddress {
+  readonly interfaceAlias: string | null;
+  readonly interfaceIndex: number | null;
+  readonly ipAddress: string;
+  readonly prefixLength: number | null;
+  readonly family: 'ipv4' | 'ipv6';
+}
+
+export interface Adapter {
+  readonly name: string;
+  readonly description: string | null;
+  readonly ifIndex: number | null;
+  readonly status: string | null;
+  readonly macAddress: string | null;
+}
+
+export interface HnsNetwork {
+  readonly id: string;
+  readonly name: string | null;
+  readonly type: string | null;
+  readonly subnets: readonly string[];
+}
+
+export interface HnsEndpoint {
+  readonly id: string;
+  readonly name: string | null;
+  readonly virtualNetworkId: string | null;
+  readonly ipAddress: string | null;
+  readonly macAddress: string | null;
+  readonly sharedContainers: readonly string[];
+}
+
+export interface HcsSystem {
+  readonly id: string;
+  readonly type: string | null;
+  readonly state: string | null;
+  readonly vmGuid: string | null;
+  readonly owner: string | null;
+}
+
+export interface DaemonConfig {
+  readonly hosts: readonly string[];
+  readonly dataRoot: string | null;
+  readonly tls: boolean | null;
+  /** Every top-level option set in the file, for conflict checks. */
+  readonly options: readonly string[];
+}
+
+export interface DockerService {
+  readonly name: string;
+  readonly state: string | null;
+  readonly startMode: string | null;
+  readonly pathName: string | null;
+}
+
+export interface BundleInfo {
+  /** Where the bundle was read from, as given. */
+  readonly source: string;
+  readonly collectedAt: string | null;
+  readonly collector: { readonly name: string; readonly version: string | null } | null;
+  /** Every file path present in the bundle. */
+  readonly files: readonly string[];
+}
+
+export interface HostModel {
+  readonly bundle: BundleInfo;
+  readonly probes: readonly ProbeOutcome[];
+  /** From host/os.json; the manifest's computer name where os.json is missing. */
+  readonly host: Known<HostInfo>;
+  readonly computerName: string | null;
+  readonly engine: Known<EngineInfo>;
+  readonly engineVersion: Known<{ readonly version: string | null; readonly apiVersion: string | null; readonly os: string | null }>;
+  readonly containers: Known<readonly Container[]>;
+  readonly networks: Known<readonly DockerNetwork[]>;
+  readonly volumes: Known<readonly Volume[]>;
+  readonly swarmServices: Known<readonly SwarmService[]>;
+  readonly swarmTasks: Known<readonly SwarmTask[]>;
+  readonly swarmNodes: Known<readonly SwarmNode[]>;
+  readonly processes: Known<readonly HostProcess[]>;
+  readonly nat: Known<readonly NatInstance[]>;
+  readonly natMappings: Known<readonly NatStaticMapping[]>;
+  readonly natSessions: Known<readonly NatSession[]>;
+  readonly disks: Known<readonly Disk[]>;
+  readonly vhds: Known<readonly Vhd[]>;
+  readonly firewallRules: Known<readonly FirewallRule[]>;
+  readonly firewallProfiles: Known<readonly FirewallProfile[]>;
+  readonly connectionProfiles: Known<readonly ConnectionProfile[]>;
+  /** From host/tcp.json, or parsed from host/netstat.txt where tcp.json is missing. */
+  readonly tcp: Known<readonly TcpEndpoint[]>;
+  readonly udp: Known<readonly UdpEndpoint[]>;
+  readonly ipAddresses: Known<readonly IpAddress[]>;
+  readonly adapters: Known<readonly Adapter[]>;
+  readonly hnsNetworks: Known<readonly HnsNetwork[]>;
+  readonly hnsEndpoints: Known<readonly HnsEndpoint[]>;
+  readonly hcs: Known<readonly HcsSystem[]>;
+  /** `value: null` means the probe ran and the host has no daemon.json. */
+  readonly daemonConfig: Known<DaemonConfig | null>;
+  readonly dockerService: Known<DockerService>;
+}
