@@ -1,0 +1,38 @@
+import { Command, CommanderError } from 'commander';
+import { CliError, EXIT, type CliIo } from './context';
+import { summaryCommand } from './commands/summary';
+import { HOSTSCOPE_VERSION } from '../shared/version';
+
+/** Each command is a function (io) => Command in src/cli/commands/<name>.ts, added here once. */
+const COMMANDS: readonly ((io: CliIo) => Command)[] = [summaryCommand];
+
+export function buildProgram(io: CliIo): Command {
+  const program = new Command('hostscope')
+    .description('Explains why a container on a Windows container host can or cannot be reached.')
+    .version(HOSTSCOPE_VERSION, '-V, --version')
+    .showHelpAfterError('(run with --help for usage)')
+    .configureOutput({ writeOut: io.out, writeErr: io.err })
+    .exitOverride();
+  for (const make of COMMANDS) program.addCommand(make(io).exitOverride().configureOutput({ writeOut: io.out, writeErr: io.err }));
+  return program;
+}
+
+/** Runs the CLI and returns the exit code; never calls process.exit, so tests can call it in-process. */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  const program = buildProgram(io);
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return EXIT.ok;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // --help and --version end through here with exit code 0.
+      return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    }
+    if (error instanceof CliError) {
+      io.err(`hostscope: ${error.message}\n`);
+      return error.exitCode;
+    }
+    io.err(`hostscope: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    return EXIT.failed;
+  }
+}

@@ -1,0 +1,188 @@
+// The words the diagnosis answers in: ../shared/spec/diagnosis.md. Fields may be added, never renamed.
+
+import type { Isolation } from './model';
+
+export interface Evidence {
+  /** Bundle file the fact was read from (a path that exists in the bundle), or `manifest.json`. */
+  readonly file: string;
+  readonly detail: string;
+}
+
+// ---- 1. inspect ----------------------------------------------------------------------------
+
+export interface InspectResult {
+  readonly id: string;
+  readonly name: string;
+  readonly image: string;
+  readonly state: string;
+  readonly isolation: Isolation | null;
+  readonly sessionId: number | null;
+  readonly hostProcesses: readonly { readonly pid: number; readonly name: string }[];
+  readonly utilityVm: { readonly pid: number; readonly memoryPid: number | null } | null;
+  readonly sandboxDisk: { readonly number: number; readonly location: string } | null;
+  readonly networks: readonly { readonly name: string; readonly driver: string | null; readonly ip: string | null }[];
+  readonly publishedPorts: readonly {
+    readonly containerPort: number;
+    readonly protocol: 'tcp' | 'udp';
+    readonly hostIp: string | null;
+    readonly hostPort: number | null;
+    readonly mode: 'nat' | 'ingress' | 'host' | 'transparent' | 'other';
+  }[];
+  readonly natMappings: readonly {
+    readonly natName: string;
+    readonly protocol: string;
+    readonly externalPort: number;
+    readonly internalIp: string;
+    readonly internalPort: number;
+  }[];
+  readonly natSessions?: readonly {
+    readonly protocol: string;
+    readonly externalSource: string | null;
+    readonly internalDestination: string | null;
+  }[];
+  readonly firewallRules: readonly {
+    readonly name: string;
+    readonly displayName: string | null;
+    readonly action: 'allow' | 'block';
+    readonly direction: 'inbound' | 'outbound';
+    readonly localPort: string;
+    readonly enabled?: boolean;
+  }[];
+  readonly mounts: readonly { readonly type: string; readonly source: string | null; readonly destination: string }[];
+  /** Why a field above is null or empty, e.g. "host/disks.json not collected". */
+  readonly notes: readonly string[];
+}
+
+// ---- 2. explain ----------------------------------------------------------------------------
+
+export type SourceKind = 'external' | 'host' | 'host-localhost' | 'container';
+
+export type ReachSource =
+  | { readonly kind: 'external' }
+  | { readonly kind: 'host' }
+  | { readonly kind: 'host-localhost' }
+  | { readonly kind: 'container'; readonly ref: string };
+
+export type HopStatus = 'pass' | 'fail' | 'unknown' | 'skip';
+
+export interface Hop {
+  readonly id: string;
+  readonly title: string;
+  readonly status: HopStatus;
+  readonly evidence: readonly Evidence[];
+  /** For `unknown`: which probe would decide it; for `skip`: why it does not apply. */
+  readonly note?: string;
+}
+
+export type CauseId =
+  | 'container-not-running'
+  | 'no-published-port'
+  | 'nat-loopback-unsupported'
+  | 'routing-mesh-unsupported'
+  | 'nat-mapping-missing'
+  | 'nat-mapping-stale'
+  | 'host-port-conflict'
+  | 'firewall-blocked'
+  | 'firewall-local-rules-ignored'
+  | 'not-listening-in-container'
+  | 'no-shared-network'
+  | 'no-network'
+  | (string & {});
+
+export interface Cause {
+  readonly id: CauseId;
+  readonly title: string;
+  readonly explanation: string;
+  readonly fix: string;
+  readonly references: readonly string[];
+  /** Where the engine is unsure (an unconfirmed Windows fact): a hint, not a certainty. */
+  readonly confidence?: 'certain' | 'likely';
+}
+
+export type Verdict = 'reachable' | 'unreachable' | 'unknown';
+
+export interface Explanation {
+  readonly container: { readonly id: string; readonly name: string };
+  /** `external`, `host`, `host-localhost` or `container:<ref>`. */
+  readonly from: string;
+  readonly port: number;
+  readonly protocol: 'tcp' | 'udp';
+  readonly verdict: Verdict;
+  readonly hops: readonly Hop[];
+  readonly causes: readonly Cause[];
+}
+
+// ---- 3. findings ---------------------------------------------------------------------------
+
+export type Severity = 'critical' | 'high' | 'medium' | 'low' | 'info';
+
+export const SEVERITIES: readonly Severity[] = ['critical', 'high', 'medium', 'low', 'info'];
+
+export type FindingId =
+  | 'docker-api-unencrypted'
+  | 'daemon-config-conflict'
+  | 'swarm-ports-blocked'
+  | 'routing-mesh-unsupported'
+  | 'firewall-local-rules-ignored'
+  | 'nat-mapping-stale'
+  | 'nat-mapping-missing'
+  | 'host-port-conflict'
+  | 'os-build-unsupported'
+  | 'secrets-in-env'
+  | 'container-data-not-persisted'
+  | 'hyperv-no-host-firewall-rules'
+  | (string & {});
+
+export interface Finding {
+  readonly id: FindingId;
+  readonly severity: Severity;
+  readonly title: string;
+  readonly detail: string;
+  /** `host`, `container:<id>` or `service:<name>`. */
+  readonly subjects: readonly string[];
+  readonly evidence: readonly Evidence[];
+  readonly fix: string;
+  readonly references: readonly string[];
+}
+
+// ---- 4. isolation walkthrough --------------------------------------------------------------
+
+export type IsolationPointId =
+  | 'processes'
+  | 'session'
+  | 'user'
+  | 'sandbox-disk'
+  | 'firewall-rules'
+  | 'reach-from-host'
+  | 'reach-from-containers'
+  | 'memory';
+
+export interface IsolationPoint {
+  readonly id: IsolationPointId;
+  readonly title: string;
+  /** What this container shows, in one line; "not observable in this bundle" where it cannot be told. */
+  readonly observed: string;
+  /** What the isolation mode means for this point, in general (from the knowledge notes). */
+  readonly expectation: string;
+  readonly observable: boolean;
+  readonly evidence: readonly Evidence[];
+}
+
+export interface IsolationProfile {
+  readonly container: { readonly id: string; readonly name: string };
+  readonly isolation: Isolation | null;
+  readonly points: readonly IsolationPoint[];
+}
+
+export interface IsolationComparison {
+  readonly a: IsolationProfile;
+  readonly b: IsolationProfile;
+  /** Point by point, the same ids in the same order, with whether the two differ. */
+  readonly rows: readonly {
+    readonly id: IsolationPointId;
+    readonly title: string;
+    readonly a: IsolationPoint;
+    readonly b: IsolationPoint;
+    readonly differs: boolean;
+  }[];
+}

@@ -1,0 +1,1 @@
+export const HOSTSCOPE_VERSION = '0.1.0';
