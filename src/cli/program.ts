@@ -1,10 +1,12 @@
 import { Command, CommanderError } from 'commander';
 import { CliError, EXIT, type CliIo } from './context';
 import { summaryCommand } from './commands/summary';
+import { serveCommand } from './commands/serve';
+import { collectCommand } from './commands/collect';
 import { HOSTSCOPE_VERSION } from '../shared/version';
 
 /** Each command is a function (io) => Command in src/cli/commands/<name>.ts, added here once. */
-const COMMANDS: readonly ((io: CliIo) => Command)[] = [summaryCommand];
+const COMMANDS: readonly ((io: CliIo) => Command)[] = [summaryCommand, serveCommand, collectCommand];
 
 export function buildProgram(io: CliIo): Command {
   const program = new Command('hostscope')

@@ -10,7 +10,7 @@ export type FileOutcome =
   | { readonly kind: 'missing'; readonly file: string }
   | { readonly kind: 'invalid'; readonly file: string; readonly reason: string; readonly location?: string };
 
-export type TextEncodingName = 'utf-8' | 'utf-8-bom' | 'utf-16le-bom';
+export type TextEncodingName = 'utf-8' | 'utf-8-bom' | 'utf-16le-bom' | 'utf-16be-bom' | 'windows-1252';
 
 /** The outcome of one probe: the manifest's word combined with what its files turned out to hold. */
 export interface ProbeOutcome {

@@ -1,0 +1,185 @@
+// Reads a bundle folder or .zip into memory (bundle-v1). Nothing is ever extracted to disk: entries are read
+// straight into buffers, under limits, so a hostile archive cannot write anywhere or exhaust memory.
+import { open as openFile, readdir, readFile, stat } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
+import yauzl from 'yauzl';
+import type { RawBundle } from '../shared/bundle';
+import { BundleError } from '../core/bundle/errors';
+
+export interface BundleLimits {
+  /** Files (zip entries, folder files) in one bundle. */
+  readonly maxEntries: number;
+  /** Uncompressed bytes of one file. */
+  readonly maxFileBytes: number;
+  /** Uncompressed bytes of the whole bundle. */
+  readonly maxTotalBytes: number;
+}
+
+export const DEFAULT_LIMITS: BundleLimits = {
+  maxEntries: 50_000,
+  maxFileBytes: 512 * 1024 * 1024,
+  maxTotalBytes: 2 * 1024 * 1024 * 1024,
+};
+
+const MiB = (n: number): string => `${Math.round((n / 1024 / 1024) * 10) / 10} MiB`;
+
+/** Reads a bundle from a folder, a .zip, or the path of a bundle's manifest.json. */
+export async function readBundle(path: string, limits: BundleLimits = DEFAULT_LIMITS): Promise<RawBundle> {
+  const where = { bundle: path };
+  const info = await stat(path).catch((error: NodeJS.ErrnoException) => {
+    throw new BundleError(error.code === 'ENOENT' ? 'not-found' : 'io', `cannot open bundle ${path}: ${error.code === 'ENOENT' ? 'no such file or folder' : error.message}`, where);
+  });
+  if (info.isDirectory()) return readFolder(path, limits);
+  if (basename(path).toLowerCase() === 'manifest.json') return readFolder(dirname(path), limits);
+  if (!(await looksLikeZip(path))) {
+    throw new BundleError('not-a-bundle', `${path} is neither a bundle folder nor a .zip (no zip signature at its start)`, where);
+  }
+  return readZip(path, limits);
+}
+
+async function looksLikeZip(path: string): Promise<boolean> {
+  const handle = await openFile(path, 'r');
+  try {
+    const head = Buffer.alloc(4);
+    const { bytesRead } = await handle.read(head, 0, 4, 0);
+    // Local file header, or the end-of-central-directory record of an empty archive.
+    return bytesRead === 4 && head[0] === 0x50 && head[1] === 0x4b && ((head[2] === 3 && head[3] === 4) || (head[2] === 5 && head[3] === 6));
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Bundle-relative path checks shared by folders and zips: no absolute paths, no `..`, no drive letters. */
+export function unsafeEntryReason(name: string): string | null {
+  if (name.startsWith('/') || name.startsWith('\\')) return 'absolute path';
+  if (/^[a-zA-Z]:/.test(name)) return 'drive-letter path';
+  if (name.split(/[\\/]/).some((part) => part === '..')) return '".." escapes the bundle';
+  if (name.includes('\0')) return 'NUL in the name';
+  return null;
+}
+
+class Budget {
+  private entries = 0;
+  private total = 0;
+  constructor(
+    private readonly limits: BundleLimits,
+    private readonly bundle: string,
+  ) {}
+
+  entry(name: string, size: number): void {
+    const where = { bundle: this.bundle, entry: name };
+    if (++this.entries > this.limits.maxEntries) {
+      throw new BundleError('limit-exceeded', `${this.bundle}: more than ${this.limits.maxEntries} files (limit: entry count); refused at "${name}"`, where);
+    }
+    if (size > this.limits.maxFileBytes) {
+      throw new BundleError('limit-exceeded', `${this.bundle}: entry "${name}" is ${MiB(size)} uncompressed, over the ${MiB(this.limits.maxFileBytes)} per-file limit`, where);
+    }
+    this.total += size;
+    if (this.total > this.limits.maxTotalBytes) {
+      throw new BundleError('limit-exceeded', `${this.bundle}: more than ${MiB(this.limits.maxTotalBytes)} uncompressed in total (limit: total size); refused at "${name}"`, where);
+    }
+  }
+}
+
+async function readFolder(root: string, limits: BundleLimits): Promise<RawBundle> {
+  const files = new Map<string, Uint8Array>();
+  const budget = new Budget(limits, root);
+  const walk = async (dir: string, prefix: string): Promise<void> => {
+    const entries = await readdir(dir, { withFileTypes: true });
+    entries.sort((a, b) => a.name.localeCompare(b.name));
+    for (const entry of entries) {
+      const rel = prefix + entry.name;
+      // Links are not followed: a bundle folder holds files, and a link could point anywhere on this machine.
+      if (entry.isDirectory()) await walk(join(dir, entry.name), `${rel}/`);
+      else if (entry.isFile()) {
+        const { size } = await stat(join(dir, entry.name));
+        budget.entry(rel, size);
+        files.set(rel, await readFile(join(dir, entry.name)));
+      }
+    }
+  };
+  await walk(resolve(root), '');
+  return { source: root, files: stripTopFolder(files) };
+}
+
+function readZip(path: string, limits: BundleLimits): Promise<RawBundle> {
+  const where = { bundle: path };
+  return new Promise((resolvePromise, reject) => {
+    yauzl.open(path, { lazyEntries: true, autoClose: true, validateEntrySizes: true, decodeStrings: false }, (openError, zip) => {
+      if (openError || !zip) {
+        reject(new BundleError('corrupt-archive', `${path} is not a readable zip: ${openError?.message ?? 'unknown error'}`, where));
+        return;
+      }
+      if (zip.entryCount > limits.maxEntries) {
+        zip.close();
+        reject(new BundleError('limit-exceeded', `${path}: ${zip.entryCount} entries, over the ${limits.maxEntries} entry limit`, where));
+        return;
+      }
+      const files = new Map<string, Uint8Array>();
+      const budget = new Budget(limits, path);
+      let failed = false;
+      const fail = (error: unknown): void => {
+        if (failed) return;
+        failed = true;
+        zip.close();
+        reject(error instanceof BundleError ? error : new BundleError('corrupt-archive', `${path}: ${error instanceof Error ? error.message : String(error)}`, where));
+      };
+      zip.on('error', fail);
+      zip.on('end', () => {
+        if (!failed) resolvePromise({ source: path, files: stripTopFolder(files) });
+      });
+      zip.on('entry', (entry: yauzl.Entry) => {
+        try {
+          const raw = entry.fileName as unknown as Buffer;
+          // Bit 11: UTF-8 names; otherwise CP437, which for the ASCII names of a bundle reads the same.
+          const name = raw.toString((entry.generalPurposeBitFlag & 0x800) !== 0 ? 'utf8' : 'latin1').replace(/\\/g, '/');
+          const unsafe = unsafeEntryReason(name);
+          if (unsafe) throw new BundleError('unsafe-entry', `${path}: entry "${name}" refused (${unsafe})`, { bundle: path, entry: name });
+          if (name.endsWith('/')) {
+            zip.readEntry();
+            return;
+          }
+          budget.entry(name, entry.uncompressedSize);
+          zip.openReadStream(entry, (streamError, stream) => {
+            if (streamError || !stream) return fail(streamError ?? new Error(`cannot read "${name}"`));
+            const chunks: Buffer[] = [];
+            let size = 0;
+            stream.on('data', (chunk: Buffer) => {
+              size += chunk.length;
+              // The header's size can lie; count what actually comes out.
+              if (size > limits.maxFileBytes) {
+                stream.destroy();
+                fail(new BundleError('limit-exceeded', `${path}: entry "${name}" inflates past the ${MiB(limits.maxFileBytes)} per-file limit`, { bundle: path, entry: name }));
+                return;
+              }
+              chunks.push(chunk);
+            });
+            stream.on('error', (error: Error) =>
+              fail(new BundleError('corrupt-archive', `${path}: entry "${name}" cannot be read: ${error.message}`, { bundle: path, entry: name })),
+            );
+            stream.on('end', () => {
+              if (failed) return;
+              files.set(name, Buffer.concat(chunks));
+              zip.readEntry();
+            });
+          });
+        } catch (error) {
+          fail(error);
+        }
+      });
+      zip.readEntry();
+    });
+  });
+}
+
+/** A zip may hold the bundle at its root or under one top-level folder (bundle-v1). */
+function stripTopFolder(files: Map<string, Uint8Array>): Map<string, Uint8Array> {
+  if (files.has('manifest.json')) return files;
+  const tops = new Set([...files.keys()].map((name) => name.split('/')[0]));
+  if (tops.size !== 1) return files;
+  const [top] = tops;
+  if (!files.has(`${top}/manifest.json`)) return files;
+  const stripped = new Map<string, Uint8Array>();
+  for (const [name, bytes] of files) stripped.set(name.slice(top!.length + 1), bytes);
+  return stripped;
+}

@@ -1,0 +1,33 @@
+// Terminal styling as a parameter: the CLI passes colours on a TTY and `plain` elsewhere, so formatters stay pure.
+export interface Style {
+  readonly bold: (s: string) => string;
+  readonly dim: (s: string) => string;
+  readonly red: (s: string) => string;
+  readonly green: (s: string) => string;
+  readonly yellow: (s: string) => string;
+  readonly cyan: (s: string) => string;
+}
+
+const same = (s: string): string => s;
+
+export const plain: Style = { bold: same, dim: same, red: same, green: same, yellow: same, cyan: same };
+
+const sgr =
+  (open: number, close: number) =>
+  (s: string): string =>
+    `\u001b[${open}m${s}\u001b[${close}m`;
+
+export const ansi: Style = {
+  bold: sgr(1, 22),
+  dim: sgr(2, 22),
+  red: sgr(31, 39),
+  green: sgr(32, 39),
+  yellow: sgr(33, 39),
+  cyan: sgr(36, 39),
+};
+
+/** Strips C0/C1 control characters (escape sequences included) from text that came from a host. */
+export function safeText(s: string): string {
+  // eslint-disable-next-line no-control-regex
+  return s.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '?');
+}

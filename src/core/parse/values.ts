@@ -1,0 +1,122 @@
+// Schema building blocks for what Windows PowerShell 5.1, PowerShell 7 and the Docker API emit.
+// Knowledge notes section 9: property names in any case, enums as names or numbers, a single result as an
+// object, dates as "\/Date(ms)\/" or ISO, numbers sometimes as strings.
+import { z } from 'zod';
+
+type Shape = Record<string, z.ZodType>;
+
+/**
+ * An object schema whose property names match case-insensitively. Unknown properties (CIM noise such as
+ * CimClass) are dropped. Keys are rewritten only when one differs in case, so the common path allocates nothing.
+ */
+export function ciObject<S extends Shape>(shape: S): z.ZodType<z.output<z.ZodObject<S>>> {
+  const canonical = new Map<string, string>();
+  for (const key of Object.keys(shape)) canonical.set(key.toLowerCase(), key);
+  const canonicalise = (input: unknown): unknown => {
+    if (input === null || typeof input !== 'object' || Array.isArray(input)) return input;
+    const record = input as Record<string, unknown>;
+    let renamed: Record<string, unknown> | null = null;
+    for (const key of Object.keys(record)) {
+      if (key in shape) continue;
+      const target = canonical.get(key.toLowerCase());
+      if (target === undefined) continue;
+      renamed ??= { ...record };
+      if (renamed[target] === undefined) renamed[target] = record[key];
+    }
+    return renamed ?? input;
+  };
+  return z.preprocess(canonicalise, z.object(shape)) as unknown as z.ZodType<z.output<z.ZodObject<S>>>;
+}
+
+/** PowerShell's ConvertTo-Json writes one result as an object and none as nothing: accept all three. */
+export function list<T extends z.ZodType>(item: T): z.ZodType<z.output<T>[]> {
+  return z.preprocess(
+    (input) => (input === null || input === undefined ? [] : Array.isArray(input) ? input : [input]),
+    z.array(item),
+  ) as unknown as z.ZodType<z.output<T>[]>;
+}
+
+/** An integer given as a number or a numeric string (docker top, netstat, some 5.1 output). */
+export const int = z.union([
+  z.number().int(),
+  z
+    .string()
+    .trim()
+    .regex(/^-?\d+$/, 'expected an integer')
+    .transform(Number),
+]);
+
+export const optInt = int.nullish().transform((v) => v ?? null);
+
+/** A string, accepting numbers and booleans written where text was expected. */
+export const text = z.union([z.string(), z.number().transform(String), z.boolean().transform(String)]);
+
+export const optText = text.nullish().transform((v) => (v === undefined || v === null || v === '' ? null : v));
+
+/** Strings, or one string, or nothing. */
+export const textList = z
+  .union([z.array(text.nullable()), text, z.null()]).optional()
+  .transform((v): string[] => (v === null || v === undefined ? [] : Array.isArray(v) ? v.filter((x): x is string => x !== null) : [v]));
+
+const MS_DATE = /^\/Date\((-?\d+)([+-]\d{4})?\)\/$/;
+
+/** A date as Windows PowerShell 5.1 ("\/Date(ms)\/", or an object with `value`) or PowerShell 7 (ISO) writes it. */
+export const psDate = z
+  .union([z.string(), z.number(), z.object({ value: z.unknown() }).loose(), z.null()]).optional()
+  .transform((v): string | null => {
+    const raw = typeof v === 'object' && v !== null ? v.value : v;
+    if (typeof raw === 'number') return new Date(raw).toISOString();
+    if (typeof raw !== 'string' || raw === '') return null;
+    const ms = MS_DATE.exec(raw);
+    if (ms) return new Date(Number(ms[1])).toISOString();
+    // ISO and localised forms ("2021/9/6 18:14:45") are kept as written: a local time has no offset to apply.
+    return raw;
+  });
+
+/**
+ * A CIM enum written as a name or as its number. Unknown numbers are kept as `#<n>` so nothing is silently
+ * turned into a valid-looking name.
+ */
+export function psEnum<N extends string>(names: Readonly<Record<number, N>>): z.ZodType<N | `#${number}` | string> {
+  const byName = new Map<string, N>();
+  for (const name of Object.values(names)) byName.set(name.toLowerCase(), name);
+  return z.union([z.number().int(), z.string()]).transform((v, ctx) => {
+    if (typeof v === 'number' || /^\d+$/.test(v)) {
+      const n = Number(v);
+      return names[n] ?? (`#${n}` as const);
+    }
+    const name = byName.get(v.trim().toLowerCase());
+    if (name !== undefined) return name;
+    if (v.trim() === '') {
+      ctx.addIssue({ code: 'custom', message: `expected one of ${Object.values(names).join(', ')}` });
+      return z.NEVER;
+    }
+    return v;
+  });
+}
+
+/** true/false as JSON booleans, "True"/"False", or 0/1. */
+export const psBool = z.union([z.boolean(), z.string(), z.number(), z.null()]).optional().transform((v): boolean | null => {
+  if (typeof v === 'boolean') return v;
+  if (typeof v === 'number') return v !== 0;
+  if (typeof v === 'string') {
+    const s = v.trim().toLowerCase();
+    if (s === 'true' || s === '1' || s === 'yes') return true;
+    if (s === 'false' || s === '0' || s === 'no') return false;
+  }
+  return null;
+});
+
+/** A readable path for a zod issue: `[12].Action`. */
+export function issuePath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const part of path) out += typeof part === 'number' ? `[${part}]` : `${out === '' ? '' : '.'}${String(part)}`;
+  return out === '' ? '(top level)' : out;
+}
+
+/** The first few problems of a failed parse, each naming the field and what was expected. */
+export function describeIssues(error: z.ZodError, max = 3): string {
+  const parts = error.issues.slice(0, max).map((issue) => `${issuePath(issue.path)}: ${issue.message}`);
+  const more = error.issues.length > max ? ` (and ${error.issues.length - max} more)` : '';
+  return parts.join('; ') + more;
+}

@@ -1,0 +1,169 @@
+// `hostscope summary`: the host, the engine, every container and every probe's outcome.
+import type { Container, HostModel, Isolation, Known } from '../shared/model';
+import { table } from './format/table';
+import { safeText, type Style } from './format/style';
+
+export interface SummaryJson {
+  readonly bundle: { readonly source: string; readonly collectedAt: string | null; readonly collector: string | null };
+  readonly host: {
+    readonly computerName: string | null;
+    readonly caption: string | null;
+    readonly build: number | null;
+    readonly ubr: number | null;
+    readonly installationType: string | null;
+    readonly features: readonly string[];
+    /** Why the fields above are null, where host/os.json was not read. */
+    readonly unknown?: string;
+  };
+  readonly engine: {
+    readonly version: string | null;
+    readonly apiVersion: string | null;
+    readonly defaultIsolation: Isolation | null;
+    readonly dockerRootDir: string | null;
+    readonly swarm: string | null;
+    readonly unknown?: string;
+  };
+  readonly containers: readonly {
+    readonly id: string;
+    readonly name: string;
+    readonly image: string;
+    readonly state: string;
+    /** Effective isolation: the container's own, or the engine default; null when neither is known. */
+    readonly isolation: Isolation | null;
+    readonly networks: readonly { readonly name: string; readonly ip: string | null }[];
+    readonly publishedPorts: readonly string[];
+  }[];
+  readonly containersUnknown?: string;
+  readonly probes: readonly { readonly id: string; readonly status: string; readonly detail: string }[];
+}
+
+const valueOr = <T, D>(k: Known<T>, fallback: D): T | D => (k.kind === 'known' ? k.value : fallback);
+
+/** HostConfig.Isolation, or the engine default where the container asked for none (knowledge notes, section 9). */
+export function effectiveIsolation(container: Container, engineDefault: Isolation | null): Isolation | null {
+  const asked = container.isolationRequested?.trim().toLowerCase();
+  if (asked === 'process' || asked === 'hyperv') return asked;
+  return engineDefault;
+}
+
+export function formatPort(p: Container['publishedPorts'][number]): string {
+  const host = p.hostPort === null ? '(dynamic)' : `${p.hostIp && p.hostIp !== '0.0.0.0' ? `${p.hostIp}:` : ''}${p.hostPort}`;
+  return `${host}->${p.containerPort}/${p.protocol}`;
+}
+
+export function summarize(model: HostModel): SummaryJson {
+  const host = valueOr(model.host, null);
+  const engine = valueOr(model.engine, null);
+  const defaultIsolation = engine?.defaultIsolation ?? null;
+  return {
+    bundle: {
+      source: model.bundle.source,
+      collectedAt: model.bundle.collectedAt,
+      collector: model.bundle.collector ? `${model.bundle.collector.name} ${model.bundle.collector.version ?? ''}`.trim() : null,
+    },
+    host: {
+      computerName: model.computerName,
+      caption: host?.caption ?? null,
+      build: host?.build ?? null,
+      ubr: host?.ubr ?? null,
+      installationType: host?.installationType ?? null,
+      features: host?.features ?? [],
+      ...(model.host.kind === 'unknown' ? { unknown: model.host.reason } : {}),
+    },
+    engine: {
+      version: engine?.version ?? null,
+      apiVersion: engine?.apiVersion ?? null,
+      defaultIsolation,
+      dockerRootDir: engine?.dockerRootDir ?? null,
+      swarm: engine ? swarmRole(engine.swarm) : null,
+      ...(model.engine.kind === 'unknown' ? { unknown: model.engine.reason } : {}),
+    },
+    containers: valueOr(model.containers, []).map((c) => ({
+      id: c.id,
+      name: c.name,
+      image: c.image,
+      state: c.state,
+      isolation: effectiveIsolation(c, defaultIsolation),
+      networks: c.networks.map((n) => ({ name: n.name, ip: n.ip })),
+      publishedPorts: c.publishedPorts.map(formatPort),
+    })),
+    ...(model.containers.kind === 'unknown' ? { containersUnknown: model.containers.reason } : {}),
+    probes: model.probes.map((p) => ({ id: p.id, status: p.status, detail: p.detail })),
+  };
+}
+
+function swarmRole(swarm: { readonly localNodeState: string | null; readonly isManager: boolean }): string {
+  const state = swarm.localNodeState ?? 'unknown';
+  return state === 'active' ? (swarm.isManager ? 'manager' : 'worker') : state;
+}
+
+const STATUS_PAINT: Record<string, keyof Style> = {
+  ok: 'green',
+  missing: 'dim',
+  skipped: 'dim',
+  unsupported: 'yellow',
+  invalid: 'red',
+  failed: 'red',
+  timeout: 'red',
+};
+
+export function formatSummary(s: SummaryJson, style: Style, width = 100): string {
+  const out: string[] = [];
+  const h = s.host;
+  const title = h.computerName ?? '(unknown host)';
+  const os = [h.caption, h.build !== null ? `build ${h.build}${h.ubr !== null ? `.${h.ubr}` : ''}` : null, h.installationType]
+    .filter(Boolean)
+    .join(', ');
+  out.push(style.bold(title) + (os ? `  ${os}` : ''));
+  if (h.unknown) out.push(style.yellow(`  host details unknown: ${h.unknown}`));
+  const e = s.engine;
+  out.push(
+    `Docker ${e.version ?? '?'} (API ${e.apiVersion ?? '?'}), default isolation ${e.defaultIsolation ?? 'unknown'}, swarm ${e.swarm ?? 'unknown'}` +
+      (e.dockerRootDir ? `, root ${e.dockerRootDir}` : ''),
+  );
+  if (e.unknown) out.push(style.yellow(`  engine details unknown: ${e.unknown}`));
+  out.push(style.dim(`Bundle ${s.bundle.source}${s.bundle.collectedAt ? `, collected ${s.bundle.collectedAt}` : ''}`));
+  out.push('');
+  out.push(style.bold(`Containers (${s.containers.length})`));
+  if (s.containersUnknown) out.push(style.yellow(`  unknown: ${s.containersUnknown}`));
+  else if (s.containers.length === 0) out.push('  none');
+  else
+    out.push(
+      table(
+        s.containers,
+        [
+          { header: 'NAME', value: (c) => c.name, min: 12 },
+          { header: 'ID', value: (c) => c.id.slice(0, 12), min: 12 },
+          { header: 'STATE', value: (c) => c.state, paint: (c, st) => (c.state === 'running' ? st.green : st.dim) },
+          { header: 'ISOLATION', value: (c) => c.isolation ?? 'unknown' },
+          { header: 'NETWORKS', value: (c) => c.networks.map((n) => (n.ip ? `${n.name} ${n.ip}` : n.name)).join(', ') || '-' },
+          { header: 'PORTS', value: (c) => c.publishedPorts.join(', ') || '-' },
+        ],
+        style,
+        width,
+      ),
+    );
+  out.push('');
+  out.push(style.bold('Probes'));
+  out.push(
+    table(
+      s.probes,
+      [
+        { header: 'PROBE', value: (p) => p.id, min: 22 },
+        { header: 'STATUS', value: (p) => p.status, paint: (p, st) => st[STATUS_PAINT[p.status] ?? 'dim'], min: 11 },
+        { header: 'DETAIL', value: (p) => p.detail },
+      ],
+      style,
+      width,
+    ),
+  );
+  const problems = s.probes.filter((p) => p.status !== 'ok' && p.status !== 'missing');
+  if (problems.length > 0) {
+    out.push('');
+    out.push(style.bold('What went wrong'));
+    for (const p of problems) out.push(`  ${style[STATUS_PAINT[p.status] ?? 'dim'](p.id)}: ${safeText(p.detail)}`);
+  }
+  const missing = s.probes.filter((p) => p.status === 'missing').length;
+  if (missing > 0) out.push(style.dim(`${missing} probe${missing === 1 ? '' : 's'} not collected: what depends on them is reported as unknown.`));
+  return out.join('\n') + '\n';
+}

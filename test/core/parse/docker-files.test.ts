@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { buildHostModel } from '../../../src/core/host-model';
+import type { Known } from '../../../src/shared/model';
+import { fixture, rawBundle } from '../../support/raw-bundle';
+
+function known<T>(k: Known<T> | null): T {
+  if (!k || k.kind !== 'known') throw new Error(`expected known: ${k?.reason ?? 'null'}`);
+  return k.value;
+}
+
+const PORTAINER = '3f1c2a9b8d7e6f5a4b3c2d1e0f9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c4d3e2f1a';
+
+describe('docker/containers.json', () => {
+  const model = buildHostModel(
+    rawBundle({
+      'docker/containers.json': fixture('containers-windows-2016.json'),
+      [`docker/top/${PORTAINER}.json`]: fixture('docker-top-windows.json'),
+    }),
+  );
+  const [portainer, task] = known(model.containers);
+
+  it('maps identity, image, state, the network endpoint and "default" network mode as nat', () => {
+    expect(portainer).toMatchObject({ id: PORTAINER, name: 'portainer', image: 'portainer/portainer', state: 'running', isolationRequested: 'process', networkMode: 'nat' });
+    expect(portainer!.networks).toEqual([
+      { name: 'nat', networkId: 'c'.repeat(64), ip: '172.24.80.2', ipv6: null, gateway: '172.24.80.1', mac: '00:15:5d:3a:1b:2c', endpointId: 'd'.repeat(64) },
+    ]);
+    expect(portainer!.graphDriverDir).toBe(`C:\\ProgramData\\docker\\windowsfilter\\${PORTAINER}`);
+  });
+
+  it('merges live NetworkSettings.Ports with HostConfig.PortBindings, dynamic ports resolved, unbound ports left out', () => {
+    expect(portainer!.publishedPorts).toEqual([
+      { containerPort: 9000, protocol: 'tcp', hostIp: '0.0.0.0', hostPort: 9000, origin: 'both' },
+      { containerPort: 8000, protocol: 'tcp', hostIp: '0.0.0.0', hostPort: 49153, origin: 'network-settings' },
+    ]);
+  });
+
+  it('keeps environment names only, never values', () => {
+    expect(portainer!.envNames).toEqual(['ADMIN_PASSWORD', 'PATH']);
+    expect(JSON.stringify(model)).not.toContain('<redacted>');
+  });
+
+  it('reads mounts, labels and swarm task labels', () => {
+    expect(portainer!.mounts).toEqual([{ type: 'bind', name: null, source: 'C:\\ProgramData\\Containers\\Portainer', destination: 'c:\\data', readOnly: false }]);
+    expect(portainer!.labels).toEqual([{ name: 'com.example.note', value: '<b>hi</b>' }]);
+    expect(task!.swarm).toEqual({ serviceName: 'web', serviceId: 'svc1', taskId: 'k2x9q0m3n4b5v6c7x8z9a0s1d' });
+    expect(task!.isolationRequested).toBeNull();
+  });
+
+  it('attaches docker top rows in the Windows form, with host PIDs as numbers', () => {
+    expect(known(portainer!.top)).toEqual([
+      { name: 'smss.exe', pid: 4012, cpu: '00:00:00.093', memory: '225.3kB' },
+      { name: 'CExecSvc.exe', pid: 2840, cpu: '00:00:00.187', memory: '757.8kB' },
+      { name: 'portainer.exe', pid: 3632, cpu: '00:00:01.234', memory: '12.3MB' },
+    ]);
+    // The task container is running but its top was not collected: unknown, with the reason.
+    expect(task!.top).toMatchObject({ kind: 'unknown', reason: expect.stringContaining(`docker/top/${'9'.repeat(64)}.json not collected`) });
+  });
+
+  it('splits the unsplit rows Podman returns for Docker-style ps arguments', () => {
+    const m = buildHostModel(rawBundle({ 'docker/containers.json': fixture('containers-windows-2016.json'), [`docker/top/${PORTAINER}.json`]: fixture('docker-top-podman-unsplit.json') }));
+    expect(known(known(m.containers)[0]!.top)).toEqual([{ name: 'sh -c sleep 3600', pid: 1, cpu: null, memory: null }]);
+  });
+});
