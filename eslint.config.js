@@ -6,7 +6,10 @@ import { builtinModules } from 'node:module';
 
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
 
-/** Layering (../shared/style.md): shared <- core <- collect <- main/cli; shared <- preload; renderer takes only types. */
+/**
+ * Layering (../shared/style.md): shared <- core <- collect <- service <- main/cli; shared <- preload; the renderer
+ * takes only types. service/ holds the operations that Electron's IPC and `hostscope serve` both expose.
+ */
 const layer = (files, patterns, paths = []) => ({
   files,
   rules: { 'no-restricted-imports': ['error', { paths, patterns }] },
@@ -39,6 +42,9 @@ export default tseslint.config(
   ]),
   layer(['src/collect/**'], [
     { group: ['electron', '**/main/**', '**/cli/**', '**/renderer/**', '**/preload/**'], message: 'collect/ may import shared/ and core/ only.' },
+  ]),
+  layer(['src/service/**'], [
+    { group: ['electron', '**/main/**', '**/cli/**', '**/renderer/**', '**/preload/**'], message: 'service/ (the handlers behind IPC and `hostscope serve`) may import shared/, core/ and collect/ only.' },
   ]),
   layer(['src/cli/**'], [
     { group: ['electron', '**/main/**', '**/renderer/**', '**/preload/**'], message: 'cli/ runs without Electron.' },
