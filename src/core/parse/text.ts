@@ -44,15 +44,14 @@ export function parseNetstat(text: string): TextParse<Listener[]> {
     if (!local || local.port === null) {
       return { kind: 'invalid', reason: `expected a local address:port in the second column; got "${cells[1] ?? ''}"`, location: `line ${i + 1}` };
     }
+    // TCP rows carry a state column before the PID; UDP rows do not.
+    const pidCell = cells[isTcp ? 4 : 3];
+    const pid = pidCell !== undefined && /^\d+$/.test(pidCell) ? Number(pidCell) : null;
     let state: string | null = null;
-    let pid: number | null = null;
     if (isTcp) {
       state = cells[3] ?? null;
-      pid = cells[4] !== undefined && /^\d+$/.test(cells[4]) ? Number(cells[4]) : null;
       const listening = state?.toUpperCase() === 'LISTENING' || state?.toUpperCase() === 'LISTEN';
       if (listening || (remote && ANY_REMOTE.test(remote.address) && (remote.port === 0 || remote.port === null) && !linux)) state = 'Listen';
-    } else {
-      pid = cells[3] !== undefined && /^\d+$/.test(cells[3]) ? Number(cells[3]) : null;
     }
     rows.push({
       protocol: isTcp ? 'tcp' : 'udp',
