@@ -56,25 +56,36 @@ export function renderProgress(state: ProgressState, now: number, options: Rende
       // Keep what is still running and the latest troubles in view.
       const running = shown.filter((l) => l.state === 'running');
       const rest = shown.filter((l) => l.state !== 'running');
-      const keep = [...running, ...rest.slice(Math.max(0, rest.length - Math.max(0, room - running.length)))].slice(0, room);
+      const keep = [
+        ...running,
+        ...rest.slice(Math.max(0, rest.length - Math.max(0, room - running.length))),
+      ].slice(0, room);
       folded.push(options.style.dim(`... and ${shown.length - keep.length} more`));
       shown = keep;
     }
   }
   const idWidth = Math.min(24, Math.max(0, ...shown.map((l) => l.id.length)));
-  const targetWidth = options.showTarget ? Math.min(20, Math.max(0, ...shown.map((l) => (l.target ?? '').length))) : 0;
+  const targetWidth = options.showTarget
+    ? Math.min(20, Math.max(0, ...shown.map((l) => (l.target ?? '').length)))
+    : 0;
   return [...folded, ...shown.map((line) => probeLine(line, now, idWidth, targetWidth, options))];
 }
 
-function probeLine(line: ProbeLine, now: number, idWidth: number, targetWidth: number, options: RenderOptions): string {
+function probeLine(
+  line: ProbeLine,
+  now: number,
+  idWidth: number,
+  targetWidth: number,
+  options: RenderOptions,
+): string {
   const elapsed = line.durationMs ?? Math.max(0, now - line.startedAt);
-  const status = line.state.padEnd(11);
+  const status = line.state.padEnd(12);
   const time = formatDuration(elapsed).padStart(8);
   const target = options.showTarget ? `${safeText(line.target ?? '').padEnd(targetWidth)}  ` : '';
   const tail = line.error === null ? '' : `  ${oneLine(line.error)}`;
   const plainRest = `${time}  ${target}${safeText(line.id).padEnd(idWidth)}${tail}`;
   const width = Math.max(20, options.columns - 1);
-  const rest = fit(plainRest, width - status.length);
+  const rest = fit(plainRest.trimEnd(), width - status.length);
   return `${colour(line.state, options.style)(status)}${rest}`;
 }
 
@@ -93,18 +104,29 @@ export function redraw(previous: number, lines: readonly string[]): string {
 }
 
 /** The end of a collection: counts by status and where each bundle is, then what went wrong. */
-export function renderSummary(results: readonly HostResult[], elapsedMs: number, style: Style, columns: number): string {
+export function renderSummary(
+  results: readonly HostResult[],
+  elapsedMs: number,
+  style: Style,
+  columns: number,
+): string {
   const out: string[] = [];
   for (const result of results) {
     const counts = new Map<ProbeStatus, number>();
     for (const run of result.runs) counts.set(run.status, (counts.get(run.status) ?? 0) + 1);
     const order: readonly ProbeStatus[] = ['ok', 'failed', 'timeout', 'unsupported', 'skipped'];
     const parts = order.filter((s) => counts.has(s)).map((s) => colour(s, style)(`${counts.get(s)} ${s}`));
-    out.push(`${style.bold(safeText(result.computer))}: ${result.runs.length} probes in ${formatDuration(elapsedMs)}${parts.length ? ` - ${parts.join(', ')}` : ''}`);
-    if (result.kind === 'written') out.push(`  bundle: ${result.bundle.path} (${result.bundle.files} files, ${formatBytes(result.bundle.bytes)})`);
+    out.push(
+      `${style.bold(safeText(result.computer))}: ${result.runs.length} probes in ${formatDuration(elapsedMs)}${parts.length ? ` - ${parts.join(', ')}` : ''}`,
+    );
+    if (result.kind === 'written')
+      out.push(
+        `  bundle: ${result.bundle.path} (${result.bundle.files} files, ${formatBytes(result.bundle.bytes)})`,
+      );
     else out.push(`  ${style.red('no bundle')}: ${oneLine(result.error)}`);
     for (const run of result.runs) {
-      if (run.status === 'failed' || run.status === 'timeout') out.push(fit(`  ${run.id} ${run.status}: ${oneLine(run.error ?? '')}`, Math.max(20, columns - 1)));
+      if (run.status === 'failed' || run.status === 'timeout')
+        out.push(fit(`  ${run.id} ${run.status}: ${oneLine(run.error ?? '')}`, Math.max(20, columns - 1)));
     }
   }
   return `${out.join('\n')}\n`;

@@ -1,9 +1,22 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { ansi, plain } from '../../core/format/style';
-import { collectHost, localEnvironment, planCollection, type CollectEnvironment, type CollectOptions } from '../../collect/collect-host';
+import {
+  collectHost,
+  localEnvironment,
+  planCollection,
+  type CollectEnvironment,
+  type CollectOptions,
+} from '../../collect/collect-host';
 import type { ProbeProgress } from '../../collect/types';
 import { CliError, EXIT, type CliIo } from '../context';
-import { applyProgress, plainProgressLine, redraw, renderProgress, renderSummary, type ProgressState } from '../collect-progress';
+import {
+  applyProgress,
+  plainProgressLine,
+  redraw,
+  renderProgress,
+  renderSummary,
+  type ProgressState,
+} from '../collect-progress';
 
 interface CollectFlags {
   readonly out?: string;
@@ -24,13 +37,30 @@ const REDRAW_MS = 250;
 export function collectCommand(io: CliIo, environment?: CollectEnvironment): Command {
   return new Command('collect')
     .description('Collect a bundle from this host (or remote hosts): PowerShell probes and the Docker engine')
-    .option('--out <path>', 'bundle folder, or a file ending in .zip (default: hostscope-<computer>-<time>.zip here)')
-    .option('--docker-host <url>', 'engine address: npipe://, unix:// or tcp:// (default: DOCKER_HOST, else the local engine)')
-    .option('--tls-cert-dir <dir>', 'folder with ca.pem, cert.pem and key.pem for a TLS engine (default: DOCKER_CERT_PATH)')
+    .option(
+      '--out <path>',
+      'bundle folder, or a file ending in .zip (default: hostscope-<computer>-<time>.zip here)',
+    )
+    .option(
+      '--docker-host <url>',
+      'engine address: npipe://, unix:// or tcp:// (default: DOCKER_HOST, else the local engine)',
+    )
+    .option(
+      '--tls-cert-dir <dir>',
+      'folder with ca.pem, cert.pem and key.pem for a TLS engine (default: DOCKER_CERT_PATH)',
+    )
     .option('--no-powershell', 'skip the PowerShell probes')
     .option('--no-docker', 'skip the Docker engine')
-    .option('--timeout <seconds>', 'limit per probe, per engine request and per command in a container', seconds, 60)
-    .option('--computer <name...>', 'collect from these computers through PowerShell remoting, one bundle each')
+    .option(
+      '--timeout <seconds>',
+      'limit per probe, per engine request and per command in a container',
+      seconds,
+      60,
+    )
+    .option(
+      '--computer <name...>',
+      'collect from these computers through PowerShell remoting, one bundle each',
+    )
     .option('--credential-user <user>', 'account for PowerShell remoting (PowerShell asks for the password)')
     .option('--keep-env', 'keep the values of container environment variables (redacted by default)')
     .addHelpText(
@@ -64,16 +94,25 @@ export function collectCommand(io: CliIo, environment?: CollectEnvironment): Com
       const controller = new AbortController();
       const onSigint = (): void => controller.abort(new Error('cancelled (Ctrl+C); nothing was written'));
       process.once('SIGINT', onSigint);
-      const display = io.isTty ? liveDisplay(io, showTarget) : { onProgress: (e: ProbeProgress): void => void printPlain(io, e, showTarget), stop: (): void => undefined };
+      // PowerShell may ask for the remoting password on this terminal: a redrawn block would hide the prompt.
+      const live = io.isTty && options.credentialUser === undefined;
+      const display = live
+        ? liveDisplay(io, showTarget)
+        : {
+            onProgress: (e: ProbeProgress): void => void printPlain(io, e, showTarget),
+            stop: (): void => undefined,
+          };
       const started = performance.now();
       try {
         const results = await collectHost({ ...options, signal: controller.signal }, display.onProgress, env);
         display.stop();
         io.out(renderSummary(results, performance.now() - started, io.isTty ? ansi : plain, io.columns));
-        if (results.some((r) => r.kind === 'failed')) throw new CliError('not every bundle was written (see above)', EXIT.failed);
+        if (results.some((r) => r.kind === 'failed'))
+          throw new CliError('not every bundle was written (see above)', EXIT.failed);
       } catch (error) {
         display.stop();
-        if (controller.signal.aborted) throw new CliError(`collection ${(controller.signal.reason as Error).message}`, EXIT.failed);
+        if (controller.signal.aborted)
+          throw new CliError(`collection ${(controller.signal.reason as Error).message}`, EXIT.failed);
         throw error;
       } finally {
         process.removeListener('SIGINT', onSigint);
@@ -93,11 +132,19 @@ function printPlain(io: CliIo, event: ProbeProgress, showTarget: boolean): void 
 }
 
 /** The redrawn block on a terminal, ticking while probes run. */
-function liveDisplay(io: CliIo, showTarget: boolean): { onProgress: (event: ProbeProgress) => void; stop: () => void } {
+function liveDisplay(
+  io: CliIo,
+  showTarget: boolean,
+): { onProgress: (event: ProbeProgress) => void; stop: () => void } {
   let state: ProgressState = [];
   let drawn = 0;
   const draw = (): void => {
-    const lines = renderProgress(state, performance.now(), { style: ansi, columns: io.columns, showTarget, maxLines: 30 });
+    const lines = renderProgress(state, performance.now(), {
+      style: ansi,
+      columns: io.columns,
+      showTarget,
+      maxLines: 30,
+    });
     io.out(redraw(drawn, lines));
     drawn = lines.length;
   };
