@@ -1,7 +1,7 @@
 // `hostscope summary`: the host, the engine, every container and every probe's outcome.
 import type { Container, HostModel, Isolation, Known } from '../shared/model';
 import { table } from './format/table';
-import { safeText, type Style } from './format/style';
+import { safeText, wrap, type Style } from './format/style';
 
 export interface SummaryJson {
   readonly bundle: { readonly source: string; readonly collectedAt: string | null; readonly collector: string | null };
@@ -161,7 +161,10 @@ export function formatSummary(s: SummaryJson, style: Style, width = 100): string
   if (problems.length > 0) {
     out.push('');
     out.push(style.bold('What went wrong'));
-    for (const p of problems) out.push(`  ${style[STATUS_PAINT[p.status] ?? 'dim'](p.id)}: ${safeText(p.detail)}`);
+    for (const p of problems) {
+      const paint = style[STATUS_PAINT[p.status] ?? 'dim'];
+      out.push(wrap(`  ${p.id}: ${safeText(p.detail)}`, width, 4).replace(p.id, paint(p.id)));
+    }
   }
   const missing = s.probes.filter((p) => p.status === 'missing').length;
   if (missing > 0) out.push(style.dim(`${missing} probe${missing === 1 ? '' : 's'} not collected: what depends on them is reported as unknown.`));
