@@ -28,9 +28,12 @@ function whyNoWindow() {
   let binary = electronBinary();
   if (!binary) {
     console.log('Electron binary not installed yet: downloading it once (node node_modules/electron/install.js)...');
-    const install = run(process.execPath, [require.resolve('electron/install.js')]);
+    const install = spawnSync(process.execPath, [require.resolve('electron/install.js')], { cwd: root, encoding: 'utf8' });
     binary = electronBinary();
-    if (!binary) return { reason: `the Electron binary could not be downloaded (exit ${install.status}); this machine cannot reach GitHub's release downloads` };
+    if (!binary) {
+      const why = `${install.stderr ?? ''}${install.stdout ?? ''}`.split('\n').find((l) => l.trim() !== '')?.trim() ?? `exit ${install.status}`;
+      return { reason: `the Electron binary could not be downloaded (${why})` };
+    }
   }
   if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
     return { reason: 'there is no display (DISPLAY and WAYLAND_DISPLAY are unset)', binary };
