@@ -1,0 +1,102 @@
+import { writeFile } from 'node:fs/promises';
+import { Command, Option } from 'commander';
+import { ChromiumNotFoundError, renderPdf } from '../../collect/pdf';
+import { seedsFromBundle } from '../../core/redact';
+import { exportReport } from '../../service/report';
+import type { ReportFormat } from '../../shared/views';
+import { CliError, EXIT, type CliIo } from '../context';
+import { loadRawAndModel } from '../load-raw';
+
+interface ReportFlags {
+  readonly format: ReportFormat;
+  readonly out?: string;
+  /** Commander leaves it undefined when neither --redact nor --no-redact is given: redaction stays on. */
+  readonly redact?: boolean;
+  readonly container?: readonly string[];
+}
+
+const collect = (value: string, previous: readonly string[] | undefined): readonly string[] => [
+  ...(previous ?? []),
+  value,
+];
+
+export function reportCommand(io: CliIo): Command {
+  return new Command('report')
+    .description(
+      'Write a diagnostic report of a bundle: HTML, PDF, Markdown or JSON, redacted for sharing by default',
+    )
+    .argument('<bundle>', 'bundle folder or .zip')
+    .addOption(
+      new Option('--format <format>', 'report format').choices(['html', 'pdf', 'md', 'json']).default('html'),
+    )
+    .option('--out <file>', 'file to write (default: standard output; required for pdf)')
+    .option(
+      '--redact',
+      'replace host, domain, user and container names, registries, IP and MAC addresses by pseudonyms (the default)',
+    )
+    .option('--no-redact', 'keep every name and address as collected (for your own use, not for sharing)')
+    .option(
+      '--container <ref>',
+      'limit the report to this container (name, id or unique id prefix); repeat for more',
+      collect,
+    )
+    .addHelpText(
+      'after',
+      [
+        '',
+        'Redaction is ON by default for every format: names become host-1, ip-1, container-1 ... consistently',
+        'through the report, environment values never appear, and a summary at the end counts what was replaced.',
+        'PDF needs Chromium, Chrome or Edge (HOSTSCOPE_CHROMIUM=<path> to choose one).',
+        'Exit codes: 0 written, 1 failed (e.g. no browser for PDF), 2 usage, 3 unreadable bundle, 4 container not found.',
+        'Examples:',
+        '  hostscope report host.zip --format html --out host.html',
+        '  hostscope report host.zip --format md --container web --container db',
+        '  hostscope report host.zip --format pdf --out host.pdf --no-redact',
+      ].join('\n'),
+    )
+    .action(async (bundle: string, flags: ReportFlags) => {
+      if (flags.format === 'pdf' && flags.out === undefined)
+        throw new CliError('--format pdf needs --out <file>: a PDF is not printed to a terminal', EXIT.usage);
+      const redact = flags.redact !== false;
+      const { raw, model } = await loadRawAndModel(bundle);
+      const result = await exportReport(model, {
+        format: flags.format,
+        redact,
+        ...(flags.container ? { containers: flags.container } : {}),
+        ...(redact ? { seeds: seedsFromBundle(raw) } : {}),
+        printPdf: async (html, title) => {
+          try {
+            return await renderPdf(html, { title });
+          } catch (error) {
+            if (error instanceof ChromiumNotFoundError) throw new CliError(error.message, EXIT.failed);
+            throw error;
+          }
+        },
+      });
+      if (!result.ok) {
+        throw new CliError(
+          result.error.message,
+          result.error.code === 'not-found' || result.error.code === 'ambiguous'
+            ? EXIT.notFound
+            : EXIT.failed,
+        );
+      }
+      const { bytes, document } = result.value;
+      if (flags.out === undefined) {
+        io.out(new TextDecoder().decode(bytes));
+        return;
+      }
+      await writeFile(flags.out, bytes).catch((error: NodeJS.ErrnoException) => {
+        throw new CliError(
+          `cannot write ${flags.out}: ${error.code === 'ENOENT' ? 'its folder does not exist' : error.message}`,
+          EXIT.failed,
+        );
+      });
+      const replaced = document.redaction
+        ? `redacted (${document.redaction.totalOccurrences} replacements)`
+        : 'NOT redacted';
+      io.err(
+        `wrote ${flags.out}: ${flags.format}, ${bytes.length} bytes, ${document.findings.items.length} findings, ${document.reachability.rows.length} reachability checks, ${replaced}\n`,
+      );
+    });
+}

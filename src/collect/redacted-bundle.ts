@@ -1,0 +1,89 @@
+// `hostscope redact`: a bundle rewritten with pseudonyms, written through the collector's bundle writer so it
+// has the same layout, the same path checks and the same atomic write as a freshly collected one.
+import { PROBES, type RawBundle } from '../shared/bundle';
+import { decodeText } from '../core/bundle/decode';
+import { parseManifest } from '../core/bundle/manifest';
+import { createRedactor, redactBundle, seedsFromBundle, type RedactedBundle } from '../core/redact';
+import { writeBundle, type WrittenBundle } from './bundle-writer';
+import type { ProbeFile, ProbeRun } from './types';
+
+export interface RedactedBundleResult {
+  readonly written: WrittenBundle;
+  readonly redacted: RedactedBundle;
+  /** Files no manifest probe lists and the catalogue does not know: left out rather than guessed at. */
+  readonly unlisted: readonly string[];
+}
+
+/** The catalogue probe that writes `file` (a fixed file, or a per-container one such as docker/top/<id>.json). */
+function catalogueProbe(file: string): string | null {
+  for (const probe of PROBES) {
+    if (probe.files.includes(file)) return probe.id;
+    if (probe.perContainer) {
+      const [before, after] = probe.perContainer('\u0000').split('\u0000') as [string, string];
+      if (
+        file.startsWith(before) &&
+        file.endsWith(after) &&
+        file.length > before.length + after.length &&
+        !file.slice(before.length, -after.length || undefined).includes('/')
+      ) {
+        return probe.id;
+      }
+    }
+  }
+  return null;
+}
+
+/** The redacted files regrouped into the probe runs the writer expects, statuses and errors from the (redacted) manifest. */
+export function runsFromRedacted(
+  redacted: RedactedBundle,
+  source: string,
+): { runs: ProbeRun[]; computerName: string; collectedAt: Date | null; unlisted: string[] } {
+  const manifestBytes = redacted.files.get('manifest.json');
+  const manifest = manifestBytes ? parseManifest(decodeText(manifestBytes).text, source) : null;
+  const runs = new Map<
+    string,
+    { id: string; status: ProbeRun['status']; files: ProbeFile[]; durationMs: number; error?: string }
+  >();
+  const owner = new Map<string, string>();
+  for (const probe of manifest?.probes ?? []) {
+    if (runs.has(probe.id)) continue;
+    runs.set(probe.id, {
+      id: probe.id,
+      status: probe.status,
+      files: [],
+      durationMs: probe.durationMs ?? 0,
+      ...(probe.error ? { error: probe.error } : {}),
+    });
+    for (const file of probe.files ?? []) if (!owner.has(file)) owner.set(file, probe.id);
+  }
+  const unlisted: string[] = [];
+  for (const [path, bytes] of redacted.files) {
+    if (path === 'manifest.json') continue;
+    const id = owner.get(path) ?? catalogueProbe(path);
+    if (id === null) {
+      unlisted.push(path);
+      continue;
+    }
+    let run = runs.get(id);
+    if (!run) runs.set(id, (run = { id, status: 'ok', files: [], durationMs: 0 }));
+    run.files.push({ path, bytes });
+  }
+  const collectedAt = manifest?.collectedAt ? new Date(manifest.collectedAt) : null;
+  return {
+    runs: [...runs.values()],
+    computerName: manifest?.computerName ?? 'unknown',
+    collectedAt: collectedAt && !Number.isNaN(collectedAt.getTime()) ? collectedAt : null,
+    unlisted,
+  };
+}
+
+/**
+ * Redacts `raw` and writes it to `out` (a .zip, or a folder); `out` must not exist. The seeds come from the raw
+ * files alone, as for a redacted report of the same bundle, so both use the same pseudonyms.
+ */
+export async function writeRedactedBundle(raw: RawBundle, out: string): Promise<RedactedBundleResult> {
+  const redacted = redactBundle(raw, createRedactor(seedsFromBundle(raw)));
+  const { runs, computerName, collectedAt, unlisted } = runsFromRedacted(redacted, raw.source);
+  const written = await writeBundle({ out, computerName, collectedAt: collectedAt ?? new Date(), runs });
+  return { written, redacted, unlisted };
+}

@@ -1,0 +1,334 @@
+// Where the sensitive values of a host are: fields whose meaning says "this is a computer name, a user, a domain,
+// a registry, an environment value", plus every address in any text. Collected in a fixed order (manifest, then
+// files by path; the model in field order) so that the same input always gets the same pseudonyms.
+import type { RawBundle } from '../../shared/bundle';
+import type { HostModel } from '../../shared/model';
+import { decodeText } from '../bundle/decode';
+import { parseJson } from '../bundle/json';
+import { findAddresses } from './addresses';
+import type { RedactionSeed } from './redactor';
+
+// Accounts and profile folders every Windows host has: they identify no one, and the isolation walkthrough
+// relies on reading `ContainerAdministrator` (knowledge notes section 2).
+const WELL_KNOWN_USERS = new Set([
+  'public',
+  'default',
+  'default user',
+  'all users',
+  'containeradministrator',
+  'containeruser',
+  'system',
+  'localsystem',
+  'local service',
+  'localservice',
+  'network service',
+  'networkservice',
+  'administrator',
+  'administrators',
+  'users',
+  'guest',
+]);
+const WELL_KNOWN_DOMAINS = new Set([
+  'nt authority',
+  'nt service',
+  'builtin',
+  'window manager',
+  'font driver host',
+  'user manager',
+  'nt virtual machine',
+  'iis apppool',
+  'workgroup',
+  '.',
+  'user manager',
+]);
+// Registries anyone can name without revealing anything about the host's owner.
+const PUBLIC_REGISTRIES = new Set([
+  'docker.io',
+  'index.docker.io',
+  'registry-1.docker.io',
+  'mcr.microsoft.com',
+  'ghcr.io',
+  'quay.io',
+  'gcr.io',
+  'registry.k8s.io',
+  'public.ecr.aws',
+  'localhost',
+]);
+
+// An e-mail address names a person (and their domain) wherever it turns up: labels, owners, descriptions. The
+// lookbehind starts a match only where a run of name characters starts, which keeps the scan linear.
+const EMAIL = /(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,}/g;
+const PROFILE_PATH = /\\Users\\([^\\/"<>|:*?\r\n\t]+?)(?=\\|$|["'\s;,])/gi;
+
+/** Collects seeds without duplicates, in first-seen order. */
+class SeedList {
+  private readonly seen = new Set<string>();
+  readonly items: RedactionSeed[] = [];
+
+  add(kind: RedactionSeed['kind'], raw: string | null | undefined): void {
+    const value = raw?.trim();
+    if (!value) return;
+    const key = `${kind}\u0000${kind === 'env' || kind === 'container' ? value : value.toLowerCase()}`;
+    if (this.seen.has(key)) return;
+    this.seen.add(key);
+    this.items.push({ kind, value });
+  }
+
+  /** A host name, split into host and domain when fully qualified (`node1.corp.example` -> node1, corp.example). */
+  hostName(raw: string | null | undefined): void {
+    const value = raw?.trim();
+    if (!value || findAddresses(value).length > 0) return;
+    // A container's Hostname defaults to its short id: that is not a name anyone chose.
+    if (/^[0-9a-f]{12}$/.test(value)) return;
+    const dot = value.indexOf('.');
+    if (dot > 0 && dot < value.length - 1) {
+      this.add('host', value.slice(0, dot));
+      this.domain(value.slice(dot + 1));
+    } else {
+      this.add('host', value);
+    }
+  }
+
+  domain(raw: string | null | undefined): void {
+    const value = raw?.trim();
+    if (!value || WELL_KNOWN_DOMAINS.has(value.toLowerCase()) || findAddresses(value).length > 0) return;
+    this.add('domain', value);
+    // The organisation's own label (`contoso` of `corp.contoso.com`) names it in rule names, file names and
+    // labels (`Contoso - Allow RDP`, `Contoso.Api.dll`): it is replaced wherever it stands as a word.
+    const org = organisationLabel(value);
+    if (org !== null) this.add('domain', org);
+  }
+
+  /** `DOMAIN\user`, `user@domain` or a bare user name. */
+  account(raw: string | null | undefined): void {
+    const value = raw?.trim();
+    if (!value) return;
+    const slash = value.lastIndexOf('\\');
+    const at = value.indexOf('@');
+    let user = value;
+    if (slash !== -1) {
+      this.domain(value.slice(0, slash));
+      user = value.slice(slash + 1);
+    } else if (at > 0) {
+      this.domain(value.slice(at + 1));
+      user = value.slice(0, at);
+    }
+    // Numeric users (`1000`, `1000:1000`) and machine accounts' `$` are no people; well-known accounts stay.
+    if (WELL_KNOWN_USERS.has(user.toLowerCase()) || /^[\d:]+$/.test(user)) return;
+    this.add('user', user.replace(/\$$/, ''));
+  }
+
+  /** The registry part of an image reference, when it names one that is not public. */
+  image(raw: string | null | undefined): void {
+    const registry = imageRegistry(raw ?? '');
+    if (registry === null) return;
+    const host = registry.replace(/:\d+$/, '');
+    if (PUBLIC_REGISTRIES.has(host.toLowerCase()) || findAddresses(host).length > 0) return;
+    this.add('registry', host);
+  }
+
+  /** Every address and user-profile folder in a piece of free text. */
+  scan(text: string): void {
+    if (text.includes('\\')) for (const match of text.matchAll(PROFILE_PATH)) this.account(match[1]);
+    if (text.includes('@')) for (const match of text.matchAll(EMAIL)) this.account(match[0]);
+    for (const address of findAddresses(text)) this.add(address.kind, address.key);
+  }
+}
+
+// Second-level labels under which organisations register (`contoso.co.uk`), and labels too generic to name one.
+const SECOND_LEVEL = new Set(['co', 'com', 'org', 'net', 'ac', 'gov', 'edu', 'ltd', 'plc', 'ne', 'or', 'go']);
+const GENERIC_LABELS = new Set([
+  'corp',
+  'local',
+  'localdomain',
+  'internal',
+  'intranet',
+  'lan',
+  'home',
+  'ad',
+  'domain',
+  'example',
+  'test',
+  'localhost',
+  'www',
+]);
+
+/** `corp.contoso.com` -> `contoso`; null for a single label or a generic one. */
+export function organisationLabel(domain: string): string | null {
+  const labels = domain
+    .toLowerCase()
+    .split('.')
+    .filter((l) => l !== '');
+  if (labels.length < 2) return null;
+  const tldIndex = labels.length - 1;
+  const index = labels.length >= 3 && SECOND_LEVEL.has(labels[tldIndex - 1]!) ? tldIndex - 2 : tldIndex - 1;
+  const label = labels[index]!;
+  return label.length >= 3 && !GENERIC_LABELS.has(label) && !/^\d+$/.test(label) ? label : null;
+}
+
+/** The registry of an image reference (`reg.corp:5000/team/app:1` -> `reg.corp:5000`), or null for Docker Hub. */
+export function imageRegistry(image: string): string | null {
+  const slash = image.indexOf('/');
+  if (slash <= 0) return null;
+  const first = image.slice(0, slash);
+  // Docker's rule: the first component is a registry when it has a dot or a port, or is localhost.
+  return first.includes('.') || first.includes(':') || first === 'localhost' ? first : null;
+}
+
+// ---- raw bundle --------------------------------------------------------------------------------------------
+
+/** Called for every property: its key, value, and the keys of its parent and grandparent objects (lower case). */
+type Visit = (key: string, value: unknown, parent: string | null, grandparent: string | null) => void;
+
+function walk(
+  value: unknown,
+  visit: Visit,
+  parent: string | null = null,
+  grandparent: string | null = null,
+): void {
+  if (Array.isArray(value)) {
+    for (const item of value) walk(item, visit, parent, grandparent);
+  } else if (value !== null && typeof value === 'object') {
+    for (const [key, child] of Object.entries(value as Record<string, unknown>)) {
+      visit(key, child, parent, grandparent);
+      if (child !== null && typeof child === 'object') walk(child, visit, key.toLowerCase(), parent);
+    }
+  }
+}
+
+const HOST_KEYS = new Set([
+  'computername',
+  'csname',
+  'pscomputername',
+  'dnshostname',
+  'hostname',
+  'machinename',
+  'nodename',
+]);
+const DOMAIN_KEYS = new Set([
+  'domain',
+  'domainname',
+  'dnsdomain',
+  'dnssuffix',
+  'dnsdomainname',
+  'userdomain',
+]);
+const USER_KEYS = new Set([
+  'user',
+  'username',
+  'owner',
+  'account',
+  'startname',
+  'runas',
+  'runasuser',
+  'useraccount',
+  'registereduser',
+  'registeredowner',
+]);
+const REGISTRY_LIST_KEYS = new Set([
+  'insecure-registries',
+  'registry-mirrors',
+  'allow-nondistributable-artifacts',
+]);
+
+/** `NAME=value` entries of a Docker environment; the part after `=`. */
+export function envValue(entry: string): string | null {
+  const eq = entry.indexOf('=');
+  return eq === -1 ? null : entry.slice(eq + 1);
+}
+
+/** Seeds from one parsed JSON file of a bundle. */
+function seedsFromJson(file: string, root: unknown, seeds: SeedList): void {
+  if (file === 'docker/info.json' && root !== null && typeof root === 'object' && !Array.isArray(root)) {
+    const name = (root as Record<string, unknown>).Name ?? (root as Record<string, unknown>).name;
+    if (typeof name === 'string') seeds.hostName(name);
+  }
+  walk(root, (key, value, parent, grandparent) => {
+    const k = key.toLowerCase();
+    if (typeof value === 'string') {
+      if (HOST_KEYS.has(k)) seeds.hostName(value);
+      else if (DOMAIN_KEYS.has(k)) seeds.domain(value);
+      else if (USER_KEYS.has(k)) seeds.account(value);
+      else if (k === 'image') seeds.image(value);
+      // The container's own name (inspect `Name`, `/web`) and its entry in a network's container list.
+      else if (
+        k === 'name' &&
+        (file === 'docker/containers.json' ? parent === null : grandparent === 'containers')
+      ) {
+        seeds.add('container', value.replace(/^\//, ''));
+      } else if (k === 'name' && file === 'host/connection-profiles.json') {
+        seeds.domain(value); // the network a domain-joined interface is on is named after the domain
+      }
+    } else if (Array.isArray(value)) {
+      if (k === 'env')
+        for (const entry of value) if (typeof entry === 'string') seeds.add('env', envValue(entry));
+      if (REGISTRY_LIST_KEYS.has(k)) {
+        for (const entry of value)
+          if (typeof entry === 'string')
+            seeds.image(`${entry.replace(/^[a-z]+:\/\//i, '').replace(/\/.*$/, '')}/x`);
+      }
+    }
+  });
+}
+
+function forEachString(value: unknown, each: (text: string) => void): void {
+  if (typeof value === 'string') each(value);
+  else if (Array.isArray(value)) for (const item of value) forEachString(item, each);
+  else if (value !== null && typeof value === 'object') {
+    for (const [key, child] of Object.entries(value as Record<string, unknown>)) {
+      each(key);
+      forEachString(child, each);
+    }
+  }
+}
+
+/** The files of a bundle in the order seeds are taken: the manifest first, then by path. */
+export function bundleFileOrder(raw: RawBundle): string[] {
+  return [...raw.files.keys()].sort((a, b) =>
+    a === 'manifest.json' ? -1 : b === 'manifest.json' ? 1 : a < b ? -1 : a > b ? 1 : 0,
+  );
+}
+
+/** Every sensitive value in a raw bundle: named fields of its JSON files, then addresses and profile paths anywhere. */
+export function seedsFromBundle(raw: RawBundle): RedactionSeed[] {
+  const seeds = new SeedList();
+  const texts: { file: string; text: string; json: unknown }[] = [];
+  for (const file of bundleFileOrder(raw)) {
+    const { text } = decodeText(raw.files.get(file)!);
+    const parsed = file.toLowerCase().endsWith('.json') ? parseJson(text) : null;
+    texts.push({ file, text, json: parsed?.kind === 'ok' ? parsed.value : undefined });
+  }
+  // Named fields first, so that names get the low numbers whatever file an address turns up in.
+  for (const { file, json } of texts) if (json !== undefined) seedsFromJson(file, json, seeds);
+  for (const { text, json } of texts) {
+    if (json !== undefined) forEachString(json, (s) => seeds.scan(s));
+    else seeds.scan(text);
+  }
+  return seeds.items;
+}
+
+// ---- host model --------------------------------------------------------------------------------------------
+
+/** Every sensitive value in a host model (which holds no environment values). */
+export function seedsFromModel(model: HostModel): RedactionSeed[] {
+  const seeds = new SeedList();
+  seeds.hostName(model.computerName);
+  if (model.host.kind === 'known') seeds.hostName(model.host.value.computerName);
+  if (model.engine.kind === 'known') seeds.hostName(model.engine.value.name);
+  if (model.swarmNodes.kind === 'known')
+    for (const node of model.swarmNodes.value) seeds.hostName(node.hostname);
+  if (model.containers.kind === 'known') {
+    for (const container of model.containers.value) {
+      seeds.add('container', container.name.replace(/^\//, ''));
+      seeds.image(container.image);
+    }
+  }
+  if (model.networks.kind === 'known') {
+    for (const network of model.networks.value)
+      for (const c of network.containers) seeds.add('container', c.name?.replace(/^\//, ''));
+  }
+  if (model.swarmServices.kind === 'known')
+    for (const service of model.swarmServices.value) seeds.image(service.image);
+  forEachString(model, (s) => seeds.scan(s));
+  return seeds.items;
+}

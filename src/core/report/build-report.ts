@@ -1,0 +1,288 @@
+// Host model + diagnosis -> report document. Pure: the caller passes the clock and any container scope.
+import { probeSpec } from '../../shared/bundle';
+import { SEVERITIES, type Explanation, type Finding, type Hop, type Verdict } from '../../shared/diagnosis';
+import type { Container, HostModel, Known, ProbeOutcome } from '../../shared/model';
+import { HOSTSCOPE_VERSION } from '../../shared/version';
+import {
+  buildCapabilities,
+  compareIsolation,
+  correlate,
+  findContainer,
+  findings as findFindings,
+  inspect,
+  reachabilityMatrix,
+  type Correlation,
+} from '../diagnosis';
+import { listOf, missingNote, valueOf } from '../diagnosis/known';
+import {
+  REPORT_SCHEMA,
+  REPORT_SCHEMA_VERSION,
+  type ReachRow,
+  type ReportContainer,
+  type ReportDocument,
+  type ReportHost,
+  type ReportProbe,
+} from './document';
+
+export interface ReportOptions {
+  /** ISO time the report is generated at (core reads no clock). */
+  readonly generatedAt: string;
+  /** Container names, ids or unique id prefixes to limit the report to; empty or absent for the whole host. */
+  readonly containers?: readonly string[];
+  /** Reuse a correlation the caller already computed. */
+  readonly correlation?: Correlation;
+}
+
+export type ReportOutcome =
+  | { readonly kind: 'ok'; readonly document: ReportDocument }
+  | { readonly kind: 'not-found'; readonly ref: string }
+  | {
+      readonly kind: 'ambiguous';
+      readonly ref: string;
+      readonly candidates: readonly { readonly id: string; readonly name: string }[];
+    };
+
+const PROBE_STATUS_ORDER: readonly ReportProbe['status'][] = [
+  'ok',
+  'failed',
+  'timeout',
+  'unsupported',
+  'skipped',
+  'missing',
+  'invalid',
+];
+const VERDICT_ORDER: readonly Verdict[] = ['unreachable', 'unknown', 'reachable'];
+
+function baseName(source: string): string {
+  const parts = source.split(/[\\/]/).filter((p) => p !== '');
+  return parts.at(-1) ?? source;
+}
+
+function unknownNotes(model: HostModel): string[] {
+  const parts: readonly Known<unknown>[] = [
+    model.host,
+    model.engine,
+    model.containers,
+    model.networks,
+    model.processes,
+    model.natMappings,
+    model.firewallRules,
+    model.firewallProfiles,
+    model.disks,
+    model.tcp,
+  ];
+  return parts.flatMap((part) => (part.kind === 'unknown' ? [missingNote(part)] : []));
+}
+
+function hostSection(model: HostModel): ReportHost {
+  const host = valueOf(model.host);
+  const engine = valueOf(model.engine);
+  const containers = valueOf(model.containers);
+  const swarm = engine?.swarm;
+  const swarmWord =
+    swarm?.localNodeState === 'active'
+      ? `active (${swarm.isManager ? 'manager' : 'worker'})`
+      : (swarm?.localNodeState ?? 'not reported');
+  const count = <T>(part: Known<readonly T[]>, keep: (item: T) => boolean = () => true): number | null =>
+    part.kind === 'known' ? part.value.filter(keep).length : null;
+  return {
+    computerName: model.computerName,
+    os: host && {
+      caption: host.caption,
+      version: host.version,
+      build: host.build,
+      ubr: host.ubr,
+      edition: host.editionId,
+      installationType: host.installationType,
+      features: host.features,
+    },
+    engine: engine && {
+      version: engine.version,
+      apiVersion: engine.apiVersion,
+      defaultIsolation: engine.defaultIsolation,
+      swarm: swarmWord,
+    },
+    capabilities: buildCapabilities(host),
+    counts: [
+      { label: 'Containers', value: containers?.length ?? null },
+      {
+        label: 'Running containers',
+        value: containers ? containers.filter((c) => c.state === 'running').length : null,
+      },
+      { label: 'Docker networks', value: count(model.networks) },
+      { label: 'WinNAT static mappings', value: count(model.natMappings) },
+      {
+        label: 'Enabled inbound firewall rules',
+        value: count(model.firewallRules, (r) => r.enabled && r.direction === 'inbound'),
+      },
+      { label: 'Swarm services', value: count(model.swarmServices) },
+    ],
+    unknowns: unknownNotes(model),
+  };
+}
+
+function probeRows(probes: readonly ProbeOutcome[]): ReportDocument['probes'] {
+  const rows = probes.map((p) => ({
+    id: p.id,
+    title: probeSpec(p.id)?.title ?? p.id,
+    status: p.status,
+    detail: p.detail,
+    durationMs: p.durationMs,
+  }));
+  const counts = PROBE_STATUS_ORDER.map((status) => ({
+    status,
+    count: rows.filter((r) => r.status === status).length,
+  })).filter((c) => c.count > 0);
+  return { counts, rows };
+}
+
+/** The hop that decided the verdict: the first failure, else the first undecided hop. */
+export function decisiveHop(explanation: Explanation): Hop | null {
+  return (
+    explanation.hops.find((h) => h.status === 'fail') ??
+    explanation.hops.find((h) => h.status === 'unknown') ??
+    null
+  );
+}
+
+/** `external`, `host`, `host-localhost`, `container:<id>` as a reader says them. */
+export function fromLabel(from: string, nameOf: (id: string) => string | undefined): string {
+  if (from === 'external') return 'another machine (external)';
+  if (from === 'host') return 'the host, to the container IP';
+  if (from === 'host-localhost') return 'the host, via localhost';
+  if (from.startsWith('container:')) {
+    const ref = from.slice('container:'.length);
+    return `container ${nameOf(ref) ?? ref}`;
+  }
+  return from;
+}
+
+// external and host-localhost name a host port; host and container:<ref> name the container's own port.
+function portLabel(explanation: Explanation, container: Container | undefined): string {
+  const { port, protocol } = explanation;
+  const byHost = explanation.from === 'external' || explanation.from === 'host-localhost';
+  const published = container?.publishedPorts.find(
+    (p) => p.protocol === protocol && (byHost ? p.hostPort === port : p.containerPort === port),
+  );
+  if (!published || published.hostPort === null) return `${port}/${protocol}`;
+  return `${published.hostPort} -> ${published.containerPort}/${protocol}`;
+}
+
+function severityRank(finding: Finding): number {
+  return SEVERITIES.indexOf(finding.severity);
+}
+
+/** Builds the report for the whole host, or for the containers named in `options.containers`. */
+export function buildReport(model: HostModel, options: ReportOptions): ReportOutcome {
+  const correlation = options.correlation ?? correlate(model);
+  const all = listOf(model.containers);
+
+  // Resolve the scope first: a name that matches nothing must fail loudly, not give an empty report.
+  const scoped: Container[] = [];
+  for (const ref of options.containers ?? []) {
+    const lookup = findContainer(model, ref);
+    if (lookup.kind === 'not-found') return { kind: 'not-found', ref };
+    if (lookup.kind === 'ambiguous') {
+      return {
+        kind: 'ambiguous',
+        ref,
+        candidates: lookup.candidates.map((c) => ({ id: c.id, name: c.name })),
+      };
+    }
+    if (!scoped.some((c) => c.id === lookup.container.id)) scoped.push(lookup.container);
+  }
+  const limited = scoped.length > 0;
+  const selected = limited ? scoped : all;
+  const selectedIds = new Set(selected.map((c) => c.id));
+  const services = new Set(selected.flatMap((c) => (c.swarm ? [c.swarm.serviceName] : [])));
+
+  // A limited report keeps host-wide findings and those about its containers or their services.
+  const inScope = (finding: Finding): boolean =>
+    !limited ||
+    finding.subjects.some(
+      (s) =>
+        s === 'host' ||
+        (s.startsWith('container:') && selectedIds.has(s.slice(10))) ||
+        (s.startsWith('service:') && services.has(s.slice(8))),
+    );
+  const findingItems = findFindings(model, correlation)
+    .filter(inScope)
+    .map((finding, index) => ({ finding, index }))
+    .sort((a, b) => severityRank(a.finding) - severityRank(b.finding) || a.index - b.index)
+    .map(({ finding }) => finding);
+
+  const containers: ReportContainer[] = selected.map((container) => ({
+    inspect: inspect(model, container, correlation),
+    swarmService: container.swarm?.serviceName ?? null,
+    findingIds: findingItems.filter((f) => f.subjects.includes(`container:${container.id}`)).map((f) => f.id),
+  }));
+
+  const byId = new Map(all.map((c) => [c.id, c]));
+  const rows: ReachRow[] = reachabilityMatrix(model, correlation)
+    .filter((e) => selectedIds.has(e.container.id))
+    .map((explanation) => ({
+      explanation,
+      decisiveHop: decisiveHop(explanation),
+      portLabel: portLabel(explanation, byId.get(explanation.container.id)),
+      fromLabel: fromLabel(explanation.from, (id) => byId.get(id)?.name),
+    }));
+
+  // The walkthrough compares the first running container of each mode, preferring the report's own containers.
+  const isolationOf = (c: Container): string | null =>
+    containers.find((r) => r.inspect.id === c.id)?.inspect.isolation ??
+    inspect(model, c, correlation).isolation;
+  const candidates = [...selected, ...all.filter((c) => !selectedIds.has(c.id))].filter(
+    (c) => c.state === 'running',
+  );
+  const processContainer = candidates.find((c) => isolationOf(c) === 'process');
+  const hypervContainer = candidates.find((c) => isolationOf(c) === 'hyperv');
+  const isolation =
+    processContainer && hypervContainer
+      ? compareIsolation(model, processContainer, hypervContainer, correlation)
+      : null;
+
+  const computer = model.computerName;
+  const containersKnown = model.containers.kind === 'known';
+  return {
+    kind: 'ok',
+    document: {
+      schema: REPORT_SCHEMA,
+      schemaVersion: REPORT_SCHEMA_VERSION,
+      generator: { name: 'hostscope', version: HOSTSCOPE_VERSION },
+      generatedAt: options.generatedAt,
+      title: `Container host report${computer ? `: ${computer}` : ''}`,
+      bundle: {
+        name: baseName(model.bundle.source),
+        collectedAt: model.bundle.collectedAt,
+        collector: model.bundle.collector
+          ? `${model.bundle.collector.name}${model.bundle.collector.version ? ` ${model.bundle.collector.version}` : ''}`
+          : null,
+        fileCount: model.bundle.files.length,
+      },
+      scope: limited ? selected.map((c) => c.name) : [],
+      host: hostSection(model),
+      probes: probeRows(model.probes),
+      findings: {
+        counts: SEVERITIES.map((severity) => ({
+          severity,
+          count: findingItems.filter((f) => f.severity === severity).length,
+        })),
+        items: findingItems,
+      },
+      containers: {
+        total: containersKnown ? all.length : null,
+        running: containersKnown ? all.filter((c) => c.state === 'running').length : null,
+        items: containers,
+      },
+      reachability: {
+        counts: VERDICT_ORDER.map((verdict) => ({
+          verdict,
+          count: rows.filter((r) => r.explanation.verdict === verdict).length,
+        })),
+        rows,
+      },
+      isolation,
+      redaction: null,
+    },
+  };
+}

@@ -1,0 +1,110 @@
+// The report as data: everything an admin hands to a colleague or a support ticket, built once from the host
+// model and the diagnosis, then rendered to HTML, Markdown or JSON. The JSON rendering is this object as is.
+import type {
+  Explanation,
+  Finding,
+  Hop,
+  InspectResult,
+  IsolationComparison,
+  Severity,
+  Verdict,
+} from '../../shared/diagnosis';
+import type { ProbeOutcome } from '../../shared/model';
+import type { BuildCapability, ReportFormat } from '../../shared/views';
+import type { RedactionSummary } from '../redact';
+
+export const REPORT_SCHEMA = 'hostscope-report';
+/** Bumped when a field is renamed or removed; adding fields keeps the version (like the diagnosis contract). */
+export const REPORT_SCHEMA_VERSION = 1;
+
+export type { ReportFormat };
+
+export interface ReportHost {
+  readonly computerName: string | null;
+  readonly os: {
+    readonly caption: string | null;
+    readonly version: string | null;
+    readonly build: number | null;
+    readonly ubr: number | null;
+    readonly edition: string | null;
+    readonly installationType: string | null;
+    readonly features: readonly string[];
+  } | null;
+  readonly engine: {
+    readonly version: string | null;
+    readonly apiVersion: string | null;
+    readonly defaultIsolation: string | null;
+    readonly swarm: string;
+  } | null;
+  readonly capabilities: readonly BuildCapability[];
+  /** Headline counts; null where the probe behind them gave nothing. */
+  readonly counts: readonly { readonly label: string; readonly value: number | null }[];
+  /** Why a part above is missing (which probe would give it). */
+  readonly unknowns: readonly string[];
+}
+
+export interface ReportProbe {
+  readonly id: string;
+  readonly title: string;
+  readonly status: ProbeOutcome['status'];
+  readonly detail: string;
+  readonly durationMs: number | null;
+}
+
+export interface ReportContainer {
+  readonly inspect: InspectResult;
+  readonly swarmService: string | null;
+  /** Ids of the findings that name this container, worst first. */
+  readonly findingIds: readonly string[];
+}
+
+/** One published port of one container, seen from one source. */
+export interface ReachRow {
+  readonly explanation: Explanation;
+  /** The first hop that failed, or the first undecided one for an `unknown` verdict; null when all passed. */
+  readonly decisiveHop: Hop | null;
+  /** `8080 -> 80/tcp`: the host port and the container port this row is about. */
+  readonly portLabel: string;
+  /** The source as a reader says it, with another container named rather than given by id. */
+  readonly fromLabel: string;
+}
+
+export interface ReportDocument {
+  readonly schema: typeof REPORT_SCHEMA;
+  readonly schemaVersion: typeof REPORT_SCHEMA_VERSION;
+  readonly generator: { readonly name: 'hostscope'; readonly version: string };
+  readonly generatedAt: string;
+  readonly title: string;
+  readonly bundle: {
+    /** The bundle's file or folder name (no directory: paths name people and places). */
+    readonly name: string;
+    readonly collectedAt: string | null;
+    readonly collector: string | null;
+    readonly fileCount: number;
+  };
+  /** Container names or ids the report was limited to; empty for the whole host. */
+  readonly scope: readonly string[];
+  readonly host: ReportHost;
+  readonly probes: {
+    readonly counts: readonly { readonly status: ReportProbe['status']; readonly count: number }[];
+    readonly rows: readonly ReportProbe[];
+  };
+  readonly findings: {
+    readonly counts: readonly { readonly severity: Severity; readonly count: number }[];
+    readonly items: readonly Finding[];
+  };
+  readonly containers: {
+    /** Null where docker/containers.json gave nothing usable; the reason is in host.unknowns. */
+    readonly total: number | null;
+    readonly running: number | null;
+    readonly items: readonly ReportContainer[];
+  };
+  readonly reachability: {
+    readonly counts: readonly { readonly verdict: Verdict; readonly count: number }[];
+    readonly rows: readonly ReachRow[];
+  };
+  /** Process isolation next to Hyper-V isolation, where the host runs both. */
+  readonly isolation: IsolationComparison | null;
+  /** Present when the report was redacted: what kinds were replaced, and how often. */
+  readonly redaction: RedactionSummary | null;
+}

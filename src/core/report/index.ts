@@ -1,0 +1,17 @@
+export { buildReport, decisiveHop, type ReportOptions, type ReportOutcome } from './build-report';
+export { createReport, type CreateReportOptions } from './create-report';
+export {
+  REPORT_SCHEMA,
+  REPORT_SCHEMA_VERSION,
+  type ReachRow,
+  type ReportContainer,
+  type ReportDocument,
+  type ReportFormat,
+  type ReportHost,
+  type ReportProbe,
+} from './document';
+export { escapeHtml, escapeMarkdown, markdownCode, markdownCodeBlock, showInvisible } from './escape';
+export { redactReport } from './redact-report';
+export { renderReportHtml } from './render-html';
+export { renderReportJson } from './render-json';
+export { renderReportMarkdown } from './render-markdown';

@@ -1,0 +1,50 @@
+// Redacting a report document: every string a bundle could have put there goes through the redactor, so the same
+// address or name reads the same in the summary, the tables and the causes. Words of Hostscope's own vocabulary
+// (statuses, verdicts, ids) are left alone, so a container unluckily named `running` cannot rewrite a state.
+import type { Redactor } from '../redact';
+import type { ReportDocument } from './document';
+
+// Keys whose values come from fixed vocabularies or are ids the reasoning cites, never from the host's owner.
+// `id` holds container ids (not secret) and cause, hop, finding and probe ids such as `firewall-blocked`.
+const VOCABULARY_KEYS: ReadonlySet<string> = new Set([
+  'schema',
+  'id',
+  'label',
+  'kind',
+  'status',
+  'manifestStatus',
+  'state',
+  'verdict',
+  'severity',
+  'protocol',
+  'isolation',
+  'action',
+  'direction',
+  'mode',
+  'generatedAt',
+  'collectedAt',
+  'references',
+  'reference',
+  'findingIds',
+]);
+
+function redactValue(value: unknown, redactor: Redactor, key: string | null): unknown {
+  // Only a word (or a list of words) is kept under these keys: an object there is redacted like any other.
+  const vocabulary = key !== null && VOCABULARY_KEYS.has(key);
+  if (typeof value === 'string') return vocabulary ? value : redactor.text(value);
+  if (Array.isArray(value))
+    return value.map((item) => redactValue(item, redactor, typeof item === 'string' ? key : null));
+  if (value !== null && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, child] of Object.entries(value as Record<string, unknown>))
+      out[k] = redactValue(child, redactor, k);
+    return out;
+  }
+  return value;
+}
+
+/** The document with its host data replaced by pseudonyms and a summary of what was replaced. */
+export function redactReport(document: ReportDocument, redactor: Redactor): ReportDocument {
+  const redacted = redactValue({ ...document, redaction: null }, redactor, null) as ReportDocument;
+  return { ...redacted, redaction: redactor.summary() };
+}

@@ -1,0 +1,341 @@
+// The report as one self-contained HTML file: inline CSS and SVG, no script, nothing fetched (a CSP says so
+// too), readable on screen and printable (section page breaks, repeated table headers, no cut rows).
+import type {
+  Cause,
+  Evidence,
+  Finding,
+  Hop,
+  IsolationComparison,
+  Severity,
+  Verdict,
+} from '../../shared/diagnosis';
+import type { CapabilityStatus } from '../../shared/views';
+import type { RedactionSummary } from '../redact';
+import type { ReachRow, ReportContainer, ReportDocument } from './document';
+import { escapeHtml as esc } from './escape';
+import { barChart, stackedBar } from './svg-charts';
+import { containerCells, kindTitle } from './words';
+
+export const SEVERITY_COLORS: Readonly<Record<Severity, string>> = {
+  critical: '#7f1d1d',
+  high: '#dc2626',
+  medium: '#f59e0b',
+  low: '#3b82f6',
+  info: '#6b7280',
+};
+export const VERDICT_COLORS: Readonly<Record<Verdict, string>> = {
+  unreachable: '#dc2626',
+  unknown: '#9ca3af',
+  reachable: '#16a34a',
+};
+
+const CSS = `
+:root { color-scheme: light; --muted: #555; --line: #d4d4d8; --soft: #f4f4f5; }
+* { box-sizing: border-box; }
+body { font: 13px/1.45 "Segoe UI", system-ui, -apple-system, "Helvetica Neue", Arial, sans-serif; color: #18181b; margin: 0 auto; max-width: 1100px; padding: 24px; }
+h1 { font-size: 22px; margin: 0 0 4px; }
+h2 { font-size: 17px; border-bottom: 2px solid #18181b; padding-bottom: 4px; margin: 28px 0 12px; }
+h3 { font-size: 14px; margin: 18px 0 6px; }
+h4 { font-size: 12px; margin: 8px 0 2px; }
+.meta { color: var(--muted); margin: 0 0 12px; }
+.badge { display: inline-block; padding: 0 6px; border-radius: 3px; font-size: 11px; font-weight: 600; color: #fff; white-space: nowrap; }
+.banner { border: 1px solid var(--line); background: var(--soft); padding: 6px 10px; border-radius: 4px; margin: 8px 0; }
+table { border-collapse: collapse; width: 100%; margin: 6px 0 12px; }
+th, td { border: 1px solid var(--line); padding: 3px 6px; text-align: left; vertical-align: top; overflow-wrap: break-word; }
+table.fixed { table-layout: fixed; }
+.kv th { width: 17%; } .kv td { width: 33%; }
+.id { word-break: break-all; }
+th { background: var(--soft); font-weight: 600; }
+thead { display: table-header-group; }
+tr, .finding, .chart, li { break-inside: avoid; }
+td ul, .finding ul { margin: 0; padding-left: 16px; }
+code, pre { font: 12px/1.4 Consolas, "DejaVu Sans Mono", monospace; }
+pre { background: var(--soft); border: 1px solid var(--line); padding: 6px 8px; white-space: pre-wrap; overflow-wrap: anywhere; margin: 4px 0; }
+.finding { border: 1px solid var(--line); border-left-width: 6px; border-radius: 4px; padding: 8px 12px; margin: 0 0 10px; }
+.muted { color: var(--muted); }
+.small { font-size: 11px; }
+.charts { display: flex; flex-wrap: wrap; gap: 4px 32px; }
+.charts h3 { margin-top: 6px; }
+.chart text { font: 12px "Segoe UI", system-ui, Arial, sans-serif; fill: #18181b; }
+.yes { color: #15803d; font-weight: 600; } .no { color: #b91c1c; font-weight: 600; } .unknown { color: #6b7280; font-weight: 600; }
+.differs { background: #fef3c7; }
+nav ol { columns: 2; margin: 0; padding-left: 18px; }
+a { color: #1d4ed8; }
+@page { size: A4; margin: 16mm 10mm; }
+/* The wide tables get landscape pages when printed. */
+@page wide { size: A4 landscape; margin: 16mm 10mm; }
+@media print {
+  body { max-width: none; padding: 0; font-size: 10.5px; }
+  * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+  section.page { break-before: page; }
+  section.wide { page: wide; }
+  h2, h3, h4 { break-after: avoid; }
+  nav { display: none; }
+  a { color: inherit; text-decoration: none; }
+}
+`;
+
+const badge = (text: string, color: string): string =>
+  `<span class="badge" style="background:${esc(color)}">${esc(text)}</span>`;
+const orDash = (value: string | number | null | undefined): string =>
+  value === null || value === undefined || value === '' ? '<span class="muted">-</span>' : esc(String(value));
+const list = (items: readonly string[]): string =>
+  items.length === 0
+    ? '<span class="muted">-</span>'
+    : `<ul>${items.map((i) => `<li>${i}</li>`).join('')}</ul>`;
+const capability = (status: CapabilityStatus): string => `<span class="${status}">${status}</span>`;
+
+/** A link only for http(s) addresses; anything else prints as text. */
+function reference(url: string): string {
+  return /^https?:\/\/[^\s"'<>]+$/i.test(url) ? `<a href="${esc(url)}">${esc(url)}</a>` : esc(url);
+}
+
+function evidenceList(evidence: readonly Evidence[]): string {
+  return list(evidence.map((e) => `<code>${esc(e.file)}</code>: ${esc(e.detail)}`));
+}
+
+/** Key/value rows two pairs wide, so the summary fits the first page. */
+function pairs(rows: readonly (readonly [string, string])[]): string {
+  let html = '';
+  for (let i = 0; i < rows.length; i += 2) {
+    const [a, b] = [rows[i]!, rows[i + 1]];
+    html += `<tr><th scope="row">${esc(a[0])}</th><td>${a[1]}</td>${b ? `<th scope="row">${esc(b[0])}</th><td>${b[1]}</td>` : '<td colspan="2"></td>'}</tr>`;
+  }
+  return html;
+}
+
+function summarySection(doc: ReportDocument): string {
+  const { host } = doc;
+  const os = host.os;
+  const rows: [string, string][] = [
+    ['Computer', orDash(host.computerName)],
+    [
+      'Windows',
+      os
+        ? `${orDash(os.caption)} <span class="muted">${orDash(os.version)}${os.ubr === null ? '' : ` (UBR ${esc(String(os.ubr))})`}</span>`
+        : orDash(null),
+    ],
+    ['Build', orDash(os?.build)],
+    ['Edition / installation', os ? `${orDash(os.edition)} / ${orDash(os.installationType)}` : orDash(null)],
+    ['Windows features', os ? orDash(os.features.join(', ')) : orDash(null)],
+    [
+      'Docker engine',
+      host.engine
+        ? `${orDash(host.engine.version)} <span class="muted">API ${orDash(host.engine.apiVersion)}</span>`
+        : orDash(null),
+    ],
+    ['Default isolation', orDash(host.engine?.defaultIsolation)],
+    ['Swarm', orDash(host.engine?.swarm)],
+    ...host.counts.map((c): [string, string] => [c.label, orDash(c.value)]),
+  ];
+  const capabilities = host.capabilities
+    .map(
+      (c) =>
+        `<tr><td>${esc(c.title)}</td><td>${capability(c.status)}</td><td>${esc(c.detail)}</td><td class="small id">${reference(c.reference)}</td></tr>`,
+    )
+    .join('');
+  const severityChart = barChart(
+    'Findings by severity',
+    doc.findings.counts.map((c) => ({
+      label: c.severity,
+      value: c.count,
+      color: SEVERITY_COLORS[c.severity],
+    })),
+  );
+  const reachChart = stackedBar(
+    'Reachability of published ports',
+    doc.reachability.counts.map((c) => ({
+      label: c.verdict,
+      value: c.count,
+      color: VERDICT_COLORS[c.verdict],
+    })),
+  );
+  return `<section id="summary">
+<h2>Host summary</h2>
+<div class="charts"><div><h3>Findings by severity</h3>${severityChart}</div><div><h3>Reachability (${doc.reachability.rows.length} checks)</h3>${reachChart}</div></div>
+<table class="kv fixed"><tbody>${pairs(rows)}</tbody></table>
+<h3>What this Windows build can do for containers</h3>
+<table class="fixed"><colgroup><col style="width:26%"><col style="width:9%"><col style="width:30%"><col style="width:35%"></colgroup><thead><tr><th>Capability</th><th>Status</th><th>Detail</th><th>Source</th></tr></thead><tbody>${capabilities}</tbody></table>
+${host.unknowns.length > 0 ? `<h3>Not known from this bundle</h3>${list(host.unknowns.map(esc))}` : ''}
+</section>`;
+}
+
+function findingCard(f: Finding): string {
+  return `<div class="finding" data-severity="${esc(f.severity)}" style="border-left-color:${SEVERITY_COLORS[f.severity]}">
+<div>${badge(f.severity, SEVERITY_COLORS[f.severity])} <strong>${esc(f.title)}</strong> <span class="muted small">${esc(f.id)}</span></div>
+<p>${esc(f.detail)}</p>
+<div class="small muted">Affects: ${esc(f.subjects.join(', '))}</div>
+<h4>Evidence</h4>${evidenceList(f.evidence)}
+<h4>Fix</h4><pre>${esc(f.fix)}</pre>
+${f.references.length > 0 ? `<div class="small">References: ${f.references.map(reference).join(' · ')}</div>` : ''}
+</div>`;
+}
+
+function findingsSection(doc: ReportDocument): string {
+  const groups = doc.findings.counts
+    .filter((c) => c.count > 0)
+    .map(
+      (c) =>
+        `<h3>${esc(c.severity)} (${c.count})</h3>${doc.findings.items
+          .filter((f) => f.severity === c.severity)
+          .map(findingCard)
+          .join('')}`,
+    )
+    .join('');
+  return `<section id="findings" class="page"><h2>Findings (${doc.findings.items.length})</h2>${groups || '<p>No findings.</p>'}</section>`;
+}
+
+function containerRow(c: ReportContainer): string {
+  const cells = containerCells(c);
+  const i = c.inspect;
+  return `<tr data-container="${esc(i.id)}"><td><strong>${esc(i.name)}</strong><div class="muted small id"><code>${esc(i.id.slice(0, 12))}</code> ${esc(i.image)}</div>${
+    c.swarmService ? `<div class="small">service ${esc(c.swarmService)}</div>` : ''
+  }</td><td>${esc(i.state)}<div class="muted small">${orDash(i.isolation)}</div></td><td>${esc(cells.session)}</td><td>${esc(cells.disk)}</td><td>${list(
+    cells.networks.map(esc),
+  )}</td><td>${list(cells.ports.map(esc))}</td><td>${list(cells.mappings.map(esc))}</td><td class="small">${list(cells.rules.map(esc))}</td></tr>`;
+}
+
+function containersSection(doc: ReportDocument): string {
+  const { containers } = doc;
+  const total =
+    containers.total === null ? 'unknown' : `${containers.total} (${containers.running ?? 0} running)`;
+  const notes = containers.items.filter((c) => c.inspect.notes.length > 0);
+  return `<section id="containers" class="page wide"><h2>Containers</h2>
+<p class="meta">On the host: ${esc(total)}.${doc.scope.length > 0 ? ` This report covers ${containers.items.length} of them.` : ''}</p>
+<table class="fixed"><colgroup><col style="width:19%"><col style="width:8%"><col style="width:11%"><col style="width:10%"><col style="width:13%"><col style="width:13%"><col style="width:11%"><col style="width:15%"></colgroup>
+<thead><tr><th>Container</th><th>State</th><th>Session / VM</th><th>Disk</th><th>Networks</th><th>Published ports</th><th>NAT mappings</th><th>Firewall rules</th></tr></thead>
+<tbody>${containers.items.map(containerRow).join('') || '<tr><td colspan="8">No containers.</td></tr>'}</tbody></table>
+${
+  notes.length > 0
+    ? `<h3>What could not be determined</h3>${list(notes.map((c) => `<strong>${esc(c.inspect.name)}</strong>: ${esc(c.inspect.notes.join('; '))}`))}`
+    : ''
+}</section>`;
+}
+
+function hopCell(hop: Hop | null): string {
+  if (!hop) return '<span class="muted">every hop passes</span>';
+  return `<strong>${esc(hop.title)}</strong> <span class="muted small">(${esc(hop.status)})</span>${hop.note ? `<div class="small">${esc(hop.note)}</div>` : ''}${
+    hop.evidence.length > 0
+      ? `<div class="small muted">${hop.evidence.map((e) => `${esc(e.file)}: ${esc(e.detail)}`).join('<br>')}</div>`
+      : ''
+  }`;
+}
+
+function causeBlock(cause: Cause): string {
+  return `<div><strong>${esc(cause.title)}</strong> <span class="muted small">${esc(cause.id)}${cause.confidence === 'likely' ? ', likely' : ''}</span><div class="small">${esc(
+    cause.explanation,
+  )}</div><pre>${esc(cause.fix)}</pre></div>`;
+}
+
+function reachRow(row: ReachRow): string {
+  const e = row.explanation;
+  return `<tr data-verdict="${esc(e.verdict)}"><td>${esc(row.fromLabel)}</td><td>${badge(e.verdict, VERDICT_COLORS[e.verdict])}</td><td>${hopCell(row.decisiveHop)}</td><td>${
+    e.causes.map(causeBlock).join('') || '<span class="muted">-</span>'
+  }</td></tr>`;
+}
+
+/** Rows of one container and port together, in the order the diagnosis gave them. */
+function groupRows(rows: readonly ReachRow[]): ReachRow[][] {
+  const groups = new Map<string, ReachRow[]>();
+  for (const row of rows) {
+    const key = `${row.explanation.container.id}\u0000${row.portLabel}`;
+    const group = groups.get(key);
+    if (group) group.push(row);
+    else groups.set(key, [row]);
+  }
+  return [...groups.values()];
+}
+
+function reachabilitySection(doc: ReportDocument): string {
+  const counts = doc.reachability.counts.map((c) => `${c.count} ${c.verdict}`).join(', ');
+  const groups = groupRows(doc.reachability.rows)
+    .map(
+      (
+        group,
+      ) => `<h3>${esc(group[0]!.explanation.container.name)} <span class="muted">port ${esc(group[0]!.portLabel)}</span></h3>
+<table class="fixed"><colgroup><col style="width:16%"><col style="width:10%"><col style="width:26%"><col style="width:48%"></colgroup>
+<thead><tr><th>From</th><th>Verdict</th><th>Decided at</th><th>Cause and fix</th></tr></thead><tbody>${group.map(reachRow).join('')}</tbody></table>`,
+    )
+    .join('');
+  return `<section id="reachability" class="page wide"><h2>Reachability of published ports</h2>
+<p class="meta">Every published port of every container, from each source that applies: ${esc(counts)}.</p>
+${groups || '<p>No published ports.</p>'}</section>`;
+}
+
+function isolationSection(comparison: IsolationComparison | null): string {
+  if (!comparison) return '';
+  const { a, b } = comparison;
+  const rows = comparison.rows
+    .map(
+      (r) =>
+        `<tr${r.differs ? ' class="differs"' : ''}><th scope="row">${esc(r.title)}</th><td>${esc(r.a.observed)}</td><td>${esc(r.b.observed)}</td><td class="small">${esc(
+          r.a.expectation,
+        )}${r.a.expectation !== r.b.expectation ? `<br>${esc(r.b.expectation)}` : ''}</td></tr>`,
+    )
+    .join('');
+  return `<section id="isolation" class="page"><h2>Process isolation and Hyper-V isolation on this host</h2>
+<p class="meta">${esc(a.container.name)} (${orDash(a.isolation)}) next to ${esc(b.container.name)} (${orDash(b.isolation)}); highlighted rows differ.</p>
+<table class="fixed"><colgroup><col style="width:14%"><col style="width:30%"><col style="width:30%"><col style="width:26%"></colgroup>
+<thead><tr><th>Point</th><th>${esc(a.container.name)}</th><th>${esc(b.container.name)}</th><th>What the mode means</th></tr></thead><tbody>${rows}</tbody></table></section>`;
+}
+
+function probesSection(doc: ReportDocument): string {
+  const rows = doc.probes.rows
+    .map(
+      (p) =>
+        `<tr><td><code>${esc(p.id)}</code><div class="small muted">${esc(p.title)}</div></td><td>${esc(p.status)}</td><td>${esc(p.detail)}</td><td>${orDash(p.durationMs)}</td></tr>`,
+    )
+    .join('');
+  return `<section id="probes" class="page"><h2>Probe outcomes</h2>
+<p class="meta">${esc(doc.probes.counts.map((c) => `${c.count} ${c.status}`).join(', '))}</p>
+<table class="fixed"><colgroup><col style="width:30%"><col style="width:12%"><col style="width:50%"><col style="width:8%"></colgroup>
+<thead><tr><th>Probe</th><th>Outcome</th><th>Detail</th><th>ms</th></tr></thead><tbody>${rows}</tbody></table></section>`;
+}
+
+function redactionSection(summary: RedactionSummary | null): string {
+  if (!summary) {
+    return `<section id="redaction"><h2>Redaction</h2><p class="banner">This report is <strong>not redacted</strong>: it names hosts, addresses and containers as they are.</p></section>`;
+  }
+  const rows = summary.rows
+    .map((r) => `<tr><td>${esc(kindTitle(r.kind))}</td><td>${r.values}</td><td>${r.occurrences}</td></tr>`)
+    .join('');
+  return `<section id="redaction"><h2>Redaction summary</h2>
+<p>Host names, domains, user names, container names, private registries, IP and MAC addresses were replaced by stable pseudonyms
+(the same value always reads the same, e.g. <code>ip-1</code>); environment values never appear.</p>
+<table><thead><tr><th>Kind</th><th>Distinct values</th><th>Replacements</th></tr></thead><tbody>${rows || '<tr><td colspan="3">Nothing needed replacing.</td></tr>'}</tbody></table></section>`;
+}
+
+/** Renders the whole report as one HTML document. */
+export function renderReportHtml(doc: ReportDocument): string {
+  const collected = doc.bundle.collectedAt
+    ? `collected ${doc.bundle.collectedAt}`
+    : 'collection time unknown';
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="${esc(`${doc.generator.name} ${doc.generator.version}`)}">
+<title>${esc(doc.title)}</title><style>${CSS}</style></head>
+<body>
+<header><h1>${esc(doc.title)}</h1>
+<p class="meta">Bundle ${esc(doc.bundle.name)}, ${esc(collected)}${doc.bundle.collector ? ` by ${esc(doc.bundle.collector)}` : ''}; report generated ${esc(doc.generatedAt)} by ${esc(
+    `${doc.generator.name} ${doc.generator.version}`,
+  )}.</p>
+${doc.scope.length > 0 ? `<p class="banner">Limited to: ${esc(doc.scope.join(', '))}</p>` : ''}
+<p class="banner">${doc.redaction ? 'Redacted for sharing: names and addresses are pseudonyms (summary at the end).' : '<strong>Not redacted.</strong> Check before sharing.'}</p>
+<nav><ol><li><a href="#summary">Host summary</a></li><li><a href="#findings">Findings</a></li><li><a href="#containers">Containers</a></li><li><a href="#reachability">Reachability</a></li>${
+    doc.isolation ? '<li><a href="#isolation">Isolation modes</a></li>' : ''
+  }<li><a href="#probes">Probe outcomes</a></li><li><a href="#redaction">Redaction</a></li></ol></nav>
+</header>
+<main>
+${summarySection(doc)}
+${findingsSection(doc)}
+${containersSection(doc)}
+${reachabilitySection(doc)}
+${isolationSection(doc.isolation)}
+${probesSection(doc)}
+${redactionSection(doc.redaction)}
+</main>
+</body></html>
+`;
+}

@@ -1,0 +1,163 @@
+// The report as Markdown for tickets and chat (CommonMark + GitHub tables). Bundle text goes through
+// escapeMarkdown, or into code spans and blocks whose fences it cannot close.
+import type { Finding, IsolationComparison } from '../../shared/diagnosis';
+import type { ReachRow, ReportContainer, ReportDocument } from './document';
+import { escapeMarkdown, markdownCode, markdownCodeBlock } from './escape';
+import { containerCells, kindTitle } from './words';
+
+/** Text after other text on its line, or in a table cell. */
+const md = (text: string): string => escapeMarkdown(text, 'inline');
+/** Text that starts a paragraph or a list item. */
+const mdLine = (text: string): string => escapeMarkdown(text, 'line-start');
+const cell = (text: string | number | null | undefined): string =>
+  text === null || text === undefined || text === '' ? '-' : md(String(text));
+const cells = (items: readonly string[]): string => (items.length === 0 ? '-' : items.map(md).join('<br>'));
+
+function table(head: readonly string[], rows: readonly (readonly string[])[]): string {
+  return [
+    `| ${head.join(' | ')} |`,
+    `|${head.map(() => '---').join('|')}|`,
+    ...rows.map((r) => `| ${r.join(' | ')} |`),
+  ].join('\n');
+}
+
+function summary(doc: ReportDocument): string {
+  const { host } = doc;
+  const os = host.os;
+  const lines = [
+    `- **Computer:** ${cell(host.computerName)}`,
+    `- **Windows:** ${os ? `${cell(os.caption)} ${cell(os.version)}, build ${cell(os.build)}${os.ubr === null ? '' : `.${os.ubr}`} (${cell(os.installationType)})` : '-'}`,
+    `- **Docker engine:** ${host.engine ? `${cell(host.engine.version)} (API ${cell(host.engine.apiVersion)}), default isolation ${cell(host.engine.defaultIsolation)}, swarm ${cell(host.engine.swarm)}` : '-'}`,
+    ...host.counts.map((c) => `- **${md(c.label)}:** ${cell(c.value)}`),
+  ];
+  const capabilities = table(
+    ['Capability', 'Status', 'Detail'],
+    host.capabilities.map((c) => [md(c.title), `**${md(c.status)}**`, md(c.detail)]),
+  );
+  const unknowns =
+    host.unknowns.length > 0
+      ? `\n\n**Not known from this bundle:**\n\n${host.unknowns.map((u) => `- ${mdLine(u)}`).join('\n')}`
+      : '';
+  return `## Host summary\n\n${lines.join('\n')}\n\n### Build capabilities\n\n${capabilities}${unknowns}`;
+}
+
+function finding(f: Finding): string {
+  const evidence = f.evidence.map((e) => `  - ${markdownCode(e.file)}: ${md(e.detail)}`).join('\n');
+  const references =
+    f.references.length > 0 ? `\n- References: ${f.references.map((r) => md(r)).join(', ')}` : '';
+  return `### ${f.severity.toUpperCase()}: ${md(f.title)}\n\n${mdLine(f.detail)}\n\n- Id: ${markdownCode(f.id)}\n- Affects: ${md(f.subjects.join(', '))}\n- Evidence:\n${evidence || '  - -'}${references}\n\nFix:\n\n${markdownCodeBlock(f.fix)}`;
+}
+
+function containerLine(c: ReportContainer): string[] {
+  const x = containerCells(c);
+  return [
+    `${md(c.inspect.name)}<br>${markdownCode(c.inspect.id.slice(0, 12), true)} ${md(c.inspect.image)}`,
+    md(c.inspect.state),
+    cell(c.inspect.isolation),
+    md(x.session),
+    md(x.disk),
+    cells(x.networks),
+    cells(x.ports),
+    cells(x.mappings),
+    String(c.inspect.firewallRules.length),
+  ];
+}
+
+function reachLine(row: ReachRow): string[] {
+  const e = row.explanation;
+  const hop = row.decisiveHop
+    ? `${md(row.decisiveHop.title)} (${md(row.decisiveHop.status)})`
+    : 'every hop passes';
+  const causes = e.causes
+    .map(
+      (c) =>
+        `**${md(c.title)}** (${markdownCode(c.id, true)}${c.confidence === 'likely' ? ', likely' : ''}): ${md(c.explanation)} Fix: ${markdownCode(c.fix, true)}`,
+    )
+    .join('<br>');
+  return [
+    md(e.container.name),
+    md(row.portLabel),
+    md(row.fromLabel),
+    `**${md(e.verdict)}**`,
+    hop,
+    causes || '-',
+  ];
+}
+
+function isolation(comparison: IsolationComparison): string {
+  const { a, b } = comparison;
+  return `## Process isolation and Hyper-V isolation\n\n${table(
+    ['Point', md(a.container.name), md(b.container.name), 'Differs'],
+    comparison.rows.map((r) => [
+      md(r.title),
+      md(r.a.observed),
+      md(r.b.observed),
+      r.differs ? '**yes**' : 'no',
+    ]),
+  )}`;
+}
+
+/** Renders the report as Markdown. */
+export function renderReportMarkdown(doc: ReportDocument): string {
+  const parts: string[] = [];
+  parts.push(`# ${md(doc.title)}`);
+  parts.push(
+    `Bundle ${md(doc.bundle.name)}, collected ${cell(doc.bundle.collectedAt)}; generated ${md(doc.generatedAt)} by ${md(`${doc.generator.name} ${doc.generator.version}`)}. ${
+      doc.redaction
+        ? '*Redacted: names and addresses are pseudonyms.*'
+        : '**Not redacted: check before sharing.**'
+    }${doc.scope.length > 0 ? `\n\nLimited to: ${md(doc.scope.join(', '))}` : ''}`,
+  );
+  parts.push(summary(doc));
+
+  const counts = doc.findings.counts
+    .filter((c) => c.count > 0)
+    .map((c) => `${c.count} ${c.severity}`)
+    .join(', ');
+  parts.push(`## Findings (${doc.findings.items.length})\n\n${counts ? mdLine(counts) : 'No findings.'}`);
+  parts.push(...doc.findings.items.map(finding));
+
+  parts.push(
+    `## Containers\n\nOn the host: ${doc.containers.total === null ? 'unknown' : `${doc.containers.total} (${doc.containers.running ?? 0} running)`}.\n\n${table(
+      [
+        'Container',
+        'State',
+        'Isolation',
+        'Session / VM',
+        'Disk',
+        'Networks',
+        'Published ports',
+        'NAT mappings',
+        'Firewall rules',
+      ],
+      doc.containers.items.map(containerLine),
+    )}`,
+  );
+  const notes = doc.containers.items.filter((c) => c.inspect.notes.length > 0);
+  if (notes.length > 0)
+    parts.push(
+      `**Could not be determined:**\n\n${notes.map((c) => `- ${mdLine(c.inspect.name)}: ${md(c.inspect.notes.join('; '))}`).join('\n')}`,
+    );
+
+  const verdicts = doc.reachability.counts.map((c) => `${c.count} ${c.verdict}`).join(', ');
+  parts.push(
+    `## Reachability of published ports\n\n${mdLine(verdicts)}.\n\n${table(['Container', 'Port', 'From', 'Verdict', 'Decided at', 'Cause and fix'], doc.reachability.rows.map(reachLine))}`,
+  );
+  if (doc.isolation) parts.push(isolation(doc.isolation));
+
+  parts.push(
+    `## Probe outcomes\n\n${table(
+      ['Probe', 'Outcome', 'Detail'],
+      doc.probes.rows.map((p) => [markdownCode(p.id, true), md(p.status), md(p.detail)]),
+    )}`,
+  );
+  parts.push(
+    doc.redaction
+      ? `## Redaction summary\n\nReplaced by stable pseudonyms; environment values never appear.\n\n${table(
+          ['Kind', 'Distinct values', 'Replacements'],
+          doc.redaction.rows.map((r) => [md(kindTitle(r.kind)), String(r.values), String(r.occurrences)]),
+        )}`
+      : '## Redaction\n\nNot redacted.',
+  );
+  return `${parts.join('\n\n')}\n`;
+}

@@ -1,0 +1,113 @@
+// Exporting a report, for the app's `report:export` channel and the CLI's `hostscope report`: the same document,
+// the same renderers, the same redaction. Printing to PDF is handed in by the shell (Electron's printToPDF in the
+// app, Chromium through playwright-core in the CLI), so this file needs neither.
+import {
+  createReport,
+  renderReportHtml,
+  renderReportJson,
+  renderReportMarkdown,
+  type ReportDocument,
+} from '../core/report';
+import type { RedactionSeed } from '../core/redact';
+import type { Correlation } from '../core/diagnosis';
+import { fail, ok, type Result } from '../shared/ipc';
+import type { HostModel } from '../shared/model';
+import type { ReportFormat } from '../shared/views';
+
+/** Prints the report's HTML to PDF; `title` goes in the page header. */
+export type PrintPdf = (html: string, title: string) => Promise<Uint8Array>;
+
+export interface ExportReportOptions {
+  readonly format: ReportFormat;
+  /** On for anything meant for sharing; the app's checkbox and the CLI's --redact default to it. */
+  readonly redact: boolean;
+  /** Container names, ids or unique id prefixes; the whole host when absent or empty. */
+  readonly containers?: readonly string[];
+  readonly now?: Date;
+  /** Seeds from the raw bundle where the shell has it (environment values; the same pseudonyms as `hostscope redact`). */
+  readonly seeds?: readonly RedactionSeed[];
+  readonly correlation?: Correlation;
+  /** Required for `pdf`. */
+  readonly printPdf?: PrintPdf;
+}
+
+export interface ExportedReport {
+  /** A suggested file name: host (its pseudonym when redacted) and collection date. */
+  readonly fileName: string;
+  readonly mediaType: string;
+  readonly bytes: Uint8Array;
+  readonly document: ReportDocument;
+}
+
+const MEDIA_TYPES: Readonly<Record<ReportFormat, string>> = {
+  html: 'text/html;charset=utf-8',
+  md: 'text/markdown;charset=utf-8',
+  json: 'application/json',
+  pdf: 'application/pdf',
+};
+
+/** `hostscope-report-<host>-<yyyy-mm-dd>.<ext>`, with only characters every file system takes. */
+export function reportFileName(document: ReportDocument, format: ReportFormat): string {
+  const host =
+    (document.host.computerName ?? 'host').replace(/[^A-Za-z0-9._-]+/g, '_').slice(0, 60) || 'host';
+  const day = (document.bundle.collectedAt ?? document.generatedAt).slice(0, 10).replace(/[^0-9-]/g, '');
+  return `hostscope-report-${host}${day ? `-${day}` : ''}${document.redaction ? '-redacted' : ''}.${format}`;
+}
+
+export async function exportReport(
+  model: HostModel,
+  options: ExportReportOptions,
+): Promise<Result<ExportedReport>> {
+  const outcome = createReport(model, {
+    generatedAt: (options.now ?? new Date()).toISOString(),
+    redact: options.redact,
+    ...(options.containers ? { containers: options.containers } : {}),
+    ...(options.seeds ? { seeds: options.seeds } : {}),
+    ...(options.correlation ? { correlation: options.correlation } : {}),
+  });
+  switch (outcome.kind) {
+    case 'not-found':
+      return fail(
+        'not-found',
+        `No container "${outcome.ref}" in this bundle; give a name, a full id or a unique id prefix.`,
+      );
+    case 'ambiguous':
+      return fail(
+        'ambiguous',
+        `"${outcome.ref}" matches ${outcome.candidates.length} containers (${outcome.candidates
+          .slice(0, 5)
+          .map((c) => c.name)
+          .join(', ')}); give more of the id or the full name.`,
+      );
+    case 'ok':
+      break;
+  }
+  const document = outcome.document;
+  const encode = (text: string): Uint8Array => new TextEncoder().encode(text);
+  let bytes: Uint8Array;
+  switch (options.format) {
+    case 'html':
+      bytes = encode(renderReportHtml(document));
+      break;
+    case 'md':
+      bytes = encode(renderReportMarkdown(document));
+      break;
+    case 'json':
+      bytes = encode(renderReportJson(document));
+      break;
+    case 'pdf':
+      if (!options.printPdf)
+        return fail(
+          'unavailable',
+          'PDF export needs a browser engine to print with; export HTML and print it instead.',
+        );
+      bytes = await options.printPdf(renderReportHtml(document), document.title);
+      break;
+  }
+  return ok({
+    fileName: reportFileName(document, options.format),
+    mediaType: MEDIA_TYPES[options.format],
+    bytes,
+    document,
+  });
+}
