@@ -3,10 +3,16 @@ import { CliError, EXIT, type CliIo } from './context';
 import { summaryCommand } from './commands/summary';
 import { serveCommand } from './commands/serve';
 import { collectCommand } from './commands/collect';
+import { reportCommand } from './commands/report';
+import { redactCommand } from './commands/redact';
+import { inspectCommand } from './commands/inspect';
+import { explainCommand } from './commands/explain';
+import { findingsCommand } from './commands/findings';
+import { isolationCommand } from './commands/isolation';
 import { HOSTSCOPE_VERSION } from '../shared/version';
 
 /** Each command is a function (io) => Command in src/cli/commands/<name>.ts, added here once. */
-const COMMANDS: readonly ((io: CliIo) => Command)[] = [summaryCommand, serveCommand, collectCommand];
+const COMMANDS: readonly ((io: CliIo) => Command)[] = [summaryCommand, serveCommand, collectCommand, reportCommand, redactCommand, inspectCommand, explainCommand, findingsCommand, isolationCommand];
 
 export function buildProgram(io: CliIo): Command {
   const program = new Command('hostscope')

@@ -1,15 +1,19 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
+import { renderPdf } from '../../collect/pdf';
 import { createHostscopeService } from '../../service/compose';
 import { startHttpServer } from '../../service/http-server';
-import { DEFAULT_SAMPLE, rendererDir } from '../../service/paths';
+import { rendererDir, samplesDir } from '../../service/paths';
+import { defaultSample } from '../../service/samples';
 import { CliError, EXIT, type CliIo } from '../context';
 import { openBrowser } from '../open-browser';
 
 export function serveCommand(io: CliIo): Command {
   return new Command('serve')
-    .description('Serve the Hostscope app on 127.0.0.1 for a browser (a Server Core host, a Linux workstation)')
+    .description(
+      'Serve the Hostscope app on 127.0.0.1 for a browser (a Server Core host, a Linux workstation)',
+    )
     .argument('[bundle]', 'bundle folder or .zip (default: a sample host)')
     .option('--port <n>', 'port on 127.0.0.1 (default: a free one)', parsePort, 0)
     .option('--no-open', 'do not open a browser, only print the URL')
@@ -22,20 +26,39 @@ export function serveCommand(io: CliIo): Command {
     .action(async (bundle: string | undefined, options: { port: number; open: boolean }) => {
       const dir = rendererDir();
       if (!existsSync(join(dir, 'index.html'))) {
-        throw new CliError(`the app is not built (${dir} has no index.html): run \`npm run build\` first`, EXIT.failed);
+        throw new CliError(
+          `the app is not built (${dir} has no index.html): run \`npm run build\` first`,
+          EXIT.failed,
+        );
       }
-      const service = createHostscopeService({ kind: 'web' }, { collectionsDir: process.cwd() });
+      const service = createHostscopeService(
+        { kind: 'web' },
+        { collectionsDir: process.cwd(), printPdf: (html, title) => renderPdf(html, { title }) },
+      );
+      const sample = bundle === undefined ? defaultSample(samplesDir()) : null;
+      if (bundle === undefined && sample === null) {
+        throw new CliError(
+          `no bundle given and no sample host in ${samplesDir()}: name a bundle folder or .zip`,
+          EXIT.usage,
+        );
+      }
       const opened =
         bundle === undefined
-          ? await service.call('bundle:openSample', { name: DEFAULT_SAMPLE })
+          ? await service.call('bundle:openSample', { name: sample! })
           : await service.call('bundle:open', { path: bundle });
       if (!opened.ok) throw new CliError(opened.error.message, EXIT.unreadableBundle);
 
-      const server = await startHttpServer({ service, rendererDir: dir, port: options.port }).catch((error: unknown) => {
-        throw new CliError(`cannot listen on 127.0.0.1:${options.port}: ${error instanceof Error ? error.message : String(error)}`, EXIT.failed);
-      });
+      const server = await startHttpServer({ service, rendererDir: dir, port: options.port }).catch(
+        (error: unknown) => {
+          throw new CliError(
+            `cannot listen on 127.0.0.1:${options.port}: ${error instanceof Error ? error.message : String(error)}`,
+            EXIT.failed,
+          );
+        },
+      );
       io.out(`Hostscope is showing ${opened.value.label} at\n\n  ${server.url}\n\n`);
-      if (options.open && !openBrowser(server.url)) io.out('No browser here: open the URL above in a browser on this machine.\n');
+      if (options.open && !openBrowser(server.url))
+        io.out('No browser here: open the URL above in a browser on this machine.\n');
       io.out('Press Ctrl+C to stop.\n');
       await stopRequested();
       await server.close();
@@ -45,7 +68,8 @@ export function serveCommand(io: CliIo): Command {
 
 function parsePort(value: string): number {
   const port = Number(value);
-  if (!/^\d+$/.test(value) || port > 65535) throw new InvalidArgumentError('a port number from 0 to 65535 (0 picks a free one)');
+  if (!/^\d+$/.test(value) || port > 65535)
+    throw new InvalidArgumentError('a port number from 0 to 65535 (0 picks a free one)');
   return port;
 }
 

@@ -1,0 +1,81 @@
+// Export a report of the open bundle: HTML, PDF, Markdown or JSON, redacted by default for sharing.
+
+import { useState, type FormEvent, type JSX } from 'react';
+import type { ReportFormat } from '../../../shared/views';
+import { api } from '../api';
+import { useApp } from '../app-context';
+import { Modal } from '../components/dialog';
+
+const FORMATS: readonly { readonly id: ReportFormat; readonly label: string; readonly hint: string }[] = [
+  { id: 'html', label: 'HTML', hint: 'one self-contained file, prints well' },
+  { id: 'pdf', label: 'PDF', hint: 'for a support ticket' },
+  { id: 'md', label: 'Markdown', hint: 'for a ticket or chat' },
+  { id: 'json', label: 'JSON', hint: 'everything, for tools' },
+];
+
+export function ExportReportDialog({ onClose }: { onClose: () => void }): JSX.Element {
+  const app = useApp();
+  const [format, setFormat] = useState<ReportFormat>('html');
+  const [redact, setRedact] = useState(true);
+  const [busy, setBusy] = useState(false);
+  const submit = async (event: FormEvent): Promise<void> => {
+    event.preventDefault();
+    setBusy(true);
+    const result = await api.invoke('report:export', {
+      format,
+      redact,
+      operationId: app.newOperationId('export'),
+    });
+    setBusy(false);
+    if (!result.ok) {
+      app.showError(result.error);
+      return;
+    }
+    const outcome = result.value;
+    if (outcome.kind === 'download') download(outcome.fileName, outcome.mediaType, outcome.base64);
+    if (outcome.kind === 'saved') app.notify(`Report saved to ${outcome.path}`);
+    onClose();
+  };
+  return (
+    <Modal title="Export report" onClose={onClose}>
+      <form onSubmit={(e) => void submit(e)} className="form">
+        <fieldset className="fieldset">
+          <legend>Format</legend>
+          {FORMATS.map((f) => (
+            <label key={f.id} className="radio">
+              <input
+                type="radio"
+                name="format"
+                value={f.id}
+                checked={format === f.id}
+                onChange={() => setFormat(f.id)}
+              />
+              <span>
+                {f.label} <span className="muted">- {f.hint}</span>
+              </span>
+            </label>
+          ))}
+        </fieldset>
+        <label className="checkbox">
+          <input type="checkbox" checked={redact} onChange={(e) => setRedact(e.target.checked)} />
+          <span>Redact host names, addresses, users and container names (recommended when sharing)</span>
+        </label>
+        <div className="form-actions">
+          <button type="submit" className="button button-primary" disabled={busy}>
+            {busy ? 'Exporting…' : 'Export'}
+          </button>
+        </div>
+      </form>
+    </Modal>
+  );
+}
+
+function download(fileName: string, mediaType: string, base64: string): void {
+  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+  const url = URL.createObjectURL(new Blob([bytes], { type: mediaType }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

@@ -1,0 +1,29 @@
+// The one place the service is assembled with the real reader, collector and report renderer; both shells
+// (Electron main and `hostscope serve`) call this.
+
+import { collectInto } from './collect-port';
+import { samplesDir } from './paths';
+import { exportReport, type PrintPdf } from './report';
+import { createService, type HostscopeService, type ServiceShell } from './service';
+
+export interface ComposeOptions {
+  /** Where collected bundles are written; without it the app cannot collect. */
+  readonly collectionsDir?: string;
+  /** How this shell prints HTML to PDF (Electron's printToPDF, or Chromium for `serve`); without it, no PDF export. */
+  readonly printPdf?: PrintPdf;
+}
+
+export function createHostscopeService(shell: ServiceShell, options: ComposeOptions = {}): HostscopeService {
+  return createService({
+    shell,
+    samplesDir: samplesDir(),
+    ...(options.collectionsDir === undefined ? {} : { collect: collectInto(options.collectionsDir) }),
+    report: ({ model, correlation }, { format, redact }) =>
+      exportReport(model, {
+        format,
+        redact,
+        correlation,
+        ...(options.printPdf ? { printPdf: options.printPdf } : {}),
+      }),
+  });
+}

@@ -1,0 +1,190 @@
+// `hostscope serve`: the app's API and the built renderer over HTTP, for a Server Core host or a Linux workstation.
+// Loopback only; every request must carry the random token in its path (`/<token>/...`), so another local user or
+// a web page cannot drive it; the Host header must name the loopback address (DNS rebinding).
+
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { CONTENT_SECURITY_POLICY } from '../shared/csp';
+import { fail, type AppEvent } from '../shared/ipc';
+import type { HostscopeService } from './service';
+import { mediaTypeOf, resolveStaticFile } from './static-files';
+
+export const LOOPBACK = '127.0.0.1';
+const MAX_BODY_BYTES = 64 * 1024;
+const HEARTBEAT_MS = 15_000;
+
+export interface HttpServerOptions {
+  readonly service: HostscopeService;
+  /** The built renderer: out/renderer. */
+  readonly rendererDir: string;
+  /** 0 picks a free port. */
+  readonly port: number;
+  /** A fixed token for tests; random otherwise. */
+  readonly token?: string;
+}
+
+export interface RunningHttpServer {
+  /** The URL to open, token included. */
+  readonly url: string;
+  readonly port: number;
+  readonly token: string;
+  close(): Promise<void>;
+}
+
+const COMMON_HEADERS = {
+  'Cache-Control': 'no-store',
+  'X-Content-Type-Options': 'nosniff',
+  // The token is in the URL: never send it elsewhere.
+  'Referrer-Policy': 'no-referrer',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+  'X-Frame-Options': 'DENY',
+} as const;
+
+export async function startHttpServer(options: HttpServerOptions): Promise<RunningHttpServer> {
+  const token = options.token ?? randomBytes(24).toString('base64url');
+  const expected = Buffer.from(token);
+  const streams = new Set<ServerResponse>();
+  let port = options.port;
+
+  const server: Server = createServer((req, res) => {
+    handleRequest(req, res).catch((error: unknown) => {
+      console.error('hostscope serve: request failed', error);
+      if (!res.headersSent) send(res, 500, 'text/plain; charset=utf-8', 'Internal error');
+      else res.destroy();
+    });
+  });
+
+  const handleRequest = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    if (!hostAllowed(req.headers.host, port))
+      return send(res, 421, 'text/plain; charset=utf-8', 'Misdirected request');
+    const url = new URL(req.url ?? '/', `http://${LOOPBACK}`);
+    const [, first = '', ...rest] = url.pathname.split('/');
+    if (!tokenMatches(first, expected)) {
+      return send(
+        res,
+        403,
+        'text/plain; charset=utf-8',
+        'Forbidden: open the URL that `hostscope serve` printed.',
+      );
+    }
+    const path = rest.join('/');
+    if (path.startsWith('api/')) return api(req, res, path.slice('api/'.length));
+    if (req.method !== 'GET' && req.method !== 'HEAD')
+      return send(res, 405, 'text/plain; charset=utf-8', 'Method not allowed');
+    if (rest.length === 0) {
+      // `/<token>` without the slash: relative asset URLs need the directory form.
+      res.writeHead(308, { ...COMMON_HEADERS, Location: `/${token}/` }).end();
+      return;
+    }
+    const file = resolveStaticFile(options.rendererDir, path);
+    if (file === null) return send(res, 404, 'text/plain; charset=utf-8', 'Not found');
+    const body = await readFile(file);
+    res.writeHead(200, {
+      ...COMMON_HEADERS,
+      'Content-Type': mediaTypeOf(file),
+      'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+      'Content-Length': body.length,
+    });
+    res.end(req.method === 'HEAD' ? undefined : body);
+  };
+
+  const api = async (req: IncomingMessage, res: ServerResponse, route: string): Promise<void> => {
+    if (route === 'events') {
+      if (req.method !== 'GET') return send(res, 405, 'text/plain; charset=utf-8', 'Method not allowed');
+      return events(req, res);
+    }
+    if (req.method !== 'POST') return send(res, 405, 'text/plain; charset=utf-8', 'Method not allowed');
+    // A JSON content type cannot be sent cross-origin without a preflight, which this server never grants.
+    if (!(req.headers['content-type'] ?? '').toLowerCase().startsWith('application/json')) {
+      return sendJson(res, 415, fail('bad-request', 'Send the request as application/json.'));
+    }
+    const origin = req.headers.origin;
+    if (origin !== undefined && !hostAllowed(origin.replace(/^http:\/\//, ''), port)) {
+      return sendJson(res, 403, fail('bad-request', 'Cross-origin requests are refused.'));
+    }
+    const body = await readBody(req);
+    if (body === null)
+      return sendJson(res, 413, fail('bad-request', `The request is larger than ${MAX_BODY_BYTES} bytes.`));
+    let payload: unknown;
+    try {
+      payload = body.length === 0 ? {} : JSON.parse(body);
+    } catch {
+      return sendJson(res, 400, fail('bad-request', 'The request body is not valid JSON.'));
+    }
+    // Errors are values of the contract, so they travel with 200; HTTP codes are for transport problems.
+    sendJson(res, 200, await options.service.handle(decodeURIComponent(route), payload));
+  };
+
+  const events = (req: IncomingMessage, res: ServerResponse): void => {
+    res.writeHead(200, {
+      ...COMMON_HEADERS,
+      'Content-Type': 'text/event-stream; charset=utf-8',
+      Connection: 'keep-alive',
+    });
+    res.write(': hostscope events\n\n');
+    streams.add(res);
+    const write = (event: AppEvent): void => void res.write(`data: ${JSON.stringify(event)}\n\n`);
+    const unsubscribe = options.service.onEvent(write);
+    const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), HEARTBEAT_MS);
+    req.on('close', () => {
+      clearInterval(heartbeat);
+      unsubscribe();
+      streams.delete(res);
+    });
+  };
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, LOOPBACK, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  port = (server.address() as AddressInfo).port;
+
+  return {
+    url: `http://${LOOPBACK}:${port}/${token}/`,
+    port,
+    token,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const stream of streams) stream.end();
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+function tokenMatches(candidate: string, expected: Buffer): boolean {
+  const given = Buffer.from(candidate);
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
+function hostAllowed(host: string | undefined, port: number): boolean {
+  return host === `${LOOPBACK}:${port}` || host === `localhost:${port}`;
+}
+
+function readBody(req: IncomingMessage): Promise<string | null> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      // Past the cap, keep draining so the answer can still be sent, but keep nothing.
+      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
+    });
+    req.on('end', () => resolve(size > MAX_BODY_BYTES ? null : Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function send(res: ServerResponse, status: number, type: string, body: string): void {
+  res.writeHead(status, { ...COMMON_HEADERS, 'Content-Type': type }).end(body);
+}
+
+function sendJson(res: ServerResponse, status: number, value: unknown): void {
+  send(res, status, 'application/json; charset=utf-8', JSON.stringify(value));
+}

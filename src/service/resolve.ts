@@ -1,0 +1,25 @@
+// A container reference from a request (name, full id or unique id prefix) -> the container, or an error value
+// that says what to do.
+
+import { findContainer } from '../core/diagnosis';
+import { fail, ok, type Result } from '../shared/ipc';
+import type { Container } from '../shared/model';
+import type { Analysis } from './analysis';
+
+export function resolveContainer(analysis: Analysis, ref: string): Result<Container> {
+  const lookup = findContainer(analysis.model, ref);
+  switch (lookup.kind) {
+    case 'found':
+      return ok(lookup.container);
+    case 'ambiguous':
+      return fail(
+        'ambiguous',
+        `"${ref}" matches ${lookup.candidates.length} containers (${lookup.candidates
+          .slice(0, 5)
+          .map((c) => c.name)
+          .join(', ')}); give more of the id or the full name.`,
+      );
+    case 'not-found':
+      return fail('not-found', `No container "${ref}" in ${analysis.ref.label}.`);
+  }
+}

@@ -1,0 +1,304 @@
+// The handlers behind every channel of the contract, shared by Electron main (IPC) and `hostscope serve` (HTTP).
+// They hold the opened bundle, validate every request (the caller is untrusted) and answer view models or error
+// values; nothing thrown crosses the boundary.
+
+import { basename, join } from 'node:path';
+import { readBundle } from '../collect/bundle-reader';
+import { BundleError } from '../core/bundle/errors';
+import { buildHostModel } from '../core/host-model';
+import {
+  fail,
+  isChannel,
+  ok,
+  parseRequest,
+  type AppEvent,
+  type Channel,
+  type RequestOf,
+  type ResponseOf,
+  type Result,
+} from '../shared/ipc';
+import type { RawBundle } from '../shared/bundle';
+import type { HostModel } from '../shared/model';
+import type { BundleRef, ReportFormat } from '../shared/views';
+import { HOSTSCOPE_VERSION } from '../shared/version';
+import type { Correlation } from '../core/diagnosis';
+import { analyse, type Analysis } from './analysis';
+import { Operations, type Operation } from './operations';
+import { resolveContainer } from './resolve';
+import { listSamples } from './samples';
+import { containerDetail } from './views/container-detail';
+import { containersView } from './views/containers';
+import { findingsView } from './views/findings';
+import { hostOverview } from './views/host-overview';
+import { isolationView } from './views/isolation';
+import { reachMatrix, reachView } from './views/reachability';
+import { sessionsView } from './views/sessions';
+import { topologyView } from './views/topology';
+
+export type CollectTarget = RequestOf<'collect:start'>['target'];
+
+/** Collects a bundle and answers its path; rejects when the signal aborts. */
+export type CollectPort = (
+  target: CollectTarget,
+  signal: AbortSignal,
+  progress: (message: string, done: number, total: number | null) => void,
+) => Promise<string>;
+
+export interface ReportDocument {
+  readonly fileName: string;
+  readonly mediaType: string;
+  readonly bytes: Uint8Array;
+}
+
+/** Renders a report of the open bundle; error values (no PDF printer, unknown container) pass through. */
+export type ReportPort = (
+  analysis: { readonly model: HostModel; readonly correlation: Correlation },
+  options: { readonly format: ReportFormat; readonly redact: boolean; readonly signal: AbortSignal },
+) => Promise<Result<ReportDocument>>;
+
+/** What the hosting shell (Electron main, the serve command) adds; each part optional where a shell lacks it. */
+export interface ServiceShell {
+  readonly kind: 'desktop' | 'web';
+  /** A native folder/zip picker; null when the user closed it. */
+  readonly pickBundle?: () => Promise<string | null>;
+  /** Saves an exported report where the user chooses; null when cancelled. Without it the report is downloaded. */
+  readonly saveFile?: (suggestedName: string, bytes: Uint8Array) => Promise<string | null>;
+  readonly recentBundles?: () => readonly string[];
+  readonly bundleOpened?: (bundle: BundleRef, path: string) => void;
+}
+
+export interface ServiceOptions {
+  readonly shell: ServiceShell;
+  readonly samplesDir: string;
+  readonly collect?: CollectPort;
+  readonly report?: ReportPort;
+  /** Reads the raw bundle; the real reader unless a test says otherwise. */
+  readonly read?: (path: string) => Promise<RawBundle>;
+}
+
+export interface HostscopeService {
+  /** Answers one untrusted request: validates the channel and the payload, never throws. */
+  handle(channel: unknown, request: unknown): Promise<Result<unknown>>;
+  /** The typed form for callers inside the shell. */
+  call<C extends Channel>(channel: C, request: RequestOf<C>): Promise<Result<ResponseOf<C>>>;
+  onEvent(listener: (event: AppEvent) => void): () => void;
+  /** Lets the shell push its own events (menu commands) down the same path. */
+  emit(event: AppEvent): void;
+  dispose(): void;
+}
+
+type Handlers = { readonly [C in Channel]: (request: RequestOf<C>) => Promise<Result<ResponseOf<C>>> };
+
+export function createService(options: ServiceOptions): HostscopeService {
+  const listeners = new Set<(event: AppEvent) => void>();
+  const emit = (event: AppEvent): void => {
+    for (const listener of listeners) listener(event);
+  };
+  const operations = new Operations(emit);
+  const read = options.read ?? readBundle;
+  let current: Analysis | null = null;
+  let opened = 0;
+
+  const withBundle = async <T>(answer: (analysis: Analysis) => Result<T>): Promise<Result<T>> =>
+    current === null
+      ? fail('no-bundle', 'No bundle is open: open a bundle folder or .zip, or a sample host.')
+      : answer(current);
+  const view =
+    <T>(build: (analysis: Analysis) => T) =>
+    (): Promise<Result<T>> =>
+      withBundle((a) => ok(build(a)));
+
+  const running = async <T>(
+    kind: 'open' | 'collect' | 'export',
+    operationId: string | undefined,
+    work: (operation: Operation) => Promise<Result<T>>,
+  ): Promise<Result<T>> => {
+    const operation = operations.start(kind, operationId);
+    if (operation === null) return fail('bad-request', `Operation ${operationId} is already running.`);
+    let result: Result<T> = fail('internal', `${capitalise(kind)} stopped unexpectedly.`);
+    try {
+      result = await work(operation);
+      return result;
+    } catch (error) {
+      if (!operation.signal.aborted) throw error;
+      result = fail('cancelled', `${capitalise(kind)} was cancelled.`);
+      return result;
+    } finally {
+      operation.end(result.ok ? 'ok' : result.error.code === 'cancelled' ? 'cancelled' : 'failed');
+    }
+  };
+
+  const openPath = (path: string, sample: string | null, operation: Operation): Promise<Result<BundleRef>> =>
+    (async () => {
+      const label = sample ?? basename(path).replace(/\.zip$/i, '');
+      operation.progress(`Reading ${label}`, 0, 3);
+      let model: HostModel;
+      try {
+        const raw = await read(path);
+        if (operation.signal.aborted) return fail('cancelled', 'Opening the bundle was cancelled.');
+        operation.progress('Building the host model', 1, 3);
+        await operation.checkpoint();
+        model = buildHostModel(raw);
+      } catch (error) {
+        // The reader's errors name the bundle, the entry and the limit; pass them on as they are.
+        return fail(
+          'unreadable-bundle',
+          error instanceof BundleError
+            ? error.message
+            : `Cannot read the bundle ${path}: ${messageOf(error)}`,
+        );
+      }
+      if (operation.signal.aborted) return fail('cancelled', 'Opening the bundle was cancelled.');
+      operation.progress('Correlating containers with the host', 2, 3);
+      await operation.checkpoint();
+      const ref: BundleRef = {
+        id: ++opened,
+        source: path,
+        label,
+        computerName: model.computerName,
+        collectedAt: model.bundle.collectedAt,
+        collector:
+          model.bundle.collector === null
+            ? null
+            : `${model.bundle.collector.name} ${model.bundle.collector.version ?? ''}`.trim(),
+        sample,
+        containerCount: model.containers.kind === 'known' ? model.containers.value.length : null,
+      };
+      const analysis = analyse(ref, model);
+      if (operation.signal.aborted) return fail('cancelled', 'Opening the bundle was cancelled.');
+      current = analysis;
+      operation.progress('Opened', 3, 3);
+      options.shell.bundleOpened?.(ref, path);
+      emit({ kind: 'bundle-opened', bundle: ref });
+      return ok(ref);
+    })();
+
+  const handlers: Handlers = {
+    'app:info': async () =>
+      ok({
+        version: HOSTSCOPE_VERSION,
+        shell: options.shell.kind,
+        bundle: current?.ref ?? null,
+        samples: listSamples(options.samplesDir),
+        recent: options.shell.recentBundles?.() ?? [],
+        canPick: options.shell.pickBundle !== undefined,
+        canCollect: options.collect !== undefined,
+      }),
+    'bundle:open': (r) => running('open', r.operationId, (op) => openPath(r.path, null, op)),
+    'bundle:openSample': (r) => {
+      if (!listSamples(options.samplesDir).some((s) => s.name === r.name)) {
+        return Promise.resolve(fail('not-found', `No sample host named "${r.name}".`));
+      }
+      return running('open', r.operationId, (op) => openPath(join(options.samplesDir, r.name), r.name, op));
+    },
+    'bundle:pick': async (r) => {
+      if (!options.shell.pickBundle)
+        return fail('unavailable', 'This window cannot show a file picker: type the bundle path instead.');
+      const path = await options.shell.pickBundle();
+      if (path === null) return ok(null);
+      return running('open', r.operationId, (op) => openPath(path, null, op));
+    },
+    'bundle:cancel': async (r) => ok({ cancelled: operations.cancel(r.operationId) }),
+    'host:overview': view(hostOverview),
+    'containers:list': view(containersView),
+    'container:detail': (r) =>
+      withBundle((a) => {
+        const container = resolveContainer(a, r.ref);
+        return container.ok ? ok(containerDetail(a, container.value)) : container;
+      }),
+    'reach:explain': (r) =>
+      withBundle((a) => {
+        const container = resolveContainer(a, r.container);
+        return container.ok ? reachView(a, container.value, r.source, r.port, r.protocol) : container;
+      }),
+    'reach:matrix': view(reachMatrix),
+    'isolation:compare': (r) => withBundle((a) => isolationView(a, r.a, r.b)),
+    'findings:list': view(findingsView),
+    'topology:get': view(topologyView),
+    'sessions:get': view(sessionsView),
+    'collect:start': async (r) => {
+      const collect = options.collect;
+      if (!collect)
+        return fail('unavailable', 'Collecting is not available here; run `hostscope collect` on the host.');
+      return running('collect', r.operationId, async (op) => {
+        let path: string;
+        try {
+          path = await collect(r.target, op.signal, op.progress);
+        } catch (error) {
+          if (op.signal.aborted) return fail('cancelled', 'Collection was cancelled.');
+          return fail('failed', `Collection failed: ${messageOf(error)}`);
+        }
+        return openPath(path, null, op);
+      });
+    },
+    'collect:cancel': async (r) => ok({ cancelled: operations.cancel(r.operationId) }),
+    'report:export': async (r) => {
+      const report = options.report;
+      if (!report) return fail('unavailable', 'Report export is not part of this build.');
+      const analysis = current;
+      if (analysis === null) return fail('no-bundle', 'No bundle is open: there is nothing to report on.');
+      return running('export', r.operationId, async (op) => {
+        op.progress(`Rendering the ${r.format.toUpperCase()} report`, 0, 2);
+        let rendered: Result<ReportDocument>;
+        try {
+          rendered = await report(analysis, { format: r.format, redact: r.redact, signal: op.signal });
+        } catch (error) {
+          if (op.signal.aborted) return fail('cancelled', 'Export was cancelled.');
+          return fail('failed', `The ${r.format} report could not be made: ${messageOf(error)}`);
+        }
+        if (!rendered.ok) return rendered;
+        const document = rendered.value;
+        op.progress('Saving', 1, 2);
+        if (!options.shell.saveFile) {
+          return ok({
+            kind: 'download',
+            fileName: document.fileName,
+            mediaType: document.mediaType,
+            base64: Buffer.from(document.bytes).toString('base64'),
+          });
+        }
+        const saved = await options.shell.saveFile(document.fileName, document.bytes);
+        return ok(saved === null ? { kind: 'cancelled' } : { kind: 'saved', path: saved });
+      });
+    },
+  };
+
+  const dispatch = <C extends Channel>(channel: C, request: RequestOf<C>): Promise<Result<ResponseOf<C>>> =>
+    (handlers[channel] as (request: RequestOf<C>) => Promise<Result<ResponseOf<C>>>)(request);
+
+  const handle = async (channel: unknown, raw: unknown): Promise<Result<unknown>> => {
+    if (!isChannel(channel))
+      return fail('unknown-channel', `There is no channel ${JSON.stringify(String(channel)).slice(0, 80)}.`);
+    const request = parseRequest(channel, raw);
+    if (!request.ok) return request;
+    try {
+      return await dispatch(channel, request.value);
+    } catch (error) {
+      // A bug, not an input problem: keep the detail in the shell's log, answer a value the UI can show.
+      console.error(`hostscope: ${channel} failed`, error);
+      return fail('internal', `${channel} failed unexpectedly: ${messageOf(error)}`);
+    }
+  };
+
+  return {
+    handle,
+    call: (channel, request) => handle(channel, request) as Promise<Result<ResponseOf<typeof channel>>>,
+    onEvent: (listener) => {
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
+    },
+    emit,
+    dispose: () => {
+      operations.cancelAll();
+      listeners.clear();
+    },
+  };
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function capitalise(word: string): string {
+  return word.charAt(0).toUpperCase() + word.slice(1);
+}

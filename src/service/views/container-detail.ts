@@ -1,0 +1,202 @@
+// Container detail: the inspect result plus what each tab shows beyond it (full process rows, rule effects,
+// live NAT sessions, the ports a reachability question can ask about).
+
+import { isolationProfile } from '../../core/diagnosis';
+import type { InspectResult } from '../../shared/diagnosis';
+import type { Container, FirewallProfile, FirewallRule, HostProcess, PortFilter } from '../../shared/model';
+import type { ContainerDetail, FirewallRuleView, PortChoice } from '../../shared/views';
+import type { Analysis } from '../analysis';
+
+export function containerDetail(analysis: Analysis, container: Container): ContainerDetail {
+  const { model } = analysis;
+  const inspected = analysis.inspect(container.id);
+  const processes = model.processes.kind === 'known' ? model.processes.value : [];
+  const byPid = new Map(processes.map((p) => [p.pid, p]));
+  const networkById = new Map(
+    (model.networks.kind === 'known' ? model.networks.value : []).map((n) => [n.id, n]),
+  );
+  const networkByName = new Map(
+    (model.networks.kind === 'known' ? model.networks.value : []).map((n) => [n.name, n]),
+  );
+  const ips = new Set(container.networks.flatMap((n) => (n.ip === null ? [] : [n.ip])));
+  const profiles = model.firewallProfiles;
+  return {
+    bundleId: analysis.ref.id,
+    inspect: inspected,
+    created: container.created,
+    startedAt: container.startedAt,
+    isolationRequested: container.isolationRequested,
+    networkMode: container.networkMode,
+    labels: container.labels,
+    envNames: container.envNames,
+    graphDriverDir: container.graphDriverDir,
+    memoryLimitBytes: container.memoryLimitBytes,
+    service: container.swarm?.serviceName ?? null,
+    session: {
+      processes: sessionProcesses(inspected, byPid),
+      top: container.top,
+      explanation: sessionExplanation(inspected),
+    },
+    disk: {
+      sandboxSizeBytes:
+        inspected.sandboxDisk === null
+          ? null
+          : ((model.disks.kind === 'known' ? model.disks.value : []).find(
+              (d) => d.number === inspected.sandboxDisk!.number,
+            )?.size ?? null),
+      mounts: container.mounts,
+      lostOnRemoval: lostOnRemoval(container),
+    },
+    network: {
+      networks: container.networks.map((n) => ({
+        ...n,
+        driver:
+          (n.networkId !== null ? networkById.get(n.networkId) : undefined)?.driver ??
+          networkByName.get(n.name)?.driver ??
+          null,
+      })),
+      publishedPorts: container.publishedPorts,
+      natSessions: (model.natSessions.kind === 'known' ? model.natSessions.value : []).filter(
+        (s) => s.internalDestinationAddress !== null && ips.has(s.internalDestinationAddress),
+      ),
+      listeners: container.listeners,
+    },
+    firewall: {
+      rules: firewallRules(inspected, model.firewallRules.kind === 'known' ? model.firewallRules.value : []),
+      profiles,
+      note: firewallNote(inspected, profiles.kind === 'known' ? profiles.value : []),
+    },
+    findings: analysis.findingsByContainer().get(container.id) ?? [],
+    isolation: isolationProfile(model, container, analysis.correlation),
+    reach: reachPorts(container),
+  };
+}
+
+function sessionProcesses(
+  inspected: InspectResult,
+  byPid: ReadonlyMap<number, HostProcess>,
+): readonly HostProcess[] {
+  const pids =
+    inspected.utilityVm !== null
+      ? [
+          inspected.utilityVm.pid,
+          ...(inspected.utilityVm.memoryPid === null ? [] : [inspected.utilityVm.memoryPid]),
+        ]
+      : inspected.hostProcesses.map((p) => p.pid);
+  return pids.flatMap((pid) => {
+    const found = byPid.get(pid);
+    return found ? [found] : [];
+  });
+}
+
+// Knowledge notes section 2: process isolation shares the host kernel and a session; Hyper-V hides its processes
+// inside a utility VM (hcsshim#251, Windows-Containers#191).
+function sessionExplanation(inspected: InspectResult): string {
+  if (inspected.isolation === 'hyperv') {
+    return 'Hyper-V isolation: the container runs inside its own utility VM, so the host never sees its processes. It sees only the VM worker (vmwp.exe) and the VM memory (vmmem).';
+  }
+  if (inspected.isolation === 'process') {
+    return inspected.sessionId === null
+      ? "Process isolation: the container's processes run on the host kernel, but their session could not be found in this bundle."
+      : `Process isolation: the container's processes run on the host kernel in session ${inspected.sessionId}, with the same PIDs inside and on the host.`;
+  }
+  return 'The isolation mode could not be told from this bundle.';
+}
+
+// Knowledge notes section 6: the writable layer dies with the container; only mounts persist.
+function lostOnRemoval(container: Container): string {
+  const layer =
+    container.graphDriverDir === null
+      ? 'the writable layer'
+      : `the writable layer (sandbox.vhdx in ${container.graphDriverDir})`;
+  return container.mounts.length === 0
+    ? `Everything: this container has no mounts, so all it writes lives in ${layer} and is deleted with it.`
+    : `Whatever it writes outside the ${container.mounts.length === 1 ? 'mount' : `${container.mounts.length} mounts`} below lives in ${layer} and is deleted with it.`;
+}
+
+function firewallRules(inspected: InspectResult, all: readonly FirewallRule[]): readonly FirewallRuleView[] {
+  const byName = new Map(all.map((r) => [r.name, r]));
+  return inspected.firewallRules.map((rule) => {
+    const full = byName.get(rule.name);
+    const enabled = rule.enabled ?? full?.enabled ?? true;
+    const protocol = full?.protocol ?? null;
+    const ports = rule.localPort || (full ? describePorts(full.localPorts) : 'any');
+    return {
+      name: rule.name,
+      displayName: rule.displayName,
+      enabled,
+      direction: rule.direction,
+      action: rule.action,
+      protocol,
+      localPort: ports,
+      profiles: full?.profiles ?? [],
+      effect: ruleEffect(enabled, rule.direction, rule.action, protocol, ports),
+    };
+  });
+}
+
+function describePorts(filter: PortFilter): string {
+  if (filter.kind === 'any') return 'any';
+  return [...filter.ranges.map(([a, b]) => (a === b ? String(a) : `${a}-${b}`)), ...filter.keywords].join(
+    ', ',
+  );
+}
+
+// Windows firewall: a matching block rule wins over any allow rule (knowledge notes section 4).
+function ruleEffect(
+  enabled: boolean,
+  direction: 'inbound' | 'outbound',
+  action: 'allow' | 'block',
+  protocol: string | null,
+  ports: string,
+): string {
+  if (!enabled) return 'No effect: the rule is disabled.';
+  const what = `${direction} ${protocol === null || protocol === 'any' ? '' : `${protocol.toUpperCase()} `}port ${ports}`;
+  return action === 'block' ? `Blocks ${what}; a block rule wins over every allow rule.` : `Allows ${what}.`;
+}
+
+function firewallNote(inspected: InspectResult, profiles: readonly FirewallProfile[]): string {
+  const ignored = profiles.filter((p) => p.allowLocalFirewallRules === false).map((p) => p.name);
+  const gpo =
+    ignored.length === 0
+      ? ''
+      : ` Group policy ignores local rules on the ${ignored.join(', ')} profile${ignored.length > 1 ? 's' : ''}: the rules Docker and HNS create there have no effect (Windows-Containers#203).`;
+  if (inspected.isolation === 'hyperv') {
+    return `Docker creates no host inbound rules for a Hyper-V isolated container; its utility VM runs its own firewall, which allows by default (network-isolation-security.md).${gpo}`;
+  }
+  return `Host rules match the container's internal port, not the published host port (Windows-Containers#561). Traffic no rule matches gets the profile's default inbound action.${gpo}`;
+}
+
+function reachPorts(container: Container): ContainerDetail['reach'] {
+  const hostPorts = new Map<string, PortChoice>();
+  const containerPorts = new Map<string, PortChoice>();
+  for (const p of container.publishedPorts) {
+    if (p.hostPort !== null) {
+      hostPorts.set(`${p.hostPort}/${p.protocol}`, {
+        port: p.hostPort,
+        protocol: p.protocol,
+        label: `${p.hostPort}/${p.protocol} -> container ${p.containerPort}`,
+      });
+    }
+    containerPorts.set(`${p.containerPort}/${p.protocol}`, {
+      port: p.containerPort,
+      protocol: p.protocol,
+      label: `${p.containerPort}/${p.protocol} (published)`,
+    });
+  }
+  if (container.listeners?.kind === 'known') {
+    for (const l of container.listeners.value) {
+      const listening = l.protocol === 'udp' || (l.state ?? '').toUpperCase().startsWith('LISTEN');
+      const key = `${l.localPort}/${l.protocol}`;
+      if (listening && !containerPorts.has(key)) {
+        containerPorts.set(key, { port: l.localPort, protocol: l.protocol, label: `${key} (listening)` });
+      }
+    }
+  }
+  const byPort = (a: PortChoice, b: PortChoice): number =>
+    a.port - b.port || a.protocol.localeCompare(b.protocol);
+  return {
+    hostPorts: [...hostPorts.values()].sort(byPort),
+    containerPorts: [...containerPorts.values()].sort(byPort),
+  };
+}

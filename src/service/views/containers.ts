@@ -1,0 +1,58 @@
+// The container table: one row per container, everything the table sorts and filters on already flattened.
+
+import { SEVERITIES, type Finding, type Severity } from '../../shared/diagnosis';
+import type { PublishedPort } from '../../shared/model';
+import type { ContainerRow, ContainersView } from '../../shared/views';
+import type { Analysis } from '../analysis';
+
+export function containersView(analysis: Analysis): ContainersView {
+  const part = analysis.model.containers;
+  if (part.kind === 'unknown') return { kind: 'unknown', reason: `${part.reason} (${part.source.file})` };
+  const findings = analysis.findingsByContainer();
+  return {
+    kind: 'known',
+    rows: analysis.containers.map((c) => containerRow(analysis, c.id, findings.get(c.id) ?? [])),
+  };
+}
+
+function containerRow(analysis: Analysis, id: string, findings: readonly Finding[]): ContainerRow {
+  const container = analysis.containerById.get(id)!;
+  const inspected = analysis.inspect(id);
+  return {
+    id,
+    name: container.name,
+    image: container.image,
+    state: container.state,
+    isolation: inspected.isolation,
+    sessionId: inspected.sessionId,
+    ips: inspected.networks.flatMap((n) => (n.ip === null ? [] : [n.ip])),
+    ports: container.publishedPorts.map(formatPort),
+    disk: inspected.sandboxDisk
+      ? `Disk ${inspected.sandboxDisk.number}`
+      : inspected.isolation === 'hyperv'
+        ? 'in utility VM'
+        : null,
+    firewallRules: inspected.firewallRules.length,
+    worstSeverity: worstSeverity(findings),
+    findingCount: findings.length,
+    service: container.swarm?.serviceName ?? null,
+  };
+}
+
+export function formatPort(port: PublishedPort): string {
+  const target = `${port.containerPort}/${port.protocol}`;
+  if (port.hostPort === null) return target;
+  // Bound to every address is the usual case: say only the port, as `docker ps` does for 0.0.0.0.
+  const anyAddress =
+    port.hostIp === null || port.hostIp === '' || port.hostIp === '0.0.0.0' || port.hostIp === '::';
+  return `${anyAddress ? '' : `${port.hostIp}:`}${port.hostPort}->${target}`;
+}
+
+export function worstSeverity(findings: readonly { readonly severity: Severity }[]): Severity | null {
+  let worst: number | null = null;
+  for (const f of findings) {
+    const rank = SEVERITIES.indexOf(f.severity);
+    if (worst === null || rank < worst) worst = rank;
+  }
+  return worst === null ? null : SEVERITIES[worst]!;
+}

@@ -1,0 +1,120 @@
+// Host overview: what the host is, what its build can do, what was collected and what that leaves unknown.
+
+import { buildCapabilities } from '../../core/diagnosis';
+import { probeSpec } from '../../shared/bundle';
+import { SEVERITIES } from '../../shared/diagnosis';
+import type { HostModel, Known } from '../../shared/model';
+import type { HostOverview, ProbeRow } from '../../shared/views';
+import type { Analysis } from '../analysis';
+
+/** Names of the model's parts as an admin would say them, for "this probe leaves ... unknown". */
+const PART_LABELS: Readonly<Record<string, string>> = {
+  host: 'operating system and build',
+  engine: 'engine settings and swarm role',
+  engineVersion: 'engine version',
+  containers: 'containers',
+  networks: 'Docker networks',
+  volumes: 'volumes',
+  swarmServices: 'swarm services',
+  swarmTasks: 'swarm tasks',
+  swarmNodes: 'swarm nodes',
+  processes: 'host processes and sessions',
+  nat: 'WinNAT instances',
+  natMappings: 'NAT port mappings',
+  natSessions: 'live NAT sessions',
+  disks: 'sandbox disks',
+  vhds: 'VHD paths',
+  firewallRules: 'firewall rules',
+  firewallProfiles: 'firewall profiles',
+  connectionProfiles: 'network categories of the interfaces',
+  tcp: 'TCP listeners on the host',
+  udp: 'UDP listeners on the host',
+  ipAddresses: 'host IP addresses',
+  adapters: 'network adapters',
+  hnsNetworks: 'HNS networks',
+  hnsEndpoints: 'HNS endpoints',
+  hcs: 'compute systems (utility VMs)',
+  daemonConfig: 'daemon.json settings',
+  dockerService: 'Docker service start-up',
+};
+
+export function hostOverview(analysis: Analysis): HostOverview {
+  const { model } = analysis;
+  const host = model.host.kind === 'known' ? model.host.value : null;
+  const engine = model.engine.kind === 'known' ? model.engine.value : null;
+  const allFindings = analysis.findings();
+  return {
+    bundle: analysis.ref,
+    host: model.host,
+    engine: model.engine,
+    swarmRole: swarmRole(engine?.swarm ?? null),
+    capabilities: buildCapabilities(host),
+    counts: [
+      { label: 'Containers', value: countOf(model.containers), view: 'containers' },
+      {
+        label: 'Running',
+        value:
+          model.containers.kind === 'known'
+            ? model.containers.value.filter((c) => c.state === 'running').length
+            : null,
+        view: 'containers',
+      },
+      { label: 'Networks', value: countOf(model.networks), view: 'topology' },
+      { label: 'Swarm services', value: countOf(model.swarmServices), view: null },
+      { label: 'Host processes', value: countOf(model.processes), view: 'sessions' },
+      { label: 'Firewall rules', value: countOf(model.firewallRules), view: null },
+      { label: 'NAT mappings', value: countOf(model.natMappings), view: 'topology' },
+      { label: 'Findings', value: allFindings.length, view: 'findings' },
+    ],
+    probes: probeRows(model),
+    findingsBySeverity: SEVERITIES.map((severity) => ({
+      severity,
+      count: allFindings.filter((f) => f.severity === severity).length,
+    })),
+    containersByIsolation: containersByIsolation(analysis),
+  };
+}
+
+function countOf(part: Known<readonly unknown[]>): number | null {
+  return part.kind === 'known' ? part.value.length : null;
+}
+
+function swarmRole(
+  swarm: { readonly localNodeState: string | null; readonly isManager: boolean } | null,
+): string {
+  if (swarm === null || swarm.localNodeState === null) return 'unknown';
+  if (swarm.localNodeState === 'active') return swarm.isManager ? 'manager' : 'worker';
+  if (swarm.localNodeState === 'inactive') return 'not in a swarm';
+  return swarm.localNodeState;
+}
+
+function probeRows(model: HostModel): readonly ProbeRow[] {
+  const unknownByProbe = new Map<string, string[]>();
+  for (const [key, label] of Object.entries(PART_LABELS)) {
+    const part = (model as unknown as Record<string, Known<unknown> | undefined>)[key];
+    if (part?.kind !== 'unknown') continue;
+    const list = unknownByProbe.get(part.source.probe) ?? [];
+    list.push(label);
+    unknownByProbe.set(part.source.probe, list);
+  }
+  return model.probes.map((probe) => ({
+    ...probe,
+    title: probeSpec(probe.id)?.title ?? probe.id,
+    leavesUnknown: unknownByProbe.get(probe.id) ?? [],
+  }));
+}
+
+function containersByIsolation(analysis: Analysis): HostOverview['containersByIsolation'] {
+  const groups = new Map<string, { running: number; stopped: number }>([
+    ['process', { running: 0, stopped: 0 }],
+    ['hyperv', { running: 0, stopped: 0 }],
+  ]);
+  for (const container of analysis.containers) {
+    const isolation = analysis.inspect(container.id).isolation ?? 'unknown';
+    const group = groups.get(isolation) ?? { running: 0, stopped: 0 };
+    if (container.state === 'running') group.running++;
+    else group.stopped++;
+    groups.set(isolation, group);
+  }
+  return [...groups].map(([isolation, counts]) => ({ isolation, ...counts }));
+}

@@ -1,0 +1,72 @@
+// Reachability: one question answered as a path (client -> hops -> process), and every published port from every
+// source at a glance.
+
+import { explain, findContainer, reachabilityMatrix } from '../../core/diagnosis';
+import type { Explanation, ReachSource, SourceKind, Verdict } from '../../shared/diagnosis';
+import { ok, type Result } from '../../shared/ipc';
+import type { Container } from '../../shared/model';
+import type { ReachMatrix, ReachMatrixRow, ReachView } from '../../shared/views';
+import type { Analysis } from '../analysis';
+import { resolveContainer } from '../resolve';
+
+export function reachView(
+  analysis: Analysis,
+  container: Container,
+  source: ReachSource,
+  port: number,
+  protocol: 'tcp' | 'udp',
+): Result<ReachView> {
+  let client: string;
+  switch (source.kind) {
+    case 'external':
+      client = 'A client on the network';
+      break;
+    case 'host':
+      client = 'The host, to the container address';
+      break;
+    case 'host-localhost':
+      client = 'The host, to localhost';
+      break;
+    case 'container': {
+      const peer = resolveContainer(analysis, source.ref);
+      if (!peer.ok) return peer;
+      client = `Container ${peer.value.name}`;
+      break;
+    }
+  }
+  const explanation = explain(analysis.model, container, source, port, protocol, analysis.correlation);
+  return ok({ explanation, client, target: `${container.name}, ${port}/${protocol}` });
+}
+
+export function reachMatrix(analysis: Analysis): ReachMatrix {
+  const rows = reachabilityMatrix(analysis.model, analysis.correlation).map((e) => matrixRow(analysis, e));
+  const counts: Record<Verdict, number> = { reachable: 0, unreachable: 0, unknown: 0 };
+  for (const row of rows) counts[row.verdict]++;
+  return { rows, counts };
+}
+
+function matrixRow(analysis: Analysis, e: Explanation): ReachMatrixRow {
+  const failing = e.hops.find((h) => h.status === 'fail') ?? e.hops.find((h) => h.status === 'unknown');
+  const sourceKind = sourceKindOf(e.from);
+  const peer =
+    sourceKind === 'container' ? findContainer(analysis.model, e.from.slice('container:'.length)) : null;
+  const peerContainer = peer?.kind === 'found' ? peer.container : null;
+  return {
+    containerId: e.container.id,
+    containerName: e.container.name,
+    from: e.from,
+    fromLabel: peerContainer ? `container ${peerContainer.name}` : e.from,
+    peerId: peerContainer?.id ?? null,
+    sourceKind,
+    port: e.port,
+    protocol: e.protocol,
+    verdict: e.verdict,
+    failingHop: failing?.title ?? null,
+    causes: e.causes.map((c) => c.id),
+  };
+}
+
+function sourceKindOf(from: string): SourceKind {
+  if (from === 'external' || from === 'host' || from === 'host-localhost') return from;
+  return 'container';
+}

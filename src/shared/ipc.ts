@@ -1,0 +1,201 @@
+// The app's one typed contract: channel -> request (validated with zod wherever it is received: the renderer is
+// untrusted) and response types. Electron main (IPC) and `hostscope serve` (HTTP) answer the same contract through
+// the same service; errors travel as values, never as thrown exceptions across the boundary.
+
+import { z } from 'zod';
+import type { Channel } from './ipc-channels';
+import type {
+  AppInfo,
+  BundleRef,
+  ContainerDetail,
+  ContainersView,
+  ExportOutcome,
+  FindingsView,
+  HostOverview,
+  IsolationView,
+  ReachMatrix,
+  ReachView,
+  SessionsView,
+  TopologyView,
+  ViewName,
+} from './views';
+
+export { CHANNELS, EVENT_CHANNEL, isChannel, type Channel } from './ipc-channels';
+
+/** Printable text without control characters (a NUL in a path is how file-API tricks start). */
+const text = (max: number): z.ZodString =>
+  z
+    .string()
+    .min(1)
+    .max(max)
+    .refine((value) => !hasControlCharacter(value), 'must not contain control characters');
+
+function hasControlCharacter(value: string): boolean {
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i);
+    if (code < 0x20 || code === 0x7f) return true;
+  }
+  return false;
+}
+
+/** Chosen by the caller so it can follow progress events and cancel before the response arrives. */
+const operationId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'letters, digits, _ and - only (1-64)');
+const containerRef = text(256);
+const port = z.number().int().min(1).max(65535);
+const protocol = z.enum(['tcp', 'udp']);
+const noFields = z.strictObject({});
+
+const reachSource = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('external') }),
+  z.strictObject({ kind: z.literal('host') }),
+  z.strictObject({ kind: z.literal('host-localhost') }),
+  z.strictObject({ kind: z.literal('container'), ref: containerRef }),
+]);
+
+/** A DNS name or an IP address: what a remote collection may be pointed at. */
+const computerName = z
+  .string()
+  .min(1)
+  .max(253)
+  .regex(/^[A-Za-z0-9]([A-Za-z0-9.:-]*[A-Za-z0-9])?$/, 'a host name or an IP address');
+
+const collectTarget = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('local') }),
+  z.strictObject({
+    kind: z.literal('remote'),
+    computer: computerName,
+    /** The account for PowerShell remoting; PowerShell asks for the password, the app never sees it. */
+    credentialUser: text(256).optional(),
+    /** `tcp://host:2376`: the remote engine, reached with TLS. */
+    dockerHost: z
+      .string()
+      .max(300)
+      .regex(/^tcp:\/\/[A-Za-z0-9.:[\]-]+:\d{1,5}$/, 'tcp://<host>:<port>')
+      .optional(),
+  }),
+]);
+
+/** Every channel's request schema; `satisfies` keeps it in step with CHANNELS. */
+export const REQUEST_SCHEMAS = {
+  'app:info': noFields,
+  'bundle:open': z.strictObject({ path: text(4096), operationId: operationId.optional() }),
+  'bundle:openSample': z.strictObject({
+    name: z.string().regex(/^[a-z0-9][a-z0-9-]{0,99}$/),
+    operationId: operationId.optional(),
+  }),
+  'bundle:pick': z.strictObject({ operationId: operationId.optional() }),
+  'bundle:cancel': z.strictObject({ operationId }),
+  'host:overview': noFields,
+  'containers:list': noFields,
+  'container:detail': z.strictObject({ ref: containerRef }),
+  'reach:explain': z.strictObject({ container: containerRef, source: reachSource, port, protocol }),
+  'reach:matrix': noFields,
+  'isolation:compare': z.strictObject({ a: containerRef.optional(), b: containerRef.optional() }),
+  'findings:list': noFields,
+  'topology:get': noFields,
+  'sessions:get': noFields,
+  'collect:start': z.strictObject({ operationId, target: collectTarget }),
+  'collect:cancel': z.strictObject({ operationId }),
+  'report:export': z.strictObject({
+    format: z.enum(['html', 'pdf', 'md', 'json']),
+    redact: z.boolean(),
+    operationId: operationId.optional(),
+  }),
+} as const satisfies Record<Channel, z.ZodType>;
+
+export type RequestOf<C extends Channel> = z.output<(typeof REQUEST_SCHEMAS)[C]>;
+
+export interface ResponseMap {
+  'app:info': AppInfo;
+  'bundle:open': BundleRef;
+  'bundle:openSample': BundleRef;
+  /** Null when the user closed the picker. */
+  'bundle:pick': BundleRef | null;
+  'bundle:cancel': { readonly cancelled: boolean };
+  'host:overview': HostOverview;
+  'containers:list': ContainersView;
+  'container:detail': ContainerDetail;
+  'reach:explain': ReachView;
+  'reach:matrix': ReachMatrix;
+  'isolation:compare': IsolationView;
+  'findings:list': FindingsView;
+  'topology:get': TopologyView;
+  'sessions:get': SessionsView;
+  'collect:start': BundleRef;
+  'collect:cancel': { readonly cancelled: boolean };
+  'report:export': ExportOutcome;
+}
+
+export type ResponseOf<C extends Channel> = ResponseMap[C];
+
+export type ErrorCode =
+  | 'bad-request'
+  | 'unknown-channel'
+  | 'no-bundle'
+  | 'not-found'
+  | 'ambiguous'
+  | 'unreadable-bundle'
+  | 'cancelled'
+  | 'unavailable'
+  | 'failed'
+  | 'internal';
+
+export interface ApiError {
+  readonly code: ErrorCode;
+  /** What failed, on which input, and what to do: shown to the user as is. */
+  readonly message: string;
+}
+
+export type Result<T> =
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: ApiError };
+
+export function ok<T>(value: T): Result<T> {
+  return { ok: true, value };
+}
+
+export function fail<T = never>(code: ErrorCode, message: string): Result<T> {
+  return { ok: false, error: { code, message } };
+}
+
+export type OperationKind = 'open' | 'collect' | 'export';
+
+export type MenuCommand = 'open-path' | 'collect-remote' | 'export-report' | 'shortcuts';
+
+/** Pushed from the service or the shell to the renderer. */
+export type AppEvent =
+  | {
+      readonly kind: 'progress';
+      readonly operationId: string;
+      readonly operation: OperationKind;
+      readonly message: string;
+      readonly done: number;
+      readonly total: number | null;
+    }
+  | {
+      readonly kind: 'operation-ended';
+      readonly operationId: string;
+      readonly operation: OperationKind;
+      readonly outcome: 'ok' | 'failed' | 'cancelled';
+    }
+  | { readonly kind: 'bundle-opened'; readonly bundle: BundleRef }
+  | { readonly kind: 'command'; readonly command: MenuCommand }
+  | { readonly kind: 'navigate'; readonly view: ViewName };
+
+/** `window.api`: the same shape from the Electron preload (IPC) and from the web build (HTTP). */
+export interface HostscopeApi {
+  invoke<C extends Channel>(channel: C, request: RequestOf<C>): Promise<Result<ResponseOf<C>>>;
+  /** Returns the function that unsubscribes. */
+  onEvent(listener: (event: AppEvent) => void): () => void;
+  /** The file-system path of a dropped file or folder; only the desktop shell can tell. */
+  readonly pathForFile?: (file: File) => string;
+}
+
+/** Validates an untrusted request; the message names each offending field. */
+export function parseRequest<C extends Channel>(channel: C, raw: unknown): Result<RequestOf<C>> {
+  const parsed = REQUEST_SCHEMAS[channel].safeParse(raw === undefined ? {} : raw);
+  if (parsed.success) return ok(parsed.data as RequestOf<C>);
+  const problems = parsed.error.issues
+    .map((issue) => `${issue.path.length > 0 ? issue.path.join('.') : 'request'}: ${issue.message}`)
+    .join('; ');
+  return fail('bad-request', `Invalid request on ${channel}: ${problems}`);
+}

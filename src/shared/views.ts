@@ -1,0 +1,344 @@
+// What the app shows: view models the service builds from the host model and the diagnosis, and the
+// renderer draws as they are. Plain JSON: they cross IPC and HTTP unchanged.
+
+import type {
+  Explanation,
+  Finding,
+  InspectResult,
+  IsolationComparison,
+  IsolationProfile,
+  Severity,
+  SourceKind,
+  Verdict,
+} from './diagnosis';
+import type {
+  ContainerNetwork,
+  EngineInfo,
+  FirewallProfile,
+  HostInfo,
+  HostProcess,
+  Isolation,
+  Known,
+  Listener,
+  Mount,
+  NatInstance,
+  NatSession,
+  PublishedPort,
+  TopRow,
+  ProbeOutcome,
+} from './model';
+
+/** The bundle the app has open. `id` changes with every open, so a view can tell it is stale. */
+export interface BundleRef {
+  readonly id: number;
+  readonly source: string;
+  /** Short name for the title bar: the sample name or the folder/zip name. */
+  readonly label: string;
+  readonly computerName: string | null;
+  readonly collectedAt: string | null;
+  readonly collector: string | null;
+  /** Set when the bundle is one of the shipped sample hosts. */
+  readonly sample: string | null;
+  readonly containerCount: number | null;
+}
+
+export interface SampleHost {
+  readonly name: string;
+  readonly title: string;
+}
+
+export interface AppInfo {
+  readonly version: string;
+  /** `desktop` inside Electron; `web` behind `hostscope serve`. */
+  readonly shell: 'desktop' | 'web';
+  readonly bundle: BundleRef | null;
+  readonly samples: readonly SampleHost[];
+  readonly recent: readonly string[];
+  /** The shell can show a native folder/zip picker. */
+  readonly canPick: boolean;
+  /** The shell can collect from this machine. */
+  readonly canCollect: boolean;
+}
+
+// ---- Host overview -------------------------------------------------------------------------
+
+export type CapabilityStatus = 'yes' | 'no' | 'unknown';
+
+/** What the host's Windows build can do for containers. */
+export interface BuildCapability {
+  readonly id: 'routing-mesh' | 'nat-loopback' | 'supported-build';
+  readonly title: string;
+  readonly status: CapabilityStatus;
+  readonly detail: string;
+  readonly reference: string;
+}
+
+export interface ProbeRow extends ProbeOutcome {
+  readonly title: string;
+  /** Parts of the model left unknown because this probe gave nothing usable. */
+  readonly leavesUnknown: readonly string[];
+}
+
+export interface HostOverview {
+  readonly bundle: BundleRef;
+  readonly host: Known<HostInfo>;
+  readonly engine: Known<EngineInfo>;
+  readonly swarmRole: string;
+  readonly capabilities: readonly BuildCapability[];
+  readonly counts: readonly {
+    readonly label: string;
+    readonly value: number | null;
+    readonly view: ViewName | null;
+  }[];
+  readonly probes: readonly ProbeRow[];
+  readonly findingsBySeverity: readonly { readonly severity: Severity; readonly count: number }[];
+  readonly containersByIsolation: readonly {
+    readonly isolation: string;
+    readonly running: number;
+    readonly stopped: number;
+  }[];
+}
+
+export type ViewName =
+  'overview' | 'containers' | 'reachability' | 'isolation' | 'topology' | 'sessions' | 'findings';
+
+// ---- Containers ----------------------------------------------------------------------------
+
+export interface ContainerRow {
+  readonly id: string;
+  readonly name: string;
+  readonly image: string;
+  readonly state: string;
+  readonly isolation: Isolation | null;
+  readonly sessionId: number | null;
+  readonly ips: readonly string[];
+  /** `0.0.0.0:9000->9000/tcp`, one per published port. */
+  readonly ports: readonly string[];
+  /** `Disk 3`, `in utility VM`, or null when unknown. */
+  readonly disk: string | null;
+  readonly firewallRules: number;
+  readonly worstSeverity: Severity | null;
+  readonly findingCount: number;
+  readonly service: string | null;
+}
+
+export type ContainersView =
+  | { readonly kind: 'known'; readonly rows: readonly ContainerRow[] }
+  | { readonly kind: 'unknown'; readonly reason: string };
+
+// ---- Container detail ----------------------------------------------------------------------
+
+export interface PortChoice {
+  readonly port: number;
+  readonly protocol: 'tcp' | 'udp';
+  readonly label: string;
+}
+
+export interface FirewallRuleView {
+  readonly name: string;
+  readonly displayName: string | null;
+  readonly enabled: boolean;
+  readonly direction: 'inbound' | 'outbound';
+  readonly action: 'allow' | 'block';
+  readonly protocol: string | null;
+  readonly localPort: string;
+  readonly profiles: readonly string[];
+  /** What the rule does for this container, in one line. */
+  readonly effect: string;
+}
+
+export interface ContainerDetail {
+  readonly bundleId: number;
+  readonly inspect: InspectResult;
+  readonly created: string | null;
+  readonly startedAt: string | null;
+  readonly isolationRequested: string | null;
+  readonly networkMode: string;
+  readonly labels: readonly { readonly name: string; readonly value: string }[];
+  readonly envNames: readonly string[];
+  readonly graphDriverDir: string | null;
+  readonly memoryLimitBytes: number | null;
+  readonly service: string | null;
+  readonly session: {
+    readonly processes: readonly HostProcess[];
+    readonly top: Known<readonly TopRow[]> | null;
+    /** For Hyper-V: why the host shows no processes of the container. */
+    readonly explanation: string;
+  };
+  readonly disk: {
+    readonly sandboxSizeBytes: number | null;
+    readonly mounts: readonly Mount[];
+    readonly lostOnRemoval: string;
+  };
+  readonly network: {
+    readonly networks: readonly (ContainerNetwork & { readonly driver: string | null })[];
+    readonly publishedPorts: readonly PublishedPort[];
+    readonly natSessions: readonly NatSession[];
+    readonly listeners: Known<readonly Listener[]> | null;
+  };
+  readonly firewall: {
+    readonly rules: readonly FirewallRuleView[];
+    readonly profiles: Known<readonly FirewallProfile[]>;
+    readonly note: string;
+  };
+  readonly findings: readonly Finding[];
+  readonly isolation: IsolationProfile;
+  readonly reach: {
+    /** Host ports, for `external` and `host-localhost`. */
+    readonly hostPorts: readonly PortChoice[];
+    /** Container ports, for `host` and another container. */
+    readonly containerPorts: readonly PortChoice[];
+  };
+}
+
+// ---- Reachability --------------------------------------------------------------------------
+
+export interface ReachMatrixRow {
+  readonly containerId: string;
+  readonly containerName: string;
+  readonly from: string;
+  /** `external`, `host`, `host-localhost`, or `container <name>` for another container. */
+  readonly fromLabel: string;
+  /** For a container source: that container's id. */
+  readonly peerId: string | null;
+  readonly sourceKind: SourceKind;
+  readonly port: number;
+  readonly protocol: 'tcp' | 'udp';
+  readonly verdict: Verdict;
+  readonly failingHop: string | null;
+  readonly causes: readonly string[];
+}
+
+export interface ReachMatrix {
+  readonly rows: readonly ReachMatrixRow[];
+  readonly counts: Readonly<Record<Verdict, number>>;
+}
+
+export interface ReachView {
+  readonly explanation: Explanation;
+  /** Labels for the two ends of the path diagram. */
+  readonly client: string;
+  readonly target: string;
+}
+
+// ---- Isolation -----------------------------------------------------------------------------
+
+export interface IsolationCandidate {
+  readonly id: string;
+  readonly name: string;
+  readonly isolation: Isolation | null;
+  readonly state: string;
+}
+
+export type IsolationView =
+  | {
+      readonly kind: 'compared';
+      readonly candidates: readonly IsolationCandidate[];
+      readonly comparison: IsolationComparison;
+    }
+  | {
+      readonly kind: 'not-enough';
+      readonly candidates: readonly IsolationCandidate[];
+      readonly reason: string;
+    };
+
+// ---- Findings ------------------------------------------------------------------------------
+
+export interface SubjectLink {
+  readonly subject: string;
+  readonly label: string;
+  /** The container to link to, where the subject is one. */
+  readonly containerId: string | null;
+}
+
+export interface FindingView extends Finding {
+  readonly key: string;
+  readonly subjectLinks: readonly SubjectLink[];
+}
+
+export interface FindingsView {
+  readonly findings: readonly FindingView[];
+}
+
+// ---- Topology ------------------------------------------------------------------------------
+
+export interface TopologyContainer {
+  readonly id: string;
+  readonly name: string;
+  readonly ip: string | null;
+  readonly state: string;
+  readonly isolation: Isolation | null;
+}
+
+export interface TopologyNetwork {
+  readonly id: string;
+  readonly name: string;
+  readonly driver: string;
+  readonly subnets: readonly string[];
+  readonly gateways: readonly string[];
+  /** The WinNAT instance that translates for this network, matched by internal prefix. */
+  readonly nat: string | null;
+  readonly containers: readonly TopologyContainer[];
+}
+
+export interface TopologyView {
+  readonly host: {
+    readonly name: string;
+    readonly adapters: readonly {
+      readonly name: string;
+      readonly description: string | null;
+      readonly status: string | null;
+      readonly addresses: readonly string[];
+      readonly category: string | null;
+    }[];
+  };
+  readonly nats: readonly NatInstance[];
+  readonly networks: readonly TopologyNetwork[];
+  /** Containers on no network (network mode none) or whose network is not in the bundle. */
+  readonly detached: readonly TopologyContainer[];
+  readonly unknowns: readonly string[];
+}
+
+// ---- Sessions ------------------------------------------------------------------------------
+
+export interface SessionRow {
+  readonly sessionId: number;
+  readonly processCount: number;
+  readonly workingSetBytes: number;
+  readonly containers: readonly { readonly id: string; readonly name: string }[];
+  readonly label: string;
+  readonly topProcesses: readonly {
+    readonly pid: number;
+    readonly name: string;
+    readonly workingSetBytes: number | null;
+  }[];
+}
+
+export interface UtilityVmRow {
+  readonly container: { readonly id: string; readonly name: string };
+  readonly workerPid: number;
+  readonly memoryPid: number | null;
+  readonly workingSetBytes: number | null;
+}
+
+export type SessionsView =
+  | {
+      readonly kind: 'known';
+      readonly sessions: readonly SessionRow[];
+      readonly utilityVms: readonly UtilityVmRow[];
+    }
+  | { readonly kind: 'unknown'; readonly reason: string };
+
+// ---- Report export -------------------------------------------------------------------------
+
+export type ReportFormat = 'html' | 'pdf' | 'md' | 'json';
+
+export type ExportOutcome =
+  | { readonly kind: 'saved'; readonly path: string }
+  | {
+      readonly kind: 'download';
+      readonly fileName: string;
+      readonly mediaType: string;
+      readonly base64: string;
+    }
+  | { readonly kind: 'cancelled' };

@@ -1,0 +1,323 @@
+// The app end to end: the built renderer in Debian's Chromium against the server behind `hostscope serve`, on each
+// sample host. Every view in both themes (screenshots in screenshots/), axe-core with no serious or critical
+// violation, no console error; a reachability question followed to its cause and fix, the isolation comparison,
+// the container table filtered and driven from the keyboard, hostile names shown as text, a report exported.
+
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { samplesDir } from '../../src/service/paths';
+import { listSamples } from '../../src/service/samples';
+import type { ContainerRow, ReachMatrixRow } from '../../src/shared/views';
+import {
+  chromiumAvailable,
+  openChromium,
+  serveApp,
+  seriousViolations,
+  viewReady,
+  type BrowserPage,
+  type ServedApp,
+} from './support';
+
+const run = chromiumAvailable();
+const samples = listSamples(samplesDir()).map((s) => s.name);
+const SHOTS = join(process.cwd(), 'screenshots');
+
+let app: ServedApp;
+let browser: BrowserPage;
+
+async function show(page: Page, route: string): Promise<void> {
+  await page.goto(`${app.server.url}#/${route}`);
+  await viewReady(page);
+}
+
+async function rows(): Promise<readonly ContainerRow[]> {
+  const list = await app.service.call('containers:list', {});
+  if (!list.ok || list.value.kind !== 'known') throw new Error('containers unknown');
+  return list.value.rows;
+}
+
+describe.skipIf(!run)('the app in Chromium', () => {
+  beforeAll(async () => {
+    app = await serveApp();
+    browser = await openChromium();
+    await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], {
+      origin: new URL(app.server.url).origin,
+    });
+  }, 240_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  afterEach(() => {
+    // Every test ends with a clean console; a problem belongs to the test that caused it.
+    const problems = browser.problems.splice(0);
+    expect(problems).toEqual([]);
+    expect(browser.dialogs).toEqual([]);
+  });
+
+  it('starts on the welcome page and opens a sample host from it', async () => {
+    const { page } = browser;
+    await page.goto(app.server.url);
+    await page.getByRole('heading', { name: 'Open a host' }).waitFor();
+    mkdirSync(SHOTS, { recursive: true });
+    for (const scheme of ['dark', 'light'] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      await page.screenshot({ path: join(SHOTS, `welcome-${scheme}.png`) });
+      expect(await seriousViolations(page)).toEqual([]);
+    }
+    await page.getByRole('button', { name: /Server 2016/ }).click();
+    await viewReady(page);
+    const info = await app.service.call('app:info', {});
+    expect(info.ok && info.value.bundle?.sample).toBe('server2016-swarm-portainer');
+    await expect.poll(() => page.locator('.titlebar-bundle').textContent()).toContain('sample host');
+  });
+
+  describe.each(samples)('on %s', (name) => {
+    beforeAll(async () => {
+      const opened = await app.service.call('bundle:openSample', { name });
+      if (!opened.ok) throw new Error(opened.error.message);
+    });
+
+    it('shows every view in both themes, accessible and without console errors', async () => {
+      const { page } = browser;
+      const list = await rows();
+      // A detail page for a published, running container (the richest), and a Hyper-V one where there is one.
+      const main = list.find((r) => r.state === 'running' && r.ports.length > 0) ?? list[0]!;
+      const hyperv = list.find((r) => r.isolation === 'hyperv' && r.id !== main.id);
+      const views: [string, string][] = [
+        ['overview', 'overview'],
+        ['containers', 'containers'],
+        ...['overview', 'session', 'disk', 'network', 'firewall', 'findings'].map((tab): [string, string] => [
+          `container-${tab}`,
+          `containers/${main.id}/${tab}`,
+        ]),
+        ...(hyperv
+          ? [['container-hyperv-session', `containers/${hyperv.id}/session`] as [string, string]]
+          : []),
+        ['reachability', `reachability?c=${main.id}`],
+        ['isolation', 'isolation'],
+        ['topology', 'topology'],
+        ['sessions', 'sessions'],
+        ['findings', 'findings'],
+      ];
+      const dir = join(SHOTS, name);
+      mkdirSync(dir, { recursive: true });
+      const failures: string[] = [];
+      for (const scheme of ['light', 'dark'] as const) {
+        await page.emulateMedia({ colorScheme: scheme });
+        for (const [view, route] of views) {
+          await show(page, route);
+          expect(await page.locator('.state-error').count(), `${view} shows an error`).toBe(0);
+          const heading = (await page.locator('main h1').textContent()) ?? '';
+          expect(heading.trim().length, `${view} has a heading`).toBeGreaterThan(0);
+          await page.screenshot({ path: join(dir, `${view}-${scheme}.png`) });
+          for (const v of await seriousViolations(page))
+            failures.push(`${scheme} ${view}: ${v.impact} ${v.id} (${v.help}) at ${v.targets.join(' | ')}`);
+        }
+      }
+      await page.emulateMedia({ colorScheme: 'light' });
+      expect(failures).toEqual([]);
+    });
+
+    it('follows a reachability question to its failing step, cause and fix', async () => {
+      const { page } = browser;
+      const matrix = await app.service.call('reach:matrix', {});
+      if (!matrix.ok) throw new Error(matrix.error.message);
+      // The question an admin would ask first: an unreachable port, else an unknown one, else a reachable one.
+      const pick = (verdict: string): ReachMatrixRow | undefined =>
+        matrix.value.rows.find((r) => r.verdict === verdict && r.sourceKind !== 'container');
+      const row = pick('unreachable') ?? pick('unknown') ?? pick('reachable');
+      if (!row) return;
+
+      await show(page, 'reachability');
+      await page.locator('#reach-container').selectOption(row.containerId);
+      await page.locator('#reach-from').selectOption(row.sourceKind);
+      await page.locator('#reach-port').selectOption(`${row.port}/${row.protocol}`);
+      await viewReady(page);
+      await page.locator('.verdict-banner').waitFor();
+
+      const answer = await app.service.call('reach:explain', {
+        container: row.containerId,
+        source: { kind: row.sourceKind as 'external' | 'host' | 'host-localhost' },
+        port: row.port,
+        protocol: row.protocol,
+      });
+      if (!answer.ok) throw new Error(answer.error.message);
+      const explanation = answer.value.explanation;
+      const word = { reachable: 'Reachable', unreachable: 'Unreachable', unknown: 'Unknown' }[
+        explanation.verdict
+      ];
+      expect(await page.locator('.verdict-banner').textContent()).toContain(word);
+      // One box per hop, coloured by its status.
+      for (const status of ['pass', 'fail', 'unknown', 'skip'] as const) {
+        expect(await page.locator(`.path-diagram g.path-${status}`).count(), status).toBe(
+          explanation.hops.filter((h) => h.status === status).length,
+        );
+      }
+      const failing = explanation.hops.find((h) => h.status === 'fail');
+      if (failing) expect(await page.locator('.hop-detail h2').textContent()).toContain(failing.title);
+      for (const cause of explanation.causes) {
+        const card = page.locator('.cause', { has: page.getByRole('heading', { name: cause.title }) });
+        expect(await card.locator('.command code').textContent()).toBe(cause.fix);
+      }
+      if (explanation.causes[0]) {
+        const card = page.locator('.cause').first();
+        await card.getByRole('button', { name: /copy fix/i }).click();
+        await expect
+          .poll(() => page.evaluate(() => navigator.clipboard.readText()))
+          .toBe(explanation.causes[0].fix);
+      }
+      await page.screenshot({ path: join(SHOTS, name, `reachability-answer-light.png`) });
+
+      // Every hop box is a button that shows its evidence.
+      const boxes = page.locator('.path-diagram g[role="button"]');
+      expect(await boxes.count()).toBe(explanation.hops.length);
+      await boxes.nth(0).focus();
+      await page.keyboard.press('Enter');
+      expect(await page.locator('.hop-detail h2').textContent()).toContain(explanation.hops[0]!.title);
+    });
+
+    it('compares isolation side by side and steps through it', async () => {
+      const { page } = browser;
+      const view = await app.service.call('isolation:compare', {});
+      if (!view.ok) throw new Error(view.error.message);
+      await show(page, 'isolation');
+      if (view.value.kind === 'not-enough') {
+        expect(await page.getByText('Nothing to compare').count()).toBe(1);
+        return;
+      }
+      const { comparison } = view.value;
+      const headers = page.locator('.iso-table thead th');
+      expect(await headers.nth(1).textContent()).toContain(comparison.a.container.name);
+      expect(await headers.nth(2).textContent()).toContain(comparison.b.container.name);
+      expect(await page.locator('.iso-table tbody tr').count()).toBe(comparison.rows.length);
+      expect(await page.locator('.iso-table tbody tr.iso-differs').count()).toBe(
+        comparison.rows.filter((r) => r.differs).length,
+      );
+
+      await page.getByRole('button', { name: 'Walk me through it' }).click();
+      for (let step = 1; step <= comparison.rows.length; step++) {
+        expect(await page.locator('.guided-step').textContent()).toContain(
+          `Step ${step} of ${comparison.rows.length}`,
+        );
+        if (step < comparison.rows.length) await page.getByRole('button', { name: /Next/ }).click();
+      }
+      expect(await page.getByRole('button', { name: /Next/ }).isDisabled()).toBe(true);
+      await page.screenshot({ path: join(SHOTS, name, 'isolation-guided-light.png') });
+      await page.getByRole('button', { name: 'Show all points' }).click();
+      await page.locator('.iso-table').waitFor();
+    });
+
+    it('filters the container table and opens a container from the keyboard', async () => {
+      const { page } = browser;
+      const list = await rows();
+      await show(page, 'containers');
+      const bodyRows = page.locator('.vgrid-body [role="row"]');
+      expect(await bodyRows.count()).toBe(Math.min(list.length, await bodyRows.count()));
+      expect(await page.locator('.toolbar-count').textContent()).toContain(String(list.length));
+
+      const target = list[list.length - 1]!;
+      await page.locator('#container-filter').fill(target.name);
+      const expected = list.filter((r) =>
+        [r.name, r.image, r.id, r.service ?? '', ...r.ips, ...r.ports]
+          .join(' ')
+          .toLowerCase()
+          .includes(target.name.toLowerCase()),
+      );
+      await expect.poll(() => bodyRows.count()).toBe(expected.length);
+      const shownNames = await bodyRows.locator('[role="gridcell"]:first-child').allTextContents();
+      expect(shownNames).toContain(target.name);
+      await page.locator('#container-filter').fill('no container is called this');
+      await expect.poll(() => page.getByText('No container matches the filter.').count()).toBe(1);
+      await page.locator('#container-filter').fill('');
+
+      // Sorting by name, descending, then the keyboard: down twice and Enter opens the third row.
+      await page.getByRole('columnheader', { name: /Name/ }).getByRole('button').click();
+      expect(await page.getByRole('columnheader', { name: /Name/ }).getAttribute('aria-sort')).toBe(
+        'descending',
+      );
+      const names = await bodyRows.locator('[role="gridcell"]:first-child').allTextContents();
+      expect(names).toEqual([...names].sort((a, b) => b.toLowerCase().localeCompare(a.toLowerCase())));
+      await page.locator('[role="grid"]').focus();
+      const steps = Math.min(2, list.length - 1);
+      for (let i = 0; i < steps; i++) await page.keyboard.press('ArrowDown');
+      const chosen = names[steps]!;
+      await page.keyboard.press('Enter');
+      await viewReady(page);
+      expect((await page.locator('main h1').textContent())?.trim()).toBe(chosen);
+      // Tabs follow the arrow keys.
+      await page.getByRole('tab', { name: 'Overview' }).focus();
+      await page.keyboard.press('ArrowRight');
+      await viewReady(page);
+      expect(
+        await page.getByRole('tab', { name: 'Session and processes' }).getAttribute('aria-selected'),
+      ).toBe('true');
+    });
+  });
+
+  it('shows hostile container names as text, never as markup', async () => {
+    const { page } = browser;
+    const hostile = [
+      '<img src=x onerror=alert(1)>',
+      '"><svg onload=alert(2)>',
+      '{{constructor.constructor("alert(3)")()}}',
+    ];
+    const folder = hostileCopy(hostile);
+    try {
+      const opened = await app.service.call('bundle:open', { path: folder });
+      if (!opened.ok) throw new Error(opened.error.message);
+      for (const route of ['containers', 'topology', 'isolation', 'reachability', 'sessions', 'findings']) {
+        await show(page, route);
+        expect(await page.locator('img[src="x"], main svg[onload]').count(), route).toBe(0);
+      }
+      await show(page, 'containers');
+      for (const name of hostile)
+        expect(await page.getByText(name, { exact: true }).count(), name).toBeGreaterThan(0);
+      const list = await rows();
+      await show(page, `containers/${list.find((r) => r.name === hostile[0])!.id}/overview`);
+      expect((await page.locator('main h1').textContent())?.trim()).toBe(hostile[0]);
+      await page.screenshot({ path: join(SHOTS, 'hostile-names-light.png') });
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
+  it('exports a redacted Markdown report as a download', async () => {
+    const { page } = browser;
+    const opened = await app.service.call('bundle:openSample', { name: samples[0]! });
+    if (!opened.ok) throw new Error(opened.error.message);
+    await show(page, 'overview');
+    await page.getByRole('button', { name: 'Export report' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Export report' });
+    await dialog.getByLabel(/Markdown/).check();
+    expect(await dialog.getByRole('checkbox').isChecked()).toBe(true);
+    expect(await seriousViolations(page)).toEqual([]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      dialog.getByRole('button', { name: 'Export' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^hostscope-report-.*-redacted\.md$/);
+    const text = readFileSync((await download.path())!, 'utf8');
+    expect(text.length).toBeGreaterThan(200);
+    if (opened.value.computerName) expect(text).not.toContain(opened.value.computerName);
+  });
+});
+
+/** A sample host whose containers carry hostile names: the raw docker/containers.json rewritten, nothing else. */
+function hostileCopy(names: readonly string[]): string {
+  const folder = mkdtempSync(join(tmpdir(), 'hostscope-hostile-'));
+  cpSync(join(samplesDir(), samples[0]!), folder, { recursive: true });
+  const file = join(folder, 'docker', 'containers.json');
+  const raw = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
+  const containers = JSON.parse(raw) as { Name: string }[];
+  containers.forEach((c, i) => {
+    if (i < names.length) c.Name = `/${names[i]}`;
+  });
+  writeFileSync(file, JSON.stringify(containers, null, 2));
+  return folder;
+}

@@ -1,0 +1,169 @@
+// What the end-to-end tests share: a fresh renderer build, the app served in-process by the same code as
+// `hostscope serve`, a real Chromium at 1280x800, and axe-core run inside the page.
+
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { CHROMIUM_ARGS, findChromium, renderPdf } from '../../src/collect/pdf';
+import { createHostscopeService } from '../../src/service/compose';
+import { startHttpServer, type RunningHttpServer } from '../../src/service/http-server';
+import { rendererDir } from '../../src/service/paths';
+import type { HostscopeService } from '../../src/service/service';
+import { realPart } from '../helpers/real';
+
+const require = createRequire(import.meta.url);
+
+export function chromiumAvailable(): boolean {
+  const lookup = findChromium();
+  return realPart(
+    'Chromium',
+    lookup.kind === 'found' ? null : `none of ${lookup.searched.join(', ')} exists`,
+  );
+}
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+/** Builds the app when out/renderer is missing or older than the renderer's sources, so the test sees this code. */
+export function ensureRendererBuilt(): string {
+  const dir = rendererDir();
+  const index = join(dir, 'index.html');
+  const sources = Math.max(
+    newestMtime(join(process.cwd(), 'src', 'renderer')),
+    newestMtime(join(process.cwd(), 'src', 'shared')),
+  );
+  if (!existsSync(index) || statSync(index).mtimeMs < sources) {
+    execFileSync(
+      process.execPath,
+      [join(process.cwd(), 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build'],
+      { stdio: 'pipe', timeout: 180_000 },
+    );
+  }
+  return dir;
+}
+
+export interface ServedApp {
+  readonly service: HostscopeService;
+  readonly server: RunningHttpServer;
+  close(): Promise<void>;
+}
+
+export async function serveApp(): Promise<ServedApp> {
+  const service = createHostscopeService(
+    { kind: 'web' },
+    { printPdf: (html, title) => renderPdf(html, { title }) },
+  );
+  const server = await startHttpServer({ service, rendererDir: ensureRendererBuilt(), port: 0 });
+  return {
+    service,
+    server,
+    close: async () => {
+      await server.close();
+      service.dispose();
+    },
+  };
+}
+
+export interface BrowserPage {
+  readonly context: BrowserContext;
+  readonly page: Page;
+  /** Console errors, page errors and refused requests: each one fails the run. */
+  readonly problems: string[];
+  /** alert/confirm dialogs: a script from bundle data ran. */
+  readonly dialogs: string[];
+  close(): Promise<void>;
+}
+
+export async function openChromium(): Promise<BrowserPage> {
+  const lookup = findChromium();
+  if (lookup.kind !== 'found') throw new Error('Chromium is not installed');
+  const profile = mkdtempSync(join(tmpdir(), 'hostscope-e2e-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: lookup.path,
+    headless: true,
+    args: [...CHROMIUM_ARGS],
+    viewport: { width: 1280, height: 800 },
+    colorScheme: 'light',
+    acceptDownloads: true,
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  const problems: string[] = [];
+  const dialogs: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error' || message.type() === 'warning')
+      problems.push(`console ${message.type()}: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('requestfailed', (request) =>
+    problems.push(`request failed: ${request.url()} ${request.failure()?.errorText ?? ''}`),
+  );
+  page.on('dialog', (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  return {
+    context,
+    page,
+    problems,
+    dialogs,
+    close: async () => {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Waits until the view has its heading and nothing is loading any more. */
+export async function viewReady(page: Page): Promise<void> {
+  await page.waitForSelector('main h1');
+  await page.waitForFunction(() => document.querySelector('.state-loading') === null, undefined, {
+    timeout: 20_000,
+  });
+  // Charts and diagrams measure their box once laid out.
+  await page.waitForTimeout(150);
+}
+
+export interface AxeViolation {
+  readonly id: string;
+  readonly impact: string | null;
+  readonly help: string;
+  readonly targets: readonly string[];
+}
+
+const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+/** axe-core run in the page (through the debugger, which the page's CSP does not govern): serious and critical only. */
+export async function seriousViolations(page: Page): Promise<readonly AxeViolation[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
+  const violations = await page.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (
+            context: Document,
+            options: object,
+          ) => Promise<{
+            violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[];
+          }>;
+        };
+      }
+    ).axe;
+    const result = await axe.run(document, { resultTypes: ['violations'] });
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      targets: v.nodes.slice(0, 5).map((n) => n.target.join(' ')),
+    }));
+  });
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
