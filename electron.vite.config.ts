@@ -29,6 +29,7 @@ export default defineConfig({
     // Relative asset URLs so the same build loads from file:// in Electron and over HTTP in `hostscope serve`.
     base: './',
     build: {
+      minify: true,
       rollupOptions: { input: { index: resolve('src/renderer/index.html') } },
     },
     plugins: [react()],
