@@ -1,0 +1,28 @@
+# host.processes -> host/processes.json: session ids tie a process-isolated container's processes to
+# the host, vmwp/vmmem mark Hyper-V isolation (../shared/knowledge/windows-containers.md section 2).
+# Contract: README.md.
+$ErrorActionPreference = 'Stop'
+
+# Get-Process lacks the parent and the command line; Win32_Process has them. Fetch it once, join by id.
+$byId = @{}
+if (Get-Command Get-CimInstance -ErrorAction SilentlyContinue) {
+    foreach ($w in Get-CimInstance -ClassName Win32_Process -Property ProcessId, ParentProcessId, CommandLine) {
+        $byId[[int]$w.ProcessId] = $w
+    }
+}
+
+# Select-Object first: it yields null for StartTime/Path where reading them is denied, instead of an error.
+$rows = @(foreach ($p in Get-Process | Select-Object Id, ProcessName, SI, Path, StartTime, WorkingSet64) {
+    $w = $byId[[int]$p.Id]
+    [pscustomobject]@{
+        Id              = $p.Id
+        ProcessName     = $p.ProcessName
+        SI              = $p.SI
+        Path            = $p.Path
+        StartTime       = if ($p.StartTime) { ([datetime]$p.StartTime).ToString('o') } else { $null }
+        WorkingSet64    = $p.WorkingSet64
+        ParentProcessId = if ($w) { $w.ParentProcessId } else { $null }
+        CommandLine     = if ($w) { $w.CommandLine } else { $null }
+    }
+})
+@{ Status = 'ok'; Files = @(@{ Path = 'host/processes.json'; Text = ConvertTo-Json -InputObject $rows -Depth 3 }) }
