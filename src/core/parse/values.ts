@@ -28,12 +28,28 @@ export function ciObject<S extends Shape>(shape: S): z.ZodType<z.output<z.ZodObj
   return z.preprocess(canonicalise, z.object(shape)) as unknown as z.ZodType<z.output<z.ZodObject<S>>>;
 }
 
+/**
+ * Windows PowerShell 5.1 can serialise an array that went through a pipeline as {"value": [...], "Count": n}
+ * (its extended type data on System.Array); unwrap that form.
+ */
+function unwrapPs51Array(input: object): unknown {
+  const keys = Object.keys(input);
+  if (keys.length !== 2) return input;
+  const record = input as Record<string, unknown>;
+  const valueKey = keys.find((k) => k.toLowerCase() === 'value');
+  const countKey = keys.find((k) => k.toLowerCase() === 'count');
+  if (valueKey && countKey && Array.isArray(record[valueKey]) && typeof record[countKey] === 'number') return record[valueKey];
+  return input;
+}
+
 /** PowerShell's ConvertTo-Json writes one result as an object and none as nothing: accept all three. */
 export function list<T extends z.ZodType>(item: T): z.ZodType<z.output<T>[]> {
-  return z.preprocess(
-    (input) => (input === null || input === undefined ? [] : Array.isArray(input) ? input : [input]),
-    z.array(item),
-  ) as unknown as z.ZodType<z.output<T>[]>;
+  return z.preprocess((input) => {
+    if (input === null || input === undefined) return [];
+    if (Array.isArray(input)) return input;
+    const unwrapped = typeof input === 'object' ? unwrapPs51Array(input) : input;
+    return Array.isArray(unwrapped) ? unwrapped : [unwrapped];
+  }, z.array(item)) as unknown as z.ZodType<z.output<T>[]>;
 }
 
 /** An integer given as a number or a numeric string (docker top, netstat, some 5.1 output). */

@@ -143,6 +143,11 @@ describe('host/disks.json and host/os.json', () => {
     expect(model.computerName).toBe('CONTAINERHOST01');
   });
 
+  it('unwraps the {"value": [...], "Count": n} form Windows PowerShell 5.1 gives some arrays', () => {
+    const model = buildHostModel(rawBundle({ 'host/adapters.json': fixture('adapters-ps51-value-count.json') }));
+    expect(known(model.adapters).map((a) => [a.name, a.ifIndex])).toEqual([['Ethernet', 6], ['vEthernet (nat)', 14]]);
+  });
+
   it('reads connection profile categories as numbers and names', () => {
     const model = buildHostModel(rawBundle({ 'host/connection-profiles.json': fixture('connection-profiles-numbers.json') }));
     expect(known(model.connectionProfiles).map((c) => c.networkCategory)).toEqual(['domain', 'public']);
