@@ -2,7 +2,7 @@ import { Command } from 'commander';
 import { writeRedactedBundle } from '../../collect/redacted-bundle';
 import { kindTitle } from '../../core/report/words';
 import { CliError, EXIT, type CliIo } from '../context';
-import { loadRawBundle } from '../load-raw';
+import { loadRawBundle } from '../load';
 
 export function redactCommand(io: CliIo): Command {
   return new Command('redact')

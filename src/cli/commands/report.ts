@@ -5,7 +5,7 @@ import { seedsFromBundle } from '../../core/redact';
 import { exportReport } from '../../service/report';
 import type { ReportFormat } from '../../shared/views';
 import { CliError, EXIT, type CliIo } from '../context';
-import { loadRawAndModel } from '../load-raw';
+import { loadRawAndModel } from '../load';
 
 interface ReportFlags {
   readonly format: ReportFormat;
