@@ -18,6 +18,8 @@ export interface WriteBundleOptions {
   readonly computerName: string;
   readonly collectedAt: Date;
   readonly runs: readonly ProbeRun[];
+  /** Who collected it; defaults to this Hostscope. A rewritten bundle (redaction) keeps the original collector. */
+  readonly collector?: { readonly name: string; readonly version: string };
   /** Aborting removes everything written so far; the promise then rejects with the signal's reason. */
   readonly signal?: AbortSignal;
 }
@@ -49,7 +51,12 @@ export function bundleFormatFor(out: string): 'folder' | 'zip' {
 }
 
 /** The manifest for these runs: catalogue order first, then ids the catalogue does not know. */
-export function buildManifest(computerName: string, collectedAt: Date, runs: readonly ProbeRun[]): Manifest {
+export function buildManifest(
+  computerName: string,
+  collectedAt: Date,
+  runs: readonly ProbeRun[],
+  collector: Manifest['collector'] = { name: COLLECTOR_NAME, version: HOSTSCOPE_VERSION },
+): Manifest {
   const order = new Map(PROBES.map((p, i) => [p.id, i]));
   const rank = (id: string): number => order.get(id) ?? PROBES.length;
   const probes: ManifestProbe[] = [...runs]
@@ -65,7 +72,7 @@ export function buildManifest(computerName: string, collectedAt: Date, runs: rea
     format: BUNDLE_FORMAT,
     version: BUNDLE_VERSION,
     collectedAt: collectedAt.toISOString(),
-    collector: { name: COLLECTOR_NAME, version: HOSTSCOPE_VERSION },
+    collector,
     host: { computerName },
     probes,
   };
@@ -74,7 +81,7 @@ export function buildManifest(computerName: string, collectedAt: Date, runs: rea
 /** Writes the bundle; throws before touching the disk when a path is unsafe, a file is listed twice, or `out` exists. */
 export async function writeBundle(options: WriteBundleOptions): Promise<WrittenBundle> {
   const files = collectFiles(options.runs);
-  const manifest = buildManifest(options.computerName, options.collectedAt, options.runs);
+  const manifest = buildManifest(options.computerName, options.collectedAt, options.runs, options.collector);
   const all: ProbeFile[] = [
     ...files,
     { path: 'manifest.json', bytes: new TextEncoder().encode(`${JSON.stringify(manifest, null, 2)}\n`) },

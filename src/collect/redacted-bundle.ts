@@ -2,9 +2,10 @@
 // has the same layout, the same path checks and the same atomic write as a freshly collected one.
 import { PROBES, type RawBundle } from '../shared/bundle';
 import { decodeText } from '../core/bundle/decode';
-import { parseManifest } from '../core/bundle/manifest';
+import { parseManifest, type ParsedManifest } from '../core/bundle/manifest';
 import { createRedactor, redactBundle, seedsFromBundle, type RedactedBundle } from '../core/redact';
-import { writeBundle, type WrittenBundle } from './bundle-writer';
+import { COLLECTOR_NAME, writeBundle, type WrittenBundle } from './bundle-writer';
+import { HOSTSCOPE_VERSION } from '../shared/version';
 import type { ProbeFile, ProbeRun } from './types';
 
 export interface RedactedBundleResult {
@@ -37,7 +38,13 @@ function catalogueProbe(file: string): string | null {
 export function runsFromRedacted(
   redacted: RedactedBundle,
   source: string,
-): { runs: ProbeRun[]; computerName: string; collectedAt: Date | null; unlisted: string[] } {
+): {
+  runs: ProbeRun[];
+  computerName: string;
+  collectedAt: Date | null;
+  collector: ParsedManifest['collector'];
+  unlisted: string[];
+} {
   const manifestBytes = redacted.files.get('manifest.json');
   const manifest = manifestBytes ? parseManifest(decodeText(manifestBytes).text, source) : null;
   const runs = new Map<
@@ -72,6 +79,7 @@ export function runsFromRedacted(
   return {
     runs: [...runs.values()],
     computerName: manifest?.computerName ?? 'unknown',
+    collector: manifest?.collector ?? null,
     collectedAt: collectedAt && !Number.isNaN(collectedAt.getTime()) ? collectedAt : null,
     unlisted,
   };
@@ -83,7 +91,17 @@ export function runsFromRedacted(
  */
 export async function writeRedactedBundle(raw: RawBundle, out: string): Promise<RedactedBundleResult> {
   const redacted = redactBundle(raw, createRedactor(seedsFromBundle(raw)));
-  const { runs, computerName, collectedAt, unlisted } = runsFromRedacted(redacted, raw.source);
-  const written = await writeBundle({ out, computerName, collectedAt: collectedAt ?? new Date(), runs });
+  const { runs, computerName, collectedAt, collector, unlisted } = runsFromRedacted(redacted, raw.source);
+  const written = await writeBundle({
+    out,
+    computerName,
+    collectedAt: collectedAt ?? new Date(),
+    runs,
+    // The data is the original collector's; the name says it was rewritten.
+    collector: {
+      name: `${collector?.name ?? 'unknown'} (redacted by ${COLLECTOR_NAME} ${HOSTSCOPE_VERSION})`,
+      version: collector?.version ?? 'unknown',
+    },
+  });
   return { written, redacted, unlisted };
 }
