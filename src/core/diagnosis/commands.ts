@@ -1,0 +1,23 @@
+// Fix commands with the bundle's real names filled in. Names come from a hostile bundle: every value that is
+// not plainly safe is quoted as a PowerShell literal, so a pasted fix can never run more than it says.
+
+/** A single-quoted PowerShell literal; PowerShell also closes single quotes on the typographic forms. */
+export function psQuote(value: string): string {
+  return `'${value.replace(/['\u2018\u2019\u201a\u201b]/g, (q) => q + q)}'`;
+}
+
+const PLAIN = /^[A-Za-z0-9][A-Za-z0-9_.\-:/@]*$/;
+
+/** A docker argument: as is when it is a plain name, quoted otherwise. */
+export function arg(value: string): string {
+  return PLAIN.test(value) ? value : psQuote(value);
+}
+
+/** PowerShell's spelling of a protocol for New-NetFirewallRule and friends. */
+export function psProtocol(protocol: 'tcp' | 'udp'): string {
+  return protocol.toUpperCase();
+}
+
+export function psProfile(profile: string): string {
+  return profile.charAt(0).toUpperCase() + profile.slice(1);
+}

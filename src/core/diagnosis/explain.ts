@@ -1,0 +1,186 @@
+// Can X reach this container, and if not, why? A path of hops per source (../shared/spec/diagnosis.md,
+// section 2); the verdict follows from the hops alone, so it can never disagree with them.
+
+import type { Cause, Explanation, Hop, ReachSource, Verdict } from '../../shared/diagnosis';
+import type { Container, HostModel } from '../../shared/model';
+import { correlate, footprintOf, type Correlation, type Footprint, type Publication } from './correlate';
+import * as hops from './hops';
+import { findContainer, type ContainerLookup } from './lookup';
+
+export function sourceLabel(source: ReachSource): string {
+  return source.kind === 'container' ? `container:${source.ref}` : source.kind;
+}
+
+/** Parses `external`, `host`, `host-localhost` or `container:<ref>`; null for anything else. */
+export function parseSource(text: string): ReachSource | null {
+  const value = text.trim();
+  if (value === 'external' || value === 'host' || value === 'host-localhost') return { kind: value };
+  if (value.startsWith('container:') && value.length > 'container:'.length) return { kind: 'container', ref: value.slice('container:'.length) };
+  return null;
+}
+
+/** `80`, `80/tcp` or `53/udp` (TCP when no protocol is given); null for anything else. */
+export function parsePort(text: string): { readonly port: number; readonly protocol: 'tcp' | 'udp' } | null {
+  const m = /^(\d{1,5})(?:\/(tcp|udp))?$/i.exec(text.trim());
+  if (!m) return null;
+  const port = Number(m[1]);
+  if (port < 1 || port > 65535) return null;
+  return { port, protocol: (m[2]?.toLowerCase() ?? 'tcp') as 'tcp' | 'udp' };
+}
+
+export function verdictOf(list: readonly Hop[]): Verdict {
+  if (list.some((h) => h.status === 'fail')) return 'unreachable';
+  if (list.some((h) => h.status === 'unknown')) return 'unknown';
+  return 'reachable';
+}
+
+/** Hop results remembered per correlation and container; dropped past this many so memory stays bounded. */
+const HOP_CACHE_LIMIT = 1000;
+const hopCaches = new WeakMap<Correlation, WeakMap<Footprint, Map<string, hops.HopResult>>>();
+
+function hopCache(correlation: Correlation, footprint: Footprint): Map<string, hops.HopResult> {
+  let byFootprint = hopCaches.get(correlation);
+  if (!byFootprint) {
+    byFootprint = new WeakMap();
+    hopCaches.set(correlation, byFootprint);
+  }
+  let cache = byFootprint.get(footprint);
+  if (!cache) {
+    cache = new Map();
+    byFootprint.set(footprint, cache);
+  }
+  return cache;
+}
+
+const MODE_PREFERENCE: Readonly<Record<Publication['mode'], number>> = { nat: 0, host: 1, ingress: 2, transparent: 3, other: 4 };
+
+export function explain(
+  model: HostModel,
+  container: Container,
+  source: ReachSource,
+  port: number,
+  protocol: 'tcp' | 'udp',
+  correlation: Correlation = correlate(model),
+): Explanation {
+  const target = footprintOf(model, correlation, container);
+  const hostPortSource = source.kind === 'external' || source.kind === 'host-localhost';
+  // A port bound to the host's loopback address is published for the host alone, not for the LAN.
+  const matching = hostPortSource
+    ? target.publications
+        .filter((p) => p.hostPort === port && p.protocol === protocol && !(source.kind === 'external' && p.hostIp !== null && /^(127\.|::1$|\[::1\]$)/.test(p.hostIp)))
+        .sort((a, b) => MODE_PREFERENCE[a.mode] - MODE_PREFERENCE[b.mode])
+    : [];
+  const publication = matching[0] ?? null;
+  // A transparent network puts the container on the LAN itself: clients use its address and port directly.
+  const direct = source.kind === 'external' && publication === null && isOnTransparent(correlation, container);
+  let lookup: ContainerLookup | null = null;
+  if (source.kind === 'container') {
+    // A full id (what the matrix passes) is one map lookup; names and prefixes go through findContainer.
+    const byId = correlation.containerById.get(source.ref.toLowerCase());
+    lookup = byId ? { kind: 'found', container: byId } : findContainer(model, source.ref);
+  }
+  const ctx: hops.PathContext = {
+    model,
+    correlation,
+    target,
+    source,
+    port,
+    protocol,
+    publication,
+    direct,
+    containerPort: hostPortSource ? (publication?.containerPort ?? (direct ? port : null)) : port,
+    sourceContainer: lookup?.kind === 'found' ? lookup.container : null,
+  };
+
+  // Hops that do not depend on where the packet comes from are shared between the explanations of one
+  // correlation (the matrix asks external and localhost about the same port): computed once, same answer.
+  const cache = hopCache(correlation, target);
+  // Keys name everything a hop reads besides the container: the port and the publication the path follows.
+  const followed = publication ? `${publication.mode}:${publication.hostIp ?? '*'}:${publication.containerPort}` : direct ? 'direct' : 'none';
+  const at = `${port}|${protocol}|${followed}`;
+  const memo = (key: string, make: () => hops.HopResult): hops.HopResult => {
+    const hit = cache.get(key);
+    if (hit) return hit;
+    const made = make();
+    if (cache.size >= HOP_CACHE_LIMIT) cache.clear();
+    cache.set(key, made);
+    return made;
+  };
+  const running = (): hops.HopResult => memo('running', () => hops.runningHop(ctx));
+  const network = (): hops.HopResult => memo('network', () => hops.networkHop(ctx));
+  const published = (): hops.HopResult => memo(`published|${at}|${matching.length}`, () => hops.publishedPortHop(ctx, matching));
+  const mesh = (): hops.HopResult => memo(`mesh|${at}`, () => hops.routingMeshHop(ctx));
+  const mapping = (): hops.HopResult => memo(`nat|${at}`, () => hops.natMappingHop(ctx));
+  const hostPort = (): hops.HopResult => memo(`host-port|${at}`, () => hops.hostPortHop(ctx));
+  const listening = (): hops.HopResult => memo(`listening|${ctx.containerPort}|${protocol}`, () => hops.listeningHop(ctx));
+  const inbound = (): hops.HopResult => memo(`inbound|${at}|${ctx.sourceContainer?.id ?? 'host'}`, () => hops.containerInboundHop(ctx));
+
+  let results: hops.HopResult[];
+  switch (source.kind) {
+    case 'external':
+      results = [running(), network(), published(), mesh(), mapping(), hostPort(), memo(`firewall|${at}`, () => hops.hostFirewallHop(ctx)), listening()];
+      break;
+    case 'host-localhost':
+      results = [running(), network(), published(), mesh(), memo(`loopback|${at}`, () => hops.natLoopbackHop(ctx)), mapping(), hostPort(), listening()];
+      break;
+    case 'host':
+      results = [running(), network(), memo('route', () => hops.hostRouteHop(ctx)), inbound(), listening()];
+      break;
+    case 'container':
+      results = [hops.sourceHop(ctx, lookup ?? { kind: 'not-found', suggestions: [] }, source.ref), running(), network(), hops.sharedNetworkHop(ctx), inbound(), listening()];
+      break;
+  }
+
+  results = skipBeyond(results, container.name);
+  const list = results.map((r) => r.hop);
+  const found: Cause[] = [];
+  for (const r of results) found.push(...r.causes);
+  return {
+    container: { id: container.id, name: container.name },
+    from: sourceLabel(source),
+    port,
+    protocol,
+    verdict: verdictOf(list),
+    hops: list,
+    causes: uniqueCauses(found),
+  };
+}
+
+/**
+ * Hops that cannot be decided once an earlier one failed: without a network nothing further can be reached,
+ * where the routing mesh forwards nothing no firewall ever sees the packet, and without a shared network no
+ * packet arrives to be filtered.
+ */
+const BLOCKS: Readonly<Record<string, { readonly hops: 'all' | readonly string[]; readonly note: (name: string) => string }>> = {
+  'container-network': { hops: 'all', note: (name) => `${name} has no network` },
+  'routing-mesh': { hops: ['host-firewall'], note: () => 'the routing mesh forwards nothing on this build' },
+  'shared-network': { hops: ['container-inbound'], note: () => 'no shared network for the packet to arrive through' },
+};
+
+function skipBeyond(results: readonly hops.HopResult[], name: string): hops.HopResult[] {
+  const out = [...results];
+  results.forEach((r, i) => {
+    const block = BLOCKS[r.hop.id];
+    if (!block || r.hop.status !== 'fail') return;
+    for (let j = i + 1; j < out.length; j++) {
+      const later = out[j]!;
+      if (later.hop.status === 'skip' || (block.hops !== 'all' && !block.hops.includes(later.hop.id))) continue;
+      out[j] = { hop: { id: later.hop.id, title: later.hop.title, status: 'skip', evidence: [], note: block.note(name) }, causes: [] };
+    }
+  });
+  return out;
+}
+
+function isOnTransparent(correlation: Correlation, container: Container): boolean {
+  return container.networks.some((n) => {
+    const network = (n.networkId ? correlation.networkById.get(n.networkId.toLowerCase()) : undefined) ?? correlation.networkByName.get(n.name.toLowerCase());
+    return network !== undefined && /^(transparent|l2bridge)$/i.test(network.driver);
+  });
+}
+
+/** Causes without repeats (two hops can find the same one); a path has a handful, compared directly. */
+function uniqueCauses(list: readonly Cause[]): Cause[] {
+  const out: Cause[] = [];
+  for (const c of list) if (!out.some((o) => o.id === c.id && o.title === c.title)) out.push(c);
+  return out;
+}

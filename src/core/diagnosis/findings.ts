@@ -1,0 +1,428 @@
+// What is wrong on this host (../shared/spec/diagnosis.md, section 3). Each check fires only on evidence it
+// can name; a part that was not collected gives no finding rather than a guess.
+
+import type { Evidence, Finding, Severity } from '../../shared/diagnosis';
+import { SEVERITIES } from '../../shared/diagnosis';
+import type { Container, HostModel, NatStaticMapping } from '../../shared/model';
+import { bareAddress } from './addresses';
+import { arg, psProtocol, psQuote } from './commands';
+import { correlate, networkDrivers, processLabel, type Correlation, type Footprint } from './correlate';
+import { decideInbound, externalProfiles } from './firewall';
+import { evidenceFrom, listOf } from './known';
+import { REF } from './references';
+import { BUILD, MIN_UBR_14393, supportedBuild } from './windows-builds';
+
+const subject = (c: Container): string => `container:${c.id}`;
+const list = (items: readonly string[], max = 4): string => (items.length <= max ? items.join(', ') : `${items.slice(0, max).join(', ')} and ${items.length - max} more`);
+
+// ---- the engine's API and configuration --------------------------------------------------------
+
+/** Splits a Windows command line into arguments, honouring double quotes. */
+export function splitCommandLine(line: string): string[] {
+  const args: string[] = [];
+  for (const m of line.matchAll(/"([^"]*)"|(\S+)/g)) args.push(m[1] ?? m[2] ?? '');
+  return args;
+}
+
+interface ServiceFlag {
+  readonly flag: string;
+  readonly value: string | null;
+}
+
+/** dockerd flags with their values, from the service's PathName (`-H tcp://...`, `--host=...`). */
+function serviceFlags(pathName: string): ServiceFlag[] {
+  const args = splitCommandLine(pathName).slice(1);
+  const flags: ServiceFlag[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (!a.startsWith('-')) continue;
+    const eq = a.indexOf('=');
+    if (eq > 0) {
+      flags.push({ flag: a.slice(0, eq), value: a.slice(eq + 1) });
+      continue;
+    }
+    const next = args[i + 1];
+    if (next !== undefined && !next.startsWith('-') && TAKES_VALUE.has(a)) {
+      flags.push({ flag: a, value: next });
+      i++;
+    } else flags.push({ flag: a, value: null });
+  }
+  return flags;
+}
+
+const TAKES_VALUE = new Set(['-H', '--host', '-g', '--graph', '--data-root', '-l', '--log-level', '-G', '--group', '--dns', '--dns-search', '--dns-opt', '--exec-opt', '--storage-opt', '--label', '--insecure-registry', '--registry-mirror', '--log-opt', '--log-driver', '-s', '--storage-driver', '-b', '--bridge', '--fixed-cidr', '--mtu', '--tlscacert', '--tlscert', '--tlskey', '--config-file', '--service-name', '--exec-root', '--pidfile', '-p']);
+
+/** The daemon.json key a dockerd flag sets; flags that only steer the Windows service map to nothing. */
+const FLAG_KEYS: Readonly<Record<string, string | null>> = {
+  '-H': 'hosts', '--host': 'hosts', '-g': 'graph', '--graph': 'graph', '-D': 'debug', '-l': 'log-level', '-G': 'group',
+  '-s': 'storage-driver', '-b': 'bridge', '-p': 'pidfile', '--dns': 'dns', '--dns-search': 'dns-search', '--dns-opt': 'dns-opts',
+  '--exec-opt': 'exec-opts', '--storage-opt': 'storage-opts', '--label': 'labels', '--insecure-registry': 'insecure-registries',
+  '--registry-mirror': 'registry-mirrors', '--log-opt': 'log-opts',
+  '--run-service': null, '--register-service': null, '--unregister-service': null, '--service-name': null, '--config-file': null,
+};
+
+function flagKey(flag: string): string | null {
+  if (flag in FLAG_KEYS) return FLAG_KEYS[flag]!;
+  return flag.startsWith('--') ? flag.slice(2) : null;
+}
+
+/** A tcp:// address that is not loopback: `tcp://0.0.0.0:2375`, `tcp://:2375`, `tcp://10.0.0.5:2375`. */
+function exposedTcp(address: string): boolean {
+  const m = /^tcp:\/\/(\[[^\]]*\]|[^:/]*)(?::\d+)?/i.exec(address.trim());
+  if (!m) return false;
+  const host = (m[1] ?? '').replace(/^\[|\]$/g, '').toLowerCase();
+  return !(host === 'localhost' || host === '::1' || host.startsWith('127.'));
+}
+
+function dockerApiUnencrypted(model: HostModel, c: Correlation): Finding[] {
+  const evidence: Evidence[] = [];
+  const exposed: string[] = [];
+  const config = model.daemonConfig.kind === 'known' ? model.daemonConfig.value : null;
+  const service = model.dockerService.kind === 'known' ? model.dockerService.value : null;
+  const flags = service?.pathName ? serviceFlags(service.pathName) : [];
+  const tlsFlag = flags.some((f) => (f.flag === '--tls' || f.flag === '--tlsverify') && f.value !== 'false');
+  if (config?.tls === true || tlsFlag) return [];
+  if (config) {
+    const hosts = config.hosts.filter(exposedTcp);
+    if (hosts.length > 0) {
+      exposed.push(...hosts);
+      evidence.push(evidenceFrom(model.daemonConfig.source, `"hosts": ${JSON.stringify(config.hosts)}`));
+    }
+  }
+  const fromService = flags.filter((f) => FLAG_KEYS[f.flag] === 'hosts' && f.value !== null && exposedTcp(f.value)).map((f) => f.value!);
+  if (fromService.length > 0 && service) {
+    exposed.push(...fromService);
+    evidence.push(evidenceFrom(model.dockerService.source, `PathName ${service.pathName}`));
+  }
+  if (exposed.length === 0) return [];
+  const ports = [...new Set(exposed.map((h) => Number(/:(\d+)\s*$/.exec(h)?.[1] ?? 2375)))];
+  for (const port of ports) {
+    for (const t of c.tcpListenersByPort.get(port) ?? []) {
+      const p = t.owningProcess === null ? undefined : c.processByPid.get(t.owningProcess);
+      evidence.push(evidenceFrom(model.tcp.source, `${t.localAddress}:${t.localPort} Listen${p ? ` by ${processLabel(p)}` : ''}`));
+    }
+  }
+  return [
+    {
+      id: 'docker-api-unencrypted',
+      severity: 'critical',
+      title: `The Docker API listens on ${list(exposed)} without TLS`,
+      detail: `Anyone who can reach ${list(ports.map((p) => `TCP ${p}`))} on this host can run containers as SYSTEM: the engine listens on a non-loopback TCP address and no TLS is configured.`,
+      subjects: ['host'],
+      evidence,
+      fix: `${ports.map((p) => `New-NetFirewallRule -DisplayName ${psQuote(`Block Docker API ${p}`)} -Direction Inbound -Action Block -Protocol TCP -LocalPort ${p}`).join('; ')}; then in daemon.json replace the tcp:// host with "npipe://" or enable "tlsverify" with certificates on 2376, and Restart-Service docker`,
+      references: [REF.dockerApiProtect, REF.dockerDaemonDoc],
+    },
+  ];
+}
+
+function daemonConfigConflict(model: HostModel): Finding[] {
+  if (model.daemonConfig.kind !== 'known' || model.daemonConfig.value === null || model.dockerService.kind !== 'known') return [];
+  const service = model.dockerService.value;
+  if (!service.pathName) return [];
+  const options = new Set(model.daemonConfig.value.options.map((o) => o.toLowerCase()));
+  const flags = serviceFlags(service.pathName);
+  const clashing = flags.filter((f) => {
+    const key = flagKey(f.flag);
+    return key !== null && options.has(key);
+  });
+  if (clashing.length === 0) return [];
+  const keys = [...new Set(clashing.map((f) => flagKey(f.flag)!))];
+  const args = splitCommandLine(service.pathName);
+  const kept = args.filter((_, i) => !clashing.some((f) => args[i] === f.flag || args[i]?.startsWith(`${f.flag}=`) || (i > 0 && args[i - 1] === f.flag && f.value === args[i])));
+  const binPath = kept.map((a, i) => (i === 0 || /\s/.test(a) ? `"${a}"` : a)).join(' ');
+  return [
+    {
+      id: 'daemon-config-conflict',
+      severity: 'high',
+      title: `${list(keys)} set both in the service start-up and in daemon.json`,
+      detail: `The docker service starts with ${list(clashing.map((f) => (f.value === null ? f.flag : `${f.flag} ${f.value}`)))} while daemon.json also sets ${list(keys.map((k) => `"${k}"`))}. dockerd refuses to start when an option is given in both places.`,
+      subjects: ['host'],
+      evidence: [evidenceFrom(model.dockerService.source, `PathName ${service.pathName}`), evidenceFrom(model.daemonConfig.source, `options: ${model.daemonConfig.value.options.join(', ')}`)],
+      fix: `sc.exe config ${arg(service.name)} binPath= ${psQuote(binPath)}; Restart-Service ${arg(service.name)}`,
+      references: [REF.dockerdConfigFile, REF.dockerDaemonDoc],
+    },
+  ];
+}
+
+// ---- swarm -------------------------------------------------------------------------------------
+
+function swarmPortsBlocked(model: HostModel, c: Correlation): Finding[] {
+  if (model.engine.kind !== 'known' || model.engine.value.swarm.localNodeState?.toLowerCase() !== 'active') return [];
+  const swarm = model.engine.value.swarm;
+  // Swarm needs 2377/tcp on managers, 7946/tcp+udp and 4789/udp on every node (seed; Docker swarm tutorial).
+  const needed: { port: number; protocol: 'tcp' | 'udp'; what: string; program: string | null }[] = [
+    ...(swarm.isManager ? [{ port: 2377, protocol: 'tcp' as const, what: 'cluster management', program: 'dockerd.exe' }] : []),
+    { port: 7946, protocol: 'tcp', what: 'node communication', program: 'dockerd.exe' },
+    { port: 7946, protocol: 'udp', what: 'node communication', program: 'dockerd.exe' },
+    // VXLAN is handled by the kernel, not dockerd: only port rules can let it in.
+    { port: 4789, protocol: 'udp', what: 'overlay (VXLAN) traffic', program: null },
+  ];
+  const arriving = externalProfiles(model.connectionProfiles, c.networkNames);
+  const blocked = needed.filter((n) => {
+    const traffic = { protocol: n.protocol, port: n.port, destinations: c.hostAddresses, sources: c.lanNetworks, program: n.program };
+    return arriving.profiles.every((p) => decideInbound(c.firewall, p, traffic).kind === 'blocked');
+  });
+  if (blocked.length === 0) return [];
+  const ports = blocked.map((b) => `${b.port}/${b.protocol}`);
+  return [
+    {
+      id: 'swarm-ports-blocked',
+      severity: 'high',
+      title: `Swarm ports blocked: ${ports.join(', ')}`,
+      detail: `Swarm is active on this node${swarm.isManager ? ' (a manager)' : ''}, but the firewall has no enabled inbound allow rule for ${blocked.map((b) => `${b.port}/${b.protocol} (${b.what})`).join(', ')} in the ${arriving.profiles.join('/')} profile. Nodes lose contact and overlay traffic is dropped.`,
+      subjects: ['host'],
+      evidence: [
+        evidenceFrom(model.engine.source, `Swarm.LocalNodeState active${swarm.isManager ? ', ControlAvailable true' : ''}`),
+        evidenceFrom(model.firewallRules.source, `no enabled inbound allow rule applies to ${ports.join(', ')}`),
+      ],
+      fix: blocked
+        .map((b) => `New-NetFirewallRule -DisplayName ${psQuote(`Docker swarm ${b.port}/${b.protocol}`)} -Direction Inbound -Action Allow -Protocol ${psProtocol(b.protocol)} -LocalPort ${b.port}`)
+        .join('; '),
+      references: [REF.swarmPorts, REF.routingMeshDoc],
+    },
+  ];
+}
+
+function routingMeshUnsupported(model: HostModel): Finding[] {
+  if (model.host.kind !== 'known' || model.host.value.build === null || model.host.value.build >= BUILD.v1709) return [];
+  const build = model.host.value.build;
+  return listOf(model.swarmServices).flatMap((s): Finding[] => {
+    const ingress = s.ports.filter((p) => p.publishMode === 'ingress' && p.publishedPort !== null);
+    if (ingress.length === 0) return [];
+    return [
+      {
+        id: 'routing-mesh-unsupported',
+        severity: 'high',
+        title: `Service ${s.name} publishes through the routing mesh, which build ${build} lacks`,
+        detail: `Service ${s.name} publishes ${ingress.map((p) => `${p.publishedPort}/${p.protocol}`).join(', ')} in ingress mode; the ingress routing mesh needs build 16299 or later, so those ports answer nowhere. Publish in host mode.`,
+        subjects: [`service:${s.name}`],
+        evidence: [evidenceFrom(model.host.source, `BuildNumber ${build}`), evidenceFrom(model.swarmServices.source, `${s.name}: ${ingress.map((p) => `${p.publishedPort}->${p.targetPort}/${p.protocol} ingress`).join(', ')}`)],
+        fix: ingress
+          .map((p) => `docker service update --publish-rm ${p.publishedPort} --publish-add mode=host,published=${p.publishedPort},target=${p.targetPort},protocol=${p.protocol} ${arg(s.name)}`)
+          .join('; '),
+        references: [REF.routingMeshDoc, REF.swarmHostMode],
+      },
+    ];
+  });
+}
+
+// ---- firewall ----------------------------------------------------------------------------------
+
+function localRulesIgnored(model: HostModel): Finding[] {
+  if (model.firewallProfiles.kind !== 'known') return [];
+  const off = model.firewallProfiles.value.filter((p) => p.allowLocalFirewallRules === false);
+  if (off.length === 0) return [];
+  const names = off.map((p) => p.name);
+  const hns = listOf(model.firewallRules).filter((r) => /^(HNS Container Networking|Container Enable ICC)/i.test(r.displayName ?? r.name));
+  return [
+    {
+      id: 'firewall-local-rules-ignored',
+      severity: 'high',
+      title: `Local firewall rules are ignored in the ${names.join('/')} profile`,
+      detail: `A group policy sets "Apply local firewall rules" to No for ${names.join(', ')}: the rules HNS creates for containers (DHCP, DNS, published ports${hns.length > 0 ? `; ${hns.length} of them in this bundle` : ''}) have no effect, so containers may get no DNS and published ports stay closed.`,
+      subjects: ['host'],
+      evidence: off.map((p) => evidenceFrom(model.firewallProfiles.source, `${p.name} profile: AllowLocalFirewallRules False`)),
+      fix: 'In the GPO that applies to this host set "Apply local firewall rules" to Yes for those profiles (or add the container rules to the GPO), then: gpupdate /force',
+      references: [REF.localRulesIgnored, REF.localRulesIgnored2, REF.firewallProfile],
+    },
+  ];
+}
+
+// ---- NAT and ports -------------------------------------------------------------------------------
+
+const winNat = (fp: Footprint, c: Correlation): boolean => networkDrivers(fp.container, c.networkById, c.networkByName).includes('nat');
+
+function natFindings(model: HostModel, c: Correlation): Finding[] {
+  if (model.natMappings.kind !== 'known' || model.containers.kind !== 'known') return [];
+  const mappingsFile = model.natMappings.source;
+  const findingsOut: Finding[] = [];
+  const describe = (m: NatStaticMapping): string => `${m.natName}: ${m.protocol.toUpperCase()} ${m.externalPort} -> ${m.internalIp}:${m.internalPort}${m.id === null ? '' : ` (StaticMappingID ${m.id})`}`;
+  // Who publishes each host port, to name the container a stale mapping takes the port from.
+  const publishers = new Map<string, Footprint[]>();
+  for (const fp of c.footprints.values()) {
+    for (const p of fp.publications) {
+      if (p.hostPort === null) continue;
+      const key = `${p.protocol}/${p.hostPort}`;
+      publishers.set(key, [...(publishers.get(key) ?? []), fp]);
+    }
+  }
+  for (const m of model.natMappings.value) {
+    const holders = c.containersByIp.get(bareAddress(m.internalIp)) ?? [];
+    const serves = holders.some((h) =>
+      c.footprints.get(h.id)?.publications.some((p) => p.hostPort === m.externalPort && p.containerPort === m.internalPort && p.protocol === m.protocol),
+    );
+    if (serves) continue;
+    const losers = (publishers.get(`${m.protocol}/${m.externalPort}`) ?? []).map((fp) => fp.container);
+    const held = holders.length > 0 ? `${list(holders.map((h) => h.name))}, which does not publish ${m.externalPort} -> ${m.internalPort}` : 'no container';
+    findingsOut.push({
+      id: 'nat-mapping-stale',
+      severity: 'medium',
+      title: `Stale WinNAT mapping for ${m.protocol === 'other' ? '' : `${m.protocol}/`}${m.externalPort}`,
+      detail: `The static mapping ${describe(m)} points to an address held by ${held}. It is left over from a removed or recreated container, holds the host port${losers.length > 0 ? ` that ${list(losers.map((l) => l.name))} publishes` : ''}, and makes HNS fail with "port already exists".`,
+      subjects: ['host', ...losers.map(subject), ...holders.map(subject)],
+      evidence: [evidenceFrom(mappingsFile, describe(m)), { file: model.containers.source.file, detail: holders.length > 0 ? `${m.internalIp} belongs to ${list(holders.map((h) => h.name))}` : `no container has ${m.internalIp}` }],
+      fix: `${m.id === null ? `Get-NetNatStaticMapping -NatName ${psQuote(m.natName)} | Where-Object ExternalPort -eq ${m.externalPort} | Remove-NetNatStaticMapping -Confirm:$false` : `Remove-NetNatStaticMapping -NatName ${psQuote(m.natName)} -StaticMappingID ${m.id} -Confirm:$false`}${losers.length > 0 ? `; ${losers.map((l) => `docker restart ${arg(l.name)}`).join('; ')}` : ''}`,
+      references: [REF.portAlreadyExists, REF.portAlreadyExists2, REF.removeNatMapping],
+    });
+  }
+  for (const fp of c.footprints.values()) {
+    if (!fp.running || !winNat(fp, c)) continue;
+    const missing = fp.publications.filter((p) => p.hostPort !== null && (p.mode === 'nat' || p.mode === 'host') && !c.natMappingsByExternalPort.has(`${p.protocol}/${p.hostPort}`));
+    if (missing.length === 0) continue;
+    const ports = missing.map((p) => `${p.hostPort}/${p.protocol}`);
+    findingsOut.push({
+      id: 'nat-mapping-missing',
+      severity: 'high',
+      title: `${fp.container.name}: no WinNAT mapping for ${ports.join(', ')}`,
+      detail: `Docker reports ${fp.container.name} publishing ${missing.map((p) => `${p.hostPort}/${p.protocol} -> ${p.containerPort}`).join(', ')} on a NAT network, but WinNAT has no static mapping for ${ports.length > 1 ? 'those host ports' : 'that host port'}: nothing is forwarded to the container.`,
+      subjects: [subject(fp.container)],
+      evidence: [...missing.map((p) => p.evidence), evidenceFrom(mappingsFile, `no mapping with ExternalPort ${missing.map((p) => p.hostPort).join(', ')}`)],
+      fix: `docker restart ${arg(fp.container.name)}; Get-NetNatStaticMapping | Where-Object ExternalPort -in ${missing.map((p) => p.hostPort).join(',')}`,
+      references: [REF.portAlreadyExists, REF.networkDriversDoc],
+    });
+  }
+  return findingsOut;
+}
+
+function hostPortConflicts(model: HostModel, c: Correlation): Finding[] {
+  const out: Finding[] = [];
+  // Processes of container sessions are the containers' own, not host processes.
+  const containerPids = new Set<number>();
+  for (const fp of c.footprints.values()) for (const p of fp.hostProcesses) containerPids.add(p.pid);
+  for (const fp of c.footprints.values()) {
+    for (const p of fp.publications) {
+      if (p.hostPort === null || p.mode === 'transparent') continue;
+      const known = p.protocol === 'tcp' ? model.tcp : model.udp;
+      if (known.kind !== 'known') continue;
+      const endpoints = (p.protocol === 'tcp' ? c.tcpListenersByPort.get(p.hostPort) : c.udpByPort.get(p.hostPort)) ?? [];
+      const holders = endpoints.filter((e) => e.owningProcess === null || !containerPids.has(e.owningProcess));
+      if (holders.length === 0) continue;
+      const procs = holders.map((e) => (e.owningProcess === null ? null : (c.processByPid.get(e.owningProcess) ?? null)));
+      const who = holders.map((e, i) => (procs[i] ? processLabel(procs[i]!) : `PID ${e.owningProcess ?? 'unknown'}`));
+      const pid = holders.find((e) => e.owningProcess !== null)?.owningProcess;
+      out.push({
+        id: 'host-port-conflict',
+        severity: 'high',
+        title: `${fp.container.name}: host port ${p.hostPort}/${p.protocol} is taken by ${holders.length > 1 ? 'host processes' : (procs[0]?.name ?? 'a host process')}`,
+        detail: `${fp.container.name} publishes ${p.hostPort}/${p.protocol}, and ${list(who)} listens on that port on the host. The host process answers instead of the container, or HNS cannot create the mapping.`,
+        subjects: [subject(fp.container)],
+        evidence: [p.evidence, ...holders.slice(0, 3).map((e, i) => evidenceFrom(known.source, `${e.localAddress}:${e.localPort} owned by ${who[i]}`))],
+        fix: pid === undefined || pid === null ? `Get-NetTCPConnection -LocalPort ${p.hostPort} -State Listen` : `Get-Process -Id ${pid}; Stop-Process -Id ${pid}  # or publish ${fp.container.name} on another host port`,
+        references: [REF.portAlreadyExists2, REF.portInUseForWin],
+      });
+    }
+  }
+  return out;
+}
+
+// ---- host and containers ---------------------------------------------------------------------
+
+function osBuildUnsupported(model: HostModel): Finding[] {
+  if (model.host.kind !== 'known' || model.host.value.build === null) return [];
+  const { build, ubr } = model.host.value;
+  // Microsoft's prerequisite check: build 14393 or later, and UBR 351 or later on 14393 (Debug-ContainerHost.ps1).
+  if (supportedBuild(build, ubr) !== 'no') return [];
+  return [
+    {
+      id: 'os-build-unsupported',
+      severity: 'high',
+      title: `Windows build ${build}${ubr === null ? '' : `.${ubr}`} is not supported for containers`,
+      detail:
+        build < BUILD.server2016
+          ? `Build ${build} predates Windows Server 2016 (14393), the first release with containers.`
+          : `Build 14393 needs update revision ${MIN_UBR_14393} or later for containers; this host is at ${ubr}. Earlier updates have known container networking and stability defects.`,
+      subjects: ['host'],
+      evidence: [evidenceFrom(model.host.source, `BuildNumber ${build}, UBR ${ubr ?? 'unknown'}`)],
+      fix: 'Install the latest cumulative update (sconfig, option 6, or Windows Update), reboot, then: Get-ItemProperty "HKLM:\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion" | Select-Object CurrentBuild, UBR',
+      references: [REF.debugContainerHost, REF.versionCompatibility],
+    },
+  ];
+}
+
+/** Words that mark an environment variable as a secret; KEY and PASS only as whole words (not KEYBOARD). */
+const SECRET_WORD = /(PASSWORD|PASSWD|SECRET|TOKEN|CREDENTIAL|APIKEY|PRIVATEKEY|CONNECTIONSTRING)/i;
+const SECRET_TOKEN = /^(KEY|PASS|PWD|PW|AUTH)$/i;
+
+export function looksSecret(name: string): boolean {
+  const parts = name.split(/[_\-.]/);
+  // A bare KEY or PWD is too vague (PWD is a working directory); SSH_KEY or DB_PWD is not.
+  return SECRET_WORD.test(parts.join('')) || (parts.length > 1 && parts.some((part) => SECRET_TOKEN.test(part)));
+}
+
+function secretsInEnv(model: HostModel, c: Correlation): Finding[] {
+  return c.containers.flatMap((container): Finding[] => {
+    const names = container.envNames.filter(looksSecret);
+    if (names.length === 0) return [];
+    return [
+      {
+        id: 'secrets-in-env',
+        severity: 'medium',
+        title: `${container.name} keeps secrets in its environment`,
+        detail: `${container.name} sets ${list(names)}. Environment values show in docker inspect to anyone with access to the engine, and in every bundle or log that captures it.`,
+        subjects: [subject(container)],
+        evidence: [{ file: model.containers.source.file, detail: `${container.name}: Config.Env names ${list(names, 8)}` }],
+        fix: container.swarm
+          ? `docker secret create ${arg(names[0]!.toLowerCase())} <file>; docker service update --secret-add ${arg(names[0]!.toLowerCase())} --env-rm ${arg(names[0]!)} ${arg(container.swarm.serviceName)}`
+          : `Move ${names[0]} into a file mounted read-only (docker run -v C:\\secrets:C:\\secrets:ro ...) or a swarm secret, then rotate the value`,
+        references: [REF.dockerSecrets],
+      },
+    ];
+  });
+}
+
+function dataNotPersisted(model: HostModel, c: Correlation): Finding[] {
+  return c.containers.flatMap((container): Finding[] => {
+    if (container.state !== 'running' || container.mounts.length > 0) return [];
+    return [
+      {
+        id: 'container-data-not-persisted',
+        severity: 'info',
+        title: `${container.name} has no volume or bind mount`,
+        detail: `${container.name} runs with no mount: whatever it writes lives in its writable layer and dies with the container.`,
+        subjects: [subject(container)],
+        evidence: [{ file: model.containers.source.file, detail: `${container.name}: Mounts []` }],
+        fix: `docker volume create ${arg(`${container.name}-data`)}; recreate with: docker run -v ${arg(`${container.name}-data`)}:C:\\data ... ${arg(container.image)}`,
+        references: [REF.persistentStorage],
+      },
+    ];
+  });
+}
+
+function hypervNoHostRules(model: HostModel, c: Correlation): Finding[] {
+  return [...c.footprints.values()].flatMap((fp): Finding[] => {
+    if (fp.isolation.value !== 'hyperv') return [];
+    const rules = model.firewallRules.kind === 'known' ? [evidenceFrom(model.firewallRules.source, `${fp.firewallRulesTotal} inbound rules name its ports`)] : [];
+    return [
+      {
+        id: 'hyperv-no-host-firewall-rules',
+        severity: 'info',
+        title: `${fp.container.name} is Hyper-V isolated: no host firewall rules for it`,
+        detail: `${fp.container.name} runs in a utility VM with its own firewall (default allow). Unlike a process-isolated container, it gets no inbound rules on the host (ICC, DNS, DHCP, published ports), and host rules do not filter its traffic.`,
+        subjects: [subject(fp.container)],
+        evidence: [...fp.isolation.evidence, ...rules],
+        fix: `To filter its traffic, configure the firewall inside the container (docker exec ${arg(fp.container.name)} netsh advfirewall show allprofiles)`,
+        references: [REF.networkIsolationDoc, REF.hypervIsolationDoc],
+      },
+    ];
+  });
+}
+
+const RANK: ReadonlyMap<Severity, number> = new Map(SEVERITIES.map((s, i) => [s, i]));
+
+export function findings(model: HostModel, correlation: Correlation = correlate(model)): readonly Finding[] {
+  const all = [
+    ...dockerApiUnencrypted(model, correlation),
+    ...daemonConfigConflict(model),
+    ...swarmPortsBlocked(model, correlation),
+    ...routingMeshUnsupported(model),
+    ...localRulesIgnored(model),
+    ...natFindings(model, correlation),
+    ...hostPortConflicts(model, correlation),
+    ...osBuildUnsupported(model),
+    ...secretsInEnv(model, correlation),
+    ...dataNotPersisted(model, correlation),
+    ...hypervNoHostRules(model, correlation),
+  ];
+  return all.map((f, i) => ({ f, i })).sort((a, b) => RANK.get(a.f.severity)! - RANK.get(b.f.severity)! || a.i - b.i).map((x) => x.f);
+}

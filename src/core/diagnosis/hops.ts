@@ -1,0 +1,398 @@
+// The hops of a reachability path. Each hop checks one thing that must hold for the packet to arrive, from
+// the evidence in the bundle: pass, fail (with causes), unknown (naming the probe that would decide it), or
+// skip where it does not apply.
+
+import type { Cause, Evidence, Hop, ReachSource } from '../../shared/diagnosis';
+import type { Container, FirewallProfileName, FirewallRule, HostModel } from '../../shared/model';
+import * as causes from './causes';
+import { bareAddress } from './addresses';
+import { networkDrivers, processLabel, type Correlation, type Footprint, type Publication } from './correlate';
+import { decideInbound, externalProfiles, formatPorts, internalProfiles, profileSettings, type ArrivingProfiles, type FirewallDecision } from './firewall';
+import { evidenceFrom, missingNote } from './known';
+import type { ContainerLookup } from './lookup';
+import { natLoopback, processIsolatedDefaultInbound, routingMesh } from './windows-builds';
+
+export interface HopResult {
+  readonly hop: Hop;
+  readonly causes: readonly Cause[];
+}
+
+/** What a path is about, worked out once before its hops run. */
+export interface PathContext {
+  readonly model: HostModel;
+  readonly correlation: Correlation;
+  readonly target: Footprint;
+  readonly source: ReachSource;
+  readonly port: number;
+  readonly protocol: 'tcp' | 'udp';
+  /** The publication followed for a host-port source; null where none matches. */
+  readonly publication: Publication | null;
+  /** External traffic straight to the container's address on a transparent network, no publication needed. */
+  readonly direct: boolean;
+  /** The container port the packet ends on, where it can be told. */
+  readonly containerPort: number | null;
+  /** The other container, for a `container:<ref>` source. */
+  readonly sourceContainer: Container | null;
+}
+
+const pass = (id: string, title: string, evidence: readonly Evidence[], note?: string): HopResult => ({
+  hop: { id, title, status: 'pass', evidence, ...(note ? { note } : {}) },
+  causes: [],
+});
+const fail = (id: string, title: string, evidence: readonly Evidence[], found: readonly Cause[], note?: string): HopResult => ({
+  hop: { id, title, status: 'fail', evidence, ...(note ? { note } : {}) },
+  causes: found,
+});
+const unknown = (id: string, title: string, note: string, evidence: readonly Evidence[] = [], hints: readonly Cause[] = []): HopResult => ({
+  hop: { id, title, status: 'unknown', evidence, note },
+  causes: hints,
+});
+const skip = (id: string, title: string, note: string): HopResult => ({ hop: { id, title, status: 'skip', evidence: [], note }, causes: [] });
+
+const portText = (ctx: PathContext, port: number = ctx.port): string => `${port}/${ctx.protocol}`;
+const containersFile = (ctx: PathContext): string => ctx.model.containers.source.file;
+const isLoopback = (address: string): boolean => /^(127\.|::1$|\[::1\]$)/.test(bareAddress(address)) || bareAddress(address) === 'localhost';
+const NO_PUBLICATION = 'no publication to follow';
+
+function buildOf(ctx: PathContext): { readonly build: number; readonly evidence: Evidence } | { readonly note: string } {
+  const host = ctx.model.host;
+  if (host.kind === 'unknown') return { note: missingNote(host) };
+  if (host.value.build === null) return { note: `${host.source.file} gives no BuildNumber` };
+  return { build: host.value.build, evidence: evidenceFrom(host.source, `BuildNumber ${host.value.build}`) };
+}
+
+// ---- the container itself --------------------------------------------------------------------
+
+export function runningHop(ctx: PathContext): HopResult {
+  const c = ctx.target.container;
+  const title = `Container ${c.name} is running`;
+  const evidence = [{ file: containersFile(ctx), detail: `${c.name}: State.Status ${c.state}` }];
+  return ctx.target.running ? pass('container-running', title, evidence) : fail('container-running', title, evidence, [causes.containerNotRunning(c, 'target', containersFile(ctx))]);
+}
+
+export function networkHop(ctx: PathContext): HopResult {
+  const c = ctx.target.container;
+  const title = `${c.name} is on a network`;
+  const id = 'container-network';
+  if (c.networkMode.toLowerCase() === 'none' || (c.networks.length === 0 && ctx.target.running)) {
+    return fail(id, title, [{ file: containersFile(ctx), detail: `${c.name}: HostConfig.NetworkMode ${c.networkMode}, ${c.networks.length} networks` }], [causes.noNetwork(c, containersFile(ctx))]);
+  }
+  if (c.networks.length === 0) return skip(id, title, `${c.name} is not running: no endpoint to show`);
+  return pass(id, title, [{ file: containersFile(ctx), detail: `${c.name}: ${c.networks.map((n) => `${n.name} ${n.ip ?? '(no address)'}`).join(', ')}` }]);
+}
+
+export function sourceHop(ctx: PathContext, lookup: ContainerLookup, ref: string): HopResult {
+  const id = 'source-container';
+  const s = ctx.sourceContainer;
+  if (!s) {
+    if (lookup.kind === 'ambiguous') {
+      return unknown(id, `Source container ${ref} exists`, `"${ref}" matches ${lookup.candidates.length} containers: ${lookup.candidates.map((c) => c.name).join(', ')}; give a longer id`);
+    }
+    return fail(id, `Source container ${ref} exists`, [{ file: containersFile(ctx), detail: `no container named "${ref}" or with that id` }], [
+      {
+        id: 'source-not-found',
+        title: `No container "${ref}" in this bundle`,
+        explanation: `${containersFile(ctx)} holds no container with that name, id or id prefix.`,
+        fix: 'docker ps -a --format "{{.ID}} {{.Names}}"',
+        references: [],
+      },
+    ]);
+  }
+  const title = `Source container ${s.name} is running`;
+  const evidence = [{ file: containersFile(ctx), detail: `${s.name}: State.Status ${s.state}` }];
+  return s.state === 'running' ? pass(id, title, evidence) : fail(id, title, evidence, [causes.containerNotRunning(s, 'source', containersFile(ctx))]);
+}
+
+export function sharedNetworkHop(ctx: PathContext): HopResult {
+  const t = ctx.target.container;
+  const s = ctx.sourceContainer;
+  const id = 'shared-network';
+  if (!s) return skip(id, 'The two containers share a network', 'no source container');
+  const title = `${s.name} and ${t.name} share a network`;
+  const same = (a: Container['networks'][number], b: Container['networks'][number]): boolean =>
+    a.networkId !== null && b.networkId !== null ? a.networkId.toLowerCase() === b.networkId.toLowerCase() : a.name === b.name;
+  const shared = t.networks.filter((n) => s.networks.some((m) => same(n, m)));
+  const detail = (c: Container): string => `${c.name}: ${c.networks.map((n) => n.name).join(', ') || 'no network'}`;
+  if (shared.length > 0) {
+    return pass(id, title, [{ file: containersFile(ctx), detail: `both on ${shared.map((n) => `${n.name} (${t.name} at ${n.ip ?? 'no address'})`).join(', ')}` }]);
+  }
+  return fail(id, title, [{ file: containersFile(ctx), detail: detail(t) }, { file: containersFile(ctx), detail: detail(s) }], [causes.noSharedNetwork(t, s, containersFile(ctx))]);
+}
+
+const ROUTED_DRIVERS = new Set(['nat', 'transparent', 'l2bridge', 'l2tunnel', 'ics', 'internal']);
+
+export function hostRouteHop(ctx: PathContext): HopResult {
+  const c = ctx.target.container;
+  const id = 'host-route';
+  const title = `The host has a route to ${c.name}`;
+  if (!ctx.target.running) return skip(id, title, 'the container is not running: it has no address');
+  const drivers = networkDrivers(c, ctx.correlation.networkById, ctx.correlation.networkByName);
+  const routed = c.networks.map((n, i) => ({ n, driver: drivers[i]! })).filter((x) => x.n.ip);
+  const direct = routed.find((x) => ROUTED_DRIVERS.has(x.driver));
+  if (direct) {
+    // From the host a container on nat is reached on its own address (knowledge notes, section 3).
+    return pass(id, title, [{ file: containersFile(ctx), detail: `${c.name}: ${direct.n.ip} on ${direct.n.name} (driver ${direct.driver})` }]);
+  }
+  if (routed.length === 0) return unknown(id, title, `${containersFile(ctx)} gives ${c.name} no address`);
+  if (routed.some((x) => x.driver === 'unknown') && ctx.model.networks.kind === 'unknown') return unknown(id, title, missingNote(ctx.model.networks));
+  return unknown(id, title, `${c.name} is only on ${routed.map((x) => `${x.n.name} (${x.driver})`).join(', ')}: whether the host reaches an overlay-only container is not documented (moby#40224)`);
+}
+
+// ---- publication and NAT -----------------------------------------------------------------------
+
+export function publishedPortHop(ctx: PathContext, matching: readonly Publication[]): HopResult {
+  const c = ctx.target.container;
+  const id = 'published-port';
+  const title = `Port ${portText(ctx)} is published`;
+  if (matching.length > 0) return pass(id, title, matching.map((p) => p.evidence));
+  if (ctx.direct) return skip(id, title, `${c.name} is on a transparent network: clients reach its own address, no publication needed`);
+  const all = ctx.target.publications;
+  const evidence = all.length > 0 ? all.map((p) => p.evidence) : [{ file: containersFile(ctx), detail: `${c.name}: no published port` }];
+  return fail(id, title, evidence, [causes.noPublishedPort(c, ctx.port, ctx.protocol, all, containersFile(ctx))]);
+}
+
+export function routingMeshHop(ctx: PathContext): HopResult {
+  const id = 'routing-mesh';
+  const title = 'Ingress routing mesh works on this build';
+  const pub = ctx.publication;
+  if (!pub) return skip(id, title, NO_PUBLICATION);
+  if (pub.mode !== 'ingress') return skip(id, title, `published in ${pub.mode} mode, not through the routing mesh`);
+  const b = buildOf(ctx);
+  if ('note' in b) return unknown(id, title, b.note);
+  const service = ctx.target.container.swarm?.serviceName ?? ctx.target.container.name;
+  // Routing mesh from 16299 (Virtualization blog 2017-09-26; swarm-mode.md).
+  if (routingMesh(b.build) === 'no') return fail(id, title, [b.evidence, pub.evidence], [causes.routingMeshUnsupported(service, b.build, pub, b.evidence.file)]);
+  const regression = b.build >= 20348 ? 'regressions are reported on 20348 (moby#42812): if it fails, publish in host mode' : undefined;
+  return pass(id, title, [b.evidence, pub.evidence], regression);
+}
+
+const usesWinNat = (ctx: PathContext, pub: Publication): boolean =>
+  pub.mode === 'nat' || (pub.mode === 'host' && networkDrivers(ctx.target.container, ctx.correlation.networkById, ctx.correlation.networkByName).includes('nat'));
+
+export function natLoopbackHop(ctx: PathContext): HopResult {
+  const id = 'nat-loopback';
+  const title = 'WinNAT loops localhost back to the container';
+  const pub = ctx.publication;
+  if (!pub) return skip(id, title, NO_PUBLICATION);
+  if (!usesWinNat(ctx, pub)) return skip(id, title, `published in ${pub.mode} mode, not through WinNAT`);
+  const b = buildOf(ctx);
+  if ('note' in b) return unknown(id, title, b.note);
+  const ip = ctx.target.ips.find((a) => a.includes('.')) ?? ctx.target.ips[0] ?? null;
+  const status = natLoopback(b.build);
+  if (status === 'yes') return pass(id, title, [b.evidence]);
+  const cause = causes.natLoopbackUnsupported(ctx.target.container, b.build, pub, ip, status === 'no', b.evidence.file);
+  if (status === 'no') return fail(id, title, [b.evidence], [cause]);
+  return unknown(id, title, `WinNAT loopback on build ${b.build} is unconfirmed (it works from 17763)`, [b.evidence], [cause]);
+}
+
+export function natMappingHop(ctx: PathContext): HopResult {
+  const id = 'nat-mapping';
+  const pub = ctx.publication;
+  const title = `WinNAT maps host port ${portText(ctx)} to the container`;
+  if (!pub) return skip(id, title, NO_PUBLICATION);
+  if (!usesWinNat(ctx, pub)) return skip(id, title, `published in ${pub.mode} mode, not through a WinNAT static mapping`);
+  if (!ctx.target.running) return skip(id, title, 'the container is not running: HNS keeps no mapping for it');
+  const known = ctx.model.natMappings;
+  if (known.kind === 'unknown') return unknown(id, title, missingNote(known));
+  const ips = new Set(ctx.target.ips);
+  if (ips.size === 0) return unknown(id, title, `${containersFile(ctx)} gives ${ctx.target.container.name} no address to match a mapping against`);
+  const mappings = ctx.correlation.natMappingsByExternalPort.get(`${ctx.protocol}/${ctx.port}`) ?? [];
+  const describe = (m: (typeof mappings)[number]): Evidence =>
+    evidenceFrom(known.source, `${m.natName}: ${m.protocol.toUpperCase()} ${m.externalPort} -> ${m.internalIp}:${m.internalPort}${m.id === null ? '' : ` (StaticMappingID ${m.id})`}`);
+  const good = mappings.filter((m) => ips.has(bareAddress(m.internalIp)) && m.internalPort === pub.containerPort);
+  if (good.length > 0) return pass(id, title, good.map(describe));
+  if (mappings.length === 0) {
+    return fail(id, title, [pub.evidence, evidenceFrom(known.source, `no mapping with ExternalPort ${ctx.port} among ${(known.value.length)} mappings`)], [causes.natMappingMissing(ctx.target.container, pub, known.source.file)]);
+  }
+  const owners = new Map<string, string>();
+  for (const m of mappings) {
+    const holders = ctx.correlation.containersByIp.get(bareAddress(m.internalIp));
+    if (holders) owners.set(m.internalIp, `container ${holders.map((c) => c.name).join(', ')}`);
+  }
+  return fail(id, title, [...mappings.map(describe), { file: containersFile(ctx), detail: `${ctx.target.container.name}: ${[...ips].join(', ')} port ${pub.containerPort}` }], [
+    causes.natMappingStale(ctx.target.container, pub, mappings, owners, known.source.file),
+  ]);
+}
+
+export function hostPortHop(ctx: PathContext): HopResult {
+  const id = 'host-port-free';
+  const title = `No host process holds port ${portText(ctx)}`;
+  const pub = ctx.publication;
+  if (!pub) return skip(id, title, NO_PUBLICATION);
+  const known = ctx.protocol === 'tcp' ? ctx.model.tcp : ctx.model.udp;
+  if (known.kind === 'unknown') return unknown(id, title, missingNote(known));
+  const own = new Set(ctx.target.hostProcesses.map((p) => p.pid));
+  const endpoints = (ctx.protocol === 'tcp' ? ctx.correlation.tcpListenersByPort.get(ctx.port) : ctx.correlation.udpByPort.get(ctx.port)) ?? [];
+  const others = endpoints.filter((e) => e.owningProcess === null || !own.has(e.owningProcess));
+  if (others.length === 0) return pass(id, title, [evidenceFrom(known.source, `nothing on the host listens on ${portText(ctx)}`)]);
+  const owners = others.map((e) => ({ pid: e.owningProcess, process: e.owningProcess === null ? null : (ctx.correlation.processByPid.get(e.owningProcess) ?? null) }));
+  const evidence = others.slice(0, 4).map((e, i) =>
+    evidenceFrom(known.source, `${e.localAddress}:${e.localPort} ${ctx.protocol === 'tcp' ? 'Listen ' : ''}owned by ${owners[i]!.process ? processLabel(owners[i]!.process!) : `PID ${e.owningProcess ?? 'unknown'}`}`),
+  );
+  return fail(id, title, evidence, [causes.hostPortConflict(ctx.target.container, ctx.port, ctx.protocol, owners, known.source.file)]);
+}
+
+// ---- firewall --------------------------------------------------------------------------------
+
+/** A rule's evidence per profile, made once: the same few rules stand behind thousands of explanations. */
+const ruleEvidenceMemo = new WeakMap<FirewallRule, Map<FirewallProfileName, Evidence>>();
+
+function ruleEvidence(ctx: PathContext, r: FirewallRule, profile: FirewallProfileName): Evidence {
+  let byProfile = ruleEvidenceMemo.get(r);
+  if (!byProfile) {
+    byProfile = new Map();
+    ruleEvidenceMemo.set(r, byProfile);
+  }
+  let evidence = byProfile.get(profile);
+  if (!evidence || evidence.file !== ctx.model.firewallRules.source.file) {
+    const from = r.remoteAddresses.length > 0 ? `, from ${r.remoteAddresses.join(',')}` : '';
+    evidence = evidenceFrom(ctx.model.firewallRules.source, `${r.action} rule "${r.displayName ?? r.name}" (${r.enabled ? 'enabled' : 'disabled'}, ${profile}, ${r.protocol} ${formatPorts(r)}${from})`);
+    byProfile.set(profile, evidence);
+  }
+  return evidence;
+}
+
+function decisionEvidence(ctx: PathContext, d: FirewallDecision, port: number): Evidence[] {
+  const profilesFile = ctx.model.firewallProfiles.source.file;
+  const settings = ctx.model.firewallProfiles.kind === 'known' ? profileSettings(ctx.model.firewallProfiles.value, d.profile) : null;
+  switch (d.kind) {
+    case 'allowed':
+      if (d.by === 'rule') return [...d.rules.slice(0, 3).map((r) => ruleEvidence(ctx, r, d.profile)), ...d.blockSome.slice(0, 2).map((r) => ruleEvidence(ctx, r, d.profile))];
+      if (d.by === 'firewall-off') return [{ file: profilesFile, detail: `${d.profile} profile: Enabled False` }];
+      return settings ? [{ file: profilesFile, detail: `${d.profile} profile: DefaultInboundAction Allow` }] : [];
+    case 'blocked':
+      if (d.by === 'rule') return d.rules.slice(0, 3).map((r) => ruleEvidence(ctx, r, d.profile));
+      return [
+        {
+          file: profilesFile,
+          detail: `${d.profile} profile: DefaultInboundAction ${settings?.defaultInboundAction === 'block' ? 'Block' : 'NotConfigured (block)'}${settings?.allowLocalFirewallRules === false ? ', AllowLocalFirewallRules False' : ''}`,
+        },
+        evidenceFrom(ctx.model.firewallRules.source, `no enabled inbound allow rule applies to ${port}/${ctx.protocol}`),
+        ...[...d.ignoredLocal, ...d.disabledAllow].slice(0, 3).map((r) => ruleEvidence(ctx, r, d.profile)),
+      ];
+    case 'some-clients':
+      return d.rules.slice(0, 3).map((r) => ruleEvidence(ctx, r, d.profile));
+    case 'unknown':
+      return [];
+  }
+}
+
+/** Evidence without repeats; lists are a handful long, so a direct comparison beats building keys. */
+function uniqueEvidence(list: readonly Evidence[]): Evidence[] {
+  const out: Evidence[] = [];
+  for (const e of list) if (!out.some((o) => o.file === e.file && o.detail === e.detail)) out.push(e);
+  return out;
+}
+
+/** Turns one decision per arriving profile into a hop: pass or fail only when every profile agrees. */
+function firewallHop(
+  ctx: PathContext,
+  id: string,
+  title: string,
+  decisions: readonly FirewallDecision[],
+  arriving: ArrivingProfiles,
+  port: number,
+  internal: boolean,
+  why: 'default-block' | 'container-default',
+): HopResult {
+  const c = ctx.target.container;
+  const rulesFile = ctx.model.firewallRules.source.file;
+  const profilesFile = ctx.model.firewallProfiles.source.file;
+  const evidence = uniqueEvidence([
+    ...arriving.interfaces.map((i) => evidenceFrom(ctx.model.connectionProfiles.source, `${i.interfaceAlias}: ${i.networkCategory} profile`)),
+    ...decisions.flatMap((d) => decisionEvidence(ctx, d, port)),
+  ]);
+  const blocked = decisions.filter((d): d is Extract<FirewallDecision, { kind: 'blocked' }> => d.kind === 'blocked');
+  const found: Cause[] = [];
+  const byRule = blocked.flatMap((d) => (d.by === 'rule' ? d.rules : []));
+  if (byRule.length > 0) found.push(causes.firewallBlockedByRule(c, port, ctx.protocol, [...new Set(byRule)], internal, rulesFile));
+  const byDefault = blocked.filter((d) => d.by === 'default-block');
+  const settings = (p: FirewallProfileName): boolean =>
+    ctx.model.firewallProfiles.kind === 'known' && profileSettings(ctx.model.firewallProfiles.value, p).allowLocalFirewallRules === false;
+  const gpo = byDefault.filter((d) => settings(d.profile));
+  if (gpo.length > 0) found.push(causes.firewallLocalRulesIgnored(gpo.map((d) => d.profile), gpo.flatMap((d) => (d.by === 'default-block' ? d.ignoredLocal : [])), profilesFile));
+  const plain = byDefault.filter((d) => !settings(d.profile));
+  if (plain.length > 0) {
+    const disabled = [...new Set(plain.flatMap((d) => (d.by === 'default-block' ? d.disabledAllow : [])))];
+    found.push(causes.firewallNoAllow(c, port, ctx.protocol, plain.map((d) => d.profile), disabled, internal, rulesFile, why));
+  }
+  if (blocked.length === decisions.length) return fail(id, title, evidence, found, arriving.assumption ?? undefined);
+  if (decisions.every((d) => d.kind === 'allowed')) return pass(id, title, evidence, arriving.assumption ?? undefined);
+  const notes = decisions.flatMap((d) => {
+    if (d.kind === 'unknown') return [`${d.profile}: ${d.note}`];
+    if (d.kind === 'some-clients') return [`${d.profile}: allowed only for clients from ${[...new Set(d.rules.flatMap((r) => r.remoteAddresses))].join(', ')}`];
+    return [`${d.profile}: ${d.kind}`];
+  });
+  const hints = found.map((cause) => ({ ...cause, confidence: 'likely' as const }));
+  const lead = arriving.assumption ?? 'the answer depends on the interface the client comes through';
+  return unknown(id, title, `${lead}; ${[...new Set(notes)].join('; ')}`, evidence, blocked.length > 0 ? hints : []);
+}
+
+export function hostFirewallHop(ctx: PathContext): HopResult {
+  const id = 'host-firewall';
+  const pub = ctx.publication;
+  const port = pub ? pub.containerPort : ctx.port;
+  const title = `The host firewall lets ${portText(ctx, port)} in`;
+  if (!pub && !ctx.direct) return skip(id, title, NO_PUBLICATION);
+  const iso = ctx.target.isolation;
+  if (iso.value === 'hyperv') {
+    // Hyper-V isolation: the utility VM runs its own firewall, default allow (network-isolation-security.md;
+    // Windows-Containers#428: the same port works under Hyper-V where process isolation needs a host rule).
+    return pass(id, title, iso.evidence, "a Hyper-V isolated container is filtered by the utility VM's own firewall (default allow), not by host rules");
+  }
+  if (iso.value === null) return unknown(id, title, iso.note ?? 'isolation unknown');
+  // Process isolation: the host firewall filters the container's traffic on the container port (Windows-Containers#561).
+  const arriving = externalProfiles(ctx.model.connectionProfiles, ctx.correlation.networkNames);
+  const hosts = ctx.correlation.hostAddresses;
+  const traffic = { protocol: ctx.protocol, port, destinations: hosts === null ? null : [...hosts, ...ctx.target.ips], sources: ctx.correlation.lanNetworks, program: null };
+  const decisions = arriving.profiles.map((p) => decideInbound(ctx.correlation.firewall, p, traffic));
+  return firewallHop(ctx, id, title, decisions, arriving, port, pub !== null && pub.hostPort !== pub.containerPort, 'default-block');
+}
+
+export function containerInboundHop(ctx: PathContext): HopResult {
+  const id = 'container-inbound';
+  const c = ctx.target.container;
+  const from = ctx.sourceContainer ? ctx.sourceContainer.name : 'the host';
+  const title = `${c.name} accepts ${portText(ctx)} from ${from}`;
+  if (!ctx.target.running) return skip(id, title, 'the container is not running');
+  const iso = ctx.target.isolation;
+  if (iso.value === 'hyperv') {
+    return pass(id, title, iso.evidence, "the utility VM's own firewall decides, default allow (network-isolation-security.md)");
+  }
+  if (iso.value === null) return unknown(id, title, iso.note ?? 'isolation unknown');
+  const b = buildOf(ctx);
+  if ('note' in b) return unknown(id, title, b.note);
+  // Process isolation: deny-all inbound by default on 14393, allow-all from 16299 (network-isolation-security.md);
+  // host rules still apply to the container port (Windows-Containers#561).
+  const containerDefault = processIsolatedDefaultInbound(b.build);
+  const sources = ctx.sourceContainer
+    ? ctx.sourceContainer.networks.flatMap((n) => (n.ip ? [bareAddress(n.ip)] : []))
+    : c.networks.flatMap((n) => (n.gateway ? [bareAddress(n.gateway)] : []));
+  const traffic = { protocol: ctx.protocol, port: ctx.port, destinations: ctx.target.ips, sources: sources.length > 0 ? sources : null, program: null };
+  const arriving = internalProfiles(ctx.model.connectionProfiles, ctx.correlation.networkNames);
+  const decisions = arriving.profiles.map((p) => decideInbound(ctx.correlation.firewall, p, traffic, containerDefault));
+  const result = firewallHop(ctx, id, title, decisions, arriving, ctx.port, false, 'container-default');
+  return { hop: { ...result.hop, evidence: [b.evidence, ...result.hop.evidence] }, causes: result.causes };
+}
+
+// ---- inside the container ----------------------------------------------------------------------
+
+export function listeningHop(ctx: PathContext): HopResult {
+  const c = ctx.target.container;
+  const id = 'listening';
+  const port = ctx.containerPort;
+  const title = `Something listens on ${port === null ? 'the port' : portText(ctx, port)} in ${c.name}`;
+  if (port === null) return skip(id, title, NO_PUBLICATION);
+  if (!ctx.target.running) return skip(id, title, 'the container is not running');
+  const listeners = c.listeners;
+  if (listeners === null) return unknown(id, title, `containers/${c.id}/netstat.txt not collected; the probe container.listeners would decide it`);
+  if (listeners.kind === 'unknown') return unknown(id, title, missingNote(listeners));
+  const matching = listeners.value.filter((l) => l.protocol === ctx.protocol && l.localPort === port && (ctx.protocol === 'udp' || /^listen/i.test(l.state ?? '')));
+  const open = matching.filter((l) => !isLoopback(l.localAddress));
+  const describe = (l: (typeof matching)[number]): Evidence =>
+    evidenceFrom(listeners.source, `${l.protocol.toUpperCase()} ${l.localAddress}:${l.localPort}${l.state ? ` ${l.state}` : ''}${l.pid === null ? '' : ` PID ${l.pid}`}`);
+  if (open.length > 0) return pass(id, title, open.slice(0, 3).map(describe));
+  const loopback = matching.map((l) => l.localAddress);
+  const evidence = matching.length > 0 ? matching.slice(0, 3).map(describe) : [evidenceFrom(listeners.source, `nothing on ${portText(ctx, port)} among ${listeners.value.length} entries`)];
+  return fail(id, title, evidence, [causes.notListening(c, port, ctx.protocol, loopback, listeners.source.file)]);
+}

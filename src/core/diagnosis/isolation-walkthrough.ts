@@ -1,0 +1,284 @@
+// The isolation walkthrough: what process and Hyper-V isolation look like from the host, point by point,
+// each with the bundle's evidence or "not observable in this bundle" (knowledge notes, section 2).
+
+import type { Evidence, IsolationComparison, IsolationPoint, IsolationPointId, IsolationProfile } from '../../shared/diagnosis';
+import type { Container, HostModel, Isolation } from '../../shared/model';
+import { correlate, footprintOf, normalizeWindowsPath, processLabel, type Correlation, type Footprint } from './correlate';
+import { explain } from './explain';
+import { evidenceFrom, missingNote } from './known';
+
+export const NOT_OBSERVABLE = 'not observable in this bundle';
+const MB = 1024 * 1024;
+
+/** Utility VM memory: the container limit + 256 MB, rounded up to the next 512 MB; 1 GB without a limit (Virtualization-Documentation#477). */
+export function utilityVmMemoryBytes(limitBytes: number | null): number {
+  if (limitBytes === null || limitBytes <= 0) return 1024 * MB;
+  return Math.ceil((limitBytes + 256 * MB) / (512 * MB)) * 512 * MB;
+}
+
+interface Built {
+  readonly point: IsolationPoint;
+  /** What kind of answer this is, so two containers can be compared regardless of their PIDs and names. */
+  readonly shape: string;
+}
+
+const TITLES: Readonly<Record<IsolationPointId, string>> = {
+  processes: 'Processes visible on the host',
+  session: 'Session on the host',
+  user: 'User seen from the host',
+  'sandbox-disk': 'Sandbox disk mounted on the host',
+  'firewall-rules': 'Firewall rules created on the host',
+  'reach-from-host': 'Reachable from the host',
+  'reach-from-containers': 'Reachable from other containers',
+  memory: 'Memory',
+};
+
+const EXPECT: Readonly<Record<IsolationPointId, Readonly<Record<Isolation | 'unknown', string>>>> = {
+  processes: {
+    process: 'Its processes run on the host kernel and keep the same PID inside and on the host.',
+    hyperv: 'Its processes run in a utility VM; the host shows only vmwp.exe and vmmem (hcsshim#251).',
+    unknown: 'Depends on the isolation mode, which is unknown.',
+  },
+  session: {
+    process: 'Its processes share a session of their own, marked by CExecSvc.exe (Windows-Containers#254).',
+    hyperv: 'No host session: vmwp.exe runs in session 0.',
+    unknown: 'Depends on the isolation mode, which is unknown.',
+  },
+  user: {
+    process: 'ContainerAdministrator exists only inside the container: the host cannot resolve the owner of its processes.',
+    hyperv: 'The host sees only the VM worker process, not the users inside.',
+    unknown: 'Depends on the isolation mode, which is unknown.',
+  },
+  'sandbox-disk': {
+    process: 'Its sandbox.vhdx is mounted on the host as a virtual disk without a drive letter.',
+    hyperv: 'No disk on the host: the sandbox is attached to the utility VM.',
+    unknown: 'Depends on the isolation mode, which is unknown.',
+  },
+  'firewall-rules': {
+    process: 'Docker and HNS create host inbound rules for it (DHCP, DNS, ICC, published ports).',
+    hyperv: 'No host inbound rules; the utility VM runs its own firewall, default allow.',
+    unknown: 'Depends on the isolation mode, which is unknown.',
+  },
+  'reach-from-host': {
+    process: 'The host reaches it on its own address; on 14393 only ports a rule allows.',
+    hyperv: 'The host reaches it on its own address (it is on the same container network).',
+    unknown: 'The host reaches a container on its own address.',
+  },
+  'reach-from-containers': {
+    process: 'Containers on a shared network reach it.',
+    hyperv: 'Containers on a shared network reach it, as for process isolation.',
+    unknown: 'Containers on a shared network reach it.',
+  },
+  memory: {
+    process: 'Its processes use host memory directly, limited by a job object.',
+    hyperv: 'The utility VM gets the container limit + 256 MB, rounded up to 512 MB (1 GB by default) (Virtualization-Documentation#477).',
+    unknown: 'Depends on the isolation mode, which is unknown.',
+  },
+};
+
+function point(id: IsolationPointId, isolation: Isolation | null, observed: string, evidence: readonly Evidence[], shape: string): Built {
+  const observable = !observed.startsWith(NOT_OBSERVABLE);
+  return { point: { id, title: TITLES[id], observed, expectation: EXPECT[id][isolation ?? 'unknown'], observable, evidence }, shape: observable ? shape : 'not-observable' };
+}
+
+const notObservable = (why: string): string => `${NOT_OBSERVABLE}: ${why}`;
+const mb = (bytes: number): string => `${Math.round(bytes / MB)} MB`;
+
+function processesPoint(model: HostModel, fp: Footprint): Built {
+  const iso = fp.isolation.value;
+  if (!fp.running) return point('processes', iso, notObservable('the container is not running'), [], '');
+  if (iso === 'process') {
+    if (fp.session.kind !== 'found') return point('processes', iso, notObservable(fp.session.reason), [], '');
+    const shown = fp.hostProcesses.slice(0, 6).map((p) => `${p.name} ${p.pid}`).join(', ');
+    return point(
+      'processes',
+      iso,
+      `${fp.hostProcesses.length} host processes in its session (${shown}${fp.hostProcesses.length > 6 ? ', ...' : ''}); the ${fp.session.value.matchedPids.length} PIDs of docker top are the same on the host`,
+      fp.session.evidence,
+      'host-processes',
+    );
+  }
+  if (iso === 'hyperv') {
+    if (fp.utilityVm.kind !== 'found') return point('processes', iso, notObservable(`none of its processes are on the host, and its utility VM worker was not identified: ${fp.utilityVm.kind === 'not-applicable' ? fp.utilityVm.reason : fp.utilityVm.reason}`), [], '');
+    const vm = fp.utilityVm.value;
+    return point(
+      'processes',
+      iso,
+      `none of its own; the utility VM shows as ${processLabel(vm.worker)}${vm.memory ? ` and ${processLabel(vm.memory)}` : ''}, found through hcsdiag and the worker's command line (an unconfirmed link)`,
+      fp.utilityVm.evidence,
+      'utility-vm',
+    );
+  }
+  return point('processes', iso, notObservable(fp.isolation.note ?? 'isolation unknown'), [], '');
+}
+
+function sessionPoint(fp: Footprint): Built {
+  const iso = fp.isolation.value;
+  if (!fp.running) return point('session', iso, notObservable('the container is not running'), [], '');
+  if (iso === 'process') {
+    if (fp.session.kind !== 'found') return point('session', iso, notObservable(fp.session.reason), [], '');
+    const s = fp.session.value;
+    return point('session', iso, `session ${s.sessionId}${s.marker ? `, marked by ${s.marker.name} (PID ${s.marker.pid})` : ''}`, fp.session.evidence, 'own-session');
+  }
+  if (iso === 'hyperv' && fp.utilityVm.kind === 'found') {
+    const w = fp.utilityVm.value.worker;
+    return point('session', iso, `no session of its own; ${w.name} runs in session ${w.sessionId ?? 'unknown'}`, fp.utilityVm.evidence, 'no-session');
+  }
+  return point('session', iso, notObservable(iso === 'hyperv' ? 'the utility VM worker was not identified' : (fp.isolation.note ?? 'isolation unknown')), [], '');
+}
+
+function userPoint(model: HostModel, fp: Footprint): Built {
+  // Get-Process without -IncludeUserName gives no owner; the probe does not ask for one.
+  const why = model.processes.kind === 'known' ? `${model.processes.source.file} carries no process owner` : missingNote(model.processes);
+  return point('user', fp.isolation.value, notObservable(why), [], '');
+}
+
+function diskPoint(model: HostModel, fp: Footprint): Built {
+  const iso = fp.isolation.value;
+  if (!fp.running) return point('sandbox-disk', iso, notObservable('the container is not running'), [], '');
+  if (iso === 'process') {
+    if (fp.sandboxDisk.kind === 'found') {
+      const d = fp.sandboxDisk.value;
+      const letters = d.disk.driveLetters.length > 0 ? `drive ${d.disk.driveLetters.join(', ')}` : 'no drive letter';
+      return point('sandbox-disk', iso, `disk ${d.disk.number} (${d.disk.busType ?? 'bus unknown'}, ${letters}) at ${d.location}`, fp.sandboxDisk.evidence, 'host-disk');
+    }
+    if (fp.sandboxDisk.kind === 'absent') return point('sandbox-disk', iso, `none found: ${fp.sandboxDisk.reason}`, fp.sandboxDisk.evidence, 'no-disk');
+    return point('sandbox-disk', iso, notObservable(fp.sandboxDisk.reason), [], '');
+  }
+  if (iso === 'hyperv') {
+    if (model.disks.kind !== 'known') return point('sandbox-disk', iso, notObservable(missingNote(model.disks)), [], '');
+    const id = fp.container.id;
+    const dir = fp.container.graphDriverDir ? normalizeWindowsPath(fp.container.graphDriverDir) : null;
+    const mounted = model.disks.value.find((d) => {
+      const loc = d.location ? normalizeWindowsPath(d.location) : '';
+      return loc !== '' && (dir ? loc.startsWith(`${dir}\\`) : loc.includes(id));
+    });
+    if (mounted) return point('sandbox-disk', iso, `disk ${mounted.number} at ${mounted.location} (unexpected for Hyper-V isolation)`, [evidenceFrom(model.disks.source, `disk ${mounted.number}: ${mounted.location}`)], 'host-disk');
+    return point('sandbox-disk', iso, `none: no disk among ${model.disks.value.length} is under its layer folder`, [evidenceFrom(model.disks.source, `${model.disks.value.length} disks, none under ${fp.container.graphDriverDir ?? id}`)], 'no-disk');
+  }
+  return point('sandbox-disk', iso, notObservable(fp.isolation.note ?? 'isolation unknown'), [], '');
+}
+
+function firewallPoint(model: HostModel, fp: Footprint): Built {
+  const iso = fp.isolation.value;
+  if (model.firewallRules.kind !== 'known') return point('firewall-rules', iso, notObservable(missingNote(model.firewallRules)), [], '');
+  const ports = [...new Set(fp.publications.map((p) => `${p.containerPort}/${p.protocol}`))];
+  if (ports.length === 0) return point('firewall-rules', iso, notObservable('it publishes no port to match rules against (rules are matched by port, never by name)'), [], '');
+  // Rules match by port: what counts for this container is an enabled rule naming its ports.
+  const enabled = fp.firewallRules.filter((r) => r.enabled);
+  const disabled = fp.firewallRules.length - enabled.length;
+  const aside = disabled > 0 ? ` (${disabled} disabled rule${disabled > 1 ? 's' : ''} also name${disabled > 1 ? '' : 's'} them)` : '';
+  if (enabled.length === 0) {
+    return point('firewall-rules', iso, `no enabled inbound rule names its ports ${ports.join(', ')}${aside}`, [evidenceFrom(model.firewallRules.source, `no enabled inbound rule for ${ports.join(', ')}`)], 'no-rules');
+  }
+  const names = enabled.slice(0, 3).map((r) => `"${r.displayName ?? r.name}" (${r.action})`);
+  const more = fp.firewallRulesTotal > fp.firewallRules.length ? ', ...' : enabled.length > 3 ? ', ...' : '';
+  return point(
+    'firewall-rules',
+    iso,
+    `${enabled.length === 1 ? 'an enabled inbound rule names' : `${enabled.length} enabled inbound rules name`} its ports ${ports.join(', ')}: ${names.join(', ')}${more}${aside}`,
+    enabled.slice(0, 4).map((r) => evidenceFrom(model.firewallRules.source, `${r.action} "${r.displayName ?? r.name}"`)),
+    'rules',
+  );
+}
+
+/** A port worth asking about: the first published container port, or the first port it listens on. */
+function probePort(fp: Footprint): { port: number; protocol: 'tcp' | 'udp' } | null {
+  const pub = fp.publications[0];
+  if (pub) return { port: pub.containerPort, protocol: pub.protocol };
+  const listeners = fp.container.listeners;
+  if (listeners?.kind === 'known') {
+    const l = listeners.value.find((x) => x.protocol === 'tcp' && /^listen/i.test(x.state ?? '') && !/^(127\.|\[?::1)/.test(x.localAddress));
+    if (l) return { port: l.localPort, protocol: 'tcp' };
+  }
+  return null;
+}
+
+function reachPoint(model: HostModel, fp: Footprint, correlation: Correlation, from: 'host' | 'containers'): Built {
+  const id = from === 'host' ? 'reach-from-host' : 'reach-from-containers';
+  const iso = fp.isolation.value;
+  if (!fp.running) return point(id, iso, notObservable('the container is not running'), [], '');
+  const target = probePort(fp);
+  if (!target) return point(id, iso, notObservable('no published or listening port to test'), [], '');
+  let peer: Container | undefined;
+  if (from === 'containers') {
+    const nets = new Set(fp.container.networks.map((n) => n.networkId ?? n.name));
+    peer = correlation.containers.find((c) => c.id !== fp.container.id && c.state === 'running' && c.networks.some((n) => nets.has(n.networkId ?? n.name)));
+    if (!peer) return point(id, iso, 'no other running container shares a network with it', [{ file: model.containers.source.file, detail: `${fp.container.name}: ${fp.container.networks.map((n) => n.name).join(', ')}` }], 'no-peer');
+  }
+  const e = explain(model, fp.container, peer ? { kind: 'container', ref: peer.id } : { kind: 'host' }, target.port, target.protocol, correlation);
+  const failing = e.hops.find((h) => h.status === 'fail') ?? e.hops.find((h) => h.status === 'unknown');
+  const who = peer ? `from ${peer.name}` : 'from the host';
+  return point(
+    id,
+    iso,
+    `${who} on ${target.port}/${target.protocol}: ${e.verdict}${failing ? ` (${failing.title}: ${failing.status})` : ''}`,
+    e.hops.flatMap((h) => h.evidence).slice(0, 4),
+    e.verdict,
+  );
+}
+
+function memoryPoint(model: HostModel, fp: Footprint): Built {
+  const iso = fp.isolation.value;
+  const limit = fp.container.memoryLimitBytes;
+  const limitText = limit === null ? 'no memory limit' : `limit ${mb(limit)}`;
+  const containersFile = model.containers.source.file;
+  if (iso === 'hyperv') {
+    const vm = utilityVmMemoryBytes(limit);
+    const memory = fp.utilityVm.kind === 'found' ? fp.utilityVm.value.memory : null;
+    const seen = memory?.workingSet ? `; ${memory.name} (PID ${memory.pid}) working set ${mb(memory.workingSet)}` : '';
+    const evidence: Evidence[] = [{ file: containersFile, detail: `${fp.container.name}: HostConfig.Memory ${limit ?? 0}` }];
+    if (memory && model.processes.kind === 'known') evidence.push(evidenceFrom(model.processes.source, `${processLabel(memory)} WorkingSet64 ${memory.workingSet ?? 'unknown'}`));
+    return point('memory', iso, `utility VM sized ${mb(vm)} (${limitText} + 256 MB, rounded up to 512 MB)${seen}`, evidence, 'utility-vm');
+  }
+  if (iso === 'process') {
+    if (!fp.running || fp.session.kind !== 'found') return point('memory', iso, notObservable(fp.running ? 'its session is unknown' : 'the container is not running'), [], '');
+    const total = fp.hostProcesses.reduce((sum, p) => sum + (p.workingSet ?? 0), 0);
+    return point(
+      'memory',
+      iso,
+      `its ${fp.hostProcesses.length} processes use ${mb(total)} of host memory (${limitText})`,
+      [evidenceFrom((model.processes as Extract<HostModel['processes'], { kind: 'known' }>).source, `working sets of session ${fp.session.value.sessionId}`), { file: containersFile, detail: `${fp.container.name}: HostConfig.Memory ${limit ?? 0}` }],
+      'host-memory',
+    );
+  }
+  return point('memory', iso, notObservable(fp.isolation.note ?? 'isolation unknown'), [], '');
+}
+
+function build(model: HostModel, container: Container, correlation: Correlation): { profile: IsolationProfile; shapes: readonly string[] } {
+  const fp = footprintOf(model, correlation, container);
+  const built = [
+    processesPoint(model, fp),
+    sessionPoint(fp),
+    userPoint(model, fp),
+    diskPoint(model, fp),
+    firewallPoint(model, fp),
+    reachPoint(model, fp, correlation, 'host'),
+    reachPoint(model, fp, correlation, 'containers'),
+    memoryPoint(model, fp),
+  ];
+  return {
+    profile: { container: { id: container.id, name: container.name }, isolation: fp.isolation.value, points: built.map((b) => b.point) },
+    shapes: built.map((b) => b.shape),
+  };
+}
+
+export function isolationProfile(model: HostModel, container: Container, correlation: Correlation = correlate(model)): IsolationProfile {
+  return build(model, container, correlation).profile;
+}
+
+export function compareIsolation(model: HostModel, a: Container, b: Container, correlation: Correlation = correlate(model)): IsolationComparison {
+  const left = build(model, a, correlation);
+  const right = build(model, b, correlation);
+  return {
+    a: left.profile,
+    b: right.profile,
+    rows: left.profile.points.map((p, i) => ({
+      id: p.id,
+      title: p.title,
+      a: p,
+      b: right.profile.points[i]!,
+      differs: left.shapes[i] !== right.shapes[i],
+    })),
+  };
+}

@@ -1,0 +1,79 @@
+// `hostscope explain` for a person: the verdict first, then each hop with a tick or a cross, then the
+// causes with their fixes. Pure: colour comes in through the style.
+import type { Explanation, Hop, HopStatus, Verdict } from '../../shared/diagnosis';
+import { safeText, type Style } from './style';
+import { wrap } from './wrap';
+
+export interface ExplainFormatOptions {
+  readonly width?: number;
+  /** Evidence for passing hops too, not only for failing and undecided ones. */
+  readonly verbose?: boolean;
+}
+
+const MARK: Readonly<Record<HopStatus, string>> = { pass: '✓', fail: '✗', unknown: '?', skip: '-' };
+
+export function verdictWord(verdict: Verdict, style: Style): string {
+  switch (verdict) {
+    case 'reachable':
+      return style.green(style.bold('REACHABLE'));
+    case 'unreachable':
+      return style.red(style.bold('UNREACHABLE'));
+    case 'unknown':
+      return style.yellow(style.bold('UNKNOWN'));
+  }
+}
+
+function paintMark(status: HopStatus, style: Style): string {
+  const mark = MARK[status];
+  return status === 'pass' ? style.green(mark) : status === 'fail' ? style.red(mark) : status === 'unknown' ? style.yellow(mark) : style.dim(mark);
+}
+
+function hopLines(hop: Hop, style: Style, width: number, verbose: boolean): string[] {
+  const [head, ...more] = wrap(hop.title, width, '  x ', '    ');
+  const lines = [`  ${paintMark(hop.status, style)} ${head!.slice(4)}`, ...more];
+  if (hop.status === 'skip') {
+    if (verbose && hop.note) lines.push(...wrap(`skipped: ${hop.note}`, width, '      '));
+    return lines.map(style.dim);
+  }
+  if (hop.note) lines.push(...wrap(hop.note, width, '      ').map((l) => (hop.status === 'unknown' ? style.yellow(l) : style.dim(l))));
+  if (hop.status !== 'pass' || verbose) {
+    for (const e of hop.evidence) lines.push(...wrap(`${e.file}: ${e.detail}`, width, '      ', '        ').map(style.dim));
+  }
+  return lines;
+}
+
+/**
+ * References one per line and never broken, since a URL cut in two cannot be opened: indented where it fits,
+ * on a line of its own where it does not (the one case where a line may pass the width).
+ */
+function referenceLines(references: readonly string[], width: number): string[] {
+  return references.map((r, i) => {
+    const url = safeText(r);
+    const line = `${i === 0 ? '     See: ' : '          '}${url}`;
+    return line.length <= width ? line : url.length <= width - 5 ? `     ${url}` : url;
+  });
+}
+
+export function formatExplanation(e: Explanation, style: Style, options: ExplainFormatOptions = {}): string {
+  const width = options.width ?? 100;
+  const verbose = options.verbose ?? false;
+  const from = e.from === 'external' ? 'a client on the LAN' : e.from === 'host' ? 'the host' : e.from === 'host-localhost' ? 'the host via localhost' : `container ${e.from.slice('container:'.length)}`;
+  const out: string[] = [];
+  const summary = `${safeText(e.container.name)} on ${e.port}/${e.protocol} from ${safeText(from)}`;
+  const room = ' '.repeat(e.verdict.length + 2);
+  out.push(...wrap(summary, width, room, '  ').map((l, i) => (i === 0 ? `${verdictWord(e.verdict, style)}  ${l.slice(room.length)}` : l)));
+  out.push('');
+  for (const hop of e.hops) out.push(...hopLines(hop, style, width, verbose));
+  if (e.causes.length > 0) {
+    out.push('', style.bold(e.verdict === 'unreachable' ? 'Why, and how to fix it' : 'Likely causes'));
+    e.causes.forEach((c, i) => {
+      out.push('');
+      const hint = c.confidence === 'likely' ? ' (likely, unconfirmed)' : '';
+      out.push(...wrap(`${c.title}${hint} [${c.id}]`, width, `  ${i + 1}. `, '     ').map((l, j) => (j === 0 ? style.bold(l) : l)));
+      out.push(...wrap(c.explanation, width, '     '));
+      out.push(...wrap(c.fix, width, '     Fix: ', '          ').map(style.cyan));
+      if (c.references.length > 0) out.push(...referenceLines(c.references, width).map(style.dim));
+    });
+  }
+  return `${out.join('\n')}\n`;
+}

@@ -1,0 +1,95 @@
+// `hostscope inspect` for a person: what the container is on the host, section by section.
+import type { InspectResult } from '../../shared/diagnosis';
+import { safeText, type Style } from './style';
+import { table } from './table';
+import { wrap } from './wrap';
+
+const MAX_PROCESSES = 12;
+
+function section(out: string[], title: string, style: Style): void {
+  out.push('', style.bold(title));
+}
+
+export function formatInspect(r: InspectResult, style: Style, width = 100): string {
+  const out: string[] = [];
+  const indent = (text: string): string[] => wrap(text, width, '  ', '    ');
+  out.push(...wrap(`${r.name}  ${r.image}`, width).map((l, i) => (i === 0 ? style.bold(l) : l)));
+  out.push(style.dim(`  ${r.id}`));
+  out.push(...indent(`state ${r.state}, isolation ${r.isolation ?? 'unknown'}`));
+
+  section(out, 'On the host', style);
+  if (r.isolation === 'hyperv') {
+    out.push(...indent(r.utilityVm ? `utility VM: vmwp.exe PID ${r.utilityVm.pid}${r.utilityVm.memoryPid === null ? '' : `, vmmem PID ${r.utilityVm.memoryPid}`}` : 'utility VM: not identified'));
+    out.push(...indent('no host session, no host processes, no host disk (Hyper-V isolation)'));
+  } else {
+    out.push(...indent(`session: ${r.sessionId ?? 'unknown'}`));
+    out.push(...indent(r.sandboxDisk ? `sandbox disk: ${r.sandboxDisk.number} at ${r.sandboxDisk.location}` : 'sandbox disk: unknown'));
+    if (r.hostProcesses.length > 0) {
+      const shown = r.hostProcesses.slice(0, MAX_PROCESSES).map((p) => `${p.name} ${p.pid}`);
+      out.push(...indent(`processes (${r.hostProcesses.length}): ${shown.join(', ')}${r.hostProcesses.length > MAX_PROCESSES ? ', ...' : ''}`));
+    }
+  }
+
+  section(out, 'Networks', style);
+  out.push(r.networks.length === 0 ? '  none' : table(r.networks, [{ header: 'NAME', value: (n) => n.name }, { header: 'DRIVER', value: (n) => n.driver ?? '?' }, { header: 'ADDRESS', value: (n) => n.ip ?? '-' }], style, width - 2).replace(/^/gm, '  '));
+
+  section(out, 'Published ports', style);
+  out.push(
+    r.publishedPorts.length === 0
+      ? '  none'
+      : table(
+          r.publishedPorts,
+          [
+            { header: 'HOST', value: (p) => `${p.hostIp ?? '*'}:${p.hostPort ?? '-'}` },
+            { header: 'CONTAINER', value: (p) => `${p.containerPort}/${p.protocol}` },
+            { header: 'MODE', value: (p) => p.mode },
+          ],
+          style,
+          width - 2,
+        ).replace(/^/gm, '  '),
+  );
+
+  section(out, 'WinNAT static mappings', style);
+  out.push(
+    r.natMappings.length === 0
+      ? '  none'
+      : table(
+          r.natMappings,
+          [
+            { header: 'NAT', value: (m) => m.natName, min: 12 },
+            { header: 'EXTERNAL', value: (m) => `${m.externalPort}/${m.protocol}` },
+            { header: 'INTERNAL', value: (m) => `${m.internalIp}:${m.internalPort}` },
+          ],
+          style,
+          width - 2,
+        ).replace(/^/gm, '  '),
+  );
+  if (r.natSessions && r.natSessions.length > 0) out.push(...indent(`${r.natSessions.length} NAT sessions, e.g. ${r.natSessions[0]!.externalSource ?? '?'} -> ${r.natSessions[0]!.internalDestination ?? '?'}`));
+
+  section(out, 'Firewall rules naming its ports', style);
+  out.push(
+    r.firewallRules.length === 0
+      ? '  none'
+      : table(
+          r.firewallRules,
+          [
+            { header: 'RULE', value: (f) => f.displayName ?? f.name, min: 20 },
+            { header: 'ACTION', value: (f) => f.action, paint: (f, s) => (f.action === 'block' ? s.red : s.green) },
+            { header: 'PORT', value: (f) => f.localPort },
+            { header: 'ENABLED', value: (f) => (f.enabled === false ? 'no' : 'yes') },
+          ],
+          style,
+          width - 2,
+        ).replace(/^/gm, '  '),
+  );
+
+  section(out, 'Mounts', style);
+  if (r.mounts.length === 0) out.push('  none: what it writes dies with it');
+  for (const m of r.mounts) out.push(...indent(`${m.type} ${m.source ?? '(anonymous)'} -> ${m.destination}`));
+
+  if (r.notes.length > 0) {
+    section(out, 'Notes', style);
+    for (const n of r.notes) out.push(...wrap(n, width, '  - ', '    ').map(style.yellow));
+  }
+  return `${out.map((l) => (l.includes('\u001b') ? l : safeText(l))).join('\n')}\n`;
+}

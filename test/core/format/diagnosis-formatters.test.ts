@@ -1,0 +1,66 @@
+// The human output of explain, inspect, findings and isolation: within the width, colour only through the
+// style, and host-supplied text unable to move the cursor or colour the terminal.
+import { describe, expect, it } from 'vitest';
+import { compareIsolation, explain, findings, inspect } from '../../../src/core/diagnosis';
+import { formatExplanation } from '../../../src/core/format/explanation';
+import { formatFindings } from '../../../src/core/format/findings';
+import { formatInspect } from '../../../src/core/format/inspect';
+import { formatIsolationComparison } from '../../../src/core/format/isolation';
+import { ansi, plain } from '../../../src/core/format/style';
+import { wrap } from '../../../src/core/format/wrap';
+import { apiContainer, healthy } from '../diagnosis/scenario';
+
+// eslint-disable-next-line no-control-regex
+const ESC = /\u001b/;
+const HOSTILE = 'evil\u001b[2J\u001b]0;pwned\u0007-name-that-goes-on-and-on-and-on-and-on-and-on-and-on-and-on-and-on-and-on';
+
+const widest = (text: string, width: number): string[] => text.split('\n').filter((l) => l.length > width && !/^\s*https?:\/\//.test(l));
+
+describe('wrap', () => {
+  it('keeps every line within the width, cuts words longer than a line, and indents continuations', () => {
+    const lines = wrap(`short words then ${'x'.repeat(150)} and more`, 40, '  - ', '    ');
+    for (const l of lines) expect(l.length).toBeLessThanOrEqual(40);
+    expect(lines[0]!.startsWith('  - short')).toBe(true);
+    expect(lines.slice(1).every((l) => l.startsWith('    '))).toBe(true);
+    expect(lines.join('').replace(/\s/g, '')).toContain('x'.repeat(36));
+  });
+  it('replaces control characters', () => {
+    expect(wrap('a\u001b[31mb', 80)).toEqual(['a?[31mb']);
+  });
+});
+
+describe('formatters', () => {
+  const { b, web } = healthy({ web: { name: HOSTILE, state: 'exited', env: ['DB_PASSWORD'] } });
+  const model = b.containers(apiContainer()).build();
+  const e = explain(model, web, { kind: 'external' }, 8080, 'tcp');
+
+  it('explain: verdict first, then hops, then causes; within 100 columns; no escape from a hostile name', () => {
+    const out = formatExplanation(e, plain, { width: 100 });
+    expect(out.split('\n')[0]).toMatch(/^UNREACHABLE {2}evil\?\[2J\?\]0;pwned\?-name/);
+    expect(out).toContain('  ✗ Container');
+    expect(out).toContain('Why, and how to fix it');
+    expect(out).not.toMatch(ESC);
+    expect(widest(out, 100)).toEqual([]);
+  });
+
+  it('explain: colour only when the style brings it', () => {
+    expect(formatExplanation(e, ansi)).toMatch(ESC);
+    expect(formatExplanation(e, plain)).not.toMatch(ESC);
+  });
+
+  it('inspect, findings and the isolation comparison fit 80 columns and carry no escape of their own', () => {
+    const outs = [
+      formatInspect(inspect(model, web), plain, 80),
+      formatFindings(findings(model), plain, 80),
+      formatIsolationComparison(compareIsolation(model, web, apiContainer()), plain, 80),
+    ];
+    for (const out of outs) {
+      expect(out).not.toMatch(ESC);
+      expect(widest(out, 80)).toEqual([]);
+    }
+  });
+
+  it('findings says so when there is nothing', () => {
+    expect(formatFindings([], plain)).toBe('No findings: nothing wrong was seen in this bundle.\n');
+  });
+});
