@@ -1,7 +1,8 @@
 // `hostscope summary`: the host, the engine, every container and every probe's outcome.
 import type { Container, HostModel, Isolation, Known } from '../shared/model';
 import { table } from './format/table';
-import { safeText, wrap, type Style } from './format/style';
+import type { Style } from './format/style';
+import { wrap } from './format/wrap';
 
 export interface SummaryJson {
   readonly bundle: { readonly source: string; readonly collectedAt: string | null; readonly collector: string | null };
@@ -163,7 +164,8 @@ export function formatSummary(s: SummaryJson, style: Style, width = 100): string
     out.push(style.bold('What went wrong'));
     for (const p of problems) {
       const paint = style[STATUS_PAINT[p.status] ?? 'dim'];
-      out.push(wrap(`  ${p.id}: ${safeText(p.detail)}`, width, 4).replace(p.id, paint(p.id)));
+      const [first = '', ...rest] = wrap(p.detail, width, `  ${p.id}: `, '    ');
+      out.push(first.replace(p.id, paint(p.id)), ...rest);
     }
   }
   const missing = s.probes.filter((p) => p.status === 'missing').length;

@@ -31,19 +31,3 @@ export function safeText(s: string): string {
   // eslint-disable-next-line no-control-regex
   return s.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '?');
 }
-
-/** Wraps text at spaces to `width` columns, continuation lines indented by `indent` spaces. */
-export function wrap(text: string, width: number, indent = 0): string {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(/\s+/)) {
-    if (line !== '' && line.length + 1 + word.length > width) {
-      lines.push(line);
-      line = ' '.repeat(indent) + word;
-    } else {
-      line = line === '' ? word : `${line} ${word}`;
-    }
-  }
-  if (line.trim() !== '') lines.push(line);
-  return lines.join('\n');
-}
