@@ -32,37 +32,129 @@ export default tseslint.config(
   },
   {
     files: ['src/**/*.ts', 'src/**/*.tsx'],
-    rules: { '@typescript-eslint/explicit-function-return-type': ['error', { allowExpressions: true, allowTypedFunctionExpressions: true, allowHigherOrderFunctions: true }] },
+    rules: {
+      '@typescript-eslint/explicit-function-return-type': [
+        'error',
+        { allowExpressions: true, allowTypedFunctionExpressions: true, allowHigherOrderFunctions: true },
+      ],
+    },
   },
-  layer(['src/shared/**'], [
-    { group: ['node:*', ...nodeBuiltins, 'electron', '**/core/**', '**/collect/**', '**/main/**', '**/cli/**', '**/renderer/**', '**/preload/**'], message: 'shared/ holds plain data shapes only.' },
-  ]),
-  layer(['src/core/**'], [
-    { group: ['node:*', ...nodeBuiltins, 'electron', 'dockerode', 'node-powershell', 'yauzl', 'yazl', '**/collect/**', '**/main/**', '**/cli/**', '**/renderer/**', '**/preload/**'], message: 'core/ is pure: no I/O, no node built-ins; it may import shared/ and core/ only.' },
-  ]),
-  layer(['src/collect/**'], [
-    { group: ['electron', '**/main/**', '**/cli/**', '**/renderer/**', '**/preload/**'], message: 'collect/ may import shared/ and core/ only.' },
-  ]),
-  layer(['src/service/**'], [
-    { group: ['electron', '**/main/**', '**/cli/**', '**/renderer/**', '**/preload/**'], message: 'service/ (the handlers behind IPC and `hostscope serve`) may import shared/, core/ and collect/ only.' },
-  ]),
-  layer(['src/cli/**'], [
-    { group: ['electron', '**/main/**', '**/renderer/**', '**/preload/**'], message: 'cli/ runs without Electron.' },
-  ]),
-  layer(['src/preload/**'], [
-    { group: ['**/core/**', '**/collect/**', '**/main/**', '**/cli/**', '**/renderer/**', 'node:*', ...nodeBuiltins.filter((m) => m !== 'electron')], message: 'preload/ builds window.api from the shared contract only.' },
-  ]),
+  layer(
+    ['src/shared/**'],
+    [
+      {
+        group: [
+          'node:*',
+          ...nodeBuiltins,
+          'electron',
+          '**/core/**',
+          '**/collect/**',
+          '**/main/**',
+          '**/cli/**',
+          '**/renderer/**',
+          '**/preload/**',
+        ],
+        message: 'shared/ holds plain data shapes only.',
+      },
+    ],
+  ),
+  layer(
+    ['src/core/**'],
+    [
+      {
+        group: [
+          'node:*',
+          ...nodeBuiltins,
+          'electron',
+          'dockerode',
+          'node-powershell',
+          'yauzl',
+          'yazl',
+          '**/collect/**',
+          '**/main/**',
+          '**/cli/**',
+          '**/renderer/**',
+          '**/preload/**',
+        ],
+        message: 'core/ is pure: no I/O, no node built-ins; it may import shared/ and core/ only.',
+      },
+    ],
+  ),
+  layer(
+    ['src/collect/**'],
+    [
+      {
+        group: ['electron', '**/main/**', '**/cli/**', '**/renderer/**', '**/preload/**'],
+        message: 'collect/ may import shared/ and core/ only.',
+      },
+    ],
+  ),
+  layer(
+    ['src/service/**'],
+    [
+      {
+        group: ['electron', '**/main/**', '**/cli/**', '**/renderer/**', '**/preload/**'],
+        message:
+          'service/ (the handlers behind IPC and `hostscope serve`) may import shared/, core/ and collect/ only.',
+      },
+    ],
+  ),
+  layer(
+    ['src/cli/**'],
+    [
+      {
+        group: ['electron', '**/main/**', '**/renderer/**', '**/preload/**'],
+        message: 'cli/ runs without Electron.',
+      },
+    ],
+  ),
+  layer(
+    ['src/preload/**'],
+    [
+      {
+        group: [
+          '**/core/**',
+          '**/collect/**',
+          '**/main/**',
+          '**/cli/**',
+          '**/renderer/**',
+          'node:*',
+          ...nodeBuiltins.filter((m) => m !== 'electron'),
+        ],
+        message: 'preload/ builds window.api from the shared contract only.',
+      },
+    ],
+  ),
   {
     files: ['src/renderer/**'],
     languageOptions: { globals: { ...globals.browser } },
     rules: {
       'no-restricted-imports': 'off',
-      '@typescript-eslint/no-restricted-imports': ['error', {
-        patterns: [
-          { group: ['**/core/**', '**/collect/**', '**/main/**', '**/cli/**', '**/preload/**', 'electron', 'node:*', ...nodeBuiltins], message: 'The renderer talks only to window.api.' },
-          { group: ['**/shared/**'], allowTypeImports: true, message: 'The renderer may import only types from shared/.' },
-        ],
-      }],
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                '**/core/**',
+                '**/collect/**',
+                '**/main/**',
+                '**/cli/**',
+                '**/preload/**',
+                'electron',
+                'node:*',
+                ...nodeBuiltins,
+              ],
+              message: 'The renderer talks only to window.api.',
+            },
+            {
+              group: ['**/shared/**'],
+              allowTypeImports: true,
+              message: 'The renderer may import only types from shared/.',
+            },
+          ],
+        },
+      ],
     },
   },
 );

@@ -63,7 +63,9 @@ function measure(factor: number): Record<string, number> {
   const raw = syntheticBundle(size);
   sample();
   const decoder = new TextDecoder();
-  const texts = [...raw.files].filter(([path]) => path.endsWith('.json')).map(([, bytes]) => decoder.decode(bytes));
+  const texts = [...raw.files]
+    .filter(([path]) => path.endsWith('.json'))
+    .map(([, bytes]) => decoder.decode(bytes));
   const bytes = [...raw.files.values()].reduce((sum, b) => sum + b.byteLength, 0);
   const parse = fastest(() => texts.map((t) => JSON.parse(t) as unknown));
   const model = timed(() => buildHostModel(raw));
@@ -112,7 +114,11 @@ if (one !== -1) {
   const script = fileURLToPath(import.meta.url);
   let failed = false;
   for (const factor of FACTORS) {
-    const child = spawnSync(process.execPath, ['--expose-gc', ...process.execArgv, script, '--one', String(factor)], { stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
+    const child = spawnSync(
+      process.execPath,
+      ['--expose-gc', ...process.execArgv, script, '--one', String(factor)],
+      { stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' },
+    );
     if (child.status !== 0) {
       failed = true;
       console.error(`size ${factor} failed with exit code ${child.status}`);
@@ -120,7 +126,10 @@ if (one !== -1) {
     }
     process.stdout.write(child.stdout);
     const line = JSON.parse(child.stdout) as { analysisOverJsonParse: number };
-    if (line.analysisOverJsonParse > 1) console.error(`size ${factor}: analysis took ${line.analysisOverJsonParse} times JSON.parse (target <= 1)`);
+    if (line.analysisOverJsonParse > 1)
+      console.error(
+        `size ${factor}: analysis took ${line.analysisOverJsonParse} times JSON.parse (target <= 1)`,
+      );
   }
   process.exitCode = failed ? 1 : 0;
 }

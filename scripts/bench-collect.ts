@@ -6,11 +6,17 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findPowerShell } from '../src/collect/powershell/executable';
-import { POWERSHELL_PROBES, runPowerShellProbes, type PowerShellProbeOptions } from '../src/collect/powershell/probe-runner';
+import {
+  POWERSHELL_PROBES,
+  runPowerShellProbes,
+  type PowerShellProbeOptions,
+} from '../src/collect/powershell/probe-runner';
 import type { ProbeRun } from '../src/collect/types';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const standIns = ['cim-noise.ps1', 'server-2019-nat-host.ps1', 'hns-module.ps1', 'hyperv-module.ps1'].map((f) => join(repo, 'test', 'fixtures', 'powershell', f));
+const standIns = ['cim-noise.ps1', 'server-2019-nat-host.ps1', 'hns-module.ps1', 'hyperv-module.ps1'].map(
+  (f) => join(repo, 'test', 'fixtures', 'powershell', f),
+);
 
 function option(name: string, fallback: number): number {
   const at = process.argv.indexOf(name);
@@ -28,7 +34,9 @@ function notOk(runs: readonly ProbeRun[]): string[] {
   return runs.filter((r) => r.status !== 'ok').map((r) => `${r.id}: ${r.status} ${r.error ?? ''}`);
 }
 
-async function timed(work: () => Promise<readonly ProbeRun[]>): Promise<{ ms: number; runs: readonly ProbeRun[] }> {
+async function timed(
+  work: () => Promise<readonly ProbeRun[]>,
+): Promise<{ ms: number; runs: readonly ProbeRun[] }> {
   const started = performance.now();
   const runs = await work();
   return { ms: performance.now() - started, runs };
@@ -47,10 +55,20 @@ async function main(): Promise<void> {
     const programData = join(scratch, 'ProgramData');
     mkdirSync(join(programData, 'custom'), { recursive: true });
     writeFileSync(join(programData, 'custom', 'daemon.json'), '{ "hosts": ["npipe://"] }\n');
-    const base: PowerShellProbeOptions = { executable: found.path, importModules: standIns, env: { ...process.env, ProgramData: programData } };
+    const base: PowerShellProbeOptions = {
+      executable: found.path,
+      importModules: standIns,
+      env: { ...process.env, ProgramData: programData },
+    };
 
-    console.log(`PowerShell: ${found.path} (${found.why}); ${POWERSHELL_PROBES.length} probes; ${repetitions} runs each`);
-    console.log(`machine: ${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+    console.log(
+      `PowerShell: ${found.path} (${found.why}); ${POWERSHELL_PROBES.length} probes; ${repetitions} runs each`,
+    );
+    console.log(
+      `machine: ${cpus().length} cores, load average ${loadavg()
+        .map((l) => l.toFixed(2))
+        .join(' ')}`,
+    );
     const shared: number[] = [];
     const perProbe: number[] = [];
     for (let i = 1; i <= repetitions; i++) {
@@ -66,7 +84,8 @@ async function main(): Promise<void> {
         } else {
           const { ms, runs } = await timed(async () => {
             const all: ProbeRun[] = [];
-            for (const id of POWERSHELL_PROBES) all.push(...(await runPowerShellProbes({ ...base, probeIds: [id] })));
+            for (const id of POWERSHELL_PROBES)
+              all.push(...(await runPowerShellProbes({ ...base, probeIds: [id] })));
             return all;
           });
           const problems = notOk(runs);

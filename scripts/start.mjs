@@ -9,7 +9,8 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const require = createRequire(import.meta.url);
-const run = (cmd, args) => spawnSync(cmd, args, { cwd: root, stdio: 'inherit', shell: process.platform === 'win32' });
+const run = (cmd, args) =>
+  spawnSync(cmd, args, { cwd: root, stdio: 'inherit', shell: process.platform === 'win32' });
 
 if (!existsSync(`${root}/out/main/index.js`) || !existsSync(`${root}/out/renderer/index.html`)) {
   if (run('npm', ['run', 'build']).status !== 0) process.exit(1);
@@ -27,11 +28,20 @@ function electronBinary() {
 function whyNoWindow() {
   let binary = electronBinary();
   if (!binary) {
-    console.log('Electron binary not installed yet: downloading it once (node node_modules/electron/install.js)...');
-    const install = spawnSync(process.execPath, [require.resolve('electron/install.js')], { cwd: root, encoding: 'utf8' });
+    console.log(
+      'Electron binary not installed yet: downloading it once (node node_modules/electron/install.js)...',
+    );
+    const install = spawnSync(process.execPath, [require.resolve('electron/install.js')], {
+      cwd: root,
+      encoding: 'utf8',
+    });
     binary = electronBinary();
     if (!binary) {
-      const why = `${install.stderr ?? ''}${install.stdout ?? ''}`.split('\n').find((l) => l.trim() !== '')?.trim() ?? `exit ${install.status}`;
+      const why =
+        `${install.stderr ?? ''}${install.stdout ?? ''}`
+          .split('\n')
+          .find((l) => l.trim() !== '')
+          ?.trim() ?? `exit ${install.status}`;
       return { reason: `the Electron binary could not be downloaded (${why})` };
     }
   }
@@ -55,6 +65,9 @@ Everything is also in the CLI, for example:
   npx hostscope findings resources/samples/server2019-broken-nat
   npx hostscope explain resources/samples/server2016-swarm-portainer --container portainer --from host-localhost --port 9000
 `);
-  const serve = spawn(process.execPath, [`${root}/bin/hostscope.mjs`, 'serve', ...process.argv.slice(2)], { cwd: root, stdio: 'inherit' });
+  const serve = spawn(process.execPath, [`${root}/bin/hostscope.mjs`, 'serve', ...process.argv.slice(2)], {
+    cwd: root,
+    stdio: 'inherit',
+  });
   serve.on('exit', (code) => process.exit(code ?? 0));
 }

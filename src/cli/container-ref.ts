@@ -15,7 +15,11 @@ export function resolveContainer(model: HostModel, ref: string, what = 'containe
         EXIT.notFound,
       );
     case 'not-found': {
-      const hint = found.reason ? `: ${found.reason}` : found.suggestions.length > 0 ? `; did you mean ${found.suggestions.map((s) => safeText(s)).join(', ')}?` : '';
+      const hint = found.reason
+        ? `: ${found.reason}`
+        : found.suggestions.length > 0
+          ? `; did you mean ${found.suggestions.map((s) => safeText(s)).join(', ')}?`
+          : '';
       throw new CliError(`no ${what} "${safeText(ref)}" in this bundle${hint}`, EXIT.notFound);
     }
   }

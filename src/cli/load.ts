@@ -20,7 +20,9 @@ export async function loadRawBundle(path: string): Promise<RawBundle> {
 }
 
 /** For commands that need the raw files and the model. */
-export async function loadRawAndModel(path: string): Promise<{ readonly raw: RawBundle; readonly model: HostModel }> {
+export async function loadRawAndModel(
+  path: string,
+): Promise<{ readonly raw: RawBundle; readonly model: HostModel }> {
   const raw = await loadRawBundle(path);
   try {
     return { raw, model: buildHostModel(raw) };

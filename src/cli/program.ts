@@ -12,7 +12,17 @@ import { isolationCommand } from './commands/isolation';
 import { HOSTSCOPE_VERSION } from '../shared/version';
 
 /** Each command is a function (io) => Command in src/cli/commands/<name>.ts, added here once. */
-const COMMANDS: readonly ((io: CliIo) => Command)[] = [summaryCommand, serveCommand, collectCommand, reportCommand, redactCommand, inspectCommand, explainCommand, findingsCommand, isolationCommand];
+const COMMANDS: readonly ((io: CliIo) => Command)[] = [
+  summaryCommand,
+  serveCommand,
+  collectCommand,
+  reportCommand,
+  redactCommand,
+  inspectCommand,
+  explainCommand,
+  findingsCommand,
+  isolationCommand,
+];
 
 export function buildProgram(io: CliIo): Command {
   const program = new Command('hostscope')
@@ -21,7 +31,8 @@ export function buildProgram(io: CliIo): Command {
     .showHelpAfterError('(run with --help for usage)')
     .configureOutput({ writeOut: io.out, writeErr: io.err })
     .exitOverride();
-  for (const make of COMMANDS) program.addCommand(make(io).exitOverride().configureOutput({ writeOut: io.out, writeErr: io.err }));
+  for (const make of COMMANDS)
+    program.addCommand(make(io).exitOverride().configureOutput({ writeOut: io.out, writeErr: io.err }));
   return program;
 }
 

@@ -27,12 +27,20 @@ const MiB = (n: number): string => `${Math.round((n / 1024 / 1024) * 10) / 10} M
 export async function readBundle(path: string, limits: BundleLimits = DEFAULT_LIMITS): Promise<RawBundle> {
   const where = { bundle: path };
   const info = await stat(path).catch((error: NodeJS.ErrnoException) => {
-    throw new BundleError(error.code === 'ENOENT' ? 'not-found' : 'io', `cannot open bundle ${path}: ${error.code === 'ENOENT' ? 'no such file or folder' : error.message}`, where);
+    throw new BundleError(
+      error.code === 'ENOENT' ? 'not-found' : 'io',
+      `cannot open bundle ${path}: ${error.code === 'ENOENT' ? 'no such file or folder' : error.message}`,
+      where,
+    );
   });
   if (info.isDirectory()) return readFolder(path, limits);
   if (basename(path).toLowerCase() === 'manifest.json') return readFolder(dirname(path), limits);
   if (!(await looksLikeZip(path))) {
-    throw new BundleError('not-a-bundle', `${path} is neither a bundle folder nor a .zip (no zip signature at its start)`, where);
+    throw new BundleError(
+      'not-a-bundle',
+      `${path} is neither a bundle folder nor a .zip (no zip signature at its start)`,
+      where,
+    );
   }
   return readZip(path, limits);
 }
@@ -43,7 +51,12 @@ async function looksLikeZip(path: string): Promise<boolean> {
     const head = Buffer.alloc(4);
     const { bytesRead } = await handle.read(head, 0, 4, 0);
     // Local file header, or the end-of-central-directory record of an empty archive.
-    return bytesRead === 4 && head[0] === 0x50 && head[1] === 0x4b && ((head[2] === 3 && head[3] === 4) || (head[2] === 5 && head[3] === 6));
+    return (
+      bytesRead === 4 &&
+      head[0] === 0x50 &&
+      head[1] === 0x4b &&
+      ((head[2] === 3 && head[3] === 4) || (head[2] === 5 && head[3] === 6))
+    );
   } finally {
     await handle.close();
   }
@@ -69,14 +82,26 @@ class Budget {
   entry(name: string, size: number): void {
     const where = { bundle: this.bundle, entry: name };
     if (++this.entries > this.limits.maxEntries) {
-      throw new BundleError('limit-exceeded', `${this.bundle}: more than ${this.limits.maxEntries} files (limit: entry count); refused at "${name}"`, where);
+      throw new BundleError(
+        'limit-exceeded',
+        `${this.bundle}: more than ${this.limits.maxEntries} files (limit: entry count); refused at "${name}"`,
+        where,
+      );
     }
     if (size > this.limits.maxFileBytes) {
-      throw new BundleError('limit-exceeded', `${this.bundle}: entry "${name}" is ${MiB(size)} uncompressed, over the ${MiB(this.limits.maxFileBytes)} per-file limit`, where);
+      throw new BundleError(
+        'limit-exceeded',
+        `${this.bundle}: entry "${name}" is ${MiB(size)} uncompressed, over the ${MiB(this.limits.maxFileBytes)} per-file limit`,
+        where,
+      );
     }
     this.total += size;
     if (this.total > this.limits.maxTotalBytes) {
-      throw new BundleError('limit-exceeded', `${this.bundle}: more than ${MiB(this.limits.maxTotalBytes)} uncompressed in total (limit: total size); refused at "${name}"`, where);
+      throw new BundleError(
+        'limit-exceeded',
+        `${this.bundle}: more than ${MiB(this.limits.maxTotalBytes)} uncompressed in total (limit: total size); refused at "${name}"`,
+        where,
+      );
     }
   }
 }
@@ -105,70 +130,112 @@ async function readFolder(root: string, limits: BundleLimits): Promise<RawBundle
 function readZip(path: string, limits: BundleLimits): Promise<RawBundle> {
   const where = { bundle: path };
   return new Promise((resolvePromise, reject) => {
-    yauzl.open(path, { lazyEntries: true, autoClose: true, validateEntrySizes: true, decodeStrings: false }, (openError, zip) => {
-      if (openError || !zip) {
-        reject(new BundleError('corrupt-archive', `${path} is not a readable zip: ${openError?.message ?? 'unknown error'}`, where));
-        return;
-      }
-      if (zip.entryCount > limits.maxEntries) {
-        zip.close();
-        reject(new BundleError('limit-exceeded', `${path}: ${zip.entryCount} entries, over the ${limits.maxEntries} entry limit`, where));
-        return;
-      }
-      const files = new Map<string, Uint8Array>();
-      const budget = new Budget(limits, path);
-      let failed = false;
-      const fail = (error: unknown): void => {
-        if (failed) return;
-        failed = true;
-        zip.close();
-        reject(error instanceof BundleError ? error : new BundleError('corrupt-archive', `${path}: ${error instanceof Error ? error.message : String(error)}`, where));
-      };
-      zip.on('error', fail);
-      zip.on('end', () => {
-        if (!failed) resolvePromise({ source: path, files: stripTopFolder(files) });
-      });
-      zip.on('entry', (entry: yauzl.Entry) => {
-        try {
-          const raw = entry.fileName as unknown as Buffer;
-          // Bit 11: UTF-8 names; otherwise CP437, which for the ASCII names of a bundle reads the same.
-          const name = raw.toString((entry.generalPurposeBitFlag & 0x800) !== 0 ? 'utf8' : 'latin1').replace(/\\/g, '/');
-          const unsafe = unsafeEntryReason(name);
-          if (unsafe) throw new BundleError('unsafe-entry', `${path}: entry "${name}" refused (${unsafe})`, { bundle: path, entry: name });
-          if (name.endsWith('/')) {
-            zip.readEntry();
-            return;
-          }
-          budget.entry(name, entry.uncompressedSize);
-          zip.openReadStream(entry, (streamError, stream) => {
-            if (streamError || !stream) return fail(streamError ?? new Error(`cannot read "${name}"`));
-            const chunks: Buffer[] = [];
-            let size = 0;
-            stream.on('data', (chunk: Buffer) => {
-              size += chunk.length;
-              // The header's size can lie; count what actually comes out.
-              if (size > limits.maxFileBytes) {
-                stream.destroy();
-                fail(new BundleError('limit-exceeded', `${path}: entry "${name}" inflates past the ${MiB(limits.maxFileBytes)} per-file limit`, { bundle: path, entry: name }));
-                return;
-              }
-              chunks.push(chunk);
-            });
-            stream.on('error', (error: Error) =>
-              fail(new BundleError('corrupt-archive', `${path}: entry "${name}" cannot be read: ${error.message}`, { bundle: path, entry: name })),
-            );
-            stream.on('end', () => {
-              if (failed) return;
-              files.set(name, Buffer.concat(chunks));
-              zip.readEntry();
-            });
-          });
-        } catch (error) {
-          fail(error);
+    yauzl.open(
+      path,
+      { lazyEntries: true, autoClose: true, validateEntrySizes: true, decodeStrings: false },
+      (openError, zip) => {
+        if (openError || !zip) {
+          reject(
+            new BundleError(
+              'corrupt-archive',
+              `${path} is not a readable zip: ${openError?.message ?? 'unknown error'}`,
+              where,
+            ),
+          );
+          return;
         }
-      });
-      zip.readEntry();
-    });
+        if (zip.entryCount > limits.maxEntries) {
+          zip.close();
+          reject(
+            new BundleError(
+              'limit-exceeded',
+              `${path}: ${zip.entryCount} entries, over the ${limits.maxEntries} entry limit`,
+              where,
+            ),
+          );
+          return;
+        }
+        const files = new Map<string, Uint8Array>();
+        const budget = new Budget(limits, path);
+        let failed = false;
+        const fail = (error: unknown): void => {
+          if (failed) return;
+          failed = true;
+          zip.close();
+          reject(
+            error instanceof BundleError
+              ? error
+              : new BundleError(
+                  'corrupt-archive',
+                  `${path}: ${error instanceof Error ? error.message : String(error)}`,
+                  where,
+                ),
+          );
+        };
+        zip.on('error', fail);
+        zip.on('end', () => {
+          if (!failed) resolvePromise({ source: path, files: stripTopFolder(files) });
+        });
+        zip.on('entry', (entry: yauzl.Entry) => {
+          try {
+            const raw = entry.fileName as unknown as Buffer;
+            // Bit 11: UTF-8 names; otherwise CP437, which for the ASCII names of a bundle reads the same.
+            const name = raw
+              .toString((entry.generalPurposeBitFlag & 0x800) !== 0 ? 'utf8' : 'latin1')
+              .replace(/\\/g, '/');
+            const unsafe = unsafeEntryReason(name);
+            if (unsafe)
+              throw new BundleError('unsafe-entry', `${path}: entry "${name}" refused (${unsafe})`, {
+                bundle: path,
+                entry: name,
+              });
+            if (name.endsWith('/')) {
+              zip.readEntry();
+              return;
+            }
+            budget.entry(name, entry.uncompressedSize);
+            zip.openReadStream(entry, (streamError, stream) => {
+              if (streamError || !stream) return fail(streamError ?? new Error(`cannot read "${name}"`));
+              const chunks: Buffer[] = [];
+              let size = 0;
+              stream.on('data', (chunk: Buffer) => {
+                size += chunk.length;
+                // The header's size can lie; count what actually comes out.
+                if (size > limits.maxFileBytes) {
+                  stream.destroy();
+                  fail(
+                    new BundleError(
+                      'limit-exceeded',
+                      `${path}: entry "${name}" inflates past the ${MiB(limits.maxFileBytes)} per-file limit`,
+                      { bundle: path, entry: name },
+                    ),
+                  );
+                  return;
+                }
+                chunks.push(chunk);
+              });
+              stream.on('error', (error: Error) =>
+                fail(
+                  new BundleError(
+                    'corrupt-archive',
+                    `${path}: entry "${name}" cannot be read: ${error.message}`,
+                    { bundle: path, entry: name },
+                  ),
+                ),
+              );
+              stream.on('end', () => {
+                if (failed) return;
+                files.set(name, Buffer.concat(chunks));
+                zip.readEntry();
+              });
+            });
+          } catch (error) {
+            fail(error);
+          }
+        });
+        zip.readEntry();
+      },
+    );
   });
 }
 

@@ -19,6 +19,13 @@ export interface ProbeRun {
 /** Live progress of a collection, for the CLI display and the app's progress events. */
 export type ProbeProgress =
   | { readonly kind: 'started'; readonly id: string; readonly target?: string }
-  | { readonly kind: 'finished'; readonly id: string; readonly status: ProbeStatus; readonly durationMs: number; readonly error?: string; readonly target?: string };
+  | {
+      readonly kind: 'finished';
+      readonly id: string;
+      readonly status: ProbeStatus;
+      readonly durationMs: number;
+      readonly error?: string;
+      readonly target?: string;
+    };
 
 export type ProgressListener = (event: ProbeProgress) => void;

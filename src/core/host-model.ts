@@ -26,7 +26,9 @@ export interface ModelOptions {
   readonly maxJsonDepth?: number;
 }
 
-type Parsed<T> = { readonly kind: 'ok'; readonly value: T } | { readonly kind: 'invalid'; readonly reason: string; readonly location?: string };
+type Parsed<T> =
+  | { readonly kind: 'ok'; readonly value: T }
+  | { readonly kind: 'invalid'; readonly reason: string; readonly location?: string };
 
 /** Reads files once each, records their outcomes, and turns them into Known<T> model parts. */
 class FileReader {
@@ -56,7 +58,10 @@ class FileReader {
     return `${file} not collected (probe ${probe})`;
   }
 
-  private text(probe: string, file: string): { kind: 'ok'; text: string } | { kind: 'unknown'; reason: string } {
+  private text(
+    probe: string,
+    file: string,
+  ): { kind: 'ok'; text: string } | { kind: 'unknown'; reason: string } {
     const bytes = this.raw.files.get(file);
     if (bytes === undefined) {
       this.outcomes.set(file, { kind: 'missing', file });
@@ -73,15 +78,28 @@ class FileReader {
   }
 
   /** Decode, parse JSON, validate against a schema, map. */
-  json<S, T>(probe: string, file: string, schema: z.ZodType<S>, map: (value: S) => Parsed<T>, emptyIs?: unknown): Known<T> {
+  json<S, T>(
+    probe: string,
+    file: string,
+    schema: z.ZodType<S>,
+    map: (value: S) => Parsed<T>,
+    emptyIs?: unknown,
+  ): Known<T> {
     const source: Source = { probe, file };
     const text = this.text(probe, file);
     if (text.kind === 'unknown') return { kind: 'unknown', reason: text.reason, source };
     // PowerShell writes nothing at all for an empty result set.
-    const json = text.text.trim() === '' && emptyIs !== undefined ? ({ kind: 'ok', value: emptyIs } as const) : parseJson(text.text, this.maxDepth);
+    const json =
+      text.text.trim() === '' && emptyIs !== undefined
+        ? ({ kind: 'ok', value: emptyIs } as const)
+        : parseJson(text.text, this.maxDepth);
     if (json.kind === 'invalid') return { ...this.fail(file, json.reason, json.location), source };
     const checked = schema.safeParse(json.value);
-    if (!checked.success) return { ...this.fail(file, `does not match the expected shape: ${describeIssues(checked.error)}`), source };
+    if (!checked.success)
+      return {
+        ...this.fail(file, `does not match the expected shape: ${describeIssues(checked.error)}`),
+        source,
+      };
     const mapped = map(checked.data);
     if (mapped.kind === 'invalid') return { ...this.fail(file, mapped.reason, mapped.location), source };
     return { kind: 'known', value: mapped.value, source };
@@ -106,9 +124,13 @@ const each =
 export function buildHostModel(raw: RawBundle, options: ModelOptions = {}): HostModel {
   const manifestBytes = raw.files.get('manifest.json');
   if (manifestBytes === undefined) {
-    throw new BundleError('not-a-bundle', `${raw.source} is not a Hostscope bundle: manifest.json is missing at its top level`, {
-      bundle: raw.source,
-    });
+    throw new BundleError(
+      'not-a-bundle',
+      `${raw.source} is not a Hostscope bundle: manifest.json is missing at its top level`,
+      {
+        bundle: raw.source,
+      },
+    );
   }
   const manifest = parseManifest(decodeText(manifestBytes).text, raw.source);
   const r = new FileReader(raw, manifest.probes, options.maxJsonDepth);
@@ -117,7 +139,9 @@ export function buildHostModel(raw: RawBundle, options: ModelOptions = {}): Host
   const engineVersion = r.json('docker.version', 'docker/version.json', docker.versionSchema, (v) =>
     ok({ version: v.Version, apiVersion: v.ApiVersion, os: v.Os }),
   );
-  const engineInfo = r.json('docker.info', 'docker/info.json', docker.infoSchema, (v) => ok(docker.toEngineInfo(v)));
+  const engineInfo = r.json('docker.info', 'docker/info.json', docker.infoSchema, (v) =>
+    ok(docker.toEngineInfo(v)),
+  );
   const engine: HostModel['engine'] =
     engineInfo.kind === 'known' && engineVersion.kind === 'known'
       ? {
@@ -134,34 +158,57 @@ export function buildHostModel(raw: RawBundle, options: ModelOptions = {}): Host
 
   const tcpJson = r.json('host.tcp', 'host/tcp.json', host.tcpListSchema, each(host.toTcp), []);
   // host/netstat.txt stands in for host/tcp.json (and host/udp.json) where those are missing (bundle-v1).
-  const netstat = r.has('host/netstat.txt') ? r.textFile('host.netstat', 'host/netstat.txt', parseNetstat) : null;
+  const netstat = r.has('host/netstat.txt')
+    ? r.textFile('host.netstat', 'host/netstat.txt', parseNetstat)
+    : null;
   const fromNetstat = <T>(pick: (l: Listener) => T | null): Known<readonly T[]> | null =>
     netstat?.kind === 'known'
-      ? { kind: 'known', value: netstat.value.map(pick).filter((x): x is T => x !== null), source: netstat.source }
+      ? {
+          kind: 'known',
+          value: netstat.value.map(pick).filter((x): x is T => x !== null),
+          source: netstat.source,
+        }
       : null;
   const tcp =
     tcpJson.kind === 'known' || !r.has('host/netstat.txt') || r.has('host/tcp.json')
       ? tcpJson
       : (fromNetstat((l) =>
           l.protocol === 'tcp'
-            ? { localAddress: l.localAddress, localPort: l.localPort, remoteAddress: l.remoteAddress, remotePort: l.remotePort, state: l.state ?? 'Unknown', owningProcess: l.pid }
+            ? {
+                localAddress: l.localAddress,
+                localPort: l.localPort,
+                remoteAddress: l.remoteAddress,
+                remotePort: l.remotePort,
+                state: l.state ?? 'Unknown',
+                owningProcess: l.pid,
+              }
             : null,
         ) ?? tcpJson);
   const udpJson = r.json('host.udp', 'host/udp.json', host.udpListSchema, each(host.toUdp), []);
   const udp =
     udpJson.kind === 'known' || !r.has('host/netstat.txt') || r.has('host/udp.json')
       ? udpJson
-      : (fromNetstat((l) => (l.protocol === 'udp' ? { localAddress: l.localAddress, localPort: l.localPort, owningProcess: l.pid } : null)) ?? udpJson);
+      : (fromNetstat((l) =>
+          l.protocol === 'udp'
+            ? { localAddress: l.localAddress, localPort: l.localPort, owningProcess: l.pid }
+            : null,
+        ) ?? udpJson);
 
-  const rules = r.json('host.firewall.rules', 'host/firewall-rules.json', host.rulesSchema, (items) => {
-    const out = [];
-    for (let i = 0; i < items.length; i++) {
-      const rule = host.toRule(items[i]!);
-      if (rule.kind === 'invalid') return { kind: 'invalid', reason: `[${i}].${rule.reason}` } as const;
-      out.push(rule.rule);
-    }
-    return ok(out);
-  }, []);
+  const rules = r.json(
+    'host.firewall.rules',
+    'host/firewall-rules.json',
+    host.rulesSchema,
+    (items) => {
+      const out = [];
+      for (let i = 0; i < items.length; i++) {
+        const rule = host.toRule(items[i]!);
+        if (rule.kind === 'invalid') return { kind: 'invalid', reason: `[${i}].${rule.reason}` } as const;
+        out.push(rule.rule);
+      }
+      return ok(out);
+    },
+    [],
+  );
 
   const daemonConfig: Known<HostModel['daemonConfig'] extends Known<infer T> ? T : never> = (() => {
     const file = 'host/daemon.json';
@@ -174,9 +221,27 @@ export function buildHostModel(raw: RawBundle, options: ModelOptions = {}): Host
     return r.json('host.docker.config', file, host.daemonConfigSchema, (v) => ok(host.toDaemonConfig(v)));
   })();
 
-  const swarmServices = r.json('docker.swarm', 'docker/swarm/services.json', docker.servicesSchema, each(docker.toService), []);
-  const swarmTasks = r.json('docker.swarm', 'docker/swarm/tasks.json', docker.tasksSchema, each(docker.toTask), []);
-  const swarmNodes = r.json('docker.swarm', 'docker/swarm/nodes.json', docker.nodesSchema, each(docker.toNode), []);
+  const swarmServices = r.json(
+    'docker.swarm',
+    'docker/swarm/services.json',
+    docker.servicesSchema,
+    each(docker.toService),
+    [],
+  );
+  const swarmTasks = r.json(
+    'docker.swarm',
+    'docker/swarm/tasks.json',
+    docker.tasksSchema,
+    each(docker.toTask),
+    [],
+  );
+  const swarmNodes = r.json(
+    'docker.swarm',
+    'docker/swarm/nodes.json',
+    docker.nodesSchema,
+    each(docker.toNode),
+    [],
+  );
 
   const model: Omit<HostModel, 'probes'> = {
     bundle: {
@@ -190,44 +255,116 @@ export function buildHostModel(raw: RawBundle, options: ModelOptions = {}): Host
     engine,
     engineVersion,
     containers,
-    networks: r.json('docker.networks', 'docker/networks.json', docker.networksSchema, each(docker.toNetwork), []),
-    volumes: r.json('docker.volumes', 'docker/volumes.json', docker.volumesSchema, (v) => ok(docker.toVolumes(v))),
+    networks: r.json(
+      'docker.networks',
+      'docker/networks.json',
+      docker.networksSchema,
+      each(docker.toNetwork),
+      [],
+    ),
+    volumes: r.json('docker.volumes', 'docker/volumes.json', docker.volumesSchema, (v) =>
+      ok(docker.toVolumes(v)),
+    ),
     swarmServices,
     swarmTasks,
     swarmNodes,
-    processes: r.json('host.processes', 'host/processes.json', host.processesSchema, each(host.toProcess), []),
+    processes: r.json(
+      'host.processes',
+      'host/processes.json',
+      host.processesSchema,
+      each(host.toProcess),
+      [],
+    ),
     nat: r.json('host.netnat', 'host/netnat.json', host.natsSchema, each(host.toNat), []),
-    natMappings: r.json('host.natmappings', 'host/netnat-static.json', host.mappingsSchema, each(host.toMapping), []),
-    natSessions: r.json('host.natsessions', 'host/netnat-sessions.json', host.sessionsSchema, each(host.toSession), []),
+    natMappings: r.json(
+      'host.natmappings',
+      'host/netnat-static.json',
+      host.mappingsSchema,
+      each(host.toMapping),
+      [],
+    ),
+    natSessions: r.json(
+      'host.natsessions',
+      'host/netnat-sessions.json',
+      host.sessionsSchema,
+      each(host.toSession),
+      [],
+    ),
     disks: r.json('host.disks', 'host/disks.json', host.disksSchema, each(host.toDisk), []),
     vhds: r.json('host.vhds', 'host/vhds.json', host.vhdsSchema, each(host.toVhd), []),
     firewallRules: rules,
-    firewallProfiles: r.json('host.firewall.profiles', 'host/firewall-profiles.json', host.profilesSchema, (items) =>
-      ok(items.map(host.toProfile).filter((p) => p !== null)),
+    firewallProfiles: r.json(
+      'host.firewall.profiles',
+      'host/firewall-profiles.json',
+      host.profilesSchema,
+      (items) => ok(items.map(host.toProfile).filter((p) => p !== null)),
     ),
-    connectionProfiles: r.json('host.connprofiles', 'host/connection-profiles.json', host.connectionsSchema, each(host.toConnectionProfile), []),
+    connectionProfiles: r.json(
+      'host.connprofiles',
+      'host/connection-profiles.json',
+      host.connectionsSchema,
+      each(host.toConnectionProfile),
+      [],
+    ),
     tcp,
     udp,
-    ipAddresses: r.json('host.ipaddresses', 'host/ip-addresses.json', host.ipsSchema, each(host.toIpAddress), []),
+    ipAddresses: r.json(
+      'host.ipaddresses',
+      'host/ip-addresses.json',
+      host.ipsSchema,
+      each(host.toIpAddress),
+      [],
+    ),
     adapters: r.json('host.adapters', 'host/adapters.json', host.adaptersSchema, each(host.toAdapter), []),
-    hnsNetworks: r.json('host.hns.networks', 'host/hns-networks.json', host.hnsNetworksSchema, each(host.toHnsNetwork), []),
-    hnsEndpoints: r.json('host.hns.endpoints', 'host/hns-endpoints.json', host.hnsEndpointsSchema, each(host.toHnsEndpoint), []),
+    hnsNetworks: r.json(
+      'host.hns.networks',
+      'host/hns-networks.json',
+      host.hnsNetworksSchema,
+      each(host.toHnsNetwork),
+      [],
+    ),
+    hnsEndpoints: r.json(
+      'host.hns.endpoints',
+      'host/hns-endpoints.json',
+      host.hnsEndpointsSchema,
+      each(host.toHnsEndpoint),
+      [],
+    ),
     hcs: r.textFile('host.hcs', 'host/hcsdiag.txt', parseHcsdiag),
     daemonConfig,
-    dockerService: r.json('host.docker.service', 'host/docker-service.json', host.serviceSchema, (v) => ok(host.toDockerService(v))),
+    dockerService: r.json('host.docker.service', 'host/docker-service.json', host.serviceSchema, (v) =>
+      ok(host.toDockerService(v)),
+    ),
   };
 
   const probes = probeOutcomes(raw, manifest.probes, r.outcomes);
   if (manifest.problems.length > 0) {
-    const file: FileOutcome = { kind: 'invalid', file: 'manifest.json', reason: manifest.problems.join('; ') };
-    probes.unshift({ id: 'manifest', status: 'invalid', detail: file.reason, files: [file], manifestStatus: null, durationMs: null });
+    const file: FileOutcome = {
+      kind: 'invalid',
+      file: 'manifest.json',
+      reason: manifest.problems.join('; '),
+    };
+    probes.unshift({
+      id: 'manifest',
+      status: 'invalid',
+      detail: file.reason,
+      files: [file],
+      manifestStatus: null,
+      durationMs: null,
+    });
   }
   return { ...model, probes };
 }
 
 /** Containers, each with its `docker top` and in-container netstat where those were collected. */
 function buildContainers(r: FileReader, raw: RawBundle): Known<readonly Container[]> {
-  const base = r.json('docker.containers', 'docker/containers.json', docker.containersSchema, each(docker.toContainer), []);
+  const base = r.json(
+    'docker.containers',
+    'docker/containers.json',
+    docker.containersSchema,
+    each(docker.toContainer),
+    [],
+  );
   if (base.kind === 'unknown') return base;
   const containers = base.value.map((c): Container => {
     const topFile = `docker/top/${c.id}.json`;
@@ -238,7 +375,9 @@ function buildContainers(r: FileReader, raw: RawBundle): Known<readonly Containe
         ? r.json('docker.top', topFile, docker.topSchema, (v) => ok(docker.toTopRows(v)))
         : null;
     const listeners: Known<readonly Listener[]> | null =
-      running || raw.files.has(listenersFile) ? r.textFile('container.listeners', listenersFile, parseNetstat) : null;
+      running || raw.files.has(listenersFile)
+        ? r.textFile('container.listeners', listenersFile, parseNetstat)
+        : null;
     return { ...c, top, listeners };
   });
   return { ...base, value: containers };
@@ -251,32 +390,54 @@ function probeOutcomes(
   outcomes: ReadonlyMap<string, FileOutcome>,
 ): ProbeOutcome[] {
   const byId = new Map(manifestProbes.map((p) => [p.id, p]));
-  const ids = [...PROBES.map((p) => p.id), ...manifestProbes.map((p) => p.id).filter((id) => !PROBES.some((p) => p.id === id))];
+  const ids = [
+    ...PROBES.map((p) => p.id),
+    ...manifestProbes.map((p) => p.id).filter((id) => !PROBES.some((p) => p.id === id)),
+  ];
   const filesByProbe = new Map<string, FileOutcome[]>();
   for (const spec of PROBES) {
-    const files: FileOutcome[] = spec.files.map((f) => outcomes.get(f) ?? (raw.files.has(f) ? { kind: 'ok', file: f, encoding: 'utf-8' } : { kind: 'missing', file: f }));
+    const files: FileOutcome[] = spec.files.map(
+      (f) =>
+        outcomes.get(f) ??
+        (raw.files.has(f) ? { kind: 'ok', file: f, encoding: 'utf-8' } : { kind: 'missing', file: f }),
+    );
     filesByProbe.set(spec.id, files);
   }
   for (const [file, outcome] of outcomes) {
-    const perContainer = file.startsWith('docker/top/') ? 'docker.top' : file.startsWith('containers/') ? 'container.listeners' : null;
+    const perContainer = file.startsWith('docker/top/')
+      ? 'docker.top'
+      : file.startsWith('containers/')
+        ? 'container.listeners'
+        : null;
     if (perContainer) filesByProbe.get(perContainer)!.push(outcome);
   }
   return ids.map((id): ProbeOutcome => {
     const entry = byId.get(id) ?? null;
-    const files = filesByProbe.get(id) ?? (entry?.files ?? []).map((f) => outcomes.get(f) ?? { kind: 'missing' as const, file: f });
+    const files =
+      filesByProbe.get(id) ??
+      (entry?.files ?? []).map((f) => outcomes.get(f) ?? { kind: 'missing' as const, file: f });
     const invalid = files.filter((f): f is Extract<FileOutcome, { kind: 'invalid' }> => f.kind === 'invalid');
     const present = files.filter((f) => f.kind !== 'missing');
     const base = { id, files, manifestStatus: entry?.status ?? null, durationMs: entry?.durationMs ?? null };
     if (entry && entry.status !== 'ok') {
-      return { ...base, status: entry.status, detail: entry.error ?? `the probe was ${entry.status} on the host` };
+      return {
+        ...base,
+        status: entry.status,
+        detail: entry.error ?? `the probe was ${entry.status} on the host`,
+      };
     }
     if (invalid.length > 0) {
       const first = invalid[0]!;
       const more = invalid.length > 1 ? ` (and ${invalid.length - 1} more files)` : '';
-      return { ...base, status: 'invalid', detail: `${first.file}: ${first.reason}${first.location ? ` (${first.location})` : ''}${more}` };
+      return {
+        ...base,
+        status: 'invalid',
+        detail: `${first.file}: ${first.reason}${first.location ? ` (${first.location})` : ''}${more}`,
+      };
     }
     if (present.length === 0) {
-      if (id === 'host.docker.config' && entry?.status === 'ok') return { ...base, status: 'ok', detail: 'the host has no daemon.json' };
+      if (id === 'host.docker.config' && entry?.status === 'ok')
+        return { ...base, status: 'ok', detail: 'the host has no daemon.json' };
       const status: ProbeStatus | 'missing' = 'missing';
       const detail = entry
         ? `the manifest lists it as ok, but ${files.map((f) => f.file).join(', ') || 'none of its files'} is not in the bundle`
@@ -287,8 +448,10 @@ function probeOutcomes(
     return {
       ...base,
       status: 'ok',
-      detail: partial > 0 && files.length > 1 ? `${present.length} of ${files.length} files read` : `${present.length} file${present.length === 1 ? '' : 's'} read`,
+      detail:
+        partial > 0 && files.length > 1
+          ? `${present.length} of ${files.length} files read`
+          : `${present.length} file${present.length === 1 ? '' : 's'} read`,
     };
   });
 }
-

@@ -5,7 +5,11 @@ import type { Style } from './format/style';
 import { wrap } from './format/wrap';
 
 export interface SummaryJson {
-  readonly bundle: { readonly source: string; readonly collectedAt: string | null; readonly collector: string | null };
+  readonly bundle: {
+    readonly source: string;
+    readonly collectedAt: string | null;
+    readonly collector: string | null;
+  };
   readonly host: {
     readonly computerName: string | null;
     readonly caption: string | null;
@@ -48,7 +52,10 @@ export function effectiveIsolation(container: Container, engineDefault: Isolatio
 }
 
 export function formatPort(p: Container['publishedPorts'][number]): string {
-  const host = p.hostPort === null ? '(dynamic)' : `${p.hostIp && p.hostIp !== '0.0.0.0' ? `${p.hostIp}:` : ''}${p.hostPort}`;
+  const host =
+    p.hostPort === null
+      ? '(dynamic)'
+      : `${p.hostIp && p.hostIp !== '0.0.0.0' ? `${p.hostIp}:` : ''}${p.hostPort}`;
   return `${host}->${p.containerPort}/${p.protocol}`;
 }
 
@@ -60,7 +67,9 @@ export function summarize(model: HostModel): SummaryJson {
     bundle: {
       source: model.bundle.source,
       collectedAt: model.bundle.collectedAt,
-      collector: model.bundle.collector ? `${model.bundle.collector.name} ${model.bundle.collector.version ?? ''}`.trim() : null,
+      collector: model.bundle.collector
+        ? `${model.bundle.collector.name} ${model.bundle.collector.version ?? ''}`.trim()
+        : null,
     },
     host: {
       computerName: model.computerName,
@@ -112,7 +121,11 @@ export function formatSummary(s: SummaryJson, style: Style, width = 100): string
   const out: string[] = [];
   const h = s.host;
   const title = h.computerName ?? '(unknown host)';
-  const os = [h.caption, h.build !== null ? `build ${h.build}${h.ubr !== null ? `.${h.ubr}` : ''}` : null, h.installationType]
+  const os = [
+    h.caption,
+    h.build !== null ? `build ${h.build}${h.ubr !== null ? `.${h.ubr}` : ''}` : null,
+    h.installationType,
+  ]
     .filter(Boolean)
     .join(', ');
   out.push(style.bold(title) + (os ? `  ${os}` : ''));
@@ -123,7 +136,11 @@ export function formatSummary(s: SummaryJson, style: Style, width = 100): string
       (e.dockerRootDir ? `, root ${e.dockerRootDir}` : ''),
   );
   if (e.unknown) out.push(style.yellow(`  engine details unknown: ${e.unknown}`));
-  out.push(style.dim(`Bundle ${s.bundle.source}${s.bundle.collectedAt ? `, collected ${s.bundle.collectedAt}` : ''}`));
+  out.push(
+    style.dim(
+      `Bundle ${s.bundle.source}${s.bundle.collectedAt ? `, collected ${s.bundle.collectedAt}` : ''}`,
+    ),
+  );
   out.push('');
   out.push(style.bold(`Containers (${s.containers.length})`));
   if (s.containersUnknown) out.push(style.yellow(`  unknown: ${s.containersUnknown}`));
@@ -135,9 +152,16 @@ export function formatSummary(s: SummaryJson, style: Style, width = 100): string
         [
           { header: 'NAME', value: (c) => c.name, min: 12 },
           { header: 'ID', value: (c) => c.id.slice(0, 12), min: 12 },
-          { header: 'STATE', value: (c) => c.state, paint: (c, st) => (c.state === 'running' ? st.green : st.dim) },
+          {
+            header: 'STATE',
+            value: (c) => c.state,
+            paint: (c, st) => (c.state === 'running' ? st.green : st.dim),
+          },
           { header: 'ISOLATION', value: (c) => c.isolation ?? 'unknown' },
-          { header: 'NETWORKS', value: (c) => c.networks.map((n) => (n.ip ? `${n.name} ${n.ip}` : n.name)).join(', ') || '-' },
+          {
+            header: 'NETWORKS',
+            value: (c) => c.networks.map((n) => (n.ip ? `${n.name} ${n.ip}` : n.name)).join(', ') || '-',
+          },
           { header: 'PORTS', value: (c) => c.publishedPorts.join(', ') || '-' },
         ],
         style,
@@ -151,7 +175,12 @@ export function formatSummary(s: SummaryJson, style: Style, width = 100): string
       s.probes,
       [
         { header: 'PROBE', value: (p) => p.id, min: 22 },
-        { header: 'STATUS', value: (p) => p.status, paint: (p, st) => st[STATUS_PAINT[p.status] ?? 'dim'], min: 11 },
+        {
+          header: 'STATUS',
+          value: (p) => p.status,
+          paint: (p, st) => st[STATUS_PAINT[p.status] ?? 'dim'],
+          min: 11,
+        },
         { header: 'DETAIL', value: (p) => p.detail },
       ],
       style,
@@ -169,6 +198,11 @@ export function formatSummary(s: SummaryJson, style: Style, width = 100): string
     }
   }
   const missing = s.probes.filter((p) => p.status === 'missing').length;
-  if (missing > 0) out.push(style.dim(`${missing} probe${missing === 1 ? '' : 's'} not collected: what depends on them is reported as unknown.`));
+  if (missing > 0)
+    out.push(
+      style.dim(
+        `${missing} probe${missing === 1 ? '' : 's'} not collected: what depends on them is reported as unknown.`,
+      ),
+    );
   return out.join('\n') + '\n';
 }

@@ -20,7 +20,11 @@ export interface InspectResult {
   readonly hostProcesses: readonly { readonly pid: number; readonly name: string }[];
   readonly utilityVm: { readonly pid: number; readonly memoryPid: number | null } | null;
   readonly sandboxDisk: { readonly number: number; readonly location: string } | null;
-  readonly networks: readonly { readonly name: string; readonly driver: string | null; readonly ip: string | null }[];
+  readonly networks: readonly {
+    readonly name: string;
+    readonly driver: string | null;
+    readonly ip: string | null;
+  }[];
   readonly publishedPorts: readonly {
     readonly containerPort: number;
     readonly protocol: 'tcp' | 'udp';
@@ -48,7 +52,11 @@ export interface InspectResult {
     readonly localPort: string;
     readonly enabled?: boolean;
   }[];
-  readonly mounts: readonly { readonly type: string; readonly source: string | null; readonly destination: string }[];
+  readonly mounts: readonly {
+    readonly type: string;
+    readonly source: string | null;
+    readonly destination: string;
+  }[];
   /** Why a field above is null or empty, e.g. "host/disks.json not collected". */
   readonly notes: readonly string[];
 }

@@ -140,7 +140,11 @@ export interface Container {
   /** GraphDriver.Data.dir: the layer folder holding sandbox.vhdx. */
   readonly graphDriverDir: string | null;
   readonly memoryLimitBytes: number | null;
-  readonly swarm: { readonly serviceName: string; readonly serviceId: string | null; readonly taskId: string | null } | null;
+  readonly swarm: {
+    readonly serviceName: string;
+    readonly serviceId: string | null;
+    readonly taskId: string | null;
+  } | null;
   readonly top: Known<readonly TopRow[]> | null;
   readonly listeners: Known<readonly Listener[]> | null;
 }
@@ -154,7 +158,11 @@ export interface DockerNetwork {
   readonly gateways: readonly string[];
   readonly ingress: boolean;
   readonly options: readonly { readonly name: string; readonly value: string }[];
-  readonly containers: readonly { readonly id: string; readonly name: string | null; readonly ip: string | null }[];
+  readonly containers: readonly {
+    readonly id: string;
+    readonly name: string | null;
+    readonly ip: string | null;
+  }[];
 }
 
 export interface Volume {
@@ -266,7 +274,11 @@ export type FirewallProfileName = 'domain' | 'private' | 'public';
 /** A port or address filter: `any`, or a list of values. Ports keep keywords (RPC, IPHTTPS ...) next to numeric ranges. */
 export type PortFilter =
   | { readonly kind: 'any' }
-  | { readonly kind: 'list'; readonly ranges: readonly (readonly [number, number])[]; readonly keywords: readonly string[] };
+  | {
+      readonly kind: 'list';
+      readonly ranges: readonly (readonly [number, number])[];
+      readonly keywords: readonly string[];
+    };
 
 export interface FirewallRule {
   readonly name: string;
@@ -390,7 +402,11 @@ export interface HostModel {
   readonly host: Known<HostInfo>;
   readonly computerName: string | null;
   readonly engine: Known<EngineInfo>;
-  readonly engineVersion: Known<{ readonly version: string | null; readonly apiVersion: string | null; readonly os: string | null }>;
+  readonly engineVersion: Known<{
+    readonly version: string | null;
+    readonly apiVersion: string | null;
+    readonly os: string | null;
+  }>;
   readonly containers: Known<readonly Container[]>;
   readonly networks: Known<readonly DockerNetwork[]>;
   readonly volumes: Known<readonly Volume[]>;

@@ -15,17 +15,43 @@ function widest(text: string): number {
 
 describe('hostscope explain', () => {
   it('answers per the contract with --json', async () => {
-    const run = await cli('explain', S2016, '--container', 'portainer', '--from', 'host-localhost', '--port', '9000', '--json');
+    const run = await cli(
+      'explain',
+      S2016,
+      '--container',
+      'portainer',
+      '--from',
+      'host-localhost',
+      '--port',
+      '9000',
+      '--json',
+    );
     expect(run.code).toBe(0);
     const e = JSON.parse(run.out) as Explanation;
-    expect(e).toMatchObject({ container: { name: 'portainer' }, from: 'host-localhost', port: 9000, protocol: 'tcp', verdict: 'unreachable' });
+    expect(e).toMatchObject({
+      container: { name: 'portainer' },
+      from: 'host-localhost',
+      port: 9000,
+      protocol: 'tcp',
+      verdict: 'unreachable',
+    });
     expect(e.container.id).toMatch(/^[0-9a-f]{64}$/);
     expect(e.causes.map((c) => c.id)).toEqual(['nat-loopback-unsupported']);
-    for (const hop of e.hops) expect(Object.keys(hop)).toEqual(expect.arrayContaining(['id', 'title', 'status', 'evidence']));
+    for (const hop of e.hops)
+      expect(Object.keys(hop)).toEqual(expect.arrayContaining(['id', 'title', 'status', 'evidence']));
   });
 
   it('reads like a short diagnosis: verdict first, ticks and crosses, then causes and fixes, within 100 columns and without colour off a terminal', async () => {
-    const run = await cli('explain', S2016, '--container', 'portainer', '--from', 'host-localhost', '--port', '9000/tcp');
+    const run = await cli(
+      'explain',
+      S2016,
+      '--container',
+      'portainer',
+      '--from',
+      'host-localhost',
+      '--port',
+      '9000/tcp',
+    );
     expect(run.code).toBe(0);
     const lines = run.out.split('\n');
     expect(lines[0]).toMatch(/^UNREACHABLE {2}portainer on 9000\/tcp from the host via localhost$/);
@@ -38,26 +64,71 @@ describe('hostscope explain', () => {
   });
 
   it('exits 2 for a bad --from or --port, before reading the bundle', async () => {
-    const from = await cli('explain', 'no/such/bundle', '--container', 'x', '--from', 'internet', '--port', '80');
+    const from = await cli(
+      'explain',
+      'no/such/bundle',
+      '--container',
+      'x',
+      '--from',
+      'internet',
+      '--port',
+      '80',
+    );
     expect(from.code).toBe(2);
     expect(from.err).toContain('--from "internet" is not a source');
     for (const port of ['0', '65536', '80/sctp', 'http']) {
-      const run = await cli('explain', 'no/such/bundle', '--container', 'x', '--from', 'external', '--port', port);
+      const run = await cli(
+        'explain',
+        'no/such/bundle',
+        '--container',
+        'x',
+        '--from',
+        'external',
+        '--port',
+        port,
+      );
       expect(run.code, port).toBe(2);
     }
   });
 
   it('exits 4 for an unknown container, naming close names, and for an unknown source container', async () => {
-    const run = await cli('explain', S2016, '--container', 'portaner', '--from', 'external', '--port', '9000');
+    const run = await cli(
+      'explain',
+      S2016,
+      '--container',
+      'portaner',
+      '--from',
+      'external',
+      '--port',
+      '9000',
+    );
     expect(run.code).toBe(4);
     expect(run.err).toContain('did you mean portainer?');
-    const source = await cli('explain', S2016, '--container', 'portainer', '--from', 'container:nobody', '--port', '9000');
+    const source = await cli(
+      'explain',
+      S2016,
+      '--container',
+      'portainer',
+      '--from',
+      'container:nobody',
+      '--port',
+      '9000',
+    );
     expect(source.code).toBe(4);
     expect(source.err).toContain('no source container "nobody"');
   });
 
   it('exits 3 for a bundle that cannot be read', async () => {
-    const run = await cli('explain', '.tmp/diag/no-such-bundle', '--container', 'x', '--from', 'external', '--port', '80');
+    const run = await cli(
+      'explain',
+      '.tmp/diag/no-such-bundle',
+      '--container',
+      'x',
+      '--from',
+      'external',
+      '--port',
+      '80',
+    );
     expect(run.code).toBe(3);
   });
 });
@@ -69,13 +140,21 @@ describe('hostscope inspect', () => {
     const r = JSON.parse(run.out) as InspectResult;
     expect(r).toMatchObject({ name: 'portainer', isolation: 'process', sessionId: 2, utilityVm: null });
     expect(r.hostProcesses).toContainEqual({ pid: 3632, name: 'portainer' });
-    expect(r.sandboxDisk?.location.toLowerCase()).toBe(`c:\\programdata\\docker\\windowsfilter\\${r.id}\\sandbox.vhdx`);
-    expect(r.publishedPorts).toEqual([{ containerPort: 9000, protocol: 'tcp', hostIp: '0.0.0.0', hostPort: 9000, mode: 'nat' }]);
-    expect(r.natMappings).toEqual([expect.objectContaining({ externalPort: 9000, internalIp: '172.24.80.2', internalPort: 9000 })]);
+    expect(r.sandboxDisk?.location.toLowerCase()).toBe(
+      `c:\\programdata\\docker\\windowsfilter\\${r.id}\\sandbox.vhdx`,
+    );
+    expect(r.publishedPorts).toEqual([
+      { containerPort: 9000, protocol: 'tcp', hostIp: '0.0.0.0', hostPort: 9000, mode: 'nat' },
+    ]);
+    expect(r.natMappings).toEqual([
+      expect.objectContaining({ externalPort: 9000, internalIp: '172.24.80.2', internalPort: 9000 }),
+    ]);
   });
 
   it('gives the Hyper-V footprint: no session, processes or disk, the utility VM instead', async () => {
-    const r = JSON.parse((await cli('inspect', S2016, '--container', 'coreapp', '--json')).out) as InspectResult;
+    const r = JSON.parse(
+      (await cli('inspect', S2016, '--container', 'coreapp', '--json')).out,
+    ) as InspectResult;
     expect(r).toMatchObject({ isolation: 'hyperv', sessionId: null, hostProcesses: [], sandboxDisk: null });
     expect(r.utilityVm?.pid).toEqual(expect.any(Number));
   });
@@ -87,7 +166,17 @@ describe('hostscope findings', () => {
     expect(run.code).toBe(0);
     const list = JSON.parse(run.out) as Finding[];
     expect(list.length).toBeGreaterThan(0);
-    for (const f of list) expect(Object.keys(f).sort()).toEqual(['detail', 'evidence', 'fix', 'id', 'references', 'severity', 'subjects', 'title']);
+    for (const f of list)
+      expect(Object.keys(f).sort()).toEqual([
+        'detail',
+        'evidence',
+        'fix',
+        'id',
+        'references',
+        'severity',
+        'subjects',
+        'title',
+      ]);
     const human = await cli('findings', S2019);
     expect(human.out.split('\n')[0]).toMatch(/^\d+ findings: /);
     expect(widest(human.out)).toBeLessThanOrEqual(100);
@@ -99,7 +188,16 @@ describe('hostscope isolation', () => {
     const run = await cli('isolation', S2016, '--container', 'portainer', '--compare', 'coreapp', '--json');
     expect(run.code).toBe(0);
     const c = JSON.parse(run.out) as IsolationComparison;
-    expect(c.rows.map((r) => r.id)).toEqual(['processes', 'session', 'user', 'sandbox-disk', 'firewall-rules', 'reach-from-host', 'reach-from-containers', 'memory']);
+    expect(c.rows.map((r) => r.id)).toEqual([
+      'processes',
+      'session',
+      'user',
+      'sandbox-disk',
+      'firewall-rules',
+      'reach-from-host',
+      'reach-from-containers',
+      'memory',
+    ]);
     expect(c.rows.find((r) => r.id === 'processes')!.differs).toBe(true);
     expect(c.rows.find((r) => r.id === 'user')!.a.observed).toMatch(/^not observable in this bundle/);
     const human = await cli('isolation', S2016, '--container', 'portainer', '--compare', 'coreapp');

@@ -14,7 +14,13 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 interface SummaryJson {
   host: { computerName: string | null; build: number | null };
   engine: { version: string | null };
-  containers: { id: string; name: string; state: string; isolation: string | null; publishedPorts: string[] }[];
+  containers: {
+    id: string;
+    name: string;
+    state: string;
+    isolation: string | null;
+    publishedPorts: string[];
+  }[];
   probes: { id: string; status: string; detail: string }[];
 }
 
@@ -52,7 +58,10 @@ describe.each(SAMPLES)('hostscope summary on the sample %s', (sample) => {
     rmSync(join(copy, 'docker', 'networks.json'), { force: true });
     const broken = await summary(copy);
     const intact = await summary(folder);
-    expect(broken.probes.find((p) => p.id === 'host.processes')).toMatchObject({ status: 'invalid', detail: expect.stringContaining('host/processes.json') });
+    expect(broken.probes.find((p) => p.id === 'host.processes')).toMatchObject({
+      status: 'invalid',
+      detail: expect.stringContaining('host/processes.json'),
+    });
     expect(broken.probes.find((p) => p.id === 'docker.networks')?.status).toMatch(/missing/);
     expect(broken.containers).toEqual(intact.containers);
     expect(broken.host).toEqual(intact.host);
@@ -85,10 +94,14 @@ describe('hostscope exit codes', () => {
 
   it('runs as `npx hostscope` from the repository root through the bin script', () => {
     const sample = readdirSync(samplesDir).find((s) => SAMPLES.includes(s))!;
-    const out = execFileSync(process.execPath, ['bin/hostscope.mjs', 'summary', `resources/samples/${sample}`, '--json'], {
-      cwd: join(import.meta.dirname, '../..'),
-      encoding: 'utf8',
-    });
+    const out = execFileSync(
+      process.execPath,
+      ['bin/hostscope.mjs', 'summary', `resources/samples/${sample}`, '--json'],
+      {
+        cwd: join(import.meta.dirname, '../..'),
+        encoding: 'utf8',
+      },
+    );
     expect((JSON.parse(out) as SummaryJson).containers.length).toBeGreaterThan(0);
   });
 });

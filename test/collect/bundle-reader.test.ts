@@ -31,7 +31,12 @@ async function refusal(path: string, limits?: Parameters<typeof readBundle>[1]):
 
 describe('readBundle', () => {
   it('reads a zip with the bundle at its root', async () => {
-    const raw = await readBundle(zipFile('root.zip', [{ name: 'manifest.json', data: manifest }, { name: 'host/os.json', data: os }]));
+    const raw = await readBundle(
+      zipFile('root.zip', [
+        { name: 'manifest.json', data: manifest },
+        { name: 'host/os.json', data: os },
+      ]),
+    );
     expect([...raw.files.keys()].sort()).toEqual(['host/os.json', 'manifest.json']);
     expect(buildHostModel(raw).computerName).toBe('ZIPHOST');
   });
@@ -64,7 +69,12 @@ describe('readBundle', () => {
     ['/etc/cron.d/evil', 'absolute path'],
     ['C:/Windows/evil.dll', 'drive-letter path'],
   ])('refuses the entry %s (%s), naming it', async (name, why) => {
-    const error = await refusal(zipFile(`unsafe-${why.length}-${name.length}.zip`, [{ name: 'manifest.json', data: manifest }, { name, data: 'x' }]));
+    const error = await refusal(
+      zipFile(`unsafe-${why.length}-${name.length}.zip`, [
+        { name: 'manifest.json', data: manifest },
+        { name, data: 'x' },
+      ]),
+    );
     expect(error.code).toBe('unsafe-entry');
     expect(error.message).toContain(name);
     expect(error.message).toContain(why);
@@ -72,23 +82,40 @@ describe('readBundle', () => {
 
   it('refuses an entry over the per-file limit by its header, and one whose header lies about its size', async () => {
     const big = 'x'.repeat(2048);
-    const byHeader = await refusal(zipFile('big.zip', [{ name: 'manifest.json', data: manifest }, { name: 'host/processes.json', data: big }]), {
-      maxEntries: 10,
-      maxFileBytes: 1024,
-      maxTotalBytes: 1e9,
-    });
+    const byHeader = await refusal(
+      zipFile('big.zip', [
+        { name: 'manifest.json', data: manifest },
+        { name: 'host/processes.json', data: big },
+      ]),
+      {
+        maxEntries: 10,
+        maxFileBytes: 1024,
+        maxTotalBytes: 1e9,
+      },
+    );
     expect(byHeader.code).toBe('limit-exceeded');
     expect(byHeader.message).toContain('host/processes.json');
     expect(byHeader.message).toContain('per-file limit');
-    const lying = await refusal(zipFile('lying.zip', [{ name: 'manifest.json', data: manifest }, { name: 'host/tcp.json', data: big, declaredSize: 10, deflate: true }]));
+    const lying = await refusal(
+      zipFile('lying.zip', [
+        { name: 'manifest.json', data: manifest },
+        { name: 'host/tcp.json', data: big, declaredSize: 10, deflate: true },
+      ]),
+    );
     expect(lying.message).toContain('host/tcp.json');
   });
 
   it('refuses too many entries and too many bytes in total', async () => {
     const entries = Array.from({ length: 5 }, (_, i) => ({ name: `extra/${i}.txt`, data: 'abcdefgh' }));
-    const count = await refusal(zipFile('many.zip', [{ name: 'manifest.json', data: manifest }, ...entries]), { maxEntries: 3, maxFileBytes: 1e6, maxTotalBytes: 1e9 });
+    const count = await refusal(
+      zipFile('many.zip', [{ name: 'manifest.json', data: manifest }, ...entries]),
+      { maxEntries: 3, maxFileBytes: 1e6, maxTotalBytes: 1e9 },
+    );
     expect(count.message).toMatch(/entry limit|entry count/);
-    const total = await refusal(zipFile('total.zip', [{ name: 'manifest.json', data: manifest }, ...entries]), { maxEntries: 100, maxFileBytes: 1e6, maxTotalBytes: manifest.length + 20 });
+    const total = await refusal(
+      zipFile('total.zip', [{ name: 'manifest.json', data: manifest }, ...entries]),
+      { maxEntries: 100, maxFileBytes: 1e6, maxTotalBytes: manifest.length + 20 },
+    );
     expect(total.message).toContain('limit: total size');
   });
 

@@ -183,7 +183,9 @@ describe('hostscope redact', () => {
     );
     expect(problems).toEqual([]);
     const [before, after] = [buildHostModel(original), buildHostModel(redacted)];
-    expect(after.bundle.collector?.name).toBe(`${before.bundle.collector?.name} (redacted by hostscope 0.1.0)`);
+    expect(after.bundle.collector?.name).toBe(
+      `${before.bundle.collector?.name} (redacted by hostscope 0.1.0)`,
+    );
     expect(Date.parse(after.bundle.collectedAt!)).toBe(Date.parse(before.bundle.collectedAt!));
     expect(after.probes.map((p) => [p.id, p.status])).toEqual(before.probes.map((p) => [p.id, p.status]));
     expect(after.containers.kind === 'known' && after.containers.value.length).toBe(

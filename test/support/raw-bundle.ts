@@ -7,7 +7,10 @@ export function fixture(name: string): Uint8Array {
   return readFileSync(fileURLToPath(new URL(`../fixtures/parsers/${name}`, import.meta.url)));
 }
 
-export function manifestBytes(probes: readonly ManifestProbe[] = [], extra: Record<string, unknown> = {}): Uint8Array {
+export function manifestBytes(
+  probes: readonly ManifestProbe[] = [],
+  extra: Record<string, unknown> = {},
+): Uint8Array {
   return new TextEncoder().encode(
     JSON.stringify({
       format: 'hostscope-bundle',
@@ -22,7 +25,10 @@ export function manifestBytes(probes: readonly ManifestProbe[] = [], extra: Reco
 }
 
 /** A bundle holding a manifest and the given files (bytes, or text written as UTF-8). */
-export function rawBundle(files: Record<string, Uint8Array | string>, probes: readonly ManifestProbe[] = []): RawBundle {
+export function rawBundle(
+  files: Record<string, Uint8Array | string>,
+  probes: readonly ManifestProbe[] = [],
+): RawBundle {
   const map = new Map<string, Uint8Array>([['manifest.json', manifestBytes(probes)]]);
   for (const [path, content] of Object.entries(files)) {
     map.set(path, typeof content === 'string' ? new TextEncoder().encode(content) : content);

@@ -9,7 +9,8 @@ export async function zipFolder(folder: string, out: string, topFolder?: string)
     for (const name of readdirSync(dir).sort()) {
       const path = join(dir, name);
       if (statSync(path).isDirectory()) walk(path);
-      else zip.addFile(path, (topFolder ? `${topFolder}/` : '') + relative(folder, path).split('\\').join('/'));
+      else
+        zip.addFile(path, (topFolder ? `${topFolder}/` : '') + relative(folder, path).split('\\').join('/'));
     }
   };
   walk(folder);

@@ -10,9 +10,16 @@ export function findingsCommand(io: CliIo): Command {
     .description('List what is wrong on the host, most severe first, each with its evidence and fix')
     .argument('<bundle>', 'bundle folder or .zip')
     .option('--json', 'print JSON')
-    .addHelpText('after', '\nExit codes: 0 ok (findings or not), 2 usage, 3 unreadable bundle.\nExample: hostscope findings resources/samples/server2019-broken-nat --json')
+    .addHelpText(
+      'after',
+      '\nExit codes: 0 ok (findings or not), 2 usage, 3 unreadable bundle.\nExample: hostscope findings resources/samples/server2019-broken-nat --json',
+    )
     .action(async (bundle: string, options: { json?: boolean }) => {
       const list = findings(await loadHostModel(bundle));
-      io.out(options.json ? `${JSON.stringify(list, null, 2)}\n` : formatFindings(list, io.isTty ? ansi : plain, Math.min(io.columns, 100)));
+      io.out(
+        options.json
+          ? `${JSON.stringify(list, null, 2)}\n`
+          : formatFindings(list, io.isTty ? ansi : plain, Math.min(io.columns, 100)),
+      );
     });
 }

@@ -8,12 +8,17 @@ import { loadHostModel } from '../load';
 
 export function isolationCommand(io: CliIo): Command {
   return new Command('isolation')
-    .description('Walk through what isolation means for a container as seen from the host, or compare two (process and Hyper-V)')
+    .description(
+      'Walk through what isolation means for a container as seen from the host, or compare two (process and Hyper-V)',
+    )
     .argument('<bundle>', 'bundle folder or .zip')
     .requiredOption('--container <ref>', 'container name, full id or unique id prefix')
     .option('--compare <ref>', 'a second container to compare with, point by point')
     .option('--json', 'print JSON')
-    .addHelpText('after', '\nExit codes: 0 ok, 2 usage, 3 unreadable bundle, 4 no such container.\nExample: hostscope isolation resources/samples/server2016-swarm-portainer --container portainer --compare coreapp')
+    .addHelpText(
+      'after',
+      '\nExit codes: 0 ok, 2 usage, 3 unreadable bundle, 4 no such container.\nExample: hostscope isolation resources/samples/server2016-swarm-portainer --container portainer --compare coreapp',
+    )
     .action(async (bundle: string, options: { container: string; compare?: string; json?: boolean }) => {
       const model = await loadHostModel(bundle);
       const a = resolveContainer(model, options.container);
@@ -22,10 +27,18 @@ export function isolationCommand(io: CliIo): Command {
       const correlation = correlate(model);
       if (options.compare !== undefined) {
         const result = compareIsolation(model, a, resolveContainer(model, options.compare), correlation);
-        io.out(options.json ? `${JSON.stringify(result, null, 2)}\n` : formatIsolationComparison(result, style, width));
+        io.out(
+          options.json
+            ? `${JSON.stringify(result, null, 2)}\n`
+            : formatIsolationComparison(result, style, width),
+        );
       } else {
         const result = isolationProfile(model, a, correlation);
-        io.out(options.json ? `${JSON.stringify(result, null, 2)}\n` : formatIsolationProfile(result, style, width));
+        io.out(
+          options.json
+            ? `${JSON.stringify(result, null, 2)}\n`
+            : formatIsolationProfile(result, style, width),
+        );
       }
     });
 }

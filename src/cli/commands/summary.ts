@@ -9,9 +9,16 @@ export function summaryCommand(io: CliIo): Command {
     .description('Show the host, the engine, every container and every probe outcome of a bundle')
     .argument('<bundle>', 'bundle folder or .zip')
     .option('--json', 'print JSON instead of tables')
-    .addHelpText('after', '\nExit codes: 0 ok, 2 usage, 3 unreadable bundle.\nExample: hostscope summary resources/samples/server2016-swarm-portainer')
+    .addHelpText(
+      'after',
+      '\nExit codes: 0 ok, 2 usage, 3 unreadable bundle.\nExample: hostscope summary resources/samples/server2016-swarm-portainer',
+    )
     .action(async (bundle: string, options: { json?: boolean }) => {
       const summary = summarize(await loadHostModel(bundle));
-      io.out(options.json ? `${JSON.stringify(summary, null, 2)}\n` : formatSummary(summary, io.isTty ? ansi : plain, Math.min(io.columns, 100)));
+      io.out(
+        options.json
+          ? `${JSON.stringify(summary, null, 2)}\n`
+          : formatSummary(summary, io.isTty ? ansi : plain, Math.min(io.columns, 100)),
+      );
     });
 }

@@ -42,7 +42,9 @@ const STARTUP_TIMEOUT_MS = 60_000;
 const CLOSE_TIMEOUT_MS = 5_000;
 
 /** Every PowerShell probe id of bundle v1, in catalogue order. */
-export const POWERSHELL_PROBES: readonly string[] = PROBES.filter((p) => p.kind === 'powershell').map((p) => p.id);
+export const POWERSHELL_PROBES: readonly string[] = PROBES.filter((p) => p.kind === 'powershell').map(
+  (p) => p.id,
+);
 
 interface Planned {
   readonly id: string;
@@ -51,7 +53,9 @@ interface Planned {
 }
 
 /** Runs the probes one after another; never rejects: every failure becomes a probe outcome. */
-export async function runPowerShellProbes(options: PowerShellProbeOptions = {}): Promise<readonly ProbeRun[]> {
+export async function runPowerShellProbes(
+  options: PowerShellProbeOptions = {},
+): Promise<readonly ProbeRun[]> {
   const ids = options.probeIds ?? POWERSHELL_PROBES;
   const dir = options.probesDir ?? defaultProbesDir();
   const timeoutMs = options.timeoutMs ?? DEFAULT_PROBE_TIMEOUT_MS;
@@ -60,19 +64,33 @@ export async function runPowerShellProbes(options: PowerShellProbeOptions = {}):
   const runs: ProbeRun[] = [];
   const finish = (run: ProbeRun): void => {
     runs.push(run);
-    emit({ kind: 'finished', id: run.id, status: run.status, durationMs: run.durationMs, ...(run.error === undefined ? {} : { error: run.error }), ...(target === undefined ? {} : { target }) });
+    emit({
+      kind: 'finished',
+      id: run.id,
+      status: run.status,
+      durationMs: run.durationMs,
+      ...(run.error === undefined ? {} : { error: run.error }),
+      ...(target === undefined ? {} : { target }),
+    });
   };
 
   // Ids that cannot run fail at once, without a shell; the others run in the order given.
   const plan = ids.map((id): Planned | ProbeRun => {
     const spec = probeSpec(id);
     const script = join(dir, `${id}.ps1`);
-    if (spec?.kind !== 'powershell') return outcome(id, 'failed', 0, `${id} is not a PowerShell probe of bundle v1`);
+    if (spec?.kind !== 'powershell')
+      return outcome(id, 'failed', 0, `${id} is not a PowerShell probe of bundle v1`);
     if (!existsSync(script)) return outcome(id, 'failed', 0, `the probe script ${script} does not exist`);
     return { id, script, files: spec.files };
   });
   const runnable = plan.filter((p): p is Planned => 'script' in p);
-  const choice = runnable.length === 0 ? null : findPowerShell({ ...(options.executable === undefined ? {} : { executable: options.executable }), ...(options.env ? { env: options.env } : {}) });
+  const choice =
+    runnable.length === 0
+      ? null
+      : findPowerShell({
+          ...(options.executable === undefined ? {} : { executable: options.executable }),
+          ...(options.env ? { env: options.env } : {}),
+        });
   if (choice?.kind === 'none') {
     const why = `no PowerShell found (tried ${choice.tried.join(', ')}): install PowerShell 7 (pwsh) or set NODE_POWERSHELL`;
     for (const p of plan) finish('script' in p ? outcome(p.id, 'failed', 0, why) : p);
@@ -87,7 +105,14 @@ export async function runPowerShellProbes(options: PowerShellProbeOptions = {}):
           interactive: target !== undefined && options.credentialUser !== undefined,
           ...(options.env ? { env: options.env } : {}),
           modules: options.importModules ?? [],
-          remote: target === undefined ? null : { computer: target, credentialUser: options.credentialUser ?? null, transport: options.transport ?? 'winrm' },
+          remote:
+            target === undefined
+              ? null
+              : {
+                  computer: target,
+                  credentialUser: options.credentialUser ?? null,
+                  transport: options.transport ?? 'winrm',
+                },
           connectTimeoutMs: options.connectTimeoutMs ?? Math.max(timeoutMs, 120_000),
           ...(options.signal ? { signal: options.signal } : {}),
         });
@@ -121,7 +146,11 @@ interface SessionSettings {
   readonly interactive: boolean;
   readonly env?: Readonly<Record<string, string | undefined>>;
   readonly modules: readonly string[];
-  readonly remote: { readonly computer: string; readonly credentialUser: string | null; readonly transport: RemotingTransport } | null;
+  readonly remote: {
+    readonly computer: string;
+    readonly credentialUser: string | null;
+    readonly transport: RemotingTransport;
+  } | null;
   readonly connectTimeoutMs: number;
   readonly signal?: AbortSignal;
 }
@@ -149,19 +178,31 @@ class ShellSession {
       return { status: 'failed', files: [], error: this.fatal ?? 'PowerShell did not start' };
     }
     const request = { script: probe.script, remote: this.settings.remote !== null };
-    const answer = await shell.request((nonce) => `Invoke-HostscopeProbeRequest ${requestArgument({ ...request, nonce })}`, timeoutMs, this.settings.signal);
+    const answer = await shell.request(
+      (nonce) => `Invoke-HostscopeProbeRequest ${requestArgument({ ...request, nonce })}`,
+      timeoutMs,
+      this.settings.signal,
+    );
     switch (answer.kind) {
       case 'answer':
         return toProbeResult(probe, answer.value);
       case 'timeout':
         await this.replace(true);
-        return { status: 'timeout', files: [], error: `no result within ${seconds(timeoutMs)}; the PowerShell process was ended and a new one runs the next probe` };
+        return {
+          status: 'timeout',
+          files: [],
+          error: `no result within ${seconds(timeoutMs)}; the PowerShell process was ended and a new one runs the next probe`,
+        };
       case 'cancelled':
         await this.replace(true);
         return { status: 'skipped', files: [], error: 'cancelled while running' };
       case 'failed':
         if (answer.exited) await this.replace();
-        return { status: 'failed', files: [], error: answer.exited ? `PowerShell exited while running the probe: ${answer.error}` : answer.error };
+        return {
+          status: 'failed',
+          files: [],
+          error: answer.exited ? `PowerShell exited while running the probe: ${answer.error}` : answer.error,
+        };
     }
   }
 
@@ -187,9 +228,11 @@ class ShellSession {
     const shell = ProbeShell.spawn({ executable, interactive, ...(env ? { env } : {}) });
     const resources = resourcesDir();
     // The bridge is loaded from file text, so an execution policy that blocks unsigned files cannot stop it.
-    const load = (file: string): string => `. ([scriptblock]::Create([System.IO.File]::ReadAllText(${stringExpression(join(resources, file))})))`;
+    const load = (file: string): string =>
+      `. ([scriptblock]::Create([System.IO.File]::ReadAllText(${stringExpression(join(resources, file))})))`;
     const init = await shell.request(
-      (nonce) => `${load('invoke-probe.ps1')}; ${load('runner-bridge.ps1')}; Initialize-HostscopeShell ${requestArgument({ nonce, modules })}`,
+      (nonce) =>
+        `${load('invoke-probe.ps1')}; ${load('runner-bridge.ps1')}; Initialize-HostscopeShell ${requestArgument({ nonce, modules })}`,
       STARTUP_TIMEOUT_MS,
       this.settings.signal,
     );
@@ -199,7 +242,11 @@ class ShellSession {
     }
     let problem = stepProblem(init, `PowerShell (${executable}) did not start`);
     if (problem === null && remote !== null) {
-      const connect = await shell.request((nonce) => `Connect-HostscopeTarget ${requestArgument({ nonce, ...remote })}`, this.settings.connectTimeoutMs, this.settings.signal);
+      const connect = await shell.request(
+        (nonce) => `Connect-HostscopeTarget ${requestArgument({ nonce, ...remote })}`,
+        this.settings.connectTimeoutMs,
+        this.settings.signal,
+      );
       problem = stepProblem(connect, `could not connect to '${remote.computer}'`);
     }
     if (problem !== null) {
@@ -225,7 +272,8 @@ function stepProblem(outcome: RequestOutcome, context: string): string | null {
     case 'cancelled':
       return 'cancelled';
     case 'failed':
-      if (outcome.code === 'ENOENT') return `${context}: the executable was not found (spawn ENOENT). Install PowerShell 7 (pwsh), or set NODE_POWERSHELL to its path`;
+      if (outcome.code === 'ENOENT')
+        return `${context}: the executable was not found (spawn ENOENT). Install PowerShell 7 (pwsh), or set NODE_POWERSHELL to its path`;
       return `${context}: ${outcome.error}`;
   }
 }
@@ -233,16 +281,40 @@ function stepProblem(outcome: RequestOutcome, context: string): string | null {
 /** Checks the probe's answer and keeps only the files bundle v1 assigns to it. */
 function toProbeResult(probe: Planned, value: unknown): ProbeResult {
   const parsed = probeAnswerSchema.safeParse(value);
-  if (!parsed.success) return { status: 'failed', files: [], error: 'the probe result did not follow the probe contract (resources/probes/README.md)' };
+  if (!parsed.success)
+    return {
+      status: 'failed',
+      files: [],
+      error: 'the probe result did not follow the probe contract (resources/probes/README.md)',
+    };
   const answer = parsed.data;
-  if (answer.Status !== 'ok') return { status: answer.Status, files: [], error: answer.Error ?? `the probe reported ${answer.Status} without a reason` };
+  if (answer.Status !== 'ok')
+    return {
+      status: answer.Status,
+      files: [],
+      error: answer.Error ?? `the probe reported ${answer.Status} without a reason`,
+    };
   const files: ProbeFile[] = [];
   for (const file of answer.Files) {
     if (!probe.files.includes(file.Path)) {
-      return { status: 'failed', files: [], error: `the probe returned a file named ${JSON.stringify(file.Path)}, which is not one of its bundle files (${probe.files.join(', ')})` };
+      return {
+        status: 'failed',
+        files: [],
+        error: `the probe returned a file named ${JSON.stringify(file.Path)}, which is not one of its bundle files (${probe.files.join(', ')})`,
+      };
     }
-    const bytes = file.Text !== null ? new Uint8Array(Buffer.from(file.Text, 'utf8')) : file.Base64 !== null ? decodeBase64(file.Base64) : null;
-    if (bytes === null) return { status: 'failed', files: [], error: `the probe returned ${file.Path} without valid Text or Base64 content` };
+    const bytes =
+      file.Text !== null
+        ? new Uint8Array(Buffer.from(file.Text, 'utf8'))
+        : file.Base64 !== null
+          ? decodeBase64(file.Base64)
+          : null;
+    if (bytes === null)
+      return {
+        status: 'failed',
+        files: [],
+        error: `the probe returned ${file.Path} without valid Text or Base64 content`,
+      };
     files.push({ path: file.Path, bytes });
   }
   return { status: 'ok', files };

@@ -64,11 +64,21 @@ export class ProbeShell {
    * Sends one command line (built by the caller from requestArgument/stringExpression only) that writes
    * an answer line marked with `nonce`, and waits up to `timeoutMs` for it.
    */
-  async request(command: (nonce: string) => string, timeoutMs: number, signal?: AbortSignal): Promise<RequestOutcome> {
-    if (this.disposed) return { kind: 'failed', error: 'the PowerShell process was already disposed', exited: true };
+  async request(
+    command: (nonce: string) => string,
+    timeoutMs: number,
+    signal?: AbortSignal,
+  ): Promise<RequestOutcome> {
+    if (this.disposed)
+      return { kind: 'failed', error: 'the PowerShell process was already disposed', exited: true };
     const nonce = newNonce();
     const invocation = this.ps.invoke(command(nonce)).then(
-      (result) => ({ kind: 'done', stdout: result.stdout?.toString('utf8') ?? '', stderr: result.stderr?.toString('utf8') ?? '' }) as const,
+      (result) =>
+        ({
+          kind: 'done',
+          stdout: result.stdout?.toString('utf8') ?? '',
+          stderr: result.stderr?.toString('utf8') ?? '',
+        }) as const,
       (error: unknown) => ({ kind: 'error', error }) as const,
     );
     let timer: NodeJS.Timeout | undefined;
@@ -134,9 +144,18 @@ function describeFailure(error: unknown): RequestOutcome {
   if (error instanceof ProcessError) {
     const original = error.originalError as (Error & { code?: unknown }) | undefined;
     const code = typeof original?.code === 'string' ? original.code : undefined;
-    const exit = error.exitCode !== null ? ` (exit code ${error.exitCode})` : error.signalCode ? ` (signal ${error.signalCode})` : '';
+    const exit =
+      error.exitCode !== null
+        ? ` (exit code ${error.exitCode})`
+        : error.signalCode
+          ? ` (signal ${error.signalCode})`
+          : '';
     const message = original?.message || `${error.message}${exit}`;
     return { kind: 'failed', error: message, exited: true, ...(code === undefined ? {} : { code }) };
   }
-  return { kind: 'failed', error: error instanceof Error ? error.message || error.name : String(error), exited: false };
+  return {
+    kind: 'failed',
+    error: error instanceof Error ? error.message || error.name : String(error),
+    exited: false,
+  };
 }

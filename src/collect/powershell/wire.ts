@@ -48,11 +48,15 @@ const psArray = <T extends z.ZodType>(item: T): z.ZodType<z.output<T>[]> =>
   z.preprocess((v) => {
     if (v === null || v === undefined) return [];
     if (Array.isArray(v)) return v;
-    if (typeof v === 'object' && 'value' in v && Array.isArray((v as { value: unknown }).value)) return (v as { value: unknown[] }).value;
+    if (typeof v === 'object' && 'value' in v && Array.isArray((v as { value: unknown }).value))
+      return (v as { value: unknown[] }).value;
     return [v];
   }, z.array(item)) as unknown as z.ZodType<z.output<T>[]>;
 
-const optString = z.string().nullish().transform((v) => v ?? null);
+const optString = z
+  .string()
+  .nullish()
+  .transform((v) => v ?? null);
 
 /** What Invoke-HostscopeProbe returns (resources/invoke-probe.ps1). */
 export const probeAnswerSchema = z.object({
@@ -75,5 +79,7 @@ export type StepAnswer = z.output<typeof stepAnswerSchema>;
 /** Base64 as the probe wrote it, checked before decoding (Buffer.from would skip bad characters silently). */
 export function decodeBase64(text: string): Uint8Array | null {
   const compact = text.replace(/\s+/g, '');
-  return BASE64.test(compact) && compact.length % 4 === 0 ? new Uint8Array(Buffer.from(compact, 'base64')) : null;
+  return BASE64.test(compact) && compact.length % 4 === 0
+    ? new Uint8Array(Buffer.from(compact, 'base64'))
+    : null;
 }

@@ -56,7 +56,9 @@ export function parseJson(text: string, maxDepth: number = DEFAULT_MAX_JSON_DEPT
     const message = error instanceof Error ? error.message : String(error);
     const position = /position (\d+)/.exec(message);
     // V8 reports where it stopped; stopping at the very end means the file was cut short.
-    const truncated = /Unexpected end of JSON input/.test(message) || (position !== null && Number(position[1]) >= text.trimEnd().length);
+    const truncated =
+      /Unexpected end of JSON input/.test(message) ||
+      (position !== null && Number(position[1]) >= text.trimEnd().length);
     return {
       kind: 'invalid',
       reason: `${truncated ? 'truncated JSON' : 'not valid JSON'}: ${message.replace(/\s*\(line \d+ column \d+\)$/, '')}`,

@@ -36,11 +36,19 @@ export function parseManifest(text: string, bundle: string): ParsedManifest {
   const where = { bundle, entry: 'manifest.json' };
   const json = parseJson(text);
   if (json.kind === 'invalid') {
-    throw new BundleError('not-a-bundle', `${bundle}: manifest.json is not readable: ${json.reason}${json.location ? ` (${json.location})` : ''}`, where);
+    throw new BundleError(
+      'not-a-bundle',
+      `${bundle}: manifest.json is not readable: ${json.reason}${json.location ? ` (${json.location})` : ''}`,
+      where,
+    );
   }
   const parsed = manifestSchema.safeParse(json.value);
   if (!parsed.success) {
-    throw new BundleError('not-a-bundle', `${bundle}: manifest.json is not a Hostscope manifest: ${describeIssues(parsed.error)}`, where);
+    throw new BundleError(
+      'not-a-bundle',
+      `${bundle}: manifest.json is not a Hostscope manifest: ${describeIssues(parsed.error)}`,
+      where,
+    );
   }
   const m = parsed.data;
   if (m.version !== BUNDLE_VERSION) {

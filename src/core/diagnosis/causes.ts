@@ -2,7 +2,13 @@
 // names and ports, and where the Windows fact comes from. Ids are the contract's (../shared/spec/diagnosis.md).
 
 import type { Cause } from '../../shared/diagnosis';
-import type { Container, FirewallProfileName, FirewallRule, HostProcess, NatStaticMapping } from '../../shared/model';
+import type {
+  Container,
+  FirewallProfileName,
+  FirewallRule,
+  HostProcess,
+  NatStaticMapping,
+} from '../../shared/model';
 import { arg, psProfile, psProtocol, psQuote } from './commands';
 import type { Publication } from './correlate';
 import { isPolicyRule } from './firewall';
@@ -10,12 +16,14 @@ import { REF } from './references';
 
 const portText = (port: number, protocol: 'tcp' | 'udp'): string => `${port}/${protocol}`;
 const ruleText = (r: FirewallRule): string => `"${r.displayName ?? r.name}"`;
-const list = (items: readonly string[], max = 3): string => (items.length <= max ? items.join(', ') : `${items.slice(0, max).join(', ')} and ${items.length - max} more`);
+const list = (items: readonly string[], max = 3): string =>
+  items.length <= max ? items.join(', ') : `${items.slice(0, max).join(', ')} and ${items.length - max} more`;
 
 export function containerNotRunning(c: Container, role: 'target' | 'source', file: string): Cause {
   return {
     id: 'container-not-running',
-    title: role === 'target' ? `Container ${c.name} is not running` : `Source container ${c.name} is not running`,
+    title:
+      role === 'target' ? `Container ${c.name} is not running` : `Source container ${c.name} is not running`,
     explanation: `${file} shows ${c.name} in state "${c.state}". A container that is not running has no endpoint, no NAT mapping and no process to answer.`,
     fix: `docker start ${arg(c.name)}; docker logs --tail 50 ${arg(c.name)}`,
     references: ['https://docs.docker.com/reference/cli/docker/container/start/'],
@@ -40,12 +48,20 @@ export function noSharedNetwork(target: Container, source: Container, file: stri
     id: 'no-shared-network',
     title: `${source.name} and ${target.name} share no network`,
     explanation: `${file} puts ${target.name} on ${list(targetNets) || 'no network'} and ${source.name} on ${list(sourceNets) || 'no network'}. Containers reach each other only over a network they are both attached to.`,
-    fix: join ? `docker network connect ${arg(join)} ${arg(source.name)}` : `docker network connect nat ${arg(source.name)}`,
+    fix: join
+      ? `docker network connect ${arg(join)} ${arg(source.name)}`
+      : `docker network connect nat ${arg(source.name)}`,
     references: [REF.dockerNetworkConnect, REF.networkDriversDoc],
   };
 }
 
-export function noPublishedPort(c: Container, port: number, protocol: 'tcp' | 'udp', publications: readonly Publication[], file: string): Cause {
+export function noPublishedPort(
+  c: Container,
+  port: number,
+  protocol: 'tcp' | 'udp',
+  publications: readonly Publication[],
+  file: string,
+): Cause {
   const published = publications.map((p) => `${p.hostPort}/${p.protocol} -> ${p.containerPort}`);
   const service = c.swarm?.serviceName;
   return {
@@ -59,20 +75,36 @@ export function noPublishedPort(c: Container, port: number, protocol: 'tcp' | 'u
   };
 }
 
-export function natLoopbackUnsupported(c: Container, build: number, pub: Publication, ip: string | null, confirmed: boolean, file: string): Cause {
+export function natLoopbackUnsupported(
+  c: Container,
+  build: number,
+  pub: Publication,
+  ip: string | null,
+  confirmed: boolean,
+  file: string,
+): Cause {
   return {
     id: 'nat-loopback-unsupported',
-    title: confirmed ? `WinNAT on build ${build} does not loop localhost back to containers` : `WinNAT loopback on build ${build} is unconfirmed`,
+    title: confirmed
+      ? `WinNAT on build ${build} does not loop localhost back to containers`
+      : `WinNAT loopback on build ${build} is unconfirmed`,
     explanation: confirmed
       ? `${file} shows build ${build}. On builds 14393 and 16299 WinNAT has no loopback: the host itself cannot use localhost or its own address to reach a NAT-published port, while clients on other machines can. From the host, use the container's own address${ip ? ` ${ip}` : ''} and port ${pub.containerPort}.`
       : `${file} shows build ${build}. WinNAT loopback reached Insider builds in November 2017 and works from 17763; whether build ${build} has it is not confirmed, so localhost may not reach the container. The container's own address always works from the host.`,
-    fix: ip ? `Test-NetConnection -ComputerName ${ip} -Port ${pub.containerPort}` : `docker inspect -f '{{range .NetworkSettings.Networks}}{{.IPAddress}} {{end}}' ${arg(c.name)}`,
+    fix: ip
+      ? `Test-NetConnection -ComputerName ${ip} -Port ${pub.containerPort}`
+      : `docker inspect -f '{{range .NetworkSettings.Networks}}{{.IPAddress}} {{end}}' ${arg(c.name)}`,
     references: [REF.natLoopbackIssue, REF.natLoopbackIssue2, REF.natLoopbackForWin],
     confidence: confirmed ? 'certain' : 'likely',
   };
 }
 
-export function routingMeshUnsupported(service: string, build: number, pub: Publication, file: string): Cause {
+export function routingMeshUnsupported(
+  service: string,
+  build: number,
+  pub: Publication,
+  file: string,
+): Cause {
   return {
     id: 'routing-mesh-unsupported',
     title: `The swarm routing mesh does not work on build ${build}`,
@@ -92,8 +124,17 @@ export function natMappingMissing(c: Container, pub: Publication, file: string):
   };
 }
 
-export function natMappingStale(c: Container, pub: Publication, mappings: readonly NatStaticMapping[], owners: ReadonlyMap<string, string>, file: string): Cause {
-  const described = mappings.map((m) => `${m.externalPort} -> ${m.internalIp}:${m.internalPort} (${owners.get(m.internalIp) ?? 'no container has that address'})`);
+export function natMappingStale(
+  c: Container,
+  pub: Publication,
+  mappings: readonly NatStaticMapping[],
+  owners: ReadonlyMap<string, string>,
+  file: string,
+): Cause {
+  const described = mappings.map(
+    (m) =>
+      `${m.externalPort} -> ${m.internalIp}:${m.internalPort} (${owners.get(m.internalIp) ?? 'no container has that address'})`,
+  );
   const removals = mappings.map((m) =>
     m.id === null
       ? `Get-NetNatStaticMapping -NatName ${psQuote(m.natName)} | Where-Object { $_.ExternalPort -eq ${m.externalPort} -and $_.InternalIPAddress -eq ${psQuote(m.internalIp)} } | Remove-NetNatStaticMapping -Confirm:$false`
@@ -108,19 +149,35 @@ export function natMappingStale(c: Container, pub: Publication, mappings: readon
   };
 }
 
-export function hostPortConflict(c: Container, port: number, protocol: 'tcp' | 'udp', owners: readonly { readonly pid: number | null; readonly process: HostProcess | null }[], file: string): Cause {
-  const who = owners.map((o) => (o.process ? `${o.process.name} (PID ${o.process.pid})` : o.pid === null ? 'an unknown process' : `PID ${o.pid}`));
+export function hostPortConflict(
+  c: Container,
+  port: number,
+  protocol: 'tcp' | 'udp',
+  owners: readonly { readonly pid: number | null; readonly process: HostProcess | null }[],
+  file: string,
+): Cause {
+  const who = owners.map((o) =>
+    o.process
+      ? `${o.process.name} (PID ${o.process.pid})`
+      : o.pid === null
+        ? 'an unknown process'
+        : `PID ${o.pid}`,
+  );
   const pid = owners.find((o) => o.pid !== null)?.pid;
   return {
     id: 'host-port-conflict',
     title: `A host process holds port ${portText(port, protocol)}`,
     explanation: `${file} shows ${list(who)} listening on ${portText(port, protocol)} on the host, the port ${c.name} publishes. The host process gets the traffic (or HNS cannot add the mapping), so stop it or publish the container on another port.`,
-    fix: pid === undefined ? `Get-NetTCPConnection -LocalPort ${port} -State Listen` : `Get-Process -Id ${pid}; Stop-Process -Id ${pid}`,
+    fix:
+      pid === undefined
+        ? `Get-NetTCPConnection -LocalPort ${port} -State Listen`
+        : `Get-Process -Id ${pid}; Stop-Process -Id ${pid}`,
     references: [REF.portAlreadyExists2, REF.portInUseForWin],
   };
 }
 
-const INTERNAL_PORT_NOTE = 'For a process-isolated container Windows matches firewall rules against the container port, not the published host port (Windows-Containers#561).';
+const INTERNAL_PORT_NOTE =
+  'For a process-isolated container Windows matches firewall rules against the container port, not the published host port (Windows-Containers#561).';
 
 /** Disabling a rule where it lives: a group policy's rule in that GPO (then a policy refresh), a local one here. */
 function disableRule(r: FirewallRule): string {
@@ -130,7 +187,14 @@ function disableRule(r: FirewallRule): string {
   return `Disable-NetFirewallRule -Name ${psQuote(r.name)}`;
 }
 
-export function firewallBlockedByRule(c: Container, port: number, protocol: 'tcp' | 'udp', rules: readonly FirewallRule[], internal: boolean, file: string): Cause {
+export function firewallBlockedByRule(
+  c: Container,
+  port: number,
+  protocol: 'tcp' | 'udp',
+  rules: readonly FirewallRule[],
+  internal: boolean,
+  file: string,
+): Cause {
   const policies = [...new Set(rules.filter(isPolicyRule).map((r) => r.policyStoreSource ?? 'group policy'))];
   return {
     id: 'firewall-blocked',
@@ -152,7 +216,10 @@ export function firewallNoAllow(
   why: 'default-block' | 'container-default',
 ): Cause {
   const names = profiles.map(psProfile);
-  const disabled = disabledAllow.length > 0 ? ` Allow rule${disabledAllow.length > 1 ? 's' : ''} ${list(disabledAllow.map(ruleText))} would match but ${disabledAllow.length > 1 ? 'are' : 'is'} disabled.` : '';
+  const disabled =
+    disabledAllow.length > 0
+      ? ` Allow rule${disabledAllow.length > 1 ? 's' : ''} ${list(disabledAllow.map(ruleText))} would match but ${disabledAllow.length > 1 ? 'are' : 'is'} disabled.`
+      : '';
   const reason =
     why === 'default-block'
       ? `no enabled inbound allow rule matches ${portText(port, protocol)} in the ${names.join('/')} profile, whose default inbound action is block`
@@ -165,11 +232,19 @@ export function firewallNoAllow(
       disabledAllow.length > 0
         ? disabledAllow.map((r) => `Enable-NetFirewallRule -Name ${psQuote(r.name)}`).join('; ')
         : `New-NetFirewallRule -DisplayName ${psQuote(`Allow ${c.name} ${port}/${protocol}`)} -Direction Inbound -Action Allow -Protocol ${psProtocol(protocol)} -LocalPort ${port} -Profile ${names.join(',')}`,
-    references: [REF.newFirewallRule, ...(internal ? [REF.firewallInternalPort, REF.firewallProcessPorts] : []), ...(why === 'container-default' ? [REF.networkIsolationDoc] : [])],
+    references: [
+      REF.newFirewallRule,
+      ...(internal ? [REF.firewallInternalPort, REF.firewallProcessPorts] : []),
+      ...(why === 'container-default' ? [REF.networkIsolationDoc] : []),
+    ],
   };
 }
 
-export function firewallLocalRulesIgnored(profiles: readonly FirewallProfileName[], ignored: readonly FirewallRule[], file: string): Cause {
+export function firewallLocalRulesIgnored(
+  profiles: readonly FirewallProfileName[],
+  ignored: readonly FirewallRule[],
+  file: string,
+): Cause {
   const names = profiles.map(psProfile);
   return {
     id: 'firewall-local-rules-ignored',
@@ -180,10 +255,19 @@ export function firewallLocalRulesIgnored(profiles: readonly FirewallProfileName
   };
 }
 
-export function notListening(c: Container, port: number, protocol: 'tcp' | 'udp', loopbackOnly: readonly string[], file: string): Cause {
+export function notListening(
+  c: Container,
+  port: number,
+  protocol: 'tcp' | 'udp',
+  loopbackOnly: readonly string[],
+  file: string,
+): Cause {
   return {
     id: 'not-listening-in-container',
-    title: loopbackOnly.length > 0 ? `${c.name} listens on ${portText(port, protocol)} only on loopback` : `Nothing listens on ${portText(port, protocol)} in ${c.name}`,
+    title:
+      loopbackOnly.length > 0
+        ? `${c.name} listens on ${portText(port, protocol)} only on loopback`
+        : `Nothing listens on ${portText(port, protocol)} in ${c.name}`,
     explanation:
       loopbackOnly.length > 0
         ? `${file} (netstat inside the container) shows ${portText(port, protocol)} bound to ${list(loopbackOnly)} only: traffic from outside the container never reaches it. Bind the service to 0.0.0.0.`

@@ -25,7 +25,12 @@ import { evidenceFrom, listOf, missingNote } from './known';
 
 /** A fact about a container: found (with evidence), looked for and absent, unknown (probe missing), or not applicable. */
 export type Determined<T> =
-  | { readonly kind: 'found'; readonly value: T; readonly evidence: readonly Evidence[]; readonly note?: string }
+  | {
+      readonly kind: 'found';
+      readonly value: T;
+      readonly evidence: readonly Evidence[];
+      readonly note?: string;
+    }
   | { readonly kind: 'absent'; readonly reason: string; readonly evidence: readonly Evidence[] }
   | { readonly kind: 'unknown'; readonly reason: string }
   | { readonly kind: 'not-applicable'; readonly reason: string };
@@ -158,7 +163,8 @@ const GUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
 const CONTAINER_ID = /[0-9a-f]{64}/gi;
 
 /** `Listen` as the model writes it; other spellings (`LISTENING`, the raw enum 2) only where it differs. */
-const isListening = (state: string): boolean => state === 'Listen' || (state !== 'Established' && (/^\s*listen/i.test(state) || state.trim() === '2'));
+const isListening = (state: string): boolean =>
+  state === 'Listen' || (state !== 'Established' && (/^\s*listen/i.test(state) || state.trim() === '2'));
 
 export function processLabel(p: HostProcess): string {
   return `${p.name} (PID ${p.pid}${p.sessionId === null ? '' : `, session ${p.sessionId}`})`;
@@ -169,10 +175,16 @@ export function processLabel(p: HostProcess): string {
 function resolveIsolation(model: HostModel, c: Container, containersFile: string): ResolvedIsolation {
   const requested = toIsolation(c.isolationRequested);
   if (requested) {
-    return { value: requested, from: 'container', evidence: [{ file: containersFile, detail: `${c.name}: HostConfig.Isolation ${requested}` }], note: null };
+    return {
+      value: requested,
+      from: 'container',
+      evidence: [{ file: containersFile, detail: `${c.name}: HostConfig.Isolation ${requested}` }],
+      note: null,
+    };
   }
   // `default` or empty means the engine's default (GET /info Isolation; knowledge notes section 9).
-  const asked = c.isolationRequested === null || c.isolationRequested === '' ? 'empty' : `"${c.isolationRequested}"`;
+  const asked =
+    c.isolationRequested === null || c.isolationRequested === '' ? 'empty' : `"${c.isolationRequested}"`;
   if (model.engine.kind === 'known' && model.engine.value.defaultIsolation) {
     const value = model.engine.value.defaultIsolation;
     return {
@@ -185,8 +197,16 @@ function resolveIsolation(model: HostModel, c: Container, containersFile: string
       note: null,
     };
   }
-  const why = model.engine.kind === 'unknown' ? missingNote(model.engine) : `${model.engine.source.file} gives no default isolation`;
-  return { value: null, from: null, evidence: [], note: `isolation unknown: HostConfig.Isolation is ${asked} and ${why}` };
+  const why =
+    model.engine.kind === 'unknown'
+      ? missingNote(model.engine)
+      : `${model.engine.source.file} gives no default isolation`;
+  return {
+    value: null,
+    from: null,
+    evidence: [],
+    note: `isolation unknown: HostConfig.Isolation is ${asked} and ${why}`,
+  };
 }
 
 // ---- footprint parts -------------------------------------------------------------------------
@@ -207,28 +227,40 @@ interface Indexes {
 
 function findSession(model: HostModel, c: Container, idx: Indexes): Determined<SessionFootprint> {
   const top = c.top;
-  if (top === null) return { kind: 'unknown', reason: `docker/top/${c.id}.json not collected (probe docker.top)` };
+  if (top === null)
+    return { kind: 'unknown', reason: `docker/top/${c.id}.json not collected (probe docker.top)` };
   if (top.kind === 'unknown') return { kind: 'unknown', reason: missingNote(top) };
   if (model.processes.kind === 'unknown') return { kind: 'unknown', reason: missingNote(model.processes) };
   const pids = top.value.map((r) => r.pid).filter((p): p is number => p !== null);
-  const matched = pids.map((pid) => idx.processByPid.get(pid)).filter((p): p is HostProcess => p !== undefined);
+  const matched = pids
+    .map((pid) => idx.processByPid.get(pid))
+    .filter((p): p is HostProcess => p !== undefined);
   // The container's smss shows in session 0 (Windows-Containers#254): the container's own session is the
   // most common non-zero one among its processes.
   const counts = new Map<number, number>();
-  for (const p of matched) if (p.sessionId !== null && p.sessionId !== 0) counts.set(p.sessionId, (counts.get(p.sessionId) ?? 0) + 1);
-  const topEvidence = evidenceFrom(top.source, `${pids.length} PIDs: ${pids.slice(0, 8).join(', ')}${pids.length > 8 ? ', ...' : ''}`);
+  for (const p of matched)
+    if (p.sessionId !== null && p.sessionId !== 0)
+      counts.set(p.sessionId, (counts.get(p.sessionId) ?? 0) + 1);
+  const topEvidence = evidenceFrom(
+    top.source,
+    `${pids.length} PIDs: ${pids.slice(0, 8).join(', ')}${pids.length > 8 ? ', ...' : ''}`,
+  );
   let best: number | null = null;
   for (const [session, n] of counts) if (best === null || n > (counts.get(best) ?? 0)) best = session;
   if (best === null) {
     return {
       kind: 'absent',
-      reason: matched.length === 0 ? `none of the ${pids.length} PIDs of docker top is a host process` : 'its processes are in no session other than 0',
+      reason:
+        matched.length === 0
+          ? `none of the ${pids.length} PIDs of docker top is a host process`
+          : 'its processes are in no session other than 0',
       evidence: [topEvidence],
     };
   }
   const sessionId = best;
   const inSession = matched.filter((p) => p.sessionId === sessionId);
-  const marker = (idx.processesBySession.get(sessionId) ?? []).find((p) => /^cexecsvc(\.exe)?$/i.test(p.name)) ?? null;
+  const marker =
+    (idx.processesBySession.get(sessionId) ?? []).find((p) => /^cexecsvc(\.exe)?$/i.test(p.name)) ?? null;
   return {
     kind: 'found',
     value: { sessionId, matchedPids: inSession.map((p) => p.pid), marker },
@@ -244,7 +276,8 @@ function findSession(model: HostModel, c: Container, idx: Indexes): Determined<S
 
 function findUtilityVm(model: HostModel, c: Container, idx: Indexes): Determined<UtilityVm> {
   if (model.processes.kind === 'unknown') return { kind: 'unknown', reason: missingNote(model.processes) };
-  const unconfirmed = 'the link from container id to vmwp.exe through hcsdiag and the worker command line is unconfirmed (knowledge notes, section 2)';
+  const unconfirmed =
+    'the link from container id to vmwp.exe through hcsdiag and the worker command line is unconfirmed (knowledge notes, section 2)';
   let worker: HostProcess | undefined;
   let vmGuid: string | null = null;
   let via: UtilityVm['via'] = 'command-line';
@@ -252,7 +285,12 @@ function findUtilityVm(model: HostModel, c: Container, idx: Indexes): Determined
   // With Docker, the HCS compute system id is the container id (moby#38000); hcsdiag gives its VM GUID.
   const system = idx.hcsById.get(c.id);
   if (system) {
-    evidence.push(evidenceFrom(model.hcs.source, `${system.id}: ${[system.type, system.state, system.vmGuid, system.owner].filter(Boolean).join(', ')}`));
+    evidence.push(
+      evidenceFrom(
+        model.hcs.source,
+        `${system.id}: ${[system.type, system.state, system.vmGuid, system.owner].filter(Boolean).join(', ')}`,
+      ),
+    );
     if (system.vmGuid) {
       vmGuid = system.vmGuid.toLowerCase();
       worker = idx.workerByToken.get(vmGuid);
@@ -261,13 +299,28 @@ function findUtilityVm(model: HostModel, c: Container, idx: Indexes): Determined
   }
   worker ??= idx.workerByToken.get(c.id);
   if (!worker) {
-    if (!idx.workersHaveCommandLines) return { kind: 'unknown', reason: `no vmwp.exe command line in ${model.processes.source.file} (Win32_Process CommandLine not collected)` };
-    if (model.hcs.kind === 'unknown' && !system) return { kind: 'unknown', reason: `no vmwp.exe names the container id, and ${missingNote(model.hcs)}` };
-    return { kind: 'absent', reason: `no vmwp.exe command line names ${vmGuid ? `VM ${vmGuid}` : 'the container id'}`, evidence };
+    if (!idx.workersHaveCommandLines)
+      return {
+        kind: 'unknown',
+        reason: `no vmwp.exe command line in ${model.processes.source.file} (Win32_Process CommandLine not collected)`,
+      };
+    if (model.hcs.kind === 'unknown' && !system)
+      return { kind: 'unknown', reason: `no vmwp.exe names the container id, and ${missingNote(model.hcs)}` };
+    return {
+      kind: 'absent',
+      reason: `no vmwp.exe command line names ${vmGuid ? `VM ${vmGuid}` : 'the container id'}`,
+      evidence,
+    };
   }
-  evidence.push(evidenceFrom(model.processes.source, `${processLabel(worker)} command line holds ${vmGuid ?? c.id}`));
+  evidence.push(
+    evidenceFrom(model.processes.source, `${processLabel(worker)} command line holds ${vmGuid ?? c.id}`),
+  );
   const memory =
-    idx.memoryProcesses.find((p) => p.parentPid === worker.pid || (vmGuid !== null && (p.commandLine ?? '').toLowerCase().includes(vmGuid))) ??
+    idx.memoryProcesses.find(
+      (p) =>
+        p.parentPid === worker.pid ||
+        (vmGuid !== null && (p.commandLine ?? '').toLowerCase().includes(vmGuid)),
+    ) ??
     // One vmmem and one running Hyper-V container: it can only be that one.
     (idx.memoryProcesses.length === 1 && idx.hypervRunning === 1 ? idx.memoryProcesses[0]! : null);
   if (memory) evidence.push(evidenceFrom(model.processes.source, `${processLabel(memory)}`));
@@ -277,12 +330,20 @@ function findUtilityVm(model: HostModel, c: Container, idx: Indexes): Determined
 function findSandboxDisk(model: HostModel, c: Container, idx: Indexes): Determined<SandboxDisk> {
   const root = model.engine.kind === 'known' ? model.engine.value.dockerRootDir : null;
   const dir = c.graphDriverDir ?? (root ? `${root}\\windowsfilter\\${c.id}` : null);
-  if (dir === null) return { kind: 'unknown', reason: 'GraphDriver.Data.dir is absent from docker/containers.json and the docker root is unknown' };
+  if (dir === null)
+    return {
+      kind: 'unknown',
+      reason: 'GraphDriver.Data.dir is absent from docker/containers.json and the docker root is unknown',
+    };
   if (model.disks.kind === 'unknown') return { kind: 'unknown', reason: missingNote(model.disks) };
   const key = normalizeWindowsPath(dir);
   const disk = idx.diskByDir.get(key);
   if (disk && disk.location) {
-    return { kind: 'found', value: { disk, location: disk.location, via: 'location' }, evidence: [evidenceFrom(model.disks.source, `disk ${disk.number}: Location ${disk.location}`)] };
+    return {
+      kind: 'found',
+      value: { disk, location: disk.location, via: 'location' },
+      evidence: [evidenceFrom(model.disks.source, `disk ${disk.number}: Location ${disk.location}`)],
+    };
   }
   // MSFT_Disk leaves Location NULL for VHDs: Get-VHD gives the path by disk number (knowledge notes, section 2).
   if (model.vhds.kind === 'known') {
@@ -292,25 +353,47 @@ function findSandboxDisk(model: HostModel, c: Container, idx: Indexes): Determin
       return {
         kind: 'found',
         value: { disk: byNumber, location: vhd.path, via: 'vhd' },
-        evidence: [evidenceFrom(model.vhds.source, `disk ${byNumber.number}: Path ${vhd.path}`), evidenceFrom(model.disks.source, `disk ${byNumber.number}: ${byNumber.busType ?? 'bus unknown'}`)],
+        evidence: [
+          evidenceFrom(model.vhds.source, `disk ${byNumber.number}: Path ${vhd.path}`),
+          evidenceFrom(model.disks.source, `disk ${byNumber.number}: ${byNumber.busType ?? 'bus unknown'}`),
+        ],
       };
     }
   } else if (idx.disksWithoutLocation > 0) {
-    return { kind: 'unknown', reason: `${idx.disksWithoutLocation} virtual disks have no Location in ${model.disks.source.file} and ${missingNote(model.vhds)}` };
+    return {
+      kind: 'unknown',
+      reason: `${idx.disksWithoutLocation} virtual disks have no Location in ${model.disks.source.file} and ${missingNote(model.vhds)}`,
+    };
   }
-  return { kind: 'absent', reason: `no disk on the host is under ${dir}`, evidence: [evidenceFrom(model.disks.source, `no Location under ${dir}`)] };
+  return {
+    kind: 'absent',
+    reason: `no disk on the host is under ${dir}`,
+    evidence: [evidenceFrom(model.disks.source, `no Location under ${dir}`)],
+  };
 }
 
 // ---- publications ------------------------------------------------------------------------------
 
-function publicationsOf(c: Container, containersFile: string, drivers: readonly string[], service: SwarmService | undefined, servicesFile: string): Publication[] {
+function publicationsOf(
+  c: Container,
+  containersFile: string,
+  drivers: readonly string[],
+  service: SwarmService | undefined,
+  servicesFile: string,
+): Publication[] {
   const has = (d: string): boolean => drivers.includes(d);
-  const containerMode: PublishMode = has('nat') ? 'nat' : has('transparent') || has('l2bridge') ? 'transparent' : 'other';
+  const containerMode: PublishMode = has('nat')
+    ? 'nat'
+    : has('transparent') || has('l2bridge')
+      ? 'transparent'
+      : 'other';
   const result: Publication[] = [];
   const seen = new Set<string>();
   for (const p of c.publishedPorts) {
     if (p.hostPort === null) continue;
-    const hostMode = service?.ports.some((s) => s.publishMode === 'host' && s.targetPort === p.containerPort && s.protocol === p.protocol);
+    const hostMode = service?.ports.some(
+      (s) => s.publishMode === 'host' && s.targetPort === p.containerPort && s.protocol === p.protocol,
+    );
     result.push({
       containerPort: p.containerPort,
       protocol: p.protocol,
@@ -318,7 +401,10 @@ function publicationsOf(c: Container, containersFile: string, drivers: readonly 
       hostPort: p.hostPort,
       mode: hostMode ? 'host' : containerMode,
       origin: 'container',
-      evidence: { file: containersFile, detail: `${c.name}: ${p.containerPort}/${p.protocol} -> ${p.hostIp ?? '0.0.0.0'}:${p.hostPort}` },
+      evidence: {
+        file: containersFile,
+        detail: `${c.name}: ${p.containerPort}/${p.protocol} -> ${p.hostIp ?? '0.0.0.0'}:${p.hostPort}`,
+      },
     });
     seen.add(`${p.protocol}/${p.hostPort}`);
   }
@@ -332,16 +418,24 @@ function publicationsOf(c: Container, containersFile: string, drivers: readonly 
       hostPort: s.publishedPort,
       mode: s.publishMode === 'ingress' ? 'ingress' : 'host',
       origin: 'service',
-      evidence: { file: servicesFile, detail: `service ${service!.name}: ${s.publishedPort}/${s.protocol} -> ${s.targetPort} (mode ${s.publishMode})` },
+      evidence: {
+        file: servicesFile,
+        detail: `service ${service!.name}: ${s.publishedPort}/${s.protocol} -> ${s.targetPort} (mode ${s.publishMode})`,
+      },
     });
   }
   return result;
 }
 
 /** Driver of each network the container is on, from docker/networks.json, or `nat` for the network named nat. */
-export function networkDrivers(c: Container, byId: ReadonlyMap<string, DockerNetwork>, byName: ReadonlyMap<string, DockerNetwork>): string[] {
+export function networkDrivers(
+  c: Container,
+  byId: ReadonlyMap<string, DockerNetwork>,
+  byName: ReadonlyMap<string, DockerNetwork>,
+): string[] {
   return c.networks.map((n) => {
-    const network = (n.networkId ? byId.get(n.networkId.toLowerCase()) : undefined) ?? byName.get(n.name.toLowerCase());
+    const network =
+      (n.networkId ? byId.get(n.networkId.toLowerCase()) : undefined) ?? byName.get(n.name.toLowerCase());
     return (network?.driver ?? (n.name.toLowerCase() === 'nat' ? 'nat' : 'unknown')).toLowerCase();
   });
 }
@@ -368,7 +462,8 @@ function firstRules(lists: readonly (readonly FirewallRule[])[]): { listed: Fire
     }
   }
   const sum = lists.reduce((n, l) => n + l.length, 0);
-  if (lists.length <= 1 || sum <= MAX_RULES_LISTED * 4) return { listed: [...listed], total: lists.length <= 1 ? sum : new Set(lists.flat()).size };
+  if (lists.length <= 1 || sum <= MAX_RULES_LISTED * 4)
+    return { listed: [...listed], total: lists.length <= 1 ? sum : new Set(lists.flat()).size };
   return { listed: [...listed], total: sum };
 }
 
@@ -403,27 +498,46 @@ export function correlate(model: HostModel): Correlation {
     if (/^vmmem(\.exe)?$/i.test(p.name)) memoryProcesses.push(p);
     if (!/^vmwp(\.exe)?$/i.test(p.name) || !p.commandLine) continue;
     workersHaveCommandLines = true;
-    for (const token of [...p.commandLine.matchAll(GUID), ...p.commandLine.matchAll(CONTAINER_ID)]) workerByToken.set(token[0].toLowerCase(), p);
+    for (const token of [...p.commandLine.matchAll(GUID), ...p.commandLine.matchAll(CONTAINER_ID)])
+      workerByToken.set(token[0].toLowerCase(), p);
   }
   const mappings = listOf(model.natMappings);
-  const natMappingsByExternalPort = groupBy(mappings, (m) => (m.protocol === 'other' ? null : `${m.protocol}/${m.externalPort}`));
+  const natMappingsByExternalPort = groupBy(mappings, (m) =>
+    m.protocol === 'other' ? null : `${m.protocol}/${m.externalPort}`,
+  );
   const natMappingsByInternalIp = groupBy(mappings, (m) => bareAddress(m.internalIp));
-  const natSessionsByDestination = groupBy(listOf(model.natSessions), (s) => (s.internalDestinationAddress ? bareAddress(s.internalDestinationAddress) : null));
+  const natSessionsByDestination = groupBy(listOf(model.natSessions), (s) =>
+    s.internalDestinationAddress ? bareAddress(s.internalDestinationAddress) : null,
+  );
   const tcpListenersByPort = groupBy(listOf(model.tcp), (t) => (isListening(t.state) ? t.localPort : null));
   const udpByPort = groupBy(listOf(model.udp), (u) => u.localPort);
   const networkById = new Map(networks.map((n) => [n.id.toLowerCase(), n]));
   const networkByName = new Map(networks.map((n) => [n.name.toLowerCase(), n]));
-  const networkNames = new Set([...networkByName.keys(), ...containers.flatMap((c) => c.networks.map((n) => n.name.toLowerCase()))]);
+  const networkNames = new Set([
+    ...networkByName.keys(),
+    ...containers.flatMap((c) => c.networks.map((n) => n.name.toLowerCase())),
+  ]);
   const serviceByName = new Map(services.map((s) => [s.name, s]));
   const serviceById = new Map(services.map((s) => [s.id, s]));
   const own =
     model.ipAddresses.kind === 'known'
-      ? model.ipAddresses.value.filter((a) => !(a.interfaceAlias && isContainerInterface(a.interfaceAlias, networkNames)) && !/^(127\.|::1$)/.test(a.ipAddress))
+      ? model.ipAddresses.value.filter(
+          (a) =>
+            !(a.interfaceAlias && isContainerInterface(a.interfaceAlias, networkNames)) &&
+            !/^(127\.|::1$)/.test(a.ipAddress),
+        )
       : null;
   const hostAddresses = own?.map((a) => bareAddress(a.ipAddress)) ?? null;
-  const lan = own?.filter((a) => a.family === 'ipv4' && a.prefixLength !== null && !a.ipAddress.startsWith('169.254.')).map((a) => `${bareAddress(a.ipAddress)}/${a.prefixLength}`) ?? [];
+  const lan =
+    own
+      ?.filter((a) => a.family === 'ipv4' && a.prefixLength !== null && !a.ipAddress.startsWith('169.254.'))
+      .map((a) => `${bareAddress(a.ipAddress)}/${a.prefixLength}`) ?? [];
   const lanNetworks = lan.length > 0 ? lan : null;
-  const firewall: FirewallState = { rules: model.firewallRules, profiles: model.firewallProfiles, index: indexFirewallRules(listOf(model.firewallRules)) };
+  const firewall: FirewallState = {
+    rules: model.firewallRules,
+    profiles: model.firewallProfiles,
+    index: indexFirewallRules(listOf(model.firewallRules)),
+  };
 
   const disks = listOf(model.disks);
   const diskByDir = new Map<string, Disk>();
@@ -445,15 +559,26 @@ export function correlate(model: HostModel): Correlation {
     diskByNumber: new Map(disks.map((d) => [d.number, d])),
     vhdByDir,
     disksWithoutLocation,
-    hypervRunning: containers.filter((c) => c.state === 'running' && resolved.get(c.id)?.value === 'hyperv').length,
+    hypervRunning: containers.filter((c) => c.state === 'running' && resolved.get(c.id)?.value === 'hyperv')
+      .length,
   };
 
   const footprints = new Map<string, Footprint>();
   for (const c of containers) {
     const running = c.state === 'running';
     const isolation = resolved.get(c.id)!;
-    const ips = [...new Set(c.networks.flatMap((n) => [n.ip, n.ipv6]).filter((ip): ip is string => !!ip).map(bareAddress))];
-    const notRunning = { kind: 'not-applicable', reason: `the container is ${c.state}, not running` } as const;
+    const ips = [
+      ...new Set(
+        c.networks
+          .flatMap((n) => [n.ip, n.ipv6])
+          .filter((ip): ip is string => !!ip)
+          .map(bareAddress),
+      ),
+    ];
+    const notRunning = {
+      kind: 'not-applicable',
+      reason: `the container is ${c.state}, not running`,
+    } as const;
     const undecided = { kind: 'unknown', reason: isolation.note ?? 'isolation unknown' } as const;
     let session: Determined<SessionFootprint>;
     let utilityVm: Determined<UtilityVm>;
@@ -462,8 +587,14 @@ export function correlate(model: HostModel): Correlation {
       session = utilityVm = sandboxDisk = notRunning;
     } else if (isolation.value === 'hyperv') {
       // docker top PIDs of a Hyper-V container are the utility VM's, never host PIDs (hcsshim#251).
-      session = { kind: 'not-applicable', reason: 'Hyper-V isolation: its processes run in the utility VM, not in a host session' };
-      sandboxDisk = { kind: 'not-applicable', reason: 'Hyper-V isolation: the sandbox is attached to the utility VM, not mounted on the host' };
+      session = {
+        kind: 'not-applicable',
+        reason: 'Hyper-V isolation: its processes run in the utility VM, not in a host session',
+      };
+      sandboxDisk = {
+        kind: 'not-applicable',
+        reason: 'Hyper-V isolation: the sandbox is attached to the utility VM, not mounted on the host',
+      };
       utilityVm = findUtilityVm(model, c, idx);
     } else if (isolation.value === 'process') {
       session = findSession(model, c, idx);
@@ -472,11 +603,22 @@ export function correlate(model: HostModel): Correlation {
     } else {
       session = utilityVm = sandboxDisk = undecided;
     }
-    const hostProcesses = session.kind === 'found' ? (processesBySession.get(session.value.sessionId) ?? []) : [];
+    const hostProcesses =
+      session.kind === 'found' ? (processesBySession.get(session.value.sessionId) ?? []) : [];
     const drivers = networkDrivers(c, networkById, networkByName);
-    const service = c.swarm ? (serviceByName.get(c.swarm.serviceName) ?? (c.swarm.serviceId ? serviceById.get(c.swarm.serviceId) : undefined)) : undefined;
+    const service = c.swarm
+      ? (serviceByName.get(c.swarm.serviceName) ??
+        (c.swarm.serviceId ? serviceById.get(c.swarm.serviceId) : undefined))
+      : undefined;
     const publications = publicationsOf(c, containersFile, drivers, service, model.swarmServices.source.file);
-    const named = [...new Set(publications.flatMap((p) => [`${p.protocol}/${p.containerPort}`, `${p.protocol}/${p.hostPort ?? p.containerPort}`]))].map((key) => {
+    const named = [
+      ...new Set(
+        publications.flatMap((p) => [
+          `${p.protocol}/${p.containerPort}`,
+          `${p.protocol}/${p.hostPort ?? p.containerPort}`,
+        ]),
+      ),
+    ].map((key) => {
       const [protocol, port] = key.split('/') as ['tcp' | 'udp', string];
       return firewall.index.rulesNaming(protocol, Number(port));
     });
@@ -525,6 +667,9 @@ export function correlate(model: HostModel): Correlation {
 export function footprintOf(model: HostModel, correlation: Correlation, container: Container): Footprint {
   const known = correlation.footprints.get(container.id);
   if (known && known.container === container) return known;
-  const alone = correlate({ ...model, containers: { kind: 'known', value: [container], source: model.containers.source } });
+  const alone = correlate({
+    ...model,
+    containers: { kind: 'known', value: [container], source: model.containers.source },
+  });
   return alone.footprints.get(container.id)!;
 }

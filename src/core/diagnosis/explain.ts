@@ -15,7 +15,8 @@ export function sourceLabel(source: ReachSource): string {
 export function parseSource(text: string): ReachSource | null {
   const value = text.trim();
   if (value === 'external' || value === 'host' || value === 'host-localhost') return { kind: value };
-  if (value.startsWith('container:') && value.length > 'container:'.length) return { kind: 'container', ref: value.slice('container:'.length) };
+  if (value.startsWith('container:') && value.length > 'container:'.length)
+    return { kind: 'container', ref: value.slice('container:'.length) };
   return null;
 }
 
@@ -52,7 +53,13 @@ function hopCache(correlation: Correlation, footprint: Footprint): Map<string, h
   return cache;
 }
 
-const MODE_PREFERENCE: Readonly<Record<Publication['mode'], number>> = { nat: 0, host: 1, ingress: 2, transparent: 3, other: 4 };
+const MODE_PREFERENCE: Readonly<Record<Publication['mode'], number>> = {
+  nat: 0,
+  host: 1,
+  ingress: 2,
+  transparent: 3,
+  other: 4,
+};
 
 export function explain(
   model: HostModel,
@@ -67,12 +74,18 @@ export function explain(
   // A port bound to the host's loopback address is published for the host alone, not for the LAN.
   const matching = hostPortSource
     ? target.publications
-        .filter((p) => p.hostPort === port && p.protocol === protocol && !(source.kind === 'external' && p.hostIp !== null && /^(127\.|::1$|\[::1\]$)/.test(p.hostIp)))
+        .filter(
+          (p) =>
+            p.hostPort === port &&
+            p.protocol === protocol &&
+            !(source.kind === 'external' && p.hostIp !== null && /^(127\.|::1$|\[::1\]$)/.test(p.hostIp)),
+        )
         .sort((a, b) => MODE_PREFERENCE[a.mode] - MODE_PREFERENCE[b.mode])
     : [];
   const publication = matching[0] ?? null;
   // A transparent network puts the container on the LAN itself: clients use its address and port directly.
-  const direct = source.kind === 'external' && publication === null && isOnTransparent(correlation, container);
+  const direct =
+    source.kind === 'external' && publication === null && isOnTransparent(correlation, container);
   let lookup: ContainerLookup | null = null;
   if (source.kind === 'container') {
     // A full id (what the matrix passes) is one map lookup; names and prefixes go through findContainer.
@@ -96,7 +109,11 @@ export function explain(
   // correlation (the matrix asks external and localhost about the same port): computed once, same answer.
   const cache = hopCache(correlation, target);
   // Keys name everything a hop reads besides the container: the port and the publication the path follows.
-  const followed = publication ? `${publication.mode}:${publication.hostIp ?? '*'}:${publication.containerPort}` : direct ? 'direct' : 'none';
+  const followed = publication
+    ? `${publication.mode}:${publication.hostIp ?? '*'}:${publication.containerPort}`
+    : direct
+      ? 'direct'
+      : 'none';
   const at = `${port}|${protocol}|${followed}`;
   const memo = (key: string, make: () => hops.HopResult): hops.HopResult => {
     const hit = cache.get(key);
@@ -108,26 +125,54 @@ export function explain(
   };
   const running = (): hops.HopResult => memo('running', () => hops.runningHop(ctx));
   const network = (): hops.HopResult => memo('network', () => hops.networkHop(ctx));
-  const published = (): hops.HopResult => memo(`published|${at}|${matching.length}`, () => hops.publishedPortHop(ctx, matching));
+  const published = (): hops.HopResult =>
+    memo(`published|${at}|${matching.length}`, () => hops.publishedPortHop(ctx, matching));
   const mesh = (): hops.HopResult => memo(`mesh|${at}`, () => hops.routingMeshHop(ctx));
   const mapping = (): hops.HopResult => memo(`nat|${at}`, () => hops.natMappingHop(ctx));
   const hostPort = (): hops.HopResult => memo(`host-port|${at}`, () => hops.hostPortHop(ctx));
-  const listening = (): hops.HopResult => memo(`listening|${ctx.containerPort}|${protocol}`, () => hops.listeningHop(ctx));
-  const inbound = (): hops.HopResult => memo(`inbound|${at}|${ctx.sourceContainer?.id ?? 'host'}`, () => hops.containerInboundHop(ctx));
+  const listening = (): hops.HopResult =>
+    memo(`listening|${ctx.containerPort}|${protocol}`, () => hops.listeningHop(ctx));
+  const inbound = (): hops.HopResult =>
+    memo(`inbound|${at}|${ctx.sourceContainer?.id ?? 'host'}`, () => hops.containerInboundHop(ctx));
 
   let results: hops.HopResult[];
   switch (source.kind) {
     case 'external':
-      results = [running(), network(), published(), mesh(), mapping(), hostPort(), memo(`firewall|${at}`, () => hops.hostFirewallHop(ctx)), listening()];
+      results = [
+        running(),
+        network(),
+        published(),
+        mesh(),
+        mapping(),
+        hostPort(),
+        memo(`firewall|${at}`, () => hops.hostFirewallHop(ctx)),
+        listening(),
+      ];
       break;
     case 'host-localhost':
-      results = [running(), network(), published(), mesh(), memo(`loopback|${at}`, () => hops.natLoopbackHop(ctx)), mapping(), hostPort(), listening()];
+      results = [
+        running(),
+        network(),
+        published(),
+        mesh(),
+        memo(`loopback|${at}`, () => hops.natLoopbackHop(ctx)),
+        mapping(),
+        hostPort(),
+        listening(),
+      ];
       break;
     case 'host':
       results = [running(), network(), memo('route', () => hops.hostRouteHop(ctx)), inbound(), listening()];
       break;
     case 'container':
-      results = [hops.sourceHop(ctx, lookup ?? { kind: 'not-found', suggestions: [] }, source.ref), running(), network(), hops.sharedNetworkHop(ctx), inbound(), listening()];
+      results = [
+        hops.sourceHop(ctx, lookup ?? { kind: 'not-found', suggestions: [] }, source.ref),
+        running(),
+        network(),
+        hops.sharedNetworkHop(ctx),
+        inbound(),
+        listening(),
+      ];
       break;
   }
 
@@ -151,10 +196,15 @@ export function explain(
  * where the routing mesh forwards nothing no firewall ever sees the packet, and without a shared network no
  * packet arrives to be filtered.
  */
-const BLOCKS: Readonly<Record<string, { readonly hops: 'all' | readonly string[]; readonly note: (name: string) => string }>> = {
+const BLOCKS: Readonly<
+  Record<string, { readonly hops: 'all' | readonly string[]; readonly note: (name: string) => string }>
+> = {
   'container-network': { hops: 'all', note: (name) => `${name} has no network` },
   'routing-mesh': { hops: ['host-firewall'], note: () => 'the routing mesh forwards nothing on this build' },
-  'shared-network': { hops: ['container-inbound'], note: () => 'no shared network for the packet to arrive through' },
+  'shared-network': {
+    hops: ['container-inbound'],
+    note: () => 'no shared network for the packet to arrive through',
+  },
 };
 
 function skipBeyond(results: readonly hops.HopResult[], name: string): hops.HopResult[] {
@@ -164,8 +214,18 @@ function skipBeyond(results: readonly hops.HopResult[], name: string): hops.HopR
     if (!block || r.hop.status !== 'fail') return;
     for (let j = i + 1; j < out.length; j++) {
       const later = out[j]!;
-      if (later.hop.status === 'skip' || (block.hops !== 'all' && !block.hops.includes(later.hop.id))) continue;
-      out[j] = { hop: { id: later.hop.id, title: later.hop.title, status: 'skip', evidence: [], note: block.note(name) }, causes: [] };
+      if (later.hop.status === 'skip' || (block.hops !== 'all' && !block.hops.includes(later.hop.id)))
+        continue;
+      out[j] = {
+        hop: {
+          id: later.hop.id,
+          title: later.hop.title,
+          status: 'skip',
+          evidence: [],
+          note: block.note(name),
+        },
+        causes: [],
+      };
     }
   });
   return out;
@@ -173,7 +233,9 @@ function skipBeyond(results: readonly hops.HopResult[], name: string): hops.HopR
 
 function isOnTransparent(correlation: Correlation, container: Container): boolean {
   return container.networks.some((n) => {
-    const network = (n.networkId ? correlation.networkById.get(n.networkId.toLowerCase()) : undefined) ?? correlation.networkByName.get(n.name.toLowerCase());
+    const network =
+      (n.networkId ? correlation.networkById.get(n.networkId.toLowerCase()) : undefined) ??
+      correlation.networkByName.get(n.name.toLowerCase());
     return network !== undefined && /^(transparent|l2bridge)$/i.test(network.driver);
   });
 }

@@ -13,7 +13,8 @@ import { REF } from './references';
 import { BUILD, MIN_UBR_14393, supportedBuild } from './windows-builds';
 
 const subject = (c: Container): string => `container:${c.id}`;
-const list = (items: readonly string[], max = 4): string => (items.length <= max ? items.join(', ') : `${items.slice(0, max).join(', ')} and ${items.length - max} more`);
+const list = (items: readonly string[], max = 4): string =>
+  items.length <= max ? items.join(', ') : `${items.slice(0, max).join(', ')} and ${items.length - max} more`;
 
 // ---- the engine's API and configuration --------------------------------------------------------
 
@@ -50,15 +51,68 @@ function serviceFlags(pathName: string): ServiceFlag[] {
   return flags;
 }
 
-const TAKES_VALUE = new Set(['-H', '--host', '-g', '--graph', '--data-root', '-l', '--log-level', '-G', '--group', '--dns', '--dns-search', '--dns-opt', '--exec-opt', '--storage-opt', '--label', '--insecure-registry', '--registry-mirror', '--log-opt', '--log-driver', '-s', '--storage-driver', '-b', '--bridge', '--fixed-cidr', '--mtu', '--tlscacert', '--tlscert', '--tlskey', '--config-file', '--service-name', '--exec-root', '--pidfile', '-p']);
+const TAKES_VALUE = new Set([
+  '-H',
+  '--host',
+  '-g',
+  '--graph',
+  '--data-root',
+  '-l',
+  '--log-level',
+  '-G',
+  '--group',
+  '--dns',
+  '--dns-search',
+  '--dns-opt',
+  '--exec-opt',
+  '--storage-opt',
+  '--label',
+  '--insecure-registry',
+  '--registry-mirror',
+  '--log-opt',
+  '--log-driver',
+  '-s',
+  '--storage-driver',
+  '-b',
+  '--bridge',
+  '--fixed-cidr',
+  '--mtu',
+  '--tlscacert',
+  '--tlscert',
+  '--tlskey',
+  '--config-file',
+  '--service-name',
+  '--exec-root',
+  '--pidfile',
+  '-p',
+]);
 
 /** The daemon.json key a dockerd flag sets; flags that only steer the Windows service map to nothing. */
 const FLAG_KEYS: Readonly<Record<string, string | null>> = {
-  '-H': 'hosts', '--host': 'hosts', '-g': 'graph', '--graph': 'graph', '-D': 'debug', '-l': 'log-level', '-G': 'group',
-  '-s': 'storage-driver', '-b': 'bridge', '-p': 'pidfile', '--dns': 'dns', '--dns-search': 'dns-search', '--dns-opt': 'dns-opts',
-  '--exec-opt': 'exec-opts', '--storage-opt': 'storage-opts', '--label': 'labels', '--insecure-registry': 'insecure-registries',
-  '--registry-mirror': 'registry-mirrors', '--log-opt': 'log-opts',
-  '--run-service': null, '--register-service': null, '--unregister-service': null, '--service-name': null, '--config-file': null,
+  '-H': 'hosts',
+  '--host': 'hosts',
+  '-g': 'graph',
+  '--graph': 'graph',
+  '-D': 'debug',
+  '-l': 'log-level',
+  '-G': 'group',
+  '-s': 'storage-driver',
+  '-b': 'bridge',
+  '-p': 'pidfile',
+  '--dns': 'dns',
+  '--dns-search': 'dns-search',
+  '--dns-opt': 'dns-opts',
+  '--exec-opt': 'exec-opts',
+  '--storage-opt': 'storage-opts',
+  '--label': 'labels',
+  '--insecure-registry': 'insecure-registries',
+  '--registry-mirror': 'registry-mirrors',
+  '--log-opt': 'log-opts',
+  '--run-service': null,
+  '--register-service': null,
+  '--unregister-service': null,
+  '--service-name': null,
+  '--config-file': null,
 };
 
 function flagKey(flag: string): string | null {
@@ -89,7 +143,9 @@ function dockerApiUnencrypted(model: HostModel, c: Correlation): Finding[] {
       evidence.push(evidenceFrom(model.daemonConfig.source, `"hosts": ${JSON.stringify(config.hosts)}`));
     }
   }
-  const fromService = flags.filter((f) => FLAG_KEYS[f.flag] === 'hosts' && f.value !== null && exposedTcp(f.value)).map((f) => f.value!);
+  const fromService = flags
+    .filter((f) => FLAG_KEYS[f.flag] === 'hosts' && f.value !== null && exposedTcp(f.value))
+    .map((f) => f.value!);
   if (fromService.length > 0 && service) {
     exposed.push(...fromService);
     evidence.push(evidenceFrom(model.dockerService.source, `PathName ${service.pathName}`));
@@ -99,7 +155,12 @@ function dockerApiUnencrypted(model: HostModel, c: Correlation): Finding[] {
   for (const port of ports) {
     for (const t of c.tcpListenersByPort.get(port) ?? []) {
       const p = t.owningProcess === null ? undefined : c.processByPid.get(t.owningProcess);
-      evidence.push(evidenceFrom(model.tcp.source, `${t.localAddress}:${t.localPort} Listen${p ? ` by ${processLabel(p)}` : ''}`));
+      evidence.push(
+        evidenceFrom(
+          model.tcp.source,
+          `${t.localAddress}:${t.localPort} Listen${p ? ` by ${processLabel(p)}` : ''}`,
+        ),
+      );
     }
   }
   return [
@@ -117,7 +178,12 @@ function dockerApiUnencrypted(model: HostModel, c: Correlation): Finding[] {
 }
 
 function daemonConfigConflict(model: HostModel): Finding[] {
-  if (model.daemonConfig.kind !== 'known' || model.daemonConfig.value === null || model.dockerService.kind !== 'known') return [];
+  if (
+    model.daemonConfig.kind !== 'known' ||
+    model.daemonConfig.value === null ||
+    model.dockerService.kind !== 'known'
+  )
+    return [];
   const service = model.dockerService.value;
   if (!service.pathName) return [];
   const options = new Set(model.daemonConfig.value.options.map((o) => o.toLowerCase()));
@@ -129,7 +195,15 @@ function daemonConfigConflict(model: HostModel): Finding[] {
   if (clashing.length === 0) return [];
   const keys = [...new Set(clashing.map((f) => flagKey(f.flag)!))];
   const args = splitCommandLine(service.pathName);
-  const kept = args.filter((_, i) => !clashing.some((f) => args[i] === f.flag || args[i]?.startsWith(`${f.flag}=`) || (i > 0 && args[i - 1] === f.flag && f.value === args[i])));
+  const kept = args.filter(
+    (_, i) =>
+      !clashing.some(
+        (f) =>
+          args[i] === f.flag ||
+          args[i]?.startsWith(`${f.flag}=`) ||
+          (i > 0 && args[i - 1] === f.flag && f.value === args[i]),
+      ),
+  );
   const binPath = kept.map((a, i) => (i === 0 || /\s/.test(a) ? `"${a}"` : a)).join(' ');
   return [
     {
@@ -138,7 +212,10 @@ function daemonConfigConflict(model: HostModel): Finding[] {
       title: `${list(keys)} set both in the service start-up and in daemon.json`,
       detail: `The docker service starts with ${list(clashing.map((f) => (f.value === null ? f.flag : `${f.flag} ${f.value}`)))} while daemon.json also sets ${list(keys.map((k) => `"${k}"`))}. dockerd refuses to start when an option is given in both places.`,
       subjects: ['host'],
-      evidence: [evidenceFrom(model.dockerService.source, `PathName ${service.pathName}`), evidenceFrom(model.daemonConfig.source, `options: ${model.daemonConfig.value.options.join(', ')}`)],
+      evidence: [
+        evidenceFrom(model.dockerService.source, `PathName ${service.pathName}`),
+        evidenceFrom(model.daemonConfig.source, `options: ${model.daemonConfig.value.options.join(', ')}`),
+      ],
       fix: `sc.exe config ${arg(service.name)} binPath= ${psQuote(binPath)}; Restart-Service ${arg(service.name)}`,
       references: [REF.dockerdConfigFile, REF.dockerDaemonDoc],
     },
@@ -148,11 +225,14 @@ function daemonConfigConflict(model: HostModel): Finding[] {
 // ---- swarm -------------------------------------------------------------------------------------
 
 function swarmPortsBlocked(model: HostModel, c: Correlation): Finding[] {
-  if (model.engine.kind !== 'known' || model.engine.value.swarm.localNodeState?.toLowerCase() !== 'active') return [];
+  if (model.engine.kind !== 'known' || model.engine.value.swarm.localNodeState?.toLowerCase() !== 'active')
+    return [];
   const swarm = model.engine.value.swarm;
   // Swarm needs 2377/tcp on managers, 7946/tcp+udp and 4789/udp on every node (seed; Docker swarm tutorial).
   const needed: { port: number; protocol: 'tcp' | 'udp'; what: string; program: string | null }[] = [
-    ...(swarm.isManager ? [{ port: 2377, protocol: 'tcp' as const, what: 'cluster management', program: 'dockerd.exe' }] : []),
+    ...(swarm.isManager
+      ? [{ port: 2377, protocol: 'tcp' as const, what: 'cluster management', program: 'dockerd.exe' }]
+      : []),
     { port: 7946, protocol: 'tcp', what: 'node communication', program: 'dockerd.exe' },
     { port: 7946, protocol: 'udp', what: 'node communication', program: 'dockerd.exe' },
     // VXLAN is handled by the kernel, not dockerd: only port rules can let it in.
@@ -160,7 +240,13 @@ function swarmPortsBlocked(model: HostModel, c: Correlation): Finding[] {
   ];
   const arriving = externalProfiles(model.connectionProfiles, c.networkNames);
   const blocked = needed.filter((n) => {
-    const traffic = { protocol: n.protocol, port: n.port, destinations: c.hostAddresses, sources: c.lanNetworks, program: n.program };
+    const traffic = {
+      protocol: n.protocol,
+      port: n.port,
+      destinations: c.hostAddresses,
+      sources: c.lanNetworks,
+      program: n.program,
+    };
     return arriving.profiles.every((p) => decideInbound(c.firewall, p, traffic).kind === 'blocked');
   });
   if (blocked.length === 0) return [];
@@ -173,11 +259,20 @@ function swarmPortsBlocked(model: HostModel, c: Correlation): Finding[] {
       detail: `Swarm is active on this node${swarm.isManager ? ' (a manager)' : ''}, but the firewall has no enabled inbound allow rule for ${blocked.map((b) => `${b.port}/${b.protocol} (${b.what})`).join(', ')} in the ${arriving.profiles.join('/')} profile. Nodes lose contact and overlay traffic is dropped.`,
       subjects: ['host'],
       evidence: [
-        evidenceFrom(model.engine.source, `Swarm.LocalNodeState active${swarm.isManager ? ', ControlAvailable true' : ''}`),
-        evidenceFrom(model.firewallRules.source, `no enabled inbound allow rule applies to ${ports.join(', ')}`),
+        evidenceFrom(
+          model.engine.source,
+          `Swarm.LocalNodeState active${swarm.isManager ? ', ControlAvailable true' : ''}`,
+        ),
+        evidenceFrom(
+          model.firewallRules.source,
+          `no enabled inbound allow rule applies to ${ports.join(', ')}`,
+        ),
       ],
       fix: blocked
-        .map((b) => `New-NetFirewallRule -DisplayName ${psQuote(`Docker swarm ${b.port}/${b.protocol}`)} -Direction Inbound -Action Allow -Protocol ${psProtocol(b.protocol)} -LocalPort ${b.port}`)
+        .map(
+          (b) =>
+            `New-NetFirewallRule -DisplayName ${psQuote(`Docker swarm ${b.port}/${b.protocol}`)} -Direction Inbound -Action Allow -Protocol ${psProtocol(b.protocol)} -LocalPort ${b.port}`,
+        )
         .join('; '),
       references: [REF.swarmPorts, REF.routingMeshDoc],
     },
@@ -185,7 +280,8 @@ function swarmPortsBlocked(model: HostModel, c: Correlation): Finding[] {
 }
 
 function routingMeshUnsupported(model: HostModel): Finding[] {
-  if (model.host.kind !== 'known' || model.host.value.build === null || model.host.value.build >= BUILD.v1709) return [];
+  if (model.host.kind !== 'known' || model.host.value.build === null || model.host.value.build >= BUILD.v1709)
+    return [];
   const build = model.host.value.build;
   return listOf(model.swarmServices).flatMap((s): Finding[] => {
     const ingress = s.ports.filter((p) => p.publishMode === 'ingress' && p.publishedPort !== null);
@@ -197,9 +293,18 @@ function routingMeshUnsupported(model: HostModel): Finding[] {
         title: `Service ${s.name} publishes through the routing mesh, which build ${build} lacks`,
         detail: `Service ${s.name} publishes ${ingress.map((p) => `${p.publishedPort}/${p.protocol}`).join(', ')} in ingress mode; the ingress routing mesh needs build 16299 or later, so those ports answer nowhere. Publish in host mode.`,
         subjects: [`service:${s.name}`],
-        evidence: [evidenceFrom(model.host.source, `BuildNumber ${build}`), evidenceFrom(model.swarmServices.source, `${s.name}: ${ingress.map((p) => `${p.publishedPort}->${p.targetPort}/${p.protocol} ingress`).join(', ')}`)],
+        evidence: [
+          evidenceFrom(model.host.source, `BuildNumber ${build}`),
+          evidenceFrom(
+            model.swarmServices.source,
+            `${s.name}: ${ingress.map((p) => `${p.publishedPort}->${p.targetPort}/${p.protocol} ingress`).join(', ')}`,
+          ),
+        ],
         fix: ingress
-          .map((p) => `docker service update --publish-rm ${p.publishedPort} --publish-add mode=host,published=${p.publishedPort},target=${p.targetPort},protocol=${p.protocol} ${arg(s.name)}`)
+          .map(
+            (p) =>
+              `docker service update --publish-rm ${p.publishedPort} --publish-add mode=host,published=${p.publishedPort},target=${p.targetPort},protocol=${p.protocol} ${arg(s.name)}`,
+          )
           .join('; '),
         references: [REF.routingMeshDoc, REF.swarmHostMode],
       },
@@ -214,7 +319,9 @@ function localRulesIgnored(model: HostModel): Finding[] {
   const off = model.firewallProfiles.value.filter((p) => p.allowLocalFirewallRules === false);
   if (off.length === 0) return [];
   const names = off.map((p) => p.name);
-  const hns = listOf(model.firewallRules).filter((r) => /^(HNS Container Networking|Container Enable ICC)/i.test(r.displayName ?? r.name));
+  const hns = listOf(model.firewallRules).filter((r) =>
+    /^(HNS Container Networking|Container Enable ICC)/i.test(r.displayName ?? r.name),
+  );
   return [
     {
       id: 'firewall-local-rules-ignored',
@@ -222,7 +329,9 @@ function localRulesIgnored(model: HostModel): Finding[] {
       title: `Local firewall rules are ignored in the ${names.join('/')} profile`,
       detail: `A group policy sets "Apply local firewall rules" to No for ${names.join(', ')}: the rules HNS creates for containers (DHCP, DNS, published ports${hns.length > 0 ? `; ${hns.length} of them in this bundle` : ''}) have no effect, so containers may get no DNS and published ports stay closed.`,
       subjects: ['host'],
-      evidence: off.map((p) => evidenceFrom(model.firewallProfiles.source, `${p.name} profile: AllowLocalFirewallRules False`)),
+      evidence: off.map((p) =>
+        evidenceFrom(model.firewallProfiles.source, `${p.name} profile: AllowLocalFirewallRules False`),
+      ),
       fix: 'In the GPO that applies to this host set "Apply local firewall rules" to Yes for those profiles (or add the container rules to the GPO), then: gpupdate /force',
       references: [REF.localRulesIgnored, REF.localRulesIgnored2, REF.firewallProfile],
     },
@@ -231,13 +340,15 @@ function localRulesIgnored(model: HostModel): Finding[] {
 
 // ---- NAT and ports -------------------------------------------------------------------------------
 
-const winNat = (fp: Footprint, c: Correlation): boolean => networkDrivers(fp.container, c.networkById, c.networkByName).includes('nat');
+const winNat = (fp: Footprint, c: Correlation): boolean =>
+  networkDrivers(fp.container, c.networkById, c.networkByName).includes('nat');
 
 function natFindings(model: HostModel, c: Correlation): Finding[] {
   if (model.natMappings.kind !== 'known' || model.containers.kind !== 'known') return [];
   const mappingsFile = model.natMappings.source;
   const findingsOut: Finding[] = [];
-  const describe = (m: NatStaticMapping): string => `${m.natName}: ${m.protocol.toUpperCase()} ${m.externalPort} -> ${m.internalIp}:${m.internalPort}${m.id === null ? '' : ` (StaticMappingID ${m.id})`}`;
+  const describe = (m: NatStaticMapping): string =>
+    `${m.natName}: ${m.protocol.toUpperCase()} ${m.externalPort} -> ${m.internalIp}:${m.internalPort}${m.id === null ? '' : ` (StaticMappingID ${m.id})`}`;
   // Who publishes each host port, to name the container a stale mapping takes the port from.
   const publishers = new Map<string, Footprint[]>();
   for (const fp of c.footprints.values()) {
@@ -250,25 +361,47 @@ function natFindings(model: HostModel, c: Correlation): Finding[] {
   for (const m of model.natMappings.value) {
     const holders = c.containersByIp.get(bareAddress(m.internalIp)) ?? [];
     const serves = holders.some((h) =>
-      c.footprints.get(h.id)?.publications.some((p) => p.hostPort === m.externalPort && p.containerPort === m.internalPort && p.protocol === m.protocol),
+      c.footprints
+        .get(h.id)
+        ?.publications.some(
+          (p) =>
+            p.hostPort === m.externalPort && p.containerPort === m.internalPort && p.protocol === m.protocol,
+        ),
     );
     if (serves) continue;
     const losers = (publishers.get(`${m.protocol}/${m.externalPort}`) ?? []).map((fp) => fp.container);
-    const held = holders.length > 0 ? `${list(holders.map((h) => h.name))}, which does not publish ${m.externalPort} -> ${m.internalPort}` : 'no container';
+    const held =
+      holders.length > 0
+        ? `${list(holders.map((h) => h.name))}, which does not publish ${m.externalPort} -> ${m.internalPort}`
+        : 'no container';
     findingsOut.push({
       id: 'nat-mapping-stale',
       severity: 'medium',
       title: `Stale WinNAT mapping for ${m.protocol === 'other' ? '' : `${m.protocol}/`}${m.externalPort}`,
       detail: `The static mapping ${describe(m)} points to an address held by ${held}. It is left over from a removed or recreated container, holds the host port${losers.length > 0 ? ` that ${list(losers.map((l) => l.name))} publishes` : ''}, and makes HNS fail with "port already exists".`,
       subjects: ['host', ...losers.map(subject), ...holders.map(subject)],
-      evidence: [evidenceFrom(mappingsFile, describe(m)), { file: model.containers.source.file, detail: holders.length > 0 ? `${m.internalIp} belongs to ${list(holders.map((h) => h.name))}` : `no container has ${m.internalIp}` }],
+      evidence: [
+        evidenceFrom(mappingsFile, describe(m)),
+        {
+          file: model.containers.source.file,
+          detail:
+            holders.length > 0
+              ? `${m.internalIp} belongs to ${list(holders.map((h) => h.name))}`
+              : `no container has ${m.internalIp}`,
+        },
+      ],
       fix: `${m.id === null ? `Get-NetNatStaticMapping -NatName ${psQuote(m.natName)} | Where-Object ExternalPort -eq ${m.externalPort} | Remove-NetNatStaticMapping -Confirm:$false` : `Remove-NetNatStaticMapping -NatName ${psQuote(m.natName)} -StaticMappingID ${m.id} -Confirm:$false`}${losers.length > 0 ? `; ${losers.map((l) => `docker restart ${arg(l.name)}`).join('; ')}` : ''}`,
       references: [REF.portAlreadyExists, REF.portAlreadyExists2, REF.removeNatMapping],
     });
   }
   for (const fp of c.footprints.values()) {
     if (!fp.running || !winNat(fp, c)) continue;
-    const missing = fp.publications.filter((p) => p.hostPort !== null && (p.mode === 'nat' || p.mode === 'host') && !c.natMappingsByExternalPort.has(`${p.protocol}/${p.hostPort}`));
+    const missing = fp.publications.filter(
+      (p) =>
+        p.hostPort !== null &&
+        (p.mode === 'nat' || p.mode === 'host') &&
+        !c.natMappingsByExternalPort.has(`${p.protocol}/${p.hostPort}`),
+    );
     if (missing.length === 0) continue;
     const ports = missing.map((p) => `${p.hostPort}/${p.protocol}`);
     findingsOut.push({
@@ -277,7 +410,13 @@ function natFindings(model: HostModel, c: Correlation): Finding[] {
       title: `${fp.container.name}: no WinNAT mapping for ${ports.join(', ')}`,
       detail: `Docker reports ${fp.container.name} publishing ${missing.map((p) => `${p.hostPort}/${p.protocol} -> ${p.containerPort}`).join(', ')} on a NAT network, but WinNAT has no static mapping for ${ports.length > 1 ? 'those host ports' : 'that host port'}: nothing is forwarded to the container.`,
       subjects: [subject(fp.container)],
-      evidence: [...missing.map((p) => p.evidence), evidenceFrom(mappingsFile, `no mapping with ExternalPort ${missing.map((p) => p.hostPort).join(', ')}`)],
+      evidence: [
+        ...missing.map((p) => p.evidence),
+        evidenceFrom(
+          mappingsFile,
+          `no mapping with ExternalPort ${missing.map((p) => p.hostPort).join(', ')}`,
+        ),
+      ],
       fix: `docker restart ${arg(fp.container.name)}; Get-NetNatStaticMapping | Where-Object ExternalPort -in ${missing.map((p) => p.hostPort).join(',')}`,
       references: [REF.portAlreadyExists, REF.networkDriversDoc],
     });
@@ -295,11 +434,18 @@ function hostPortConflicts(model: HostModel, c: Correlation): Finding[] {
       if (p.hostPort === null || p.mode === 'transparent') continue;
       const known = p.protocol === 'tcp' ? model.tcp : model.udp;
       if (known.kind !== 'known') continue;
-      const endpoints = (p.protocol === 'tcp' ? c.tcpListenersByPort.get(p.hostPort) : c.udpByPort.get(p.hostPort)) ?? [];
-      const holders = endpoints.filter((e) => e.owningProcess === null || !containerPids.has(e.owningProcess));
+      const endpoints =
+        (p.protocol === 'tcp' ? c.tcpListenersByPort.get(p.hostPort) : c.udpByPort.get(p.hostPort)) ?? [];
+      const holders = endpoints.filter(
+        (e) => e.owningProcess === null || !containerPids.has(e.owningProcess),
+      );
       if (holders.length === 0) continue;
-      const procs = holders.map((e) => (e.owningProcess === null ? null : (c.processByPid.get(e.owningProcess) ?? null)));
-      const who = holders.map((e, i) => (procs[i] ? processLabel(procs[i]!) : `PID ${e.owningProcess ?? 'unknown'}`));
+      const procs = holders.map((e) =>
+        e.owningProcess === null ? null : (c.processByPid.get(e.owningProcess) ?? null),
+      );
+      const who = holders.map((e, i) =>
+        procs[i] ? processLabel(procs[i]!) : `PID ${e.owningProcess ?? 'unknown'}`,
+      );
       const pid = holders.find((e) => e.owningProcess !== null)?.owningProcess;
       out.push({
         id: 'host-port-conflict',
@@ -307,8 +453,16 @@ function hostPortConflicts(model: HostModel, c: Correlation): Finding[] {
         title: `${fp.container.name}: host port ${p.hostPort}/${p.protocol} is taken by ${holders.length > 1 ? 'host processes' : (procs[0]?.name ?? 'a host process')}`,
         detail: `${fp.container.name} publishes ${p.hostPort}/${p.protocol}, and ${list(who)} listens on that port on the host. The host process answers instead of the container, or HNS cannot create the mapping.`,
         subjects: [subject(fp.container)],
-        evidence: [p.evidence, ...holders.slice(0, 3).map((e, i) => evidenceFrom(known.source, `${e.localAddress}:${e.localPort} owned by ${who[i]}`))],
-        fix: pid === undefined || pid === null ? `Get-NetTCPConnection -LocalPort ${p.hostPort} -State Listen` : `Get-Process -Id ${pid}; Stop-Process -Id ${pid}  # or publish ${fp.container.name} on another host port`,
+        evidence: [
+          p.evidence,
+          ...holders
+            .slice(0, 3)
+            .map((e, i) => evidenceFrom(known.source, `${e.localAddress}:${e.localPort} owned by ${who[i]}`)),
+        ],
+        fix:
+          pid === undefined || pid === null
+            ? `Get-NetTCPConnection -LocalPort ${p.hostPort} -State Listen`
+            : `Get-Process -Id ${pid}; Stop-Process -Id ${pid}  # or publish ${fp.container.name} on another host port`,
         references: [REF.portAlreadyExists2, REF.portInUseForWin],
       });
     }
@@ -347,7 +501,9 @@ const SECRET_TOKEN = /^(KEY|PASS|PWD|PW|AUTH)$/i;
 export function looksSecret(name: string): boolean {
   const parts = name.split(/[_\-.]/);
   // A bare KEY or PWD is too vague (PWD is a working directory); SSH_KEY or DB_PWD is not.
-  return SECRET_WORD.test(parts.join('')) || (parts.length > 1 && parts.some((part) => SECRET_TOKEN.test(part)));
+  return (
+    SECRET_WORD.test(parts.join('')) || (parts.length > 1 && parts.some((part) => SECRET_TOKEN.test(part)))
+  );
 }
 
 function secretsInEnv(model: HostModel, c: Correlation): Finding[] {
@@ -361,7 +517,12 @@ function secretsInEnv(model: HostModel, c: Correlation): Finding[] {
         title: `${container.name} keeps secrets in its environment`,
         detail: `${container.name} sets ${list(names)}. Environment values show in docker inspect to anyone with access to the engine, and in every bundle or log that captures it.`,
         subjects: [subject(container)],
-        evidence: [{ file: model.containers.source.file, detail: `${container.name}: Config.Env names ${list(names, 8)}` }],
+        evidence: [
+          {
+            file: model.containers.source.file,
+            detail: `${container.name}: Config.Env names ${list(names, 8)}`,
+          },
+        ],
         fix: container.swarm
           ? `docker secret create ${arg(names[0]!.toLowerCase())} <file>; docker service update --secret-add ${arg(names[0]!.toLowerCase())} --env-rm ${arg(names[0]!)} ${arg(container.swarm.serviceName)}`
           : `Move ${names[0]} into a file mounted read-only (docker run -v C:\\secrets:C:\\secrets:ro ...) or a swarm secret, then rotate the value`,
@@ -392,7 +553,10 @@ function dataNotPersisted(model: HostModel, c: Correlation): Finding[] {
 function hypervNoHostRules(model: HostModel, c: Correlation): Finding[] {
   return [...c.footprints.values()].flatMap((fp): Finding[] => {
     if (fp.isolation.value !== 'hyperv') return [];
-    const rules = model.firewallRules.kind === 'known' ? [evidenceFrom(model.firewallRules.source, `${fp.firewallRulesTotal} inbound rules name its ports`)] : [];
+    const rules =
+      model.firewallRules.kind === 'known'
+        ? [evidenceFrom(model.firewallRules.source, `${fp.firewallRulesTotal} inbound rules name its ports`)]
+        : [];
     return [
       {
         id: 'hyperv-no-host-firewall-rules',
@@ -424,5 +588,8 @@ export function findings(model: HostModel, correlation: Correlation = correlate(
     ...dataNotPersisted(model, correlation),
     ...hypervNoHostRules(model, correlation),
   ];
-  return all.map((f, i) => ({ f, i })).sort((a, b) => RANK.get(a.f.severity)! - RANK.get(b.f.severity)! || a.i - b.i).map((x) => x.f);
+  return all
+    .map((f, i) => ({ f, i }))
+    .sort((a, b) => RANK.get(a.f.severity)! - RANK.get(b.f.severity)! || a.i - b.i)
+    .map((x) => x.f);
 }

@@ -2,7 +2,14 @@
 // profile is the one of the arriving interface, the profile's default inbound action applies when no rule
 // matches, and a group policy with AllowLocalFirewallRules false makes every local rule (HNS's too) void.
 
-import type { ConnectionProfile, FirewallProfile, FirewallProfileName, FirewallRule, Known, Source } from '../../shared/model';
+import type {
+  ConnectionProfile,
+  FirewallProfile,
+  FirewallProfileName,
+  FirewallRule,
+  Known,
+  Source,
+} from '../../shared/model';
 import { addressInEntry, isAnyAddress, rangeCoverage } from './addresses';
 import { missingNote } from './known';
 
@@ -81,7 +88,8 @@ function basename(path: string): string {
 }
 
 function indexed(rule: FirewallRule): IndexedRule {
-  const program = rule.program === null || /^(any|\*)?$/i.test(rule.program.trim()) ? null : basename(rule.program);
+  const program =
+    rule.program === null || /^(any|\*)?$/i.test(rule.program.trim()) ? null : basename(rule.program);
   return {
     rule,
     protocol: protocolOf(rule.protocol),
@@ -121,16 +129,22 @@ function sourceScope(entries: readonly string[], sources: readonly string[]): Sc
 function scopeOf(ir: IndexedRule, traffic: InboundTraffic, bit: number): Scope | null {
   if ((ir.profiles & bit) === 0) return null;
   if (ir.protocol !== 'any' && ir.protocol !== traffic.protocol) return null;
-  if (ir.program !== null && (traffic.program === null || ir.program !== traffic.program.toLowerCase())) return null;
+  if (ir.program !== null && (traffic.program === null || ir.program !== traffic.program.toLowerCase()))
+    return null;
   let scope: Scope = 'all';
   if (!ir.localAny) {
-    const local = traffic.destinations === null ? 'some' : filterScope(ir.rule.localAddresses, traffic.destinations);
+    const local =
+      traffic.destinations === null ? 'some' : filterScope(ir.rule.localAddresses, traffic.destinations);
     if (local === null) return null;
     if (local === 'some') scope = 'some';
   }
   if (!ir.remoteAny) {
     // LocalSubnet-like keywords cover a client on the LAN; otherwise the sources decide, where they are known.
-    const remote = ir.remoteLan ? 'all' : traffic.sources === null ? 'some' : sourceScope(ir.rule.remoteAddresses, traffic.sources);
+    const remote = ir.remoteLan
+      ? 'all'
+      : traffic.sources === null
+        ? 'some'
+        : sourceScope(ir.rule.remoteAddresses, traffic.sources);
     if (remote === null) return null;
     if (remote === 'some') scope = 'some';
   }
@@ -144,7 +158,13 @@ function categoryOf(rule: FirewallRule, scope: Scope): Category {
 }
 
 class MatchCollector {
-  private readonly lists: Record<Category, FirewallRule[]> = { block: [], blockSome: [], allow: [], allowSome: [], disabledAllow: [] };
+  private readonly lists: Record<Category, FirewallRule[]> = {
+    block: [],
+    blockSome: [],
+    allow: [],
+    allowSome: [],
+    disabledAllow: [],
+  };
   private readonly counts = new Map<string, number>();
 
   add(rule: FirewallRule, scope: Scope, policy: boolean): void {
@@ -164,7 +184,12 @@ class MatchCollector {
 
   addAll(other: RuleMatches): void {
     for (const category of Object.keys(this.lists) as Category[]) {
-      for (const rule of other[category]) this.add(rule, category === 'blockSome' || category === 'allowSome' ? 'some' : 'all', isPolicyRule(rule));
+      for (const rule of other[category])
+        this.add(
+          rule,
+          category === 'blockSome' || category === 'allowSome' ? 'some' : 'all',
+          isPolicyRule(rule),
+        );
     }
   }
 
@@ -235,10 +260,18 @@ export function indexFirewallRules(rules: readonly FirewallRule[]): FirewallInde
     if (known) return known;
     const found = new Set(byPort.get(port));
     for (const ir of byBucket.get(Math.floor(port / BUCKET)) ?? []) {
-      if (ir.rule.localPorts.kind === 'list' && ir.rule.localPorts.ranges.some(([a, b]) => a !== b && port >= a && port <= b)) found.add(ir);
+      if (
+        ir.rule.localPorts.kind === 'list' &&
+        ir.rule.localPorts.ranges.some(([a, b]) => a !== b && port >= a && port <= b)
+      )
+        found.add(ir);
     }
     const all = [...found];
-    return remember(portMemo, port, { all, localAny: all.filter((ir) => ir.localAny), localScoped: all.filter((ir) => !ir.localAny) });
+    return remember(portMemo, port, {
+      all,
+      localAny: all.filter((ir) => ir.localAny),
+      localScoped: all.filter((ir) => !ir.localAny),
+    });
   };
 
   const namingMemo = new Map<string, readonly FirewallRule[]>();
@@ -248,7 +281,16 @@ export function indexFirewallRules(rules: readonly FirewallRule[]): FirewallInde
     inboundRules: inbound,
     rulesNaming(protocol, port) {
       const key = `${protocol}|${port}`;
-      return namingMemo.get(key) ?? remember(namingMemo, key, naming(port).all.filter((ir) => ir.protocol === 'any' || ir.protocol === protocol).map((ir) => ir.rule));
+      return (
+        namingMemo.get(key) ??
+        remember(
+          namingMemo,
+          key,
+          naming(port)
+            .all.filter((ir) => ir.protocol === 'any' || ir.protocol === protocol)
+            .map((ir) => ir.rule),
+        )
+      );
     },
     match(traffic, profile) {
       const bit = PROFILE_BIT[profile];
@@ -266,7 +308,11 @@ export function indexFirewallRules(rules: readonly FirewallRule[]): FirewallInde
         independent = remember(independentMemo, key, collector.result());
       }
       // Rules scoped by local address depend on where the packet goes: evaluated for each packet (few on real hosts).
-      const scoped = [...ofPort.localScoped, ...anyPortLocalScoped, ...programRules.filter((ir) => !ir.localAny)];
+      const scoped = [
+        ...ofPort.localScoped,
+        ...anyPortLocalScoped,
+        ...programRules.filter((ir) => !ir.localAny),
+      ];
       if (scoped.length === 0) return independent;
       const collector = new MatchCollector();
       collector.addAll(independent);
@@ -279,9 +325,24 @@ export function indexFirewallRules(rules: readonly FirewallRule[]): FirewallInde
 // ---- decisions -------------------------------------------------------------------------------
 
 export type FirewallDecision =
-  | { readonly kind: 'allowed'; readonly profile: FirewallProfileName; readonly by: 'rule'; readonly rules: readonly FirewallRule[]; readonly blockSome: readonly FirewallRule[] }
-  | { readonly kind: 'allowed'; readonly profile: FirewallProfileName; readonly by: 'default-allow' | 'firewall-off' }
-  | { readonly kind: 'blocked'; readonly profile: FirewallProfileName; readonly by: 'rule'; readonly rules: readonly FirewallRule[] }
+  | {
+      readonly kind: 'allowed';
+      readonly profile: FirewallProfileName;
+      readonly by: 'rule';
+      readonly rules: readonly FirewallRule[];
+      readonly blockSome: readonly FirewallRule[];
+    }
+  | {
+      readonly kind: 'allowed';
+      readonly profile: FirewallProfileName;
+      readonly by: 'default-allow' | 'firewall-off';
+    }
+  | {
+      readonly kind: 'blocked';
+      readonly profile: FirewallProfileName;
+      readonly by: 'rule';
+      readonly rules: readonly FirewallRule[];
+    }
   | {
       readonly kind: 'blocked';
       readonly profile: FirewallProfileName;
@@ -290,11 +351,23 @@ export type FirewallDecision =
       readonly ignoredLocal: readonly FirewallRule[];
       readonly disabledAllow: readonly FirewallRule[];
     }
-  | { readonly kind: 'some-clients'; readonly profile: FirewallProfileName; readonly rules: readonly FirewallRule[] }
-  | { readonly kind: 'unknown'; readonly profile: FirewallProfileName; readonly note: string; readonly source: Source };
+  | {
+      readonly kind: 'some-clients';
+      readonly profile: FirewallProfileName;
+      readonly rules: readonly FirewallRule[];
+    }
+  | {
+      readonly kind: 'unknown';
+      readonly profile: FirewallProfileName;
+      readonly note: string;
+      readonly source: Source;
+    };
 
 /** A profile's settings, with Windows' defaults for a profile the probe did not list (NotConfigured). */
-export function profileSettings(profiles: readonly FirewallProfile[], name: FirewallProfileName): FirewallProfile {
+export function profileSettings(
+  profiles: readonly FirewallProfile[],
+  name: FirewallProfileName,
+): FirewallProfile {
   return (
     profiles.find((p) => p.name === name) ?? {
       name,
@@ -324,7 +397,8 @@ export function decideInbound(
 ): FirewallDecision {
   const settings = state.profiles.kind === 'known' ? profileSettings(state.profiles.value, profile) : null;
   if (settings?.enabled === false) return { kind: 'allowed', profile, by: 'firewall-off' };
-  if (state.rules.kind === 'unknown') return { kind: 'unknown', profile, note: missingNote(state.rules), source: state.rules.source };
+  if (state.rules.kind === 'unknown')
+    return { kind: 'unknown', profile, note: missingNote(state.rules), source: state.rules.source };
   const m = state.index.match(traffic, profile);
   if (settings === null) {
     if (m.block.length > 0) return { kind: 'blocked', profile, by: 'rule', rules: m.block };
@@ -339,9 +413,11 @@ export function decideInbound(
   const block = m.block.filter(applies);
   if (block.length > 0) return { kind: 'blocked', profile, by: 'rule', rules: block };
   const allow = m.allow.filter(applies);
-  if (allow.length > 0) return { kind: 'allowed', profile, by: 'rule', rules: allow, blockSome: m.blockSome.filter(applies) };
+  if (allow.length > 0)
+    return { kind: 'allowed', profile, by: 'rule', rules: allow, blockSome: m.blockSome.filter(applies) };
   // NotConfigured inbound action means block, Windows' default.
-  if ((containerDefault ?? settings.defaultInboundAction) === 'allow') return { kind: 'allowed', profile, by: 'default-allow' };
+  if ((containerDefault ?? settings.defaultInboundAction) === 'allow')
+    return { kind: 'allowed', profile, by: 'default-allow' };
   const allowSome = m.allowSome.filter(applies);
   if (allowSome.length > 0) return { kind: 'some-clients', profile, rules: allowSome };
   return {
@@ -376,29 +452,57 @@ function unique(list: readonly FirewallProfileName[]): FirewallProfileName[] {
 }
 
 /** Profiles of the interfaces a client on the LAN reaches the host through. */
-export function externalProfiles(connections: Known<readonly ConnectionProfile[]>, networkNames: ReadonlySet<string>): ArrivingProfiles {
+export function externalProfiles(
+  connections: Known<readonly ConnectionProfile[]>,
+  networkNames: ReadonlySet<string>,
+): ArrivingProfiles {
   if (connections.kind === 'unknown') {
-    return { profiles: PROFILE_NAMES, interfaces: [], assumption: `every profile considered: ${missingNote(connections)}` };
+    return {
+      profiles: PROFILE_NAMES,
+      interfaces: [],
+      assumption: `every profile considered: ${missingNote(connections)}`,
+    };
   }
-  const external = connections.value.filter((c) => !isContainerInterface(c.interfaceAlias, networkNames) && !/loopback/i.test(c.interfaceAlias));
+  const external = connections.value.filter(
+    (c) => !isContainerInterface(c.interfaceAlias, networkNames) && !/loopback/i.test(c.interfaceAlias),
+  );
   if (external.length === 0) {
-    return { profiles: PROFILE_NAMES, interfaces: [], assumption: `every profile considered: ${connections.source.file} lists no external interface` };
+    return {
+      profiles: PROFILE_NAMES,
+      interfaces: [],
+      assumption: `every profile considered: ${connections.source.file} lists no external interface`,
+    };
   }
   return { profiles: unique(external.map((c) => c.networkCategory)), interfaces: external, assumption: null };
 }
 
 /** Profiles of the container networks' host adapters, for traffic between the host and its containers. */
-export function internalProfiles(connections: Known<readonly ConnectionProfile[]>, networkNames: ReadonlySet<string>): ArrivingProfiles {
+export function internalProfiles(
+  connections: Known<readonly ConnectionProfile[]>,
+  networkNames: ReadonlySet<string>,
+): ArrivingProfiles {
   if (connections.kind === 'known') {
     const internal = connections.value.filter((c) => isContainerInterface(c.interfaceAlias, networkNames));
-    if (internal.length > 0) return { profiles: unique(internal.map((c) => c.networkCategory)), interfaces: internal, assumption: null };
+    if (internal.length > 0)
+      return {
+        profiles: unique(internal.map((c) => c.networkCategory)),
+        interfaces: internal,
+        assumption: null,
+      };
   }
-  return { profiles: PROFILE_NAMES, interfaces: [], assumption: 'every profile considered: the container adapters have no connection profile in the bundle' };
+  return {
+    profiles: PROFILE_NAMES,
+    interfaces: [],
+    assumption: 'every profile considered: the container adapters have no connection profile in the bundle',
+  };
 }
 
 /** Port filter as Windows writes it: `Any`, `80`, `5000-5010`, `RPC`. */
 export function formatPorts(rule: FirewallRule): string {
   const ports = rule.localPorts;
   if (ports.kind === 'any') return 'Any';
-  return [...ports.ranges.map(([a, b]) => (a === b ? String(a) : `${a}-${b}`)), ...ports.keywords].join(',') || 'Any';
+  return (
+    [...ports.ranges.map(([a, b]) => (a === b ? String(a) : `${a}-${b}`)), ...ports.keywords].join(',') ||
+    'Any'
+  );
 }

@@ -6,8 +6,22 @@ import type { Cause, Evidence, Hop, ReachSource } from '../../shared/diagnosis';
 import type { Container, FirewallProfileName, FirewallRule, HostModel } from '../../shared/model';
 import * as causes from './causes';
 import { bareAddress } from './addresses';
-import { networkDrivers, processLabel, type Correlation, type Footprint, type Publication } from './correlate';
-import { decideInbound, externalProfiles, formatPorts, internalProfiles, profileSettings, type ArrivingProfiles, type FirewallDecision } from './firewall';
+import {
+  networkDrivers,
+  processLabel,
+  type Correlation,
+  type Footprint,
+  type Publication,
+} from './correlate';
+import {
+  decideInbound,
+  externalProfiles,
+  formatPorts,
+  internalProfiles,
+  profileSettings,
+  type ArrivingProfiles,
+  type FirewallDecision,
+} from './firewall';
 import { evidenceFrom, missingNote } from './known';
 import type { ContainerLookup } from './lookup';
 import { natLoopback, processIsolatedDefaultInbound, routingMesh } from './windows-builds';
@@ -39,22 +53,40 @@ const pass = (id: string, title: string, evidence: readonly Evidence[], note?: s
   hop: { id, title, status: 'pass', evidence, ...(note ? { note } : {}) },
   causes: [],
 });
-const fail = (id: string, title: string, evidence: readonly Evidence[], found: readonly Cause[], note?: string): HopResult => ({
+const fail = (
+  id: string,
+  title: string,
+  evidence: readonly Evidence[],
+  found: readonly Cause[],
+  note?: string,
+): HopResult => ({
   hop: { id, title, status: 'fail', evidence, ...(note ? { note } : {}) },
   causes: found,
 });
-const unknown = (id: string, title: string, note: string, evidence: readonly Evidence[] = [], hints: readonly Cause[] = []): HopResult => ({
+const unknown = (
+  id: string,
+  title: string,
+  note: string,
+  evidence: readonly Evidence[] = [],
+  hints: readonly Cause[] = [],
+): HopResult => ({
   hop: { id, title, status: 'unknown', evidence, note },
   causes: hints,
 });
-const skip = (id: string, title: string, note: string): HopResult => ({ hop: { id, title, status: 'skip', evidence: [], note }, causes: [] });
+const skip = (id: string, title: string, note: string): HopResult => ({
+  hop: { id, title, status: 'skip', evidence: [], note },
+  causes: [],
+});
 
 const portText = (ctx: PathContext, port: number = ctx.port): string => `${port}/${ctx.protocol}`;
 const containersFile = (ctx: PathContext): string => ctx.model.containers.source.file;
-const isLoopback = (address: string): boolean => /^(127\.|::1$|\[::1\]$)/.test(bareAddress(address)) || bareAddress(address) === 'localhost';
+const isLoopback = (address: string): boolean =>
+  /^(127\.|::1$|\[::1\]$)/.test(bareAddress(address)) || bareAddress(address) === 'localhost';
 const NO_PUBLICATION = 'no publication to follow';
 
-function buildOf(ctx: PathContext): { readonly build: number; readonly evidence: Evidence } | { readonly note: string } {
+function buildOf(
+  ctx: PathContext,
+): { readonly build: number; readonly evidence: Evidence } | { readonly note: string } {
   const host = ctx.model.host;
   if (host.kind === 'unknown') return { note: missingNote(host) };
   if (host.value.build === null) return { note: `${host.source.file} gives no BuildNumber` };
@@ -67,7 +99,11 @@ export function runningHop(ctx: PathContext): HopResult {
   const c = ctx.target.container;
   const title = `Container ${c.name} is running`;
   const evidence = [{ file: containersFile(ctx), detail: `${c.name}: State.Status ${c.state}` }];
-  return ctx.target.running ? pass('container-running', title, evidence) : fail('container-running', title, evidence, [causes.containerNotRunning(c, 'target', containersFile(ctx))]);
+  return ctx.target.running
+    ? pass('container-running', title, evidence)
+    : fail('container-running', title, evidence, [
+        causes.containerNotRunning(c, 'target', containersFile(ctx)),
+      ]);
 }
 
 export function networkHop(ctx: PathContext): HopResult {
@@ -75,10 +111,25 @@ export function networkHop(ctx: PathContext): HopResult {
   const title = `${c.name} is on a network`;
   const id = 'container-network';
   if (c.networkMode.toLowerCase() === 'none' || (c.networks.length === 0 && ctx.target.running)) {
-    return fail(id, title, [{ file: containersFile(ctx), detail: `${c.name}: HostConfig.NetworkMode ${c.networkMode}, ${c.networks.length} networks` }], [causes.noNetwork(c, containersFile(ctx))]);
+    return fail(
+      id,
+      title,
+      [
+        {
+          file: containersFile(ctx),
+          detail: `${c.name}: HostConfig.NetworkMode ${c.networkMode}, ${c.networks.length} networks`,
+        },
+      ],
+      [causes.noNetwork(c, containersFile(ctx))],
+    );
   }
   if (c.networks.length === 0) return skip(id, title, `${c.name} is not running: no endpoint to show`);
-  return pass(id, title, [{ file: containersFile(ctx), detail: `${c.name}: ${c.networks.map((n) => `${n.name} ${n.ip ?? '(no address)'}`).join(', ')}` }]);
+  return pass(id, title, [
+    {
+      file: containersFile(ctx),
+      detail: `${c.name}: ${c.networks.map((n) => `${n.name} ${n.ip ?? '(no address)'}`).join(', ')}`,
+    },
+  ]);
 }
 
 export function sourceHop(ctx: PathContext, lookup: ContainerLookup, ref: string): HopResult {
@@ -86,21 +137,32 @@ export function sourceHop(ctx: PathContext, lookup: ContainerLookup, ref: string
   const s = ctx.sourceContainer;
   if (!s) {
     if (lookup.kind === 'ambiguous') {
-      return unknown(id, `Source container ${ref} exists`, `"${ref}" matches ${lookup.candidates.length} containers: ${lookup.candidates.map((c) => c.name).join(', ')}; give a longer id`);
+      return unknown(
+        id,
+        `Source container ${ref} exists`,
+        `"${ref}" matches ${lookup.candidates.length} containers: ${lookup.candidates.map((c) => c.name).join(', ')}; give a longer id`,
+      );
     }
-    return fail(id, `Source container ${ref} exists`, [{ file: containersFile(ctx), detail: `no container named "${ref}" or with that id` }], [
-      {
-        id: 'source-not-found',
-        title: `No container "${ref}" in this bundle`,
-        explanation: `${containersFile(ctx)} holds no container with that name, id or id prefix.`,
-        fix: 'docker ps -a --format "{{.ID}} {{.Names}}"',
-        references: [],
-      },
-    ]);
+    return fail(
+      id,
+      `Source container ${ref} exists`,
+      [{ file: containersFile(ctx), detail: `no container named "${ref}" or with that id` }],
+      [
+        {
+          id: 'source-not-found',
+          title: `No container "${ref}" in this bundle`,
+          explanation: `${containersFile(ctx)} holds no container with that name, id or id prefix.`,
+          fix: 'docker ps -a --format "{{.ID}} {{.Names}}"',
+          references: [],
+        },
+      ],
+    );
   }
   const title = `Source container ${s.name} is running`;
   const evidence = [{ file: containersFile(ctx), detail: `${s.name}: State.Status ${s.state}` }];
-  return s.state === 'running' ? pass(id, title, evidence) : fail(id, title, evidence, [causes.containerNotRunning(s, 'source', containersFile(ctx))]);
+  return s.state === 'running'
+    ? pass(id, title, evidence)
+    : fail(id, title, evidence, [causes.containerNotRunning(s, 'source', containersFile(ctx))]);
 }
 
 export function sharedNetworkHop(ctx: PathContext): HopResult {
@@ -110,13 +172,29 @@ export function sharedNetworkHop(ctx: PathContext): HopResult {
   if (!s) return skip(id, 'The two containers share a network', 'no source container');
   const title = `${s.name} and ${t.name} share a network`;
   const same = (a: Container['networks'][number], b: Container['networks'][number]): boolean =>
-    a.networkId !== null && b.networkId !== null ? a.networkId.toLowerCase() === b.networkId.toLowerCase() : a.name === b.name;
+    a.networkId !== null && b.networkId !== null
+      ? a.networkId.toLowerCase() === b.networkId.toLowerCase()
+      : a.name === b.name;
   const shared = t.networks.filter((n) => s.networks.some((m) => same(n, m)));
-  const detail = (c: Container): string => `${c.name}: ${c.networks.map((n) => n.name).join(', ') || 'no network'}`;
+  const detail = (c: Container): string =>
+    `${c.name}: ${c.networks.map((n) => n.name).join(', ') || 'no network'}`;
   if (shared.length > 0) {
-    return pass(id, title, [{ file: containersFile(ctx), detail: `both on ${shared.map((n) => `${n.name} (${t.name} at ${n.ip ?? 'no address'})`).join(', ')}` }]);
+    return pass(id, title, [
+      {
+        file: containersFile(ctx),
+        detail: `both on ${shared.map((n) => `${n.name} (${t.name} at ${n.ip ?? 'no address'})`).join(', ')}`,
+      },
+    ]);
   }
-  return fail(id, title, [{ file: containersFile(ctx), detail: detail(t) }, { file: containersFile(ctx), detail: detail(s) }], [causes.noSharedNetwork(t, s, containersFile(ctx))]);
+  return fail(
+    id,
+    title,
+    [
+      { file: containersFile(ctx), detail: detail(t) },
+      { file: containersFile(ctx), detail: detail(s) },
+    ],
+    [causes.noSharedNetwork(t, s, containersFile(ctx))],
+  );
 }
 
 const ROUTED_DRIVERS = new Set(['nat', 'transparent', 'l2bridge', 'l2tunnel', 'ics', 'internal']);
@@ -131,11 +209,21 @@ export function hostRouteHop(ctx: PathContext): HopResult {
   const direct = routed.find((x) => ROUTED_DRIVERS.has(x.driver));
   if (direct) {
     // From the host a container on nat is reached on its own address (knowledge notes, section 3).
-    return pass(id, title, [{ file: containersFile(ctx), detail: `${c.name}: ${direct.n.ip} on ${direct.n.name} (driver ${direct.driver})` }]);
+    return pass(id, title, [
+      {
+        file: containersFile(ctx),
+        detail: `${c.name}: ${direct.n.ip} on ${direct.n.name} (driver ${direct.driver})`,
+      },
+    ]);
   }
   if (routed.length === 0) return unknown(id, title, `${containersFile(ctx)} gives ${c.name} no address`);
-  if (routed.some((x) => x.driver === 'unknown') && ctx.model.networks.kind === 'unknown') return unknown(id, title, missingNote(ctx.model.networks));
-  return unknown(id, title, `${c.name} is only on ${routed.map((x) => `${x.n.name} (${x.driver})`).join(', ')}: whether the host reaches an overlay-only container is not documented (moby#40224)`);
+  if (routed.some((x) => x.driver === 'unknown') && ctx.model.networks.kind === 'unknown')
+    return unknown(id, title, missingNote(ctx.model.networks));
+  return unknown(
+    id,
+    title,
+    `${c.name} is only on ${routed.map((x) => `${x.n.name} (${x.driver})`).join(', ')}: whether the host reaches an overlay-only container is not documented (moby#40224)`,
+  );
 }
 
 // ---- publication and NAT -----------------------------------------------------------------------
@@ -144,11 +232,26 @@ export function publishedPortHop(ctx: PathContext, matching: readonly Publicatio
   const c = ctx.target.container;
   const id = 'published-port';
   const title = `Port ${portText(ctx)} is published`;
-  if (matching.length > 0) return pass(id, title, matching.map((p) => p.evidence));
-  if (ctx.direct) return skip(id, title, `${c.name} is on a transparent network: clients reach its own address, no publication needed`);
+  if (matching.length > 0)
+    return pass(
+      id,
+      title,
+      matching.map((p) => p.evidence),
+    );
+  if (ctx.direct)
+    return skip(
+      id,
+      title,
+      `${c.name} is on a transparent network: clients reach its own address, no publication needed`,
+    );
   const all = ctx.target.publications;
-  const evidence = all.length > 0 ? all.map((p) => p.evidence) : [{ file: containersFile(ctx), detail: `${c.name}: no published port` }];
-  return fail(id, title, evidence, [causes.noPublishedPort(c, ctx.port, ctx.protocol, all, containersFile(ctx))]);
+  const evidence =
+    all.length > 0
+      ? all.map((p) => p.evidence)
+      : [{ file: containersFile(ctx), detail: `${c.name}: no published port` }];
+  return fail(id, title, evidence, [
+    causes.noPublishedPort(c, ctx.port, ctx.protocol, all, containersFile(ctx)),
+  ]);
 }
 
 export function routingMeshHop(ctx: PathContext): HopResult {
@@ -156,18 +259,32 @@ export function routingMeshHop(ctx: PathContext): HopResult {
   const title = 'Ingress routing mesh works on this build';
   const pub = ctx.publication;
   if (!pub) return skip(id, title, NO_PUBLICATION);
-  if (pub.mode !== 'ingress') return skip(id, title, `published in ${pub.mode} mode, not through the routing mesh`);
+  if (pub.mode !== 'ingress')
+    return skip(id, title, `published in ${pub.mode} mode, not through the routing mesh`);
   const b = buildOf(ctx);
   if ('note' in b) return unknown(id, title, b.note);
   const service = ctx.target.container.swarm?.serviceName ?? ctx.target.container.name;
   // Routing mesh from 16299 (Virtualization blog 2017-09-26; swarm-mode.md).
-  if (routingMesh(b.build) === 'no') return fail(id, title, [b.evidence, pub.evidence], [causes.routingMeshUnsupported(service, b.build, pub, b.evidence.file)]);
-  const regression = b.build >= 20348 ? 'regressions are reported on 20348 (moby#42812): if it fails, publish in host mode' : undefined;
+  if (routingMesh(b.build) === 'no')
+    return fail(
+      id,
+      title,
+      [b.evidence, pub.evidence],
+      [causes.routingMeshUnsupported(service, b.build, pub, b.evidence.file)],
+    );
+  const regression =
+    b.build >= 20348
+      ? 'regressions are reported on 20348 (moby#42812): if it fails, publish in host mode'
+      : undefined;
   return pass(id, title, [b.evidence, pub.evidence], regression);
 }
 
 const usesWinNat = (ctx: PathContext, pub: Publication): boolean =>
-  pub.mode === 'nat' || (pub.mode === 'host' && networkDrivers(ctx.target.container, ctx.correlation.networkById, ctx.correlation.networkByName).includes('nat'));
+  pub.mode === 'nat' ||
+  (pub.mode === 'host' &&
+    networkDrivers(ctx.target.container, ctx.correlation.networkById, ctx.correlation.networkByName).includes(
+      'nat',
+    ));
 
 export function natLoopbackHop(ctx: PathContext): HopResult {
   const id = 'nat-loopback';
@@ -180,9 +297,22 @@ export function natLoopbackHop(ctx: PathContext): HopResult {
   const ip = ctx.target.ips.find((a) => a.includes('.')) ?? ctx.target.ips[0] ?? null;
   const status = natLoopback(b.build);
   if (status === 'yes') return pass(id, title, [b.evidence]);
-  const cause = causes.natLoopbackUnsupported(ctx.target.container, b.build, pub, ip, status === 'no', b.evidence.file);
+  const cause = causes.natLoopbackUnsupported(
+    ctx.target.container,
+    b.build,
+    pub,
+    ip,
+    status === 'no',
+    b.evidence.file,
+  );
   if (status === 'no') return fail(id, title, [b.evidence], [cause]);
-  return unknown(id, title, `WinNAT loopback on build ${b.build} is unconfirmed (it works from 17763)`, [b.evidence], [cause]);
+  return unknown(
+    id,
+    title,
+    `WinNAT loopback on build ${b.build} is unconfirmed (it works from 17763)`,
+    [b.evidence],
+    [cause],
+  );
 }
 
 export function natMappingHop(ctx: PathContext): HopResult {
@@ -190,28 +320,60 @@ export function natMappingHop(ctx: PathContext): HopResult {
   const pub = ctx.publication;
   const title = `WinNAT maps host port ${portText(ctx)} to the container`;
   if (!pub) return skip(id, title, NO_PUBLICATION);
-  if (!usesWinNat(ctx, pub)) return skip(id, title, `published in ${pub.mode} mode, not through a WinNAT static mapping`);
-  if (!ctx.target.running) return skip(id, title, 'the container is not running: HNS keeps no mapping for it');
+  if (!usesWinNat(ctx, pub))
+    return skip(id, title, `published in ${pub.mode} mode, not through a WinNAT static mapping`);
+  if (!ctx.target.running)
+    return skip(id, title, 'the container is not running: HNS keeps no mapping for it');
   const known = ctx.model.natMappings;
   if (known.kind === 'unknown') return unknown(id, title, missingNote(known));
   const ips = new Set(ctx.target.ips);
-  if (ips.size === 0) return unknown(id, title, `${containersFile(ctx)} gives ${ctx.target.container.name} no address to match a mapping against`);
+  if (ips.size === 0)
+    return unknown(
+      id,
+      title,
+      `${containersFile(ctx)} gives ${ctx.target.container.name} no address to match a mapping against`,
+    );
   const mappings = ctx.correlation.natMappingsByExternalPort.get(`${ctx.protocol}/${ctx.port}`) ?? [];
   const describe = (m: (typeof mappings)[number]): Evidence =>
-    evidenceFrom(known.source, `${m.natName}: ${m.protocol.toUpperCase()} ${m.externalPort} -> ${m.internalIp}:${m.internalPort}${m.id === null ? '' : ` (StaticMappingID ${m.id})`}`);
-  const good = mappings.filter((m) => ips.has(bareAddress(m.internalIp)) && m.internalPort === pub.containerPort);
+    evidenceFrom(
+      known.source,
+      `${m.natName}: ${m.protocol.toUpperCase()} ${m.externalPort} -> ${m.internalIp}:${m.internalPort}${m.id === null ? '' : ` (StaticMappingID ${m.id})`}`,
+    );
+  const good = mappings.filter(
+    (m) => ips.has(bareAddress(m.internalIp)) && m.internalPort === pub.containerPort,
+  );
   if (good.length > 0) return pass(id, title, good.map(describe));
   if (mappings.length === 0) {
-    return fail(id, title, [pub.evidence, evidenceFrom(known.source, `no mapping with ExternalPort ${ctx.port} among ${(known.value.length)} mappings`)], [causes.natMappingMissing(ctx.target.container, pub, known.source.file)]);
+    return fail(
+      id,
+      title,
+      [
+        pub.evidence,
+        evidenceFrom(
+          known.source,
+          `no mapping with ExternalPort ${ctx.port} among ${known.value.length} mappings`,
+        ),
+      ],
+      [causes.natMappingMissing(ctx.target.container, pub, known.source.file)],
+    );
   }
   const owners = new Map<string, string>();
   for (const m of mappings) {
     const holders = ctx.correlation.containersByIp.get(bareAddress(m.internalIp));
     if (holders) owners.set(m.internalIp, `container ${holders.map((c) => c.name).join(', ')}`);
   }
-  return fail(id, title, [...mappings.map(describe), { file: containersFile(ctx), detail: `${ctx.target.container.name}: ${[...ips].join(', ')} port ${pub.containerPort}` }], [
-    causes.natMappingStale(ctx.target.container, pub, mappings, owners, known.source.file),
-  ]);
+  return fail(
+    id,
+    title,
+    [
+      ...mappings.map(describe),
+      {
+        file: containersFile(ctx),
+        detail: `${ctx.target.container.name}: ${[...ips].join(', ')} port ${pub.containerPort}`,
+      },
+    ],
+    [causes.natMappingStale(ctx.target.container, pub, mappings, owners, known.source.file)],
+  );
 }
 
 export function hostPortHop(ctx: PathContext): HopResult {
@@ -222,14 +384,28 @@ export function hostPortHop(ctx: PathContext): HopResult {
   const known = ctx.protocol === 'tcp' ? ctx.model.tcp : ctx.model.udp;
   if (known.kind === 'unknown') return unknown(id, title, missingNote(known));
   const own = new Set(ctx.target.hostProcesses.map((p) => p.pid));
-  const endpoints = (ctx.protocol === 'tcp' ? ctx.correlation.tcpListenersByPort.get(ctx.port) : ctx.correlation.udpByPort.get(ctx.port)) ?? [];
+  const endpoints =
+    (ctx.protocol === 'tcp'
+      ? ctx.correlation.tcpListenersByPort.get(ctx.port)
+      : ctx.correlation.udpByPort.get(ctx.port)) ?? [];
   const others = endpoints.filter((e) => e.owningProcess === null || !own.has(e.owningProcess));
-  if (others.length === 0) return pass(id, title, [evidenceFrom(known.source, `nothing on the host listens on ${portText(ctx)}`)]);
-  const owners = others.map((e) => ({ pid: e.owningProcess, process: e.owningProcess === null ? null : (ctx.correlation.processByPid.get(e.owningProcess) ?? null) }));
-  const evidence = others.slice(0, 4).map((e, i) =>
-    evidenceFrom(known.source, `${e.localAddress}:${e.localPort} ${ctx.protocol === 'tcp' ? 'Listen ' : ''}owned by ${owners[i]!.process ? processLabel(owners[i]!.process!) : `PID ${e.owningProcess ?? 'unknown'}`}`),
-  );
-  return fail(id, title, evidence, [causes.hostPortConflict(ctx.target.container, ctx.port, ctx.protocol, owners, known.source.file)]);
+  if (others.length === 0)
+    return pass(id, title, [evidenceFrom(known.source, `nothing on the host listens on ${portText(ctx)}`)]);
+  const owners = others.map((e) => ({
+    pid: e.owningProcess,
+    process: e.owningProcess === null ? null : (ctx.correlation.processByPid.get(e.owningProcess) ?? null),
+  }));
+  const evidence = others
+    .slice(0, 4)
+    .map((e, i) =>
+      evidenceFrom(
+        known.source,
+        `${e.localAddress}:${e.localPort} ${ctx.protocol === 'tcp' ? 'Listen ' : ''}owned by ${owners[i]!.process ? processLabel(owners[i]!.process!) : `PID ${e.owningProcess ?? 'unknown'}`}`,
+      ),
+    );
+  return fail(id, title, evidence, [
+    causes.hostPortConflict(ctx.target.container, ctx.port, ctx.protocol, owners, known.source.file),
+  ]);
 }
 
 // ---- firewall --------------------------------------------------------------------------------
@@ -246,7 +422,10 @@ function ruleEvidence(ctx: PathContext, r: FirewallRule, profile: FirewallProfil
   let evidence = byProfile.get(profile);
   if (!evidence || evidence.file !== ctx.model.firewallRules.source.file) {
     const from = r.remoteAddresses.length > 0 ? `, from ${r.remoteAddresses.join(',')}` : '';
-    evidence = evidenceFrom(ctx.model.firewallRules.source, `${r.action} rule "${r.displayName ?? r.name}" (${r.enabled ? 'enabled' : 'disabled'}, ${profile}, ${r.protocol} ${formatPorts(r)}${from})`);
+    evidence = evidenceFrom(
+      ctx.model.firewallRules.source,
+      `${r.action} rule "${r.displayName ?? r.name}" (${r.enabled ? 'enabled' : 'disabled'}, ${profile}, ${r.protocol} ${formatPorts(r)}${from})`,
+    );
     byProfile.set(profile, evidence);
   }
   return evidence;
@@ -254,12 +433,22 @@ function ruleEvidence(ctx: PathContext, r: FirewallRule, profile: FirewallProfil
 
 function decisionEvidence(ctx: PathContext, d: FirewallDecision, port: number): Evidence[] {
   const profilesFile = ctx.model.firewallProfiles.source.file;
-  const settings = ctx.model.firewallProfiles.kind === 'known' ? profileSettings(ctx.model.firewallProfiles.value, d.profile) : null;
+  const settings =
+    ctx.model.firewallProfiles.kind === 'known'
+      ? profileSettings(ctx.model.firewallProfiles.value, d.profile)
+      : null;
   switch (d.kind) {
     case 'allowed':
-      if (d.by === 'rule') return [...d.rules.slice(0, 3).map((r) => ruleEvidence(ctx, r, d.profile)), ...d.blockSome.slice(0, 2).map((r) => ruleEvidence(ctx, r, d.profile))];
-      if (d.by === 'firewall-off') return [{ file: profilesFile, detail: `${d.profile} profile: Enabled False` }];
-      return settings ? [{ file: profilesFile, detail: `${d.profile} profile: DefaultInboundAction Allow` }] : [];
+      if (d.by === 'rule')
+        return [
+          ...d.rules.slice(0, 3).map((r) => ruleEvidence(ctx, r, d.profile)),
+          ...d.blockSome.slice(0, 2).map((r) => ruleEvidence(ctx, r, d.profile)),
+        ];
+      if (d.by === 'firewall-off')
+        return [{ file: profilesFile, detail: `${d.profile} profile: Enabled False` }];
+      return settings
+        ? [{ file: profilesFile, detail: `${d.profile} profile: DefaultInboundAction Allow` }]
+        : [];
     case 'blocked':
       if (d.by === 'rule') return d.rules.slice(0, 3).map((r) => ruleEvidence(ctx, r, d.profile));
       return [
@@ -267,7 +456,10 @@ function decisionEvidence(ctx: PathContext, d: FirewallDecision, port: number): 
           file: profilesFile,
           detail: `${d.profile} profile: DefaultInboundAction ${settings?.defaultInboundAction === 'block' ? 'Block' : 'NotConfigured (block)'}${settings?.allowLocalFirewallRules === false ? ', AllowLocalFirewallRules False' : ''}`,
         },
-        evidenceFrom(ctx.model.firewallRules.source, `no enabled inbound allow rule applies to ${port}/${ctx.protocol}`),
+        evidenceFrom(
+          ctx.model.firewallRules.source,
+          `no enabled inbound allow rule applies to ${port}/${ctx.protocol}`,
+        ),
         ...[...d.ignoredLocal, ...d.disabledAllow].slice(0, 3).map((r) => ruleEvidence(ctx, r, d.profile)),
       ];
     case 'some-clients':
@@ -299,33 +491,70 @@ function firewallHop(
   const rulesFile = ctx.model.firewallRules.source.file;
   const profilesFile = ctx.model.firewallProfiles.source.file;
   const evidence = uniqueEvidence([
-    ...arriving.interfaces.map((i) => evidenceFrom(ctx.model.connectionProfiles.source, `${i.interfaceAlias}: ${i.networkCategory} profile`)),
+    ...arriving.interfaces.map((i) =>
+      evidenceFrom(ctx.model.connectionProfiles.source, `${i.interfaceAlias}: ${i.networkCategory} profile`),
+    ),
     ...decisions.flatMap((d) => decisionEvidence(ctx, d, port)),
   ]);
-  const blocked = decisions.filter((d): d is Extract<FirewallDecision, { kind: 'blocked' }> => d.kind === 'blocked');
+  const blocked = decisions.filter(
+    (d): d is Extract<FirewallDecision, { kind: 'blocked' }> => d.kind === 'blocked',
+  );
   const found: Cause[] = [];
   const byRule = blocked.flatMap((d) => (d.by === 'rule' ? d.rules : []));
-  if (byRule.length > 0) found.push(causes.firewallBlockedByRule(c, port, ctx.protocol, [...new Set(byRule)], internal, rulesFile));
+  if (byRule.length > 0)
+    found.push(
+      causes.firewallBlockedByRule(c, port, ctx.protocol, [...new Set(byRule)], internal, rulesFile),
+    );
   const byDefault = blocked.filter((d) => d.by === 'default-block');
   const settings = (p: FirewallProfileName): boolean =>
-    ctx.model.firewallProfiles.kind === 'known' && profileSettings(ctx.model.firewallProfiles.value, p).allowLocalFirewallRules === false;
+    ctx.model.firewallProfiles.kind === 'known' &&
+    profileSettings(ctx.model.firewallProfiles.value, p).allowLocalFirewallRules === false;
   const gpo = byDefault.filter((d) => settings(d.profile));
-  if (gpo.length > 0) found.push(causes.firewallLocalRulesIgnored(gpo.map((d) => d.profile), gpo.flatMap((d) => (d.by === 'default-block' ? d.ignoredLocal : [])), profilesFile));
+  if (gpo.length > 0)
+    found.push(
+      causes.firewallLocalRulesIgnored(
+        gpo.map((d) => d.profile),
+        gpo.flatMap((d) => (d.by === 'default-block' ? d.ignoredLocal : [])),
+        profilesFile,
+      ),
+    );
   const plain = byDefault.filter((d) => !settings(d.profile));
   if (plain.length > 0) {
     const disabled = [...new Set(plain.flatMap((d) => (d.by === 'default-block' ? d.disabledAllow : [])))];
-    found.push(causes.firewallNoAllow(c, port, ctx.protocol, plain.map((d) => d.profile), disabled, internal, rulesFile, why));
+    found.push(
+      causes.firewallNoAllow(
+        c,
+        port,
+        ctx.protocol,
+        plain.map((d) => d.profile),
+        disabled,
+        internal,
+        rulesFile,
+        why,
+      ),
+    );
   }
-  if (blocked.length === decisions.length) return fail(id, title, evidence, found, arriving.assumption ?? undefined);
-  if (decisions.every((d) => d.kind === 'allowed')) return pass(id, title, evidence, arriving.assumption ?? undefined);
+  if (blocked.length === decisions.length)
+    return fail(id, title, evidence, found, arriving.assumption ?? undefined);
+  if (decisions.every((d) => d.kind === 'allowed'))
+    return pass(id, title, evidence, arriving.assumption ?? undefined);
   const notes = decisions.flatMap((d) => {
     if (d.kind === 'unknown') return [`${d.profile}: ${d.note}`];
-    if (d.kind === 'some-clients') return [`${d.profile}: allowed only for clients from ${[...new Set(d.rules.flatMap((r) => r.remoteAddresses))].join(', ')}`];
+    if (d.kind === 'some-clients')
+      return [
+        `${d.profile}: allowed only for clients from ${[...new Set(d.rules.flatMap((r) => r.remoteAddresses))].join(', ')}`,
+      ];
     return [`${d.profile}: ${d.kind}`];
   });
   const hints = found.map((cause) => ({ ...cause, confidence: 'likely' as const }));
   const lead = arriving.assumption ?? 'the answer depends on the interface the client comes through';
-  return unknown(id, title, `${lead}; ${[...new Set(notes)].join('; ')}`, evidence, blocked.length > 0 ? hints : []);
+  return unknown(
+    id,
+    title,
+    `${lead}; ${[...new Set(notes)].join('; ')}`,
+    evidence,
+    blocked.length > 0 ? hints : [],
+  );
 }
 
 export function hostFirewallHop(ctx: PathContext): HopResult {
@@ -338,15 +567,35 @@ export function hostFirewallHop(ctx: PathContext): HopResult {
   if (iso.value === 'hyperv') {
     // Hyper-V isolation: the utility VM runs its own firewall, default allow (network-isolation-security.md;
     // Windows-Containers#428: the same port works under Hyper-V where process isolation needs a host rule).
-    return pass(id, title, iso.evidence, "a Hyper-V isolated container is filtered by the utility VM's own firewall (default allow), not by host rules");
+    return pass(
+      id,
+      title,
+      iso.evidence,
+      "a Hyper-V isolated container is filtered by the utility VM's own firewall (default allow), not by host rules",
+    );
   }
   if (iso.value === null) return unknown(id, title, iso.note ?? 'isolation unknown');
   // Process isolation: the host firewall filters the container's traffic on the container port (Windows-Containers#561).
   const arriving = externalProfiles(ctx.model.connectionProfiles, ctx.correlation.networkNames);
   const hosts = ctx.correlation.hostAddresses;
-  const traffic = { protocol: ctx.protocol, port, destinations: hosts === null ? null : [...hosts, ...ctx.target.ips], sources: ctx.correlation.lanNetworks, program: null };
+  const traffic = {
+    protocol: ctx.protocol,
+    port,
+    destinations: hosts === null ? null : [...hosts, ...ctx.target.ips],
+    sources: ctx.correlation.lanNetworks,
+    program: null,
+  };
   const decisions = arriving.profiles.map((p) => decideInbound(ctx.correlation.firewall, p, traffic));
-  return firewallHop(ctx, id, title, decisions, arriving, port, pub !== null && pub.hostPort !== pub.containerPort, 'default-block');
+  return firewallHop(
+    ctx,
+    id,
+    title,
+    decisions,
+    arriving,
+    port,
+    pub !== null && pub.hostPort !== pub.containerPort,
+    'default-block',
+  );
 }
 
 export function containerInboundHop(ctx: PathContext): HopResult {
@@ -357,7 +606,12 @@ export function containerInboundHop(ctx: PathContext): HopResult {
   if (!ctx.target.running) return skip(id, title, 'the container is not running');
   const iso = ctx.target.isolation;
   if (iso.value === 'hyperv') {
-    return pass(id, title, iso.evidence, "the utility VM's own firewall decides, default allow (network-isolation-security.md)");
+    return pass(
+      id,
+      title,
+      iso.evidence,
+      "the utility VM's own firewall decides, default allow (network-isolation-security.md)",
+    );
   }
   if (iso.value === null) return unknown(id, title, iso.note ?? 'isolation unknown');
   const b = buildOf(ctx);
@@ -368,9 +622,17 @@ export function containerInboundHop(ctx: PathContext): HopResult {
   const sources = ctx.sourceContainer
     ? ctx.sourceContainer.networks.flatMap((n) => (n.ip ? [bareAddress(n.ip)] : []))
     : c.networks.flatMap((n) => (n.gateway ? [bareAddress(n.gateway)] : []));
-  const traffic = { protocol: ctx.protocol, port: ctx.port, destinations: ctx.target.ips, sources: sources.length > 0 ? sources : null, program: null };
+  const traffic = {
+    protocol: ctx.protocol,
+    port: ctx.port,
+    destinations: ctx.target.ips,
+    sources: sources.length > 0 ? sources : null,
+    program: null,
+  };
   const arriving = internalProfiles(ctx.model.connectionProfiles, ctx.correlation.networkNames);
-  const decisions = arriving.profiles.map((p) => decideInbound(ctx.correlation.firewall, p, traffic, containerDefault));
+  const decisions = arriving.profiles.map((p) =>
+    decideInbound(ctx.correlation.firewall, p, traffic, containerDefault),
+  );
   const result = firewallHop(ctx, id, title, decisions, arriving, ctx.port, false, 'container-default');
   return { hop: { ...result.hop, evidence: [b.evidence, ...result.hop.evidence] }, causes: result.causes };
 }
@@ -385,14 +647,37 @@ export function listeningHop(ctx: PathContext): HopResult {
   if (port === null) return skip(id, title, NO_PUBLICATION);
   if (!ctx.target.running) return skip(id, title, 'the container is not running');
   const listeners = c.listeners;
-  if (listeners === null) return unknown(id, title, `containers/${c.id}/netstat.txt not collected; the probe container.listeners would decide it`);
+  if (listeners === null)
+    return unknown(
+      id,
+      title,
+      `containers/${c.id}/netstat.txt not collected; the probe container.listeners would decide it`,
+    );
   if (listeners.kind === 'unknown') return unknown(id, title, missingNote(listeners));
-  const matching = listeners.value.filter((l) => l.protocol === ctx.protocol && l.localPort === port && (ctx.protocol === 'udp' || /^listen/i.test(l.state ?? '')));
+  const matching = listeners.value.filter(
+    (l) =>
+      l.protocol === ctx.protocol &&
+      l.localPort === port &&
+      (ctx.protocol === 'udp' || /^listen/i.test(l.state ?? '')),
+  );
   const open = matching.filter((l) => !isLoopback(l.localAddress));
   const describe = (l: (typeof matching)[number]): Evidence =>
-    evidenceFrom(listeners.source, `${l.protocol.toUpperCase()} ${l.localAddress}:${l.localPort}${l.state ? ` ${l.state}` : ''}${l.pid === null ? '' : ` PID ${l.pid}`}`);
+    evidenceFrom(
+      listeners.source,
+      `${l.protocol.toUpperCase()} ${l.localAddress}:${l.localPort}${l.state ? ` ${l.state}` : ''}${l.pid === null ? '' : ` PID ${l.pid}`}`,
+    );
   if (open.length > 0) return pass(id, title, open.slice(0, 3).map(describe));
   const loopback = matching.map((l) => l.localAddress);
-  const evidence = matching.length > 0 ? matching.slice(0, 3).map(describe) : [evidenceFrom(listeners.source, `nothing on ${portText(ctx, port)} among ${listeners.value.length} entries`)];
-  return fail(id, title, evidence, [causes.notListening(c, port, ctx.protocol, loopback, listeners.source.file)]);
+  const evidence =
+    matching.length > 0
+      ? matching.slice(0, 3).map(describe)
+      : [
+          evidenceFrom(
+            listeners.source,
+            `nothing on ${portText(ctx, port)} among ${listeners.value.length} entries`,
+          ),
+        ];
+  return fail(id, title, evidence, [
+    causes.notListening(c, port, ctx.protocol, loopback, listeners.source.file),
+  ]);
 }

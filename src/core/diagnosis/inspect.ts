@@ -22,7 +22,11 @@ function noteOf(label: string, d: Determined<unknown>, explainNotApplicable = tr
   }
 }
 
-export function inspect(model: HostModel, container: Container, correlation: Correlation = correlate(model)): InspectResult {
+export function inspect(
+  model: HostModel,
+  container: Container,
+  correlation: Correlation = correlate(model),
+): InspectResult {
   const fp = footprintOf(model, correlation, container);
   const drivers = networkDrivers(container, correlation.networkById, correlation.networkByName);
   const notes = [
@@ -35,9 +39,12 @@ export function inspect(model: HostModel, container: Container, correlation: Cor
   if (model.natMappings.kind === 'unknown') notes.push(`NAT mappings: ${model.natMappings.reason}`);
   if (model.firewallRules.kind === 'unknown') notes.push(`firewall rules: ${model.firewallRules.reason}`);
   if (fp.firewallRulesTotal > fp.firewallRules.length) {
-    notes.push(`firewall rules: ${fp.firewallRules.length} of ${fp.firewallRulesTotal} rules naming its ports listed (rules match by port, so containers on the same port share them)`);
+    notes.push(
+      `firewall rules: ${fp.firewallRules.length} of ${fp.firewallRulesTotal} rules naming its ports listed (rules match by port, so containers on the same port share them)`,
+    );
   }
-  if (fp.natSessions.length > MAX_LISTED_SESSIONS) notes.push(`NAT sessions: ${MAX_LISTED_SESSIONS} of ${fp.natSessions.length} listed`);
+  if (fp.natSessions.length > MAX_LISTED_SESSIONS)
+    notes.push(`NAT sessions: ${MAX_LISTED_SESSIONS} of ${fp.natSessions.length} listed`);
   const vm = fp.utilityVm.kind === 'found' ? fp.utilityVm.value : null;
   const disk = fp.sandboxDisk.kind === 'found' ? fp.sandboxDisk.value : null;
   return {
@@ -50,15 +57,42 @@ export function inspect(model: HostModel, container: Container, correlation: Cor
     hostProcesses: fp.hostProcesses.map((p) => ({ pid: p.pid, name: p.name })),
     utilityVm: vm ? { pid: vm.worker.pid, memoryPid: vm.memory?.pid ?? null } : null,
     sandboxDisk: disk ? { number: disk.disk.number, location: disk.location } : null,
-    networks: container.networks.map((n, i) => ({ name: n.name, driver: drivers[i] === 'unknown' ? null : (drivers[i] ?? null), ip: n.ip })),
-    publishedPorts: fp.publications.map((p) => ({ containerPort: p.containerPort, protocol: p.protocol, hostIp: p.hostIp, hostPort: p.hostPort, mode: p.mode })),
-    natMappings: fp.natMappings.map((m) => ({ natName: m.natName, protocol: m.protocol, externalPort: m.externalPort, internalIp: m.internalIp, internalPort: m.internalPort })),
+    networks: container.networks.map((n, i) => ({
+      name: n.name,
+      driver: drivers[i] === 'unknown' ? null : (drivers[i] ?? null),
+      ip: n.ip,
+    })),
+    publishedPorts: fp.publications.map((p) => ({
+      containerPort: p.containerPort,
+      protocol: p.protocol,
+      hostIp: p.hostIp,
+      hostPort: p.hostPort,
+      mode: p.mode,
+    })),
+    natMappings: fp.natMappings.map((m) => ({
+      natName: m.natName,
+      protocol: m.protocol,
+      externalPort: m.externalPort,
+      internalIp: m.internalIp,
+      internalPort: m.internalPort,
+    })),
     natSessions: fp.natSessions.slice(0, MAX_LISTED_SESSIONS).map((s) => ({
       protocol: s.protocol,
-      externalSource: s.externalSourceAddress === null ? null : `${s.externalSourceAddress}:${s.externalSourcePort ?? '?'}`,
-      internalDestination: s.internalDestinationAddress === null ? null : `${s.internalDestinationAddress}:${s.internalDestinationPort ?? '?'}`,
+      externalSource:
+        s.externalSourceAddress === null ? null : `${s.externalSourceAddress}:${s.externalSourcePort ?? '?'}`,
+      internalDestination:
+        s.internalDestinationAddress === null
+          ? null
+          : `${s.internalDestinationAddress}:${s.internalDestinationPort ?? '?'}`,
     })),
-    firewallRules: fp.firewallRules.map((r) => ({ name: r.name, displayName: r.displayName, action: r.action, direction: r.direction, localPort: formatPorts(r), enabled: r.enabled })),
+    firewallRules: fp.firewallRules.map((r) => ({
+      name: r.name,
+      displayName: r.displayName,
+      action: r.action,
+      direction: r.direction,
+      localPort: formatPorts(r),
+      enabled: r.enabled,
+    })),
     mounts: container.mounts.map((m) => ({ type: m.type, source: m.source, destination: m.destination })),
     notes,
   };

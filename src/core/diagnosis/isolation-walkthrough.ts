@@ -1,9 +1,22 @@
 // The isolation walkthrough: what process and Hyper-V isolation look like from the host, point by point,
 // each with the bundle's evidence or "not observable in this bundle" (knowledge notes, section 2).
 
-import type { Evidence, IsolationComparison, IsolationPoint, IsolationPointId, IsolationProfile } from '../../shared/diagnosis';
+import type {
+  Evidence,
+  IsolationComparison,
+  IsolationPoint,
+  IsolationPointId,
+  IsolationProfile,
+} from '../../shared/diagnosis';
 import type { Container, HostModel, Isolation } from '../../shared/model';
-import { correlate, footprintOf, normalizeWindowsPath, processLabel, type Correlation, type Footprint } from './correlate';
+import {
+  correlate,
+  footprintOf,
+  normalizeWindowsPath,
+  processLabel,
+  type Correlation,
+  type Footprint,
+} from './correlate';
 import { explain } from './explain';
 import { evidenceFrom, missingNote } from './known';
 
@@ -45,7 +58,8 @@ const EXPECT: Readonly<Record<IsolationPointId, Readonly<Record<Isolation | 'unk
     unknown: 'Depends on the isolation mode, which is unknown.',
   },
   user: {
-    process: 'ContainerAdministrator exists only inside the container: the host cannot resolve the owner of its processes.',
+    process:
+      'ContainerAdministrator exists only inside the container: the host cannot resolve the owner of its processes.',
     hyperv: 'The host sees only the VM worker process, not the users inside.',
     unknown: 'Depends on the isolation mode, which is unknown.',
   },
@@ -71,14 +85,31 @@ const EXPECT: Readonly<Record<IsolationPointId, Readonly<Record<Isolation | 'unk
   },
   memory: {
     process: 'Its processes use host memory directly, limited by a job object.',
-    hyperv: 'The utility VM gets the container limit + 256 MB, rounded up to 512 MB (1 GB by default) (Virtualization-Documentation#477).',
+    hyperv:
+      'The utility VM gets the container limit + 256 MB, rounded up to 512 MB (1 GB by default) (Virtualization-Documentation#477).',
     unknown: 'Depends on the isolation mode, which is unknown.',
   },
 };
 
-function point(id: IsolationPointId, isolation: Isolation | null, observed: string, evidence: readonly Evidence[], shape: string): Built {
+function point(
+  id: IsolationPointId,
+  isolation: Isolation | null,
+  observed: string,
+  evidence: readonly Evidence[],
+  shape: string,
+): Built {
   const observable = !observed.startsWith(NOT_OBSERVABLE);
-  return { point: { id, title: TITLES[id], observed, expectation: EXPECT[id][isolation ?? 'unknown'], observable, evidence }, shape: observable ? shape : 'not-observable' };
+  return {
+    point: {
+      id,
+      title: TITLES[id],
+      observed,
+      expectation: EXPECT[id][isolation ?? 'unknown'],
+      observable,
+      evidence,
+    },
+    shape: observable ? shape : 'not-observable',
+  };
 }
 
 const notObservable = (why: string): string => `${NOT_OBSERVABLE}: ${why}`;
@@ -89,7 +120,10 @@ function processesPoint(model: HostModel, fp: Footprint): Built {
   if (!fp.running) return point('processes', iso, notObservable('the container is not running'), [], '');
   if (iso === 'process') {
     if (fp.session.kind !== 'found') return point('processes', iso, notObservable(fp.session.reason), [], '');
-    const shown = fp.hostProcesses.slice(0, 6).map((p) => `${p.name} ${p.pid}`).join(', ');
+    const shown = fp.hostProcesses
+      .slice(0, 6)
+      .map((p) => `${p.name} ${p.pid}`)
+      .join(', ');
     return point(
       'processes',
       iso,
@@ -99,7 +133,16 @@ function processesPoint(model: HostModel, fp: Footprint): Built {
     );
   }
   if (iso === 'hyperv') {
-    if (fp.utilityVm.kind !== 'found') return point('processes', iso, notObservable(`none of its processes are on the host, and its utility VM worker was not identified: ${fp.utilityVm.kind === 'not-applicable' ? fp.utilityVm.reason : fp.utilityVm.reason}`), [], '');
+    if (fp.utilityVm.kind !== 'found')
+      return point(
+        'processes',
+        iso,
+        notObservable(
+          `none of its processes are on the host, and its utility VM worker was not identified: ${fp.utilityVm.kind === 'not-applicable' ? fp.utilityVm.reason : fp.utilityVm.reason}`,
+        ),
+        [],
+        '',
+      );
     const vm = fp.utilityVm.value;
     return point(
       'processes',
@@ -118,18 +161,43 @@ function sessionPoint(fp: Footprint): Built {
   if (iso === 'process') {
     if (fp.session.kind !== 'found') return point('session', iso, notObservable(fp.session.reason), [], '');
     const s = fp.session.value;
-    return point('session', iso, `session ${s.sessionId}${s.marker ? `, marked by ${s.marker.name} (PID ${s.marker.pid})` : ''}`, fp.session.evidence, 'own-session');
+    return point(
+      'session',
+      iso,
+      `session ${s.sessionId}${s.marker ? `, marked by ${s.marker.name} (PID ${s.marker.pid})` : ''}`,
+      fp.session.evidence,
+      'own-session',
+    );
   }
   if (iso === 'hyperv' && fp.utilityVm.kind === 'found') {
     const w = fp.utilityVm.value.worker;
-    return point('session', iso, `no session of its own; ${w.name} runs in session ${w.sessionId ?? 'unknown'}`, fp.utilityVm.evidence, 'no-session');
+    return point(
+      'session',
+      iso,
+      `no session of its own; ${w.name} runs in session ${w.sessionId ?? 'unknown'}`,
+      fp.utilityVm.evidence,
+      'no-session',
+    );
   }
-  return point('session', iso, notObservable(iso === 'hyperv' ? 'the utility VM worker was not identified' : (fp.isolation.note ?? 'isolation unknown')), [], '');
+  return point(
+    'session',
+    iso,
+    notObservable(
+      iso === 'hyperv'
+        ? 'the utility VM worker was not identified'
+        : (fp.isolation.note ?? 'isolation unknown'),
+    ),
+    [],
+    '',
+  );
 }
 
 function userPoint(model: HostModel, fp: Footprint): Built {
   // Get-Process without -IncludeUserName gives no owner; the probe does not ask for one.
-  const why = model.processes.kind === 'known' ? `${model.processes.source.file} carries no process owner` : missingNote(model.processes);
+  const why =
+    model.processes.kind === 'known'
+      ? `${model.processes.source.file} carries no process owner`
+      : missingNote(model.processes);
   return point('user', fp.isolation.value, notObservable(why), [], '');
 }
 
@@ -139,37 +207,87 @@ function diskPoint(model: HostModel, fp: Footprint): Built {
   if (iso === 'process') {
     if (fp.sandboxDisk.kind === 'found') {
       const d = fp.sandboxDisk.value;
-      const letters = d.disk.driveLetters.length > 0 ? `drive ${d.disk.driveLetters.join(', ')}` : 'no drive letter';
-      return point('sandbox-disk', iso, `disk ${d.disk.number} (${d.disk.busType ?? 'bus unknown'}, ${letters}) at ${d.location}`, fp.sandboxDisk.evidence, 'host-disk');
+      const letters =
+        d.disk.driveLetters.length > 0 ? `drive ${d.disk.driveLetters.join(', ')}` : 'no drive letter';
+      return point(
+        'sandbox-disk',
+        iso,
+        `disk ${d.disk.number} (${d.disk.busType ?? 'bus unknown'}, ${letters}) at ${d.location}`,
+        fp.sandboxDisk.evidence,
+        'host-disk',
+      );
     }
-    if (fp.sandboxDisk.kind === 'absent') return point('sandbox-disk', iso, `none found: ${fp.sandboxDisk.reason}`, fp.sandboxDisk.evidence, 'no-disk');
+    if (fp.sandboxDisk.kind === 'absent')
+      return point(
+        'sandbox-disk',
+        iso,
+        `none found: ${fp.sandboxDisk.reason}`,
+        fp.sandboxDisk.evidence,
+        'no-disk',
+      );
     return point('sandbox-disk', iso, notObservable(fp.sandboxDisk.reason), [], '');
   }
   if (iso === 'hyperv') {
-    if (model.disks.kind !== 'known') return point('sandbox-disk', iso, notObservable(missingNote(model.disks)), [], '');
+    if (model.disks.kind !== 'known')
+      return point('sandbox-disk', iso, notObservable(missingNote(model.disks)), [], '');
     const id = fp.container.id;
     const dir = fp.container.graphDriverDir ? normalizeWindowsPath(fp.container.graphDriverDir) : null;
     const mounted = model.disks.value.find((d) => {
       const loc = d.location ? normalizeWindowsPath(d.location) : '';
       return loc !== '' && (dir ? loc.startsWith(`${dir}\\`) : loc.includes(id));
     });
-    if (mounted) return point('sandbox-disk', iso, `disk ${mounted.number} at ${mounted.location} (unexpected for Hyper-V isolation)`, [evidenceFrom(model.disks.source, `disk ${mounted.number}: ${mounted.location}`)], 'host-disk');
-    return point('sandbox-disk', iso, `none: no disk among ${model.disks.value.length} is under its layer folder`, [evidenceFrom(model.disks.source, `${model.disks.value.length} disks, none under ${fp.container.graphDriverDir ?? id}`)], 'no-disk');
+    if (mounted)
+      return point(
+        'sandbox-disk',
+        iso,
+        `disk ${mounted.number} at ${mounted.location} (unexpected for Hyper-V isolation)`,
+        [evidenceFrom(model.disks.source, `disk ${mounted.number}: ${mounted.location}`)],
+        'host-disk',
+      );
+    return point(
+      'sandbox-disk',
+      iso,
+      `none: no disk among ${model.disks.value.length} is under its layer folder`,
+      [
+        evidenceFrom(
+          model.disks.source,
+          `${model.disks.value.length} disks, none under ${fp.container.graphDriverDir ?? id}`,
+        ),
+      ],
+      'no-disk',
+    );
   }
   return point('sandbox-disk', iso, notObservable(fp.isolation.note ?? 'isolation unknown'), [], '');
 }
 
 function firewallPoint(model: HostModel, fp: Footprint): Built {
   const iso = fp.isolation.value;
-  if (model.firewallRules.kind !== 'known') return point('firewall-rules', iso, notObservable(missingNote(model.firewallRules)), [], '');
+  if (model.firewallRules.kind !== 'known')
+    return point('firewall-rules', iso, notObservable(missingNote(model.firewallRules)), [], '');
   const ports = [...new Set(fp.publications.map((p) => `${p.containerPort}/${p.protocol}`))];
-  if (ports.length === 0) return point('firewall-rules', iso, notObservable('it publishes no port to match rules against (rules are matched by port, never by name)'), [], '');
+  if (ports.length === 0)
+    return point(
+      'firewall-rules',
+      iso,
+      notObservable('it publishes no port to match rules against (rules are matched by port, never by name)'),
+      [],
+      '',
+    );
   // Rules match by port: what counts for this container is an enabled rule naming its ports.
   const enabled = fp.firewallRules.filter((r) => r.enabled);
   const disabled = fp.firewallRules.length - enabled.length;
-  const aside = disabled > 0 ? ` (${disabled} disabled rule${disabled > 1 ? 's' : ''} also name${disabled > 1 ? '' : 's'} them)` : '';
+  const aside =
+    disabled > 0
+      ? ` (${disabled} disabled rule${disabled > 1 ? 's' : ''} also name${disabled > 1 ? '' : 's'} them)`
+      : '';
   if (enabled.length === 0) {
-    return point('firewall-rules', iso, `no enabled inbound rule names its ports ${ports.join(', ')}${aside}`, [evidenceFrom(model.firewallRules.source, `no enabled inbound rule for ${ports.join(', ')}`)], 'no-rules');
+    return point(
+      'firewall-rules',
+      iso,
+      `no enabled inbound rule names its ports ${ports.join(', ')}${aside}`,
+      [evidenceFrom(model.firewallRules.source, `no enabled inbound rule for ${ports.join(', ')}`)],
+      'no-rules',
+    );
   }
   const names = enabled.slice(0, 3).map((r) => `"${r.displayName ?? r.name}" (${r.action})`);
   const more = fp.firewallRulesTotal > fp.firewallRules.length ? ', ...' : enabled.length > 3 ? ', ...' : '';
@@ -177,7 +295,9 @@ function firewallPoint(model: HostModel, fp: Footprint): Built {
     'firewall-rules',
     iso,
     `${enabled.length === 1 ? 'an enabled inbound rule names' : `${enabled.length} enabled inbound rules name`} its ports ${ports.join(', ')}: ${names.join(', ')}${more}${aside}`,
-    enabled.slice(0, 4).map((r) => evidenceFrom(model.firewallRules.source, `${r.action} "${r.displayName ?? r.name}"`)),
+    enabled
+      .slice(0, 4)
+      .map((r) => evidenceFrom(model.firewallRules.source, `${r.action} "${r.displayName ?? r.name}"`)),
     'rules',
   );
 }
@@ -188,13 +308,21 @@ function probePort(fp: Footprint): { port: number; protocol: 'tcp' | 'udp' } | n
   if (pub) return { port: pub.containerPort, protocol: pub.protocol };
   const listeners = fp.container.listeners;
   if (listeners?.kind === 'known') {
-    const l = listeners.value.find((x) => x.protocol === 'tcp' && /^listen/i.test(x.state ?? '') && !/^(127\.|\[?::1)/.test(x.localAddress));
+    const l = listeners.value.find(
+      (x) =>
+        x.protocol === 'tcp' && /^listen/i.test(x.state ?? '') && !/^(127\.|\[?::1)/.test(x.localAddress),
+    );
     if (l) return { port: l.localPort, protocol: 'tcp' };
   }
   return null;
 }
 
-function reachPoint(model: HostModel, fp: Footprint, correlation: Correlation, from: 'host' | 'containers'): Built {
+function reachPoint(
+  model: HostModel,
+  fp: Footprint,
+  correlation: Correlation,
+  from: 'host' | 'containers',
+): Built {
   const id = from === 'host' ? 'reach-from-host' : 'reach-from-containers';
   const iso = fp.isolation.value;
   if (!fp.running) return point(id, iso, notObservable('the container is not running'), [], '');
@@ -203,10 +331,34 @@ function reachPoint(model: HostModel, fp: Footprint, correlation: Correlation, f
   let peer: Container | undefined;
   if (from === 'containers') {
     const nets = new Set(fp.container.networks.map((n) => n.networkId ?? n.name));
-    peer = correlation.containers.find((c) => c.id !== fp.container.id && c.state === 'running' && c.networks.some((n) => nets.has(n.networkId ?? n.name)));
-    if (!peer) return point(id, iso, 'no other running container shares a network with it', [{ file: model.containers.source.file, detail: `${fp.container.name}: ${fp.container.networks.map((n) => n.name).join(', ')}` }], 'no-peer');
+    peer = correlation.containers.find(
+      (c) =>
+        c.id !== fp.container.id &&
+        c.state === 'running' &&
+        c.networks.some((n) => nets.has(n.networkId ?? n.name)),
+    );
+    if (!peer)
+      return point(
+        id,
+        iso,
+        'no other running container shares a network with it',
+        [
+          {
+            file: model.containers.source.file,
+            detail: `${fp.container.name}: ${fp.container.networks.map((n) => n.name).join(', ')}`,
+          },
+        ],
+        'no-peer',
+      );
   }
-  const e = explain(model, fp.container, peer ? { kind: 'container', ref: peer.id } : { kind: 'host' }, target.port, target.protocol, correlation);
+  const e = explain(
+    model,
+    fp.container,
+    peer ? { kind: 'container', ref: peer.id } : { kind: 'host' },
+    target.port,
+    target.protocol,
+    correlation,
+  );
   const failing = e.hops.find((h) => h.status === 'fail') ?? e.hops.find((h) => h.status === 'unknown');
   const who = peer ? `from ${peer.name}` : 'from the host';
   return point(
@@ -226,26 +378,59 @@ function memoryPoint(model: HostModel, fp: Footprint): Built {
   if (iso === 'hyperv') {
     const vm = utilityVmMemoryBytes(limit);
     const memory = fp.utilityVm.kind === 'found' ? fp.utilityVm.value.memory : null;
-    const seen = memory?.workingSet ? `; ${memory.name} (PID ${memory.pid}) working set ${mb(memory.workingSet)}` : '';
-    const evidence: Evidence[] = [{ file: containersFile, detail: `${fp.container.name}: HostConfig.Memory ${limit ?? 0}` }];
-    if (memory && model.processes.kind === 'known') evidence.push(evidenceFrom(model.processes.source, `${processLabel(memory)} WorkingSet64 ${memory.workingSet ?? 'unknown'}`));
-    return point('memory', iso, `utility VM sized ${mb(vm)} (${limitText} + 256 MB, rounded up to 512 MB)${seen}`, evidence, 'utility-vm');
+    const seen = memory?.workingSet
+      ? `; ${memory.name} (PID ${memory.pid}) working set ${mb(memory.workingSet)}`
+      : '';
+    const evidence: Evidence[] = [
+      { file: containersFile, detail: `${fp.container.name}: HostConfig.Memory ${limit ?? 0}` },
+    ];
+    if (memory && model.processes.kind === 'known')
+      evidence.push(
+        evidenceFrom(
+          model.processes.source,
+          `${processLabel(memory)} WorkingSet64 ${memory.workingSet ?? 'unknown'}`,
+        ),
+      );
+    return point(
+      'memory',
+      iso,
+      `utility VM sized ${mb(vm)} (${limitText} + 256 MB, rounded up to 512 MB)${seen}`,
+      evidence,
+      'utility-vm',
+    );
   }
   if (iso === 'process') {
-    if (!fp.running || fp.session.kind !== 'found') return point('memory', iso, notObservable(fp.running ? 'its session is unknown' : 'the container is not running'), [], '');
+    if (!fp.running || fp.session.kind !== 'found')
+      return point(
+        'memory',
+        iso,
+        notObservable(fp.running ? 'its session is unknown' : 'the container is not running'),
+        [],
+        '',
+      );
     const total = fp.hostProcesses.reduce((sum, p) => sum + (p.workingSet ?? 0), 0);
     return point(
       'memory',
       iso,
       `its ${fp.hostProcesses.length} processes use ${mb(total)} of host memory (${limitText})`,
-      [evidenceFrom((model.processes as Extract<HostModel['processes'], { kind: 'known' }>).source, `working sets of session ${fp.session.value.sessionId}`), { file: containersFile, detail: `${fp.container.name}: HostConfig.Memory ${limit ?? 0}` }],
+      [
+        evidenceFrom(
+          (model.processes as Extract<HostModel['processes'], { kind: 'known' }>).source,
+          `working sets of session ${fp.session.value.sessionId}`,
+        ),
+        { file: containersFile, detail: `${fp.container.name}: HostConfig.Memory ${limit ?? 0}` },
+      ],
       'host-memory',
     );
   }
   return point('memory', iso, notObservable(fp.isolation.note ?? 'isolation unknown'), [], '');
 }
 
-function build(model: HostModel, container: Container, correlation: Correlation): { profile: IsolationProfile; shapes: readonly string[] } {
+function build(
+  model: HostModel,
+  container: Container,
+  correlation: Correlation,
+): { profile: IsolationProfile; shapes: readonly string[] } {
   const fp = footprintOf(model, correlation, container);
   const built = [
     processesPoint(model, fp),
@@ -258,16 +443,29 @@ function build(model: HostModel, container: Container, correlation: Correlation)
     memoryPoint(model, fp),
   ];
   return {
-    profile: { container: { id: container.id, name: container.name }, isolation: fp.isolation.value, points: built.map((b) => b.point) },
+    profile: {
+      container: { id: container.id, name: container.name },
+      isolation: fp.isolation.value,
+      points: built.map((b) => b.point),
+    },
     shapes: built.map((b) => b.shape),
   };
 }
 
-export function isolationProfile(model: HostModel, container: Container, correlation: Correlation = correlate(model)): IsolationProfile {
+export function isolationProfile(
+  model: HostModel,
+  container: Container,
+  correlation: Correlation = correlate(model),
+): IsolationProfile {
   return build(model, container, correlation).profile;
 }
 
-export function compareIsolation(model: HostModel, a: Container, b: Container, correlation: Correlation = correlate(model)): IsolationComparison {
+export function compareIsolation(
+  model: HostModel,
+  a: Container,
+  b: Container,
+  correlation: Correlation = correlate(model),
+): IsolationComparison {
   const left = build(model, a, correlation);
   const right = build(model, b, correlation);
   return {

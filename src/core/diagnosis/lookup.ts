@@ -19,7 +19,11 @@ function distance(a: string, b: string, limit: number): number {
     const current = [i];
     let best = i;
     for (let j = 1; j <= b.length; j++) {
-      const value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      const value = Math.min(
+        previous[j]! + 1,
+        current[j - 1]! + 1,
+        previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
       current.push(value);
       if (value < best) best = value;
     }
@@ -48,7 +52,8 @@ export function closeNames(containers: readonly Container[], ref: string): reado
 }
 
 export function findContainer(model: HostModel, ref: string): ContainerLookup {
-  if (model.containers.kind === 'unknown') return { kind: 'not-found', suggestions: [], reason: model.containers.reason };
+  if (model.containers.kind === 'unknown')
+    return { kind: 'not-found', suggestions: [], reason: model.containers.reason };
   return findIn(model.containers.value, ref);
 }
 

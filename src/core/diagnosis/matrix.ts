@@ -18,7 +18,10 @@ function peerOf(fp: Footprint, byNetwork: ReadonlyMap<string, readonly Footprint
  * For each published port: `external` and `host-localhost` on the host port, `host` on the container port,
  * and `container:<peer>` from one running container on a shared network, where there is one.
  */
-export function reachabilityMatrix(model: HostModel, correlation: Correlation = correlate(model)): readonly Explanation[] {
+export function reachabilityMatrix(
+  model: HostModel,
+  correlation: Correlation = correlate(model),
+): readonly Explanation[] {
   const byNetwork = new Map<string, Footprint[]>();
   for (const fp of correlation.footprints.values()) {
     if (!fp.running) continue;
@@ -36,13 +39,18 @@ export function reachabilityMatrix(model: HostModel, correlation: Correlation = 
     const seenContainerPorts = new Set<string>();
     for (const p of fp.publications) {
       if (p.hostPort !== null) {
-        for (const kind of ['external', 'host-localhost'] as const) out.push(explain(model, fp.container, { kind }, p.hostPort, p.protocol, correlation));
+        for (const kind of ['external', 'host-localhost'] as const)
+          out.push(explain(model, fp.container, { kind }, p.hostPort, p.protocol, correlation));
       }
       const key = `${p.protocol}/${p.containerPort}`;
       if (seenContainerPorts.has(key)) continue;
       seenContainerPorts.add(key);
-      const inner: ReachSource[] = [{ kind: 'host' }, ...(peer ? [{ kind: 'container', ref: peer.container.id } as const] : [])];
-      for (const source of inner) out.push(explain(model, fp.container, source, p.containerPort, p.protocol, correlation));
+      const inner: ReachSource[] = [
+        { kind: 'host' },
+        ...(peer ? [{ kind: 'container', ref: peer.container.id } as const] : []),
+      ];
+      for (const source of inner)
+        out.push(explain(model, fp.container, source, p.containerPort, p.protocol, correlation));
     }
   }
   return out;

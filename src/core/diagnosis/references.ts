@@ -1,8 +1,10 @@
 // Where the Windows facts the diagnosis relies on come from (../shared/knowledge/windows-containers.md).
 // Causes and findings hand these to the admin so they can read the original.
 
-const github = (repo: string, kind: 'issues' | 'pull', n: number): string => `https://github.com/${repo}/${kind}/${n}`;
-const learn = (path: string): string => `https://learn.microsoft.com/en-us/virtualization/windowscontainers/${path}`;
+const github = (repo: string, kind: 'issues' | 'pull', n: number): string =>
+  `https://github.com/${repo}/${kind}/${n}`;
+const learn = (path: string): string =>
+  `https://learn.microsoft.com/en-us/virtualization/windowscontainers/${path}`;
 
 export const REF = {
   natLoopbackIssue: github('MicrosoftDocs/Virtualization-Documentation', 'issues', 253),
@@ -32,7 +34,8 @@ export const REF = {
   dockerDaemonDoc: learn('manage-docker/configure-docker-daemon'),
   dockerdConfigFile: 'https://docs.docker.com/reference/cli/dockerd/#daemon-configuration-file',
   dockerApiProtect: 'https://docs.docker.com/engine/security/protect-access/',
-  swarmPorts: 'https://docs.docker.com/engine/swarm/swarm-tutorial/#open-protocols-and-ports-between-the-hosts',
+  swarmPorts:
+    'https://docs.docker.com/engine/swarm/swarm-tutorial/#open-protocols-and-ports-between-the-hosts',
   swarmHostMode: 'https://docs.docker.com/engine/swarm/ingress/#publish-a-port-for-tcp-only-or-udp-only',
   debugContainerHost:
     'https://github.com/MicrosoftDocs/Virtualization-Documentation/blob/main/windows-server-container-tools/Debug-ContainerHost/Debug-ContainerHost.ps1',

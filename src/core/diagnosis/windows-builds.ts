@@ -5,7 +5,13 @@ import type { BuildCapability, CapabilityStatus } from '../../shared/views';
 import type { HostInfo } from '../../shared/model';
 import { REF } from './references';
 
-export const BUILD = { server2016: 14393, v1709: 16299, v1803: 17134, server2019: 17763, server2022: 20348 } as const;
+export const BUILD = {
+  server2016: 14393,
+  v1709: 16299,
+  v1803: 17134,
+  server2019: 17763,
+  server2022: 20348,
+} as const;
 
 /** The first 14393 update Microsoft's checks accept (Debug-ContainerHost.ps1: UBR >= 351 on 14393). */
 export const MIN_UBR_14393 = 351;
@@ -41,7 +47,8 @@ export function supportedBuild(build: number, ubr: number | null): CapabilitySta
   return 'yes';
 }
 
-const statusWord = (status: CapabilityStatus): string => (status === 'yes' ? 'works' : status === 'no' ? 'does not work' : 'is unconfirmed');
+const statusWord = (status: CapabilityStatus): string =>
+  status === 'yes' ? 'works' : status === 'no' ? 'does not work' : 'is unconfirmed';
 
 /** The three build facts the overview shows; all `unknown` where host/os.json gave no build. */
 export function buildCapabilities(host: HostInfo | null): readonly BuildCapability[] {

@@ -25,7 +25,13 @@ export function verdictWord(verdict: Verdict, style: Style): string {
 
 function paintMark(status: HopStatus, style: Style): string {
   const mark = MARK[status];
-  return status === 'pass' ? style.green(mark) : status === 'fail' ? style.red(mark) : status === 'unknown' ? style.yellow(mark) : style.dim(mark);
+  return status === 'pass'
+    ? style.green(mark)
+    : status === 'fail'
+      ? style.red(mark)
+      : status === 'unknown'
+        ? style.yellow(mark)
+        : style.dim(mark);
 }
 
 function hopLines(hop: Hop, style: Style, width: number, verbose: boolean): string[] {
@@ -35,9 +41,15 @@ function hopLines(hop: Hop, style: Style, width: number, verbose: boolean): stri
     if (verbose && hop.note) lines.push(...wrap(`skipped: ${hop.note}`, width, '      '));
     return lines.map(style.dim);
   }
-  if (hop.note) lines.push(...wrap(hop.note, width, '      ').map((l) => (hop.status === 'unknown' ? style.yellow(l) : style.dim(l))));
+  if (hop.note)
+    lines.push(
+      ...wrap(hop.note, width, '      ').map((l) =>
+        hop.status === 'unknown' ? style.yellow(l) : style.dim(l),
+      ),
+    );
   if (hop.status !== 'pass' || verbose) {
-    for (const e of hop.evidence) lines.push(...wrap(`${e.file}: ${e.detail}`, width, '      ', '        ').map(style.dim));
+    for (const e of hop.evidence)
+      lines.push(...wrap(`${e.file}: ${e.detail}`, width, '      ', '        ').map(style.dim));
   }
   return lines;
 }
@@ -57,11 +69,22 @@ function referenceLines(references: readonly string[], width: number): string[] 
 export function formatExplanation(e: Explanation, style: Style, options: ExplainFormatOptions = {}): string {
   const width = options.width ?? 100;
   const verbose = options.verbose ?? false;
-  const from = e.from === 'external' ? 'a client on the LAN' : e.from === 'host' ? 'the host' : e.from === 'host-localhost' ? 'the host via localhost' : `container ${e.from.slice('container:'.length)}`;
+  const from =
+    e.from === 'external'
+      ? 'a client on the LAN'
+      : e.from === 'host'
+        ? 'the host'
+        : e.from === 'host-localhost'
+          ? 'the host via localhost'
+          : `container ${e.from.slice('container:'.length)}`;
   const out: string[] = [];
   const summary = `${safeText(e.container.name)} on ${e.port}/${e.protocol} from ${safeText(from)}`;
   const room = ' '.repeat(e.verdict.length + 2);
-  out.push(...wrap(summary, width, room, '  ').map((l, i) => (i === 0 ? `${verdictWord(e.verdict, style)}  ${l.slice(room.length)}` : l)));
+  out.push(
+    ...wrap(summary, width, room, '  ').map((l, i) =>
+      i === 0 ? `${verdictWord(e.verdict, style)}  ${l.slice(room.length)}` : l,
+    ),
+  );
   out.push('');
   for (const hop of e.hops) out.push(...hopLines(hop, style, width, verbose));
   if (e.causes.length > 0) {
@@ -69,7 +92,11 @@ export function formatExplanation(e: Explanation, style: Style, options: Explain
     e.causes.forEach((c, i) => {
       out.push('');
       const hint = c.confidence === 'likely' ? ' (likely, unconfirmed)' : '';
-      out.push(...wrap(`${c.title}${hint} [${c.id}]`, width, `  ${i + 1}. `, '     ').map((l, j) => (j === 0 ? style.bold(l) : l)));
+      out.push(
+        ...wrap(`${c.title}${hint} [${c.id}]`, width, `  ${i + 1}. `, '     ').map((l, j) =>
+          j === 0 ? style.bold(l) : l,
+        ),
+      );
       out.push(...wrap(c.explanation, width, '     '));
       out.push(...wrap(c.fix, width, '     Fix: ', '          ').map(style.cyan));
       if (c.references.length > 0) out.push(...referenceLines(c.references, width).map(style.dim));

@@ -19,16 +19,27 @@ function paintSeverity(severity: Severity, style: Style): (s: string) => string 
 
 export function formatFindings(list: readonly Finding[], style: Style, width = 100): string {
   if (list.length === 0) return `${style.green('No findings: nothing wrong was seen in this bundle.')}\n`;
-  const counts = SEVERITIES.map((s) => [s, list.filter((f) => f.severity === s).length] as const).filter(([, n]) => n > 0);
-  const out: string[] = [style.bold(`${list.length} findings: ${counts.map(([s, n]) => `${n} ${s}`).join(', ')}`)];
+  const counts = SEVERITIES.map((s) => [s, list.filter((f) => f.severity === s).length] as const).filter(
+    ([, n]) => n > 0,
+  );
+  const out: string[] = [
+    style.bold(`${list.length} findings: ${counts.map(([s, n]) => `${n} ${s}`).join(', ')}`),
+  ];
   for (const f of list) {
     out.push('');
     const tag = f.severity.toUpperCase().padEnd(8);
-    out.push(...wrap(`${f.title} [${f.id}]`, width, `${tag} `, ' '.repeat(9)).map((l, i) => (i === 0 ? paintSeverity(f.severity, style)(l.slice(0, 9)) + style.bold(l.slice(9)) : l)));
+    out.push(
+      ...wrap(`${f.title} [${f.id}]`, width, `${tag} `, ' '.repeat(9)).map((l, i) =>
+        i === 0 ? paintSeverity(f.severity, style)(l.slice(0, 9)) + style.bold(l.slice(9)) : l,
+      ),
+    );
     out.push(...wrap(f.detail, width, ' '.repeat(9)));
     const subjects = f.subjects.map((s) => (s.startsWith('container:') ? `container ${s.slice(10, 22)}` : s));
-    out.push(...wrap(`Subjects: ${subjects.join(', ')}`, width, ' '.repeat(9), ' '.repeat(11)).map(style.dim));
-    for (const e of f.evidence.slice(0, 4)) out.push(...wrap(`${e.file}: ${e.detail}`, width, ' '.repeat(9), ' '.repeat(11)).map(style.dim));
+    out.push(
+      ...wrap(`Subjects: ${subjects.join(', ')}`, width, ' '.repeat(9), ' '.repeat(11)).map(style.dim),
+    );
+    for (const e of f.evidence.slice(0, 4))
+      out.push(...wrap(`${e.file}: ${e.detail}`, width, ' '.repeat(9), ' '.repeat(11)).map(style.dim));
     out.push(...wrap(f.fix, width, `${' '.repeat(9)}Fix: `, ' '.repeat(14)).map(style.cyan));
   }
   return `${out.join('\n')}\n`;

@@ -19,19 +19,48 @@ export function formatInspect(r: InspectResult, style: Style, width = 100): stri
 
   section(out, 'On the host', style);
   if (r.isolation === 'hyperv') {
-    out.push(...indent(r.utilityVm ? `utility VM: vmwp.exe PID ${r.utilityVm.pid}${r.utilityVm.memoryPid === null ? '' : `, vmmem PID ${r.utilityVm.memoryPid}`}` : 'utility VM: not identified'));
+    out.push(
+      ...indent(
+        r.utilityVm
+          ? `utility VM: vmwp.exe PID ${r.utilityVm.pid}${r.utilityVm.memoryPid === null ? '' : `, vmmem PID ${r.utilityVm.memoryPid}`}`
+          : 'utility VM: not identified',
+      ),
+    );
     out.push(...indent('no host session, no host processes, no host disk (Hyper-V isolation)'));
   } else {
     out.push(...indent(`session: ${r.sessionId ?? 'unknown'}`));
-    out.push(...indent(r.sandboxDisk ? `sandbox disk: ${r.sandboxDisk.number} at ${r.sandboxDisk.location}` : 'sandbox disk: unknown'));
+    out.push(
+      ...indent(
+        r.sandboxDisk
+          ? `sandbox disk: ${r.sandboxDisk.number} at ${r.sandboxDisk.location}`
+          : 'sandbox disk: unknown',
+      ),
+    );
     if (r.hostProcesses.length > 0) {
       const shown = r.hostProcesses.slice(0, MAX_PROCESSES).map((p) => `${p.name} ${p.pid}`);
-      out.push(...indent(`processes (${r.hostProcesses.length}): ${shown.join(', ')}${r.hostProcesses.length > MAX_PROCESSES ? ', ...' : ''}`));
+      out.push(
+        ...indent(
+          `processes (${r.hostProcesses.length}): ${shown.join(', ')}${r.hostProcesses.length > MAX_PROCESSES ? ', ...' : ''}`,
+        ),
+      );
     }
   }
 
   section(out, 'Networks', style);
-  out.push(r.networks.length === 0 ? '  none' : table(r.networks, [{ header: 'NAME', value: (n) => n.name }, { header: 'DRIVER', value: (n) => n.driver ?? '?' }, { header: 'ADDRESS', value: (n) => n.ip ?? '-' }], style, width - 2).replace(/^/gm, '  '));
+  out.push(
+    r.networks.length === 0
+      ? '  none'
+      : table(
+          r.networks,
+          [
+            { header: 'NAME', value: (n) => n.name },
+            { header: 'DRIVER', value: (n) => n.driver ?? '?' },
+            { header: 'ADDRESS', value: (n) => n.ip ?? '-' },
+          ],
+          style,
+          width - 2,
+        ).replace(/^/gm, '  '),
+  );
 
   section(out, 'Published ports', style);
   out.push(
@@ -64,7 +93,12 @@ export function formatInspect(r: InspectResult, style: Style, width = 100): stri
           width - 2,
         ).replace(/^/gm, '  '),
   );
-  if (r.natSessions && r.natSessions.length > 0) out.push(...indent(`${r.natSessions.length} NAT sessions, e.g. ${r.natSessions[0]!.externalSource ?? '?'} -> ${r.natSessions[0]!.internalDestination ?? '?'}`));
+  if (r.natSessions && r.natSessions.length > 0)
+    out.push(
+      ...indent(
+        `${r.natSessions.length} NAT sessions, e.g. ${r.natSessions[0]!.externalSource ?? '?'} -> ${r.natSessions[0]!.internalDestination ?? '?'}`,
+      ),
+    );
 
   section(out, 'Firewall rules naming its ports', style);
   out.push(
@@ -74,7 +108,11 @@ export function formatInspect(r: InspectResult, style: Style, width = 100): stri
           r.firewallRules,
           [
             { header: 'RULE', value: (f) => f.displayName ?? f.name, min: 20 },
-            { header: 'ACTION', value: (f) => f.action, paint: (f, s) => (f.action === 'block' ? s.red : s.green) },
+            {
+              header: 'ACTION',
+              value: (f) => f.action,
+              paint: (f, s) => (f.action === 'block' ? s.red : s.green),
+            },
             { header: 'PORT', value: (f) => f.localPort },
             { header: 'ENABLED', value: (f) => (f.enabled === false ? 'no' : 'yes') },
           ],

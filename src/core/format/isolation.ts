@@ -9,7 +9,12 @@ function pointLines(label: string, p: IsolationPoint, style: Style, width: numbe
 }
 
 export function formatIsolationProfile(p: IsolationProfile, style: Style, width = 100): string {
-  const out = wrap(`${p.container.name}: ${p.isolation ?? 'unknown'} isolation, as seen from the host`, width, '', '  ').map(style.bold);
+  const out = wrap(
+    `${p.container.name}: ${p.isolation ?? 'unknown'} isolation, as seen from the host`,
+    width,
+    '',
+    '  ',
+  ).map(style.bold);
   for (const point of p.points) {
     out.push('', `  ${style.bold(point.title)}`);
     out.push(...pointLines('', point, style, width));
@@ -21,9 +26,17 @@ export function formatIsolationProfile(p: IsolationProfile, style: Style, width 
 export function formatIsolationComparison(c: IsolationComparison, style: Style, width = 100): string {
   const a = safeText(c.a.container.name);
   const b = safeText(c.b.container.name);
-  const out = wrap(`${a} (${c.a.isolation ?? 'unknown'}) compared with ${b} (${c.b.isolation ?? 'unknown'})`, width, '', '  ').map(style.bold);
+  const out = wrap(
+    `${a} (${c.a.isolation ?? 'unknown'}) compared with ${b} (${c.b.isolation ?? 'unknown'})`,
+    width,
+    '',
+    '  ',
+  ).map(style.bold);
   for (const row of c.rows) {
-    out.push('', `  ${style.bold(row.title)}${row.differs ? style.yellow('  (differs)') : style.dim('  (same)')}`);
+    out.push(
+      '',
+      `  ${style.bold(row.title)}${row.differs ? style.yellow('  (differs)') : style.dim('  (same)')}`,
+    );
     out.push(...pointLines(`${a}: `, row.a, style, width));
     out.push(...pointLines(`${b}: `, row.b, style, width));
   }

@@ -14,10 +14,19 @@ export interface Column<R> {
 const ELLIPSIS = '…';
 
 function fit(text: string, width: number): string {
-  return text.length <= width ? text : width <= 1 ? ELLIPSIS.slice(0, width) : text.slice(0, width - 1) + ELLIPSIS;
+  return text.length <= width
+    ? text
+    : width <= 1
+      ? ELLIPSIS.slice(0, width)
+      : text.slice(0, width - 1) + ELLIPSIS;
 }
 
-export function table<R>(rows: readonly R[], columns: readonly Column<R>[], style: Style, width = 100): string {
+export function table<R>(
+  rows: readonly R[],
+  columns: readonly Column<R>[],
+  style: Style,
+  width = 100,
+): string {
   const cells = rows.map((row) => columns.map((c) => safeText(c.value(row)).replace(/\s*\n\s*/g, ' ')));
   const widths = columns.map((c, i) => Math.max(c.header.length, ...cells.map((r) => r[i]!.length)));
   const gap = 2;
@@ -40,7 +49,10 @@ export function table<R>(rows: readonly R[], columns: readonly Column<R>[], styl
       })
       .join(' '.repeat(gap))
       .trimEnd();
-  const header = line(columns.map((c) => c.header), (_, s) => style.bold(s));
+  const header = line(
+    columns.map((c) => c.header),
+    (_, s) => style.bold(s),
+  );
   const body = cells.map((values, r) => line(values, (i, s) => columns[i]!.paint?.(rows[r]!, style)(s) ?? s));
   return [header, ...body].join('\n');
 }

@@ -54,7 +54,10 @@ const containerSchema = ciObject({
     Ports: portMap,
     Networks: z.record(z.string(), endpoint.nullable()).nullish(),
   }).nullish(),
-  GraphDriver: ciObject({ Name: optText, Data: z.record(z.string(), z.union([text, z.null()])).nullish() }).nullish(),
+  GraphDriver: ciObject({
+    Name: optText,
+    Data: z.record(z.string(), z.union([text, z.null()])).nullish(),
+  }).nullish(),
   Mounts: list(
     ciObject({ Type: optText, Name: optText, Source: optText, Destination: text, RW: psBool }),
   ).nullish(),
@@ -86,8 +89,12 @@ function portsOf(live: RawPortMap, requested: RawPortMap): PublishedPort[] {
   add(live, 'network-settings');
   add(requested, 'port-bindings');
   // A dynamic binding ("HostPort": "") is only requested; the live entry carries the port chosen.
-  const bound = new Set([...byKey.values()].filter((p) => p.hostPort !== null).map((p) => `${p.containerPort}/${p.protocol}`));
-  return [...byKey.values()].filter((p) => p.hostPort !== null || !bound.has(`${p.containerPort}/${p.protocol}`));
+  const bound = new Set(
+    [...byKey.values()].filter((p) => p.hostPort !== null).map((p) => `${p.containerPort}/${p.protocol}`),
+  );
+  return [...byKey.values()].filter(
+    (p) => p.hostPort !== null || !bound.has(`${p.containerPort}/${p.protocol}`),
+  );
 }
 
 /** Windows' `default` network mode means `nat` (knowledge notes, section 9). */
@@ -100,15 +107,17 @@ export function toContainer(raw: RawContainer): Omit<Container, 'top' | 'listene
   const labels = raw.Config?.Labels ?? [];
   const label = (name: string): string | null => labels.find((l) => l.name === name)?.value ?? null;
   const serviceName = label('com.docker.swarm.service.name');
-  const networks: ContainerNetwork[] = Object.entries(raw.NetworkSettings?.Networks ?? {}).map(([name, e]) => ({
-    name,
-    networkId: e?.NetworkID ?? null,
-    ip: e?.IPAddress ?? null,
-    ipv6: e?.GlobalIPv6Address ?? null,
-    gateway: e?.Gateway ?? null,
-    mac: e?.MacAddress ?? null,
-    endpointId: e?.EndpointID ?? null,
-  }));
+  const networks: ContainerNetwork[] = Object.entries(raw.NetworkSettings?.Networks ?? {}).map(
+    ([name, e]) => ({
+      name,
+      networkId: e?.NetworkID ?? null,
+      ip: e?.IPAddress ?? null,
+      ipv6: e?.GlobalIPv6Address ?? null,
+      gateway: e?.Gateway ?? null,
+      mac: e?.MacAddress ?? null,
+      endpointId: e?.EndpointID ?? null,
+    }),
+  );
   const mounts: Mount[] = (raw.Mounts ?? []).map((m) => ({
     type: m.Type ?? 'bind',
     name: m.Name,
@@ -137,12 +146,21 @@ export function toContainer(raw: RawContainer): Omit<Container, 'top' | 'listene
     graphDriverDir: dir,
     memoryLimitBytes: raw.HostConfig?.Memory ? raw.HostConfig.Memory : null,
     swarm: serviceName
-      ? { serviceName, serviceId: label('com.docker.swarm.service.id'), taskId: label('com.docker.swarm.task.id') }
+      ? {
+          serviceName,
+          serviceId: label('com.docker.swarm.service.id'),
+          taskId: label('com.docker.swarm.task.id'),
+        }
       : null,
   };
 }
 
-export const versionSchema = ciObject({ Version: optText, ApiVersion: optText, Os: optText, KernelVersion: optText });
+export const versionSchema = ciObject({
+  Version: optText,
+  ApiVersion: optText,
+  Os: optText,
+  KernelVersion: optText,
+});
 
 export function toIsolation(raw: string | null | undefined): Isolation | null {
   const value = raw?.trim().toLowerCase();
@@ -194,9 +212,7 @@ const networkSchema = ciObject({
   Ingress: psBool,
   IPAM: ciObject({ Config: list(ciObject({ Subnet: optText, Gateway: optText })).nullish() }).nullish(),
   Options: stringRecord,
-  Containers: z
-    .record(z.string(), ciObject({ Name: optText, IPv4Address: optText }).nullable())
-    .nullish(),
+  Containers: z.record(z.string(), ciObject({ Name: optText, IPv4Address: optText }).nullable()).nullish(),
 });
 
 export const networksSchema = list(networkSchema);
@@ -226,7 +242,11 @@ export const volumesSchema = ciObject({
 });
 
 export function toVolumes(raw: z.output<typeof volumesSchema>): Volume[] {
-  return (raw.Volumes ?? []).map((v) => ({ name: v.Name, driver: v.Driver ?? 'local', mountpoint: v.Mountpoint }));
+  return (raw.Volumes ?? []).map((v) => ({
+    name: v.Name,
+    driver: v.Driver ?? 'local',
+    mountpoint: v.Mountpoint,
+  }));
 }
 
 const servicePort = ciObject({
@@ -241,7 +261,10 @@ const serviceSchema = ciObject({
   Spec: ciObject({
     Name: text,
     TaskTemplate: ciObject({ ContainerSpec: ciObject({ Image: optText }).nullish() }).nullish(),
-    Mode: ciObject({ Replicated: ciObject({ Replicas: optInt }).nullish(), Global: z.unknown().optional() }).nullish(),
+    Mode: ciObject({
+      Replicated: ciObject({ Replicas: optInt }).nullish(),
+      Global: z.unknown().optional(),
+    }).nullish(),
     EndpointSpec: ciObject({ Ports: list(servicePort).nullish() }).nullish(),
   }),
   Endpoint: ciObject({ Ports: list(servicePort).nullish() }).nullish(),
@@ -274,7 +297,10 @@ const taskSchema = ciObject({
   NodeID: optText,
   Slot: optInt,
   DesiredState: optText,
-  Status: ciObject({ State: optText, ContainerStatus: ciObject({ ContainerID: optText }).nullish() }).nullish(),
+  Status: ciObject({
+    State: optText,
+    ContainerStatus: ciObject({ ContainerID: optText }).nullish(),
+  }).nullish(),
 });
 
 export const tasksSchema = list(taskSchema);
@@ -346,4 +372,3 @@ export function toTopRows(raw: z.output<typeof topSchema>): TopRow[] {
     };
   });
 }
-

@@ -29,14 +29,17 @@ import { ciObject, int, list, optInt, optText, psBool, psDate, psEnum, text, tex
 
 /** $PSVersionTable.PSVersion in 5.1 JSON is an object {Major, Minor, Build, Revision}. */
 const psVersion = z
-  .union([text, ciObject({ Major: optInt, Minor: optInt, Build: optInt, Revision: optInt }), z.null()]).optional()
+  .union([text, ciObject({ Major: optInt, Minor: optInt, Build: optInt, Revision: optInt }), z.null()])
+  .optional()
   .transform((v): string | null => {
     if (v === null || v === undefined) return null;
     if (typeof v === 'string') return v;
     return [v.Major, v.Minor, v.Build, v.Revision].filter((n): n is number => n !== null && n >= 0).join('.');
   });
 
-const feature = z.union([text, ciObject({ Name: text })]).transform((f) => (typeof f === 'string' ? f : f.Name));
+const feature = z
+  .union([text, ciObject({ Name: text })])
+  .transform((f) => (typeof f === 'string' ? f : f.Name));
 
 export const osSchema = ciObject({
   ComputerName: optText,
@@ -124,12 +127,15 @@ export function toNat(raw: z.output<typeof natSchema>): NatInstance {
  * Static mappings display `TCP`/`UDP`; as numbers they are most likely IANA (6, 17) - a NAT session showed 1
  * for ICMP (knowledge notes section 9, unconfirmed for mappings), so other numbers stay `other`.
  */
-const natProtocol = z.union([text, z.null()]).optional().transform((p): 'tcp' | 'udp' | 'other' => {
-  const v = (p ?? '').trim().toLowerCase();
-  if (v === 'tcp' || v === '6') return 'tcp';
-  if (v === 'udp' || v === '17') return 'udp';
-  return 'other';
-});
+const natProtocol = z
+  .union([text, z.null()])
+  .optional()
+  .transform((p): 'tcp' | 'udp' | 'other' => {
+    const v = (p ?? '').trim().toLowerCase();
+    if (v === 'tcp' || v === '6') return 'tcp';
+    if (v === 'udp' || v === '17') return 'udp';
+    return 'other';
+  });
 
 const mappingSchema = ciObject({
   StaticMappingID: optInt,
@@ -196,9 +202,24 @@ export function toSession(raw: z.output<typeof sessionSchema>): NatSession {
 
 /** MSFT_Disk BusType; 15 is "File Backed Virtual", how a container sandbox VHD shows (knowledge notes, section 2). */
 const BUS_TYPES: Record<number, string> = {
-  0: 'Unknown', 1: 'SCSI', 2: 'ATAPI', 3: 'ATA', 4: '1394', 5: 'SSA', 6: 'Fibre Channel', 7: 'USB', 8: 'RAID',
-  9: 'iSCSI', 10: 'SAS', 11: 'SATA', 12: 'SD', 13: 'MMC', 14: 'Virtual', 15: 'File Backed Virtual',
-  16: 'Storage Spaces', 17: 'NVMe',
+  0: 'Unknown',
+  1: 'SCSI',
+  2: 'ATAPI',
+  3: 'ATA',
+  4: '1394',
+  5: 'SSA',
+  6: 'Fibre Channel',
+  7: 'USB',
+  8: 'RAID',
+  9: 'iSCSI',
+  10: 'SAS',
+  11: 'SATA',
+  12: 'SD',
+  13: 'MMC',
+  14: 'Virtual',
+  15: 'File Backed Virtual',
+  16: 'Storage Spaces',
+  17: 'NVMe',
 };
 
 const diskSchema = ciObject({
@@ -209,7 +230,9 @@ const diskSchema = ciObject({
   BusType: psEnum(BUS_TYPES).nullish(),
   Size: optInt,
   IsOffline: psBool,
-  OperationalStatus: z.union([textList, z.null()]).transform((s) => (s && s.length > 0 ? s.join(', ') : null)),
+  OperationalStatus: z
+    .union([textList, z.null()])
+    .transform((s) => (s && s.length > 0 ? s.join(', ') : null)),
   DriveLetters: textList,
 });
 
@@ -249,28 +272,36 @@ export function toVhd(raw: z.output<typeof vhdSchema>): Vhd {
 const ALL_PROFILES: readonly FirewallProfileName[] = ['domain', 'private', 'public'];
 
 /** MSFT_NetFirewallRule Profile: bit flags 1 Domain, 2 Private, 4 Public, 0 Any; as text "Domain, Private" or "Any". */
-const ruleProfiles = z.union([text, z.array(text), z.null()]).optional().transform((v, ctx): FirewallProfileName[] => {
-  if (v === null || v === undefined) return [...ALL_PROFILES];
-  const parts = (Array.isArray(v) ? v : v.split(',')).map((p) => p.trim().toLowerCase()).filter((p) => p !== '');
-  const out = new Set<FirewallProfileName>();
-  for (const part of parts) {
-    if (/^\d+$/.test(part)) {
-      const flags = Number(part);
-      if (flags === 0 || flags === 0x7fffffff) return [...ALL_PROFILES];
-      if (flags & 1) out.add('domain');
-      if (flags & 2) out.add('private');
-      if (flags & 4) out.add('public');
-    } else if (part === 'any') {
-      return [...ALL_PROFILES];
-    } else if (part === 'domain' || part === 'private' || part === 'public') {
-      out.add(part);
-    } else {
-      ctx.addIssue({ code: 'custom', message: `expected Any, Domain, Private, Public or their bit flags; got "${part}"` });
-      return z.NEVER;
+const ruleProfiles = z
+  .union([text, z.array(text), z.null()])
+  .optional()
+  .transform((v, ctx): FirewallProfileName[] => {
+    if (v === null || v === undefined) return [...ALL_PROFILES];
+    const parts = (Array.isArray(v) ? v : v.split(','))
+      .map((p) => p.trim().toLowerCase())
+      .filter((p) => p !== '');
+    const out = new Set<FirewallProfileName>();
+    for (const part of parts) {
+      if (/^\d+$/.test(part)) {
+        const flags = Number(part);
+        if (flags === 0 || flags === 0x7fffffff) return [...ALL_PROFILES];
+        if (flags & 1) out.add('domain');
+        if (flags & 2) out.add('private');
+        if (flags & 4) out.add('public');
+      } else if (part === 'any') {
+        return [...ALL_PROFILES];
+      } else if (part === 'domain' || part === 'private' || part === 'public') {
+        out.add(part);
+      } else {
+        ctx.addIssue({
+          code: 'custom',
+          message: `expected Any, Domain, Private, Public or their bit flags; got "${part}"`,
+        });
+        return z.NEVER;
+      }
     }
-  }
-  return out.size === 0 ? [...ALL_PROFILES] : [...out];
-});
+    return out.size === 0 ? [...ALL_PROFILES] : [...out];
+  });
 
 /** "Any", "80", "5000-5010", "RPC", or a list of them (Get-NetFirewallPortFilter). */
 export function toPortFilter(values: readonly string[]): PortFilter {
@@ -291,11 +322,20 @@ export function toPortFilter(values: readonly string[]): PortFilter {
 const portField = z.union([textList, z.null()]).transform((v) => toPortFilter(v ?? []));
 
 /** Protocol as a name ("TCP", "Any") or IANA number (6, 17, 1, 58). */
-const ruleProtocol = z.union([text, z.null()]).optional().transform((p): string => {
-  const v = (p ?? 'any').trim().toLowerCase();
-  const numbers: Record<string, string> = { '6': 'tcp', '17': 'udp', '1': 'icmpv4', '58': 'icmpv6', '256': 'any' };
-  return v === '' ? 'any' : (numbers[v] ?? v);
-});
+const ruleProtocol = z
+  .union([text, z.null()])
+  .optional()
+  .transform((p): string => {
+    const v = (p ?? 'any').trim().toLowerCase();
+    const numbers: Record<string, string> = {
+      '6': 'tcp',
+      '17': 'udp',
+      '1': 'icmpv4',
+      '58': 'icmpv6',
+      '256': 'any',
+    };
+    return v === '' ? 'any' : (numbers[v] ?? v);
+  });
 
 const ruleSchema = ciObject({
   Name: text,
@@ -303,7 +343,9 @@ const ruleSchema = ciObject({
   Group: optText,
   DisplayGroup: optText,
   // MSFT_NetFirewallRule Enabled: 1 True, 2 False.
-  Enabled: z.union([z.boolean(), psEnum({ 1: 'True', 2: 'False' })]).transform((v) => v === true || v === 'True'),
+  Enabled: z
+    .union([z.boolean(), psEnum({ 1: 'True', 2: 'False' })])
+    .transform((v) => v === true || v === 'True'),
   // Direction: 1 Inbound, 2 Outbound.
   Direction: psEnum({ 1: 'Inbound', 2: 'Outbound' }),
   // Action: 2 Allow, 3 AllowBypass, 4 Block (the COM API's 0/1 are different numbers: never mixed here).
@@ -320,16 +362,24 @@ const ruleSchema = ciObject({
 
 export const rulesSchema = list(ruleSchema);
 
-export type RuleParseResult = { readonly kind: 'ok'; readonly rule: FirewallRule } | { readonly kind: 'invalid'; readonly reason: string };
+export type RuleParseResult =
+  | { readonly kind: 'ok'; readonly rule: FirewallRule }
+  | { readonly kind: 'invalid'; readonly reason: string };
 
 export function toRule(raw: z.output<typeof ruleSchema>): RuleParseResult {
   const direction = raw.Direction.toLowerCase();
   const action = raw.Action.toLowerCase();
   if (direction !== 'inbound' && direction !== 'outbound') {
-    return { kind: 'invalid', reason: `Direction: expected Inbound or Outbound (1, 2); got "${raw.Direction}"` };
+    return {
+      kind: 'invalid',
+      reason: `Direction: expected Inbound or Outbound (1, 2); got "${raw.Direction}"`,
+    };
   }
   if (action !== 'allow' && action !== 'block' && action !== 'allowbypass') {
-    return { kind: 'invalid', reason: `Action: expected Allow, AllowBypass or Block (2, 3, 4); got "${raw.Action}"` };
+    return {
+      kind: 'invalid',
+      reason: `Action: expected Allow, AllowBypass or Block (2, 3, 4); got "${raw.Action}"`,
+    };
   }
   return {
     kind: 'ok',
@@ -354,12 +404,16 @@ export function toRule(raw: z.output<typeof ruleSchema>): RuleParseResult {
 
 /** GpoBoolean: 0 False, 1 True, 2 NotConfigured (null: the default applies). */
 const gpoBoolean = z
-  .union([z.boolean(), psEnum({ 0: 'False', 1: 'True', 2: 'NotConfigured' }), z.null()]).optional()
-  .transform((v): boolean | null => (v === true || v === 'True' ? true : v === false || v === 'False' ? false : null));
+  .union([z.boolean(), psEnum({ 0: 'False', 1: 'True', 2: 'NotConfigured' }), z.null()])
+  .optional()
+  .transform((v): boolean | null =>
+    v === true || v === 'True' ? true : v === false || v === 'False' ? false : null,
+  );
 
 /** DefaultInboundAction: 0 NotConfigured, 2 Allow, 4 Block. */
 const profileAction = z
-  .union([psEnum({ 0: 'NotConfigured', 2: 'Allow', 4: 'Block' }), z.null()]).optional()
+  .union([psEnum({ 0: 'NotConfigured', 2: 'Allow', 4: 'Block' }), z.null()])
+  .optional()
   .transform((v): 'allow' | 'block' | null => (v === 'Allow' ? 'allow' : v === 'Block' ? 'block' : null));
 
 const profileSchema = ciObject({
@@ -398,7 +452,8 @@ export function toConnectionProfile(raw: z.output<typeof connectionSchema>): Con
   return {
     interfaceAlias: raw.InterfaceAlias,
     interfaceIndex: raw.InterfaceIndex,
-    networkCategory: category === 'domainauthenticated' ? 'domain' : category === 'private' ? 'private' : 'public',
+    networkCategory:
+      category === 'domainauthenticated' ? 'domain' : category === 'private' ? 'private' : 'public',
   };
 }
 
@@ -406,8 +461,19 @@ export function toConnectionProfile(raw: z.output<typeof connectionSchema>): Con
 
 /** MSFT_NetTCPConnection State (100 Bound is unconfirmed). */
 const TCP_STATES: Record<number, string> = {
-  1: 'Closed', 2: 'Listen', 3: 'SynSent', 4: 'SynReceived', 5: 'Established', 6: 'FinWait1', 7: 'FinWait2',
-  8: 'CloseWait', 9: 'Closing', 10: 'LastAck', 11: 'TimeWait', 12: 'DeleteTCB', 100: 'Bound',
+  1: 'Closed',
+  2: 'Listen',
+  3: 'SynSent',
+  4: 'SynReceived',
+  5: 'Established',
+  6: 'FinWait1',
+  7: 'FinWait2',
+  8: 'CloseWait',
+  9: 'Closing',
+  10: 'LastAck',
+  11: 'TimeWait',
+  12: 'DeleteTCB',
+  100: 'Bound',
 };
 
 const tcpSchema = ciObject({
@@ -454,7 +520,11 @@ const ipSchema = ciObject({
 export const ipsSchema = list(ipSchema);
 
 export function toIpAddress(raw: z.output<typeof ipSchema>): IpAddress {
-  const family = raw.AddressFamily ? raw.AddressFamily.toLowerCase() : raw.IPAddress.includes(':') ? 'ipv6' : 'ipv4';
+  const family = raw.AddressFamily
+    ? raw.AddressFamily.toLowerCase()
+    : raw.IPAddress.includes(':')
+      ? 'ipv6'
+      : 'ipv4';
   return {
     interfaceAlias: raw.InterfaceAlias,
     interfaceIndex: raw.InterfaceIndex,
@@ -542,7 +612,11 @@ export function toDaemonConfig(raw: z.output<typeof daemonConfigSchema>): Daemon
   const dataRoot = raw['data-root'] ?? raw['graph'];
   const tls = raw['tlsverify'] ?? raw['tls'];
   return {
-    hosts: Array.isArray(hosts) ? hosts.filter((h): h is string => typeof h === 'string') : typeof hosts === 'string' ? [hosts] : [],
+    hosts: Array.isArray(hosts)
+      ? hosts.filter((h): h is string => typeof h === 'string')
+      : typeof hosts === 'string'
+        ? [hosts]
+        : [],
     dataRoot: typeof dataRoot === 'string' ? dataRoot : null,
     tls: typeof tls === 'boolean' ? tls : null,
     options: Object.keys(raw),

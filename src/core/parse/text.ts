@@ -2,7 +2,9 @@
 // PowerShell version, knowledge notes section 9): rows are split on runs of white space.
 import type { HcsSystem, Listener } from '../../shared/model';
 
-export type TextParse<T> = { readonly kind: 'ok'; readonly value: T } | { readonly kind: 'invalid'; readonly reason: string; readonly location?: string };
+export type TextParse<T> =
+  | { readonly kind: 'ok'; readonly value: T }
+  | { readonly kind: 'invalid'; readonly reason: string; readonly location?: string };
 
 /** "0.0.0.0:135", "[::]:135", "[fe80::1%4]:546", "*:*" -> address and port. */
 function splitEndpoint(value: string): { address: string; port: number | null } | null {
@@ -42,7 +44,11 @@ export function parseNetstat(text: string): TextParse<Listener[]> {
     const local = splitEndpoint(cells[1] ?? '');
     const remote = splitEndpoint(cells[2] ?? '');
     if (!local || local.port === null) {
-      return { kind: 'invalid', reason: `expected a local address:port in the second column; got "${cells[1] ?? ''}"`, location: `line ${i + 1}` };
+      return {
+        kind: 'invalid',
+        reason: `expected a local address:port in the second column; got "${cells[1] ?? ''}"`,
+        location: `line ${i + 1}`,
+      };
     }
     // TCP rows carry a state column before the PID; UDP rows do not.
     const pidCell = cells[isTcp ? 4 : 3];
@@ -51,7 +57,11 @@ export function parseNetstat(text: string): TextParse<Listener[]> {
     if (isTcp) {
       state = cells[3] ?? null;
       const listening = state?.toUpperCase() === 'LISTENING' || state?.toUpperCase() === 'LISTEN';
-      if (listening || (remote && ANY_REMOTE.test(remote.address) && (remote.port === 0 || remote.port === null) && !linux)) state = 'Listen';
+      if (
+        listening ||
+        (remote && ANY_REMOTE.test(remote.address) && (remote.port === 0 || remote.port === null) && !linux)
+      )
+        state = 'Listen';
     }
     rows.push({
       protocol: isTcp ? 'tcp' : 'udp',
@@ -64,7 +74,10 @@ export function parseNetstat(text: string): TextParse<Listener[]> {
     });
   }
   if (rows.length === 0 && !sawHeader) {
-    return { kind: 'invalid', reason: 'expected `netstat -ano` output: no "Proto" header and no TCP or UDP rows' };
+    return {
+      kind: 'invalid',
+      reason: 'expected `netstat -ano` output: no "Proto" header and no TCP or UDP rows',
+    };
   }
   return { kind: 'ok', value: rows };
 }

@@ -38,7 +38,8 @@ function unwrapPs51Array(input: object): unknown {
   const record = input as Record<string, unknown>;
   const valueKey = keys.find((k) => k.toLowerCase() === 'value');
   const countKey = keys.find((k) => k.toLowerCase() === 'count');
-  if (valueKey && countKey && Array.isArray(record[valueKey]) && typeof record[countKey] === 'number') return record[valueKey];
+  if (valueKey && countKey && Array.isArray(record[valueKey]) && typeof record[countKey] === 'number')
+    return record[valueKey];
   return input;
 }
 
@@ -67,18 +68,24 @@ export const optInt = int.nullish().transform((v) => v ?? null);
 /** A string, accepting numbers and booleans written where text was expected. */
 export const text = z.union([z.string(), z.number().transform(String), z.boolean().transform(String)]);
 
-export const optText = text.nullish().transform((v) => (v === undefined || v === null || v === '' ? null : v));
+export const optText = text
+  .nullish()
+  .transform((v) => (v === undefined || v === null || v === '' ? null : v));
 
 /** Strings, or one string, or nothing. */
 export const textList = z
-  .union([z.array(text.nullable()), text, z.null()]).optional()
-  .transform((v): string[] => (v === null || v === undefined ? [] : Array.isArray(v) ? v.filter((x): x is string => x !== null) : [v]));
+  .union([z.array(text.nullable()), text, z.null()])
+  .optional()
+  .transform((v): string[] =>
+    v === null || v === undefined ? [] : Array.isArray(v) ? v.filter((x): x is string => x !== null) : [v],
+  );
 
 const MS_DATE = /^\/Date\((-?\d+)([+-]\d{4})?\)\/$/;
 
 /** A date as Windows PowerShell 5.1 ("\/Date(ms)\/", or an object with `value`) or PowerShell 7 (ISO) writes it. */
 export const psDate = z
-  .union([z.string(), z.number(), z.object({ value: z.unknown() }).loose(), z.null()]).optional()
+  .union([z.string(), z.number(), z.object({ value: z.unknown() }).loose(), z.null()])
+  .optional()
   .transform((v): string | null => {
     const raw = typeof v === 'object' && v !== null ? v.value : v;
     if (typeof raw === 'number') return new Date(raw).toISOString();
@@ -93,7 +100,9 @@ export const psDate = z
  * A CIM enum written as a name or as its number. Unknown numbers are kept as `#<n>` so nothing is silently
  * turned into a valid-looking name.
  */
-export function psEnum<N extends string>(names: Readonly<Record<number, N>>): z.ZodType<N | `#${number}` | string> {
+export function psEnum<N extends string>(
+  names: Readonly<Record<number, N>>,
+): z.ZodType<N | `#${number}` | string> {
   const byName = new Map<string, N>();
   for (const name of Object.values(names)) byName.set(name.toLowerCase(), name);
   return z.union([z.number().int(), z.string()]).transform((v, ctx) => {
@@ -112,21 +121,25 @@ export function psEnum<N extends string>(names: Readonly<Record<number, N>>): z.
 }
 
 /** true/false as JSON booleans, "True"/"False", or 0/1. */
-export const psBool = z.union([z.boolean(), z.string(), z.number(), z.null()]).optional().transform((v): boolean | null => {
-  if (typeof v === 'boolean') return v;
-  if (typeof v === 'number') return v !== 0;
-  if (typeof v === 'string') {
-    const s = v.trim().toLowerCase();
-    if (s === 'true' || s === '1' || s === 'yes') return true;
-    if (s === 'false' || s === '0' || s === 'no') return false;
-  }
-  return null;
-});
+export const psBool = z
+  .union([z.boolean(), z.string(), z.number(), z.null()])
+  .optional()
+  .transform((v): boolean | null => {
+    if (typeof v === 'boolean') return v;
+    if (typeof v === 'number') return v !== 0;
+    if (typeof v === 'string') {
+      const s = v.trim().toLowerCase();
+      if (s === 'true' || s === '1' || s === 'yes') return true;
+      if (s === 'false' || s === '0' || s === 'no') return false;
+    }
+    return null;
+  });
 
 /** A readable path for a zod issue: `[12].Action`. */
 export function issuePath(path: readonly PropertyKey[]): string {
   let out = '';
-  for (const part of path) out += typeof part === 'number' ? `[${part}]` : `${out === '' ? '' : '.'}${String(part)}`;
+  for (const part of path)
+    out += typeof part === 'number' ? `[${part}]` : `${out === '' ? '' : '.'}${String(part)}`;
   return out === '' ? '(top level)' : out;
 }
 

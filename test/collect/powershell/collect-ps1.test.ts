@@ -26,7 +26,8 @@ const execId = (container: string): string => createHash('sha256').update(`exec:
 
 /** Serves the recorded answers by path, and runs `netstat -ano` "in" a container as a framed exec stream. */
 function standInEngine(requests: string[]): Server {
-  const file = (name: string): Buffer | null => (existsSync(join(ENGINE, name)) ? readFileSync(join(ENGINE, name)) : null);
+  const file = (name: string): Buffer | null =>
+    existsSync(join(ENGINE, name)) ? readFileSync(join(ENGINE, name)) : null;
   const execs = new Map<string, string>();
   return createServer(async (req: IncomingMessage, res: ServerResponse) => {
     const url = req.url ?? '';
@@ -38,18 +39,27 @@ function standInEngine(requests: string[]): Server {
       res.end(body ?? JSON.stringify({ message: `no such object: ${url}` }));
     };
     let m: RegExpExecArray | null;
-    if (req.method === 'GET' && (m = /^\/(version|info|volumes|networks)$/.exec(url))) return json(200, file(`${m[1]}.json`));
-    if (req.method === 'GET' && url === '/containers/json?all=1') return json(200, file('containers-all.json'));
+    if (req.method === 'GET' && (m = /^\/(version|info|volumes|networks)$/.exec(url)))
+      return json(200, file(`${m[1]}.json`));
+    if (req.method === 'GET' && url === '/containers/json?all=1')
+      return json(200, file('containers-all.json'));
     if (req.method === 'GET' && url === '/containers/json') return json(200, file('containers-running.json'));
-    if (req.method === 'GET' && (m = /^\/containers\/([0-9a-f]{64})\/(json|top)$/.exec(url))) return json(200, file(`${m[2] === 'json' ? 'container' : 'top'}-${m[1]}.json`));
-    if (req.method === 'GET' && (m = /^\/networks\/([0-9a-f]{64})$/.exec(url))) return json(200, file(`network-${m[1]}.json`));
+    if (req.method === 'GET' && (m = /^\/containers\/([0-9a-f]{64})\/(json|top)$/.exec(url)))
+      return json(200, file(`${m[2] === 'json' ? 'container' : 'top'}-${m[1]}.json`));
+    if (req.method === 'GET' && (m = /^\/networks\/([0-9a-f]{64})$/.exec(url)))
+      return json(200, file(`network-${m[1]}.json`));
     if (req.method === 'POST' && (m = /^\/containers\/([0-9a-f]{64})\/exec$/.exec(url))) {
       execs.set(execId(m[1]!), m[1]!);
       return json(201, JSON.stringify({ Id: execId(m[1]!) }));
     }
     if (req.method === 'POST' && (m = /^\/exec\/([0-9a-f]{64})\/start$/.exec(url)) && execs.has(m[1]!)) {
       res.writeHead(200, { 'Content-Type': 'application/vnd.docker.raw-stream' });
-      const frame = (stream: number, payload: Buffer): Buffer => Buffer.concat([Buffer.from([stream, 0, 0, 0]), Buffer.from(new Uint32Array([payload.length]).buffer).reverse(), payload]);
+      const frame = (stream: number, payload: Buffer): Buffer =>
+        Buffer.concat([
+          Buffer.from([stream, 0, 0, 0]),
+          Buffer.from(new Uint32Array([payload.length]).buffer).reverse(),
+          payload,
+        ]);
       const netstat = file('netstat-in-container.txt')!;
       // Split across frames, with an empty stderr frame between, as a real stream may be.
       res.write(frame(1, netstat.subarray(0, 40)));
@@ -57,14 +67,30 @@ function standInEngine(requests: string[]): Server {
       res.end(frame(1, netstat.subarray(40)));
       return;
     }
-    if (req.method === 'GET' && (m = /^\/exec\/([0-9a-f]{64})\/json$/.exec(url)) && execs.has(m[1]!)) return json(200, JSON.stringify({ ID: m[1], Running: false, ExitCode: 0 }));
+    if (req.method === 'GET' && (m = /^\/exec\/([0-9a-f]{64})\/json$/.exec(url)) && execs.has(m[1]!))
+      return json(200, JSON.stringify({ ID: m[1], Running: false, ExitCode: 0 }));
     json(404, null);
   });
 }
 
-function runCollector(args: readonly string[], env: NodeJS.ProcessEnv): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function runCollector(
+  args: readonly string[],
+  env: NodeJS.ProcessEnv,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(pwsh!, ['-NoProfile', '-NonInteractive', '-File', join(STAND_INS, 'run-collect.ps1'), '-Collector', join(REPO, 'resources', 'collect.ps1'), ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(
+      pwsh!,
+      [
+        '-NoProfile',
+        '-NonInteractive',
+        '-File',
+        join(STAND_INS, 'run-collect.ps1'),
+        '-Collector',
+        join(REPO, 'resources', 'collect.ps1'),
+        ...args,
+      ],
+      { env, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
@@ -74,7 +100,7 @@ function runCollector(args: readonly string[], env: NodeJS.ProcessEnv): Promise<
   });
 }
 
-const value = <T,>(known: Known<T>): T => {
+const value = <T>(known: Known<T>): T => {
   if (known.kind !== 'known') throw new Error(`expected known, got unknown: ${known.reason}`);
   return known.value;
 };
@@ -99,7 +125,14 @@ describe.runIf(run)('collect.ps1, the standalone collector', () => {
       result = await runCollector(
         [
           '-StandIns',
-          [...standIns('server-2019-nat-host.ps1', 'hns-module.ps1', 'hyperv-module.ps1', 'hanging-nat-sessions.ps1')].join(delimiter),
+          [
+            ...standIns(
+              'server-2019-nat-host.ps1',
+              'hns-module.ps1',
+              'hyperv-module.ps1',
+              'hanging-nat-sessions.ps1',
+            ),
+          ].join(delimiter),
           '-OutputPath',
           out,
           '-TimeoutSeconds',
@@ -107,13 +140,21 @@ describe.runIf(run)('collect.ps1, the standalone collector', () => {
           '-DockerPipe',
           socket,
         ],
-        { ...process.env, ProgramData: programData, COMPUTERNAME: 'CONTAINERHOST01', HOSTSCOPE_CANARY: canary },
+        {
+          ...process.env,
+          ProgramData: programData,
+          COMPUTERNAME: 'CONTAINERHOST01',
+          HOSTSCOPE_CANARY: canary,
+        },
       );
     } finally {
       await new Promise((resolve) => engine.close(resolve));
     }
     const zips = existsSync(out) ? readdirSync(out).filter((name) => name.endsWith('.zip')) : [];
-    if (result.code !== 0 || zips.length !== 1) throw new Error(`collect.ps1 exited ${result.code}, zips ${JSON.stringify(zips)}\n${result.stdout}\n${result.stderr}`);
+    if (result.code !== 0 || zips.length !== 1)
+      throw new Error(
+        `collect.ps1 exited ${result.code}, zips ${JSON.stringify(zips)}\n${result.stdout}\n${result.stderr}`,
+      );
     zip = join(out, zips[0]!);
     raw = await readBundle(zip);
     model = buildHostModel(raw);
@@ -135,13 +176,42 @@ describe.runIf(run)('collect.ps1, the standalone collector', () => {
       host: { computerName: string };
       probes: { id: string; status: string; files: string[]; durationMs: number; error?: string }[];
     };
-    expect(manifest).toMatchObject({ format: 'hostscope-bundle', version: 1, collector: { name: 'collect.ps1' }, host: { computerName: 'CONTAINERHOST01' } });
+    expect(manifest).toMatchObject({
+      format: 'hostscope-bundle',
+      version: 1,
+      collector: { name: 'collect.ps1' },
+      host: { computerName: 'CONTAINERHOST01' },
+    });
     const status = Object.fromEntries(manifest.probes.map((p) => [p.id, p.status]));
     expect(Object.keys(status).sort()).toEqual([
-      'container.listeners', 'docker.containers', 'docker.info', 'docker.networks', 'docker.swarm', 'docker.top', 'docker.version', 'docker.volumes',
-      'host.adapters', 'host.connprofiles', 'host.disks', 'host.docker.config', 'host.docker.service', 'host.firewall.profiles', 'host.firewall.rules',
-      'host.hcs', 'host.hns.endpoints', 'host.hns.networks', 'host.ipaddresses', 'host.natmappings', 'host.natsessions', 'host.netnat', 'host.netstat',
-      'host.os', 'host.processes', 'host.tcp', 'host.udp', 'host.vhds',
+      'container.listeners',
+      'docker.containers',
+      'docker.info',
+      'docker.networks',
+      'docker.swarm',
+      'docker.top',
+      'docker.version',
+      'docker.volumes',
+      'host.adapters',
+      'host.connprofiles',
+      'host.disks',
+      'host.docker.config',
+      'host.docker.service',
+      'host.firewall.profiles',
+      'host.firewall.rules',
+      'host.hcs',
+      'host.hns.endpoints',
+      'host.hns.networks',
+      'host.ipaddresses',
+      'host.natmappings',
+      'host.natsessions',
+      'host.netnat',
+      'host.netstat',
+      'host.os',
+      'host.processes',
+      'host.tcp',
+      'host.udp',
+      'host.vhds',
     ]);
     // The hanging stand-in is the only host probe that is not ok: the others ran after it.
     for (const [id, s] of Object.entries(status)) {
@@ -152,23 +222,36 @@ describe.runIf(run)('collect.ps1, the standalone collector', () => {
     const sessions = manifest.probes.find((p) => p.id === 'host.natsessions')!;
     expect(sessions).toMatchObject({ files: [], error: 'no result within 8 s' });
     expect(sessions.durationMs).toBeGreaterThanOrEqual(8000);
-    expect(manifest.probes.find((p) => p.id === 'docker.swarm')!.error).toBe('this engine is not a swarm manager (Swarm.LocalNodeState: inactive)');
-    expect(manifest.probes.find((p) => p.id === 'docker.top')!.files).toEqual([`docker/top/${WEB}.json`, `docker/top/${LEGACY}.json`]);
+    expect(manifest.probes.find((p) => p.id === 'docker.swarm')!.error).toBe(
+      'this engine is not a swarm manager (Swarm.LocalNodeState: inactive)',
+    );
+    expect(manifest.probes.find((p) => p.id === 'docker.top')!.files).toEqual([
+      `docker/top/${WEB}.json`,
+      `docker/top/${LEGACY}.json`,
+    ]);
     for (const p of manifest.probes) expect(typeof p.durationMs).toBe('number');
   });
 
   it('asks the engine over HTTP/1.0 for exactly the documents of bundle v1', () => {
     expect(requests.every((r) => / HTTP\/1\.0( |$)/.test(r))).toBe(true);
     expect(requests).toContain('GET /containers/json?all=1 HTTP/1.0');
-    expect(requests).toContain(`POST /containers/${WEB}/exec HTTP/1.0 {"AttachStdout":true,"AttachStderr":true,"Tty":false,"Cmd":["netstat","-ano"]}`);
+    expect(requests).toContain(
+      `POST /containers/${WEB}/exec HTTP/1.0 {"AttachStdout":true,"AttachStderr":true,"Tty":false,"Cmd":["netstat","-ano"]}`,
+    );
     expect(requests.filter((r) => r.startsWith('GET /services'))).toEqual([]);
   });
 
   it('redacts Config.Env values and keeps their names; the hostile container name stays data', () => {
     const containers = Buffer.from(raw.files.get('docker/containers.json')!).toString('utf8');
-    for (const secret of ['s3cr3t-Value!', 'tok_9f8e7d', 'ABCD-EFGH', 'Remove-Item C:\\\\ -Recurse)']) expect(containers).not.toContain(secret);
+    for (const secret of ['s3cr3t-Value!', 'tok_9f8e7d', 'ABCD-EFGH', 'Remove-Item C:\\\\ -Recurse)'])
+      expect(containers).not.toContain(secret);
     const parsed = JSON.parse(containers) as { Name: string; Config: { Env: string[] } }[];
-    expect(parsed[0]!.Config.Env).toEqual(['DB_PASSWORD=<redacted>', 'API_TOKEN=<redacted>', 'PATH=<redacted>', 'NO_VALUE']);
+    expect(parsed[0]!.Config.Env).toEqual([
+      'DB_PASSWORD=<redacted>',
+      'API_TOKEN=<redacted>',
+      'PATH=<redacted>',
+      'NO_VALUE',
+    ]);
     const list = value(model.containers);
     expect(list.map((c) => [c.name, c.state, c.isolationRequested])).toEqual([
       ['web', 'running', 'process'],
@@ -176,27 +259,51 @@ describe.runIf(run)('collect.ps1, the standalone collector', () => {
       [HOSTILE_NAME, 'exited', 'process'],
     ]);
     expect(list[0]!.envNames).toEqual(['DB_PASSWORD', 'API_TOKEN', 'PATH', 'NO_VALUE']);
-    expect(list[0]!.labels).toContainEqual({ name: 'com.example.quote', value: `it's "quoted" & <b>tagged</b>` });
+    expect(list[0]!.labels).toContainEqual({
+      name: 'com.example.quote',
+      value: `it's "quoted" & <b>tagged</b>`,
+    });
   });
 
   it('reads back: engine, ports, top and listeners per running container, networks, volumes', () => {
-    expect(value(model.engine)).toMatchObject({ version: '20.10.21', apiVersion: '1.41', defaultIsolation: 'process', dockerRootDir: 'C:\\ProgramData\\docker' });
+    expect(value(model.engine)).toMatchObject({
+      version: '20.10.21',
+      apiVersion: '1.41',
+      defaultIsolation: 'process',
+      dockerRootDir: 'C:\\ProgramData\\docker',
+    });
     const web = value(model.containers)[0]!;
-    expect(web.publishedPorts).toEqual([{ containerPort: 80, protocol: 'tcp', hostIp: '0.0.0.0', hostPort: 8080, origin: 'both' }]);
+    expect(web.publishedPorts).toEqual([
+      { containerPort: 80, protocol: 'tcp', hostIp: '0.0.0.0', hostPort: 8080, origin: 'both' },
+    ]);
     expect(web.top).toMatchObject({ kind: 'known' });
     expect(value(web.top!).map((p) => p.pid)).toEqual([3480, 3500, 3632]);
-    expect(value(web.listeners!).filter((l) => l.state === 'Listen').map((l) => l.localPort)).toEqual([80, 135]);
+    expect(
+      value(web.listeners!)
+        .filter((l) => l.state === 'Listen')
+        .map((l) => l.localPort),
+    ).toEqual([80, 135]);
     expect(value(model.containers)[2]!.top).toBeNull();
     expect(value(model.networks).map((n) => [n.name, n.driver, n.subnets])).toEqual([
       ['nat', 'nat', ['172.24.80.0/20']],
       ['none', 'null', []],
     ]);
-    expect(value(model.volumes)).toEqual([{ name: 'webdata', driver: 'local', mountpoint: 'C:\\ProgramData\\docker\\volumes\\webdata\\_data' }]);
+    expect(value(model.volumes)).toEqual([
+      { name: 'webdata', driver: 'local', mountpoint: 'C:\\ProgramData\\docker\\volumes\\webdata\\_data' },
+    ]);
   });
 
   it('reads back the host probes, run by the same scripts as the app', () => {
-    expect(value(model.host)).toMatchObject({ computerName: 'CONTAINERHOST01', build: 17763, installationType: 'Server Core' });
-    expect(value(model.natMappings)[0]).toMatchObject({ externalPort: 8080, internalIp: '172.24.80.2', internalPort: 80 });
+    expect(value(model.host)).toMatchObject({
+      computerName: 'CONTAINERHOST01',
+      build: 17763,
+      installationType: 'Server Core',
+    });
+    expect(value(model.natMappings)[0]).toMatchObject({
+      externalPort: 8080,
+      internalIp: '172.24.80.2',
+      internalPort: 80,
+    });
     expect(value(model.firewallRules)).toHaveLength(6);
     expect(value(model.vhds)).toHaveLength(2);
     expect(value(model.hnsEndpoints)).toHaveLength(2);
@@ -208,20 +315,35 @@ describe.runIf(run)('collect.ps1, the standalone collector', () => {
 describe.runIf(run)('collect.ps1 without an engine', () => {
   it('-NoDocker skips the engine; a missing engine fails its probes once, with where it looked', async () => {
     const out = join(dir, 'no-docker');
-    const skipped = await runCollector(['-OutputPath', out, '-NoDocker', '-TimeoutSeconds', '20'], { ...process.env, COMPUTERNAME: 'BARE01' });
+    const skipped = await runCollector(['-OutputPath', out, '-NoDocker', '-TimeoutSeconds', '20'], {
+      ...process.env,
+      COMPUTERNAME: 'BARE01',
+    });
     expect(skipped.code, skipped.stderr).toBe(0);
     const bare = buildHostModel(await readBundle(join(out, readdirSync(out)[0]!)));
     for (const id of ['docker.version', 'docker.containers', 'container.listeners']) {
-      expect(bare.probes.find((p) => p.id === id), id).toMatchObject({ manifestStatus: 'skipped', detail: expect.stringContaining('-NoDocker') });
+      expect(
+        bare.probes.find((p) => p.id === id),
+        id,
+      ).toMatchObject({ manifestStatus: 'skipped', detail: expect.stringContaining('-NoDocker') });
     }
     // No stand-ins: on this machine the Windows cmdlets are missing, which is unsupported, not failed.
     expect(bare.probes.find((p) => p.id === 'host.netnat')).toMatchObject({ manifestStatus: 'unsupported' });
 
     const missing = join(dir, 'no-engine.sock');
-    const down = await runCollector(['-OutputPath', join(dir, 'down'), '-DockerPipe', missing, '-TimeoutSeconds', '20'], { ...process.env, COMPUTERNAME: 'BARE01' });
+    const down = await runCollector(
+      ['-OutputPath', join(dir, 'down'), '-DockerPipe', missing, '-TimeoutSeconds', '20'],
+      { ...process.env, COMPUTERNAME: 'BARE01' },
+    );
     expect(down.code, down.stderr).toBe(0);
     const model = buildHostModel(await readBundle(join(dir, 'down', readdirSync(join(dir, 'down'))[0]!)));
-    expect(model.probes.find((p) => p.id === 'docker.version')).toMatchObject({ manifestStatus: 'failed', detail: expect.stringContaining(`cannot reach the Docker engine at ${missing}`) });
-    expect(model.probes.find((p) => p.id === 'docker.networks')).toMatchObject({ manifestStatus: 'failed', detail: expect.stringContaining('not run: docker.version failed') });
+    expect(model.probes.find((p) => p.id === 'docker.version')).toMatchObject({
+      manifestStatus: 'failed',
+      detail: expect.stringContaining(`cannot reach the Docker engine at ${missing}`),
+    });
+    expect(model.probes.find((p) => p.id === 'docker.networks')).toMatchObject({
+      manifestStatus: 'failed',
+      detail: expect.stringContaining('not run: docker.version failed'),
+    });
   }, 240_000);
 });

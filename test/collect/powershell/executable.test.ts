@@ -22,23 +22,48 @@ describe('findPowerShell', () => {
   const onPath = executable(join(dir, 'bin', 'pwsh'));
   executable(join(dir, 'not-executable', 'pwsh'), 0o644);
 
-  it('takes the caller\'s executable as given, even where it does not exist (the spawn then says ENOENT)', () => {
-    expect(findPowerShell({ executable: '/nowhere/pwsh', env: { NODE_POWERSHELL: onPath } })).toEqual({ kind: 'found', path: '/nowhere/pwsh', why: 'given' });
+  it("takes the caller's executable as given, even where it does not exist (the spawn then says ENOENT)", () => {
+    expect(findPowerShell({ executable: '/nowhere/pwsh', env: { NODE_POWERSHELL: onPath } })).toEqual({
+      kind: 'found',
+      path: '/nowhere/pwsh',
+      why: 'given',
+    });
   });
 
   it('then NODE_POWERSHELL, then Windows PowerShell on Windows', () => {
-    expect(findPowerShell({ env: { NODE_POWERSHELL: '/opt/pwsh', PATH: join(dir, 'bin') }, platform: 'linux', homeDir: home })).toMatchObject({ path: '/opt/pwsh', why: 'NODE_POWERSHELL' });
-    expect(findPowerShell({ env: { PATH: join(dir, 'bin') }, platform: 'win32', homeDir: home })).toEqual({ kind: 'found', path: 'powershell.exe', why: 'Windows PowerShell' });
+    expect(
+      findPowerShell({
+        env: { NODE_POWERSHELL: '/opt/pwsh', PATH: join(dir, 'bin') },
+        platform: 'linux',
+        homeDir: home,
+      }),
+    ).toMatchObject({ path: '/opt/pwsh', why: 'NODE_POWERSHELL' });
+    expect(findPowerShell({ env: { PATH: join(dir, 'bin') }, platform: 'win32', homeDir: home })).toEqual({
+      kind: 'found',
+      path: 'powershell.exe',
+      why: 'Windows PowerShell',
+    });
   });
 
   it('elsewhere: the first executable pwsh on PATH, skipping files that are not executable', () => {
     const path = ['', join(dir, 'not-executable'), join(dir, 'bin')].join(delimiter);
-    expect(findPowerShell({ env: { PATH: path }, platform: 'linux', homeDir: home })).toEqual({ kind: 'found', path: onPath, why: 'pwsh on PATH' });
+    expect(findPowerShell({ env: { PATH: path }, platform: 'linux', homeDir: home })).toEqual({
+      kind: 'found',
+      path: onPath,
+      why: 'pwsh on PATH',
+    });
   });
 
   it('then the .NET global tool, else none, with what was tried', () => {
-    expect(findPowerShell({ env: { PATH: join(dir, 'empty') }, platform: 'linux', homeDir: home })).toEqual({ kind: 'found', path: tool, why: '.NET global tool' });
+    expect(findPowerShell({ env: { PATH: join(dir, 'empty') }, platform: 'linux', homeDir: home })).toEqual({
+      kind: 'found',
+      path: tool,
+      why: '.NET global tool',
+    });
     const nobody = join(dir, 'nobody');
-    expect(findPowerShell({ env: {}, platform: 'darwin', homeDir: nobody })).toEqual({ kind: 'none', tried: ['NODE_POWERSHELL', 'pwsh on PATH', join(nobody, '.dotnet', 'tools', 'pwsh')] });
+    expect(findPowerShell({ env: {}, platform: 'darwin', homeDir: nobody })).toEqual({
+      kind: 'none',
+      tried: ['NODE_POWERSHELL', 'pwsh on PATH', join(nobody, '.dotnet', 'tools', 'pwsh')],
+    });
   });
 });

@@ -17,7 +17,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const WEB = '4b5e57f6eb2f42b9039b3d1e13929295f231749c510cbe341cd68036d9af97e2';
 const DAEMON_JSON = '{\n  "hosts": ["tcp://0.0.0.0:2375", "npipe://"],\n  "data-root": "D:\\\\docker"\n}\n';
 
-const value = <T,>(known: Known<T>): T => {
+const value = <T>(known: Known<T>): T => {
   if (known.kind !== 'known') throw new Error(`expected known, got unknown: ${known.reason}`);
   return known.value;
 };
@@ -45,7 +45,11 @@ describe.runIf(run)('PowerShell probes against a Windows Server 2019 stand-in', 
   it('runs every PowerShell probe of bundle v1, each ok, each writing exactly its own files', () => {
     expect(runs.map((r) => r.id)).toEqual(POWERSHELL_PROBES);
     for (const r of runs) {
-      expect({ id: r.id, status: r.status, error: r.error }).toEqual({ id: r.id, status: 'ok', error: undefined });
+      expect({ id: r.id, status: r.status, error: r.error }).toEqual({
+        id: r.id,
+        status: 'ok',
+        error: undefined,
+      });
       expect(r.files.map((f) => f.path)).toEqual(probeSpec(r.id)!.files);
     }
   });
@@ -62,7 +66,13 @@ describe.runIf(run)('PowerShell probes against a Windows Server 2019 stand-in', 
     for (const r of runs) {
       for (const file of r.files.filter((f) => f.path.endsWith('.json') && f.path !== 'host/daemon.json')) {
         const keys = keysDeep(json(r, file.path));
-        for (const noise of ['CimClass', 'CimInstanceProperties', 'CimSystemProperties', 'PSComputerName', 'InstanceID']) {
+        for (const noise of [
+          'CimClass',
+          'CimInstanceProperties',
+          'CimSystemProperties',
+          'PSComputerName',
+          'InstanceID',
+        ]) {
           expect(keys.has(noise), `${file.path} has ${noise}`).toBe(false);
         }
       }
@@ -71,10 +81,24 @@ describe.runIf(run)('PowerShell probes against a Windows Server 2019 stand-in', 
 
   it('writes enum values as names, though the stand-ins give real enums that serialize as numbers', () => {
     const rules = json(byId('host.firewall.rules'), 'host/firewall-rules.json') as Record<string, unknown>[];
-    expect(rules.find((r) => r.Name === 'BlockReports')).toMatchObject({ Enabled: 'True', Direction: 'Inbound', Action: 'Block', Profile: 'Public' });
+    expect(rules.find((r) => r.Name === 'BlockReports')).toMatchObject({
+      Enabled: 'True',
+      Direction: 'Inbound',
+      Action: 'Block',
+      Profile: 'Public',
+    });
     expect(rules.find((r) => r.Name === 'DockerEngineTls')).toMatchObject({ Profile: 'Domain, Private' });
-    const profiles = json(byId('host.firewall.profiles'), 'host/firewall-profiles.json') as Record<string, unknown>[];
-    expect(profiles[0]).toEqual({ Name: 'Domain', Enabled: 'True', DefaultInboundAction: 'NotConfigured', DefaultOutboundAction: 'Allow', AllowLocalFirewallRules: 'NotConfigured' });
+    const profiles = json(byId('host.firewall.profiles'), 'host/firewall-profiles.json') as Record<
+      string,
+      unknown
+    >[];
+    expect(profiles[0]).toEqual({
+      Name: 'Domain',
+      Enabled: 'True',
+      DefaultInboundAction: 'NotConfigured',
+      DefaultOutboundAction: 'Allow',
+      AllowLocalFirewallRules: 'NotConfigured',
+    });
     const tcp = json(byId('host.tcp'), 'host/tcp.json') as Record<string, unknown>[];
     expect(tcp.map((c) => c.State)).toEqual(['Listen', 'Listen', 'Established', 'Listen', 'Bound']);
     expect(json(byId('host.connprofiles'), 'host/connection-profiles.json')).toEqual([
@@ -97,13 +121,21 @@ describe.runIf(run)('PowerShell probes against a Windows Server 2019 stand-in', 
   });
 
   it('keeps text files as the tool printed them and daemon.json byte for byte', () => {
-    expect(text(byId('host.netstat'), 'host/netstat.txt')).toContain('  TCP    0.0.0.0:2375           0.0.0.0:0              LISTENING       2100\r\n');
+    expect(text(byId('host.netstat'), 'host/netstat.txt')).toContain(
+      '  TCP    0.0.0.0:2375           0.0.0.0:0              LISTENING       2100\r\n',
+    );
     expect(text(byId('host.hcs'), 'host/hcsdiag.txt').split('\r\n')[0]).toBe(WEB);
     expect(text(byId('host.docker.config'), 'host/daemon.json')).toBe(DAEMON_JSON);
   });
 
   it('reads back: host, processes joined with Win32_Process, NAT', () => {
-    expect(value(model.host)).toMatchObject({ computerName: 'CONTAINERHOST01', build: 17763, ubr: 5206, installationType: 'Server Core', editionId: 'ServerDatacenter' });
+    expect(value(model.host)).toMatchObject({
+      computerName: 'CONTAINERHOST01',
+      build: 17763,
+      ubr: 5206,
+      installationType: 'Server Core',
+      editionId: 'ServerDatacenter',
+    });
     expect(value(model.host).features).toEqual(['Containers', 'Hyper-V']);
     const processes = value(model.processes);
     expect(processes).toHaveLength(8);
@@ -119,12 +151,36 @@ describe.runIf(run)('PowerShell probes against a Windows Server 2019 stand-in', 
     });
     // StartTime denied (System) and a process gone from Win32_Process (conhost) come through as nulls.
     expect(processes.find((p) => p.pid === 4)).toMatchObject({ startTime: null, parentPid: 0 });
-    expect(processes.find((p) => p.pid === 5012)).toMatchObject({ parentPid: null, commandLine: null, sessionId: 2 });
-    expect(value(model.nat)).toEqual([{ name: 'H31D621FC-09AB-54F8-ADB0-A6C381FB2871', internalPrefix: '172.24.80.1/20', externalPrefix: null, active: true }]);
-    expect(value(model.natMappings)).toEqual([
-      { id: 0, natName: 'H31D621FC-09AB-54F8-ADB0-A6C381FB2871', protocol: 'tcp', remoteExternalPrefix: '0.0.0.0/0', externalIp: '0.0.0.0', externalPort: 8080, internalIp: '172.24.80.2', internalPort: 80, active: true },
+    expect(processes.find((p) => p.pid === 5012)).toMatchObject({
+      parentPid: null,
+      commandLine: null,
+      sessionId: 2,
+    });
+    expect(value(model.nat)).toEqual([
+      {
+        name: 'H31D621FC-09AB-54F8-ADB0-A6C381FB2871',
+        internalPrefix: '172.24.80.1/20',
+        externalPrefix: null,
+        active: true,
+      },
     ]);
-    expect(value(model.natSessions)[0]).toMatchObject({ internalSourceAddress: '172.24.80.2', externalSourcePort: 8080 });
+    expect(value(model.natMappings)).toEqual([
+      {
+        id: 0,
+        natName: 'H31D621FC-09AB-54F8-ADB0-A6C381FB2871',
+        protocol: 'tcp',
+        remoteExternalPrefix: '0.0.0.0/0',
+        externalIp: '0.0.0.0',
+        externalPort: 8080,
+        internalIp: '172.24.80.2',
+        internalPort: 80,
+        active: true,
+      },
+    ]);
+    expect(value(model.natSessions)[0]).toMatchObject({
+      internalSourceAddress: '172.24.80.2',
+      externalSourcePort: 8080,
+    });
   });
 
   it('reads back: disks with drive letters, the sandbox VHDs by Location and by Get-VHD', () => {
@@ -157,19 +213,43 @@ describe.runIf(run)('PowerShell probes against a Windows Server 2019 stand-in', 
       profiles: ['public'],
       policyStoreSource: 'GroupPolicy',
       protocol: 'tcp',
-      localPorts: { kind: 'list', ranges: [[8080, 8080], [5000, 5010]], keywords: [] },
+      localPorts: {
+        kind: 'list',
+        ranges: [
+          [8080, 8080],
+          [5000, 5010],
+        ],
+        keywords: [],
+      },
       remotePorts: { kind: 'any' },
       // The reader keeps the cmdlets' "Any" for addresses and programs as written.
       localAddresses: ['Any'],
       remoteAddresses: ['10.0.0.0/255.0.0.0', 'LocalSubnet'],
       program: 'Any',
     });
-    expect(rule('DockerEngineTls')).toMatchObject({ displayName: 'Moteur Docker (TLS) – été', profiles: ['domain', 'private'], program: 'C:\\Program Files\\docker\\dockerd.exe' });
-    expect(rule('RPC-EPMAP')).toMatchObject({ enabled: false, action: 'allow', localPorts: { kind: 'list', ranges: [], keywords: ['RPCEPMap'] } });
+    expect(rule('DockerEngineTls')).toMatchObject({
+      displayName: 'Moteur Docker (TLS) – été',
+      profiles: ['domain', 'private'],
+      program: 'C:\\Program Files\\docker\\dockerd.exe',
+    });
+    expect(rule('RPC-EPMAP')).toMatchObject({
+      enabled: false,
+      action: 'allow',
+      localPorts: { kind: 'list', ranges: [], keywords: ['RPCEPMap'] },
+    });
     expect(rule('CoreNet-ICMP4-DUFRAG-Out')).toMatchObject({ direction: 'outbound', protocol: 'icmpv4' });
     const profiles = value(model.firewallProfiles);
-    expect(profiles.find((p) => p.name === 'public')).toEqual({ name: 'public', enabled: true, defaultInboundAction: 'block', defaultOutboundAction: 'allow', allowLocalFirewallRules: false });
-    expect(profiles.find((p) => p.name === 'domain')).toMatchObject({ defaultInboundAction: null, allowLocalFirewallRules: null });
+    expect(profiles.find((p) => p.name === 'public')).toEqual({
+      name: 'public',
+      enabled: true,
+      defaultInboundAction: 'block',
+      defaultOutboundAction: 'allow',
+      allowLocalFirewallRules: false,
+    });
+    expect(profiles.find((p) => p.name === 'domain')).toMatchObject({
+      defaultInboundAction: null,
+      allowLocalFirewallRules: null,
+    });
     expect(value(model.connectionProfiles).map((p) => [p.interfaceAlias, p.networkCategory])).toEqual([
       ['Ethernet', 'domain'],
       ['vEthernet (nat)', 'public'],
@@ -177,11 +257,23 @@ describe.runIf(run)('PowerShell probes against a Windows Server 2019 stand-in', 
   });
 
   it('reads back: TCP, UDP, addresses, adapters, HNS, HCS, daemon.json and the service', () => {
-    expect(value(model.tcp).find((c) => c.localPort === 2375)).toEqual({ localAddress: '0.0.0.0', localPort: 2375, remoteAddress: '0.0.0.0', remotePort: 0, state: 'Listen', owningProcess: 2100 });
+    expect(value(model.tcp).find((c) => c.localPort === 2375)).toEqual({
+      localAddress: '0.0.0.0',
+      localPort: 2375,
+      remoteAddress: '0.0.0.0',
+      remotePort: 0,
+      state: 'Listen',
+      owningProcess: 2100,
+    });
     expect(value(model.udp)).toHaveLength(2);
-    expect(value(model.ipAddresses).map((a) => [a.ipAddress, a.family])).toContainEqual(['fe80::1c2d:3e4f:5a6b:7c8d%6', 'ipv6']);
+    expect(value(model.ipAddresses).map((a) => [a.ipAddress, a.family])).toContainEqual([
+      'fe80::1c2d:3e4f:5a6b:7c8d%6',
+      'ipv6',
+    ]);
     expect(value(model.adapters).map((a) => a.name)).toEqual(['Ethernet', 'vEthernet (nat)']);
-    expect(value(model.hnsNetworks)).toEqual([{ id: '31d621fc-09ab-54f8-adb0-a6c381fb2871', name: 'nat', type: 'nat', subnets: ['172.24.80.0/20'] }]);
+    expect(value(model.hnsNetworks)).toEqual([
+      { id: '31d621fc-09ab-54f8-adb0-a6c381fb2871', name: 'nat', type: 'nat', subnets: ['172.24.80.0/20'] },
+    ]);
     expect(value(model.hnsEndpoints).map((e) => [e.ipAddress, e.sharedContainers])).toEqual([
       ['172.24.80.2', [WEB]],
       ['172.24.80.3', ['c49fea7425fa7f8699897a97c159c6690267d9003bb78c53fafa8fc15c325d84']],
@@ -191,7 +283,10 @@ describe.runIf(run)('PowerShell probes against a Windows Server 2019 stand-in', 
       ['c49fea74', 'VM', 'docker'],
     ]);
     expect(value(model.hcs)[1]!.vmGuid).toBe('24222128-ec5b-58d3-913c-fd47550072a5');
-    expect(value(model.daemonConfig)).toMatchObject({ hosts: ['tcp://0.0.0.0:2375', 'npipe://'], dataRoot: 'D:\\docker' });
+    expect(value(model.daemonConfig)).toMatchObject({
+      hosts: ['tcp://0.0.0.0:2375', 'npipe://'],
+      dataRoot: 'D:\\docker',
+    });
     expect(value(model.dockerService)).toMatchObject({ name: 'docker', state: 'Running', startMode: 'Auto' });
     expect(value(model.dockerService).pathName).toContain('--config-file');
     for (const id of POWERSHELL_PROBES) expect(model.probes.find((p) => p.id === id)?.status, id).toBe('ok');

@@ -8,7 +8,9 @@ import { running } from './pwsh-test-kit';
 describe.runIf(process.platform === 'linux')('endProcessTree', () => {
   it('kills the process and the children it started, which a plain kill would orphan', async () => {
     const parent = spawn('sh', ['-c', 'sleep 300 & echo $!; wait'], { stdio: ['ignore', 'pipe', 'ignore'] });
-    const childPid = await new Promise<number>((resolve) => parent.stdout.once('data', (chunk: Buffer) => resolve(Number(chunk.toString().trim()))));
+    const childPid = await new Promise<number>((resolve) =>
+      parent.stdout.once('data', (chunk: Buffer) => resolve(Number(chunk.toString().trim()))),
+    );
     expect(readFileSync(`/proc/${childPid}/cmdline`, 'utf8')).toContain('sleep');
     const exited = new Promise((resolve) => parent.once('exit', resolve));
     endProcessTree(parent.pid!);

@@ -21,7 +21,9 @@ const SHIPPED = [
   join(REPO, 'resources', 'collect.ps1'),
   join(REPO, 'resources', 'invoke-probe.ps1'),
   join(REPO, 'resources', 'runner-bridge.ps1'),
-  ...readdirSync(join(REPO, 'resources', 'probes')).filter((f) => f.endsWith('.ps1')).map((f) => join(REPO, 'resources', 'probes', f)),
+  ...readdirSync(join(REPO, 'resources', 'probes'))
+    .filter((f) => f.endsWith('.ps1'))
+    .map((f) => join(REPO, 'resources', 'probes', f)),
 ];
 
 describe.runIf(run)('Windows PowerShell 5.1 compatibility of the shipped scripts', () => {
@@ -45,12 +47,27 @@ describe.runIf(run)('Windows PowerShell 5.1 compatibility of the shipped scripts
         'Invoke-Command -HostName h { 1 }',
       ].join('\n'),
     );
-    const out = execFileSync(pwsh!, ['-NoProfile', '-NonInteractive', '-File', join(STAND_INS, 'check-ps51-compat.ps1'), '-Path', [bad, ...SHIPPED].join(delimiter)], { encoding: 'utf8' });
+    const out = execFileSync(
+      pwsh!,
+      [
+        '-NoProfile',
+        '-NonInteractive',
+        '-File',
+        join(STAND_INS, 'check-ps51-compat.ps1'),
+        '-Path',
+        [bad, ...SHIPPED].join(delimiter),
+      ],
+      { encoding: 'utf8' },
+    );
     const findings = JSON.parse(out) as Finding[];
     const caught = findings.filter((f) => f.File === bad);
     // Line 1 twice: the ternary, and the contract (the first statement is not $ErrorActionPreference = 'Stop').
-    expect(caught.map((f) => f.Line).sort((x, y) => x - y)).toEqual([1, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 11, 12]);
-    expect(caught.map((f) => f.Rule)).toContain("probe contract: the first statement must be $ErrorActionPreference = 'Stop'");
+    expect(caught.map((f) => f.Line).sort((x, y) => x - y)).toEqual([
+      1, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 11, 12,
+    ]);
+    expect(caught.map((f) => f.Rule)).toContain(
+      "probe contract: the first statement must be $ErrorActionPreference = 'Stop'",
+    );
     expect(findings.filter((f) => f.File !== bad)).toEqual([]);
     expect(SHIPPED.filter((f) => f.includes(join('resources', 'probes')))).toHaveLength(20);
   });

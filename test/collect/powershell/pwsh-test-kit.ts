@@ -18,7 +18,8 @@ export const STAND_INS = join(REPO, 'test', 'fixtures', 'powershell');
 const found = findPowerShell();
 /** The PowerShell the tests run; checked once per file through realPart (skip, or fail under HOSTSCOPE_REQUIRE_REAL=1). */
 export const pwsh: string | null = found.kind === 'found' ? found.path : null;
-export const hasPwsh = (): boolean => realPart('PowerShell', found.kind === 'none' ? `no pwsh found (tried ${found.tried.join(', ')})` : null);
+export const hasPwsh = (): boolean =>
+  realPart('PowerShell', found.kind === 'none' ? `no pwsh found (tried ${found.tried.join(', ')})` : null);
 
 /** Stand-in files by name, cim-noise.ps1 first (the others build their objects with it). */
 export function standIns(...names: readonly string[]): string[] {
@@ -34,7 +35,10 @@ export function tempDir(prefix: string): string {
 
 export function text(run: ProbeRun | undefined, path: string): string {
   const file = run?.files.find((f) => f.path === path);
-  if (!file) throw new Error(`${run?.id ?? 'the probe'} wrote no ${path} (status ${run?.status}: ${run?.error ?? ''})`);
+  if (!file)
+    throw new Error(
+      `${run?.id ?? 'the probe'} wrote no ${path} (status ${run?.status}: ${run?.error ?? ''})`,
+    );
   return Buffer.from(file.bytes).toString('utf8');
 }
 
@@ -68,7 +72,13 @@ export async function modelFromRuns(dir: string, runs: readonly ProbeRun[]): Pro
     collectedAt: new Date().toISOString(),
     collector: { name: 'powershell-probe-test', version: '0' },
     host: { computerName: 'CONTAINERHOST01' },
-    probes: runs.map((r) => ({ id: r.id, status: r.status, files: r.files.map((f) => f.path), durationMs: r.durationMs, ...(r.error ? { error: r.error } : {}) })),
+    probes: runs.map((r) => ({
+      id: r.id,
+      status: r.status,
+      files: r.files.map((f) => f.path),
+      durationMs: r.durationMs,
+      ...(r.error ? { error: r.error } : {}),
+    })),
   };
   writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest, null, 2));
   return buildHostModel(await readBundle(dir));

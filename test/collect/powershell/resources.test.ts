@@ -11,11 +11,14 @@ import { REPO } from './pwsh-test-kit';
 describe('resourcesDir', () => {
   it('is the repository resources/ folder from the source and from the built CLI', () => {
     expect(resourcesDir()).toBe(join(REPO, 'resources'));
-    expect(resourcesDir(pathToFileURL(join(REPO, 'out', 'main', 'cli.js')).href)).toBe(join(REPO, 'resources'));
+    expect(resourcesDir(pathToFileURL(join(REPO, 'out', 'main', 'cli.js')).href)).toBe(
+      join(REPO, 'resources'),
+    );
     expect(existsSync(join(resourcesDir(), 'collect.ps1'))).toBe(true);
   });
 
   it('holds exactly one probe script per PowerShell probe of bundle v1', () => {
-    for (const probe of PROBES) expect(existsSync(join(probesDir(), `${probe.id}.ps1`)), probe.id).toBe(probe.kind === 'powershell');
+    for (const probe of PROBES)
+      expect(existsSync(join(probesDir(), `${probe.id}.ps1`)), probe.id).toBe(probe.kind === 'powershell');
   });
 });

@@ -29,10 +29,22 @@ describe.runIf(run)('runPowerShellProbes in real PowerShell', () => {
       env: { ...process.env, ProgramData: programData },
     });
     expect(runs.map((r) => [r.id, r.status, r.error])).toEqual([
-      ['host.hns.networks', 'unsupported', expect.stringMatching(/^Get-HnsNetwork is not available: no HNS PowerShell module is loaded/)],
-      ['host.vhds', 'unsupported', expect.stringMatching(/^Get-VHD is not available: the Hyper-V PowerShell module is not installed/)],
+      [
+        'host.hns.networks',
+        'unsupported',
+        expect.stringMatching(/^Get-HnsNetwork is not available: no HNS PowerShell module is loaded/),
+      ],
+      [
+        'host.vhds',
+        'unsupported',
+        expect.stringMatching(/^Get-VHD is not available: the Hyper-V PowerShell module is not installed/),
+      ],
       // No check in the script: the caller maps CommandNotFoundException.
-      ['host.tcp', 'unsupported', 'Get-NetTCPConnection is not available on this host (its module is not installed, or this is not Windows)'],
+      [
+        'host.tcp',
+        'unsupported',
+        'Get-NetTCPConnection is not available on this host (its module is not installed, or this is not Windows)',
+      ],
       // No daemon.json at all: the probe ran and had nothing to write.
       ['host.docker.config', 'ok', undefined],
     ]);
@@ -50,7 +62,12 @@ describe.runIf(run)('runPowerShellProbes in real PowerShell', () => {
       env: { ...process.env, HOSTSCOPE_HANG_PID_FILE: pidFile },
     });
     const elapsed = performance.now() - started;
-    expect(runs[0]).toMatchObject({ id: 'host.natsessions', status: 'timeout', files: [], error: expect.stringContaining('no result within 2.5 s') });
+    expect(runs[0]).toMatchObject({
+      id: 'host.natsessions',
+      status: 'timeout',
+      files: [],
+      error: expect.stringContaining('no result within 2.5 s'),
+    });
     expect(runs[0]!.durationMs).toBeGreaterThanOrEqual(2500);
     // The hung shell sleeps for an hour: this answer can only come from a new one.
     expect(runs[1]).toMatchObject({ id: 'host.natmappings', status: 'ok' });
@@ -83,17 +100,28 @@ describe.runIf(run)('runPowerShellProbes in real PowerShell', () => {
       const module = join(hostileDir, 'stand-in.ps1');
       copyFileSync(join(standIns('server-2019-nat-host.ps1')[1]!), module);
       // Probes that break the contract in each way a caller must catch.
-      const probe = (id: string, body: string): void => writeFileSync(join(hostileDir, `${id}.ps1`), `$ErrorActionPreference = 'Stop'\n${body}\n`);
+      const probe = (id: string, body: string): void =>
+        writeFileSync(join(hostileDir, `${id}.ps1`), `$ErrorActionPreference = 'Stop'\n${body}\n`);
       probe('host.netnat', `@{ Status = 'ok'; Files = @(@{ Path = '../../escape.json'; Text = 'x' }) }`);
       probe('host.tcp', `throw 'the firewall service is not running'`);
       probe('host.udp', `Write-Host 'progress text on the host'; $null`);
-      probe('host.adapters', `@{ Status = 'ok'; Files = @(@{ Path = 'host/adapters.json'; Base64 = 'not base64 at all!' }) }`);
+      probe(
+        'host.adapters',
+        `@{ Status = 'ok'; Files = @(@{ Path = 'host/adapters.json'; Base64 = 'not base64 at all!' }) }`,
+      );
       probe('host.netstat', `@{ Status = 'maybe' }`);
       const runs = await runPowerShellProbes({
         executable: pwsh!,
         probesDir: hostileDir,
         importModules: [standIns()[0]!, module],
-        probeIds: ['host.natmappings', 'host.netnat', 'host.tcp', 'host.udp', 'host.adapters', 'host.netstat'],
+        probeIds: [
+          'host.natmappings',
+          'host.netnat',
+          'host.tcp',
+          'host.udp',
+          'host.adapters',
+          'host.netstat',
+        ],
         timeoutMs: 30_000,
       });
       expect(runs.map((r) => [r.id, r.status])).toEqual([
@@ -105,10 +133,14 @@ describe.runIf(run)('runPowerShellProbes in real PowerShell', () => {
         ['host.netstat', 'failed'],
       ]);
       const error = (id: string): string | undefined => runs.find((r) => r.id === id)!.error;
-      expect(error('host.netnat')).toBe('the probe returned a file named "../../escape.json", which is not one of its bundle files (host/netnat.json)');
+      expect(error('host.netnat')).toBe(
+        'the probe returned a file named "../../escape.json", which is not one of its bundle files (host/netnat.json)',
+      );
       expect(error('host.tcp')).toBe('the firewall service is not running');
       expect(error('host.udp')).toBe('the probe returned no result object');
-      expect(error('host.adapters')).toBe('the probe returned host/adapters.json without valid Text or Base64 content');
+      expect(error('host.adapters')).toBe(
+        'the probe returned host/adapters.json without valid Text or Base64 content',
+      );
       expect(error('host.netstat')).toBe("the probe returned status 'maybe', not ok or unsupported");
       expect(existsSync(join(dir, 'escape.json'))).toBe(false);
     });
@@ -135,9 +167,15 @@ describe('runPowerShellProbes without a PowerShell', () => {
     const onUnhandled = (reason: unknown): void => void unhandled.push(reason);
     process.on('unhandledRejection', onUnhandled);
     try {
-      const runs = await runPowerShellProbes({ executable: join(dir, 'no-such-pwsh'), probeIds: ['host.os', 'host.tcp', 'host.udp'] });
+      const runs = await runPowerShellProbes({
+        executable: join(dir, 'no-such-pwsh'),
+        probeIds: ['host.os', 'host.tcp', 'host.udp'],
+      });
       expect(runs.map((r) => r.status)).toEqual(['failed', 'failed', 'failed']);
-      for (const r of runs) expect(r.error).toMatch(/did not start: the executable was not found \(spawn ENOENT\)\. Install PowerShell 7 \(pwsh\), or set NODE_POWERSHELL/);
+      for (const r of runs)
+        expect(r.error).toMatch(
+          /did not start: the executable was not found \(spawn ENOENT\)\. Install PowerShell 7 \(pwsh\), or set NODE_POWERSHELL/,
+        );
       await new Promise((resolve) => setTimeout(resolve, 200));
       expect(unhandled).toEqual([]);
     } finally {
@@ -146,19 +184,46 @@ describe('runPowerShellProbes without a PowerShell', () => {
   });
 
   it('an id that is not a PowerShell probe, or whose script is missing, fails without starting a shell', async () => {
-    const runs = await runPowerShellProbes({ executable: join(dir, 'no-such-pwsh'), probeIds: ['docker.version', 'host.nope'], probesDir: join(dir, 'empty') });
+    const runs = await runPowerShellProbes({
+      executable: join(dir, 'no-such-pwsh'),
+      probeIds: ['docker.version', 'host.nope'],
+      probesDir: join(dir, 'empty'),
+    });
     expect(runs).toEqual([
-      { id: 'docker.version', status: 'failed', files: [], durationMs: 0, error: 'docker.version is not a PowerShell probe of bundle v1' },
-      { id: 'host.nope', status: 'failed', files: [], durationMs: 0, error: 'host.nope is not a PowerShell probe of bundle v1' },
+      {
+        id: 'docker.version',
+        status: 'failed',
+        files: [],
+        durationMs: 0,
+        error: 'docker.version is not a PowerShell probe of bundle v1',
+      },
+      {
+        id: 'host.nope',
+        status: 'failed',
+        files: [],
+        durationMs: 0,
+        error: 'host.nope is not a PowerShell probe of bundle v1',
+      },
     ]);
-    const missing = await runPowerShellProbes({ executable: join(dir, 'no-such-pwsh'), probeIds: ['host.os'], probesDir: join(dir, 'empty') });
-    expect(missing[0]).toMatchObject({ status: 'failed', error: `the probe script ${join(dir, 'empty', 'host.os.ps1')} does not exist` });
+    const missing = await runPowerShellProbes({
+      executable: join(dir, 'no-such-pwsh'),
+      probeIds: ['host.os'],
+      probesDir: join(dir, 'empty'),
+    });
+    expect(missing[0]).toMatchObject({
+      status: 'failed',
+      error: `the probe script ${join(dir, 'empty', 'host.os.ps1')} does not exist`,
+    });
   });
 
   it('a cancelled collection skips what has not run', async () => {
     const controller = new AbortController();
     controller.abort();
-    const runs = await runPowerShellProbes({ executable: join(dir, 'no-such-pwsh'), probeIds: ['host.os', 'host.tcp'], signal: controller.signal });
+    const runs = await runPowerShellProbes({
+      executable: join(dir, 'no-such-pwsh'),
+      probeIds: ['host.os', 'host.tcp'],
+      signal: controller.signal,
+    });
     expect(runs.map((r) => [r.status, r.error])).toEqual([
       ['skipped', 'cancelled'],
       ['skipped', 'cancelled'],

@@ -1,6 +1,12 @@
 // Correlation: sessions, host processes, sandbox disks, utility VMs, and lookups of containers by reference.
 import { describe, expect, it } from 'vitest';
-import { closeNames, correlate, findContainer, inspect, utilityVmMemoryBytes } from '../../../src/core/diagnosis';
+import {
+  closeNames,
+  correlate,
+  findContainer,
+  inspect,
+  utilityVmMemoryBytes,
+} from '../../../src/core/diagnosis';
 import { container, disk, hostProcess, HostBuilder } from './model-builder';
 import { healthy, webSpec } from './scenario';
 
@@ -15,24 +21,48 @@ describe('process isolation footprint', () => {
     expect(fp.hostProcesses.map((p) => p.pid).sort()).toEqual([3600, 3632, 3700]);
   });
   it('says why when no PID of docker top is a host process, or top was not collected', () => {
-    expect(correlate(healthy({ web: { top: [9991] } }).b.build()).footprints.values().next().value!.session).toMatchObject({ kind: 'absent' });
+    expect(
+      correlate(healthy({ web: { top: [9991] } }).b.build())
+        .footprints.values()
+        .next().value!.session,
+    ).toMatchObject({ kind: 'absent' });
     const { b, web } = healthy({ web: { top: 'unknown' } });
-    expect(correlate(b.build()).footprints.get(web.id)!.session).toMatchObject({ kind: 'unknown', reason: expect.stringContaining('docker.top') });
+    expect(correlate(b.build()).footprints.get(web.id)!.session).toMatchObject({
+      kind: 'unknown',
+      reason: expect.stringContaining('docker.top'),
+    });
     const noProcesses = healthy();
-    expect(correlate(noProcesses.b.without('processes').build()).footprints.get(noProcesses.web.id)!.session).toMatchObject({ kind: 'unknown', reason: expect.stringContaining('host.processes') });
+    expect(
+      correlate(noProcesses.b.without('processes').build()).footprints.get(noProcesses.web.id)!.session,
+    ).toMatchObject({ kind: 'unknown', reason: expect.stringContaining('host.processes') });
   });
   it('finds the sandbox disk by Location under the graph driver dir, whatever the docker root and case', () => {
     const { b, web } = healthy({ web: { graphDriverDir: 'D:\\docker\\windowsfilter\\ABC' } });
-    b.disks(disk(0, null, { busType: 'NVMe' }), disk(3, 'd:\\DOCKER\\windowsfilter\\abc\\sandbox.vhdx'), disk(4, 'D:\\docker\\windowsfilter\\abcd\\sandbox.vhdx'));
+    b.disks(
+      disk(0, null, { busType: 'NVMe' }),
+      disk(3, 'd:\\DOCKER\\windowsfilter\\abc\\sandbox.vhdx'),
+      disk(4, 'D:\\docker\\windowsfilter\\abcd\\sandbox.vhdx'),
+    );
     const fp = correlate(b.build()).footprints.get(web.id)!;
     expect(fp.sandboxDisk).toMatchObject({ kind: 'found', value: { disk: { number: 3 }, via: 'location' } });
   });
   it('falls back to Get-VHD paths by disk number where Location is empty', () => {
     const { b, web } = healthy();
-    b.disks(disk(5, null)).vhds({ diskNumber: 5, path: `C:\\ProgramData\\docker\\windowsfilter\\${web.id}\\sandbox.vhdx`, vhdType: 'Differencing', attached: true });
+    b.disks(disk(5, null)).vhds({
+      diskNumber: 5,
+      path: `C:\\ProgramData\\docker\\windowsfilter\\${web.id}\\sandbox.vhdx`,
+      vhdType: 'Differencing',
+      attached: true,
+    });
     const model = b.build();
-    expect(correlate(model).footprints.get(web.id)!.sandboxDisk).toMatchObject({ kind: 'found', value: { disk: { number: 5 }, via: 'vhd' } });
-    expect(inspect(model, web).sandboxDisk).toEqual({ number: 5, location: `C:\\ProgramData\\docker\\windowsfilter\\${web.id}\\sandbox.vhdx` });
+    expect(correlate(model).footprints.get(web.id)!.sandboxDisk).toMatchObject({
+      kind: 'found',
+      value: { disk: { number: 5 }, via: 'vhd' },
+    });
+    expect(inspect(model, web).sandboxDisk).toEqual({
+      number: 5,
+      location: `C:\\ProgramData\\docker\\windowsfilter\\${web.id}\\sandbox.vhdx`,
+    });
   });
   it('is unknown with the reason where neither Location nor host/vhds.json tells', () => {
     const { b, web } = healthy();
@@ -40,32 +70,46 @@ describe('process isolation footprint', () => {
     const result = inspect(model, web);
     expect(result.sandboxDisk).toBeNull();
     expect(result.notes.join('\n')).toMatch(/sandbox disk: 1 virtual disks have no Location .*host\.vhds/);
-    expect(inspect(healthy().b.without('disks').build(), healthy().web).notes.join('\n')).toContain('host/disks.json not collected');
+    expect(inspect(healthy().b.without('disks').build(), healthy().web).notes.join('\n')).toContain(
+      'host/disks.json not collected',
+    );
   });
 });
 
 describe('Hyper-V isolation footprint', () => {
   function hyperv(extra: { commandLine?: string | null; hcs?: boolean } = {}) {
     const hv = container({ ...webSpec({ name: 'coreapp', isolation: 'hyperv', top: [3632, 4] }) });
-    const b = new HostBuilder()
-      .containers(hv)
-      .processes(
-        hostProcess(4, 'System', 0),
-        hostProcess(3632, 'unrelated', 1),
-        hostProcess(5120, 'vmwp', 0, { commandLine: extra.commandLine === undefined ? `"C:\\Windows\\System32\\vmwp.exe" ${GUID.toUpperCase()} 0x8b8` : extra.commandLine }),
-        hostProcess(5200, 'vmmem', 0, { workingSet: 900 * 1024 * 1024 }),
-      );
-    if (extra.hcs !== false) b.hcs({ id: hv.id, type: 'VM', state: 'Running', vmGuid: GUID, owner: 'docker' });
+    const b = new HostBuilder().containers(hv).processes(
+      hostProcess(4, 'System', 0),
+      hostProcess(3632, 'unrelated', 1),
+      hostProcess(5120, 'vmwp', 0, {
+        commandLine:
+          extra.commandLine === undefined
+            ? `"C:\\Windows\\System32\\vmwp.exe" ${GUID.toUpperCase()} 0x8b8`
+            : extra.commandLine,
+      }),
+      hostProcess(5200, 'vmmem', 0, { workingSet: 900 * 1024 * 1024 }),
+    );
+    if (extra.hcs !== false)
+      b.hcs({ id: hv.id, type: 'VM', state: 'Running', vmGuid: GUID, owner: 'docker' });
     return { model: b.build(), hv };
   }
   it('never takes docker top PIDs as host PIDs, and finds vmwp through hcsdiag and the command line', () => {
     const { model, hv } = hyperv();
     const result = inspect(model, hv);
-    expect(result).toMatchObject({ isolation: 'hyperv', sessionId: null, hostProcesses: [], sandboxDisk: null, utilityVm: { pid: 5120, memoryPid: 5200 } });
+    expect(result).toMatchObject({
+      isolation: 'hyperv',
+      sessionId: null,
+      hostProcesses: [],
+      sandboxDisk: null,
+      utilityVm: { pid: 5120, memoryPid: 5200 },
+    });
     expect(result.notes.join('\n')).toContain('unconfirmed');
   });
   it('is unknown when no command line was collected, and absent when none names the VM', () => {
-    expect(inspect(hyperv({ commandLine: null }).model, hyperv({ commandLine: null }).hv).notes.join('\n')).toContain('CommandLine not collected');
+    expect(
+      inspect(hyperv({ commandLine: null }).model, hyperv({ commandLine: null }).hv).notes.join('\n'),
+    ).toContain('CommandLine not collected');
     const other = hyperv({ commandLine: 'vmwp.exe 11111111-2222-3333-4444-555555555555' });
     expect(inspect(other.model, other.hv).utilityVm).toBeNull();
   });
@@ -73,7 +117,13 @@ describe('Hyper-V isolation footprint', () => {
     const probe = hyperv({ hcs: false });
     expect(inspect(probe.model, probe.hv).utilityVm).toBeNull();
     const withId = hyperv({ hcs: false });
-    const model = { ...withId.model, processes: { ...withId.model.processes, value: [hostProcess(5121, 'vmwp', 0, { commandLine: `vmwp.exe ${withId.hv.id}` })] } } as typeof withId.model;
+    const model = {
+      ...withId.model,
+      processes: {
+        ...withId.model.processes,
+        value: [hostProcess(5121, 'vmwp', 0, { commandLine: `vmwp.exe ${withId.hv.id}` })],
+      },
+    } as typeof withId.model;
     expect(inspect(model, withId.hv).utilityVm).toEqual({ pid: 5121, memoryPid: null });
   });
   it('sizes the utility VM as limit + 256 MB rounded up to 512 MB, 1 GB by default', () => {
@@ -89,7 +139,9 @@ describe('isolation from HostConfig, falling back to the engine default', () => 
   it('uses the engine default for "default" and empty, and says so when it is unknown', () => {
     for (const requested of ['default', '', null]) {
       const { b, web } = healthy({ web: { isolation: requested } });
-      expect(correlate(b.engine({ defaultIsolation: 'hyperv' }).build()).footprints.get(web.id)!.isolation).toMatchObject({ value: 'hyperv', from: 'engine-default' });
+      expect(
+        correlate(b.engine({ defaultIsolation: 'hyperv' }).build()).footprints.get(web.id)!.isolation,
+      ).toMatchObject({ value: 'hyperv', from: 'engine-default' });
     }
     const { b, web } = healthy({ web: { isolation: 'default' } });
     const result = inspect(b.without('engine').build(), web);
@@ -117,10 +169,16 @@ describe('findContainer', () => {
   });
   it('suggests close names for a typo', () => {
     expect(findContainer(model, 'portaner')).toEqual({ kind: 'not-found', suggestions: ['portainer'] });
-    expect(findContainer(model, 'porta')).toEqual({ kind: 'not-found', suggestions: ['portainer', 'portal'] });
+    expect(findContainer(model, 'porta')).toEqual({
+      kind: 'not-found',
+      suggestions: ['portainer', 'portal'],
+    });
     expect(closeNames([a, b], 'zzzzzz')).toEqual([]);
   });
   it('says why when containers were not collected', () => {
-    expect(findContainer(new HostBuilder().without('containers').build(), 'x')).toMatchObject({ kind: 'not-found', reason: expect.stringContaining('containers.json') });
+    expect(findContainer(new HostBuilder().without('containers').build(), 'x')).toMatchObject({
+      kind: 'not-found',
+      reason: expect.stringContaining('containers.json'),
+    });
   });
 });

@@ -10,7 +10,13 @@ const external: ReachSource = { kind: 'external' };
 const localhost: ReachSource = { kind: 'host-localhost' };
 const fromHost: ReachSource = { kind: 'host' };
 
-function run(model: HostModel, c: Container, source: ReachSource, port: number, protocol: 'tcp' | 'udp' = 'tcp'): Explanation {
+function run(
+  model: HostModel,
+  c: Container,
+  source: ReachSource,
+  port: number,
+  protocol: 'tcp' | 'udp' = 'tcp',
+): Explanation {
   return explain(model, c, source, port, protocol);
 }
 const hop = (e: Explanation, id: string) => e.hops.find((h) => h.id === id)!;
@@ -40,8 +46,16 @@ describe('explain: the healthy path', () => {
   it('names the bundle file and the object in each evidence', () => {
     const { b, web } = healthy();
     const out = run(b.build(), web, external, 8080);
-    expect(hop(out, 'nat-mapping').evidence[0]).toEqual({ file: 'host/netnat-static.json', detail: expect.stringContaining(`8080 -> ${WEB_IP}:80`) });
-    expect(hop(out, 'host-firewall').evidence.some((e) => e.file === 'host/firewall-rules.json' && e.detail.includes('HNS Container Networking - web 80'))).toBe(true);
+    expect(hop(out, 'nat-mapping').evidence[0]).toEqual({
+      file: 'host/netnat-static.json',
+      detail: expect.stringContaining(`8080 -> ${WEB_IP}:80`),
+    });
+    expect(
+      hop(out, 'host-firewall').evidence.some(
+        (e) =>
+          e.file === 'host/firewall-rules.json' && e.detail.includes('HNS Container Networking - web 80'),
+      ),
+    ).toBe(true);
     expect(hop(out, 'listening').evidence[0]!.file).toBe(`containers/${web.id}/netstat.txt`);
   });
 });
@@ -52,7 +66,10 @@ describe('container-not-running', () => {
     const out = run(b.build(), web, external, 8080);
     expect(out.verdict).toBe('unreachable');
     expect(hop(out, 'container-running').status).toBe('fail');
-    expect(out.causes[0]).toMatchObject({ id: 'container-not-running', fix: expect.stringContaining('docker start web') });
+    expect(out.causes[0]).toMatchObject({
+      id: 'container-not-running',
+      fix: expect.stringContaining('docker start web'),
+    });
     expect(hop(out, 'listening').status).toBe('skip');
   });
   it('fires for a stopped source container', () => {
@@ -86,15 +103,29 @@ describe('no-published-port', () => {
     const model = b.build();
     // One correlation for both questions: what is remembered for one source must not answer the other.
     const correlation = correlate(model);
-    expect(causeIds(explain(model, local, external, 8080, 'tcp', correlation))).toContain('no-published-port');
-    expect(hop(explain(model, local, localhost, 8080, 'tcp', correlation), 'published-port').status).toBe('pass');
-    expect(causeIds(explain(model, local, external, 8080, 'tcp', correlation))).toContain('no-published-port');
+    expect(causeIds(explain(model, local, external, 8080, 'tcp', correlation))).toContain(
+      'no-published-port',
+    );
+    expect(hop(explain(model, local, localhost, 8080, 'tcp', correlation), 'published-port').status).toBe(
+      'pass',
+    );
+    expect(causeIds(explain(model, local, external, 8080, 'tcp', correlation))).toContain(
+      'no-published-port',
+    );
   });
   it('does not fire for the published port, nor for a transparent container reached on its own address', () => {
     const { b, web } = healthy();
     expect(causeIds(run(b.build(), web, external, 8080))).not.toContain('no-published-port');
-    const t = container({ name: 'lan', networks: [{ name: 'extnet', ip: '10.0.0.50', networkId: 'ext-id' }], isolation: 'process', listeners: [{ localPort: 80 }] });
-    const model = healthy().b.containers(t).networks({ ...natNetwork('extnet', '10.0.0.0/24', 'transparent'), id: 'ext-id' }).build();
+    const t = container({
+      name: 'lan',
+      networks: [{ name: 'extnet', ip: '10.0.0.50', networkId: 'ext-id' }],
+      isolation: 'process',
+      listeners: [{ localPort: 80 }],
+    });
+    const model = healthy()
+      .b.containers(t)
+      .networks({ ...natNetwork('extnet', '10.0.0.0/24', 'transparent'), id: 'ext-id' })
+      .build();
     const out = run(model, t, external, 80);
     expect(hop(out, 'published-port').status).toBe('skip');
     expect(causeIds(out)).not.toContain('no-published-port');
@@ -127,7 +158,10 @@ describe('nat-loopback-unsupported', () => {
   it('is unknown and names host.os when the build was not collected', () => {
     const { b, web } = healthy();
     const out = run(b.without('host').build(), web, localhost, 8080);
-    expect(hop(out, 'nat-loopback')).toMatchObject({ status: 'unknown', note: expect.stringContaining('host.os') });
+    expect(hop(out, 'nat-loopback')).toMatchObject({
+      status: 'unknown',
+      note: expect.stringContaining('host.os'),
+    });
   });
 });
 
@@ -146,7 +180,14 @@ describe('routing-mesh-unsupported', () => {
     const model = healthy({ build })
       .b.containers(task)
       .networks({ ...natNetwork('ingress', '10.255.0.0/16', 'overlay'), id: 'ingress-id', ingress: true })
-      .services({ id: 'svc1', name: 'web', image: 'iis', mode: 'replicated', replicas: 2, ports: [{ targetPort: 80, publishedPort: 80, protocol: 'tcp', publishMode: 'ingress' }] })
+      .services({
+        id: 'svc1',
+        name: 'web',
+        image: 'iis',
+        mode: 'replicated',
+        replicas: 2,
+        ports: [{ targetPort: 80, publishedPort: 80, protocol: 'tcp', publishMode: 'ingress' }],
+      })
       .build();
     return { model, task };
   }
@@ -176,31 +217,50 @@ describe('nat-mapping-missing and nat-mapping-stale', () => {
   });
   it('fires stale when the mapping for the port points at another container, naming it', () => {
     const { b, web } = healthy({ mapping: false });
-    const model = b.containers(apiContainer()).natMappings(mapping(8080, API_IP, 80, { id: 7 })).build();
+    const model = b
+      .containers(apiContainer())
+      .natMappings(mapping(8080, API_IP, 80, { id: 7 }))
+      .build();
     const out = run(model, web, external, 8080);
     const cause = out.causes.find((c) => c.id === 'nat-mapping-stale')!;
     expect(cause.explanation).toContain('container api');
-    expect(cause.fix).toContain("Remove-NetNatStaticMapping -NatName 'H6bd1a5b2-7c8e-4f1a-9a55-1f0c8e2d9a11' -StaticMappingID 7");
+    expect(cause.fix).toContain(
+      "Remove-NetNatStaticMapping -NatName 'H6bd1a5b2-7c8e-4f1a-9a55-1f0c8e2d9a11' -StaticMappingID 7",
+    );
     expect(cause.fix).toContain('docker restart web');
   });
   it('fires stale when the mapping points at this container but another port', () => {
     const { b, web } = healthy({ mapping: false });
-    expect(causeIds(run(b.natMappings(mapping(8080, WEB_IP, 81)).build(), web, external, 8080))).toContain('nat-mapping-stale');
+    expect(causeIds(run(b.natMappings(mapping(8080, WEB_IP, 81)).build(), web, external, 8080))).toContain(
+      'nat-mapping-stale',
+    );
   });
   it('does not fire when the mapping points at the container (IP shown with a prefix length)', () => {
     const { b, web } = healthy({ mapping: false });
     const out = run(b.natMappings(mapping(8080, `${WEB_IP}`, 80)).build(), web, external, 8080);
     expect(hop(out, 'nat-mapping').status).toBe('pass');
     const prefixed = container(
-      ((): Parameters<typeof container>[0] => ({ name: 'p', networks: [{ name: 'nat', ip: '172.24.80.4/16' }], ports: [[8181, 80]], isolation: 'process', listeners: [{ localPort: 80 }] }))(),
+      ((): Parameters<typeof container>[0] => ({
+        name: 'p',
+        networks: [{ name: 'nat', ip: '172.24.80.4/16' }],
+        ports: [[8181, 80]],
+        isolation: 'process',
+        listeners: [{ localPort: 80 }],
+      }))(),
     );
-    const m2 = healthy().b.containers(prefixed).natMappings(mapping(8181, '172.24.80.4', 80)).build();
+    const m2 = healthy()
+      .b.containers(prefixed)
+      .natMappings(mapping(8181, '172.24.80.4', 80))
+      .build();
     expect(hop(run(m2, prefixed, external, 8181), 'nat-mapping').status).toBe('pass');
   });
   it('is unknown and names host.natmappings when mappings were not collected', () => {
     const { b, web } = healthy();
     const out = run(b.without('natMappings').build(), web, external, 8080);
-    expect(hop(out, 'nat-mapping')).toMatchObject({ status: 'unknown', note: expect.stringContaining('host.natmappings') });
+    expect(hop(out, 'nat-mapping')).toMatchObject({
+      status: 'unknown',
+      note: expect.stringContaining('host.natmappings'),
+    });
     expect(out.verdict).toBe('unknown');
     expect(hop(out, 'nat-mapping').evidence).toEqual([]);
   });
@@ -209,7 +269,15 @@ describe('nat-mapping-missing and nat-mapping-stale', () => {
 describe('host-port-conflict', () => {
   it('fires when a host process listens on the published port, naming it', () => {
     const { b, web } = healthy();
-    const out = run(b.processes(hostProcess(4242, 'node', 1)).tcp(listen(8080, 4242)).build(), web, external, 8080);
+    const out = run(
+      b
+        .processes(hostProcess(4242, 'node', 1))
+        .tcp(listen(8080, 4242))
+        .build(),
+      web,
+      external,
+      8080,
+    );
     expect(hop(out, 'host-port-free').status).toBe('fail');
     const cause = out.causes.find((c) => c.id === 'host-port-conflict')!;
     expect(cause.explanation).toContain('node (PID 4242)');
@@ -217,30 +285,57 @@ describe('host-port-conflict', () => {
   });
   it('does not fire for a listener on another port or owned by the container itself', () => {
     const { b, web } = healthy();
-    const model = b.processes(hostProcess(4242, 'node', 1)).tcp(listen(3000, 4242), listen(8080, 3632)).build();
+    const model = b
+      .processes(hostProcess(4242, 'node', 1))
+      .tcp(listen(3000, 4242), listen(8080, 3632))
+      .build();
     expect(hop(run(model, web, external, 8080), 'host-port-free').status).toBe('pass');
   });
   it('is unknown when neither host/tcp.json nor netstat was collected', () => {
     const { b, web } = healthy();
-    expect(hop(run(b.without('tcp').build(), web, external, 8080), 'host-port-free')).toMatchObject({ status: 'unknown', note: expect.stringContaining('host.tcp') });
+    expect(hop(run(b.without('tcp').build(), web, external, 8080), 'host-port-free')).toMatchObject({
+      status: 'unknown',
+      note: expect.stringContaining('host.tcp'),
+    });
   });
 });
 
 describe('firewall-blocked', () => {
   it('fires for an enabled block rule on the container port: block beats allow', () => {
     const { b, web } = healthy();
-    const out = run(b.rules(rule({ name: 'deny-80', displayName: 'Deny 80', action: 'block', localPorts: ports(80) })).build(), web, external, 8080);
+    const out = run(
+      b
+        .rules(rule({ name: 'deny-80', displayName: 'Deny 80', action: 'block', localPorts: ports(80) }))
+        .build(),
+      web,
+      external,
+      8080,
+    );
     expect(hop(out, 'host-firewall').status).toBe('fail');
-    expect(out.causes.find((c) => c.id === 'firewall-blocked')!.fix).toBe("Disable-NetFirewallRule -Name 'deny-80'");
+    expect(out.causes.find((c) => c.id === 'firewall-blocked')!.fix).toBe(
+      "Disable-NetFirewallRule -Name 'deny-80'",
+    );
   });
   it('fires when only a disabled allow rule matches and the default is block, suggesting to enable it', () => {
     const { b, web } = healthy({ rules: false });
-    const out = run(b.rules(rule({ name: 'allow-80', enabled: false, localPorts: ports(80) })).build(), web, external, 8080);
-    expect(out.causes.find((c) => c.id === 'firewall-blocked')!.fix).toBe("Enable-NetFirewallRule -Name 'allow-80'");
+    const out = run(
+      b.rules(rule({ name: 'allow-80', enabled: false, localPorts: ports(80) })).build(),
+      web,
+      external,
+      8080,
+    );
+    expect(out.causes.find((c) => c.id === 'firewall-blocked')!.fix).toBe(
+      "Enable-NetFirewallRule -Name 'allow-80'",
+    );
   });
   it('fires when the only allow rule names the host port: process isolation matches the container port (#561)', () => {
     const { b, web } = healthy({ rules: false });
-    const out = run(b.rules(rule({ name: 'allow-8080', localPorts: ports(8080) })).build(), web, external, 8080);
+    const out = run(
+      b.rules(rule({ name: 'allow-8080', localPorts: ports(8080) })).build(),
+      web,
+      external,
+      8080,
+    );
     expect(hop(out, 'host-firewall').status).toBe('fail');
     const cause = out.causes.find((c) => c.id === 'firewall-blocked')!;
     expect(cause.references).toContain('https://github.com/microsoft/Windows-Containers/issues/561');
@@ -248,11 +343,23 @@ describe('firewall-blocked', () => {
   });
   it('fires for a block rule whose range and list hold the port, only in the arriving profile', () => {
     const { b, web } = healthy();
-    const blockRange = rule({ name: 'deny-range', action: 'block', localPorts: ports(22, [70, 90]), profiles: ['domain'] });
+    const blockRange = rule({
+      name: 'deny-range',
+      action: 'block',
+      localPorts: ports(22, [70, 90]),
+      profiles: ['domain'],
+    });
     expect(hop(run(b.rules(blockRange).build(), web, external, 8080), 'host-firewall').status).toBe('fail');
     const other = healthy();
-    const publicOnly = rule({ name: 'deny-public', action: 'block', localPorts: ports([70, 90]), profiles: ['public'] });
-    expect(hop(run(other.b.rules(publicOnly).build(), other.web, external, 8080), 'host-firewall').status).toBe('pass');
+    const publicOnly = rule({
+      name: 'deny-public',
+      action: 'block',
+      localPorts: ports([70, 90]),
+      profiles: ['public'],
+    });
+    expect(
+      hop(run(other.b.rules(publicOnly).build(), other.web, external, 8080), 'host-firewall').status,
+    ).toBe('pass');
   });
   it('does not fire for a block rule on another port, a UDP block rule, a disabled block rule, or scoped to some clients', () => {
     const { b, web } = healthy();
@@ -279,14 +386,20 @@ describe('firewall-blocked', () => {
   it('uses the profile of the arriving interface, not of the container adapters', () => {
     const { b, web } = healthy({ rules: false });
     b.profiles(profile('domain'), profile('private'), profile('public', { defaultInboundAction: 'allow' }));
-    b.connections({ interfaceAlias: 'vEthernet (nat)', interfaceIndex: 9, networkCategory: 'domain' }, { interfaceAlias: 'Ethernet 2', interfaceIndex: 5, networkCategory: 'public' });
+    b.connections(
+      { interfaceAlias: 'vEthernet (nat)', interfaceIndex: 9, networkCategory: 'domain' },
+      { interfaceAlias: 'Ethernet 2', interfaceIndex: 5, networkCategory: 'public' },
+    );
     expect(hop(run(b.build(), web, external, 8080), 'host-firewall').status).toBe('pass');
   });
   it('is unknown when the profiles disagree because the connection profiles were not collected', () => {
     const { b, web } = healthy({ rules: false });
     b.profiles(profile('domain'), profile('private'), profile('public', { defaultInboundAction: 'allow' }));
     const out = run(b.without('connectionProfiles').build(), web, external, 8080);
-    expect(hop(out, 'host-firewall')).toMatchObject({ status: 'unknown', note: expect.stringContaining('host.connprofiles') });
+    expect(hop(out, 'host-firewall')).toMatchObject({
+      status: 'unknown',
+      note: expect.stringContaining('host.connprofiles'),
+    });
   });
   it('passes a Hyper-V isolated container without host rules: its utility VM filters', () => {
     const { b, web } = healthy({ rules: false, web: { isolation: 'hyperv', top: [100] } });
@@ -304,12 +417,31 @@ describe('firewall-blocked', () => {
   });
   it('on 14393 lets a container in through an ICC rule scoped to the container subnet', () => {
     const { b, web } = healthy({ build: 14393, rules: false });
-    const icc = rule({ name: 'Container Enable ICC - 43a34e0b-f72f-4dfe-92c3-abce316f2cc0', protocol: 'any', remoteAddresses: ['172.24.80.0/20'] });
+    const icc = rule({
+      name: 'Container Enable ICC - 43a34e0b-f72f-4dfe-92c3-abce316f2cc0',
+      protocol: 'any',
+      remoteAddresses: ['172.24.80.0/20'],
+    });
     const model = b.rules(icc).containers(apiContainer()).build();
-    expect(hop(run(model, web, { kind: 'container', ref: 'api' }, 80), 'container-inbound').status).toBe('pass');
-    const outsider = apiContainer({ name: 'far', networks: [{ name: 'nat', ip: '172.30.0.5', networkId: 'nat-id' }] });
+    expect(hop(run(model, web, { kind: 'container', ref: 'api' }, 80), 'container-inbound').status).toBe(
+      'pass',
+    );
+    const outsider = apiContainer({
+      name: 'far',
+      networks: [{ name: 'nat', ip: '172.30.0.5', networkId: 'nat-id' }],
+    });
     const m2 = healthy({ build: 14393, rules: false }).b.rules(icc).containers(outsider).build();
-    expect(hop(run(m2, m2.containers.kind === 'known' ? m2.containers.value[0]! : web, { kind: 'container', ref: 'far' }, 80), 'container-inbound').status).toBe('fail');
+    expect(
+      hop(
+        run(
+          m2,
+          m2.containers.kind === 'known' ? m2.containers.value[0]! : web,
+          { kind: 'container', ref: 'far' },
+          80,
+        ),
+        'container-inbound',
+      ).status,
+    ).toBe('fail');
   });
 });
 
@@ -325,12 +457,24 @@ describe('firewall-local-rules-ignored', () => {
   });
   it('does not fire when the allow rule comes from the group policy itself, or another profile ignores local rules', () => {
     const gpo = healthy({ rules: false });
-    gpo.b.profiles(profile('domain', { allowLocalFirewallRules: false }), profile('private'), profile('public'));
-    gpo.b.rules(rule({ name: 'gpo-80', localPorts: ports(80), policyStoreSource: 'contoso.com\\Container Hosts' }));
+    gpo.b.profiles(
+      profile('domain', { allowLocalFirewallRules: false }),
+      profile('private'),
+      profile('public'),
+    );
+    gpo.b.rules(
+      rule({ name: 'gpo-80', localPorts: ports(80), policyStoreSource: 'contoso.com\\Container Hosts' }),
+    );
     expect(hop(run(gpo.b.build(), gpo.web, external, 8080), 'host-firewall').status).toBe('pass');
     const other = healthy();
-    other.b.profiles(profile('domain'), profile('private'), profile('public', { allowLocalFirewallRules: false }));
-    expect(causeIds(run(other.b.build(), other.web, external, 8080))).not.toContain('firewall-local-rules-ignored');
+    other.b.profiles(
+      profile('domain'),
+      profile('private'),
+      profile('public', { allowLocalFirewallRules: false }),
+    );
+    expect(causeIds(run(other.b.build(), other.web, external, 8080))).not.toContain(
+      'firewall-local-rules-ignored',
+    );
   });
 });
 
@@ -339,21 +483,30 @@ describe('not-listening-in-container', () => {
     const { b, web } = healthy({ web: { listeners: [{ localPort: 135 }, { localPort: 445 }] } });
     const out = run(b.build(), web, external, 8080);
     expect(hop(out, 'listening').status).toBe('fail');
-    expect(out.causes.find((c) => c.id === 'not-listening-in-container')!.fix).toBe('docker exec web netstat -ano; docker logs --tail 50 web');
+    expect(out.causes.find((c) => c.id === 'not-listening-in-container')!.fix).toBe(
+      'docker exec web netstat -ano; docker logs --tail 50 web',
+    );
   });
   it('fires when the service listens only on loopback', () => {
     const { b, web } = healthy({ web: { listeners: [{ localPort: 80, localAddress: '127.0.0.1' }] } });
     const out = run(b.build(), web, fromHost, 80);
-    expect(out.causes.find((c) => c.id === 'not-listening-in-container')!.title).toContain('only on loopback');
+    expect(out.causes.find((c) => c.id === 'not-listening-in-container')!.title).toContain(
+      'only on loopback',
+    );
   });
   it('does not fire for a listener on 0.0.0.0 or [::], and is unknown without the container netstat', () => {
     const v6 = healthy({ web: { listeners: [{ localPort: 80, localAddress: '[::]' }] } });
     expect(hop(run(v6.b.build(), v6.web, external, 8080), 'listening').status).toBe('pass');
     const none = healthy({ web: { listeners: null } });
-    expect(hop(run(none.b.build(), none.web, external, 8080), 'listening')).toMatchObject({ status: 'unknown', note: expect.stringContaining('container.listeners') });
+    expect(hop(run(none.b.build(), none.web, external, 8080), 'listening')).toMatchObject({
+      status: 'unknown',
+      note: expect.stringContaining('container.listeners'),
+    });
   });
   it('checks UDP endpoints for a UDP port', () => {
-    const { b, web } = healthy({ web: { ports: [[5353, 53, 'udp']], listeners: [{ protocol: 'udp', localPort: 53, state: null }] } });
+    const { b, web } = healthy({
+      web: { ports: [[5353, 53, 'udp']], listeners: [{ protocol: 'udp', localPort: 53, state: null }] },
+    });
     b.natMappings(mapping(5353, WEB_IP, 53, { protocol: 'udp' }));
     b.rules(rule({ name: 'dns', protocol: 'udp', localPorts: ports(53) }));
     expect(run(b.build(), web, external, 5353, 'udp').verdict).toBe('reachable');
@@ -362,12 +515,23 @@ describe('not-listening-in-container', () => {
 
 describe('no-shared-network and no-network', () => {
   it('fires no-shared-network for containers on different networks, with a network connect fix', () => {
-    const front = container({ name: 'front', networks: [{ name: 'frontend', ip: '172.25.0.2', networkId: 'f' }], isolation: 'process', listeners: [{ localPort: 80 }] });
-    const back = container({ name: 'back', networks: [{ name: 'backend', ip: '172.26.0.2', networkId: 'k' }], isolation: 'process' });
+    const front = container({
+      name: 'front',
+      networks: [{ name: 'frontend', ip: '172.25.0.2', networkId: 'f' }],
+      isolation: 'process',
+      listeners: [{ localPort: 80 }],
+    });
+    const back = container({
+      name: 'back',
+      networks: [{ name: 'backend', ip: '172.26.0.2', networkId: 'k' }],
+      isolation: 'process',
+    });
     const model = healthy().b.containers(front, back).build();
     const out = run(model, front, { kind: 'container', ref: 'back' }, 80);
     expect(hop(out, 'shared-network').status).toBe('fail');
-    expect(out.causes.find((c) => c.id === 'no-shared-network')!.fix).toBe('docker network connect frontend back');
+    expect(out.causes.find((c) => c.id === 'no-shared-network')!.fix).toBe(
+      'docker network connect frontend back',
+    );
   });
   it('does not fire for two containers on nat', () => {
     const { b, web } = healthy();

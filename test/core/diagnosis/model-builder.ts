@@ -122,10 +122,19 @@ export function container(spec: ContainerSpec): Container {
     spec.top === null
       ? null
       : spec.top === 'unknown'
-        ? { kind: 'unknown', reason: `docker/top/${id}.json not collected`, source: { probe: 'docker.top', file: `docker/top/${id}.json` } }
+        ? {
+            kind: 'unknown',
+            reason: `docker/top/${id}.json not collected`,
+            source: { probe: 'docker.top', file: `docker/top/${id}.json` },
+          }
         : {
             kind: 'known',
-            value: (spec.top ?? []).map((pid): TopRow => ({ name: `p${pid}.exe`, pid, cpu: '00:00:00.100', memory: '1.2MB' })),
+            value: (spec.top ?? []).map((pid): TopRow => ({
+              name: `p${pid}.exe`,
+              pid,
+              cpu: '00:00:00.100',
+              memory: '1.2MB',
+            })),
             source: { probe: 'docker.top', file: `docker/top/${id}.json` },
           };
   const listenFile = `containers/${id}/netstat.txt`;
@@ -133,7 +142,11 @@ export function container(spec: ContainerSpec): Container {
     spec.listeners === null
       ? null
       : spec.listeners === 'unknown'
-        ? { kind: 'unknown', reason: `${listenFile} not collected`, source: { probe: 'container.listeners', file: listenFile } }
+        ? {
+            kind: 'unknown',
+            reason: `${listenFile} not collected`,
+            source: { probe: 'container.listeners', file: listenFile },
+          }
         : {
             kind: 'known',
             value: (spec.listeners ?? []).map((l) => ({
@@ -168,7 +181,10 @@ export function container(spec: ContainerSpec): Container {
     mounts: spec.mounts ?? [],
     labels: [],
     envNames: spec.env ?? [],
-    graphDriverDir: spec.graphDriverDir === undefined ? `C:\\ProgramData\\docker\\windowsfilter\\${id}` : spec.graphDriverDir,
+    graphDriverDir:
+      spec.graphDriverDir === undefined
+        ? `C:\\ProgramData\\docker\\windowsfilter\\${id}`
+        : spec.graphDriverDir,
     memoryLimitBytes: spec.memoryLimitBytes ?? null,
     swarm: spec.swarm ?? null,
     top,
@@ -176,12 +192,31 @@ export function container(spec: ContainerSpec): Container {
   };
 }
 
-export function hostProcess(pid: number, name: string, sessionId: number | null, extra: Partial<HostProcess> = {}): HostProcess {
-  return { pid, name, sessionId, path: null, startTime: null, workingSet: 10 * 1024 * 1024, parentPid: null, commandLine: null, ...extra };
+export function hostProcess(
+  pid: number,
+  name: string,
+  sessionId: number | null,
+  extra: Partial<HostProcess> = {},
+): HostProcess {
+  return {
+    pid,
+    name,
+    sessionId,
+    path: null,
+    startTime: null,
+    workingSet: 10 * 1024 * 1024,
+    parentPid: null,
+    commandLine: null,
+    ...extra,
+  };
 }
 
 export function ports(...list: (number | readonly [number, number])[]): PortFilter {
-  return { kind: 'list', ranges: list.map((p) => (typeof p === 'number' ? ([p, p] as const) : p)), keywords: [] };
+  return {
+    kind: 'list',
+    ranges: list.map((p) => (typeof p === 'number' ? ([p, p] as const) : p)),
+    keywords: [],
+  };
 }
 
 export function rule(spec: Partial<FirewallRule> & { readonly name: string }): FirewallRule {
@@ -204,10 +239,22 @@ export function rule(spec: Partial<FirewallRule> & { readonly name: string }): F
 }
 
 export function profile(name: FirewallProfileName, extra: Partial<FirewallProfile> = {}): FirewallProfile {
-  return { name, enabled: true, defaultInboundAction: 'block', defaultOutboundAction: 'allow', allowLocalFirewallRules: null, ...extra };
+  return {
+    name,
+    enabled: true,
+    defaultInboundAction: 'block',
+    defaultOutboundAction: 'allow',
+    allowLocalFirewallRules: null,
+    ...extra,
+  };
 }
 
-export function mapping(externalPort: number, internalIp: string, internalPort: number, extra: Partial<NatStaticMapping> = {}): NatStaticMapping {
+export function mapping(
+  externalPort: number,
+  internalIp: string,
+  internalPort: number,
+  extra: Partial<NatStaticMapping> = {},
+): NatStaticMapping {
   return {
     id: externalPort,
     natName: 'H6bd1a5b2-7c8e-4f1a-9a55-1f0c8e2d9a11',
@@ -223,7 +270,14 @@ export function mapping(externalPort: number, internalIp: string, internalPort: 
 }
 
 export function listen(port: number, owningProcess: number, localAddress = '0.0.0.0'): TcpEndpoint {
-  return { localAddress, localPort: port, remoteAddress: '0.0.0.0', remotePort: 0, state: 'Listen', owningProcess };
+  return {
+    localAddress,
+    localPort: port,
+    remoteAddress: '0.0.0.0',
+    remotePort: 0,
+    state: 'Listen',
+    owningProcess,
+  };
 }
 
 export function disk(number: number, location: string | null, extra: Partial<Disk> = {}): Disk {
@@ -281,13 +335,26 @@ export class HostBuilder {
     connectionProfiles: [{ interfaceAlias: 'Ethernet', interfaceIndex: 4, networkCategory: 'domain' }],
     tcp: [],
     udp: [],
-    ipAddresses: [{ interfaceAlias: 'Ethernet', interfaceIndex: 4, ipAddress: '10.0.0.10', prefixLength: 24, family: 'ipv4' }],
+    ipAddresses: [
+      {
+        interfaceAlias: 'Ethernet',
+        interfaceIndex: 4,
+        ipAddress: '10.0.0.10',
+        prefixLength: 24,
+        family: 'ipv4',
+      },
+    ],
     hcs: [],
     networks: [],
     swarmServices: [],
   };
   private daemon: DaemonConfig | null = null;
-  private service: DockerService = { name: 'docker', state: 'Running', startMode: 'Auto', pathName: '"C:\\Program Files\\Docker\\dockerd.exe" --run-service' };
+  private service: DockerService = {
+    name: 'docker',
+    state: 'Running',
+    startMode: 'Auto',
+    pathName: '"C:\\Program Files\\Docker\\dockerd.exe" --run-service',
+  };
   private readonly missing = new Set<Part>();
 
   os(info: Partial<HostInfo>): this {
@@ -372,23 +439,42 @@ export class HostBuilder {
 
   private known<T>(part: Part, value: T): Known<T> {
     const source = { probe: PART_PROBE[part], file: fileOf(part) };
-    return this.missing.has(part) ? { kind: 'unknown', reason: `${source.file} not collected (probe ${source.probe})`, source } : { kind: 'known', value, source };
+    return this.missing.has(part)
+      ? { kind: 'unknown', reason: `${source.file} not collected (probe ${source.probe})`, source }
+      : { kind: 'known', value, source };
   }
 
   build(): HostModel {
     const list = <T>(part: ListPart): Known<readonly T[]> => this.known(part, this.lists[part] as T[]);
     const files = new Set<string>(['manifest.json']);
-    const parts: Part[] = ['host', 'engine', 'containers', 'daemonConfig', 'dockerService', ...(Object.keys(this.lists) as ListPart[])];
-    for (const p of parts) if (!this.missing.has(p) && !(p === 'daemonConfig' && this.daemon === null)) files.add(fileOf(p));
+    const parts: Part[] = [
+      'host',
+      'engine',
+      'containers',
+      'daemonConfig',
+      'dockerService',
+      ...(Object.keys(this.lists) as ListPart[]),
+    ];
+    for (const p of parts)
+      if (!this.missing.has(p) && !(p === 'daemonConfig' && this.daemon === null)) files.add(fileOf(p));
     if (!this.missing.has('containers')) {
       for (const c of this.containerList) {
         if (c.top?.kind === 'known') files.add(c.top.source.file);
         if (c.listeners?.kind === 'known') files.add(c.listeners.source.file);
       }
     }
-    const unknownPart = <T>(probe: string, file: string): Known<T> => ({ kind: 'unknown', reason: `${file} not collected`, source: { probe, file } });
+    const unknownPart = <T>(probe: string, file: string): Known<T> => ({
+      kind: 'unknown',
+      reason: `${file} not collected`,
+      source: { probe, file },
+    });
     return {
-      bundle: { source: 'built-in-test', collectedAt: '2026-11-29T18:00:00Z', collector: { name: 'test', version: '0' }, files: [...files].sort() },
+      bundle: {
+        source: 'built-in-test',
+        collectedAt: '2026-11-29T18:00:00Z',
+        collector: { name: 'test', version: '0' },
+        files: [...files].sort(),
+      },
       probes: [],
       host: this.known('host', this.hostInfo),
       computerName: this.hostInfo.computerName,
@@ -424,5 +510,15 @@ export class HostBuilder {
 
 /** A nat network as docker/networks.json describes it. */
 export function natNetwork(name = 'nat', subnet = '172.24.80.0/20', driver = 'nat'): DockerNetwork {
-  return { id: `${name}-id`, name, driver, scope: 'local', subnets: [subnet], gateways: [], ingress: false, options: [], containers: [] };
+  return {
+    id: `${name}-id`,
+    name,
+    driver,
+    scope: 'local',
+    subnets: [subnet],
+    gateways: [],
+    ingress: false,
+    options: [],
+    containers: [],
+  };
 }

@@ -2,10 +2,27 @@
 // cause of its own kind, and every piece of evidence names a file the bundle holds.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compareIsolation, correlate, explain, findings, inspect, reachabilityMatrix } from '../../../src/core/diagnosis';
+import {
+  compareIsolation,
+  correlate,
+  explain,
+  findings,
+  inspect,
+  reachabilityMatrix,
+} from '../../../src/core/diagnosis';
 import type { Evidence, Explanation, ReachSource } from '../../../src/shared/diagnosis';
 import type { FirewallProfileName, HostModel } from '../../../src/shared/model';
-import { container, hostProcess, HostBuilder, listen, mapping, natNetwork, profile, rule, type ContainerSpec } from './model-builder';
+import {
+  container,
+  hostProcess,
+  HostBuilder,
+  listen,
+  mapping,
+  natNetwork,
+  profile,
+  rule,
+  type ContainerSpec,
+} from './model-builder';
 
 /** Which causes may explain a failing hop. */
 const HOP_CAUSES: Readonly<Record<string, readonly string[]>> = {
@@ -24,29 +41,63 @@ const HOP_CAUSES: Readonly<Record<string, readonly string[]>> = {
 };
 
 const PROFILES: readonly FirewallProfileName[] = ['domain', 'private', 'public'];
-const OMITTABLE = ['host', 'engine', 'processes', 'natMappings', 'firewallRules', 'firewallProfiles', 'connectionProfiles', 'tcp', 'disks', 'vhds', 'hcs', 'networks', 'ipAddresses'] as const;
+const OMITTABLE = [
+  'host',
+  'engine',
+  'processes',
+  'natMappings',
+  'firewallRules',
+  'firewallProfiles',
+  'connectionProfiles',
+  'tcp',
+  'disks',
+  'vhds',
+  'hcs',
+  'networks',
+  'ipAddresses',
+] as const;
 
 const port = fc.constantFrom(80, 443, 3000, 8080, 8081, 9000);
 const ip = fc.constantFrom('172.24.80.2', '172.24.80.3', '172.24.80.9', '10.0.0.50', '172.25.0.2');
 // Names are hostile: quotes, control characters, markup, very long.
-const name = fc.oneof(fc.constantFrom('web', 'api', 'db', "x'; rm", '<img src=x>', 'a\u001b[31mred', 'web.1.abc'), fc.string({ minLength: 1, maxLength: 40 }));
+const name = fc.oneof(
+  fc.constantFrom('web', 'api', 'db', "x'; rm", '<img src=x>', 'a\u001b[31mred', 'web.1.abc'),
+  fc.string({ minLength: 1, maxLength: 40 }),
+);
 
 const containerSpec: fc.Arbitrary<ContainerSpec> = fc.record({
   name,
   state: fc.constantFrom('running', 'running', 'exited', 'paused'),
   isolation: fc.constantFrom('process', 'hyperv', 'default', '', null),
   networkMode: fc.constantFrom('nat', 'nat', 'none', 'frontend'),
-  networks: fc.array(fc.record({ name: fc.constantFrom('nat', 'frontend', 'extnet'), ip: fc.option(ip, { nil: null }) }), { maxLength: 2 }),
+  networks: fc.array(
+    fc.record({ name: fc.constantFrom('nat', 'frontend', 'extnet'), ip: fc.option(ip, { nil: null }) }),
+    { maxLength: 2 },
+  ),
   ports: fc.array(fc.tuple(port, port, fc.constantFrom<'tcp' | 'udp'>('tcp', 'udp')), { maxLength: 3 }),
   hostIp: fc.constantFrom('0.0.0.0', '0.0.0.0', '127.0.0.1'),
-  top: fc.oneof(fc.constant(null), fc.constant('unknown' as const), fc.array(fc.constantFrom(4, 3632, 3700, 5000), { maxLength: 3 })),
+  top: fc.oneof(
+    fc.constant(null),
+    fc.constant('unknown' as const),
+    fc.array(fc.constantFrom(4, 3632, 3700, 5000), { maxLength: 3 }),
+  ),
   listeners: fc.oneof(
     fc.constant(null),
     fc.constant('unknown' as const),
-    fc.array(fc.record({ localPort: port, localAddress: fc.constantFrom('0.0.0.0', '127.0.0.1', '[::]'), protocol: fc.constantFrom<'tcp' | 'udp'>('tcp', 'udp') }), { maxLength: 3 }),
+    fc.array(
+      fc.record({
+        localPort: port,
+        localAddress: fc.constantFrom('0.0.0.0', '127.0.0.1', '[::]'),
+        protocol: fc.constantFrom<'tcp' | 'udp'>('tcp', 'udp'),
+      }),
+      { maxLength: 3 },
+    ),
   ),
   env: fc.array(fc.constantFrom('PATH', 'DB_PASSWORD', 'API_TOKEN'), { maxLength: 2 }),
-  graphDriverDir: fc.option(fc.constantFrom('C:\\ProgramData\\docker\\windowsfilter\\x', 'D:\\docker\\windowsfilter\\y'), { nil: null }),
+  graphDriverDir: fc.option(
+    fc.constantFrom('C:\\ProgramData\\docker\\windowsfilter\\x', 'D:\\docker\\windowsfilter\\y'),
+    { nil: null },
+  ),
   memoryLimitBytes: fc.option(fc.integer({ min: 0, max: 8 * 1024 ** 3 }), { nil: null }),
 });
 
@@ -54,13 +105,18 @@ const hostArb = fc.record({
   build: fc.constantFrom(10586, 14393, 16299, 17134, 17763, 20348),
   defaultIsolation: fc.constantFrom<'process' | 'hyperv' | null>('process', 'hyperv', null),
   containers: fc.array(containerSpec, { minLength: 1, maxLength: 4 }),
-  mappings: fc.array(fc.tuple(port, ip, port, fc.constantFrom<'tcp' | 'udp'>('tcp', 'udp')), { maxLength: 4 }),
+  mappings: fc.array(fc.tuple(port, ip, port, fc.constantFrom<'tcp' | 'udp'>('tcp', 'udp')), {
+    maxLength: 4,
+  }),
   rules: fc.array(
     fc.record({
       action: fc.constantFrom<'allow' | 'block'>('allow', 'block'),
       enabled: fc.boolean(),
       protocol: fc.constantFrom('tcp', 'udp', 'any', '6', 'icmpv4'),
-      ports: fc.oneof(fc.constant(null), fc.array(fc.tuple(port, fc.integer({ min: 0, max: 50 })), { minLength: 1, maxLength: 2 })),
+      ports: fc.oneof(
+        fc.constant(null),
+        fc.array(fc.tuple(port, fc.integer({ min: 0, max: 50 })), { minLength: 1, maxLength: 2 }),
+      ),
       profiles: fc.subarray([...PROFILES], { minLength: 1 }),
       remote: fc.constantFrom<readonly string[]>([], ['LocalSubnet'], ['172.24.80.0/20'], ['192.0.2.7']),
       store: fc.constantFrom('PersistentStore', 'contoso.com\\GPO', null),
@@ -88,11 +144,31 @@ function buildModel(h: Generated<typeof hostArb>): HostModel {
   const b = new HostBuilder()
     .os({ build: h.build })
     .engine({ defaultIsolation: h.defaultIsolation })
-    .networks(natNetwork(), { ...natNetwork('frontend', '172.25.0.0/16'), id: 'frontend-id' }, { ...natNetwork('extnet', '10.0.0.0/24', 'transparent'), id: 'ext-id' })
-    .processes(hostProcess(4, 'System', 0), hostProcess(3632, 'w3wp', 2), hostProcess(3700, 'CExecSvc', 2), hostProcess(4242, 'node', 1), hostProcess(5000, 'vmwp', 0, { commandLine: 'vmwp.exe 3f20fb44-3e6d-45c1-a4b7-ef27eca11900' }))
+    .networks(
+      natNetwork(),
+      { ...natNetwork('frontend', '172.25.0.0/16'), id: 'frontend-id' },
+      { ...natNetwork('extnet', '10.0.0.0/24', 'transparent'), id: 'ext-id' },
+    )
+    .processes(
+      hostProcess(4, 'System', 0),
+      hostProcess(3632, 'w3wp', 2),
+      hostProcess(3700, 'CExecSvc', 2),
+      hostProcess(4242, 'node', 1),
+      hostProcess(5000, 'vmwp', 0, { commandLine: 'vmwp.exe 3f20fb44-3e6d-45c1-a4b7-ef27eca11900' }),
+    )
     .connections({ interfaceAlias: 'Ethernet', interfaceIndex: 4, networkCategory: h.connection })
-    .profiles(...h.profiles.map((p) => profile(p.name, { enabled: p.enabled, defaultInboundAction: p.inbound, allowLocalFirewallRules: p.alfr })))
-    .natMappings(...h.mappings.map(([ext, to, internal, protocol]) => mapping(ext, to, internal, { protocol })))
+    .profiles(
+      ...h.profiles.map((p) =>
+        profile(p.name, {
+          enabled: p.enabled,
+          defaultInboundAction: p.inbound,
+          allowLocalFirewallRules: p.alfr,
+        }),
+      ),
+    )
+    .natMappings(
+      ...h.mappings.map(([ext, to, internal, protocol]) => mapping(ext, to, internal, { protocol })),
+    )
     .tcp(...h.listeners.map(([p, pid]) => listen(p, pid)))
     .rules(
       ...h.rules.map((r, i) =>
@@ -101,7 +177,14 @@ function buildModel(h: Generated<typeof hostArb>): HostModel {
           action: r.action,
           enabled: r.enabled,
           protocol: r.protocol,
-          localPorts: r.ports === null ? { kind: 'any' } : { kind: 'list', ranges: r.ports.map(([p, span]) => [p, p + span] as const), keywords: i % 2 ? ['RPC'] : [] },
+          localPorts:
+            r.ports === null
+              ? { kind: 'any' }
+              : {
+                  kind: 'list',
+                  ranges: r.ports.map(([p, span]) => [p, p + span] as const),
+                  keywords: i % 2 ? ['RPC'] : [],
+                },
           profiles: r.profiles,
           remoteAddresses: [...r.remote],
           policyStoreSource: r.store,
@@ -115,7 +198,13 @@ function buildModel(h: Generated<typeof hostArb>): HostModel {
 
 function sources(model: HostModel): ReachSource[] {
   const names = model.containers.kind === 'known' ? model.containers.value.map((c) => c.name) : [];
-  return [{ kind: 'external' }, { kind: 'host' }, { kind: 'host-localhost' }, ...names.slice(0, 2).map((ref) => ({ kind: 'container' as const, ref })), { kind: 'container', ref: 'no-such' }];
+  return [
+    { kind: 'external' },
+    { kind: 'host' },
+    { kind: 'host-localhost' },
+    ...names.slice(0, 2).map((ref) => ({ kind: 'container' as const, ref })),
+    { kind: 'container', ref: 'no-such' },
+  ];
 }
 
 function checkEvidence(model: HostModel, evidence: readonly Evidence[]): void {
@@ -125,9 +214,14 @@ function checkEvidence(model: HostModel, evidence: readonly Evidence[]): void {
 function checkExplanation(model: HostModel, e: Explanation): void {
   const failing = e.hops.filter((h) => h.status === 'fail');
   expect(e.verdict === 'unreachable').toBe(failing.length > 0);
-  if (failing.length === 0) expect(e.verdict).toBe(e.hops.some((h) => h.status === 'unknown') ? 'unknown' : 'reachable');
+  if (failing.length === 0)
+    expect(e.verdict).toBe(e.hops.some((h) => h.status === 'unknown') ? 'unknown' : 'reachable');
   const causeIds = new Set(e.causes.map((c) => c.id));
-  for (const h of failing) expect(HOP_CAUSES[h.id]!.some((id) => causeIds.has(id)), `hop ${h.id} fails without its cause`).toBe(true);
+  for (const h of failing)
+    expect(
+      HOP_CAUSES[h.id]!.some((id) => causeIds.has(id)),
+      `hop ${h.id} fails without its cause`,
+    ).toBe(true);
   for (const h of e.hops) {
     checkEvidence(model, h.evidence);
     if (h.status === 'unknown' || h.status === 'skip') expect(h.note).toBeTruthy();
@@ -172,7 +266,12 @@ describe('properties of the diagnosis over generated hosts', () => {
         const containers = model.containers.kind === 'known' ? model.containers.value : [];
         for (const c of containers) expect(inspect(model, c, correlation).id).toBe(c.id);
         if (containers.length > 0) {
-          const cmp = compareIsolation(model, containers[0]!, containers[containers.length - 1]!, correlation);
+          const cmp = compareIsolation(
+            model,
+            containers[0]!,
+            containers[containers.length - 1]!,
+            correlation,
+          );
           for (const row of cmp.rows) {
             checkEvidence(model, row.a.evidence);
             checkEvidence(model, row.b.evidence);

@@ -2,7 +2,16 @@
 // resources/samples/README.md.
 import { describe, expect, it } from 'vitest';
 import { readBundle } from '../../../src/collect/bundle-reader';
-import { compareIsolation, correlate, explain, findContainer, findings, inspect, parseSource, reachabilityMatrix } from '../../../src/core/diagnosis';
+import {
+  compareIsolation,
+  correlate,
+  explain,
+  findContainer,
+  findings,
+  inspect,
+  parseSource,
+  reachabilityMatrix,
+} from '../../../src/core/diagnosis';
 import { buildHostModel } from '../../../src/core/host-model';
 import type { Container, HostModel } from '../../../src/shared/model';
 
@@ -53,7 +62,12 @@ const EXPLAIN: Readonly<Record<string, readonly Row[]>> = {
 };
 
 /** Findings as id -> subject container names (`host` and `service:<name>` kept as they are). */
-const FINDINGS: Readonly<Record<string, { readonly exactly: readonly (readonly [string, string])[]; readonly allowed?: readonly string[] }>> = {
+const FINDINGS: Readonly<
+  Record<
+    string,
+    { readonly exactly: readonly (readonly [string, string])[]; readonly allowed?: readonly string[] }
+  >
+> = {
   'server2016-swarm-portainer': {
     exactly: [
       ['docker-api-unencrypted', 'host'],
@@ -80,25 +94,42 @@ const FINDINGS: Readonly<Record<string, { readonly exactly: readonly (readonly [
 };
 
 describe.each(Object.keys(EXPLAIN))('sample %s', (name) => {
-  it.each(EXPLAIN[name]!.map((row) => [`${row[0]} from ${row[1]} on ${row[2]}`, row] as const))('explain %s', async (_, [ref, from, port, verdict, causes]) => {
-    const model = await sample(name);
-    const e = explain(model, container(model, ref), parseSource(from)!, port, 'tcp');
-    expect(e.verdict, JSON.stringify(e.hops.filter((h) => h.status !== 'pass'))).toBe(verdict);
-    const ids = e.causes.map((c) => c.id);
-    const includes = causes.filter((c) => c.startsWith('includes:')).map((c) => c.slice('includes:'.length));
-    if (includes.length > 0) expect(ids).toEqual(expect.arrayContaining(includes));
-    else expect(ids).toEqual(causes);
-  });
+  it.each(EXPLAIN[name]!.map((row) => [`${row[0]} from ${row[1]} on ${row[2]}`, row] as const))(
+    'explain %s',
+    async (_, [ref, from, port, verdict, causes]) => {
+      const model = await sample(name);
+      const e = explain(model, container(model, ref), parseSource(from)!, port, 'tcp');
+      expect(e.verdict, JSON.stringify(e.hops.filter((h) => h.status !== 'pass'))).toBe(verdict);
+      const ids = e.causes.map((c) => c.id);
+      const includes = causes
+        .filter((c) => c.startsWith('includes:'))
+        .map((c) => c.slice('includes:'.length));
+      if (includes.length > 0) expect(ids).toEqual(expect.arrayContaining(includes));
+      else expect(ids).toEqual(causes);
+    },
+  );
 
   it('gives exactly the findings of the README', async () => {
     const model = await sample(name);
-    const byId = new Map((model.containers.kind === 'known' ? model.containers.value : []).map((c) => [`container:${c.id}`, c.name]));
+    const byId = new Map(
+      (model.containers.kind === 'known' ? model.containers.value : []).map((c) => [
+        `container:${c.id}`,
+        c.name,
+      ]),
+    );
     const got = findings(model).map((f) => [f.id, f.subjects.map((s) => byId.get(s) ?? s)] as const);
     const expected = FINDINGS[name]!;
     for (const [id, subject] of expected.exactly) {
-      expect(got.some(([gid, subjects]) => gid === id && subjects.includes(subject)), `${id} on ${subject}`).toBe(true);
+      expect(
+        got.some(([gid, subjects]) => gid === id && subjects.includes(subject)),
+        `${id} on ${subject}`,
+      ).toBe(true);
     }
-    const extra = got.filter(([gid, subjects]) => !expected.exactly.some(([id, subject]) => id === gid && subjects.includes(subject)) && !(expected.allowed ?? []).includes(gid));
+    const extra = got.filter(
+      ([gid, subjects]) =>
+        !expected.exactly.some(([id, subject]) => id === gid && subjects.includes(subject)) &&
+        !(expected.allowed ?? []).includes(gid),
+    );
     expect(extra).toEqual([]);
   });
 
@@ -119,20 +150,32 @@ describe('inspect on the samples', () => {
     expect(r).toMatchObject({ sessionId: 2, isolation: 'process', utilityVm: null });
     expect(r.hostProcesses).toHaveLength(10);
     expect(r.hostProcesses).toContainEqual({ pid: 3632, name: 'portainer' });
-    expect(r.sandboxDisk).toEqual({ number: 1, location: `C:\\ProgramData\\docker\\windowsfilter\\${r.id}\\sandbox.vhdx` });
+    expect(r.sandboxDisk).toEqual({
+      number: 1,
+      location: `C:\\ProgramData\\docker\\windowsfilter\\${r.id}\\sandbox.vhdx`,
+    });
     expect(r.mounts[0]!.source).toBe('c:\\programdata\\containers\\portainer');
   });
   it('2016 coreapp: the utility VM, and none of its top PIDs taken for host processes', async () => {
     const model = await sample('server2016-swarm-portainer');
     const r = inspect(model, container(model, 'coreapp'));
-    expect(r).toMatchObject({ isolation: 'hyperv', sessionId: null, hostProcesses: [], sandboxDisk: null, utilityVm: { pid: 1752, memoryPid: 1828 } });
+    expect(r).toMatchObject({
+      isolation: 'hyperv',
+      sessionId: null,
+      hostProcesses: [],
+      sandboxDisk: null,
+      utilityVm: { pid: 1752, memoryPid: 1828 },
+    });
   });
   it('2019 api: session 2, 15 processes, disk 2 through host/vhds.json under D:\\docker', async () => {
     const model = await sample('server2019-broken-nat');
     const r = inspect(model, container(model, 'api'));
     expect(r.sessionId).toBe(2);
     expect(r.hostProcesses).toHaveLength(15);
-    expect(r.sandboxDisk).toEqual({ number: 2, location: expect.stringMatching(/^D:\\docker\\windowsfilter\\[0-9a-f]{64}\\sandbox\.vhdx$/i) });
+    expect(r.sandboxDisk).toEqual({
+      number: 2,
+      location: expect.stringMatching(/^D:\\docker\\windowsfilter\\[0-9a-f]{64}\\sandbox\.vhdx$/i),
+    });
     expect(r.networks.map((n) => n.name).sort()).toEqual(['backend', 'nat']);
   });
   it('2022 scheduler: vmwp 4300 and vmmem 4404', async () => {
@@ -148,7 +191,10 @@ describe('isolation walkthrough on the samples', () => {
     const differs = cmp.rows.filter((r) => r.differs).map((r) => r.id);
     expect(differs).toEqual(expect.arrayContaining(['processes', 'session', 'sandbox-disk', 'memory']));
     for (const row of cmp.rows) {
-      for (const p of [row.a, row.b]) expect(p.observable ? p.evidence.length > 0 : p.observed.startsWith('not observable in this bundle')).toBe(true);
+      for (const p of [row.a, row.b])
+        expect(
+          p.observable ? p.evidence.length > 0 : p.observed.startsWith('not observable in this bundle'),
+        ).toBe(true);
     }
     const memory = cmp.rows.find((r) => r.id === 'memory')!.b.observed;
     expect(memory).toMatch(/utility VM sized \d+ MB/);

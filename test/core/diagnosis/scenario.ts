@@ -2,7 +2,16 @@
 // container `web` on nat publishing 8080 -> 80, its session, mapping, allow rule and listener all in place.
 
 import type { Container } from '../../../src/shared/model';
-import { container, hostProcess, HostBuilder, mapping, natNetwork, ports, rule, type ContainerSpec } from './model-builder';
+import {
+  container,
+  hostProcess,
+  HostBuilder,
+  mapping,
+  natNetwork,
+  ports,
+  rule,
+  type ContainerSpec,
+} from './model-builder';
 
 export const WEB_IP = '172.24.80.2';
 export const API_IP = '172.24.80.3';
@@ -26,7 +35,14 @@ export interface Scenario {
 }
 
 /** The healthy host; `build` sets the Windows build, `web` overrides the container. */
-export function healthy(options: { readonly build?: number; readonly web?: Partial<ContainerSpec>; readonly rules?: boolean; readonly mapping?: boolean } = {}): Scenario {
+export function healthy(
+  options: {
+    readonly build?: number;
+    readonly web?: Partial<ContainerSpec>;
+    readonly rules?: boolean;
+    readonly mapping?: boolean;
+  } = {},
+): Scenario {
   const web = container(webSpec(options.web));
   const b = new HostBuilder()
     .os({ build: options.build ?? 17763 })
@@ -42,7 +58,14 @@ export function healthy(options: { readonly build?: number; readonly web?: Parti
     );
   if (options.mapping !== false) b.natMappings(mapping(8080, WEB_IP, 80));
   // HNS creates the allow rule on the container port for process isolation (Windows-Containers#561).
-  if (options.rules !== false) b.rules(rule({ name: 'hns-web-80', displayName: 'HNS Container Networking - web 80 (TCP-In)', localPorts: ports(80) }));
+  if (options.rules !== false)
+    b.rules(
+      rule({
+        name: 'hns-web-80',
+        displayName: 'HNS Container Networking - web 80 (TCP-In)',
+        localPorts: ports(80),
+      }),
+    );
   return { b, web };
 }
 

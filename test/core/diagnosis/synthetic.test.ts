@@ -36,7 +36,13 @@ describe('synthetic hosts', () => {
     const verdicts = new Set(reachabilityMatrix(model, c).map((e) => e.verdict));
     expect(verdicts).toEqual(new Set(['reachable', 'unreachable']));
     const ids = new Set(findings(model, c).map((f) => f.id));
-    for (const id of ['nat-mapping-stale', 'host-port-conflict', 'secrets-in-env', 'hyperv-no-host-firewall-rules']) expect(ids).toContain(id);
+    for (const id of [
+      'nat-mapping-stale',
+      'host-port-conflict',
+      'secrets-in-env',
+      'hyperv-no-host-firewall-rules',
+    ])
+      expect(ids).toContain(id);
   });
 
   it('is the same host every time', () => {

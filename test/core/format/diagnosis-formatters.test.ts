@@ -12,9 +12,11 @@ import { apiContainer, healthy } from '../diagnosis/scenario';
 
 // eslint-disable-next-line no-control-regex
 const ESC = /\u001b/;
-const HOSTILE = 'evil\u001b[2J\u001b]0;pwned\u0007-name-that-goes-on-and-on-and-on-and-on-and-on-and-on-and-on-and-on-and-on';
+const HOSTILE =
+  'evil\u001b[2J\u001b]0;pwned\u0007-name-that-goes-on-and-on-and-on-and-on-and-on-and-on-and-on-and-on-and-on';
 
-const widest = (text: string, width: number): string[] => text.split('\n').filter((l) => l.length > width && !/^\s*https?:\/\//.test(l));
+const widest = (text: string, width: number): string[] =>
+  text.split('\n').filter((l) => l.length > width && !/^\s*https?:\/\//.test(l));
 
 describe('wrap', () => {
   it('keeps every line within the width, cuts words longer than a line, and indents continuations', () => {

@@ -20,9 +20,24 @@ describe('docker/containers.json', () => {
   const [portainer, task] = known(model.containers);
 
   it('maps identity, image, state, the network endpoint and "default" network mode as nat', () => {
-    expect(portainer).toMatchObject({ id: PORTAINER, name: 'portainer', image: 'portainer/portainer', state: 'running', isolationRequested: 'process', networkMode: 'nat' });
+    expect(portainer).toMatchObject({
+      id: PORTAINER,
+      name: 'portainer',
+      image: 'portainer/portainer',
+      state: 'running',
+      isolationRequested: 'process',
+      networkMode: 'nat',
+    });
     expect(portainer!.networks).toEqual([
-      { name: 'nat', networkId: 'c'.repeat(64), ip: '172.24.80.2', ipv6: null, gateway: '172.24.80.1', mac: '00:15:5d:3a:1b:2c', endpointId: 'd'.repeat(64) },
+      {
+        name: 'nat',
+        networkId: 'c'.repeat(64),
+        ip: '172.24.80.2',
+        ipv6: null,
+        gateway: '172.24.80.1',
+        mac: '00:15:5d:3a:1b:2c',
+        endpointId: 'd'.repeat(64),
+      },
     ]);
     expect(portainer!.graphDriverDir).toBe(`C:\\ProgramData\\docker\\windowsfilter\\${PORTAINER}`);
   });
@@ -30,7 +45,13 @@ describe('docker/containers.json', () => {
   it('merges live NetworkSettings.Ports with HostConfig.PortBindings, dynamic ports resolved, unbound ports left out', () => {
     expect(portainer!.publishedPorts).toEqual([
       { containerPort: 9000, protocol: 'tcp', hostIp: '0.0.0.0', hostPort: 9000, origin: 'both' },
-      { containerPort: 8000, protocol: 'tcp', hostIp: '0.0.0.0', hostPort: 49153, origin: 'network-settings' },
+      {
+        containerPort: 8000,
+        protocol: 'tcp',
+        hostIp: '0.0.0.0',
+        hostPort: 49153,
+        origin: 'network-settings',
+      },
     ]);
   });
 
@@ -40,9 +61,21 @@ describe('docker/containers.json', () => {
   });
 
   it('reads mounts, labels and swarm task labels', () => {
-    expect(portainer!.mounts).toEqual([{ type: 'bind', name: null, source: 'C:\\ProgramData\\Containers\\Portainer', destination: 'c:\\data', readOnly: false }]);
+    expect(portainer!.mounts).toEqual([
+      {
+        type: 'bind',
+        name: null,
+        source: 'C:\\ProgramData\\Containers\\Portainer',
+        destination: 'c:\\data',
+        readOnly: false,
+      },
+    ]);
     expect(portainer!.labels).toEqual([{ name: 'com.example.note', value: '<b>hi</b>' }]);
-    expect(task!.swarm).toEqual({ serviceName: 'web', serviceId: 'svc1', taskId: 'k2x9q0m3n4b5v6c7x8z9a0s1d' });
+    expect(task!.swarm).toEqual({
+      serviceName: 'web',
+      serviceId: 'svc1',
+      taskId: 'k2x9q0m3n4b5v6c7x8z9a0s1d',
+    });
     expect(task!.isolationRequested).toBeNull();
   });
 
@@ -53,11 +86,21 @@ describe('docker/containers.json', () => {
       { name: 'portainer.exe', pid: 3632, cpu: '00:00:01.234', memory: '12.3MB' },
     ]);
     // The task container is running but its top was not collected: unknown, with the reason.
-    expect(task!.top).toMatchObject({ kind: 'unknown', reason: expect.stringContaining(`docker/top/${'9'.repeat(64)}.json not collected`) });
+    expect(task!.top).toMatchObject({
+      kind: 'unknown',
+      reason: expect.stringContaining(`docker/top/${'9'.repeat(64)}.json not collected`),
+    });
   });
 
   it('splits the unsplit rows Podman returns for Docker-style ps arguments', () => {
-    const m = buildHostModel(rawBundle({ 'docker/containers.json': fixture('containers-windows-2016.json'), [`docker/top/${PORTAINER}.json`]: fixture('docker-top-podman-unsplit.json') }));
-    expect(known(known(m.containers)[0]!.top)).toEqual([{ name: 'sh -c sleep 3600', pid: 1, cpu: null, memory: null }]);
+    const m = buildHostModel(
+      rawBundle({
+        'docker/containers.json': fixture('containers-windows-2016.json'),
+        [`docker/top/${PORTAINER}.json`]: fixture('docker-top-podman-unsplit.json'),
+      }),
+    );
+    expect(known(known(m.containers)[0]!.top)).toEqual([
+      { name: 'sh -c sleep 3600', pid: 1, cpu: null, memory: null },
+    ]);
   });
 });
