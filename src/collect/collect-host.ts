@@ -21,6 +21,8 @@ export interface CollectOptions {
   readonly computers?: readonly string[];
   /** User for PowerShell remoting; the password is asked by PowerShell, never stored. */
   readonly credentialUser?: string;
+  /** How remote computers are reached: WinRM (Invoke-Command -ComputerName) or SSH (PowerShell 7, -HostName). */
+  readonly transport?: 'winrm' | 'ssh';
   readonly keepEnv?: boolean;
   readonly signal?: AbortSignal;
 }
@@ -42,6 +44,7 @@ export interface PowerShellRequest {
   readonly onProgress: ProgressListener;
   readonly computer?: string;
   readonly credentialUser?: string;
+  readonly transport?: 'winrm' | 'ssh';
   readonly signal?: AbortSignal;
 }
 
@@ -238,7 +241,7 @@ async function powerShellRuns(
       probeIds: POWERSHELL_PROBES,
       timeoutMs,
       onProgress: withTarget,
-      ...(target.remote ? { computer: target.computer } : {}),
+      ...(target.remote ? { computer: target.computer, transport: options.transport ?? 'winrm' } : {}),
       ...(options.credentialUser === undefined ? {} : { credentialUser: options.credentialUser }),
       ...(options.signal ? { signal: options.signal } : {}),
     });

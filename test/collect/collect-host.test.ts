@@ -1,5 +1,9 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
+  collectHost,
   outPath,
   planCollection,
   type CollectEnvironment,
@@ -120,5 +124,44 @@ describe('outPath', () => {
     expect(outPath(undefined, 'fd00::1', false, '20261129-180509Z', '/w')).toBe(
       '/w/hostscope-fd00__1-20261129-180509Z.zip',
     );
+  });
+});
+
+describe('collectHost remoting', () => {
+  it('asks the PowerShell runner for each remote computer with the chosen transport and user', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hostscope-remoting-'));
+    const requests: unknown[] = [];
+    try {
+      await collectHost(
+        {
+          computers: ['node1', 'node2'],
+          transport: 'ssh',
+          credentialUser: 'CORP\\admin',
+          noDocker: true,
+          out: join(dir, 'b.zip'),
+        },
+        () => undefined,
+        {
+          ...environment,
+          cwd: dir,
+          runPowerShell: async (request) => {
+            requests.push({
+              computer: request.computer,
+              transport: request.transport,
+              user: request.credentialUser,
+            });
+            return [];
+          },
+        },
+      );
+      expect(requests).toEqual(
+        expect.arrayContaining([
+          { computer: 'node1', transport: 'ssh', user: 'CORP\\admin' },
+          { computer: 'node2', transport: 'ssh', user: 'CORP\\admin' },
+        ]),
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

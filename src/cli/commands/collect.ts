@@ -28,6 +28,7 @@ interface CollectFlags {
   readonly computer?: readonly string[];
   readonly credentialUser?: string;
   readonly keepEnv?: boolean;
+  readonly ssh?: boolean;
 }
 
 // Redraws of the live block: often enough for a ticking clock, rarely enough to cost nothing.
@@ -62,6 +63,7 @@ export function collectCommand(io: CliIo, environment?: CollectEnvironment): Com
       'collect from these computers through PowerShell remoting, one bundle each',
     )
     .option('--credential-user <user>', 'account for PowerShell remoting (PowerShell asks for the password)')
+    .option('--ssh', 'reach --computer hosts over SSH (PowerShell 7 remoting, -HostName) instead of WinRM')
     .option('--keep-env', 'keep the values of container environment variables (redacted by default)')
     .addHelpText(
       'after',
@@ -86,7 +88,11 @@ export function collectCommand(io: CliIo, environment?: CollectEnvironment): Com
         ...(flags.computer === undefined ? {} : { computers: flags.computer }),
         ...(flags.credentialUser === undefined ? {} : { credentialUser: flags.credentialUser }),
         keepEnv: flags.keepEnv === true,
+        ...(flags.ssh === true ? { transport: 'ssh' as const } : {}),
       };
+      if (flags.ssh === true && flags.computer === undefined) {
+        throw new CliError('--ssh chooses how --computer hosts are reached; name them with --computer', EXIT.usage);
+      }
       const plan = planCollection(options, env);
       if (plan.kind === 'invalid') throw new CliError(plan.message, EXIT.usage);
       const showTarget = plan.targets.length > 1;
