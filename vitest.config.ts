@@ -8,6 +8,6 @@ export default defineConfig({
     hookTimeout: 120_000,
     // Real PowerShell and Podman are slow to start; two cores.
     pool: 'forks',
-    reporters: ['default'],
+    reporters: ['default', './test/support/plain-summary-reporter.ts'],
   },
 });
