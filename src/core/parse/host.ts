@@ -23,7 +23,28 @@ import type {
   UdpEndpoint,
   Vhd,
 } from '../../shared/model';
-import { ciObject, int, list, optInt, optText, psBool, psDate, psEnum, text, textList } from './values';
+import {
+  ciObject,
+  dateOf,
+  enumField,
+  enumNames,
+  flatList,
+  int,
+  intField,
+  intOf,
+  list,
+  optDateField,
+  optInt,
+  optIntField,
+  optText,
+  optTextField,
+  psBool,
+  psEnum,
+  text,
+  textField,
+  textList,
+  textOf,
+} from './values';
 
 // ---- host/os.json ---------------------------------------------------------------------------
 
@@ -75,31 +96,33 @@ function buildFromVersion(version: string | null): number | null {
 
 // ---- host/processes.json --------------------------------------------------------------------
 
-const processSchema = ciObject({
-  Id: int,
-  ProcessName: optText,
-  Name: optText,
-  SI: optInt,
-  SessionId: optInt,
-  Path: optText,
-  StartTime: psDate,
-  WorkingSet64: optInt,
-  ParentProcessId: optInt,
-  CommandLine: optText,
-});
+// Large lists (processes, NAT sessions, TCP/UDP endpoints) check fields in the schema and convert in the mapper
+// (values.ts explains why).
+const processFields = {
+  Id: intField,
+  ProcessName: optTextField,
+  Name: optTextField,
+  SI: optIntField,
+  SessionId: optIntField,
+  Path: optTextField,
+  StartTime: optDateField,
+  WorkingSet64: optIntField,
+  ParentProcessId: optIntField,
+  CommandLine: optTextField,
+};
 
-export const processesSchema = list(processSchema);
+export const processesSchema = flatList(processFields);
 
-export function toProcess(raw: z.output<typeof processSchema>): HostProcess {
+export function toProcess(raw: z.output<typeof processesSchema>[number]): HostProcess {
   return {
-    pid: raw.Id,
-    name: raw.ProcessName ?? raw.Name ?? '',
-    sessionId: raw.SI ?? raw.SessionId,
-    path: raw.Path,
-    startTime: raw.StartTime,
-    workingSet: raw.WorkingSet64,
-    parentPid: raw.ParentProcessId,
-    commandLine: raw.CommandLine,
+    pid: Number(raw.Id),
+    name: textOf(raw.ProcessName) ?? textOf(raw.Name) ?? '',
+    sessionId: intOf(raw.SI) ?? intOf(raw.SessionId),
+    path: textOf(raw.Path),
+    startTime: dateOf(raw.StartTime),
+    workingSet: intOf(raw.WorkingSet64),
+    parentPid: intOf(raw.ParentProcessId),
+    commandLine: textOf(raw.CommandLine),
   };
 }
 
@@ -165,36 +188,37 @@ export function toMapping(raw: z.output<typeof mappingSchema>): NatStaticMapping
   };
 }
 
-const sessionSchema = ciObject({
-  NatName: optText,
-  Protocol: optText,
-  InternalSourceAddress: optText,
-  InternalSourcePort: optInt,
-  InternalDestinationAddress: optText,
-  InternalDestinationPort: optInt,
-  ExternalSourceAddress: optText,
-  ExternalSourcePort: optInt,
-  ExternalDestinationAddress: optText,
-  ExternalDestinationPort: optInt,
-  CreationTime: psDate,
+export const sessionsSchema = flatList({
+  NatName: optTextField,
+  Protocol: optTextField,
+  InternalSourceAddress: optTextField,
+  InternalSourcePort: optIntField,
+  InternalDestinationAddress: optTextField,
+  InternalDestinationPort: optIntField,
+  ExternalSourceAddress: optTextField,
+  ExternalSourcePort: optIntField,
+  ExternalDestinationAddress: optTextField,
+  ExternalDestinationPort: optIntField,
+  CreationTime: optDateField,
 });
 
-export const sessionsSchema = list(sessionSchema);
+/** Session protocols as IANA numbers (a session showed 1 for ICMP, knowledge notes section 9) or names. */
+const SESSION_PROTOCOLS: Readonly<Record<string, string>> = { '6': 'tcp', '17': 'udp', '1': 'icmp' };
 
-export function toSession(raw: z.output<typeof sessionSchema>): NatSession {
-  const protocol = raw.Protocol?.trim().toLowerCase() ?? '';
+export function toSession(raw: z.output<typeof sessionsSchema>[number]): NatSession {
+  const protocol = textOf(raw.Protocol)?.trim().toLowerCase() ?? '';
   return {
-    natName: raw.NatName ?? '',
-    protocol: protocol === '6' ? 'tcp' : protocol === '17' ? 'udp' : protocol === '1' ? 'icmp' : protocol,
-    internalSourceAddress: raw.InternalSourceAddress,
-    internalSourcePort: raw.InternalSourcePort,
-    internalDestinationAddress: raw.InternalDestinationAddress,
-    internalDestinationPort: raw.InternalDestinationPort,
-    externalSourceAddress: raw.ExternalSourceAddress,
-    externalSourcePort: raw.ExternalSourcePort,
-    externalDestinationAddress: raw.ExternalDestinationAddress,
-    externalDestinationPort: raw.ExternalDestinationPort,
-    creationTime: raw.CreationTime,
+    natName: textOf(raw.NatName) ?? '',
+    protocol: SESSION_PROTOCOLS[protocol] ?? protocol,
+    internalSourceAddress: textOf(raw.InternalSourceAddress),
+    internalSourcePort: intOf(raw.InternalSourcePort),
+    internalDestinationAddress: textOf(raw.InternalDestinationAddress),
+    internalDestinationPort: intOf(raw.InternalDestinationPort),
+    externalSourceAddress: textOf(raw.ExternalSourceAddress),
+    externalSourcePort: intOf(raw.ExternalSourcePort),
+    externalDestinationAddress: textOf(raw.ExternalDestinationAddress),
+    externalDestinationPort: intOf(raw.ExternalDestinationPort),
+    creationTime: dateOf(raw.CreationTime),
   };
 }
 
@@ -476,34 +500,40 @@ const TCP_STATES: Record<number, string> = {
   100: 'Bound',
 };
 
-const tcpSchema = ciObject({
-  LocalAddress: text,
-  LocalPort: int,
-  RemoteAddress: optText,
-  RemotePort: optInt,
-  State: psEnum(TCP_STATES),
-  OwningProcess: optInt,
+export const tcpListSchema = flatList({
+  LocalAddress: textField,
+  LocalPort: intField,
+  RemoteAddress: optTextField,
+  RemotePort: optIntField,
+  State: enumField,
+  OwningProcess: optIntField,
 });
 
-export const tcpListSchema = list(tcpSchema);
+const tcpStateName = enumNames(TCP_STATES);
 
-export function toTcp(raw: z.output<typeof tcpSchema>): TcpEndpoint {
+export function toTcp(raw: z.output<typeof tcpListSchema>[number]): TcpEndpoint {
   return {
-    localAddress: raw.LocalAddress,
-    localPort: raw.LocalPort,
-    remoteAddress: raw.RemoteAddress,
-    remotePort: raw.RemotePort,
-    state: raw.State,
-    owningProcess: raw.OwningProcess,
+    localAddress: String(raw.LocalAddress),
+    localPort: Number(raw.LocalPort),
+    remoteAddress: textOf(raw.RemoteAddress),
+    remotePort: intOf(raw.RemotePort),
+    state: tcpStateName(raw.State),
+    owningProcess: intOf(raw.OwningProcess),
   };
 }
 
-const udpSchema = ciObject({ LocalAddress: text, LocalPort: int, OwningProcess: optInt });
+export const udpListSchema = flatList({
+  LocalAddress: textField,
+  LocalPort: intField,
+  OwningProcess: optIntField,
+});
 
-export const udpListSchema = list(udpSchema);
-
-export function toUdp(raw: z.output<typeof udpSchema>): UdpEndpoint {
-  return { localAddress: raw.LocalAddress, localPort: raw.LocalPort, owningProcess: raw.OwningProcess };
+export function toUdp(raw: z.output<typeof udpListSchema>[number]): UdpEndpoint {
+  return {
+    localAddress: String(raw.LocalAddress),
+    localPort: Number(raw.LocalPort),
+    owningProcess: intOf(raw.OwningProcess),
+  };
 }
 
 // ---- Addresses and adapters -----------------------------------------------------------------

@@ -12,20 +12,25 @@ type Shape = Record<string, z.ZodType>;
 export function ciObject<S extends Shape>(shape: S): z.ZodType<z.output<z.ZodObject<S>>> {
   const canonical = new Map<string, string>();
   for (const key of Object.keys(shape)) canonical.set(key.toLowerCase(), key);
-  const canonicalise = (input: unknown): unknown => {
-    if (input === null || typeof input !== 'object' || Array.isArray(input)) return input;
-    const record = input as Record<string, unknown>;
-    let renamed: Record<string, unknown> | null = null;
-    for (const key of Object.keys(record)) {
-      if (key in shape) continue;
-      const target = canonical.get(key.toLowerCase());
-      if (target === undefined) continue;
-      renamed ??= { ...record };
-      if (renamed[target] === undefined) renamed[target] = record[key];
-    }
-    return renamed ?? input;
-  };
-  return z.preprocess(canonicalise, z.object(shape)) as unknown as z.ZodType<z.output<z.ZodObject<S>>>;
+  return z.preprocess(
+    (input) => canonicaliseKeys(input, shape, canonical),
+    z.object(shape),
+  ) as unknown as z.ZodType<z.output<z.ZodObject<S>>>;
+}
+
+/** Renames keys that differ from the shape's only in case; allocates only when one does. */
+function canonicaliseKeys(input: unknown, shape: Shape, canonical: ReadonlyMap<string, string>): unknown {
+  if (input === null || typeof input !== 'object' || Array.isArray(input)) return input;
+  const record = input as Record<string, unknown>;
+  let renamed: Record<string, unknown> | null = null;
+  for (const key in record) {
+    if (key in shape) continue;
+    const target = canonical.get(key.toLowerCase());
+    if (target === undefined) continue;
+    renamed ??= { ...record };
+    if (renamed[target] === undefined) renamed[target] = record[key];
+  }
+  return renamed ?? input;
 }
 
 /**
@@ -44,13 +49,15 @@ function unwrapPs51Array(input: object): unknown {
 }
 
 /** PowerShell's ConvertTo-Json writes one result as an object and none as nothing: accept all three. */
+function asArray(input: unknown): unknown[] {
+  if (input === null || input === undefined) return [];
+  if (Array.isArray(input)) return input;
+  const unwrapped = typeof input === 'object' ? unwrapPs51Array(input) : input;
+  return Array.isArray(unwrapped) ? unwrapped : [unwrapped];
+}
+
 export function list<T extends z.ZodType>(item: T): z.ZodType<z.output<T>[]> {
-  return z.preprocess((input) => {
-    if (input === null || input === undefined) return [];
-    if (Array.isArray(input)) return input;
-    const unwrapped = typeof input === 'object' ? unwrapPs51Array(input) : input;
-    return Array.isArray(unwrapped) ? unwrapped : [unwrapped];
-  }, z.array(item)) as unknown as z.ZodType<z.output<T>[]>;
+  return z.preprocess(asArray, z.array(item)) as unknown as z.ZodType<z.output<T>[]>;
 }
 
 /** An integer given as a number or a numeric string (docker top, netstat, some 5.1 output). */
@@ -82,43 +89,109 @@ export const textList = z
 
 const MS_DATE = /^\/Date\((-?\d+)([+-]\d{4})?\)\/$/;
 
+/** "\/Date(ms)\/" and epoch numbers -> ISO; ISO and localised forms ("2021/9/6 18:14:45") are kept as written. */
+export function dateOf(value: unknown): string | null {
+  const raw = typeof value === 'object' && value !== null ? (value as { value?: unknown }).value : value;
+  if (typeof raw === 'number') return new Date(raw).toISOString();
+  if (typeof raw !== 'string' || raw === '') return null;
+  const ms = MS_DATE.exec(raw);
+  // A local time without an offset has nothing to apply: it stays as the host wrote it.
+  return ms ? new Date(Number(ms[1])).toISOString() : raw;
+}
+
 /** A date as Windows PowerShell 5.1 ("\/Date(ms)\/", or an object with `value`) or PowerShell 7 (ISO) writes it. */
 export const psDate = z
   .union([z.string(), z.number(), z.object({ value: z.unknown() }).loose(), z.null()])
   .optional()
-  .transform((v): string | null => {
-    const raw = typeof v === 'object' && v !== null ? v.value : v;
-    if (typeof raw === 'number') return new Date(raw).toISOString();
-    if (typeof raw !== 'string' || raw === '') return null;
-    const ms = MS_DATE.exec(raw);
-    if (ms) return new Date(Number(ms[1])).toISOString();
-    // ISO and localised forms ("2021/9/6 18:14:45") are kept as written: a local time has no offset to apply.
-    return raw;
-  });
+  .transform(dateOf);
+
+// ---- Check-only fields for the large lists ----------------------------------------------------
+// NAT sessions, processes and TCP/UDP endpoints run to hundreds of thousands of entries. A zod transform per
+// field costs about ten times the check itself, so these schemas only check, and their mappers convert once
+// with the functions below.
+
+type Scalar = string | number | boolean;
+
+const isText = (v: unknown): v is Scalar =>
+  typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
+const isInt = (v: unknown): v is number | string =>
+  (typeof v === 'number' && Number.isInteger(v)) || (typeof v === 'string' && /^\s*-?\d+\s*$/.test(v));
+
+export const textField = z.custom<Scalar>(isText, { message: 'expected text' });
+export const optTextField = z
+  .custom<Scalar | null>((v) => v === null || isText(v), { message: 'expected text or null' })
+  .optional();
+export const intField = z.custom<number | string>(isInt, { message: 'expected an integer' });
+export const optIntField = z
+  .custom<number | string | null>((v) => v === null || isInt(v), { message: 'expected an integer or null' })
+  .optional();
+export const optDateField = z
+  .custom<unknown>(
+    (v) =>
+      v === null ||
+      typeof v === 'string' ||
+      typeof v === 'number' ||
+      (typeof v === 'object' && !Array.isArray(v)),
+    {
+      message: 'expected a date',
+    },
+  )
+  .optional();
+
+export function textOf(v: Scalar | null | undefined): string | null {
+  return v === null || v === undefined || v === '' ? null : String(v);
+}
+
+export function intOf(v: number | string | null | undefined): number | null {
+  return v === null || v === undefined ? null : Number(v);
+}
 
 /**
- * A CIM enum written as a name or as its number. Unknown numbers are kept as `#<n>` so nothing is silently
- * turned into a valid-looking name.
+ * A list of flat objects whose names match case-insensitively, canonicalised in one pass over the array (one
+ * zod step for the whole list rather than one per entry).
  */
+export function flatList<S extends Shape>(shape: S): z.ZodType<z.output<z.ZodObject<S>>[]> {
+  const canonical = new Map<string, string>();
+  for (const key of Object.keys(shape)) canonical.set(key.toLowerCase(), key);
+  return z.preprocess(
+    (input) => asArray(input).map((item) => canonicaliseKeys(item, shape, canonical)),
+    z.array(z.object(shape)),
+  ) as unknown as z.ZodType<z.output<z.ZodObject<S>>[]>;
+}
+
+/**
+ * A CIM enum written as a name or as its number -> its name. Unknown numbers are kept as `#<n>` so nothing is
+ * silently turned into a valid-looking name; unknown names are kept as written.
+ */
+export function enumNames<N extends string>(
+  names: Readonly<Record<number, N>>,
+): (v: number | string) => string {
+  const byName = new Map<string, N>();
+  for (const name of Object.values(names)) byName.set(name.toLowerCase(), name);
+  return (v) => {
+    if (typeof v === 'number' || /^\d+$/.test(v)) return names[Number(v)] ?? `#${Number(v)}`;
+    return byName.get(v.trim().toLowerCase()) ?? v;
+  };
+}
+
 export function psEnum<N extends string>(
   names: Readonly<Record<number, N>>,
 ): z.ZodType<N | `#${number}` | string> {
-  const byName = new Map<string, N>();
-  for (const name of Object.values(names)) byName.set(name.toLowerCase(), name);
+  const nameOf = enumNames(names);
   return z.union([z.number().int(), z.string()]).transform((v, ctx) => {
-    if (typeof v === 'number' || /^\d+$/.test(v)) {
-      const n = Number(v);
-      return names[n] ?? (`#${n}` as const);
-    }
-    const name = byName.get(v.trim().toLowerCase());
-    if (name !== undefined) return name;
-    if (v.trim() === '') {
+    if (typeof v === 'string' && v.trim() === '') {
       ctx.addIssue({ code: 'custom', message: `expected one of ${Object.values(names).join(', ')}` });
       return z.NEVER;
     }
-    return v;
+    return nameOf(v);
   });
 }
+
+/** Check-only form of psEnum, for the large lists: convert with enumNames in the mapper. */
+export const enumField = z.custom<number | string>(
+  (v) => (typeof v === 'number' && Number.isInteger(v)) || (typeof v === 'string' && v.trim() !== ''),
+  { message: 'expected an enum name or number' },
+);
 
 /** true/false as JSON booleans, "True"/"False", or 0/1. */
 export const psBool = z
