@@ -115,7 +115,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
       return sendJson(res, 400, fail('bad-request', 'The request body is not valid JSON.'));
     }
     // Errors are values of the contract, so they travel with 200; HTTP codes are for transport problems.
-    sendJson(res, 200, await options.service.handle(decodeURIComponent(route), payload));
+    sendJson(res, 200, await options.service.handle(decodedOrAsIs(route), payload));
   };
 
   const events = (req: IncomingMessage, res: ServerResponse): void => {
@@ -163,8 +163,22 @@ function tokenMatches(candidate: string, expected: Buffer): boolean {
   return given.length === expected.length && timingSafeEqual(given, expected);
 }
 
-function hostAllowed(host: string | undefined, port: number): boolean {
-  return host === `${LOOPBACK}:${port}` || host === `localhost:${port}`;
+/** Exported for tests. A browser leaves the default port 80 out of Host and Origin, so `serve --port 80` needs it. */
+export function hostAllowed(host: string | undefined, port: number): boolean {
+  if (host === undefined) return false;
+  const named = host.toLowerCase();
+  return [LOOPBACK, 'localhost'].some(
+    (name) => named === `${name}:${port}` || (port === 80 && named === name),
+  );
+}
+
+/** Malformed percent-encoding (`%E0`) names no channel either: the service answers that as a value, not a 500. */
+function decodedOrAsIs(component: string): string {
+  try {
+    return decodeURIComponent(component);
+  } catch {
+    return component;
+  }
 }
 
 function readBody(req: IncomingMessage): Promise<string | null> {

@@ -13,6 +13,7 @@ import type { Correlation } from '../core/diagnosis';
 import { fail, ok, type Result } from '../shared/ipc';
 import type { HostModel } from '../shared/model';
 import type { ReportFormat } from '../shared/views';
+import { ambiguousMessage } from './resolve';
 
 /** Prints the report's HTML to PDF; `title` goes in the page header. */
 export type PrintPdf = (html: string, title: string) => Promise<Uint8Array>;
@@ -72,13 +73,7 @@ export async function exportReport(
         `No container "${outcome.ref}" in this bundle; give a name, a full id or a unique id prefix.`,
       );
     case 'ambiguous':
-      return fail(
-        'ambiguous',
-        `"${outcome.ref}" matches ${outcome.candidates.length} containers (${outcome.candidates
-          .slice(0, 5)
-          .map((c) => c.name)
-          .join(', ')}); give more of the id or the full name.`,
-      );
+      return fail('ambiguous', ambiguousMessage(outcome.ref, outcome.candidates));
     case 'ok':
       break;
   }

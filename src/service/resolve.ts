@@ -12,14 +12,16 @@ export function resolveContainer(analysis: Analysis, ref: string): Result<Contai
     case 'found':
       return ok(lookup.container);
     case 'ambiguous':
-      return fail(
-        'ambiguous',
-        `"${ref}" matches ${lookup.candidates.length} containers (${lookup.candidates
-          .slice(0, 5)
-          .map((c) => c.name)
-          .join(', ')}); give more of the id or the full name.`,
-      );
+      return fail('ambiguous', ambiguousMessage(ref, lookup.candidates));
     case 'not-found':
       return fail('not-found', `No container "${ref}" in ${analysis.ref.label}.`);
   }
+}
+
+/** What to say when a reference matches several containers; the report export says the same. */
+export function ambiguousMessage(ref: string, candidates: readonly { readonly name: string }[]): string {
+  return `"${ref}" matches ${candidates.length} containers (${candidates
+    .slice(0, 5)
+    .map((c) => c.name)
+    .join(', ')}); give more of the id or the full name.`;
 }

@@ -260,6 +260,22 @@ describe.skipIf(!run)('the app in Chromium', () => {
     });
   });
 
+  it('opens a bundle by the path typed into the Open dialog, with a Windows path as its example', async () => {
+    const { page } = browser;
+    await show(page, 'overview');
+    await page.getByRole('button', { name: 'Open bundle' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Open a bundle' });
+    const input = dialog.getByLabel(/Bundle folder or .zip/);
+    // A JSX string attribute keeps `\\` as two characters: the example must show one backslash.
+    expect(await input.getAttribute('placeholder')).toBe('C:\\bundles\\host01.zip');
+    const path = join(samplesDir(), samples.at(-1)!);
+    await input.fill(path);
+    await dialog.getByRole('button', { name: 'Open', exact: true }).click();
+    await dialog.waitFor({ state: 'detached' });
+    const info = await app.service.call('app:info', {});
+    expect(info.ok && info.value.bundle?.source).toBe(path);
+  });
+
   it('shows hostile container names as text, never as markup', async () => {
     const { page } = browser;
     const hostile = [

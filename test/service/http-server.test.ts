@@ -3,12 +3,13 @@
 
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { request as httpRequest, type IncomingMessage } from 'node:http';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../src/shared/csp';
 import { createHostscopeService } from '../../src/service/compose';
-import { startHttpServer, type RunningHttpServer } from '../../src/service/http-server';
+import { hostAllowed, startHttpServer, type RunningHttpServer } from '../../src/service/http-server';
 import { samplesDir } from '../../src/service/paths';
 import { listSamples } from '../../src/service/samples';
 import type { HostscopeService } from '../../src/service/service';
@@ -87,6 +88,23 @@ describe('the serve HTTP server', () => {
     expect(server.token).toMatch(/^[A-Za-z0-9_-]+$/);
   });
 
+  it('is bound to 127.0.0.1 itself, not to every address: another loopback address gets no answer', async () => {
+    // 127.0.0.2 reaches this machine too; a server on 0.0.0.0 would accept it.
+    const outcome = await new Promise<string>((resolve) => {
+      const socket = connect({ host: '127.0.0.2', port: server.port });
+      socket.setTimeout(2000, () => {
+        socket.destroy();
+        resolve('timeout');
+      });
+      socket.on('connect', () => {
+        socket.destroy();
+        resolve('connected');
+      });
+      socket.on('error', (error: NodeJS.ErrnoException) => resolve(error.code ?? 'error'));
+    });
+    expect(outcome).not.toBe('connected');
+  });
+
   it('refuses every request without the token', async () => {
     for (const path of [
       '/',
@@ -116,6 +134,15 @@ describe('the serve HTTP server', () => {
     expect((await send(`/${server.token}/`, { headers: { Host: `localhost:${server.port}` } })).status).toBe(
       200,
     );
+  });
+
+  it('takes the Host a browser sends for port 80, which leaves the default port out', () => {
+    expect(hostAllowed('127.0.0.1', 80)).toBe(true);
+    expect(hostAllowed('localhost', 80)).toBe(true);
+    expect(hostAllowed('127.0.0.1:80', 80)).toBe(true);
+    expect(hostAllowed('127.0.0.1', 8080)).toBe(false);
+    expect(hostAllowed('evil.example', 80)).toBe(false);
+    expect(hostAllowed(undefined, 80)).toBe(false);
   });
 
   it('serves the renderer with its CSP, and nothing outside it', async () => {
@@ -154,6 +181,10 @@ describe('the serve HTTP server', () => {
       ok: false,
       error: { code: 'unknown-channel' },
     });
+    // Malformed percent-encoding is an unknown channel too, not a server error.
+    const malformed = await post('%E0', {});
+    expect(malformed.status).toBe(200);
+    expect(JSON.parse(malformed.body)).toMatchObject({ ok: false, error: { code: 'unknown-channel' } });
     expect(JSON.parse((await post('container:detail', { ref: '' })).body)).toMatchObject({
       ok: false,
       error: { code: 'bad-request' },

@@ -59,7 +59,7 @@ export function CollectRemoteDialog({ onClose }: { onClose: () => void }): JSX.E
           value={user}
           onChange={(e) => setUser(e.target.value)}
           spellCheck={false}
-          placeholder="DOMAIN\\admin"
+          placeholder={'DOMAIN\\admin'}
         />
         <label htmlFor="remote-docker">
           Docker engine (optional, default tcp://&lt;computer&gt;:2376 with TLS)

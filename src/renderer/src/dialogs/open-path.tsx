@@ -28,7 +28,7 @@ export function OpenPathDialog({ onClose }: { onClose: () => void }): JSX.Elemen
           className="input"
           value={path}
           onChange={(e) => setPath(e.target.value)}
-          placeholder="C:\\bundles\\host01.zip"
+          placeholder={'C:\\bundles\\host01.zip'}
           autoFocus
           spellCheck={false}
         />
