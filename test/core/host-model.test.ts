@@ -139,5 +139,7 @@ describe('parseJson', () => {
     expect(parseJson('[[["[[[[[[[[[["]]]', 3).kind).toBe('ok');
     expect(parseJson('[[[[1]]]]', 3)).toMatchObject({ kind: 'invalid', location: 'line 1, column 4' });
     expect(parseJson('{"a":"\\"[[[["}', 1).kind).toBe('ok');
+    const deepObject = '{"a":'.repeat(100_000) + '1' + '}'.repeat(100_000);
+    expect(parseJson(deepObject)).toMatchObject({ kind: 'invalid', location: 'line 1, column 321' });
   });
 });

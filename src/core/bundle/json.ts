@@ -7,8 +7,8 @@ export type JsonResult =
   | { readonly kind: 'invalid'; readonly reason: string; readonly location?: string };
 
 /**
- * Finds how deep arrays and objects nest, outside strings, stopping as soon as `limit` is passed. Linear, no
- * allocation: it runs before JSON.parse so that hostile nesting never reaches the recursive parser.
+ * Where in the text arrays and objects first nest deeper than `limit` (outside strings). Linear; used only to
+ * say where a file that failed the depth check goes too deep.
  */
 export function exceedsDepth(text: string, limit: number): { readonly offset: number } | null {
   let depth = 0;
@@ -40,18 +40,33 @@ export function lineColumn(text: string, offset: number): string {
   return `line ${line}, column ${offset - lineStart + 1}`;
 }
 
+/** Whether parsed JSON nests deeper than `limit`; iterative, and it looks only at arrays and objects. */
+export function nestsDeeperThan(value: unknown, limit: number): boolean {
+  const nodes: unknown[] = [value];
+  const depths: number[] = [1];
+  while (nodes.length > 0) {
+    const node = nodes.pop();
+    const depth = depths.pop()!;
+    if (node === null || typeof node !== 'object') continue;
+    if (depth > limit) return true;
+    const children: unknown[] = Array.isArray(node) ? node : Object.values(node);
+    for (const child of children) {
+      if (child !== null && typeof child === 'object') {
+        nodes.push(child);
+        depths.push(depth + 1);
+      }
+    }
+  }
+  return false;
+}
+
 export function parseJson(text: string, maxDepth: number = DEFAULT_MAX_JSON_DEPTH): JsonResult {
   if (text.trim() === '') return { kind: 'invalid', reason: 'the file is empty; expected JSON' };
-  const deep = exceedsDepth(text, maxDepth);
-  if (deep) {
-    return {
-      kind: 'invalid',
-      reason: `JSON nests deeper than ${maxDepth} levels; refused (limit: JSON nesting depth)`,
-      location: lineColumn(text, deep.offset),
-    };
-  }
+  let value: unknown;
   try {
-    return { kind: 'ok', value: JSON.parse(text) as unknown };
+    // V8's JSON.parse is not recursive, so hostile nesting cannot overflow the stack here; the depth is
+    // checked right after, before anything else walks the value.
+    value = JSON.parse(text) as unknown;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const position = /position (\d+)/.exec(message);
@@ -65,4 +80,13 @@ export function parseJson(text: string, maxDepth: number = DEFAULT_MAX_JSON_DEPT
       ...(position ? { location: lineColumn(text, Number(position[1])) } : {}),
     };
   }
+  if (nestsDeeperThan(value, maxDepth)) {
+    const deep = exceedsDepth(text, maxDepth);
+    return {
+      kind: 'invalid',
+      reason: `JSON nests deeper than ${maxDepth} levels; refused (limit: JSON nesting depth)`,
+      ...(deep ? { location: lineColumn(text, deep.offset) } : {}),
+    };
+  }
+  return { kind: 'ok', value };
 }
