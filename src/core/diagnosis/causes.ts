@@ -9,7 +9,7 @@ import type {
   HostProcess,
   NatStaticMapping,
 } from '../../shared/model';
-import { arg, psProfile, psProtocol, psQuote } from './commands';
+import { arg, listenersCommand, psProfile, psProtocol, psQuote } from './commands';
 import type { Publication } from './correlate';
 import { isPolicyRule } from './firewall';
 import { REF } from './references';
@@ -170,7 +170,7 @@ export function hostPortConflict(
     explanation: `${file} shows ${list(who)} listening on ${portText(port, protocol)} on the host, the port ${c.name} publishes. The host process gets the traffic (or HNS cannot add the mapping), so stop it or publish the container on another port.`,
     fix:
       pid === undefined
-        ? `Get-NetTCPConnection -LocalPort ${port} -State Listen`
+        ? listenersCommand(port, protocol)
         : `Get-Process -Id ${pid}; Stop-Process -Id ${pid}`,
     references: [REF.portAlreadyExists2, REF.portInUseForWin],
   };

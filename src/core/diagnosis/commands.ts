@@ -21,3 +21,10 @@ export function psProtocol(protocol: 'tcp' | 'udp'): string {
 export function psProfile(profile: string): string {
   return profile.charAt(0).toUpperCase() + profile.slice(1);
 }
+
+/** What holds a host port: Get-NetTCPConnection knows only TCP, UDP endpoints have a cmdlet of their own. */
+export function listenersCommand(port: number, protocol: 'tcp' | 'udp'): string {
+  return protocol === 'tcp'
+    ? `Get-NetTCPConnection -LocalPort ${port} -State Listen`
+    : `Get-NetUDPEndpoint -LocalPort ${port}`;
+}

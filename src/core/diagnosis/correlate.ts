@@ -217,6 +217,9 @@ interface Indexes {
   readonly workerByToken: ReadonlyMap<string, HostProcess>;
   readonly workersHaveCommandLines: boolean;
   readonly memoryProcesses: readonly HostProcess[];
+  /** vmmem by its parent PID and by the GUIDs its command line holds: a lookup per container, not a scan. */
+  readonly memoryByParent: ReadonlyMap<number, HostProcess>;
+  readonly memoryByToken: ReadonlyMap<string, HostProcess>;
   readonly hcsById: ReadonlyMap<string, HcsSystem>;
   readonly diskByDir: ReadonlyMap<string, Disk>;
   readonly diskByNumber: ReadonlyMap<number, Disk>;
@@ -316,11 +319,8 @@ function findUtilityVm(model: HostModel, c: Container, idx: Indexes): Determined
     evidenceFrom(model.processes.source, `${processLabel(worker)} command line holds ${vmGuid ?? c.id}`),
   );
   const memory =
-    idx.memoryProcesses.find(
-      (p) =>
-        p.parentPid === worker.pid ||
-        (vmGuid !== null && (p.commandLine ?? '').toLowerCase().includes(vmGuid)),
-    ) ??
+    idx.memoryByParent.get(worker.pid) ??
+    (vmGuid === null ? undefined : idx.memoryByToken.get(vmGuid)) ??
     // One vmmem and one running Hyper-V container: it can only be that one.
     (idx.memoryProcesses.length === 1 && idx.hypervRunning === 1 ? idx.memoryProcesses[0]! : null);
   if (memory) evidence.push(evidenceFrom(model.processes.source, `${processLabel(memory)}`));
@@ -484,8 +484,9 @@ export function correlate(model: HostModel): Correlation {
         if (!ip) continue;
         const key = bareAddress(ip);
         const list = containersByIp.get(key);
+        // Containers are visited one at a time: a repeat can only be the last entry (no scan of the list).
         if (!list) containersByIp.set(key, [c]);
-        else if (!list.includes(c)) list.push(c);
+        else if (list[list.length - 1] !== c) list.push(c);
       }
     }
   }
@@ -494,8 +495,17 @@ export function correlate(model: HostModel): Correlation {
   const workerByToken = new Map<string, HostProcess>();
   let workersHaveCommandLines = false;
   const memoryProcesses: HostProcess[] = [];
+  const memoryByParent = new Map<number, HostProcess>();
+  const memoryByToken = new Map<string, HostProcess>();
   for (const p of processes) {
-    if (/^vmmem(\.exe)?$/i.test(p.name)) memoryProcesses.push(p);
+    if (/^vmmem(\.exe)?$/i.test(p.name)) {
+      memoryProcesses.push(p);
+      if (p.parentPid !== null && !memoryByParent.has(p.parentPid)) memoryByParent.set(p.parentPid, p);
+      for (const token of (p.commandLine ?? '').matchAll(GUID)) {
+        const key = token[0].toLowerCase();
+        if (!memoryByToken.has(key)) memoryByToken.set(key, p);
+      }
+    }
     if (!/^vmwp(\.exe)?$/i.test(p.name) || !p.commandLine) continue;
     workersHaveCommandLines = true;
     for (const token of [...p.commandLine.matchAll(GUID), ...p.commandLine.matchAll(CONTAINER_ID)])
@@ -554,6 +564,8 @@ export function correlate(model: HostModel): Correlation {
     workerByToken,
     workersHaveCommandLines,
     memoryProcesses,
+    memoryByParent,
+    memoryByToken,
     hcsById: new Map(listOf(model.hcs).map((h) => [h.id.toLowerCase(), h])),
     diskByDir,
     diskByNumber: new Map(disks.map((d) => [d.number, d])),

@@ -133,7 +133,9 @@ export function explain(
   const listening = (): hops.HopResult =>
     memo(`listening|${ctx.containerPort}|${protocol}`, () => hops.listeningHop(ctx));
   const inbound = (): hops.HopResult =>
-    memo(`inbound|${at}|${ctx.sourceContainer?.id ?? 'host'}`, () => hops.containerInboundHop(ctx));
+    memo(`inbound|${at}|${ctx.sourceContainer?.id ?? sourceLabel(source)}`, () =>
+      hops.containerInboundHop(ctx),
+    );
 
   let results: hops.HopResult[];
   switch (source.kind) {

@@ -5,7 +5,7 @@ import type { Evidence, Finding, Severity } from '../../shared/diagnosis';
 import { SEVERITIES } from '../../shared/diagnosis';
 import type { Container, HostModel, NatStaticMapping } from '../../shared/model';
 import { bareAddress } from './addresses';
-import { arg, psProtocol, psQuote } from './commands';
+import { arg, listenersCommand, psProtocol, psQuote } from './commands';
 import { correlate, networkDrivers, processLabel, type Correlation, type Footprint } from './correlate';
 import { decideInbound, externalProfiles } from './firewall';
 import { evidenceFrom, listOf } from './known';
@@ -355,7 +355,9 @@ function natFindings(model: HostModel, c: Correlation): Finding[] {
     for (const p of fp.publications) {
       if (p.hostPort === null) continue;
       const key = `${p.protocol}/${p.hostPort}`;
-      publishers.set(key, [...(publishers.get(key) ?? []), fp]);
+      const list = publishers.get(key);
+      if (list) list.push(fp);
+      else publishers.set(key, [fp]);
     }
   }
   for (const m of model.natMappings.value) {
@@ -461,7 +463,7 @@ function hostPortConflicts(model: HostModel, c: Correlation): Finding[] {
         ],
         fix:
           pid === undefined || pid === null
-            ? `Get-NetTCPConnection -LocalPort ${p.hostPort} -State Listen`
+            ? listenersCommand(p.hostPort, p.protocol)
             : `Get-Process -Id ${pid}; Stop-Process -Id ${pid}  # or publish ${fp.container.name} on another host port`,
         references: [REF.portAlreadyExists2, REF.portInUseForWin],
       });

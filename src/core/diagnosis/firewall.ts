@@ -53,6 +53,8 @@ interface IndexedRule {
   readonly program: string | null;
   readonly localAny: boolean;
   readonly remoteAny: boolean;
+  /** RemotePort is Any: a rule naming remote ports matches only clients sending from those ports. */
+  readonly remotePortAny: boolean;
   readonly policy: boolean;
   /** Remote addresses that cover a client elsewhere on the host's LAN (LocalSubnet, Intranet). */
   readonly remoteLan: boolean;
@@ -61,6 +63,7 @@ interface IndexedRule {
 /** Rules kept per category and store: enough for evidence, bounded whatever the host holds. */
 const KEEP = 12;
 const BUCKET = 1024;
+const MAX_PORT = 65535;
 const PROFILE_BIT: Readonly<Record<FirewallProfileName, number>> = { domain: 1, private: 2, public: 4 };
 /** Remote address keywords that cover a client elsewhere on the host's LAN. */
 const LAN_KEYWORDS = /^(localsubnet|localsubnet4|intranet|intranetremoteaccess)$/i;
@@ -97,6 +100,7 @@ function indexed(rule: FirewallRule): IndexedRule {
     program,
     localAny: isAnyAddress(rule.localAddresses),
     remoteAny: isAnyAddress(rule.remoteAddresses),
+    remotePortAny: rule.remotePorts.kind === 'any',
     policy: isPolicyRule(rule),
     remoteLan: rule.remoteAddresses.some((a) => LAN_KEYWORDS.test(a.trim())),
   };
@@ -131,7 +135,8 @@ function scopeOf(ir: IndexedRule, traffic: InboundTraffic, bit: number): Scope |
   if (ir.protocol !== 'any' && ir.protocol !== traffic.protocol) return null;
   if (ir.program !== null && (traffic.program === null || ir.program !== traffic.program.toLowerCase()))
     return null;
-  let scope: Scope = 'all';
+  // An inbound client sends from a port of its own choosing (ephemeral): a RemotePort filter holds some clients.
+  let scope: Scope = ir.remotePortAny ? 'all' : 'some';
   if (!ir.localAny) {
     const local =
       traffic.destinations === null ? 'some' : filterScope(ir.rule.localAddresses, traffic.destinations);
@@ -247,9 +252,13 @@ export function indexFirewallRules(rules: readonly FirewallRule[]): FirewallInde
       continue;
     }
     // Keywords (RPC, IPHTTPS, Teredo ...) name ports that are never a container's; only numbers are indexed.
-    for (const [from, to] of ports.ranges) {
+    // Ranges are clipped to real ports: a hostile `1-99999999999` must not make billions of buckets.
+    for (const [a, b] of ports.ranges) {
+      const from = Math.max(a, 0);
+      const to = Math.min(b, MAX_PORT);
+      if (from > to) continue;
       if (from === to) push(byPort, from, ir);
-      else for (let b = Math.floor(from / BUCKET); b <= Math.floor(to / BUCKET); b++) push(byBucket, b, ir);
+      else for (let k = Math.floor(from / BUCKET); k <= Math.floor(to / BUCKET); k++) push(byBucket, k, ir);
     }
   }
 
@@ -361,6 +370,8 @@ export type FirewallDecision =
       readonly profile: FirewallProfileName;
       readonly note: string;
       readonly source: Source;
+      /** Block rules that match: they block unless the undecided profile settings turn them off. */
+      readonly blockRules?: readonly FirewallRule[];
     };
 
 /** A profile's settings, with Windows' defaults for a profile the probe did not list (NotConfigured). */
@@ -401,11 +412,20 @@ export function decideInbound(
     return { kind: 'unknown', profile, note: missingNote(state.rules), source: state.rules.source };
   const m = state.index.match(traffic, profile);
   if (settings === null) {
-    if (m.block.length > 0) return { kind: 'blocked', profile, by: 'rule', rules: m.block };
-    // Profile settings can only take rules away, never add a block: an allow-all default stands.
-    if (containerDefault === 'allow') return { kind: 'allowed', profile, by: 'default-allow' };
+    // Profile settings can only take rules away (firewall off, local rules ignored), never add a block: an
+    // allow-all default stands, but a matching block rule is only likely to apply.
+    if (containerDefault === 'allow' && m.block.length === 0)
+      return { kind: 'allowed', profile, by: 'default-allow' };
     const profiles = state.profiles as Extract<Known<unknown>, { kind: 'unknown' }>;
-    return { kind: 'unknown', profile, note: missingNote(profiles), source: profiles.source };
+    if (m.block.length === 0)
+      return { kind: 'unknown', profile, note: missingNote(profiles), source: profiles.source };
+    return {
+      kind: 'unknown',
+      profile,
+      note: `block rule "${m.block[0]!.displayName ?? m.block[0]!.name}" matches unless the profile turns the firewall or local rules off: ${missingNote(profiles)}`,
+      source: profiles.source,
+      blockRules: m.block,
+    };
   }
   // NotConfigured means local rules apply (Get-NetFirewallProfile GpoBoolean).
   const localApplies = settings.allowLocalFirewallRules !== false;

@@ -465,7 +465,7 @@ function decisionEvidence(ctx: PathContext, d: FirewallDecision, port: number): 
     case 'some-clients':
       return d.rules.slice(0, 3).map((r) => ruleEvidence(ctx, r, d.profile));
     case 'unknown':
-      return [];
+      return (d.blockRules ?? []).slice(0, 3).map((r) => ruleEvidence(ctx, r, d.profile));
   }
 }
 
@@ -500,7 +500,11 @@ function firewallHop(
     (d): d is Extract<FirewallDecision, { kind: 'blocked' }> => d.kind === 'blocked',
   );
   const found: Cause[] = [];
-  const byRule = blocked.flatMap((d) => (d.by === 'rule' ? d.rules : []));
+  // Block rules of undecided profiles count too: as likely causes, since the hop is then unknown.
+  const byRule = [
+    ...blocked.flatMap((d) => (d.by === 'rule' ? d.rules : [])),
+    ...decisions.flatMap((d) => (d.kind === 'unknown' ? (d.blockRules ?? []) : [])),
+  ];
   if (byRule.length > 0)
     found.push(
       causes.firewallBlockedByRule(c, port, ctx.protocol, [...new Set(byRule)], internal, rulesFile),
@@ -548,13 +552,7 @@ function firewallHop(
   });
   const hints = found.map((cause) => ({ ...cause, confidence: 'likely' as const }));
   const lead = arriving.assumption ?? 'the answer depends on the interface the client comes through';
-  return unknown(
-    id,
-    title,
-    `${lead}; ${[...new Set(notes)].join('; ')}`,
-    evidence,
-    blocked.length > 0 ? hints : [],
-  );
+  return unknown(id, title, `${lead}; ${[...new Set(notes)].join('; ')}`, evidence, hints);
 }
 
 export function hostFirewallHop(ctx: PathContext): HopResult {
@@ -601,8 +599,14 @@ export function hostFirewallHop(ctx: PathContext): HopResult {
 export function containerInboundHop(ctx: PathContext): HopResult {
   const id = 'container-inbound';
   const c = ctx.target.container;
-  const from = ctx.sourceContainer ? ctx.sourceContainer.name : 'the host';
+  const from = ctx.sourceContainer
+    ? ctx.sourceContainer.name
+    : ctx.source.kind === 'container'
+      ? ctx.source.ref
+      : 'the host';
   const title = `${c.name} accepts ${portText(ctx)} from ${from}`;
+  // An unresolved source container sends nothing: judging the host's packet instead would answer another question.
+  if (ctx.source.kind === 'container' && !ctx.sourceContainer) return skip(id, title, 'no source container');
   if (!ctx.target.running) return skip(id, title, 'the container is not running');
   const iso = ctx.target.isolation;
   if (iso.value === 'hyperv') {

@@ -19,10 +19,11 @@ export const MIN_UBR_14393 = 351;
 /**
  * WinNAT loopback (the host reaching a NAT-published port through localhost or its own address).
  * Absent on 14393 and 16299 (WinNAT capabilities and limitations blog, 2016-05-25; Virtualization-Documentation#253);
- * reached Insider builds in November 2017, so 17134 is unconfirmed (localhost blog, 2017-11-06); works from 17763.
+ * reached Insider builds in November 2017, so what followed 16299 is unconfirmed up to 17134 (localhost blog,
+ * 2017-11-06); works from 17763.
  */
 export function natLoopback(build: number): CapabilityStatus {
-  if (build < BUILD.v1803) return 'no';
+  if (build <= BUILD.v1709) return 'no';
   if (build < BUILD.server2019) return 'unknown';
   return 'yes';
 }

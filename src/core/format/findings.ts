@@ -23,7 +23,9 @@ export function formatFindings(list: readonly Finding[], style: Style, width = 1
     ([, n]) => n > 0,
   );
   const out: string[] = [
-    style.bold(`${list.length} findings: ${counts.map(([s, n]) => `${n} ${s}`).join(', ')}`),
+    style.bold(
+      `${list.length} finding${list.length === 1 ? '' : 's'}: ${counts.map(([s, n]) => `${n} ${s}`).join(', ')}`,
+    ),
   ];
   for (const f of list) {
     out.push('');

@@ -14,7 +14,8 @@ export function formatInspect(r: InspectResult, style: Style, width = 100): stri
   const out: string[] = [];
   const indent = (text: string): string[] => wrap(text, width, '  ', '    ');
   out.push(...wrap(`${r.name}  ${r.image}`, width).map((l, i) => (i === 0 ? style.bold(l) : l)));
-  out.push(style.dim(`  ${r.id}`));
+  // Painted lines skip the final clean-up below, so host text in them is cleaned first.
+  out.push(style.dim(safeText(`  ${r.id}`)));
   out.push(...indent(`state ${r.state}, isolation ${r.isolation ?? 'unknown'}`));
 
   section(out, 'On the host', style);

@@ -126,6 +126,26 @@ describe('Hyper-V isolation footprint', () => {
     } as typeof withId.model;
     expect(inspect(model, withId.hv).utilityVm).toEqual({ pid: 5121, memoryPid: null });
   });
+  it('pairs each utility VM with its own vmmem, by parent PID or by the VM GUID', () => {
+    const other = '7a1c0f3e-9b2d-4c5e-8f60-1a2b3c4d5e6f';
+    const one = container({ name: 'one', isolation: 'hyperv', top: [] });
+    const two = container({ name: 'two', isolation: 'hyperv', top: [] });
+    const model = new HostBuilder()
+      .containers(one, two)
+      .processes(
+        hostProcess(6001, 'vmmem', 0, { commandLine: `vmmem ${other.toUpperCase()}` }),
+        hostProcess(6000, 'vmmem', 0, { parentPid: 5100 }),
+        hostProcess(5100, 'vmwp', 0, { commandLine: `vmwp.exe ${GUID}` }),
+        hostProcess(5200, 'vmwp', 0, { commandLine: `vmwp.exe ${other}` }),
+      )
+      .hcs(
+        { id: one.id, type: 'VM', state: 'Running', vmGuid: GUID, owner: 'docker' },
+        { id: two.id, type: 'VM', state: 'Running', vmGuid: other, owner: 'docker' },
+      )
+      .build();
+    expect(inspect(model, one).utilityVm).toEqual({ pid: 5100, memoryPid: 6000 });
+    expect(inspect(model, two).utilityVm).toEqual({ pid: 5200, memoryPid: 6001 });
+  });
   it('sizes the utility VM as limit + 256 MB rounded up to 512 MB, 1 GB by default', () => {
     const MB = 1024 * 1024;
     expect(utilityVmMemoryBytes(null)).toBe(1024 * MB);

@@ -291,6 +291,14 @@ describe('host-port-conflict', () => {
       .build();
     expect(hop(run(model, web, external, 8080), 'host-port-free').status).toBe('pass');
   });
+  it('points a UDP conflict of unknown owner at the UDP endpoints', () => {
+    const { b, web } = healthy({ web: { ports: [[5353, 53, 'udp']] } });
+    b.udp({ localAddress: '0.0.0.0', localPort: 5353, owningProcess: null });
+    const out = run(b.build(), web, external, 5353, 'udp');
+    expect(out.causes.find((c) => c.id === 'host-port-conflict')!.fix).toBe(
+      'Get-NetUDPEndpoint -LocalPort 5353',
+    );
+  });
   it('is unknown when neither host/tcp.json nor netstat was collected', () => {
     const { b, web } = healthy();
     expect(hop(run(b.without('tcp').build(), web, external, 8080), 'host-port-free')).toMatchObject({

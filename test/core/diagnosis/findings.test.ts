@@ -230,6 +230,12 @@ describe('host-port-conflict', () => {
       ),
     ).not.toContain('host-port-conflict');
   });
+  it('points a UDP conflict of unknown owner at the UDP endpoints, not at TCP connections', () => {
+    const { b } = healthy({ web: { ports: [[5353, 53, 'udp']] } });
+    b.udp({ localAddress: '0.0.0.0', localPort: 5353, owningProcess: null });
+    const [f] = only(b.build(), 'host-port-conflict');
+    expect(f!.fix).toBe('Get-NetUDPEndpoint -LocalPort 5353');
+  });
 });
 
 describe('os-build-unsupported', () => {

@@ -62,6 +62,18 @@ describe('formatters', () => {
     }
   });
 
+  it('inspect cleans the container id too, on the line it paints', () => {
+    const result = { ...inspect(model, web), id: 'abc\u001b[2Jdef' };
+    expect(formatInspect(result, ansi)).not.toContain('\u001b[2J');
+  });
+
+  it('findings counts in the singular for one', () => {
+    const one = findings(model).filter((f) => f.id === 'secrets-in-env');
+    expect(one).toHaveLength(1);
+    expect(formatFindings(one, plain).split('\n')[0]).toBe('1 finding: 1 medium');
+    expect(formatFindings(findings(model), plain).split('\n')[0]).toMatch(/^\d+ findings: /);
+  });
+
   it('findings says so when there is nothing', () => {
     expect(formatFindings([], plain)).toBe('No findings: nothing wrong was seen in this bundle.\n');
   });
