@@ -10,7 +10,8 @@ Hostscope app, or with `hostscope summary <zip>`.
 
 Nothing is changed on the host. Every probe has a time-out; one that fails or hangs is recorded in the
 manifest (failed, timeout, unsupported, skipped, with the reason) and the collection goes on. The values of
-container environment variables (Config.Env) are replaced by "<redacted>" unless -KeepEnv is given.
+container environment variables (Config.Env, and the Env of swarm services and tasks) are replaced by
+"<redacted>" unless -KeepEnv is given.
 
 Copy this script, invoke-probe.ps1 and the probes folder together. Run it as an administrator (firewall,
 NAT, HNS and disk state need it) in Windows PowerShell 5.1 or PowerShell 7. Where the execution policy
@@ -244,23 +245,29 @@ function Get-HostscopeEngineJson {
     [pscustomobject]@{ Text = $text; Bytes = $answer.Body }
 }
 
+# GET a document that may be gone by now (removed since the engine listed it): its text, or no output at
+# all on 404 (not $null, which would become an empty element of a list).
+function Get-HostscopeEngineJsonIfExists {
+    param([string]$Pipe, [string]$Path)
+    try { (Get-HostscopeEngineJson -Pipe $Pipe -Path $Path).Text }
+    catch { if ($_.Exception.Data['StatusCode'] -ne 404) { throw } }
+}
+
 # Container ids become file names and URL paths: only the engine's 64 hex digits are accepted.
 function Test-HostscopeContainerId {
     param([string]$Id)
     $Id -match '^[0-9a-f]{64}$'
 }
 
-# Config.Env "NAME=value" -> "NAME=<redacted>" (bundle-v1); the names stay, for the diagnosis.
+# "NAME=value" -> "NAME=<redacted>" in every "Env": [...] list of an engine document (bundle-v1): a
+# container's Config.Env, a swarm service's or task's ContainerSpec.Env (PreviousSpec too). The names stay,
+# for the diagnosis. Done on the text, not on a parsed copy: ConvertFrom-Json refuses keys that differ only
+# in case (labels may), and writing it back would change the engine's document.
 function Remove-HostscopeEnvValues {
     param([Parameter(Mandatory = $true)][string]$Json)
-    $container = ConvertFrom-Json -InputObject $Json
-    if ($container.Config -and $container.Config.Env) {
-        $container.Config.Env = [string[]]@(foreach ($entry in @($container.Config.Env)) {
-                $at = ([string]$entry).IndexOf('=')
-                if ($at -ge 0) { ([string]$entry).Substring(0, $at) + '=<redacted>' } else { [string]$entry }
-            })
-    }
-    ConvertTo-Json -InputObject $container -Depth 50 -Compress
+    $list = New-Object System.Text.RegularExpressions.Regex -ArgumentList '"Env"\s*:\s*\[(?:[^\]"]|"(?:[^"\\]|\\.)*")*\]'
+    $entry = New-Object System.Text.RegularExpressions.Regex -ArgumentList '"((?:[^"\\=]|\\.)*)=(?:[^"\\]|\\.)*"'
+    $list.Replace($Json, [System.Text.RegularExpressions.MatchEvaluator] { param($match) $entry.Replace($match.Value, '"$1=<redacted>"') })
 }
 
 function Get-HostscopeRunningContainers {
@@ -284,7 +291,8 @@ function Invoke-HostscopeDockerProbe {
                 $items = @(foreach ($item in @($list)) {
                         if (-not $item) { continue }
                         if (-not (Test-HostscopeContainerId ([string]$item.Id))) { throw "the engine listed a container with an unexpected id: $($item.Id)" }
-                        $json = (Get-HostscopeEngineJson -Pipe $Pipe -Path "/containers/$($item.Id)/json").Text
+                        $json = Get-HostscopeEngineJsonIfExists -Pipe $Pipe -Path "/containers/$($item.Id)/json"
+                        if ($null -eq $json) { continue }
                         if (-not $KeepEnv) { $json = Remove-HostscopeEnvValues -Json $json }
                         $json
                     })
@@ -295,7 +303,7 @@ function Invoke-HostscopeDockerProbe {
                 $items = @(foreach ($item in @($list)) {
                         if (-not $item) { continue }
                         if ([string]$item.Id -notmatch '^[0-9A-Za-z]+$') { throw "the engine listed a network with an unexpected id: $($item.Id)" }
-                        (Get-HostscopeEngineJson -Pipe $Pipe -Path "/networks/$($item.Id)").Text
+                        Get-HostscopeEngineJsonIfExists -Pipe $Pipe -Path "/networks/$($item.Id)"
                     })
                 return @{ Status = 'ok'; Files = @(@{ Path = 'docker/networks.json'; Text = '[' + ($items -join ',') + ']' }) }
             }
@@ -304,7 +312,12 @@ function Invoke-HostscopeDockerProbe {
                 if (-not ($info.Swarm -and $info.Swarm.ControlAvailable)) {
                     return @{ Status = 'unsupported'; Error = "this engine is not a swarm manager (Swarm.LocalNodeState: $($info.Swarm.LocalNodeState))" }
                 }
-                return @{ Status = 'ok'; Files = @((& $raw 'docker/swarm/services.json' '/services'), (& $raw 'docker/swarm/tasks.json' '/tasks'), (& $raw 'docker/swarm/nodes.json' '/nodes')) }
+                # Services and tasks carry the containers' environment.
+                $files = @(foreach ($name in @('services', 'tasks', 'nodes')) {
+                        if ($KeepEnv -or $name -eq 'nodes') { & $raw "docker/swarm/$name.json" "/$name" }
+                        else { @{ Path = "docker/swarm/$name.json"; Text = Remove-HostscopeEnvValues -Json (Get-HostscopeEngineJson -Pipe $Pipe -Path "/$name").Text } }
+                    })
+                return @{ Status = 'ok'; Files = $files }
             }
             default { throw "unknown Docker probe $Id" }
         }
@@ -345,7 +358,7 @@ function Invoke-HostscopeContainerProbe {
     @{ Path = "containers/$ContainerId/netstat.txt"; Base64 = [Convert]::ToBase64String($stdout.ToArray()) }
 }
 
-$EngineFunctions = @('Invoke-HostscopeEngine', 'ConvertFrom-HostscopeChunked', 'Get-HostscopeEngineJson', 'Test-HostscopeContainerId', 'Remove-HostscopeEnvValues', 'Get-HostscopeRunningContainers', 'Invoke-HostscopeDockerProbe', 'Invoke-HostscopeContainerProbe', 'Get-HostscopeErrorText')
+$EngineFunctions = @('Invoke-HostscopeEngine', 'ConvertFrom-HostscopeChunked', 'Get-HostscopeEngineJson', 'Get-HostscopeEngineJsonIfExists', 'Test-HostscopeContainerId', 'Remove-HostscopeEnvValues', 'Get-HostscopeRunningContainers', 'Invoke-HostscopeDockerProbe', 'Invoke-HostscopeContainerProbe', 'Get-HostscopeErrorText')
 # Imports -Module in the order given (a later one overrides an earlier one's commands), then runs one probe.
 $ProbeRunner = {
     param([string]$ScriptPath, [string[]]$Modules)
@@ -365,7 +378,9 @@ function Resolve-HostscopeDockerPipe {
 $computer = $env:COMPUTERNAME
 if (-not $computer) { $computer = [System.Environment]::MachineName }
 $collectedAt = (Get-Date).ToUniversalTime()
-$bundleName = 'hostscope-' + ($computer -replace '[^A-Za-z0-9._-]', '_') + '-' + $collectedAt.ToString('yyyyMMdd-HHmmss')
+# Dates are formatted in the invariant culture: th-TH would write the Buddhist year (2569), fi-FI 18.00.00.
+$invariant = [System.Globalization.CultureInfo]::InvariantCulture
+$bundleName = 'hostscope-' + ($computer -replace '[^A-Za-z0-9._-]', '_') + '-' + $collectedAt.ToString('yyyyMMdd-HHmmss', $invariant)
 $stage = Join-Path ([System.IO.Path]::GetTempPath()) ('hostscope-' + [guid]::NewGuid().ToString('N'))
 $root = Join-Path $stage $bundleName
 $null = New-Item -ItemType Directory -Force -Path $root
@@ -430,7 +445,7 @@ try {
     $manifest = [ordered]@{
         format      = 'hostscope-bundle'
         version     = 1
-        collectedAt = $collectedAt.ToString('yyyy-MM-ddTHH:mm:ssZ')
+        collectedAt = $collectedAt.ToString('yyyy-MM-ddTHH:mm:ssZ', $invariant)
         collector   = [ordered]@{ name = 'collect.ps1'; version = $CollectorVersion }
         host        = [ordered]@{ computerName = $computer }
         probes      = $entries.ToArray()

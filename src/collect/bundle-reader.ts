@@ -35,6 +35,13 @@ export async function readBundle(path: string, limits: BundleLimits = DEFAULT_LI
   });
   if (info.isDirectory()) return readFolder(path, limits);
   if (basename(path).toLowerCase() === 'manifest.json') return readFolder(dirname(path), limits);
+  // Opening a FIFO waits for a writer that may never come; a device or socket is no bundle either.
+  if (!info.isFile())
+    throw new BundleError(
+      'not-a-bundle',
+      `${path} is neither a bundle folder nor a .zip (not a regular file)`,
+      where,
+    );
   if (!(await looksLikeZip(path))) {
     throw new BundleError(
       'not-a-bundle',

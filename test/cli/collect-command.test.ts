@@ -97,7 +97,10 @@ describe('hostscope collect', () => {
     expect(
       await cli('collect', '--computer', 'node1', 'node2', '--docker-host', 'tcp://node1:2376'),
     ).toMatchObject({ code: 2 });
-    expect(await cli('collect', '--ssh')).toMatchObject({ code: 2, err: expect.stringContaining('--computer') });
+    expect(await cli('collect', '--ssh')).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('--computer'),
+    });
     expect(readdirSync(dir)).toHaveLength(before);
   });
 });

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync, writeFileSync, symlinkSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -126,4 +127,16 @@ describe('readBundle', () => {
     writeFileSync(join(dir, 'cut.zip'), makeZip([{ name: 'manifest.json', data: manifest }]).subarray(0, 40));
     expect((await refusal(join(dir, 'cut.zip'))).code).toBe('corrupt-archive');
   });
+
+  it.runIf(process.platform !== 'win32')(
+    'refuses a FIFO at once instead of waiting for a writer',
+    async () => {
+      const fifo = join(dir, 'pipe.zip');
+      execFileSync('mkfifo', [fifo]);
+      const error = await refusal(fifo);
+      expect(error.code).toBe('not-a-bundle');
+      expect(error.message).toContain('not a regular file');
+    },
+    2000,
+  );
 });

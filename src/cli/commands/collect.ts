@@ -91,7 +91,10 @@ export function collectCommand(io: CliIo, environment?: CollectEnvironment): Com
         ...(flags.ssh === true ? { transport: 'ssh' as const } : {}),
       };
       if (flags.ssh === true && flags.computer === undefined) {
-        throw new CliError('--ssh chooses how --computer hosts are reached; name them with --computer', EXIT.usage);
+        throw new CliError(
+          '--ssh chooses how --computer hosts are reached; name them with --computer',
+          EXIT.usage,
+        );
       }
       const plan = planCollection(options, env);
       if (plan.kind === 'invalid') throw new CliError(plan.message, EXIT.usage);

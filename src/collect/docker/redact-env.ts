@@ -18,9 +18,16 @@ export function redactContainerInspect(inspect: unknown): unknown {
   return withRedactedEnv(inspect, ['Config']);
 }
 
-/** A copy of a swarm service with its task template's environment redacted: the same secrets as the containers'. */
+/**
+ * A copy of a swarm service with its task template's environment redacted: the same secrets as the containers'.
+ * An updated service also keeps its spec from before the update in PreviousSpec (Engine API, ServiceInspect).
+ */
 export function redactServiceSpec(service: unknown): unknown {
-  return withRedactedEnv(service, ['Spec', 'TaskTemplate', 'ContainerSpec']);
+  return withRedactedEnv(withRedactedEnv(service, ['Spec', 'TaskTemplate', 'ContainerSpec']), [
+    'PreviousSpec',
+    'TaskTemplate',
+    'ContainerSpec',
+  ]);
 }
 
 /** A copy of a swarm task with its container spec's environment redacted. */

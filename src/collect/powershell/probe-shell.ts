@@ -44,8 +44,14 @@ export class ProbeShell {
   /** PowerShell's own $PID, once it has answered: with a launcher in between, not the spawned process. */
   private powershellPid: number | null = null;
 
+  /** The spawned process (a launcher, or PowerShell itself): what is killed while $PID is not known yet. */
+  private readonly spawnedPid: number | null;
+
   private constructor(private readonly ps: PowerShell) {
     live.add(this);
+    // child-shell keeps its ChildProcess private; its pid is the only handle on a shell hung before it answered.
+    const pid = (ps as unknown as { process?: { pid?: unknown } }).process?.pid;
+    this.spawnedPid = typeof pid === 'number' ? pid : null;
   }
 
   /** Spawns the process. It is not known to work until the first request answers (ENOENT shows there). */
@@ -116,7 +122,8 @@ export class ProbeShell {
     if (this.disposed) return;
     this.disposed = true;
     live.delete(this);
-    if (hung && this.powershellPid !== null) endProcessTree(this.powershellPid);
+    const treeRoot = this.powershellPid ?? this.spawnedPid;
+    if (hung && treeRoot !== null) endProcessTree(treeRoot);
     let timer: NodeJS.Timeout | undefined;
     const exited = this.ps.dispose().then(
       () => true,
@@ -134,7 +141,8 @@ export class ProbeShell {
   killNow(): void {
     this.disposed = true;
     live.delete(this);
-    if (this.powershellPid !== null) endProcessTree(this.powershellPid);
+    const treeRoot = this.powershellPid ?? this.spawnedPid;
+    if (treeRoot !== null) endProcessTree(treeRoot);
     this.ps.dispose('SIGKILL').catch(() => undefined);
   }
 }

@@ -48,6 +48,16 @@ describe('redacting environment values', () => {
     ).toEqual({
       Spec: { TaskTemplate: { ContainerSpec: { Env: ['K=<redacted>'], Image: 'i' } } },
     });
+    // After `docker service update`, the spec before the update is kept beside the current one.
+    expect(
+      redactServiceSpec({
+        Spec: { TaskTemplate: { ContainerSpec: { Env: ['K=new'] } } },
+        PreviousSpec: { TaskTemplate: { ContainerSpec: { Env: ['K=old', 'BARE'] } } },
+      }),
+    ).toEqual({
+      Spec: { TaskTemplate: { ContainerSpec: { Env: ['K=<redacted>'] } } },
+      PreviousSpec: { TaskTemplate: { ContainerSpec: { Env: ['K=<redacted>', 'BARE'] } } },
+    });
     expect(redactTaskSpec({ Spec: { ContainerSpec: { Env: ['K=v'] } } })).toEqual({
       Spec: { ContainerSpec: { Env: ['K=<redacted>'] } },
     });

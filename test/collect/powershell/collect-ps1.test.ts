@@ -347,3 +347,159 @@ describe.runIf(run)('collect.ps1 without an engine', () => {
     });
   }, 240_000);
 });
+
+/** A folder with one probe that answers at once, so a run spends its time on what the test is about. */
+function quickProbes(name: string): string {
+  const probes = join(dir, name);
+  mkdirSync(probes);
+  writeFileSync(
+    join(probes, 'host.quick.ps1'),
+    "$ErrorActionPreference = 'Stop'\n@{ Status = 'ok'; Files = @() }\n",
+  );
+  return probes;
+}
+
+/** Runs collect.ps1 itself (no harness) with only the quick probe, and reads back the one zip it wrote. */
+async function collectQuick(
+  name: string,
+  args: readonly string[],
+  env: NodeJS.ProcessEnv,
+): Promise<{ zip: string; raw: RawBundle }> {
+  const out = join(dir, name);
+  const child = spawn(
+    pwsh!,
+    [
+      '-NoProfile',
+      '-NonInteractive',
+      '-File',
+      join(REPO, 'resources', 'collect.ps1'),
+      '-OutputPath',
+      out,
+      '-ProbesPath',
+      quickProbes(`${name}-probes`),
+      ...args,
+    ],
+    { env: { ...process.env, ...env }, stdio: 'ignore' },
+  );
+  expect(await new Promise<number | null>((resolve) => child.on('close', resolve))).toBe(0);
+  const [zip] = readdirSync(out);
+  return { zip: zip!, raw: await readBundle(join(out, zip!)) };
+}
+
+/** A stand-in engine on a Unix socket that answers GETs from a table by path and query, 404 for the rest. */
+async function tableEngine<T>(
+  name: string,
+  answers: Record<string, unknown>,
+  use: (socket: string) => Promise<T>,
+): Promise<T> {
+  const engine = createServer((req, res) => {
+    const answer = answers[req.url ?? ''];
+    res.writeHead(answer === undefined ? 404 : 200, { 'Content-Type': 'application/json' });
+    res.end(JSON.stringify(answer ?? { message: `no such object: ${req.url}` }));
+  });
+  const socket = join(dir, `${name}.sock`);
+  await new Promise<void>((resolve) => engine.listen(socket, resolve));
+  try {
+    return await use(socket);
+  } finally {
+    await new Promise((resolve) => engine.close(resolve));
+  }
+}
+
+const fileText = (raw: RawBundle, path: string): string => Buffer.from(raw.files.get(path)!).toString('utf8');
+
+describe.runIf(run)('collect.ps1 under a culture with another calendar and time separator', () => {
+  it('names the zip and stamps collectedAt in the Gregorian calendar with ISO 8601 separators', async () => {
+    const before = Date.now();
+    // th-TH counts years in the Buddhist era (2569 for 2026); fi-FI would separate hours with dots.
+    const { zip, raw } = await collectQuick('thai', ['-NoDocker'], {
+      COMPUTERNAME: 'THAI01',
+      LC_ALL: 'th_TH.UTF-8',
+    });
+    const year = new Date(before).getUTCFullYear();
+    expect(zip).toMatch(new RegExp(`^hostscope-THAI01-${year}\\d{4}-\\d{6}\\.zip$`));
+    const manifest = JSON.parse(fileText(raw, 'manifest.json')) as { collectedAt: string };
+    expect(manifest.collectedAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
+    expect(Math.abs(Date.parse(manifest.collectedAt) - before)).toBeLessThan(120_000);
+  }, 120_000);
+});
+
+describe.runIf(run)('collect.ps1 against a busy engine', () => {
+  const engineBase = {
+    '/version': { Version: '20.10.21', ApiVersion: '1.41', Os: 'windows' },
+    '/containers/json': [],
+    '/volumes': { Volumes: [] },
+  };
+
+  it('redacts the environment of swarm services (also their PreviousSpec) and tasks, as of containers', async () => {
+    const service = {
+      ID: 'svc1',
+      Spec: {
+        Name: 'web',
+        TaskTemplate: { ContainerSpec: { Image: 'web', Env: ['DB_PASSWORD=now-secret', 'BARE'] } },
+      },
+      PreviousSpec: {
+        Name: 'web',
+        TaskTemplate: { ContainerSpec: { Image: 'web', Env: ['DB_PASSWORD=old-secret'] } },
+      },
+    };
+    const task = { ID: 'task1', Spec: { ContainerSpec: { Image: 'web', Env: ['API_TOKEN=task-secret'] } } };
+    const { raw } = await tableEngine(
+      'swarm',
+      {
+        ...engineBase,
+        '/info': { OSType: 'windows', Swarm: { LocalNodeState: 'active', ControlAvailable: true } },
+        '/containers/json?all=1': [],
+        '/networks': [],
+        '/services': [service],
+        '/tasks': [task],
+        '/nodes': [{ ID: 'node1' }],
+      },
+      (socket) => collectQuick('swarm', ['-DockerPipe', socket], { COMPUTERNAME: 'MANAGER01' }),
+    );
+    const services = fileText(raw, 'docker/swarm/services.json');
+    const tasks = fileText(raw, 'docker/swarm/tasks.json');
+    for (const secret of ['now-secret', 'old-secret']) expect(services).not.toContain(secret);
+    expect(tasks).not.toContain('task-secret');
+    const [parsed] = JSON.parse(services) as (typeof service)[];
+    expect(parsed!.Spec.TaskTemplate.ContainerSpec.Env).toEqual(['DB_PASSWORD=<redacted>', 'BARE']);
+    expect(parsed!.PreviousSpec.TaskTemplate.ContainerSpec.Env).toEqual(['DB_PASSWORD=<redacted>']);
+    expect((JSON.parse(tasks) as (typeof task)[])[0]!.Spec.ContainerSpec.Env).toEqual([
+      'API_TOKEN=<redacted>',
+    ]);
+    expect(JSON.parse(fileText(raw, 'docker/swarm/nodes.json'))).toEqual([{ ID: 'node1' }]);
+  }, 120_000);
+
+  it('a container or network removed after the listing is left out; labels that differ in case are kept', async () => {
+    const kept = 'a'.repeat(64);
+    const gone = 'b'.repeat(64);
+    // Labels whose names differ only in case, which ConvertFrom-Json refuses: the redaction must not need it.
+    const inspect = {
+      Id: kept,
+      Name: '/kept',
+      Config: { Env: ['A=1', 'B=x\\"y'], Labels: { Tier: 'front', tier: 'back' } },
+    };
+    const { raw } = await tableEngine(
+      'vanishing',
+      {
+        ...engineBase,
+        '/info': { OSType: 'windows' },
+        '/containers/json?all=1': [{ Id: kept }, { Id: gone }],
+        [`/containers/${kept}/json`]: inspect,
+        '/networks': [{ Id: 'n1' }, { Id: 'n2' }],
+        '/networks/n1': { Id: 'n1', Name: 'nat' },
+      },
+      (socket) => collectQuick('vanishing', ['-DockerPipe', socket], { COMPUTERNAME: 'BUSY01' }),
+    );
+    const manifest = JSON.parse(fileText(raw, 'manifest.json')) as {
+      probes: { id: string; status: string }[];
+    };
+    const status = (id: string): string | undefined => manifest.probes.find((p) => p.id === id)?.status;
+    expect(status('docker.containers')).toBe('ok');
+    expect(status('docker.networks')).toBe('ok');
+    expect(JSON.parse(fileText(raw, 'docker/containers.json'))).toEqual([
+      { ...inspect, Config: { ...inspect.Config, Env: ['A=<redacted>', 'B=<redacted>'] } },
+    ]);
+    expect(JSON.parse(fileText(raw, 'docker/networks.json'))).toEqual([{ Id: 'n1', Name: 'nat' }]);
+  }, 120_000);
+});

@@ -80,6 +80,30 @@ describe.runIf(run)('runPowerShellProbes in real PowerShell', () => {
     expect(running(hungPid)).toBe(false);
   });
 
+  it('cancelled while its start-up hangs, the shell is ended with what it runs, before it said its $PID', async () => {
+    const pidFile = join(dir, 'start-hung.pid');
+    const module = join(dir, 'hanging-import.ps1');
+    writeFileSync(
+      module,
+      `[IO.File]::WriteAllText('${pidFile.replace(/'/g, "''")}', [string]$PID)\nStart-Sleep -Seconds 3600\n`,
+    );
+    const controller = new AbortController();
+    const runs = runPowerShellProbes({
+      executable: pwsh!,
+      probeIds: ['host.os'],
+      importModules: [module],
+      signal: controller.signal,
+    });
+    for (let i = 0; i < 500 && !existsSync(pidFile); i++)
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    const hungPid = Number(readFileSync(pidFile, 'utf8'));
+    expect(hungPid).toBeGreaterThan(0);
+    controller.abort();
+    expect((await runs).map((r) => [r.id, r.status])).toEqual([['host.os', 'skipped']]);
+    for (let i = 0; i < 100 && running(hungPid); i++) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(running(hungPid)).toBe(false);
+  });
+
   describe('with a hostile folder name, module path and computer name', () => {
     const canary = join(dir, 'canary.txt');
     let previous: string | undefined;
