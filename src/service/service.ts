@@ -98,6 +98,8 @@ export function createService(options: ServiceOptions): HostscopeService {
   const read = options.read ?? readBundle;
   let current: Analysis | null = null;
   let opened = 0;
+  // Opens can overlap (a slow reopen at start-up, then a click): the one asked for last wins.
+  let latestOpen = 0;
 
   const withBundle = async <T>(answer: (analysis: Analysis) => Result<T>): Promise<Result<T>> =>
     current === null
@@ -130,6 +132,7 @@ export function createService(options: ServiceOptions): HostscopeService {
 
   const openPath = (path: string, sample: string | null, operation: Operation): Promise<Result<BundleRef>> =>
     (async () => {
+      const ticket = ++latestOpen;
       const label = sample ?? basename(path).replace(/\.zip$/i, '');
       operation.progress(`Reading ${label}`, 0, 3);
       let model: HostModel;
@@ -166,6 +169,8 @@ export function createService(options: ServiceOptions): HostscopeService {
       };
       const analysis = analyse(ref, model);
       if (operation.signal.aborted) return fail('cancelled', 'Opening the bundle was cancelled.');
+      if (ticket !== latestOpen)
+        return fail('cancelled', `${label} was not shown: another bundle was opened meanwhile.`);
       current = analysis;
       operation.progress('Opened', 3, 3);
       options.shell.bundleOpened?.(ref, path);

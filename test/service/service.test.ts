@@ -135,6 +135,18 @@ describe('the service', () => {
     });
   });
 
+  it('shows the bundle asked for last when two opens overlap, whichever finishes first', async () => {
+    const s = started();
+    const [first, second] = [samples[0]!.name, samples[1]!.name];
+    const earlier = s.call('bundle:openSample', { name: first, operationId: 'earlier' });
+    const later = s.call('bundle:openSample', { name: second, operationId: 'later' });
+    const [a, b] = await Promise.all([earlier, later]);
+    expect(b).toMatchObject({ ok: true, value: { sample: second } });
+    expect(a).toMatchObject({ ok: false, error: { code: 'cancelled' } });
+    const overview = await s.call('host:overview', {});
+    expect(overview.ok && overview.value).toMatchObject({ bundle: { sample: second } });
+  });
+
   it('refuses a second operation under the same id', async () => {
     const s = started();
     const [a, b] = await Promise.all([

@@ -142,7 +142,9 @@ function TopologyPicture({ view }: { view: Topology }): JSX.Element {
           </defs>
           {/* Edges first, so the boxes sit on top of them. */}
           {lanes.map((lane) => {
-            if (lane.network === null) return null;
+            // Network mode none (driver "null" on Windows) has no path to the host: draw no edge.
+            if (lane.network === null || lane.network.driver === 'null' || lane.network.driver === 'none')
+              return null;
             const laneMid = lane.y + LANE_HEAD / 2;
             const from = adapterY(lane.network) ?? 26;
             if (lane.network.nat !== null) {
