@@ -71,11 +71,20 @@ export class SettingsStore {
     this.save();
   }
 
+  /** The last save that failed, for the log; remembering is a convenience and never fails what the user did. */
+  saveError: string | null = null;
+
   private save(): void {
-    // Write then rename: a crash mid-write leaves the previous file whole.
-    mkdirSync(dirname(this.file), { recursive: true });
-    const temp = `${this.file}.tmp`;
-    writeFileSync(temp, JSON.stringify(this.#settings, null, 2));
-    renameSync(temp, this.file);
+    try {
+      // Write then rename: a crash mid-write leaves the previous file whole.
+      mkdirSync(dirname(this.file), { recursive: true });
+      const temp = `${this.file}.tmp`;
+      writeFileSync(temp, JSON.stringify(this.#settings, null, 2));
+      renameSync(temp, this.file);
+      this.saveError = null;
+    } catch (error) {
+      this.saveError = `cannot save settings to ${this.file}: ${error instanceof Error ? error.message : String(error)}`;
+      console.warn(`hostscope: ${this.saveError}`);
+    }
   }
 }

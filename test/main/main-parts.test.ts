@@ -134,6 +134,15 @@ describe('the settings file', () => {
     expect(new SettingsStore(file).recent).toEqual([]);
   });
 
+  it('keeps working in memory when the settings cannot be written, and says why', () => {
+    const blocker = join(temp, 'not-a-folder');
+    writeFileSync(blocker, 'a file where the settings folder should be');
+    const store = new SettingsStore(join(blocker, 'settings.json'));
+    expect(() => store.rememberBundle('/b/1')).not.toThrow();
+    expect(store.recent).toEqual(['/b/1']);
+    expect(store.saveError).toContain('cannot save settings');
+  });
+
   it('starts from defaults when the file is damaged or hostile', () => {
     for (const content of [
       '{not json',
