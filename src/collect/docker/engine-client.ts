@@ -136,16 +136,32 @@ async function readPem(dir: string, name: string, required: boolean): Promise<Bu
   }
 }
 
-function demultiplex(
-  docker: Docker,
+/** What one command run in a container may print: a netstat of a busy container is well under 1 MiB. */
+export const MAX_EXEC_OUTPUT_BYTES = 32 * 1024 * 1024;
+
+export function demultiplex(
+  docker: Pick<Docker, 'modem'>,
   stream: Readable,
   signal: AbortSignal,
+  maxBytes: number = MAX_EXEC_OUTPUT_BYTES,
 ): Promise<{ stdout: Uint8Array; stderr: Uint8Array }> {
   return new Promise((resolve, reject) => {
     const out: Buffer[] = [];
     const err: Buffer[] = [];
-    const stdout = new PassThrough().on('data', (chunk: Buffer) => out.push(chunk));
-    const stderr = new PassThrough().on('data', (chunk: Buffer) => err.push(chunk));
+    let total = 0;
+    // A container is not trusted to stop talking: past the limit the stream is cut and the probe fails.
+    const collect = (into: Buffer[]) => (chunk: Buffer) => {
+      total += chunk.length;
+      if (total > maxBytes) {
+        stream.destroy();
+        signal.removeEventListener('abort', onAbort);
+        reject(new Error(`the command printed more than ${maxBytes} bytes; stopped reading`));
+        return;
+      }
+      into.push(chunk);
+    };
+    const stdout = new PassThrough().on('data', collect(out));
+    const stderr = new PassThrough().on('data', collect(err));
     const onAbort = (): void => {
       stream.destroy();
       reject(signal.reason);
