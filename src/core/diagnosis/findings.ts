@@ -4,7 +4,7 @@
 import type { Evidence, Finding, Severity } from '../../shared/diagnosis';
 import { SEVERITIES } from '../../shared/diagnosis';
 import type { Container, HostModel, NatStaticMapping } from '../../shared/model';
-import { bareAddress } from './addresses';
+import { addressInEntry, bareAddress } from './addresses';
 import { arg, listenersCommand, psProtocol, psQuote } from './commands';
 import { correlate, networkDrivers, processLabel, type Correlation, type Footprint } from './correlate';
 import { decideInbound, externalProfiles } from './firewall';
@@ -343,6 +343,28 @@ function localRulesIgnored(model: HostModel): Finding[] {
 const winNat = (fp: Footprint, c: Correlation): boolean =>
   networkDrivers(fp.container, c.networkById, c.networkByName).includes('nat');
 
+/**
+ * The WinNAT instances that serve Docker's nat networks (their internal prefix overlaps a nat network's
+ * subnet), or null when host/netnat.json or the networks were not collected and that cannot be told. Other
+ * NATs (a user's own New-NetNat for VMs) hold mappings that are none of Docker's business.
+ */
+function dockerNatNames(model: HostModel): ReadonlySet<string> | null {
+  if (model.nat.kind !== 'known' || model.networks.kind !== 'known') return null;
+  const subnets = model.networks.value.filter((n) => n.driver === 'nat').flatMap((n) => n.subnets);
+  const names = new Set<string>();
+  for (const nat of model.nat.value) {
+    const prefix = nat.internalPrefix;
+    if (prefix === null) continue;
+    const overlaps = subnets.some(
+      (subnet) =>
+        addressInEntry(bareAddress(subnet), prefix) === true ||
+        addressInEntry(bareAddress(prefix), subnet) === true,
+    );
+    if (overlaps) names.add(nat.name.toLowerCase());
+  }
+  return names;
+}
+
 function natFindings(model: HostModel, c: Correlation): Finding[] {
   if (model.natMappings.kind !== 'known' || model.containers.kind !== 'known') return [];
   const mappingsFile = model.natMappings.source;
@@ -360,7 +382,9 @@ function natFindings(model: HostModel, c: Correlation): Finding[] {
       else publishers.set(key, [fp]);
     }
   }
+  const dockerNats = dockerNatNames(model);
   for (const m of model.natMappings.value) {
+    if (dockerNats !== null && !dockerNats.has(m.natName.toLowerCase())) continue;
     const holders = c.containersByIp.get(bareAddress(m.internalIp)) ?? [];
     const serves = holders.some((h) =>
       c.footprints

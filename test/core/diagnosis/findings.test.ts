@@ -191,6 +191,23 @@ describe('nat-mapping-stale and nat-mapping-missing', () => {
     expect(f!.subjects).toEqual([`container:${web.id}`]);
     expect(f!.fix).toContain('docker restart web');
   });
+  it("leaves alone mappings of a NAT that serves no Docker nat network (a user's own New-NetNat)", () => {
+    const dockerNat = {
+      name: 'H6bd1a5b2-7c8e-4f1a-9a55-1f0c8e2d9a11',
+      internalPrefix: '172.24.80.0/20',
+      externalPrefix: null,
+      active: true,
+    };
+    const vmNat = { name: 'LabVMs', internalPrefix: '192.168.50.0/24', externalPrefix: null, active: true };
+    const vmMapping = { ...mapping(3389, '192.168.50.10', 3389), natName: 'LabVMs' };
+    const { b } = healthy();
+    const model = b
+      .nats(dockerNat, vmNat)
+      .natMappings(vmMapping, mapping(8443, '172.24.80.99', 443))
+      .build();
+    const stale = findings(model).filter((f) => f.id === 'nat-mapping-stale');
+    expect(stale.map((f) => f.title)).toEqual(['Stale WinNAT mapping for tcp/8443']);
+  });
   it('fires neither for a mapping that points at its container', () => {
     const model = healthy().b.build();
     expect(ids(model)).not.toContain('nat-mapping-stale');

@@ -23,6 +23,7 @@ import type {
   Known,
   Listener,
   NatSession,
+  NatInstance,
   NatStaticMapping,
   PortFilter,
   SwarmService,
@@ -48,7 +49,7 @@ type ListPart =
   | 'hcs'
   | 'networks'
   | 'swarmServices';
-type Part = ListPart | 'host' | 'engine' | 'containers' | 'daemonConfig' | 'dockerService';
+type Part = ListPart | 'host' | 'engine' | 'containers' | 'daemonConfig' | 'dockerService' | 'nat';
 
 const PART_PROBE: Readonly<Record<Part, string>> = {
   host: 'host.os',
@@ -57,6 +58,7 @@ const PART_PROBE: Readonly<Record<Part, string>> = {
   networks: 'docker.networks',
   swarmServices: 'docker.swarm',
   processes: 'host.processes',
+  nat: 'host.netnat',
   natMappings: 'host.natmappings',
   natSessions: 'host.natsessions',
   disks: 'host.disks',
@@ -324,6 +326,8 @@ export class HostBuilder {
   private hostInfo: HostInfo = defaultHost;
   private engineInfo: EngineInfo = defaultEngine;
   private readonly containerList: Container[] = [];
+  /** host/netnat.json stays not collected unless set. */
+  private natList: NatInstance[] | null = null;
   private readonly lists: { [K in ListPart]: unknown[] } = {
     processes: [],
     natMappings: [],
@@ -374,6 +378,10 @@ export class HostBuilder {
 
   processes(...list: HostProcess[]): this {
     return this.add('processes', list);
+  }
+  nats(...list: NatInstance[]): this {
+    this.natList = [...(this.natList ?? []), ...list];
+    return this;
   }
   natMappings(...list: NatStaticMapping[]): this {
     return this.add('natMappings', list);
@@ -454,6 +462,7 @@ export class HostBuilder {
       'daemonConfig',
       'dockerService',
       ...(Object.keys(this.lists) as ListPart[]),
+      ...(this.natList === null ? [] : (['nat'] as const)),
     ];
     for (const p of parts)
       if (!this.missing.has(p) && !(p === 'daemonConfig' && this.daemon === null)) files.add(fileOf(p));
@@ -487,7 +496,10 @@ export class HostBuilder {
       swarmTasks: unknownPart('docker.swarm', 'docker/swarm/tasks.json'),
       swarmNodes: unknownPart('docker.swarm', 'docker/swarm/nodes.json'),
       processes: list('processes'),
-      nat: unknownPart('host.netnat', 'host/netnat.json'),
+      nat:
+        this.natList === null
+          ? unknownPart('host.netnat', 'host/netnat.json')
+          : this.known('nat', this.natList),
       natMappings: list('natMappings'),
       natSessions: list('natSessions'),
       disks: list('disks'),
