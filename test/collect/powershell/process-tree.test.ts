@@ -11,7 +11,10 @@ describe.runIf(process.platform === 'linux')('endProcessTree', () => {
     const childPid = await new Promise<number>((resolve) =>
       parent.stdout.once('data', (chunk: Buffer) => resolve(Number(chunk.toString().trim()))),
     );
-    expect(readFileSync(`/proc/${childPid}/cmdline`, 'utf8')).toContain('sleep');
+    // `$!` is known before the forked shell has exec'd sleep: wait for the exec rather than racing it.
+    const cmdline = (): string => readFileSync(`/proc/${childPid}/cmdline`, 'utf8');
+    for (let i = 0; i < 100 && !cmdline().includes('sleep'); i++) await new Promise((r) => setTimeout(r, 20));
+    expect(cmdline()).toContain('sleep');
     const exited = new Promise((resolve) => parent.once('exit', resolve));
     endProcessTree(parent.pid!);
     await exited;
