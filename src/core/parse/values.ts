@@ -87,16 +87,20 @@ export const textList = z
     v === null || v === undefined ? [] : Array.isArray(v) ? v.filter((x): x is string => x !== null) : [v],
   );
 
-const MS_DATE = /^\/Date\((-?\d+)([+-]\d{4})?\)\/$/;
-
 /** "\/Date(ms)\/" and epoch numbers -> ISO; ISO and localised forms ("2021/9/6 18:14:45") are kept as written. */
 export function dateOf(value: unknown): string | null {
   const raw = typeof value === 'object' && value !== null ? (value as { value?: unknown }).value : value;
-  if (typeof raw === 'number') return new Date(raw).toISOString();
+  if (typeof raw === 'number') return Number.isFinite(raw) ? new Date(raw).toISOString() : null;
   if (typeof raw !== 'string' || raw === '') return null;
-  const ms = MS_DATE.exec(raw);
+  // "/Date(1510000000000)/" or "/Date(1510000000000+0100)/": the milliseconds are UTC, the offset only a hint.
+  // Read without a regular expression: processes and NAT sessions carry hundreds of thousands of these.
+  if (raw.startsWith('/Date(') && raw.endsWith(')/')) {
+    const ms = parseInt(raw.slice(6), 10);
+    const date = new Date(ms);
+    if (Number.isFinite(ms) && !Number.isNaN(date.getTime())) return date.toISOString();
+  }
   // A local time without an offset has nothing to apply: it stays as the host wrote it.
-  return ms ? new Date(Number(ms[1])).toISOString() : raw;
+  return raw;
 }
 
 /** A date as Windows PowerShell 5.1 ("\/Date(ms)\/", or an object with `value`) or PowerShell 7 (ISO) writes it. */
