@@ -200,6 +200,13 @@ function readZip(path: string, limits: BundleLimits): Promise<RawBundle> {
               zip.readEntry();
               return;
             }
+            // Two entries under one name: which one a tool shows differs, so neither is trusted.
+            if (files.has(name)) {
+              throw new BundleError('unsafe-entry', `${path}: entry "${name}" appears twice in the zip`, {
+                bundle: path,
+                entry: name,
+              });
+            }
             budget.entry(name, entry.uncompressedSize);
             zip.openReadStream(entry, (streamError, stream) => {
               if (streamError || !stream) return fail(streamError ?? new Error(`cannot read "${name}"`));

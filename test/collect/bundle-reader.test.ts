@@ -81,6 +81,18 @@ describe('readBundle', () => {
     expect(error.message).toContain(why);
   });
 
+  it('refuses a zip that holds the same entry twice', async () => {
+    const error = await refusal(
+      zipFile('twice.zip', [
+        { name: 'manifest.json', data: manifest },
+        { name: 'host/os.json', data: os },
+        { name: 'host/os.json', data: '{"ComputerName":"OTHER"}' },
+      ]),
+    );
+    expect(error.code).toBe('unsafe-entry');
+    expect(error.message).toContain('"host/os.json" appears twice');
+  });
+
   it('refuses an entry over the per-file limit by its header, and one whose header lies about its size', async () => {
     const big = 'x'.repeat(2048);
     const byHeader = await refusal(
