@@ -9,7 +9,7 @@ import type {
   HostProcess,
   NatStaticMapping,
 } from '../../shared/model';
-import { arg, listenersCommand, psProfile, psProtocol, psQuote } from './commands';
+import { arg, listenersCommand, psProfile, psProtocol, psQuote, removeMappingCommand } from './commands';
 import type { Publication } from './correlate';
 import { isPolicyRule } from './firewall';
 import { REF } from './references';
@@ -135,11 +135,7 @@ export function natMappingStale(
     (m) =>
       `${m.externalPort} -> ${m.internalIp}:${m.internalPort} (${owners.get(m.internalIp) ?? 'no container has that address'})`,
   );
-  const removals = mappings.map((m) =>
-    m.id === null
-      ? `Get-NetNatStaticMapping -NatName ${psQuote(m.natName)} | Where-Object { $_.ExternalPort -eq ${m.externalPort} -and $_.InternalIPAddress -eq ${psQuote(m.internalIp)} } | Remove-NetNatStaticMapping -Confirm:$false`
-      : `Remove-NetNatStaticMapping -NatName ${psQuote(m.natName)} -StaticMappingID ${m.id} -Confirm:$false`,
-  );
+  const removals = mappings.map(removeMappingCommand);
   return {
     id: 'nat-mapping-stale',
     title: `The WinNAT mapping for ${pub.hostPort}/${pub.protocol} points elsewhere`,

@@ -5,7 +5,7 @@ import type { Evidence, Finding, Severity } from '../../shared/diagnosis';
 import { SEVERITIES } from '../../shared/diagnosis';
 import type { Container, HostModel, NatStaticMapping } from '../../shared/model';
 import { addressInEntry, bareAddress } from './addresses';
-import { arg, listenersCommand, psProtocol, psQuote } from './commands';
+import { arg, listenersCommand, psProtocol, psQuote, removeMappingCommand } from './commands';
 import { correlate, networkDrivers, processLabel, type Correlation, type Footprint } from './correlate';
 import { decideInbound, externalProfiles } from './firewall';
 import { evidenceFrom, listOf } from './known';
@@ -416,7 +416,7 @@ function natFindings(model: HostModel, c: Correlation): Finding[] {
               : `no container has ${m.internalIp}`,
         },
       ],
-      fix: `${m.id === null ? `Get-NetNatStaticMapping -NatName ${psQuote(m.natName)} | Where-Object ExternalPort -eq ${m.externalPort} | Remove-NetNatStaticMapping -Confirm:$false` : `Remove-NetNatStaticMapping -NatName ${psQuote(m.natName)} -StaticMappingID ${m.id} -Confirm:$false`}${losers.length > 0 ? `; ${losers.map((l) => `docker restart ${arg(l.name)}`).join('; ')}` : ''}`,
+      fix: `${removeMappingCommand(m)}${losers.length > 0 ? `; ${losers.map((l) => `docker restart ${arg(l.name)}`).join('; ')}` : ''}`,
       references: [REF.portAlreadyExists, REF.portAlreadyExists2, REF.removeNatMapping],
     });
   }
