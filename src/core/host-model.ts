@@ -113,13 +113,21 @@ class FileReader {
     if (parsed.kind === 'invalid') return { ...this.fail(file, parsed.reason, parsed.location), source };
     return { kind: 'known', value: parsed.value, source };
   }
+
+  /** A list file (one result, an array, or no output at all), each entry mapped; the file from the catalogue. */
+  list<R, T>(probe: string, schema: z.ZodType<R[]>, map: (raw: R) => T, file = probeFile(probe)): Known<T[]> {
+    return this.json(probe, file, schema, (items) => ok(items.map(map)), []);
+  }
 }
 
 const ok = <T>(value: T): Parsed<T> => ({ kind: 'ok', value });
-const each =
-  <R, T>(map: (raw: R) => T) =>
-  (items: readonly R[]): Parsed<T[]> =>
-    ok(items.map(map));
+
+/** The one file of a single-file probe (bundle-v1's table, PROBES in shared/bundle.ts). */
+function probeFile(probe: string): string {
+  const file = PROBES.find((p) => p.id === probe)?.files[0];
+  if (file === undefined) throw new Error(`no file is catalogued for probe ${probe}`);
+  return file;
+}
 
 export function buildHostModel(raw: RawBundle, options: ModelOptions = {}): HostModel {
   const manifestBytes = raw.files.get('manifest.json');
@@ -156,7 +164,7 @@ export function buildHostModel(raw: RawBundle, options: ModelOptions = {}): Host
 
   const containers = buildContainers(r, raw);
 
-  const tcpJson = r.json('host.tcp', 'host/tcp.json', host.tcpListSchema, each(host.toTcp), []);
+  const tcpJson = r.list('host.tcp', host.tcpListSchema, host.toTcp);
   // host/netstat.txt stands in for host/tcp.json (and host/udp.json) where those are missing (bundle-v1).
   const netstat = r.has('host/netstat.txt')
     ? r.textFile('host.netstat', 'host/netstat.txt', parseNetstat)
@@ -184,7 +192,7 @@ export function buildHostModel(raw: RawBundle, options: ModelOptions = {}): Host
               }
             : null,
         ) ?? tcpJson);
-  const udpJson = r.json('host.udp', 'host/udp.json', host.udpListSchema, each(host.toUdp), []);
+  const udpJson = r.list('host.udp', host.udpListSchema, host.toUdp);
   const udp =
     udpJson.kind === 'known' || !r.has('host/netstat.txt') || r.has('host/udp.json')
       ? udpJson
@@ -221,27 +229,14 @@ export function buildHostModel(raw: RawBundle, options: ModelOptions = {}): Host
     return r.json('host.docker.config', file, host.daemonConfigSchema, (v) => ok(host.toDaemonConfig(v)));
   })();
 
-  const swarmServices = r.json(
+  const swarmServices = r.list(
     'docker.swarm',
-    'docker/swarm/services.json',
     docker.servicesSchema,
-    each(docker.toService),
-    [],
+    docker.toService,
+    'docker/swarm/services.json',
   );
-  const swarmTasks = r.json(
-    'docker.swarm',
-    'docker/swarm/tasks.json',
-    docker.tasksSchema,
-    each(docker.toTask),
-    [],
-  );
-  const swarmNodes = r.json(
-    'docker.swarm',
-    'docker/swarm/nodes.json',
-    docker.nodesSchema,
-    each(docker.toNode),
-    [],
-  );
+  const swarmTasks = r.list('docker.swarm', docker.tasksSchema, docker.toTask, 'docker/swarm/tasks.json');
+  const swarmNodes = r.list('docker.swarm', docker.nodesSchema, docker.toNode, 'docker/swarm/nodes.json');
 
   const model: Omit<HostModel, 'probes'> = {
     bundle: {
@@ -255,43 +250,19 @@ export function buildHostModel(raw: RawBundle, options: ModelOptions = {}): Host
     engine,
     engineVersion,
     containers,
-    networks: r.json(
-      'docker.networks',
-      'docker/networks.json',
-      docker.networksSchema,
-      each(docker.toNetwork),
-      [],
-    ),
+    networks: r.list('docker.networks', docker.networksSchema, docker.toNetwork),
     volumes: r.json('docker.volumes', 'docker/volumes.json', docker.volumesSchema, (v) =>
       ok(docker.toVolumes(v)),
     ),
     swarmServices,
     swarmTasks,
     swarmNodes,
-    processes: r.json(
-      'host.processes',
-      'host/processes.json',
-      host.processesSchema,
-      each(host.toProcess),
-      [],
-    ),
-    nat: r.json('host.netnat', 'host/netnat.json', host.natsSchema, each(host.toNat), []),
-    natMappings: r.json(
-      'host.natmappings',
-      'host/netnat-static.json',
-      host.mappingsSchema,
-      each(host.toMapping),
-      [],
-    ),
-    natSessions: r.json(
-      'host.natsessions',
-      'host/netnat-sessions.json',
-      host.sessionsSchema,
-      each(host.toSession),
-      [],
-    ),
-    disks: r.json('host.disks', 'host/disks.json', host.disksSchema, each(host.toDisk), []),
-    vhds: r.json('host.vhds', 'host/vhds.json', host.vhdsSchema, each(host.toVhd), []),
+    processes: r.list('host.processes', host.processesSchema, host.toProcess),
+    nat: r.list('host.netnat', host.natsSchema, host.toNat),
+    natMappings: r.list('host.natmappings', host.mappingsSchema, host.toMapping),
+    natSessions: r.list('host.natsessions', host.sessionsSchema, host.toSession),
+    disks: r.list('host.disks', host.disksSchema, host.toDisk),
+    vhds: r.list('host.vhds', host.vhdsSchema, host.toVhd),
     firewallRules: rules,
     firewallProfiles: r.json(
       'host.firewall.profiles',
@@ -299,37 +270,13 @@ export function buildHostModel(raw: RawBundle, options: ModelOptions = {}): Host
       host.profilesSchema,
       (items) => ok(items.map(host.toProfile).filter((p) => p !== null)),
     ),
-    connectionProfiles: r.json(
-      'host.connprofiles',
-      'host/connection-profiles.json',
-      host.connectionsSchema,
-      each(host.toConnectionProfile),
-      [],
-    ),
+    connectionProfiles: r.list('host.connprofiles', host.connectionsSchema, host.toConnectionProfile),
     tcp,
     udp,
-    ipAddresses: r.json(
-      'host.ipaddresses',
-      'host/ip-addresses.json',
-      host.ipsSchema,
-      each(host.toIpAddress),
-      [],
-    ),
-    adapters: r.json('host.adapters', 'host/adapters.json', host.adaptersSchema, each(host.toAdapter), []),
-    hnsNetworks: r.json(
-      'host.hns.networks',
-      'host/hns-networks.json',
-      host.hnsNetworksSchema,
-      each(host.toHnsNetwork),
-      [],
-    ),
-    hnsEndpoints: r.json(
-      'host.hns.endpoints',
-      'host/hns-endpoints.json',
-      host.hnsEndpointsSchema,
-      each(host.toHnsEndpoint),
-      [],
-    ),
+    ipAddresses: r.list('host.ipaddresses', host.ipsSchema, host.toIpAddress),
+    adapters: r.list('host.adapters', host.adaptersSchema, host.toAdapter),
+    hnsNetworks: r.list('host.hns.networks', host.hnsNetworksSchema, host.toHnsNetwork),
+    hnsEndpoints: r.list('host.hns.endpoints', host.hnsEndpointsSchema, host.toHnsEndpoint),
     hcs: r.textFile('host.hcs', 'host/hcsdiag.txt', parseHcsdiag),
     daemonConfig,
     dockerService: r.json('host.docker.service', 'host/docker-service.json', host.serviceSchema, (v) =>
@@ -358,13 +305,7 @@ export function buildHostModel(raw: RawBundle, options: ModelOptions = {}): Host
 
 /** Containers, each with its `docker top` and in-container netstat where those were collected. */
 function buildContainers(r: FileReader, raw: RawBundle): Known<readonly Container[]> {
-  const base = r.json(
-    'docker.containers',
-    'docker/containers.json',
-    docker.containersSchema,
-    each(docker.toContainer),
-    [],
-  );
+  const base = r.list('docker.containers', docker.containersSchema, docker.toContainer);
   if (base.kind === 'unknown') return base;
   const containers = base.value.map((c): Container => {
     const topFile = `docker/top/${c.id}.json`;
