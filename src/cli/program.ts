@@ -12,16 +12,17 @@ import { isolationCommand } from './commands/isolation';
 import { HOSTSCOPE_VERSION } from '../shared/version';
 
 /** Each command is a function (io) => Command in src/cli/commands/<name>.ts, added here once. */
+// In the order an admin meets them: look at a bundle, ask about a container, collect, share, serve the UI.
 const COMMANDS: readonly ((io: CliIo) => Command)[] = [
   summaryCommand,
-  serveCommand,
-  collectCommand,
-  reportCommand,
-  redactCommand,
   inspectCommand,
   explainCommand,
   findingsCommand,
   isolationCommand,
+  collectCommand,
+  reportCommand,
+  redactCommand,
+  serveCommand,
 ];
 
 export function buildProgram(io: CliIo): Command {
