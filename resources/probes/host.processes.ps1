@@ -11,10 +11,16 @@ if (Get-Command Get-CimInstance -ErrorAction SilentlyContinue) {
     }
 }
 
+# The owner needs elevation (-IncludeUserName); unelevated, owners are left out rather than guessed, and the
+# UserName property is then absent (an owner the host cannot resolve is written as null).
+$withOwner = $true
+try { $processes = @(Get-Process -IncludeUserName -ErrorAction Stop) }
+catch { $withOwner = $false; $processes = @(Get-Process) }
+
 # Select-Object first: it yields null for StartTime/Path where reading them is denied, instead of an error.
-$rows = @(foreach ($p in Get-Process | Select-Object Id, ProcessName, SI, Path, StartTime, WorkingSet64) {
+$rows = @(foreach ($p in $processes | Select-Object Id, ProcessName, SI, Path, StartTime, WorkingSet64, UserName) {
     $w = $byId[[int]$p.Id]
-    [pscustomobject]@{
+    $row = [ordered]@{
         Id              = $p.Id
         ProcessName     = $p.ProcessName
         SI              = $p.SI
@@ -24,5 +30,7 @@ $rows = @(foreach ($p in Get-Process | Select-Object Id, ProcessName, SI, Path, 
         ParentProcessId = if ($w) { $w.ParentProcessId } else { $null }
         CommandLine     = if ($w) { $w.CommandLine } else { $null }
     }
+    if ($withOwner) { $row.UserName = if ($p.UserName) { [string]$p.UserName } else { $null } }
+    [pscustomobject]$row
 })
 @{ Status = 'ok'; Files = @(@{ Path = 'host/processes.json'; Text = ConvertTo-Json -InputObject $rows -Depth 3 }) }

@@ -214,6 +214,11 @@ export interface HostProcess {
   readonly workingSet: number | null;
   readonly parentPid: number | null;
   readonly commandLine: string | null;
+  /**
+   * The owner as the host resolves it (Get-Process -IncludeUserName, which needs elevation). Absent: the owner
+   * was not collected; null: collected, and the host could not resolve it (a container's own users).
+   */
+  readonly userName?: string | null;
 }
 
 export interface NatInstance {

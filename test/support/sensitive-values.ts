@@ -41,7 +41,7 @@ const str = (v: unknown): string | null => (typeof v === 'string' && v.trim() !=
 
 const NOT_SECRET_IPS = /^(0\.0\.0\.0|255\.255\.255\.255|127\.\d+\.\d+\.\d+|::|::1|fe80::)$/i;
 const WELL_KNOWN =
-  /^(system|localsystem|nt authority|nt service|builtin|containeradministrator|containeruser|public|default|administrator)$/i;
+  /^(system|localsystem|nt authority|nt service|nt virtual machine|builtin|containeradministrator|containeruser|public|default|administrator)$/i;
 
 export function sensitiveValues(raw: RawBundle): SensitiveValues {
   const ips = new Set<string>();

@@ -193,12 +193,72 @@ function sessionPoint(fp: Footprint): Built {
 }
 
 function userPoint(model: HostModel, fp: Footprint): Built {
-  // Get-Process without -IncludeUserName gives no owner; the probe does not ask for one.
-  const why =
-    model.processes.kind === 'known'
-      ? `${model.processes.source.file} carries no process owner`
-      : missingNote(model.processes);
-  return point('user', fp.isolation.value, notObservable(why), [], '');
+  const iso = fp.isolation.value;
+  if (model.processes.kind !== 'known')
+    return point('user', iso, notObservable(missingNote(model.processes)), [], '');
+  const file = model.processes.source.file;
+  // The probe writes owners only when it ran elevated (Get-Process -IncludeUserName).
+  const withOwner = model.processes.value.some((p) => p.userName !== undefined);
+  if (!withOwner) {
+    return point(
+      'user',
+      iso,
+      notObservable(`${file} carries no process owner (collected without elevation)`),
+      [],
+      '',
+    );
+  }
+  if (!fp.running) return point('user', iso, notObservable('the container is not running'), [], '');
+  if (iso === 'process') {
+    const own = fp.hostProcesses;
+    if (own.length === 0) return point('user', iso, notObservable('its host session was not found'), [], '');
+    const unresolved = own.filter((p) => p.userName === null || p.userName === undefined);
+    const resolved = [
+      ...new Set(own.map((p) => p.userName).filter((u): u is string => typeof u === 'string')),
+    ];
+    const observed =
+      unresolved.length > 0
+        ? `the host resolves no owner for ${unresolved.length} of the ${own.length} processes of its session` +
+          (resolved.length > 0 ? `; the others run as ${resolved.join(', ')}` : '')
+        : `every process of its session has an owner the host resolves: ${resolved.join(', ')}`;
+    const evidence = unresolved
+      .slice(0, 3)
+      .map((p) => evidenceFrom(model.processes.source, `${processLabel(p)}: UserName empty`));
+    return point(
+      'user',
+      iso,
+      observed,
+      evidence,
+      unresolved.length > 0 ? 'owner-unresolved' : 'owner-resolved',
+    );
+  }
+  if (iso === 'hyperv' && fp.utilityVm.kind === 'found') {
+    const worker = fp.utilityVm.value.worker;
+    const owner = worker.userName ?? 'an owner the host does not resolve';
+    return point(
+      'user',
+      iso,
+      `only the VM worker is seen: ${processLabel(worker)} runs as ${owner}; the container's users are inside the utility VM`,
+      [
+        evidenceFrom(
+          model.processes.source,
+          `${processLabel(worker)}: UserName ${worker.userName ?? 'empty'}`,
+        ),
+      ],
+      'vm-worker',
+    );
+  }
+  return point(
+    'user',
+    iso,
+    notObservable(
+      iso === 'hyperv'
+        ? 'the utility VM worker was not identified'
+        : (fp.isolation.note ?? 'isolation unknown'),
+    ),
+    [],
+    '',
+  );
 }
 
 function diskPoint(model: HostModel, fp: Footprint): Built {

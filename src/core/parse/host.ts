@@ -109,6 +109,7 @@ const processFields = {
   WorkingSet64: optIntField,
   ParentProcessId: optIntField,
   CommandLine: optTextField,
+  UserName: optTextField,
 };
 
 export const processesSchema = flatList(processFields);
@@ -123,6 +124,8 @@ export function toProcess(raw: z.output<typeof processesSchema>[number]): HostPr
     workingSet: intOf(raw.WorkingSet64),
     parentPid: intOf(raw.ParentProcessId),
     commandLine: textOf(raw.CommandLine),
+    // The probe writes UserName only when the owners could be read: absent means not collected.
+    ...(raw.UserName === undefined ? {} : { userName: textOf(raw.UserName) }),
   };
 }
 

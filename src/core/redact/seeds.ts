@@ -329,6 +329,8 @@ export function seedsFromModel(model: HostModel): RedactionSeed[] {
   }
   if (model.swarmServices.kind === 'known')
     for (const service of model.swarmServices.value) seeds.image(service.image);
+  // Process owners (Get-Process -IncludeUserName): `DOMAIN\user` names people.
+  if (model.processes.kind === 'known') for (const p of model.processes.value) seeds.account(p.userName);
   forEachString(model, (s) => seeds.scan(s));
   return seeds.items;
 }

@@ -148,7 +148,10 @@ describe.runIf(run)('PowerShell probes against a Windows Server 2019 stand-in', 
       workingSet: 61440000,
       parentPid: 3500,
       commandLine: `powershell.exe -Command "Write-Output 'hi'; $(Get-Date)" & exit`,
+      // A container's user: collected, and not resolvable from the host.
+      userName: null,
     });
+    expect(processes.find((p) => p.pid === 2100)?.userName).toBe('NT AUTHORITY\\SYSTEM');
     // StartTime denied (System) and a process gone from Win32_Process (conhost) come through as nulls.
     expect(processes.find((p) => p.pid === 4)).toMatchObject({ startTime: null, parentPid: 0 });
     expect(processes.find((p) => p.pid === 5012)).toMatchObject({

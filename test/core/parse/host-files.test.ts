@@ -36,6 +36,8 @@ describe('host/processes.json', () => {
     ]);
     expect(processes[1]!.startTime).toBe('2026-11-29T17:05:11.4410000+01:00');
     expect(processes[1]!.parentPid).toBe(3120);
+    // Collected without -IncludeUserName: no owner at all, which is not the same as an unresolvable one.
+    expect('userName' in processes[1]!).toBe(false);
   });
 });
 

@@ -6,8 +6,11 @@ import type { NetstatRow } from './text-probes';
 
 export type Dialect = 'ps51' | 'ps7';
 
-/** Get-Process joined with Win32_Process (ParentProcessId, CommandLine). 5.1 cannot read protected images. */
-export function processRecord(p: HostProcess, dialect: Dialect): Json {
+/**
+ * Get-Process joined with Win32_Process (ParentProcessId, CommandLine). 5.1 cannot read protected images.
+ * `withOwner`: the probe ran elevated, so Get-Process -IncludeUserName gave UserName (see processOwner).
+ */
+export function processRecord(p: HostProcess, dialect: Dialect, withOwner = false): Json {
   return {
     Id: p.pid,
     ProcessName: p.name,
@@ -17,7 +20,24 @@ export function processRecord(p: HostProcess, dialect: Dialect): Json {
     WorkingSet64: p.workingSet,
     ParentProcessId: p.parentPid,
     CommandLine: p.commandLine,
+    ...(withOwner ? { UserName: processOwner(p) } : {}),
   };
+}
+
+const GUID_IN_TEXT = /[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}/i;
+
+/**
+ * The owner the host resolves: none for a process-isolated container's processes (ContainerAdministrator
+ * exists only inside, knowledge notes section 2), the VM's own account for vmwp (illustrative: no public
+ * capture shows it), SYSTEM for the other services, the signed-in admin in an interactive session.
+ */
+function processOwner(p: HostProcess): string | null {
+  if (p.name === 'vmwp') {
+    const guid = GUID_IN_TEXT.exec(p.commandLine ?? '')?.[0];
+    return guid ? `NT VIRTUAL MACHINE\\${guid.toUpperCase()}` : null;
+  }
+  if (p.roles.some((r) => r.includes(':') && !r.startsWith('svc:'))) return null;
+  return p.session === 0 ? 'NT AUTHORITY\\SYSTEM' : 'CONTOSO\\hostadmin';
 }
 
 export interface DiskDef {

@@ -137,7 +137,8 @@ export function build(): readonly SampleFile[] {
     EditionID: 'ServerDatacenter', InstallationType: 'Server Core', PSVersion: '7.4.6',
     Features: ['FileAndStorage-Services', 'Storage-Services', 'Hyper-V', 'NET-Framework-45-Features', 'NET-Framework-45-Core', 'NET-WCF-Services45', 'NET-WCF-TCP-PortSharing45', 'Containers', 'RSAT', 'RSAT-Role-Tools', 'RSAT-Hyper-V-Tools', 'Hyper-V-PowerShell', 'System-DataArchiver', 'Windows-Defender', 'PowerShellRoot', 'PowerShell', 'WoW64-Support'],
   }));
-  w.add('host/processes.json', ps7Json(host.list.map((x) => processRecord(x, 'ps7'))));
+  // Collected elevated: owners included (Get-Process -IncludeUserName).
+  w.add('host/processes.json', ps7Json(host.list.map((x) => processRecord(x, 'ps7', true))));
   w.add('host/docker-service.json', ps7Json({ Name: 'docker', State: 'Running', StartMode: 'Auto', PathName: '"C:\\Program Files\\docker\\dockerd.exe" --run-service' }));
   // `hosts` only here, not in the service command line: no conflict, and npipe only.
   w.add('host/daemon.json', configJson({ hosts: ['npipe://'], 'log-driver': 'json-file', 'log-opts': { 'max-size': '100m', 'max-file': '5' } }, '\n'));
