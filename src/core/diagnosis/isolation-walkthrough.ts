@@ -179,17 +179,7 @@ function sessionPoint(fp: Footprint): Built {
       'no-session',
     );
   }
-  return point(
-    'session',
-    iso,
-    notObservable(
-      iso === 'hyperv'
-        ? 'the utility VM worker was not identified'
-        : (fp.isolation.note ?? 'isolation unknown'),
-    ),
-    [],
-    '',
-  );
+  return withoutWorker('session', fp);
 }
 
 function userPoint(model: HostModel, fp: Footprint): Built {
@@ -248,17 +238,17 @@ function userPoint(model: HostModel, fp: Footprint): Built {
       'vm-worker',
     );
   }
-  return point(
-    'user',
-    iso,
-    notObservable(
-      iso === 'hyperv'
-        ? 'the utility VM worker was not identified'
-        : (fp.isolation.note ?? 'isolation unknown'),
-    ),
-    [],
-    '',
-  );
+  return withoutWorker('user', fp);
+}
+
+/** A point that needed the utility VM worker (Hyper-V) or a known isolation mode, and has neither. */
+function withoutWorker(id: IsolationPointId, fp: Footprint): Built {
+  const iso = fp.isolation.value;
+  const why =
+    iso === 'hyperv'
+      ? 'the utility VM worker was not identified'
+      : (fp.isolation.note ?? 'isolation unknown');
+  return point(id, iso, notObservable(why), [], '');
 }
 
 function diskPoint(model: HostModel, fp: Footprint): Built {
