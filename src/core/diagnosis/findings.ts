@@ -588,7 +588,7 @@ function hypervNoHostRules(model: HostModel, c: Correlation): Finding[] {
         id: 'hyperv-no-host-firewall-rules',
         severity: 'info',
         title: `${fp.container.name} is Hyper-V isolated: no host firewall rules for it`,
-        detail: `${fp.container.name} runs in a utility VM with its own firewall (default allow). Unlike a process-isolated container, it gets no inbound rules on the host (ICC, DNS, DHCP, published ports), and host rules do not filter its traffic.`,
+        detail: `${fp.container.name} runs in a utility VM with its own firewall (default allow). Unlike a process-isolated container, it gets no inbound rules on the host (ICC, DNS, DHCP, published ports). Whether host rules still filter what reaches it is not confirmed: Hostscope says unknown where they would block.`,
         subjects: [subject(fp.container)],
         evidence: [...fp.isolation.evidence, ...rules],
         fix: `To filter its traffic, configure the firewall inside the container (docker exec ${arg(fp.container.name)} netsh advfirewall show allprofiles)`,

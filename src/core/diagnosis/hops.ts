@@ -562,16 +562,6 @@ export function hostFirewallHop(ctx: PathContext): HopResult {
   const title = `The host firewall lets ${portText(ctx, port)} in`;
   if (!pub && !ctx.direct) return skip(id, title, NO_PUBLICATION);
   const iso = ctx.target.isolation;
-  if (iso.value === 'hyperv') {
-    // Hyper-V isolation: the utility VM runs its own firewall, default allow (network-isolation-security.md;
-    // Windows-Containers#428: the same port works under Hyper-V where process isolation needs a host rule).
-    return pass(
-      id,
-      title,
-      iso.evidence,
-      "a Hyper-V isolated container is filtered by the utility VM's own firewall (default allow), not by host rules",
-    );
-  }
   if (iso.value === null) return unknown(id, title, iso.note ?? 'isolation unknown');
   // Process isolation: the host firewall filters the container's traffic on the container port (Windows-Containers#561).
   const arriving = externalProfiles(ctx.model.connectionProfiles, ctx.correlation.networkNames);
@@ -584,7 +574,7 @@ export function hostFirewallHop(ctx: PathContext): HopResult {
     program: null,
   };
   const decisions = arriving.profiles.map((p) => decideInbound(ctx.correlation.firewall, p, traffic));
-  return firewallHop(
+  const result = firewallHop(
     ctx,
     id,
     title,
@@ -593,6 +583,17 @@ export function hostFirewallHop(ctx: PathContext): HopResult {
     port,
     pub !== null && pub.hostPort !== pub.containerPort,
     'default-block',
+  );
+  if (iso.value !== 'hyperv' || result.hop.status === 'pass') return result;
+  // Hyper-V isolation: the utility VM runs its own firewall, default allow, and gets no host rules
+  // (network-isolation-security.md; knowledge notes section 2). Whether host rules still filter what WinNAT
+  // forwards to the VM is not confirmed: where they would block, say unknown rather than guess either way.
+  return unknown(
+    id,
+    title,
+    `host rules would not let ${portText(ctx, port)} in, but whether the host firewall filters traffic to a Hyper-V isolated container is unconfirmed (its utility VM runs its own firewall, default allow)`,
+    [...iso.evidence, ...result.hop.evidence],
+    result.causes.map((cause) => ({ ...cause, confidence: 'likely' as const })),
   );
 }
 

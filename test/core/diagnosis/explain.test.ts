@@ -409,9 +409,17 @@ describe('firewall-blocked', () => {
       note: expect.stringContaining('host.connprofiles'),
     });
   });
-  it('passes a Hyper-V isolated container without host rules: its utility VM filters', () => {
+  it('for a Hyper-V isolated container, passes where host rules allow and says unknown where they would block', () => {
+    const allowed = healthy({ web: { isolation: 'hyperv', top: [100] } });
+    expect(hop(run(allowed.b.build(), allowed.web, external, 8080), 'host-firewall').status).toBe('pass');
+    // Whether host rules filter what WinNAT forwards to a utility VM is unconfirmed: no confident verdict.
     const { b, web } = healthy({ rules: false, web: { isolation: 'hyperv', top: [100] } });
-    expect(hop(run(b.build(), web, external, 8080), 'host-firewall').status).toBe('pass');
+    const out = run(b.build(), web, external, 8080);
+    const firewall = hop(out, 'host-firewall');
+    expect(firewall.status).toBe('unknown');
+    expect(firewall.note).toContain('unconfirmed');
+    expect(out.verdict).toBe('unknown');
+    expect(out.causes.every((c) => c.confidence === 'likely')).toBe(true);
   });
   it('on 14393 blocks the host from a process-isolated container port without an allow rule (deny-all default)', () => {
     const old = healthy({ build: 14393, rules: false });
