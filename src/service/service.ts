@@ -35,6 +35,8 @@ import { reachMatrix, reachView } from './views/reachability';
 import { sessionsView } from './views/sessions';
 import { topologyView } from './views/topology';
 
+/** A preview shows the start of the report; a 1,000-container host's whole report would only slow the dialog. */
+const PREVIEW_CHARS = 60_000;
 export type CollectTarget = RequestOf<'collect:start'>['target'];
 
 /** Collects a bundle and answers its path; rejects when the signal aborts. */
@@ -265,6 +267,22 @@ export function createService(options: ServiceOptions): HostscopeService {
         const saved = await options.shell.saveFile(document.fileName, document.bytes);
         return ok(saved === null ? { kind: 'cancelled' } : { kind: 'saved', path: saved });
       });
+    },
+    'report:preview': async (r) => {
+      const report = options.report;
+      if (!report) return fail('unavailable', 'Report export is not part of this build.');
+      const analysis = current;
+      if (analysis === null) return fail('no-bundle', 'No bundle is open: there is nothing to report on.');
+      // The same document and redaction as the export, rendered as Markdown: readable as plain text.
+      const rendered = await report(analysis, {
+        format: 'md',
+        redact: r.redact,
+        signal: new AbortController().signal,
+      });
+      if (!rendered.ok) return rendered;
+      const markdown = new TextDecoder().decode(rendered.value.bytes);
+      const truncated = markdown.length > PREVIEW_CHARS;
+      return ok({ markdown: truncated ? markdown.slice(0, PREVIEW_CHARS) : markdown, truncated });
     },
   };
 

@@ -19,6 +19,7 @@ export const CHANNELS = [
   'collect:start',
   'collect:cancel',
   'report:export',
+  'report:preview',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

@@ -101,6 +101,7 @@ export const REQUEST_SCHEMAS = {
     redact: z.boolean(),
     operationId: operationId.optional(),
   }),
+  'report:preview': z.strictObject({ redact: z.boolean() }),
 } as const satisfies Record<Channel, z.ZodType>;
 
 export type RequestOf<C extends Channel> = z.output<(typeof REQUEST_SCHEMAS)[C]>;
@@ -124,6 +125,8 @@ export interface ResponseMap {
   'collect:start': BundleRef;
   'collect:cancel': { readonly cancelled: boolean };
   'report:export': ExportOutcome;
+  /** The report as Markdown text, shown as text (never as HTML) before exporting; cut on very large hosts. */
+  'report:preview': { readonly markdown: string; readonly truncated: boolean };
 }
 
 export type ResponseOf<C extends Channel> = ResponseMap[C];

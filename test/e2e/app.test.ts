@@ -312,6 +312,24 @@ describe.skipIf(!run)('the app in Chromium', () => {
     const dialog = page.getByRole('dialog', { name: 'Export report' });
     await dialog.getByLabel(/Markdown/).check();
     expect(await dialog.getByRole('checkbox').isChecked()).toBe(true);
+    // The preview shows the redacted report as text before anything leaves, and follows the checkbox.
+    const preview = dialog.getByRole('region', { name: 'Report preview' }).locator('pre');
+    await preview.waitFor();
+    expect(await preview.textContent()).toContain('Findings');
+    if (opened.value.computerName) {
+      expect(await preview.textContent()).not.toContain(opened.value.computerName);
+      await dialog.getByRole('checkbox').uncheck();
+      await dialog.getByText('Preview (not redacted)').waitFor();
+      await page.waitForFunction(
+        (name) => document.querySelector('.report-preview-text')?.textContent?.includes(name) === true,
+        opened.value.computerName,
+      );
+      await dialog.getByRole('checkbox').check();
+      await page.waitForFunction(
+        (name) => document.querySelector('.report-preview-text')?.textContent?.includes(name) === false,
+        opened.value.computerName,
+      );
+    }
     expect(await seriousViolations(page)).toEqual([]);
     const [download] = await Promise.all([
       page.waitForEvent('download'),

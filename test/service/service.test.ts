@@ -147,6 +147,27 @@ describe('the service', () => {
     expect(overview.ok && overview.value).toMatchObject({ bundle: { sample: second } });
   });
 
+  it('previews the report as Markdown text, redacted when asked, before anything is exported', async () => {
+    const s = started();
+    expect(await s.call('report:preview', { redact: true })).toMatchObject({
+      ok: false,
+      error: { code: 'no-bundle' },
+    });
+    const opened = await s.call('bundle:openSample', { name: samples[0]!.name });
+    if (!opened.ok) throw new Error(opened.error.message);
+    const name = opened.value.computerName!;
+    const redacted = await s.call('report:preview', { redact: true });
+    const plain = await s.call('report:preview', { redact: false });
+    if (!redacted.ok || !plain.ok) throw new Error('preview failed');
+    expect(redacted.value.markdown).toContain('host-1');
+    expect(redacted.value.markdown).not.toContain(name);
+    expect(plain.value.markdown).toContain(name);
+    expect(await s.handle('report:preview', { redact: 'yes' })).toMatchObject({
+      ok: false,
+      error: { code: 'bad-request' },
+    });
+  });
+
   it('refuses a second operation under the same id', async () => {
     const s = started();
     const [a, b] = await Promise.all([

@@ -1,6 +1,6 @@
 // Export a report of the open bundle: HTML, PDF, Markdown or JSON, redacted by default for sharing.
 
-import { useState, type FormEvent, type JSX } from 'react';
+import { useEffect, useState, type FormEvent, type JSX } from 'react';
 import type { ReportFormat } from '../../../shared/views';
 import { api } from '../api';
 import { useApp } from '../app-context';
@@ -18,6 +18,25 @@ export function ExportReportDialog({ onClose }: { onClose: () => void }): JSX.El
   const [format, setFormat] = useState<ReportFormat>('html');
   const [redact, setRedact] = useState(true);
   const [busy, setBusy] = useState(false);
+  const [preview, setPreview] = useState<{ text: string; truncated: boolean } | { error: string } | null>(
+    null,
+  );
+  // The preview follows the redaction box, so what will be shared can be read before it leaves.
+  useEffect(() => {
+    let current = true;
+    setPreview(null);
+    void api.invoke('report:preview', { redact }).then((result) => {
+      if (!current) return;
+      setPreview(
+        result.ok
+          ? { text: result.value.markdown, truncated: result.value.truncated }
+          : { error: result.error.message },
+      );
+    });
+    return () => {
+      current = false;
+    };
+  }, [redact]);
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
     setBusy(true);
@@ -60,6 +79,19 @@ export function ExportReportDialog({ onClose }: { onClose: () => void }): JSX.El
           <input type="checkbox" checked={redact} onChange={(e) => setRedact(e.target.checked)} />
           <span>Redact host names, addresses, users and container names (recommended when sharing)</span>
         </label>
+        <section className="report-preview" aria-label="Report preview">
+          <h3 className="report-preview-title">Preview {redact ? '(redacted)' : '(not redacted)'}</h3>
+          {preview === null ? (
+            <p className="muted">Rendering the preview…</p>
+          ) : 'error' in preview ? (
+            <p role="alert">{preview.error}</p>
+          ) : (
+            <pre className="report-preview-text" tabIndex={0}>
+              {preview.text}
+              {preview.truncated ? '\n… (the preview stops here; the export has everything)' : ''}
+            </pre>
+          )}
+        </section>
         <div className="form-actions">
           <button type="submit" className="button button-primary" disabled={busy}>
             {busy ? 'Exporting…' : 'Export'}
