@@ -1,13 +1,26 @@
 // `hostscope inspect` for a person: what the container is on the host, section by section.
 import type { InspectResult } from '../../shared/diagnosis';
 import { safeText, type Style } from './style';
-import { table } from './table';
+import { table, type Column } from './table';
 import { wrap } from './wrap';
 
 const MAX_PROCESSES = 12;
 
 function section(out: string[], title: string, style: Style): void {
   out.push('', style.bold(title));
+}
+
+/** A titled section holding a table indented by two spaces, or `none`. */
+function tableSection<R>(
+  out: string[],
+  title: string,
+  rows: readonly R[],
+  columns: readonly Column<R>[],
+  style: Style,
+  width: number,
+): void {
+  section(out, title, style);
+  out.push(rows.length === 0 ? '  none' : table(rows, columns, style, width - 2).replace(/^/gm, '  '));
 }
 
 export function formatInspect(r: InspectResult, style: Style, width = 100): string {
@@ -47,52 +60,43 @@ export function formatInspect(r: InspectResult, style: Style, width = 100): stri
     }
   }
 
-  section(out, 'Networks', style);
-  out.push(
-    r.networks.length === 0
-      ? '  none'
-      : table(
-          r.networks,
-          [
-            { header: 'NAME', value: (n) => n.name },
-            { header: 'DRIVER', value: (n) => n.driver ?? '?' },
-            { header: 'ADDRESS', value: (n) => n.ip ?? '-' },
-          ],
-          style,
-          width - 2,
-        ).replace(/^/gm, '  '),
+  tableSection(
+    out,
+    'Networks',
+    r.networks,
+    [
+      { header: 'NAME', value: (n) => n.name },
+      { header: 'DRIVER', value: (n) => n.driver ?? '?' },
+      { header: 'ADDRESS', value: (n) => n.ip ?? '-' },
+    ],
+    style,
+    width,
   );
 
-  section(out, 'Published ports', style);
-  out.push(
-    r.publishedPorts.length === 0
-      ? '  none'
-      : table(
-          r.publishedPorts,
-          [
-            { header: 'HOST', value: (p) => `${p.hostIp ?? '*'}:${p.hostPort ?? '-'}` },
-            { header: 'CONTAINER', value: (p) => `${p.containerPort}/${p.protocol}` },
-            { header: 'MODE', value: (p) => p.mode },
-          ],
-          style,
-          width - 2,
-        ).replace(/^/gm, '  '),
+  tableSection(
+    out,
+    'Published ports',
+    r.publishedPorts,
+    [
+      { header: 'HOST', value: (p) => `${p.hostIp ?? '*'}:${p.hostPort ?? '-'}` },
+      { header: 'CONTAINER', value: (p) => `${p.containerPort}/${p.protocol}` },
+      { header: 'MODE', value: (p) => p.mode },
+    ],
+    style,
+    width,
   );
 
-  section(out, 'WinNAT static mappings', style);
-  out.push(
-    r.natMappings.length === 0
-      ? '  none'
-      : table(
-          r.natMappings,
-          [
-            { header: 'NAT', value: (m) => m.natName, min: 12 },
-            { header: 'EXTERNAL', value: (m) => `${m.externalPort}/${m.protocol}` },
-            { header: 'INTERNAL', value: (m) => `${m.internalIp}:${m.internalPort}` },
-          ],
-          style,
-          width - 2,
-        ).replace(/^/gm, '  '),
+  tableSection(
+    out,
+    'WinNAT static mappings',
+    r.natMappings,
+    [
+      { header: 'NAT', value: (m) => m.natName, min: 12 },
+      { header: 'EXTERNAL', value: (m) => `${m.externalPort}/${m.protocol}` },
+      { header: 'INTERNAL', value: (m) => `${m.internalIp}:${m.internalPort}` },
+    ],
+    style,
+    width,
   );
   if (r.natSessions && r.natSessions.length > 0)
     out.push(
@@ -101,25 +105,22 @@ export function formatInspect(r: InspectResult, style: Style, width = 100): stri
       ),
     );
 
-  section(out, 'Firewall rules naming its ports', style);
-  out.push(
-    r.firewallRules.length === 0
-      ? '  none'
-      : table(
-          r.firewallRules,
-          [
-            { header: 'RULE', value: (f) => f.displayName ?? f.name, min: 20 },
-            {
-              header: 'ACTION',
-              value: (f) => f.action,
-              paint: (f, s) => (f.action === 'block' ? s.red : s.green),
-            },
-            { header: 'PORT', value: (f) => f.localPort },
-            { header: 'ENABLED', value: (f) => (f.enabled === false ? 'no' : 'yes') },
-          ],
-          style,
-          width - 2,
-        ).replace(/^/gm, '  '),
+  tableSection(
+    out,
+    'Firewall rules naming its ports',
+    r.firewallRules,
+    [
+      { header: 'RULE', value: (f) => f.displayName ?? f.name, min: 20 },
+      {
+        header: 'ACTION',
+        value: (f) => f.action,
+        paint: (f, s) => (f.action === 'block' ? s.red : s.green),
+      },
+      { header: 'PORT', value: (f) => f.localPort },
+      { header: 'ENABLED', value: (f) => (f.enabled === false ? 'no' : 'yes') },
+    ],
+    style,
+    width,
   );
 
   section(out, 'Mounts', style);
