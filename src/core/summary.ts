@@ -1,7 +1,7 @@
 // `hostscope summary`: the host, the engine, every container and every probe's outcome.
 import type { Container, HostModel, Isolation, Known } from '../shared/model';
 import { table } from './format/table';
-import type { Style } from './format/style';
+import { safeText, type Style } from './format/style';
 import { wrap } from './format/wrap';
 
 export interface SummaryJson {
@@ -128,22 +128,29 @@ export function formatSummary(s: SummaryJson, style: Style, width = 100): string
   ]
     .filter(Boolean)
     .join(', ');
-  out.push(style.bold(title) + (os ? `  ${os}` : ''));
-  if (h.unknown) out.push(style.yellow(`  host details unknown: ${h.unknown}`));
+  // Every line is wrapped to the width: names and paths come from the host and can be long.
+  const lines = (text: string, paint: (line: string) => string = (l) => l, rest = '  '): string[] =>
+    wrap(text, width, '', rest).map(paint);
+  const [first = '', ...more] = lines(`${title}${os ? `: ${os}` : ''}`);
+  out.push(first.replace(safeText(title), style.bold(safeText(title))), ...more);
+  if (h.unknown) out.push(...lines(`  host details unknown: ${h.unknown}`, style.yellow, '    '));
   const e = s.engine;
   out.push(
-    `Docker ${e.version ?? '?'} (API ${e.apiVersion ?? '?'}), default isolation ${e.defaultIsolation ?? 'unknown'}, swarm ${e.swarm ?? 'unknown'}` +
-      (e.dockerRootDir ? `, root ${e.dockerRootDir}` : ''),
+    ...lines(
+      `Docker ${e.version ?? '?'} (API ${e.apiVersion ?? '?'}), default isolation ${e.defaultIsolation ?? 'unknown'}, swarm ${e.swarm ?? 'unknown'}` +
+        (e.dockerRootDir ? `, root ${e.dockerRootDir}` : ''),
+    ),
   );
-  if (e.unknown) out.push(style.yellow(`  engine details unknown: ${e.unknown}`));
+  if (e.unknown) out.push(...lines(`  engine details unknown: ${e.unknown}`, style.yellow, '    '));
   out.push(
-    style.dim(
+    ...lines(
       `Bundle ${s.bundle.source}${s.bundle.collectedAt ? `, collected ${s.bundle.collectedAt}` : ''}`,
+      style.dim,
     ),
   );
   out.push('');
   out.push(style.bold(`Containers (${s.containers.length})`));
-  if (s.containersUnknown) out.push(style.yellow(`  unknown: ${s.containersUnknown}`));
+  if (s.containersUnknown) out.push(...lines(`  unknown: ${s.containersUnknown}`, style.yellow, '    '));
   else if (s.containers.length === 0) out.push('  none');
   else
     out.push(

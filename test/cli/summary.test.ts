@@ -74,6 +74,12 @@ describe.each(SAMPLES)('hostscope summary on the sample %s', (sample) => {
     expect(run.out).not.toContain('\u001b[');
     expect(run.out).toContain('NAME');
     expect(run.out).toContain('PROBE');
+    // Host text (here the bundle's own path) can be longer than a line: it wraps rather than overflows.
+    const deep = join(tmp, `${sample}-${'d'.repeat(120)}`);
+    cpSync(folder, deep, { recursive: true });
+    const long = await cli('summary', deep);
+    for (const line of long.out.split('\n')) expect(line.length).toBeLessThanOrEqual(100);
+    expect(long.out.replace(/\n\s*/g, '')).toContain('d'.repeat(120));
   });
 });
 
