@@ -1,6 +1,6 @@
 // `hostscope redact`: a bundle rewritten with pseudonyms, written through the collector's bundle writer so it
 // has the same layout, the same path checks and the same atomic write as a freshly collected one.
-import { PROBES, type RawBundle } from '../shared/bundle';
+import { probeForFile, type RawBundle } from '../shared/bundle';
 import { decodeText } from '../core/bundle/decode';
 import { parseManifest, type ParsedManifest } from '../core/bundle/manifest';
 import { createRedactor, redactBundle, seedsFromBundle, type RedactedBundle } from '../core/redact';
@@ -13,25 +13,6 @@ export interface RedactedBundleResult {
   readonly redacted: RedactedBundle;
   /** Files no manifest probe lists and the catalogue does not know: left out rather than guessed at. */
   readonly unlisted: readonly string[];
-}
-
-/** The catalogue probe that writes `file` (a fixed file, or a per-container one such as docker/top/<id>.json). */
-function catalogueProbe(file: string): string | null {
-  for (const probe of PROBES) {
-    if (probe.files.includes(file)) return probe.id;
-    if (probe.perContainer) {
-      const [before, after] = probe.perContainer('\u0000').split('\u0000') as [string, string];
-      if (
-        file.startsWith(before) &&
-        file.endsWith(after) &&
-        file.length > before.length + after.length &&
-        !file.slice(before.length, -after.length || undefined).includes('/')
-      ) {
-        return probe.id;
-      }
-    }
-  }
-  return null;
 }
 
 /** The redacted files regrouped into the probe runs the writer expects, statuses and errors from the (redacted) manifest. */
@@ -66,7 +47,7 @@ export function runsFromRedacted(
   const unlisted: string[] = [];
   for (const [path, bytes] of redacted.files) {
     if (path === 'manifest.json') continue;
-    const id = owner.get(path) ?? catalogueProbe(path);
+    const id = owner.get(path) ?? probeForFile(path)?.spec.id ?? null;
     if (id === null) {
       unlisted.push(path);
       continue;

@@ -1,7 +1,7 @@
 // A bundle's raw files -> one typed HostModel. Every file gets an outcome; a missing or broken file makes only
 // the parts that depend on it `unknown` (bundle-v1: "a missing file means not collected").
 import type { z } from 'zod';
-import { PROBES, type ManifestProbe, type RawBundle } from '../shared/bundle';
+import { PROBES, probeForFile, type ManifestProbe, type RawBundle } from '../shared/bundle';
 import type {
   Container,
   FileOutcome,
@@ -345,12 +345,8 @@ function probeOutcomes(
     filesByProbe.set(spec.id, files);
   }
   for (const [file, outcome] of outcomes) {
-    const perContainer = file.startsWith('docker/top/')
-      ? 'docker.top'
-      : file.startsWith('containers/')
-        ? 'container.listeners'
-        : null;
-    if (perContainer) filesByProbe.get(perContainer)!.push(outcome);
+    const owner = probeForFile(file);
+    if (owner?.containerId != null) filesByProbe.get(owner.spec.id)!.push(outcome);
   }
   return ids.map((id): ProbeOutcome => {
     const entry = byId.get(id) ?? null;

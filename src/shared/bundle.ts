@@ -17,10 +17,17 @@ export interface ProbeSpec {
   readonly kind: ProbeKind;
   /** Fixed files it writes; per-container probes use `perContainer` instead. */
   readonly files: readonly string[];
-  /** For per-container probes: the file for one full container id. */
-  readonly perContainer?: (containerId: string) => string;
+  /**
+   * For per-container probes: the files it writes for one container, as templates in which `{id}` stands for
+   * the full container id (`containers/{id}/netstat.txt`). Data, so it can be matched both ways
+   * (`perContainerFiles`, `probeForFile`).
+   */
+  readonly perContainer?: readonly string[];
   readonly title: string;
 }
+
+/** Where a per-container template holds the container id. */
+const CONTAINER_ID_SLOT = '{id}';
 
 /** Every probe of bundle v1, in the order a collector runs them. */
 export const PROBES: readonly ProbeSpec[] = [
@@ -36,7 +43,7 @@ export const PROBES: readonly ProbeSpec[] = [
     id: 'docker.top',
     kind: 'docker',
     files: [],
-    perContainer: (id) => `docker/top/${id}.json`,
+    perContainer: ['docker/top/{id}.json'],
     title: 'Container processes (top)',
   },
   { id: 'docker.networks', kind: 'docker', files: ['docker/networks.json'], title: 'Docker networks' },
@@ -111,10 +118,63 @@ export const PROBES: readonly ProbeSpec[] = [
     id: 'container.listeners',
     kind: 'container-exec',
     files: [],
-    perContainer: (id) => `containers/${id}/netstat.txt`,
+    perContainer: ['containers/{id}/netstat.txt'],
     title: 'Listeners inside containers',
   },
+  // Added in bundle 1.1 (same version 1; readers of 1.0 ignore them).
+  {
+    id: 'host.portexclusions',
+    kind: 'powershell',
+    files: ['host/excludedports.txt'],
+    title: 'Excluded (reserved) port ranges',
+  },
+  { id: 'host.routes', kind: 'powershell', files: ['host/routes.json'], title: 'IP routes' },
+  { id: 'host.ipinterfaces', kind: 'powershell', files: ['host/ip-interfaces.json'], title: 'IP interfaces' },
+  { id: 'host.dns', kind: 'powershell', files: ['host/dns-servers.json'], title: 'DNS client servers' },
+  { id: 'host.vmswitches', kind: 'powershell', files: ['host/vmswitches.json'], title: 'Hyper-V virtual switches' },
+  { id: 'host.services', kind: 'powershell', files: ['host/services.json'], title: 'Container services' },
+  { id: 'host.events', kind: 'powershell', files: ['host/events.json'], title: 'Container events (7 days)' },
+  { id: 'host.proxy', kind: 'powershell', files: ['host/proxy.json'], title: 'Proxy settings' },
+  { id: 'host.hotfixes', kind: 'powershell', files: ['host/hotfixes.json'], title: 'Installed updates' },
+  { id: 'host.computer', kind: 'powershell', files: ['host/computer.json'], title: 'Computer system' },
+  {
+    id: 'container.dns',
+    kind: 'container-exec',
+    files: [],
+    perContainer: ['containers/{id}/ipconfig.txt', 'containers/{id}/hosts.txt'],
+    title: 'DNS and hosts file inside containers',
+  },
 ];
+
+/** The files a per-container probe writes for one container (none for a host-wide probe). */
+export function perContainerFiles(spec: ProbeSpec, containerId: string): string[] {
+  return (spec.perContainer ?? []).map((template) => template.replace(CONTAINER_ID_SLOT, containerId));
+}
+
+/**
+ * The container id a per-container template holds in `file`, or null when `file` is not of that template. The
+ * id slot takes one path segment, never a `/`.
+ */
+function containerIdIn(template: string, file: string): string | null {
+  const slot = template.indexOf(CONTAINER_ID_SLOT);
+  const before = template.slice(0, slot);
+  const after = template.slice(slot + CONTAINER_ID_SLOT.length);
+  if (file.length <= before.length + after.length || !file.startsWith(before) || !file.endsWith(after)) return null;
+  const id = file.slice(before.length, file.length - after.length);
+  return id.includes('/') ? null : id;
+}
+
+/** The catalogue probe that writes `file` (a fixed file or a per-container one), with the container id if any. */
+export function probeForFile(file: string): { readonly spec: ProbeSpec; readonly containerId: string | null } | null {
+  for (const spec of PROBES) {
+    if (spec.files.includes(file)) return { spec, containerId: null };
+    for (const template of spec.perContainer ?? []) {
+      const containerId = containerIdIn(template, file);
+      if (containerId !== null) return { spec, containerId };
+    }
+  }
+  return null;
+}
 
 export function probeSpec(id: string): ProbeSpec | undefined {
   return PROBES.find((p) => p.id === id);

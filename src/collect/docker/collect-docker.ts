@@ -1,6 +1,6 @@
 // The Docker side of a bundle: every docker.* probe and container.listeners (bundle-v1.md), each with an
 // honest outcome. Responses are kept as the engine sent them, except Config.Env values (redact-env.ts).
-import { PROBES } from '../../shared/bundle';
+import { PROBES, perContainerFiles } from '../../shared/bundle';
 import type { ProbeStatus } from '../../shared/model';
 import type { ProbeFile, ProbeRun, ProgressListener } from '../types';
 import { createLimiter, type Limiter } from '../limit';
@@ -46,7 +46,7 @@ export const LISTENERS_COMMAND: readonly string[] = ['netstat', '-ano'];
 
 const fileOf = (id: string): string => PROBES.find((p) => p.id === id)!.files[0]!;
 const perContainerFile = (id: string, containerId: string): string =>
-  PROBES.find((p) => p.id === id)!.perContainer!(containerId);
+  perContainerFiles(PROBES.find((p) => p.id === id)!, containerId)[0]!;
 
 interface ProbeResult {
   readonly status: ProbeStatus;

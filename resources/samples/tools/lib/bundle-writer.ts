@@ -1,5 +1,5 @@
 // Collects the files of one sample bundle with their encodings and builds manifest.json from the probe catalogue.
-import { PROBES } from '../../../../src/shared/bundle';
+import { PROBES, probeForFile } from '../../../../src/shared/bundle';
 import type { ManifestProbe } from '../../../../src/shared/bundle';
 import { Rng } from './ids';
 import { configJson } from './json';
@@ -43,7 +43,7 @@ export class BundleWriter {
     const rng = new Rng(`${this.name}:durations`);
     const claimed = new Set<string>();
     const probes: ManifestProbe[] = PROBES.map((spec) => {
-      const files = [...this.files.keys()].filter((path) => spec.files.includes(path) || (spec.perContainer !== undefined && matchesPerContainer(spec.perContainer, path)));
+      const files = [...this.files.keys()].filter((path) => spec.files.includes(path) || writtenPerContainer(spec, path));
       files.forEach((f) => claimed.add(f));
       const override = this.overrides.get(spec.id);
       if (override) {
@@ -67,12 +67,10 @@ export class BundleWriter {
   }
 }
 
-/** Per-container probes name their file by the full container id; match any 64-hex id in that slot. */
-function matchesPerContainer(perContainer: (id: string) => string, path: string): boolean {
-  const marker = '0'.repeat(64);
-  const [before, after] = perContainer(marker).split(marker) as [string, string];
-  if (!path.startsWith(before) || !path.endsWith(after)) return false;
-  return /^[0-9a-f]{64}$/.test(path.slice(before.length, path.length - after.length));
+/** Per-container probes name their file by the full container id: a 64-hex id in that slot. */
+function writtenPerContainer(spec: (typeof PROBES)[number], path: string): boolean {
+  const owner = probeForFile(path);
+  return owner?.spec === spec && /^[0-9a-f]{64}$/.test(owner.containerId ?? '');
 }
 
 function durationFor(kind: string, fileCount: number, rng: Rng): number {
