@@ -98,7 +98,9 @@ export const PROBES: readonly ProbeSpec[] = [
   {
     id: 'host.hns.endpoints',
     kind: 'powershell',
-    files: ['host/hns-endpoints.json'],
+    // 1.1: Get-HnsEndpoint whole where an HNS module is loaded, else `hnsdiag list endpoints -d` as text; a
+    // run writes one of the two.
+    files: ['host/hns-endpoints.json', 'host/hnsdiag-endpoints.txt'],
     title: 'HNS endpoints',
   },
   {
