@@ -6,6 +6,13 @@ import { wrap } from './wrap';
 
 const MAX_PROCESSES = 12;
 
+type HnsEndpointRow = InspectResult['hnsEndpoints'][number];
+/** One NAT policy of an endpoint, or the endpoint alone where its policies were not collected. */
+interface PolicyRow {
+  readonly e: HnsEndpointRow;
+  readonly policy: NonNullable<HnsEndpointRow['natPolicies']>[number] | null;
+}
+
 function section(out: string[], title: string, style: Style): void {
   out.push('', style.bold(title));
 }
@@ -104,6 +111,54 @@ export function formatInspect(r: InspectResult, style: Style, width = 100): stri
         `${r.natSessions.length} NAT sessions, e.g. ${r.natSessions[0]!.externalSource ?? '?'} -> ${r.natSessions[0]!.internalDestination ?? '?'}`,
       ),
     );
+
+  // Bundle 1.1: the ports HNS publishes for it (its endpoints' NAT policies), to compare with Docker's above.
+  const policyRows = r.hnsEndpoints.flatMap((e): PolicyRow[] =>
+    e.natPolicies === null ? [{ e, policy: null }] : e.natPolicies.map((policy) => ({ e, policy })),
+  );
+  tableSection<PolicyRow>(
+    out,
+    'HNS endpoint NAT policies',
+    policyRows,
+    [
+      {
+        header: 'NETWORK',
+        value: (row) => `${row.e.network}${row.e.vSwitch ? ` (vSwitch ${row.e.vSwitch.name})` : ''}`,
+      },
+      { header: 'ENDPOINT', value: (row) => row.e.id },
+      {
+        header: 'EXTERNAL',
+        value: (row) =>
+          row.policy ? `${row.policy.externalPort}/${row.policy.protocol}` : 'policies not collected',
+      },
+      {
+        header: 'INTERNAL',
+        value: (row) => (row.policy ? `${row.e.ipAddress ?? '?'}:${row.policy.internalPort}` : '-'),
+      },
+      {
+        header: 'RESERVED',
+        value: (row) => (row.policy?.reserved === true ? 'yes' : row.policy?.reserved === false ? 'no' : '-'),
+      },
+    ],
+    style,
+    width,
+  );
+
+  section(out, 'Name resolution inside', style);
+  out.push(
+    ...indent(`DNS servers: ${r.dnsServers === null ? 'unknown' : r.dnsServers.join(', ') || 'none'}`),
+  );
+  out.push(
+    ...indent(
+      `hosts file: ${
+        r.hostsFile === null
+          ? 'unknown'
+          : r.hostsFile.length === 0
+            ? 'no entries'
+            : r.hostsFile.map((h) => `${h.address} ${h.names.join(' ')}`).join('; ')
+      }`,
+    ),
+  );
 
   tableSection(
     out,

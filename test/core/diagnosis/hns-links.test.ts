@@ -3,6 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { correlate } from '../../../src/core/diagnosis/correlate';
 import { inspect } from '../../../src/core/diagnosis/inspect';
+import { formatInspect } from '../../../src/core/format/inspect';
+import { plain } from '../../../src/core/format/style';
 import { buildHostModel } from '../../../src/core/host-model';
 import { fixture, rawBundle } from '../../support/raw-bundle';
 
@@ -185,6 +187,23 @@ describe('inspect --json (1.1 additions)', () => {
     expect(result.dnsServers).toEqual(['172.24.80.1', '10.0.0.2', 'fec0:0:0:ffff::1%1']);
     expect(result.hostsFile).toContainEqual({ address: '192.168.65.2', names: ['host.docker.internal'] });
     expect(result.notes.filter((n) => /HNS|DNS|hosts|vSwitch|NAT policies/.test(n))).toEqual([]);
+  });
+
+  it("prints the NAT policies beside Docker's ports, and what the container resolves with", () => {
+    const model = buildHostModel(rawBundle(full));
+    const web = model.containers.kind === 'known' ? model.containers.value[0]! : null;
+    const text = formatInspect(inspect(model, web!), plain, 100);
+    const policies = text.slice(
+      text.indexOf('HNS endpoint NAT policies'),
+      text.indexOf('Name resolution inside'),
+    );
+    expect(policies).toMatch(
+      /nat \(vSwitch nat\)\s+5e6298c2-4638-494e-be6b-ff6fef942c06\s+8080\/tcp\s+172\.24\.86\.12:80\s+-/,
+    );
+    expect(policies).toMatch(/53\/udp\s+172\.24\.86\.12:53\s+yes/);
+    expect(text).toContain('DNS servers: 172.24.80.1, 10.0.0.2, fec0:0:0:ffff::1%1');
+    expect(text).toContain('192.168.65.2 host.docker.internal');
+    for (const line of text.split('\n')) expect(line.length).toBeLessThanOrEqual(100);
   });
 
   it('says in notes why they are empty on a 1.0 bundle', () => {
