@@ -72,28 +72,47 @@ const natFields = ciObject({
 /** A policy's type and, for HNS v2, its settings; every other field stays for the NAT reader. */
 const policyHead = ciObject({ Type: text, Settings: z.unknown().optional() });
 
-const policy = z.record(z.string(), z.unknown()).transform((raw, ctx): HnsPolicy => {
-  const head = policyHead.safeParse(raw);
-  if (!head.success) {
-    ctx.addIssue({ code: 'custom', message: `policy: ${describeIssues(head.error)}` });
-    return z.NEVER;
+/**
+ * `@{Type=NAT; ExternalPort=8080; InternalPort=80; Protocol=tcp}`: how Windows PowerShell 5.1's ConvertTo-Json
+ * writes a policy nested deeper than its -Depth (knowledge notes section 9). Its flat fields read as an object;
+ * anything else stays as written (and fails the policy schema with its text).
+ */
+function fromHashtableText(value: unknown): unknown {
+  if (typeof value !== 'string') return value;
+  const body = /^@\{(.*)\}$/s.exec(value.trim());
+  if (!body) return value;
+  const fields: Record<string, string> = Object.create(null) as Record<string, string>;
+  for (const pair of body[1]!.split(';')) {
+    const cut = pair.indexOf('=');
+    if (cut > 0) fields[pair.slice(0, cut).trim()] = pair.slice(cut + 1).trim();
   }
-  const type = head.data.Type.trim();
-  const upper = type.toUpperCase();
-  if (upper !== 'NAT' && upper !== 'PORTMAPPING') return { kind: 'other', type };
-  const fields = natFields.safeParse(upper === 'NAT' ? raw : head.data.Settings);
-  if (!fields.success) {
-    ctx.addIssue({ code: 'custom', message: `${type} policy: ${describeIssues(fields.error)}` });
-    return z.NEVER;
-  }
-  return {
-    kind: 'nat',
-    protocol: natProtocol(fields.data.Protocol),
-    internalPort: fields.data.InternalPort,
-    externalPort: fields.data.ExternalPort,
-    reserved: fields.data.ExternalPortReserved,
-  };
-});
+  return fields;
+}
+
+const policy = z
+  .preprocess(fromHashtableText, z.record(z.string(), z.unknown()))
+  .transform((raw, ctx): HnsPolicy => {
+    const head = policyHead.safeParse(raw);
+    if (!head.success) {
+      ctx.addIssue({ code: 'custom', message: `policy: ${describeIssues(head.error)}` });
+      return z.NEVER;
+    }
+    const type = head.data.Type.trim();
+    const upper = type.toUpperCase();
+    if (upper !== 'NAT' && upper !== 'PORTMAPPING') return { kind: 'other', type };
+    const fields = natFields.safeParse(upper === 'NAT' ? raw : head.data.Settings);
+    if (!fields.success) {
+      ctx.addIssue({ code: 'custom', message: `${type} policy: ${describeIssues(fields.error)}` });
+      return z.NEVER;
+    }
+    return {
+      kind: 'nat',
+      protocol: natProtocol(fields.data.Protocol),
+      internalPort: fields.data.InternalPort,
+      externalPort: fields.data.ExternalPort,
+      reserved: fields.data.ExternalPortReserved,
+    };
+  });
 
 // ---- endpoints ------------------------------------------------------------------------------
 

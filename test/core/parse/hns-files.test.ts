@@ -50,6 +50,16 @@ describe('host/hns-endpoints.json collected whole (1.1)', () => {
     ]);
   });
 
+  it('reads policies that 5.1 wrote as @{...} text past its -Depth', () => {
+    const model = buildHostModel(
+      rawBundle({ 'host/hns-endpoints.json': fixture('hns-endpoints-ps51-depth-truncated-policies.json') }),
+    );
+    expect(known(model.hnsEndpoints)[0]!.policies).toEqual([
+      { kind: 'other', type: 'L2Driver' },
+      { kind: 'nat', protocol: 'tcp', internalPort: 80, externalPort: 8088, reserved: true },
+    ]);
+  });
+
   it('refuses a NAT policy without its external port, naming the field', () => {
     const model = buildHostModel(
       rawBundle({ 'host/hns-endpoints.json': fixture('hns-endpoints-nat-without-external-port.json') }),
