@@ -46,9 +46,18 @@ export function parseExcludedPorts(text: string): TextParse<PortExclusions> {
   let current: PortListing | null = null;
   let numbers: number[] = [];
   let headerLine = 0;
+  // The dashes under the column titles (not localised): rows count only below them, and an exclusion listing
+  // without them is an error message or a cut, not an empty list.
+  let sawTable = false;
 
   // A dynamic listing gives its start and its count as two labelled numbers.
-  const closeDynamic = (): TextParse<null> => {
+  const closeListing = (): TextParse<null> => {
+    if (current?.kind === 'excluded' && !sawTable)
+      return {
+        kind: 'invalid',
+        reason: `the excluded port listing of ${current.family} ${current.protocol} holds no table (no "----" line under its titles)`,
+        location: `line ${headerLine}`,
+      };
     if (current?.kind !== 'dynamic') return { kind: 'ok', value: null };
     const [start, count] = numbers;
     if (start === undefined || count === undefined)
@@ -72,13 +81,14 @@ export function parseExcludedPorts(text: string): TextParse<PortExclusions> {
     const line = lines[i]!.trim();
     const at = `line ${i + 1}`;
     if (line.startsWith('###')) {
-      const closed = closeDynamic();
+      const closed = closeListing();
       if (closed.kind === 'invalid') return closed;
       const listing = listingOf(line.slice(3).trim());
       if (typeof listing === 'string') return { kind: 'invalid', reason: listing, location: at };
       current = listing;
       listings.push(listing);
       numbers = [];
+      sawTable = false;
       headerLine = i + 1;
       continue;
     }
@@ -88,7 +98,11 @@ export function parseExcludedPorts(text: string): TextParse<PortExclusions> {
       if (labelled) numbers.push(Number(labelled[1]));
       continue;
     }
-    if (!NUMBERS_ONLY.test(line) || !/\d/.test(line)) continue;
+    if (/^-+(\s+-+)*$/.test(line)) {
+      sawTable = true;
+      continue;
+    }
+    if (!sawTable || !NUMBERS_ONLY.test(line) || !/\d/.test(line)) continue;
     const row = RANGE_ROW.exec(line);
     if (!row)
       return {
@@ -112,7 +126,7 @@ export function parseExcludedPorts(text: string): TextParse<PortExclusions> {
       administered: row[3] === '*',
     });
   }
-  const closed = closeDynamic();
+  const closed = closeListing();
   if (closed.kind === 'invalid') return closed;
   if (listings.length === 0 && text.trim() !== '')
     return {

@@ -73,6 +73,18 @@ describe('host/excludedports.txt', () => {
     expect(outcome.detail).toContain('49177-49');
   });
 
+  it('refuses a listing that holds a (localised) error instead of its table: not an empty list', () => {
+    const model = buildHostModel(
+      rawBundle({ 'host/excludedports.txt': fixture('excludedports-error-instead-of-table.txt') }),
+    );
+    expect(model.portExclusions.kind).toBe('unknown');
+    expect(model.probes.find((p) => p.id === 'host.portexclusions')?.files[0]).toMatchObject({
+      kind: 'invalid',
+      location: 'line 1',
+      reason: expect.stringContaining('ipv4 tcp holds no table'),
+    });
+  });
+
   it('refuses output without the ### command lines: which listing a number belongs to is unknown', () => {
     const model = buildHostModel(
       rawBundle({ 'host/excludedports.txt': fixture('excludedports-no-headers.txt') }),
