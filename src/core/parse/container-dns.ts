@@ -2,7 +2,7 @@
 // localises its labels ("DNS Servers", "DNS-Server", "DNS 服务器"), so rows are told apart by the token every
 // language keeps (DNS, IPv4) and by the shape of the value, never by the whole label.
 import type { ContainerIpConfig, HostsEntry } from '../../shared/model';
-import type { TextParse } from './text';
+import { labelledValue, type TextParse } from './text';
 
 const IPV4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
 const IPV6 = /^[0-9a-f]*:[0-9a-f:.]*(%\w+)?$/i;
@@ -14,9 +14,6 @@ function leadingAddress(value: string): string | null {
   if (v4) return v4.slice(1).every((part) => Number(part) <= 255) ? token : null;
   return IPV6.test(token) && token.includes(':') ? token.toLowerCase() : null;
 }
-
-/** `   Label . . . . . : value`: the label with its dot leaders, then the value (full-width colon in Chinese). */
-const LABELLED = /^\s+(.*?)[\s.]*[:：]\s*(.*)$/;
 
 interface AdapterDraft {
   name: string;
@@ -51,11 +48,11 @@ export function parseIpconfig(text: string): TextParse<ContainerIpConfig> {
       else if (adapter && field === 'ipv4' && IPV4.test(continued)) adapter.ipv4.push(continued);
       continue;
     }
-    const labelled = LABELLED.exec(raw);
-    if (!labelled) continue;
+    const labelled = labelledValue(raw);
+    if (!labelled || labelled.label === '') continue;
     sawLabel = true;
-    const label = labelled[1]!.toLowerCase();
-    const address = leadingAddress(labelled[2] ?? '');
+    const label = labelled.label.toLowerCase();
+    const address = leadingAddress(labelled.value);
     field = 'other';
     if (!adapter || address === null) continue;
     // Only the server rows hold an address after a label with DNS in it (suffix rows hold names).

@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import type { HnsEndpoint, HnsNetwork, HnsPolicy } from '../../shared/model';
 import { parseJson } from '../bundle/json';
-import type { TextParse } from './text';
+import { labelledValue, type TextParse } from './text';
 import { ciObject, describeIssues, list, optInt, optText, psBool, text, textList } from './values';
 
 /** DNSServerList: "10.0.0.2,10.0.0.3" (HNS v1), or an array. */
@@ -222,11 +222,11 @@ function summaryEndpoints(text: string): HnsEndpoint[] {
     });
   };
   for (const line of text.split(/\r?\n/)) {
-    const pair = /^(\s*)([^:]+?)\s*:\s*(.*)$/.exec(line);
+    const pair = labelledValue(line);
     if (!pair) continue;
-    const key = pair[2]!.replace(/\s+/g, '').toLowerCase();
-    const value = pair[3]!.trim().replace(/^\{(.*)\}$/, '$1');
-    if (pair[1] === '' && key === 'endpoint') {
+    const key = pair.label.replace(/\s+/g, '').toLowerCase();
+    const value = pair.value.replace(/^\{(.*)\}$/, '$1');
+    if (!/^\s/.test(line) && key === 'endpoint') {
       flush();
       current = new Map([['endpoint', value]]);
     } else if (current && value !== '') current.set(key, value);

@@ -23,6 +23,7 @@ import {
   text,
   textOf,
 } from './values';
+import { labelledValue } from './text';
 
 // ---- times ----------------------------------------------------------------------------------
 
@@ -174,8 +175,8 @@ export function readWinHttp(lines: readonly string[]): NonNullable<ProxySettings
   const values: string[] = [];
   for (const line of body.slice(1)) {
     // The label holds no colon; the value may (`http://proxy:8080`). Chinese output uses a full-width colon.
-    const pair = /^[^:：]+?\s*[:：]\s+(\S.*)$/.exec(line);
-    if (pair) values.push(pair[1]!.trim());
+    const pair = labelledValue(line);
+    if (pair && pair.label !== '' && pair.value !== '') values.push(pair.value);
   }
   if (values.length > 0) return { direct: false, proxyServer: values[0]!, bypassList: values[1] ?? null };
   return { direct: body.length >= 2 ? true : null, proxyServer: null, bypassList: null };

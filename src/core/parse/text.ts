@@ -114,3 +114,18 @@ export function parseHcsdiag(text: string): TextParse<HcsSystem[]> {
   if (current) systems.push({ id: current.id, type: null, state: null, vmGuid: null, owner: null });
   return { kind: 'ok', value: systems };
 }
+
+/**
+ * `Label . . . . : value` (ipconfig, netsh, hnsdiag): split at the first colon (full-width in Chinese output), the
+ * label without its dot leaders. Found with indexOf rather than a regular expression, so a hostile line of
+ * dots and spaces costs linear time. Null where the line has no colon.
+ */
+export function labelledValue(line: string): { readonly label: string; readonly value: string } | null {
+  const ascii = line.indexOf(':');
+  const wide = line.indexOf('：');
+  const cut = ascii === -1 ? wide : wide === -1 ? ascii : Math.min(ascii, wide);
+  if (cut === -1) return null;
+  let end = cut;
+  while (end > 0 && (line[end - 1] === '.' || line[end - 1] === ' ' || line[end - 1] === '\t')) end--;
+  return { label: line.slice(0, end).trim(), value: line.slice(cut + 1).trim() };
+}
