@@ -43,6 +43,8 @@ export interface HnsPublication extends Omit<HnsNatPolicy, 'kind'> {
 
 export interface HnsIndexes {
   readonly endpointsByIp: ReadonlyMap<string, readonly HnsEndpoint[]>;
+  /** Local endpoints that carry no address, by HNS network id ('' where none is given): any could be a container's. */
+  readonly addressless: ReadonlyMap<string, number>;
   readonly networkById: ReadonlyMap<string, HnsNetwork>;
   /** Docker network id (lower-case) -> the HNS network behind it, and how that was decided. */
   readonly networkForDocker: ReadonlyMap<string, { readonly hns: HnsNetwork; readonly via: string }>;
@@ -98,8 +100,14 @@ export function indexHns(model: HostModel, dockerNetworks: readonly DockerNetwor
     if (found) networkForDocker.set(d.id.toLowerCase(), found);
   }
   const switches = listOf(model.vmSwitches);
+  const endpoints = listOf(model.hnsEndpoints);
+  const addressless = new Map<string, number>();
+  for (const e of endpoints)
+    if (!e.ipAddress && e.isRemote !== true)
+      addressless.set(e.virtualNetworkId ?? '', (addressless.get(e.virtualNetworkId ?? '') ?? 0) + 1);
   return {
-    endpointsByIp: groupByIp(listOf(model.hnsEndpoints)),
+    endpointsByIp: groupByIp(endpoints),
+    addressless,
     networkById,
     networkForDocker,
     switchById: new Map(switches.filter((s) => s.id !== null).map((s) => [s.id!, s])),
@@ -255,6 +263,13 @@ function endpointOf(
     const id = hnsNetwork.value.id;
     const onNetwork = candidates.find((e) => e.virtualNetworkId === id);
     if (onNetwork) return found(onNetwork, 'address and network');
+    // An endpoint that shows no address may be this one: absence is not shown.
+    const unaddressed = (idx.addressless.get(id) ?? 0) + (idx.addressless.get('') ?? 0);
+    if (unaddressed > 0)
+      return {
+        kind: 'unknown',
+        reason: `no HNS endpoint shows ${ip} on HNS network ${hnsNetwork.value.name ?? id}, but ${unaddressed} of its endpoints show no address at all`,
+      };
     return {
       kind: 'absent',
       reason: `no HNS endpoint holds ${ip} on HNS network ${hnsNetwork.value.name ?? id}`,
@@ -270,6 +285,12 @@ function endpointOf(
   if (named) return found(named, 'address and network name');
   const shared = candidates.find((e) => e.sharedContainers.includes(c.id));
   if (shared) return found(shared, 'address and SharedContainers');
+  const unaddressed = [...idx.addressless.values()].reduce((a, b) => a + b, 0);
+  if (candidates.length === 0 && unaddressed > 0)
+    return {
+      kind: 'unknown',
+      reason: `no HNS endpoint shows ${ip}, but ${unaddressed} endpoints show no address at all`,
+    };
   if (candidates.length === 0)
     return {
       kind: 'absent',

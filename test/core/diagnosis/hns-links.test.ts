@@ -123,6 +123,20 @@ describe('a container tied to HNS (bundle 1.1)', () => {
     expect(fp.hnsPublications.kind).toBe('absent');
   });
 
+  it('an endpoint that shows no address leaves a missing endpoint unknown, never absent', () => {
+    const { fp } = footprint({
+      ...full,
+      'host/hns-endpoints.json': JSON.stringify([
+        { ID: 'E9', VirtualNetwork: '76177BD4-A2B5-43A6-9CB8-A37D9D903123', Policies: [] },
+      ]),
+    });
+    expect(fp.attachments[0]!.endpoint).toMatchObject({ kind: 'unknown' });
+    expect(fp.attachments[0]!.endpoint.kind === 'unknown' && fp.attachments[0]!.endpoint.reason).toContain(
+      '1 of its endpoints show no address',
+    );
+    expect(fp.hnsPublications.kind).toBe('unknown');
+  });
+
   it('an endpoint without its policies (a 1.0 probe) leaves the HNS publications unknown, not empty', () => {
     const { fp } = footprint({
       ...full,
