@@ -15,6 +15,24 @@ const serverList = z.union([textList, z.null()]).transform((v) =>
     .filter((s) => s !== ''),
 );
 
+/**
+ * `@{Type=NAT; ExternalPort=8080; InternalPort=80; Protocol=tcp}`: how Windows PowerShell 5.1's ConvertTo-Json
+ * writes an object nested deeper than its -Depth (a policy, a subnet, Health; knowledge notes section 9). Its flat
+ * fields read as an object;
+ * anything else stays as written (and fails the policy schema with its text).
+ */
+function fromHashtableText(value: unknown): unknown {
+  if (typeof value !== 'string') return value;
+  const body = /^@\{(.*)\}$/s.exec(value.trim());
+  if (!body) return value;
+  const fields: Record<string, string> = Object.create(null) as Record<string, string>;
+  for (const pair of body[1]!.split(';')) {
+    const cut = pair.indexOf('=');
+    if (cut > 0) fields[pair.slice(0, cut).trim()] = pair.slice(cut + 1).trim();
+  }
+  return fields;
+}
+
 // ---- networks -------------------------------------------------------------------------------
 
 const hnsNetworkSchema = ciObject({
@@ -22,12 +40,14 @@ const hnsNetworkSchema = ciObject({
   Id: optText,
   Name: optText,
   Type: optText,
-  Subnets: list(ciObject({ AddressPrefix: optText, GatewayAddress: optText })).nullish(),
+  Subnets: list(
+    z.preprocess(fromHashtableText, ciObject({ AddressPrefix: optText, GatewayAddress: optText })),
+  ).nullish(),
   DNSServerList: serverList,
   NatName: optText,
   SwitchName: optText,
   SwitchGuid: optText,
-  Health: ciObject({ LastErrorCode: optInt }).nullish(),
+  Health: z.preprocess(fromHashtableText, ciObject({ LastErrorCode: optInt }).nullish()),
 });
 
 export const hnsNetworksSchema = list(hnsNetworkSchema);
@@ -71,23 +91,6 @@ const natFields = ciObject({
 
 /** A policy's type and, for HNS v2, its settings; every other field stays for the NAT reader. */
 const policyHead = ciObject({ Type: text, Settings: z.unknown().optional() });
-
-/**
- * `@{Type=NAT; ExternalPort=8080; InternalPort=80; Protocol=tcp}`: how Windows PowerShell 5.1's ConvertTo-Json
- * writes a policy nested deeper than its -Depth (knowledge notes section 9). Its flat fields read as an object;
- * anything else stays as written (and fails the policy schema with its text).
- */
-function fromHashtableText(value: unknown): unknown {
-  if (typeof value !== 'string') return value;
-  const body = /^@\{(.*)\}$/s.exec(value.trim());
-  if (!body) return value;
-  const fields: Record<string, string> = Object.create(null) as Record<string, string>;
-  for (const pair of body[1]!.split(';')) {
-    const cut = pair.indexOf('=');
-    if (cut > 0) fields[pair.slice(0, cut).trim()] = pair.slice(cut + 1).trim();
-  }
-  return fields;
-}
 
 const policy = z
   .preprocess(fromHashtableText, z.record(z.string(), z.unknown()))

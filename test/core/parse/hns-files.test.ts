@@ -107,6 +107,21 @@ describe('host/hns-networks.json', () => {
   });
 });
 
+describe('host/hns-networks.json from Windows PowerShell 5.1 past its -Depth', () => {
+  it('reads Subnets and Health written as @{...} text, and a non-zero LastErrorCode', () => {
+    const model = buildHostModel(
+      rawBundle({ 'host/hns-networks.json': fixture('hns-networks-ps51-depth-truncated.json') }),
+    );
+    expect(known(model.hnsNetworks)[0]).toMatchObject({
+      subnets: ['172.29.144.0/20'],
+      gateways: ['172.29.144.1'],
+      dnsServers: [],
+      lastErrorCode: 2151350316,
+      switchId: null,
+    });
+  });
+});
+
 describe('host/hnsdiag-endpoints.txt (stand-in where no HNS module is loaded)', () => {
   it('reads the JSON objects of `hnsdiag list endpoints -d`, with their policies, between its summary lines', () => {
     const model = buildHostModel(
