@@ -229,6 +229,8 @@ describe.runIf(run)('PowerShell probes against a Windows Server 2019 stand-in', 
       localAddresses: ['Any'],
       remoteAddresses: ['10.0.0.0/255.0.0.0', 'LocalSubnet'],
       program: 'Any',
+      // Until the probe joins Get-NetFirewallInterfaceFilter (bundle 1.1), the interface scope is not collected.
+      interfaceAliases: null,
     });
     expect(rule('DockerEngineTls')).toMatchObject({
       displayName: 'Moteur Docker (TLS) – été',
@@ -275,7 +277,19 @@ describe.runIf(run)('PowerShell probes against a Windows Server 2019 stand-in', 
     ]);
     expect(value(model.adapters).map((a) => a.name)).toEqual(['Ethernet', 'vEthernet (nat)']);
     expect(value(model.hnsNetworks)).toEqual([
-      { id: '31d621fc-09ab-54f8-adb0-a6c381fb2871', name: 'nat', type: 'nat', subnets: ['172.24.80.0/20'] },
+      {
+        id: '31d621fc-09ab-54f8-adb0-a6c381fb2871',
+        name: 'nat',
+        type: 'nat',
+        subnets: ['172.24.80.0/20'],
+        gateways: ['172.24.80.1'],
+        // The stand-in's Get-HnsNetwork gives no DNS servers, NAT name, switch or Health.
+        dnsServers: [],
+        natName: null,
+        switchName: null,
+        switchId: null,
+        lastErrorCode: null,
+      },
     ]);
     expect(value(model.hnsEndpoints).map((e) => [e.ipAddress, e.sharedContainers])).toEqual([
       ['172.24.80.2', [WEB]],
