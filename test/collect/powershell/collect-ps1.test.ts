@@ -2,76 +2,22 @@
 // engine (recorded Windows engine answers on a Unix socket, which .NET's named-pipe client opens by absolute
 // path), one hanging probe. The zip it writes is read back with the real reader and model.
 import { spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { delimiter, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readBundle } from '../../../src/collect/bundle-reader';
 import { buildHostModel } from '../../../src/core/host-model';
-import type { RawBundle } from '../../../src/shared/bundle';
+import { PROBES, type RawBundle } from '../../../src/shared/bundle';
 import type { HostModel, Known } from '../../../src/shared/model';
+import { LEGACY, WEB, withWindowsEngine } from '../windows-engine';
 import { REPO, STAND_INS, hasPwsh, pwsh, standIns, tempDir } from './pwsh-test-kit';
 
 const run = hasPwsh();
 const dir = tempDir('collect-ps1');
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const ENGINE = join(STAND_INS, 'engine-2019');
-const WEB = '4b5e57f6eb2f42b9039b3d1e13929295f231749c510cbe341cd68036d9af97e2';
-const LEGACY = 'c49fea7425fa7f8699897a97c159c6690267d9003bb78c53fafa8fc15c325d84';
 const HOSTILE_NAME = "x'; Remove-Item C:\\ -Recurse; '";
-
-const execId = (container: string): string => createHash('sha256').update(`exec:${container}`).digest('hex');
-
-/** Serves the recorded answers by path, and runs `netstat -ano` "in" a container as a framed exec stream. */
-function standInEngine(requests: string[]): Server {
-  const file = (name: string): Buffer | null =>
-    existsSync(join(ENGINE, name)) ? readFileSync(join(ENGINE, name)) : null;
-  const execs = new Map<string, string>();
-  return createServer(async (req: IncomingMessage, res: ServerResponse) => {
-    const url = req.url ?? '';
-    let body = '';
-    for await (const chunk of req) body += (chunk as Buffer).toString('utf8');
-    requests.push(`${req.method} ${url} HTTP/${req.httpVersion}${body ? ` ${body}` : ''}`);
-    const json = (status: number, body: Buffer | string | null): void => {
-      res.writeHead(body === null ? 404 : status, { 'Content-Type': 'application/json' });
-      res.end(body ?? JSON.stringify({ message: `no such object: ${url}` }));
-    };
-    let m: RegExpExecArray | null;
-    if (req.method === 'GET' && (m = /^\/(version|info|volumes|networks)$/.exec(url)))
-      return json(200, file(`${m[1]}.json`));
-    if (req.method === 'GET' && url === '/containers/json?all=1')
-      return json(200, file('containers-all.json'));
-    if (req.method === 'GET' && url === '/containers/json') return json(200, file('containers-running.json'));
-    if (req.method === 'GET' && (m = /^\/containers\/([0-9a-f]{64})\/(json|top)$/.exec(url)))
-      return json(200, file(`${m[2] === 'json' ? 'container' : 'top'}-${m[1]}.json`));
-    if (req.method === 'GET' && (m = /^\/networks\/([0-9a-f]{64})$/.exec(url)))
-      return json(200, file(`network-${m[1]}.json`));
-    if (req.method === 'POST' && (m = /^\/containers\/([0-9a-f]{64})\/exec$/.exec(url))) {
-      execs.set(execId(m[1]!), m[1]!);
-      return json(201, JSON.stringify({ Id: execId(m[1]!) }));
-    }
-    if (req.method === 'POST' && (m = /^\/exec\/([0-9a-f]{64})\/start$/.exec(url)) && execs.has(m[1]!)) {
-      res.writeHead(200, { 'Content-Type': 'application/vnd.docker.raw-stream' });
-      const frame = (stream: number, payload: Buffer): Buffer =>
-        Buffer.concat([
-          Buffer.from([stream, 0, 0, 0]),
-          Buffer.from(new Uint32Array([payload.length]).buffer).reverse(),
-          payload,
-        ]);
-      const netstat = file('netstat-in-container.txt')!;
-      // Split across frames, with an empty stderr frame between, as a real stream may be.
-      res.write(frame(1, netstat.subarray(0, 40)));
-      res.write(frame(2, Buffer.alloc(0)));
-      res.end(frame(1, netstat.subarray(40)));
-      return;
-    }
-    if (req.method === 'GET' && (m = /^\/exec\/([0-9a-f]{64})\/json$/.exec(url)) && execs.has(m[1]!))
-      return json(200, JSON.stringify({ ID: m[1], Running: false, ExitCode: 0 }));
-    json(404, null);
-  });
-}
 
 function runCollector(
   args: readonly string[],
@@ -116,13 +62,11 @@ describe.runIf(run)('collect.ps1, the standalone collector', () => {
 
   beforeAll(async () => {
     const socket = join(dir, 'engine.sock');
-    const engine = standInEngine(requests);
-    await new Promise<void>((resolve) => engine.listen(socket, resolve));
     const programData = join(dir, 'ProgramData');
     mkdirSync(join(programData, 'custom'), { recursive: true });
     writeFileSync(join(programData, 'custom', 'daemon.json'), '{ "hosts": ["npipe://"] }');
-    try {
-      result = await runCollector(
+    result = await withWindowsEngine(socket, { requests }, () =>
+      runCollector(
         [
           '-StandIns',
           [
@@ -146,10 +90,8 @@ describe.runIf(run)('collect.ps1, the standalone collector', () => {
           COMPUTERNAME: 'CONTAINERHOST01',
           HOSTSCOPE_CANARY: canary,
         },
-      );
-    } finally {
-      await new Promise((resolve) => engine.close(resolve));
-    }
+      ),
+    );
     const zips = existsSync(out) ? readdirSync(out).filter((name) => name.endsWith('.zip')) : [];
     if (result.code !== 0 || zips.length !== 1)
       throw new Error(
@@ -183,36 +125,9 @@ describe.runIf(run)('collect.ps1, the standalone collector', () => {
       host: { computerName: 'CONTAINERHOST01' },
     });
     const status = Object.fromEntries(manifest.probes.map((p) => [p.id, p.status]));
-    expect(Object.keys(status).sort()).toEqual([
-      'container.listeners',
-      'docker.containers',
-      'docker.info',
-      'docker.networks',
-      'docker.swarm',
-      'docker.top',
-      'docker.version',
-      'docker.volumes',
-      'host.adapters',
-      'host.connprofiles',
-      'host.disks',
-      'host.docker.config',
-      'host.docker.service',
-      'host.firewall.profiles',
-      'host.firewall.rules',
-      'host.hcs',
-      'host.hns.endpoints',
-      'host.hns.networks',
-      'host.ipaddresses',
-      'host.natmappings',
-      'host.natsessions',
-      'host.netnat',
-      'host.netstat',
-      'host.os',
-      'host.processes',
-      'host.tcp',
-      'host.udp',
-      'host.vhds',
-    ]);
+    // Every probe of the catalogue, the 1.1 ones included, once.
+    expect(Object.keys(status).sort()).toEqual(PROBES.map((p) => p.id).sort());
+    expect(manifest.probes).toHaveLength(PROBES.length);
     // The hanging stand-in is the only host probe that is not ok: the others ran after it.
     for (const [id, s] of Object.entries(status)) {
       if (id === 'host.natsessions') expect(s).toBe('timeout');
@@ -237,6 +152,10 @@ describe.runIf(run)('collect.ps1, the standalone collector', () => {
     expect(requests).toContain('GET /containers/json?all=1 HTTP/1.0');
     expect(requests).toContain(
       `POST /containers/${WEB}/exec HTTP/1.0 {"AttachStdout":true,"AttachStderr":true,"Tty":false,"Cmd":["netstat","-ano"]}`,
+    );
+    // container.dns: the command is JSON data, its backslashes escaped.
+    expect(requests).toContain(
+      `POST /containers/${LEGACY}/exec HTTP/1.0 {"AttachStdout":true,"AttachStderr":true,"Tty":false,"Cmd":["cmd","/c","type","C:\\\\Windows\\\\System32\\\\drivers\\\\etc\\\\hosts"]}`,
     );
     expect(requests.filter((r) => r.startsWith('GET /services'))).toEqual([]);
   });
@@ -307,6 +226,14 @@ describe.runIf(run)('collect.ps1, the standalone collector', () => {
     expect(value(model.firewallRules)).toHaveLength(6);
     expect(value(model.vhds)).toHaveLength(2);
     expect(value(model.hnsEndpoints)).toHaveLength(2);
+    // The 1.1 files, as the scripts write them (their model is built on another branch): present and readable.
+    for (const file of ['host/excludedports.txt', 'host/routes.json', 'host/events.json', 'host/proxy.json'])
+      expect(raw.files.has(file), file).toBe(true);
+    expect(fileText(raw, 'host/proxy.json')).not.toContain('S3cret');
+    expect(fileText(raw, `containers/${WEB}/hosts.txt`)).toContain('10.0.0.40 registry.corp.example\r\n');
+    expect(fileText(raw, `containers/${LEGACY}/ipconfig.txt`)).toContain(
+      'DNS Servers . . . . . . . . . . . : 172.24.80.1',
+    );
     expect(value(model.daemonConfig)).toMatchObject({ hosts: ['npipe://'] });
     expect(model.natSessions).toMatchObject({ kind: 'unknown', reason: expect.stringContaining('timeout') });
   });
