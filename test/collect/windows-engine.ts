@@ -24,7 +24,7 @@ export interface WindowsEngineOptions {
   readonly requests?: string[];
   /** Running containers that the listing shows but that are gone by the time anyone asks about them. */
   readonly vanished?: readonly string[];
-  /** Commands (first word) that a container's image lacks: the exec fails to start, as on Windows. */
+  /** Commands (first word) that a container's image lacks, by container id. */
   readonly missing?: Readonly<Record<string, readonly string[]>>;
 }
 
@@ -84,17 +84,15 @@ export function windowsEngine(options: WindowsEngineOptions = {}): Server {
     const exec = (m = /^\/exec\/([0-9a-f]{64})\/(start|json)$/.exec(path)) ? execs.get(m[1]!) : undefined;
     if (m && exec) {
       const lacks = (options.missing?.[exec.container] ?? []).includes(exec.cmd[0]!);
+      // A command the image lacks: moby's exec start route writes the error into the stream it already
+      // answered 200 for, and daemon/exec.go records exit code 126 (modelled on moby; unconfirmed on Windows).
       if (m[2] === 'json')
-        return json(200, JSON.stringify({ ID: m[1], Running: false, ExitCode: lacks ? null : 0 }));
-      // Windows fails to create the process: the engine answers the start with HCS's error.
-      if (lacks)
-        return json(
-          500,
-          JSON.stringify({
-            message: `container ${exec.container} encountered an error during hcsshim::System::CreateProcess: failure in a Windows system call: The system cannot find the file specified. (0x2)`,
-          }),
-        );
-      const output = file(OUTPUTS[exec.cmd[0]!] ?? '');
+        return json(200, JSON.stringify({ ID: m[1], Running: false, ExitCode: lacks ? 126 : 0 }));
+      const output = lacks
+        ? Buffer.from(
+            `container ${exec.container} encountered an error during hcsshim::System::CreateProcess: failure in a Windows system call: The system cannot find the file specified. (0x2)\r\n`,
+          )
+        : file(OUTPUTS[exec.cmd[0]!] ?? '');
       if (output === null)
         return json(500, JSON.stringify({ message: `stand-in engine runs no ${exec.cmd.join(' ')}` }));
       res.writeHead(200, { 'Content-Type': 'application/vnd.docker.raw-stream' });
