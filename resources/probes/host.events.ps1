@@ -20,7 +20,9 @@ foreach ($service in @(Get-CimInstance -ClassName Win32_Service -Filter $filter 
 $queries = @(
     @{ LogName = 'Microsoft-Windows-Host-Network-Service-Admin'; StartTime = $since },
     @{ LogName = 'Microsoft-Windows-Hyper-V-Compute-Admin'; StartTime = $since },
-    @{ LogName = 'Application'; ProviderName = @('docker', 'DockerService'); StartTime = $since },
+    # One query per provider: a provider this host has not registered fails its query only.
+    @{ LogName = 'Application'; ProviderName = 'docker'; StartTime = $since },
+    @{ LogName = 'Application'; ProviderName = 'DockerService'; StartTime = $since },
     # 7023 service terminated with an error, 7024 with a service error, 7031 crashed, 7034 crashed repeatedly.
     @{ LogName = 'System'; Id = @(7023, 7024, 7031, 7034); StartTime = $since }
 )
