@@ -1,12 +1,13 @@
 // resources/collect.ps1 end to end in real PowerShell: the host stand-ins imported as modules, a stand-in
 // engine (recorded Windows engine answers on a Unix socket, which .NET's named-pipe client opens by absolute
 // path), one hanging probe. The zip it writes is read back with the real reader and model.
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { delimiter, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readBundle } from '../../../src/collect/bundle-reader';
+import { CONTAINER_COMMANDS, DOCKER_PROBE_IDS } from '../../../src/collect/docker/collect-docker';
 import { buildHostModel } from '../../../src/core/host-model';
 import { PROBES, type RawBundle } from '../../../src/shared/bundle';
 import type { HostModel, Known } from '../../../src/shared/model';
@@ -275,14 +276,19 @@ describe.runIf(run)('collect.ps1 without an engine', () => {
   }, 240_000);
 });
 
-/** A folder with one probe that answers at once, so a run spends its time on what the test is about. */
-function quickProbes(name: string): string {
+/**
+ * A folder with one probe that answers at once, so a run spends its time on what the test is about, and any
+ * `extra` probes (id -> script body).
+ */
+function quickProbes(name: string, extra: Readonly<Record<string, string>> = {}): string {
   const probes = join(dir, name);
   mkdirSync(probes);
   writeFileSync(
     join(probes, 'host.quick.ps1'),
     "$ErrorActionPreference = 'Stop'\n@{ Status = 'ok'; Files = @() }\n",
   );
+  for (const [id, body] of Object.entries(extra))
+    writeFileSync(join(probes, `${id}.ps1`), `$ErrorActionPreference = 'Stop'\n${body}\n`);
   return probes;
 }
 
@@ -291,6 +297,7 @@ async function collectQuick(
   name: string,
   args: readonly string[],
   env: NodeJS.ProcessEnv,
+  extra: Readonly<Record<string, string>> = {},
 ): Promise<{ zip: string; raw: RawBundle }> {
   const out = join(dir, name);
   const child = spawn(
@@ -303,7 +310,7 @@ async function collectQuick(
       '-OutputPath',
       out,
       '-ProbesPath',
-      quickProbes(`${name}-probes`),
+      quickProbes(`${name}-probes`, extra),
       ...args,
     ],
     { env: { ...process.env, ...env }, stdio: 'ignore' },
@@ -428,5 +435,78 @@ describe.runIf(run)('collect.ps1 against a busy engine', () => {
       { ...inspect, Config: { ...inspect.Config, Env: ['A=<redacted>', 'B=<redacted>'] } },
     ]);
     expect(JSON.parse(fileText(raw, 'docker/networks.json'))).toEqual([{ Id: 'n1', Name: 'nat' }]);
+  }, 120_000);
+});
+
+describe.runIf(run)('collect.ps1 and the catalogue', () => {
+  it('holds the files of each probe and the commands run in containers as the catalogue and the Node collector do', () => {
+    const reader = join(dir, 'read-tables.ps1');
+    writeFileSync(
+      reader,
+      [
+        "$ErrorActionPreference = 'Stop'",
+        '$ast = [System.Management.Automation.Language.Parser]::ParseFile($args[0], [ref]$null, [ref]$null)',
+        '$tables = [ordered]@{}',
+        "foreach ($name in @('DockerProbeIds', 'HostProbeFiles', 'ContainerProbeFiles', 'ContainerCommands')) {",
+        '    $assignment = $ast.Find({ param($node) $node -is [System.Management.Automation.Language.AssignmentStatementAst] -and $node.Left.Extent.Text -eq ("$" + $name) }, $false)',
+        '    $tables[$name] = & ([scriptblock]::Create($assignment.Right.Extent.Text))',
+        '}',
+        'ConvertTo-Json -InputObject $tables -Depth 4 -Compress',
+      ].join('\n'),
+    );
+    const tables = JSON.parse(
+      execFileSync(
+        pwsh!,
+        ['-NoProfile', '-NonInteractive', '-File', reader, join(REPO, 'resources', 'collect.ps1')],
+        {
+          encoding: 'utf8',
+        },
+      ),
+    ) as Record<string, unknown>;
+    expect(tables.DockerProbeIds).toEqual(DOCKER_PROBE_IDS);
+    expect(tables.HostProbeFiles).toEqual(
+      Object.fromEntries(PROBES.filter((p) => p.kind === 'powershell').map((p) => [p.id, p.files])),
+    );
+    expect(tables.ContainerProbeFiles).toEqual(
+      Object.fromEntries(PROBES.flatMap((p) => (p.perContainer ? [[p.id, p.perContainer]] : []))),
+    );
+    expect(tables.ContainerCommands).toEqual(CONTAINER_COMMANDS);
+  });
+
+  it("refuses a host probe's file that is another probe's, and one file twice; takes one of a probe's files", async () => {
+    const { raw } = await collectQuick(
+      'rogue',
+      ['-NoDocker'],
+      { COMPUTERNAME: 'ROGUE01' },
+      {
+        'host.routes': "@{ Status = 'ok'; Files = @(@{ Path = 'host/tcp.json'; Text = '[]' }) }",
+        'host.dns':
+          "@{ Status = 'ok'; Files = @(@{ Path = 'host/dns-servers.json'; Text = '[]' }, @{ Path = 'host/dns-servers.json'; Text = '[1]' }) }",
+        'host.hns.endpoints':
+          "@{ Status = 'ok'; Files = @(@{ Path = 'host/hnsdiag-endpoints.txt'; Text = 'Endpoint : 1' }) }",
+      },
+    );
+    const manifest = JSON.parse(fileText(raw, 'manifest.json')) as {
+      probes: { id: string; status: string; files: string[]; error?: string }[];
+    };
+    const entry = (id: string): { status: string; files: string[]; error?: string } =>
+      manifest.probes.find((p) => p.id === id)!;
+    expect(entry('host.routes')).toMatchObject({
+      status: 'failed',
+      files: [],
+      error:
+        'the probe returned a file named "host/tcp.json", which is not one of its bundle files (host/routes.json): it belongs to host.tcp',
+    });
+    expect(entry('host.dns')).toMatchObject({
+      status: 'failed',
+      error: 'the probe returned host/dns-servers.json twice',
+    });
+    expect(entry('host.hns.endpoints')).toMatchObject({
+      status: 'ok',
+      files: ['host/hnsdiag-endpoints.txt'],
+    });
+    expect(raw.files.has('host/tcp.json')).toBe(false);
+    expect(raw.files.has('host/dns-servers.json')).toBe(false);
+    expect(fileText(raw, 'host/hnsdiag-endpoints.txt')).toBe('Endpoint : 1');
   }, 120_000);
 });
