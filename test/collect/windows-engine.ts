@@ -81,7 +81,8 @@ export function windowsEngine(options: WindowsEngineOptions = {}): Server {
       execs.set(id, { container: m[1]!, cmd });
       return json(201, JSON.stringify({ Id: id }));
     }
-    const exec = (m = /^\/exec\/([0-9a-f]{64})\/(start|json)$/.exec(path)) ? execs.get(m[1]!) : undefined;
+    m = /^\/exec\/([0-9a-f]{64})\/(start|json)$/.exec(path);
+    const exec = m ? execs.get(m[1]!) : undefined;
     if (m && exec) {
       const lacks = (options.missing?.[exec.container] ?? []).includes(exec.cmd[0]!);
       // A command the image lacks: moby's exec start route writes the error into the stream it already
