@@ -11,6 +11,7 @@ import { CONTAINER_COMMANDS, DOCKER_PROBE_IDS } from '../../../src/collect/docke
 import { buildHostModel } from '../../../src/core/host-model';
 import { PROBES, type RawBundle } from '../../../src/shared/bundle';
 import type { HostModel, Known } from '../../../src/shared/model';
+import { findTestEngine, removeLabelled, runId, TEST_IMAGE } from '../docker/test-engine';
 import { LEGACY, WEB, withWindowsEngine } from '../windows-engine';
 import { REPO, STAND_INS, hasPwsh, pwsh, standIns, tempDir } from './pwsh-test-kit';
 
@@ -509,4 +510,46 @@ describe.runIf(run)('collect.ps1 and the catalogue', () => {
     expect(raw.files.has('host/dns-servers.json')).toBe(false);
     expect(fileText(raw, 'host/hnsdiag-endpoints.txt')).toBe('Endpoint : 1');
   }, 120_000);
+});
+
+const podman = run ? await findTestEngine() : null;
+
+describe.runIf(run && podman !== null)('collect.ps1 against the real engine API (Podman)', () => {
+  const label = runId();
+  afterAll(async () => {
+    if (podman) await removeLabelled(podman.docker, `com.hostscope.test=${label}`);
+  });
+
+  it('runs the container-exec probes over HTTP/1.0; a Linux image without ipconfig or cmd is unsupported, per container', async () => {
+    const container = await podman!.docker.createContainer({
+      name: `${label}-dns`,
+      Image: TEST_IMAGE,
+      Cmd: ['sleep', '600'],
+      Labels: { 'com.hostscope.test': label },
+    });
+    await container.start();
+    const { raw } = await collectQuick(
+      'podman',
+      ['-DockerPipe', podman!.socketPath, '-TimeoutSeconds', '30'],
+      {
+        COMPUTERNAME: 'PODMAN01',
+      },
+    );
+    const manifest = JSON.parse(fileText(raw, 'manifest.json')) as {
+      probes: { id: string; status: string; files: string[]; error?: string }[];
+    };
+    const dns = manifest.probes.find((p) => p.id === 'container.dns')!;
+    const name = `"${label}-dns" (${container.id.slice(0, 12)})`;
+    // Other test files may run containers on this engine at the same time: only this one's share is asserted.
+    expect(dns.error).toContain(`${name}: ipconfig /all exited with code 127: `);
+    expect(dns.error).toContain(
+      `${name}: cmd /c type C:\\Windows\\System32\\drivers\\etc\\hosts exited with code 127: `,
+    );
+    expect(raw.files.has(`containers/${container.id}/ipconfig.txt`)).toBe(false);
+    expect(raw.files.has(`docker/top/${container.id}.json`)).toBe(true);
+    // busybox netstat refuses -o: a failure of the command, not a missing one.
+    expect(manifest.probes.find((p) => p.id === 'container.listeners')!.error).toContain(
+      `${name}: netstat -ano exited with code 1: netstat: `,
+    );
+  }, 240_000);
 });
