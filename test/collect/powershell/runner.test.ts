@@ -94,8 +94,9 @@ describe.runIf(run)('runPowerShellProbes in real PowerShell', () => {
       importModules: [module],
       signal: controller.signal,
     });
-    for (let i = 0; i < 500 && !existsSync(pidFile); i++)
-      await new Promise((resolve) => setTimeout(resolve, 20));
+    // WriteAllText creates the file before it writes the number: wait for the number, not the file.
+    const written = (): boolean => existsSync(pidFile) && readFileSync(pidFile, 'utf8') !== '';
+    for (let i = 0; i < 500 && !written(); i++) await new Promise((resolve) => setTimeout(resolve, 20));
     const hungPid = Number(readFileSync(pidFile, 'utf8'));
     expect(hungPid).toBeGreaterThan(0);
     controller.abort();
