@@ -70,10 +70,58 @@ param(
 )
 
 $ErrorActionPreference = 'Stop'
-$CollectorVersion = '1.0.0'
-# The ids and files of bundle v1's Docker probes (../shared/spec/bundle-v1.md); the host probes name
-# their own files.
-$DockerProbeIds = @('docker.version', 'docker.info', 'docker.containers', 'docker.top', 'docker.networks', 'docker.volumes', 'docker.swarm', 'container.listeners')
+$CollectorVersion = '1.1.0'
+# The ids of bundle v1's Docker probes (../shared/spec/bundle-v1.md), in the catalogue's order.
+$DockerProbeIds = @('docker.version', 'docker.info', 'docker.containers', 'docker.top', 'docker.networks', 'docker.volumes', 'docker.swarm', 'container.listeners', 'container.dns')
+# The files each host probe may write: some of them, never another probe's (the catalogue in
+# src/shared/bundle.ts, which a test holds this table to; host.hns.endpoints writes the JSON or hnsdiag's text).
+$HostProbeFiles = @{
+    'host.os'                = @('host/os.json')
+    'host.processes'         = @('host/processes.json')
+    'host.netnat'            = @('host/netnat.json')
+    'host.natmappings'       = @('host/netnat-static.json')
+    'host.natsessions'       = @('host/netnat-sessions.json')
+    'host.disks'             = @('host/disks.json')
+    'host.vhds'              = @('host/vhds.json')
+    'host.firewall.rules'    = @('host/firewall-rules.json')
+    'host.firewall.profiles' = @('host/firewall-profiles.json')
+    'host.connprofiles'      = @('host/connection-profiles.json')
+    'host.tcp'               = @('host/tcp.json')
+    'host.udp'               = @('host/udp.json')
+    'host.netstat'           = @('host/netstat.txt')
+    'host.ipaddresses'       = @('host/ip-addresses.json')
+    'host.adapters'          = @('host/adapters.json')
+    'host.hns.networks'      = @('host/hns-networks.json')
+    'host.hns.endpoints'     = @('host/hns-endpoints.json', 'host/hnsdiag-endpoints.txt')
+    'host.hcs'               = @('host/hcsdiag.txt')
+    'host.docker.config'     = @('host/daemon.json')
+    'host.docker.service'    = @('host/docker-service.json')
+    'host.portexclusions'    = @('host/excludedports.txt')
+    'host.routes'            = @('host/routes.json')
+    'host.ipinterfaces'      = @('host/ip-interfaces.json')
+    'host.dns'               = @('host/dns-servers.json')
+    'host.vmswitches'        = @('host/vmswitches.json')
+    'host.services'          = @('host/services.json')
+    'host.events'            = @('host/events.json')
+    'host.proxy'             = @('host/proxy.json')
+    'host.hotfixes'          = @('host/hotfixes.json')
+    'host.computer'          = @('host/computer.json')
+}
+# The per-container probes: their files, `{id}` standing for the container id, and for each exec'd file the
+# command run inside the container (the same table as CONTAINER_COMMANDS in src/collect/docker/collect-docker.ts;
+# nanoserver and servercore both have cmd.exe, whose `type` prints the hosts file).
+$ContainerProbeFiles = @{
+    'docker.top'          = @('docker/top/{id}.json')
+    'container.listeners' = @('containers/{id}/netstat.txt')
+    'container.dns'       = @('containers/{id}/ipconfig.txt', 'containers/{id}/hosts.txt')
+}
+$ContainerCommands = @{
+    'containers/{id}/netstat.txt'  = @('netstat', '-ano')
+    'containers/{id}/ipconfig.txt' = @('ipconfig', '/all')
+    'containers/{id}/hosts.txt'    = @('cmd', '/c', 'type', 'C:\Windows\System32\drivers\etc\hosts')
+}
+# What one command run in a container may print, as the Node collector (MAX_EXEC_OUTPUT_BYTES).
+$MaxExecOutputBytes = 32 * 1024 * 1024
 
 . ([scriptblock]::Create([System.IO.File]::ReadAllText((Join-Path $PSScriptRoot 'invoke-probe.ps1'))))
 if (-not $ProbesPath) { $ProbesPath = Join-Path $PSScriptRoot 'probes' }
@@ -121,9 +169,21 @@ function Invoke-HostscopeIsolated {
 $utf8 = New-Object System.Text.UTF8Encoding -ArgumentList $false
 $SafePath = '^[A-Za-z0-9_-]+(/[A-Za-z0-9_.-]+)+$'
 
-# Writes a result's files under the bundle folder; paths are checked so no probe writes outside it.
+# Writes a result's files under the bundle folder; paths are checked so no probe writes outside it. With
+# -Allowed (a host probe's own files), any other file is refused, and so is one file twice.
 function Save-HostscopeFiles {
-    param([Parameter(Mandatory = $true)][string]$Root, [object[]]$Files)
+    param([Parameter(Mandatory = $true)][string]$Root, [object[]]$Files, [string[]]$Allowed)
+    foreach ($file in @($Files)) {
+        if ($null -eq $file -or $null -eq $Allowed) { continue }
+        $path = [string]$file.Path
+        if ($Allowed -notcontains $path) {
+            $owner = @($HostProbeFiles.Keys | Where-Object { $HostProbeFiles[$_] -contains $path })
+            $why = "the probe returned a file named $(ConvertTo-Json -InputObject $path -Compress), which is not one of its bundle files ($($Allowed -join ', '))"
+            if ($owner.Count -gt 0) { $why += ": it belongs to $($owner[0])" }
+            throw $why
+        }
+        if (@($Files | Where-Object { $null -ne $_ -and [string]$_.Path -eq $path }).Count -gt 1) { throw "the probe returned $path twice" }
+    }
     $written = @()
     foreach ($file in @($Files)) {
         if ($null -eq $file) { continue }
@@ -158,7 +218,12 @@ function Complete-HostscopeProbe {
     }
     $result = $results[$results.Count - 1]
     try {
-        $files = Save-HostscopeFiles -Root $Root -Files @($result.Files)
+        $allowed = $null
+        if ($Id -like 'host.*') {
+            $allowed = [string[]]@()
+            if ($HostProbeFiles.ContainsKey($Id)) { $allowed = [string[]]$HostProbeFiles[$Id] }
+        }
+        $files = Save-HostscopeFiles -Root $Root -Files @($result.Files) -Allowed $allowed
     } catch {
         return New-HostscopeManifestEntry -Id $Id -Status failed -DurationMs $ms -ErrorText $_.Exception.Message
     }
@@ -170,14 +235,16 @@ function Complete-HostscopeProbe {
 <#
 One HTTP/1.0 request to the engine on a named pipe (\\.\pipe\docker_engine; on PowerShell 7 elsewhere, an
 absolute path is a Unix socket). HTTP/1.0 makes the engine close the connection after the answer, so the
-body is everything after the headers. Returns StatusCode and Body (bytes).
+body is everything after the headers. Returns StatusCode and Body (bytes). With MaxBytes, an answer that
+grows past it is cut and the request fails: a container is not trusted to stop talking.
 #>
 function Invoke-HostscopeEngine {
     param(
         [Parameter(Mandatory = $true)][string]$Pipe,
         [Parameter(Mandatory = $true)][string]$Method,
         [Parameter(Mandatory = $true)][string]$Path,
-        [string]$Body
+        [string]$Body,
+        [long]$MaxBytes = 0
     )
     $server = '.'
     $name = $Pipe
@@ -195,7 +262,11 @@ function Invoke-HostscopeEngine {
         $client.Write([byte[]]$request, 0, $request.Length)
         $client.Flush()
         $buffer = New-Object System.IO.MemoryStream
-        $client.CopyTo($buffer)
+        $chunk = New-Object byte[] 65536
+        while (($count = $client.Read($chunk, 0, $chunk.Length)) -gt 0) {
+            $buffer.Write($chunk, 0, $count)
+            if ($MaxBytes -gt 0 -and $buffer.Length -gt $MaxBytes) { throw "the command printed more than $MaxBytes bytes; stopped reading" }
+        }
         $bytes = $buffer.ToArray()
     } finally {
         $client.Dispose()
@@ -270,10 +341,24 @@ function Remove-HostscopeEnvValues {
     $list.Replace($Json, [System.Text.RegularExpressions.MatchEvaluator] { param($match) $entry.Replace($match.Value, '"$1=<redacted>"') })
 }
 
+# The running containers: Id and Label (name and short id, for messages, as the Node collector words them);
+# an entry whose id could not safely name a file comes with Refused.
 function Get-HostscopeRunningContainers {
     param([string]$Pipe)
     $list = ConvertFrom-Json -InputObject (Get-HostscopeEngineJson -Pipe $Pipe -Path '/containers/json').Text
-    , [string[]]@(foreach ($item in @($list)) { if ($item -and (Test-HostscopeContainerId ([string]$item.Id))) { [string]$item.Id } })
+    foreach ($item in @($list)) {
+        if (-not $item) { continue }
+        $id = [string]$item.Id
+        $name = ''
+        if (@($item.Names).Count -gt 0) { $name = ([string]@($item.Names)[0]) -replace '^/', '' }
+        if (-not (Test-HostscopeContainerId $id)) {
+            [pscustomobject]@{ Id = $id; Label = 'container ' + (ConvertTo-Json -InputObject $id -Compress); Refused = $true }
+            continue
+        }
+        $label = $id.Substring(0, 12)
+        if ($name) { $label = (ConvertTo-Json -InputObject $name -Compress) + " ($label)" }
+        [pscustomobject]@{ Id = $id; Label = $label; Refused = $false }
+    }
 }
 
 # One engine-wide Docker probe -> @{ Status; Files; Error }, like a host probe's result.
@@ -328,20 +413,56 @@ function Invoke-HostscopeDockerProbe {
     }
 }
 
-# One container's share of a per-container probe: its `top`, or `netstat -ano` run inside it.
-function Invoke-HostscopeContainerProbe {
-    param([string]$Id, [string]$Pipe, [string]$ContainerId)
+# Removed or stopped since the listing: nothing to report. Docker answers 404, or 409 "is not running"; Podman
+# 500 "container state improper" (the same rule as vanished() in src/collect/docker/collect-docker.ts).
+function Test-HostscopeVanished {
+    param([int]$StatusCode, [string]$Message)
+    $StatusCode -eq 404 -or (($StatusCode -eq 409 -or $StatusCode -eq 500) -and $Message -match '(?i)not running|state improper')
+}
+
+# A command the image does not have: a fact about the image, `unsupported`, not a fault (looksNotFound()).
+function Test-HostscopeNotFound {
+    param([string]$Text)
+    $Text -match '(?i)executable file not found|not found in \$PATH|cannot find the file|is not recognized|no such file or directory'
+}
+
+# An exec request the engine refused -> the item's outcome.
+function Get-HostscopeExecRefusal {
+    param([int]$StatusCode, [byte[]]$Body, [string]$What, [string]$Line)
+    $message = [System.Text.Encoding]::UTF8.GetString($Body).Trim()
+    try { $parsed = (ConvertFrom-Json -InputObject $message).message; if ($parsed) { $message = [string]$parsed } } catch { $null = $_ }
+    if (Test-HostscopeVanished -StatusCode $StatusCode -Message $message) { return @{ Kind = 'gone' } }
+    $reason = "$What answered ${StatusCode}: $message"
+    if (Test-HostscopeNotFound $message) { return @{ Kind = 'unsupported'; Reason = "$Line cannot run here: $reason" } }
+    @{ Kind = 'failed'; Reason = $reason }
+}
+
+<#
+One container's part of a per-container probe: its `top` (no Command), or one command run inside it whose
+stdout becomes File. Returns Kind (ok, gone, failed, unsupported) with File or Reason, decided as the Node
+collector decides (src/collect/docker/collect-docker.ts), so both collectors record the same outcome.
+#>
+function Invoke-HostscopeContainerItem {
+    param([string]$Pipe, [string]$ContainerId, [string]$File, [string[]]$Command, [long]$MaxBytes)
     $ErrorActionPreference = 'Stop'
-    if ($Id -eq 'docker.top') {
-        $top = Get-HostscopeEngineJson -Pipe $Pipe -Path "/containers/$ContainerId/top"
-        return @{ Path = "docker/top/$ContainerId.json"; Base64 = [Convert]::ToBase64String($top.Bytes) }
+    if (-not $Command) {
+        try { $top = Get-HostscopeEngineJson -Pipe $Pipe -Path "/containers/$ContainerId/top" }
+        catch {
+            $code = $_.Exception.Data['StatusCode']
+            if ($null -ne $code -and (Test-HostscopeVanished -StatusCode $code -Message $_.Exception.Message)) { return @{ Kind = 'gone' } }
+            throw
+        }
+        return @{ Kind = 'ok'; File = @{ Path = $File; Base64 = [Convert]::ToBase64String($top.Bytes) } }
     }
-    $create = Invoke-HostscopeEngine -Pipe $Pipe -Method POST -Path "/containers/$ContainerId/exec" -Body '{"AttachStdout":true,"AttachStderr":true,"Tty":false,"Cmd":["netstat","-ano"]}'
-    if ($create.StatusCode -ne 201) { throw "creating the exec answered $($create.StatusCode): $([System.Text.Encoding]::UTF8.GetString($create.Body).Trim())" }
+    $line = $Command -join ' '
+    # The body is built by ConvertTo-Json: the command is data, never spliced into JSON text.
+    $request = ConvertTo-Json -Compress -InputObject ([ordered]@{ AttachStdout = $true; AttachStderr = $true; Tty = $false; Cmd = [string[]]$Command })
+    $create = Invoke-HostscopeEngine -Pipe $Pipe -Method POST -Path "/containers/$ContainerId/exec" -Body $request
+    if ($create.StatusCode -ne 201) { return Get-HostscopeExecRefusal -StatusCode $create.StatusCode -Body $create.Body -What 'creating the exec' -Line $line }
     $execId = [string](ConvertFrom-Json -InputObject ([System.Text.Encoding]::UTF8.GetString($create.Body))).Id
     if ($execId -notmatch '^[0-9a-f]{64}$') { throw "the engine returned an unexpected exec id: $execId" }
-    $start = Invoke-HostscopeEngine -Pipe $Pipe -Method POST -Path "/exec/$execId/start" -Body '{"Detach":false,"Tty":false}'
-    if ($start.StatusCode -ne 200) { throw "starting the exec answered $($start.StatusCode)" }
+    $start = Invoke-HostscopeEngine -Pipe $Pipe -Method POST -Path "/exec/$execId/start" -Body '{"Detach":false,"Tty":false}' -MaxBytes $MaxBytes
+    if ($start.StatusCode -ne 200) { return Get-HostscopeExecRefusal -StatusCode $start.StatusCode -Body $start.Body -What 'starting the exec' -Line $line }
     # Without a TTY the stream is framed: 1 byte stream (1 stdout, 2 stderr), 3 zero bytes, 4 bytes big-endian size.
     $stdout = New-Object System.IO.MemoryStream
     $stderr = New-Object System.IO.MemoryStream
@@ -354,11 +475,40 @@ function Invoke-HostscopeContainerProbe {
         $at += 8 + $size
     }
     $exit = (ConvertFrom-Json -InputObject (Get-HostscopeEngineJson -Pipe $Pipe -Path "/exec/$execId/json").Text).ExitCode
-    if ($exit -ne 0) { throw "netstat -ano exited with $exit in the container: $([System.Text.Encoding]::UTF8.GetString($stderr.ToArray()).Trim())" }
-    @{ Path = "containers/$ContainerId/netstat.txt"; Base64 = [Convert]::ToBase64String($stdout.ToArray()) }
+    if ($exit -eq 0) { return @{ Kind = 'ok'; File = @{ Path = $File; Base64 = [Convert]::ToBase64String($stdout.ToArray()) } } }
+    $said = ''
+    foreach ($stream in @($stderr, $stdout)) {
+        $first = @([System.Text.Encoding]::UTF8.GetString($stream.ToArray()) -split '\r?\n' | Where-Object { $_.Trim() -ne '' })
+        if ($first.Count -gt 0) { $said = $first[0].Trim(); break }
+    }
+    $exitText = 'unknown'
+    if ($null -ne $exit) { $exitText = [string]$exit }
+    $reason = "$line exited with code $exitText"
+    if ($said) { $reason += ": $said" }
+    # 126/127: the shell's "cannot run" and "not found".
+    if ($exit -eq 126 -or $exit -eq 127 -or (Test-HostscopeNotFound $said)) { return @{ Kind = 'unsupported'; Reason = $reason } }
+    @{ Kind = 'failed'; Reason = $reason }
 }
 
-$EngineFunctions = @('Invoke-HostscopeEngine', 'ConvertFrom-HostscopeChunked', 'Get-HostscopeEngineJson', 'Get-HostscopeEngineJsonIfExists', 'Test-HostscopeContainerId', 'Remove-HostscopeEnvValues', 'Get-HostscopeRunningContainers', 'Invoke-HostscopeDockerProbe', 'Invoke-HostscopeContainerProbe', 'Get-HostscopeErrorText')
+<#
+A per-container probe's manifest entry from its items (one per container and file), writing their files: all
+ok (or gone) is ok; otherwise the files collected stay and the status is the one the troubled items share, or
+failed when they differ, the error naming each (aggregate() in src/collect/docker/collect-docker.ts).
+#>
+function Complete-HostscopeItems {
+    param([string]$Id, [object[]]$Items, [System.Diagnostics.Stopwatch]$Clock, [string]$Root)
+    $done = @($Items | Where-Object { $_.Kind -eq 'ok' })
+    $troubled = @($Items | Where-Object { $_.Kind -ne 'ok' -and $_.Kind -ne 'gone' })
+    $written = Save-HostscopeFiles -Root $Root -Files @($done | ForEach-Object { $_.File })
+    if ($troubled.Count -eq 0) { return New-HostscopeManifestEntry -Id $Id -Status ok -Files $written -DurationMs $Clock.ElapsedMilliseconds }
+    $kinds = @($troubled | ForEach-Object { [string]$_.Kind } | Sort-Object -Unique)
+    $status = 'failed'
+    if ($kinds.Count -eq 1) { $status = $kinds[0] }
+    $why = "$($troubled.Count) of $($done.Count + $troubled.Count): " + (@($troubled | ForEach-Object { "$($_.Label): $($_.Reason)" }) -join '; ')
+    New-HostscopeManifestEntry -Id $Id -Status $status -Files $written -DurationMs $Clock.ElapsedMilliseconds -ErrorText $why
+}
+
+$EngineFunctions = @('Invoke-HostscopeEngine', 'ConvertFrom-HostscopeChunked', 'Get-HostscopeEngineJson', 'Get-HostscopeEngineJsonIfExists', 'Test-HostscopeContainerId', 'Remove-HostscopeEnvValues', 'Get-HostscopeRunningContainers', 'Invoke-HostscopeDockerProbe', 'Test-HostscopeVanished', 'Test-HostscopeNotFound', 'Get-HostscopeExecRefusal', 'Invoke-HostscopeContainerItem', 'Get-HostscopeErrorText')
 # Imports -Module in the order given (a later one overrides an earlier one's commands), then runs one probe.
 $ProbeRunner = {
     param([string]$ScriptPath, [string[]]$Modules)
@@ -407,24 +557,27 @@ try {
         foreach ($id in $DockerProbeIds) {
             Write-Host "  $id ..." -NoNewline
             $clock = [System.Diagnostics.Stopwatch]::StartNew()
-            if ($id -eq 'docker.top' -or $id -eq 'container.listeners') {
+            if ($ContainerProbeFiles.ContainsKey($id)) {
                 $list = Invoke-HostscopeIsolated -ScriptBlock { param($Pipe) Get-HostscopeRunningContainers -Pipe $Pipe } -Parameters @{ Pipe = $pipe } -Functions $EngineFunctions -TimeoutSeconds $TimeoutSeconds
-                $ids = @($list.Output | Where-Object { $null -ne $_ } | ForEach-Object { $_ })
+                $listed = @($list.Output | Where-Object { $null -ne $_ })
                 if (-not $list.Completed) { $entry = New-HostscopeManifestEntry -Id $id -Status timeout -DurationMs $clock.ElapsedMilliseconds -ErrorText "listing running containers took over $TimeoutSeconds s" }
                 elseif ($list.Error) { $entry = New-HostscopeManifestEntry -Id $id -Status failed -DurationMs $clock.ElapsedMilliseconds -ErrorText $list.Error }
                 else {
-                    # One container that fails does not cost the others their files; the error names it.
-                    $files = @(); $problems = @()
-                    foreach ($containerId in $ids) {
-                        $one = Invoke-HostscopeIsolated -ScriptBlock { param($Id, $Pipe, $ContainerId) Invoke-HostscopeContainerProbe -Id $Id -Pipe $Pipe -ContainerId $ContainerId } -Parameters @{ Id = $id; Pipe = $pipe; ContainerId = $containerId } -Functions $EngineFunctions -TimeoutSeconds $TimeoutSeconds
-                        $file = @($one.Output | Where-Object { $null -ne $_ })
-                        if (-not $one.Completed) { $problems += "${containerId}: no result within $TimeoutSeconds s" }
-                        elseif ($file.Count -eq 0) { $problems += "${containerId}: $($one.Error)" }
-                        else { $files += $file[$file.Count - 1] }
-                    }
-                    $written = Save-HostscopeFiles -Root $root -Files $files
-                    if ($problems.Count -gt 0) { $entry = New-HostscopeManifestEntry -Id $id -Status failed -Files $written -DurationMs $clock.ElapsedMilliseconds -ErrorText ("$($problems.Count) of $($ids.Count) containers failed: " + ($problems -join '; ')) }
-                    else { $entry = New-HostscopeManifestEntry -Id $id -Status ok -Files $written -DurationMs $clock.ElapsedMilliseconds }
+                    # One container or command that fails does not cost the others their files; the error names it.
+                    $items = @(foreach ($container in $listed) {
+                            if ($container.Refused) { @{ Kind = 'failed'; Label = $container.Label; Reason = 'refused: not a plain container id' }; continue }
+                            foreach ($template in $ContainerProbeFiles[$id]) {
+                                $command = [string[]]@()
+                                if ($ContainerCommands.ContainsKey($template)) { $command = [string[]]$ContainerCommands[$template] }
+                                $parameters = @{ Pipe = $pipe; ContainerId = $container.Id; File = $template.Replace('{id}', $container.Id); Command = $command; MaxBytes = $MaxExecOutputBytes }
+                                $one = Invoke-HostscopeIsolated -ScriptBlock { param($Pipe, $ContainerId, $File, $Command, $MaxBytes) Invoke-HostscopeContainerItem -Pipe $Pipe -ContainerId $ContainerId -File $File -Command $Command -MaxBytes $MaxBytes } -Parameters $parameters -Functions $EngineFunctions -TimeoutSeconds $TimeoutSeconds
+                                $answer = @($one.Output | Where-Object { $null -ne $_ })
+                                if (-not $one.Completed) { @{ Kind = 'timeout'; Label = $container.Label; Reason = "no result within $TimeoutSeconds s" } }
+                                elseif ($answer.Count -eq 0) { @{ Kind = 'failed'; Label = $container.Label; Reason = $one.Error } }
+                                else { $item = $answer[$answer.Count - 1]; $item.Label = $container.Label; $item }
+                            }
+                        })
+                    $entry = Complete-HostscopeItems -Id $id -Items $items -Clock $clock -Root $root
                 }
             } else {
                 $run = Invoke-HostscopeIsolated -ScriptBlock { param($Id, $Pipe, $KeepEnv) Invoke-HostscopeDockerProbe -Id $Id -Pipe $Pipe -KeepEnv $KeepEnv } -Parameters @{ Id = $id; Pipe = $pipe; KeepEnv = [bool]$KeepEnv } -Functions $EngineFunctions -TimeoutSeconds $TimeoutSeconds

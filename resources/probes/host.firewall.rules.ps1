@@ -1,5 +1,6 @@
-# host.firewall.rules -> host/firewall-rules.json: every active rule joined with its port, address and
-# application filters (../shared/knowledge/windows-containers.md section 4). Contract: README.md.
+# host.firewall.rules -> host/firewall-rules.json: every active rule joined with its port, address,
+# application and interface filters (../shared/knowledge/windows-containers.md section 4; InterfaceAlias since
+# bundle 1.1: a rule scoped to interfaces applies only to traffic arriving on them). Contract: README.md.
 $ErrorActionPreference = 'Stop'
 
 # A host has thousands of rules: fetch each kind of filter once and join on the InstanceID each filter
@@ -13,6 +14,7 @@ function Get-FilterIndex {
 $ports = Get-FilterIndex @(Get-NetFirewallPortFilter -All -PolicyStore ActiveStore | Select-Object InstanceID, Protocol, LocalPort, RemotePort)
 $addresses = Get-FilterIndex @(Get-NetFirewallAddressFilter -All -PolicyStore ActiveStore | Select-Object InstanceID, LocalAddress, RemoteAddress)
 $programs = Get-FilterIndex @(Get-NetFirewallApplicationFilter -All -PolicyStore ActiveStore | Select-Object InstanceID, Program)
+$interfaces = Get-FilterIndex @(Get-NetFirewallInterfaceFilter -All -PolicyStore ActiveStore | Select-Object InstanceID, InterfaceAlias)
 
 $rules = Get-NetFirewallRule -PolicyStore ActiveStore |
     Select-Object InstanceID, Name, DisplayName, Group, Enabled, Direction, Action, Profile, PolicyStoreSource
@@ -23,8 +25,9 @@ $rows = @(foreach ($rule in $rules) {
     $port = $ports[$id]
     $address = $addresses[$id]
     $program = $programs[$id]
+    $interface = $interfaces[$id]
     $protocol = $null; $localPort = $null; $remotePort = $null
-    $localAddress = $null; $remoteAddress = $null; $path = $null
+    $localAddress = $null; $remoteAddress = $null; $path = $null; $interfaceAlias = $null
     if ($port) {
         if ($null -ne $port.Protocol) { $protocol = [string]$port.Protocol }
         if ($null -ne $port.LocalPort) { $localPort = [string[]]@($port.LocalPort) }
@@ -35,6 +38,8 @@ $rows = @(foreach ($rule in $rules) {
         if ($null -ne $address.RemoteAddress) { $remoteAddress = [string[]]@($address.RemoteAddress) }
     }
     if ($program -and $null -ne $program.Program) { $path = [string]$program.Program }
+    # "Any", or the aliases the rule is scoped to.
+    if ($interface -and $null -ne $interface.InterfaceAlias) { $interfaceAlias = [string[]]@($interface.InterfaceAlias) }
     [pscustomobject]@{
         Name              = $rule.Name
         DisplayName       = $rule.DisplayName
@@ -50,6 +55,7 @@ $rows = @(foreach ($rule in $rules) {
         LocalAddress      = $localAddress
         RemoteAddress     = $remoteAddress
         Program           = $path
+        InterfaceAlias    = $interfaceAlias
     }
 })
 @{ Status = 'ok'; Files = @(@{ Path = 'host/firewall-rules.json'; Text = ConvertTo-Json -InputObject $rows -Depth 3 }) }

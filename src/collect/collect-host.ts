@@ -36,6 +36,8 @@ export interface CollectEnvironment {
   readonly cwd: string;
   readonly now: () => Date;
   readonly runPowerShell: PowerShellCollector;
+  /** Commands run inside containers, replacing CONTAINER_COMMANDS by file template (tests on a Linux engine). */
+  readonly containerCommands?: Readonly<Record<string, readonly string[]>>;
 }
 
 export interface PowerShellRequest {
@@ -204,6 +206,7 @@ async function collectTarget(
           onProgress,
           target: target.computer,
           ...(signal ? { signal } : {}),
+          ...(environment.containerCommands ? { containerCommands: environment.containerCommands } : {}),
         }),
   ]);
   const runs = [...docker, ...powershell];

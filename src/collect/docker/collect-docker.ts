@@ -1,5 +1,6 @@
-// The Docker side of a bundle: every docker.* probe and container.listeners (bundle-v1.md), each with an
-// honest outcome. Responses are kept as the engine sent them, except Config.Env values (redact-env.ts).
+// The Docker side of a bundle: every docker.* probe and the container-exec probes (container.listeners,
+// container.dns; bundle-v1.md), each with an honest outcome. Responses are kept as the engine sent them,
+// except Config.Env values (redact-env.ts).
 import { PROBES, perContainerFiles } from '../../shared/bundle';
 import type { ProbeStatus } from '../../shared/model';
 import type { ProbeFile, ProbeRun, ProgressListener } from '../types';
@@ -34,6 +35,11 @@ export interface DockerCollectOptions {
   readonly target?: string;
   /** Most requests in flight at once, and most sockets open. */
   readonly maxConnections?: number;
+  /**
+   * Replaces the command run inside each container for some per-container files (by template, see
+   * CONTAINER_COMMANDS): a Linux test engine has no ipconfig, so a test points it at a command its image has.
+   */
+  readonly containerCommands?: Readonly<Record<string, readonly string[]>>;
 }
 
 /** The probes this collector answers for, in catalogue order. */
@@ -41,12 +47,23 @@ export const DOCKER_PROBE_IDS: readonly string[] = PROBES.filter((p) => p.kind !
   (p) => p.id,
 );
 
-/** The command container.listeners runs inside each running container. */
-export const LISTENERS_COMMAND: readonly string[] = ['netstat', '-ano'];
+/**
+ * What runs inside each running container for each per-container file of the container-exec probes, by the
+ * file's template in the catalogue (src/shared/bundle.ts). Windows images: nanoserver and servercore both
+ * have cmd.exe, whose `type` prints the hosts file. resources/collect.ps1 holds the same table.
+ */
+export const CONTAINER_COMMANDS: Readonly<Record<string, readonly string[]>> = {
+  'containers/{id}/netstat.txt': ['netstat', '-ano'],
+  'containers/{id}/ipconfig.txt': ['ipconfig', '/all'],
+  'containers/{id}/hosts.txt': ['cmd', '/c', 'type', 'C:\\Windows\\System32\\drivers\\etc\\hosts'],
+};
 
 const fileOf = (id: string): string => PROBES.find((p) => p.id === id)!.files[0]!;
 const perContainerFile = (id: string, containerId: string): string =>
-  perContainerFiles(PROBES.find((p) => p.id === id)!, containerId)[0]!;
+  perContainerFiles(
+    PROBES.find((p) => p.id === id)!,
+    containerId,
+  )[0]!;
 
 interface ProbeResult {
   readonly status: ProbeStatus;
@@ -165,7 +182,8 @@ class DockerCollection {
         return ok([jsonFile(fileOf('docker.volumes'), volumes)]);
       }),
       this.probe('docker.swarm', () => this.swarm()),
-      this.probe('container.listeners', () => this.listeners(listing)),
+      this.probe('container.listeners', () => this.exec('container.listeners', listing)),
+      this.probe('container.dns', () => this.exec('container.dns', listing)),
     ]);
     const byId = new Map([versionRun, infoRun, ...rest].map((r) => [r.id, r]));
     return DOCKER_PROBE_IDS.map((id) => byId.get(id)!);
@@ -211,36 +229,46 @@ class DockerCollection {
     return aggregate([...refused, ...outcomes], []);
   }
 
-  private async listeners(listing: Promise<Listing>): Promise<ProbeResult> {
+  /**
+   * A container-exec probe: for each running container, one command per file of the probe, each its own item
+   * (one that fails does not cost the container its other file).
+   */
+  private async exec(probeId: string, listing: Promise<Listing>): Promise<ProbeResult> {
+    const spec = PROBES.find((p) => p.id === probeId)!;
+    const commands = (spec.perContainer ?? []).map((template) => {
+      const command = this.options.containerCommands?.[template] ?? CONTAINER_COMMANDS[template];
+      if (command === undefined) throw new Error(`no command is defined for ${template}`);
+      return command;
+    });
     const { containers, refused } = await listing;
-    const command = LISTENERS_COMMAND.join(' ');
     const outcomes = await Promise.all(
       containers
         .filter((c) => c.running)
-        .map(async (c): Promise<ItemOutcome> => {
-          const outcome = await this.item(c.label, () =>
-            this.call(`${command} in ${c.label}`, (signal) =>
-              this.client.exec(c.id, LISTENERS_COMMAND, signal),
-            ),
-          );
-          if (outcome.kind !== 'ok') return notFoundIsUnsupported(outcome, command);
-          const { exitCode, stdout, stderr } = outcome.value;
-          if (exitCode === 0)
-            return {
-              kind: 'ok',
-              files: [{ path: perContainerFile('container.listeners', c.id), bytes: stdout }],
-            };
-          const said = firstLine(stderr) || firstLine(stdout);
-          // 126/127: the shell's "cannot run" and "not found"; an image without netstat is a fact, not a fault.
-          const kind = exitCode === 126 || exitCode === 127 || looksNotFound(said) ? 'unsupported' : 'failed';
-          return {
-            kind,
-            label: c.label,
-            reason: `${command} exited with code ${exitCode ?? 'unknown'}${said ? `: ${said}` : ''}`,
-          };
+        .flatMap((c) => {
+          const files = perContainerFiles(spec, c.id);
+          return commands.map((command, i) => this.execOne(c, command, files[i]!));
         }),
     );
     return aggregate([...refused, ...outcomes], []);
+  }
+
+  /** Runs one command in one container; its stdout becomes `file`. */
+  private async execOne(c: ListedContainer, argv: readonly string[], file: string): Promise<ItemOutcome> {
+    const command = argv.join(' ');
+    const outcome = await this.item(c.label, () =>
+      this.call(`${command} in ${c.label}`, (signal) => this.client.exec(c.id, argv, signal)),
+    );
+    if (outcome.kind !== 'ok') return notFoundIsUnsupported(outcome, command);
+    const { exitCode, stdout, stderr } = outcome.value;
+    if (exitCode === 0) return { kind: 'ok', files: [{ path: file, bytes: stdout }] };
+    const said = firstLine(stderr) || firstLine(stdout);
+    // 126/127: the shell's "cannot run" and "not found"; an image without the tool is a fact, not a fault.
+    const kind = exitCode === 126 || exitCode === 127 || looksNotFound(said) ? 'unsupported' : 'failed';
+    return {
+      kind,
+      label: c.label,
+      reason: `${command} exited with code ${exitCode ?? 'unknown'}${said ? `: ${said}` : ''}`,
+    };
   }
 
   private async networks(): Promise<ProbeResult> {

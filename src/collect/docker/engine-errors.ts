@@ -45,7 +45,9 @@ export function engineMessage(error: EngineErrorShape): string {
     return json.message.trim();
   const text = Buffer.isBuffer(json) ? json.toString('utf8') : json;
   if (typeof text === 'string' && text.trim() !== '') return text.trim();
-  return error.message;
+  // docker-modem words a refused stream request as "(HTTP code 500) <its own label> - <the engine's cause>";
+  // its label for exec start's 500 is "container not running", whatever the engine said, so it is dropped.
+  return error.message.replace(/^\(HTTP code \d+\) .*? - /, '').trim();
 }
 
 /** One line for a failed request: HTTP status and the engine's message. */

@@ -2,7 +2,7 @@
 // remote computer through PowerShell remoting, and gives every probe an honest outcome.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { PROBES, probeSpec } from '../../shared/bundle';
+import { PROBES, probeForFile, probeSpec } from '../../shared/bundle';
 import type { ProbeStatus } from '../../shared/model';
 import { probesDir as defaultProbesDir, resourcesDir } from '../resources';
 import type { ProbeFile, ProbeRun, ProgressListener } from '../types';
@@ -278,7 +278,11 @@ function stepProblem(outcome: RequestOutcome, context: string): string | null {
   }
 }
 
-/** Checks the probe's answer and keeps only the files bundle v1 assigns to it. */
+/**
+ * Checks the probe's answer and keeps only the files bundle v1 assigns to it. A probe may write some of its
+ * files (host.hns.endpoints writes the JSON or hnsdiag's text, bundle-v1.md 1.1), each once, never a file of
+ * another probe.
+ */
 function toProbeResult(probe: Planned, value: unknown): ProbeResult {
   const parsed = probeAnswerSchema.safeParse(value);
   if (!parsed.success)
@@ -297,12 +301,15 @@ function toProbeResult(probe: Planned, value: unknown): ProbeResult {
   const files: ProbeFile[] = [];
   for (const file of answer.Files) {
     if (!probe.files.includes(file.Path)) {
+      const owner = probeForFile(file.Path)?.spec.id;
       return {
         status: 'failed',
         files: [],
-        error: `the probe returned a file named ${JSON.stringify(file.Path)}, which is not one of its bundle files (${probe.files.join(', ')})`,
+        error: `the probe returned a file named ${JSON.stringify(file.Path)}, which is not one of its bundle files (${probe.files.join(', ')})${owner === undefined ? '' : `: it belongs to ${owner}`}`,
       };
     }
+    if (files.some((f) => f.path === file.Path))
+      return { status: 'failed', files: [], error: `the probe returned ${file.Path} twice` };
     const bytes =
       file.Text !== null
         ? new Uint8Array(Buffer.from(file.Text, 'utf8'))

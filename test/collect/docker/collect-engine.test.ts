@@ -212,6 +212,56 @@ describe.skipIf(engine === null)('collecting from a real Docker Engine API', () 
     );
   });
 
+  it('container.dns: a Linux image has no ipconfig nor cmd, which is unsupported per container, not a failure', () => {
+    const manifest = JSON.parse(read(raw, 'manifest.json')) as {
+      probes: { id: string; status: string; error?: string; files?: string[] }[];
+    };
+    const dns = manifest.probes.find((p) => p.id === 'container.dns')!;
+    expect(dns.status).toBe('unsupported');
+    expect(dns.files ?? []).toEqual([]);
+    // Two running containers, two commands each: every one named with its reason.
+    expect(dns.error).toMatch(/^4 of 4: /);
+    expect(dns.error?.match(/executable file not found/g)).toHaveLength(4);
+    for (const name of ['web', 'plain']) {
+      const label = `"${id}-${name}" (${ids[name]!.slice(0, 12)})`;
+      // Podman runs the exec and answers the shell's 127 with runc's "executable file not found".
+      expect(dns.error).toContain(`${label}: ipconfig /all exited with code 127: `);
+      expect(dns.error).toContain(
+        `${label}: cmd /c type C:\\Windows\\System32\\drivers\\etc\\hosts exited with code 127: `,
+      );
+    }
+    expect(raw.files.has(`containers/${ids.web}/ipconfig.txt`)).toBe(false);
+  });
+
+  it('container.dns: pointed at commands the image has, it keeps both files of each running container', async () => {
+    const results = await collectHost(
+      { dockerHost: engine!.host, noPowerShell: true, out: join(dir, 'dns.zip'), timeoutMs: 30_000 },
+      () => undefined,
+      {
+        ...localEnvironment(),
+        // What ipconfig /all and the hosts file tell on Windows, busybox keeps in these two files.
+        containerCommands: {
+          'containers/{id}/ipconfig.txt': ['cat', '/etc/resolv.conf'],
+          'containers/{id}/hosts.txt': ['cat', '/etc/hosts'],
+        },
+      },
+    );
+    const written = results[0]!;
+    if (written.kind !== 'written') throw new Error(written.error);
+    const bundle = await readBundle(written.bundle.path);
+    const dns = written.runs.find((r) => r.id === 'container.dns')!;
+    expect(dns.status, dns.error).toBe('ok');
+    for (const name of ['web', 'plain']) {
+      expect(read(bundle, `containers/${ids[name]}/ipconfig.txt`)).toMatch(/^nameserver /m);
+      expect(read(bundle, `containers/${ids[name]}/hosts.txt`)).toMatch(/\blocalhost\b/);
+    }
+    expect(bundle.files.has(`containers/${ids.stopped}/hosts.txt`)).toBe(false);
+    // The reader accepts the bundle and the model still reads the containers beside the new files.
+    expect(known(buildHostModel(bundle).containers).map((c) => c.id)).toEqual(
+      expect.arrayContaining([ids.web, ids.plain]),
+    );
+  });
+
   it('has the user network with its subnet and the named volume', () => {
     const net = known(model.networks).find((n) => n.name === `${id}-net`);
     expect(net?.subnets[0]).toMatch(/^\d+\.\d+\.\d+\.\d+\/\d+$/);

@@ -105,8 +105,10 @@ describe.skipIf(engine === null)('connections to the engine', () => {
       ) as { Id: string }[];
       expect(inspects.map((c) => c.Id)).toEqual(expect.arrayContaining(ids));
       expect(counting.peak()).toBeLessThanOrEqual(limit);
-      // Connections are reused: far fewer than the requests made (inspect, top and 3 exec calls per container).
-      expect(counting.total()).toBeLessThan(CONTAINERS * 3);
+      // Connections are reused: fewer than half the requests made. Per container: inspect, top, and three
+      // commands (netstat; ipconfig and the hosts file since bundle 1.1) of 3 exec calls each, 11 requests;
+      // an exec's output stream may keep its connection to itself.
+      expect(counting.total()).toBeLessThan((CONTAINERS * 11) / 2);
     }, 60_000);
   }
 });

@@ -1,77 +1,25 @@
 // resources/collect.ps1 end to end in real PowerShell: the host stand-ins imported as modules, a stand-in
 // engine (recorded Windows engine answers on a Unix socket, which .NET's named-pipe client opens by absolute
 // path), one hanging probe. The zip it writes is read back with the real reader and model.
-import { spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { delimiter, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readBundle } from '../../../src/collect/bundle-reader';
+import { CONTAINER_COMMANDS, DOCKER_PROBE_IDS } from '../../../src/collect/docker/collect-docker';
 import { buildHostModel } from '../../../src/core/host-model';
-import type { RawBundle } from '../../../src/shared/bundle';
+import { PROBES, type RawBundle } from '../../../src/shared/bundle';
 import type { HostModel, Known } from '../../../src/shared/model';
+import { findTestEngine, removeLabelled, runId, TEST_IMAGE } from '../docker/test-engine';
+import { LEGACY, WEB, withWindowsEngine } from '../windows-engine';
 import { REPO, STAND_INS, hasPwsh, pwsh, standIns, tempDir } from './pwsh-test-kit';
 
 const run = hasPwsh();
 const dir = tempDir('collect-ps1');
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const ENGINE = join(STAND_INS, 'engine-2019');
-const WEB = '4b5e57f6eb2f42b9039b3d1e13929295f231749c510cbe341cd68036d9af97e2';
-const LEGACY = 'c49fea7425fa7f8699897a97c159c6690267d9003bb78c53fafa8fc15c325d84';
 const HOSTILE_NAME = "x'; Remove-Item C:\\ -Recurse; '";
-
-const execId = (container: string): string => createHash('sha256').update(`exec:${container}`).digest('hex');
-
-/** Serves the recorded answers by path, and runs `netstat -ano` "in" a container as a framed exec stream. */
-function standInEngine(requests: string[]): Server {
-  const file = (name: string): Buffer | null =>
-    existsSync(join(ENGINE, name)) ? readFileSync(join(ENGINE, name)) : null;
-  const execs = new Map<string, string>();
-  return createServer(async (req: IncomingMessage, res: ServerResponse) => {
-    const url = req.url ?? '';
-    let body = '';
-    for await (const chunk of req) body += (chunk as Buffer).toString('utf8');
-    requests.push(`${req.method} ${url} HTTP/${req.httpVersion}${body ? ` ${body}` : ''}`);
-    const json = (status: number, body: Buffer | string | null): void => {
-      res.writeHead(body === null ? 404 : status, { 'Content-Type': 'application/json' });
-      res.end(body ?? JSON.stringify({ message: `no such object: ${url}` }));
-    };
-    let m: RegExpExecArray | null;
-    if (req.method === 'GET' && (m = /^\/(version|info|volumes|networks)$/.exec(url)))
-      return json(200, file(`${m[1]}.json`));
-    if (req.method === 'GET' && url === '/containers/json?all=1')
-      return json(200, file('containers-all.json'));
-    if (req.method === 'GET' && url === '/containers/json') return json(200, file('containers-running.json'));
-    if (req.method === 'GET' && (m = /^\/containers\/([0-9a-f]{64})\/(json|top)$/.exec(url)))
-      return json(200, file(`${m[2] === 'json' ? 'container' : 'top'}-${m[1]}.json`));
-    if (req.method === 'GET' && (m = /^\/networks\/([0-9a-f]{64})$/.exec(url)))
-      return json(200, file(`network-${m[1]}.json`));
-    if (req.method === 'POST' && (m = /^\/containers\/([0-9a-f]{64})\/exec$/.exec(url))) {
-      execs.set(execId(m[1]!), m[1]!);
-      return json(201, JSON.stringify({ Id: execId(m[1]!) }));
-    }
-    if (req.method === 'POST' && (m = /^\/exec\/([0-9a-f]{64})\/start$/.exec(url)) && execs.has(m[1]!)) {
-      res.writeHead(200, { 'Content-Type': 'application/vnd.docker.raw-stream' });
-      const frame = (stream: number, payload: Buffer): Buffer =>
-        Buffer.concat([
-          Buffer.from([stream, 0, 0, 0]),
-          Buffer.from(new Uint32Array([payload.length]).buffer).reverse(),
-          payload,
-        ]);
-      const netstat = file('netstat-in-container.txt')!;
-      // Split across frames, with an empty stderr frame between, as a real stream may be.
-      res.write(frame(1, netstat.subarray(0, 40)));
-      res.write(frame(2, Buffer.alloc(0)));
-      res.end(frame(1, netstat.subarray(40)));
-      return;
-    }
-    if (req.method === 'GET' && (m = /^\/exec\/([0-9a-f]{64})\/json$/.exec(url)) && execs.has(m[1]!))
-      return json(200, JSON.stringify({ ID: m[1], Running: false, ExitCode: 0 }));
-    json(404, null);
-  });
-}
 
 function runCollector(
   args: readonly string[],
@@ -116,13 +64,11 @@ describe.runIf(run)('collect.ps1, the standalone collector', () => {
 
   beforeAll(async () => {
     const socket = join(dir, 'engine.sock');
-    const engine = standInEngine(requests);
-    await new Promise<void>((resolve) => engine.listen(socket, resolve));
     const programData = join(dir, 'ProgramData');
     mkdirSync(join(programData, 'custom'), { recursive: true });
     writeFileSync(join(programData, 'custom', 'daemon.json'), '{ "hosts": ["npipe://"] }');
-    try {
-      result = await runCollector(
+    result = await withWindowsEngine(socket, { requests }, () =>
+      runCollector(
         [
           '-StandIns',
           [
@@ -146,10 +92,8 @@ describe.runIf(run)('collect.ps1, the standalone collector', () => {
           COMPUTERNAME: 'CONTAINERHOST01',
           HOSTSCOPE_CANARY: canary,
         },
-      );
-    } finally {
-      await new Promise((resolve) => engine.close(resolve));
-    }
+      ),
+    );
     const zips = existsSync(out) ? readdirSync(out).filter((name) => name.endsWith('.zip')) : [];
     if (result.code !== 0 || zips.length !== 1)
       throw new Error(
@@ -183,36 +127,9 @@ describe.runIf(run)('collect.ps1, the standalone collector', () => {
       host: { computerName: 'CONTAINERHOST01' },
     });
     const status = Object.fromEntries(manifest.probes.map((p) => [p.id, p.status]));
-    expect(Object.keys(status).sort()).toEqual([
-      'container.listeners',
-      'docker.containers',
-      'docker.info',
-      'docker.networks',
-      'docker.swarm',
-      'docker.top',
-      'docker.version',
-      'docker.volumes',
-      'host.adapters',
-      'host.connprofiles',
-      'host.disks',
-      'host.docker.config',
-      'host.docker.service',
-      'host.firewall.profiles',
-      'host.firewall.rules',
-      'host.hcs',
-      'host.hns.endpoints',
-      'host.hns.networks',
-      'host.ipaddresses',
-      'host.natmappings',
-      'host.natsessions',
-      'host.netnat',
-      'host.netstat',
-      'host.os',
-      'host.processes',
-      'host.tcp',
-      'host.udp',
-      'host.vhds',
-    ]);
+    // Every probe of the catalogue, the 1.1 ones included, once.
+    expect(Object.keys(status).sort()).toEqual(PROBES.map((p) => p.id).sort());
+    expect(manifest.probes).toHaveLength(PROBES.length);
     // The hanging stand-in is the only host probe that is not ok: the others ran after it.
     for (const [id, s] of Object.entries(status)) {
       if (id === 'host.natsessions') expect(s).toBe('timeout');
@@ -237,6 +154,10 @@ describe.runIf(run)('collect.ps1, the standalone collector', () => {
     expect(requests).toContain('GET /containers/json?all=1 HTTP/1.0');
     expect(requests).toContain(
       `POST /containers/${WEB}/exec HTTP/1.0 {"AttachStdout":true,"AttachStderr":true,"Tty":false,"Cmd":["netstat","-ano"]}`,
+    );
+    // container.dns: the command is JSON data, its backslashes escaped.
+    expect(requests).toContain(
+      `POST /containers/${LEGACY}/exec HTTP/1.0 {"AttachStdout":true,"AttachStderr":true,"Tty":false,"Cmd":["cmd","/c","type","C:\\\\Windows\\\\System32\\\\drivers\\\\etc\\\\hosts"]}`,
     );
     expect(requests.filter((r) => r.startsWith('GET /services'))).toEqual([]);
   });
@@ -307,6 +228,14 @@ describe.runIf(run)('collect.ps1, the standalone collector', () => {
     expect(value(model.firewallRules)).toHaveLength(6);
     expect(value(model.vhds)).toHaveLength(2);
     expect(value(model.hnsEndpoints)).toHaveLength(2);
+    // The 1.1 files, as the scripts write them (their model is built on another branch): present and readable.
+    for (const file of ['host/excludedports.txt', 'host/routes.json', 'host/events.json', 'host/proxy.json'])
+      expect(raw.files.has(file), file).toBe(true);
+    expect(fileText(raw, 'host/proxy.json')).not.toContain('S3cret');
+    expect(fileText(raw, `containers/${WEB}/hosts.txt`)).toContain('10.0.0.40 registry.corp.example\r\n');
+    expect(fileText(raw, `containers/${LEGACY}/ipconfig.txt`)).toContain(
+      'DNS Servers . . . . . . . . . . . : 172.24.80.1',
+    );
     expect(value(model.daemonConfig)).toMatchObject({ hosts: ['npipe://'] });
     expect(model.natSessions).toMatchObject({ kind: 'unknown', reason: expect.stringContaining('timeout') });
   });
@@ -348,14 +277,19 @@ describe.runIf(run)('collect.ps1 without an engine', () => {
   }, 240_000);
 });
 
-/** A folder with one probe that answers at once, so a run spends its time on what the test is about. */
-function quickProbes(name: string): string {
+/**
+ * A folder with one probe that answers at once, so a run spends its time on what the test is about, and any
+ * `extra` probes (id -> script body).
+ */
+function quickProbes(name: string, extra: Readonly<Record<string, string>> = {}): string {
   const probes = join(dir, name);
   mkdirSync(probes);
   writeFileSync(
     join(probes, 'host.quick.ps1'),
     "$ErrorActionPreference = 'Stop'\n@{ Status = 'ok'; Files = @() }\n",
   );
+  for (const [id, body] of Object.entries(extra))
+    writeFileSync(join(probes, `${id}.ps1`), `$ErrorActionPreference = 'Stop'\n${body}\n`);
   return probes;
 }
 
@@ -364,6 +298,7 @@ async function collectQuick(
   name: string,
   args: readonly string[],
   env: NodeJS.ProcessEnv,
+  extra: Readonly<Record<string, string>> = {},
 ): Promise<{ zip: string; raw: RawBundle }> {
   const out = join(dir, name);
   const child = spawn(
@@ -376,7 +311,7 @@ async function collectQuick(
       '-OutputPath',
       out,
       '-ProbesPath',
-      quickProbes(`${name}-probes`),
+      quickProbes(`${name}-probes`, extra),
       ...args,
     ],
     { env: { ...process.env, ...env }, stdio: 'ignore' },
@@ -502,4 +437,119 @@ describe.runIf(run)('collect.ps1 against a busy engine', () => {
     ]);
     expect(JSON.parse(fileText(raw, 'docker/networks.json'))).toEqual([{ Id: 'n1', Name: 'nat' }]);
   }, 120_000);
+});
+
+describe.runIf(run)('collect.ps1 and the catalogue', () => {
+  it('holds the files of each probe and the commands run in containers as the catalogue and the Node collector do', () => {
+    const reader = join(dir, 'read-tables.ps1');
+    writeFileSync(
+      reader,
+      [
+        "$ErrorActionPreference = 'Stop'",
+        '$ast = [System.Management.Automation.Language.Parser]::ParseFile($args[0], [ref]$null, [ref]$null)',
+        '$tables = [ordered]@{}',
+        "foreach ($name in @('DockerProbeIds', 'HostProbeFiles', 'ContainerProbeFiles', 'ContainerCommands')) {",
+        '    $assignment = $ast.Find({ param($node) $node -is [System.Management.Automation.Language.AssignmentStatementAst] -and $node.Left.Extent.Text -eq ("$" + $name) }, $false)',
+        '    $tables[$name] = & ([scriptblock]::Create($assignment.Right.Extent.Text))',
+        '}',
+        'ConvertTo-Json -InputObject $tables -Depth 4 -Compress',
+      ].join('\n'),
+    );
+    const tables = JSON.parse(
+      execFileSync(
+        pwsh!,
+        ['-NoProfile', '-NonInteractive', '-File', reader, join(REPO, 'resources', 'collect.ps1')],
+        {
+          encoding: 'utf8',
+        },
+      ),
+    ) as Record<string, unknown>;
+    expect(tables.DockerProbeIds).toEqual(DOCKER_PROBE_IDS);
+    expect(tables.HostProbeFiles).toEqual(
+      Object.fromEntries(PROBES.filter((p) => p.kind === 'powershell').map((p) => [p.id, p.files])),
+    );
+    expect(tables.ContainerProbeFiles).toEqual(
+      Object.fromEntries(PROBES.flatMap((p) => (p.perContainer ? [[p.id, p.perContainer]] : []))),
+    );
+    expect(tables.ContainerCommands).toEqual(CONTAINER_COMMANDS);
+  });
+
+  it("refuses a host probe's file that is another probe's, and one file twice; takes one of a probe's files", async () => {
+    const { raw } = await collectQuick(
+      'rogue',
+      ['-NoDocker'],
+      { COMPUTERNAME: 'ROGUE01' },
+      {
+        'host.routes': "@{ Status = 'ok'; Files = @(@{ Path = 'host/tcp.json'; Text = '[]' }) }",
+        'host.dns':
+          "@{ Status = 'ok'; Files = @(@{ Path = 'host/dns-servers.json'; Text = '[]' }, @{ Path = 'host/dns-servers.json'; Text = '[1]' }) }",
+        'host.hns.endpoints':
+          "@{ Status = 'ok'; Files = @(@{ Path = 'host/hnsdiag-endpoints.txt'; Text = 'Endpoint : 1' }) }",
+      },
+    );
+    const manifest = JSON.parse(fileText(raw, 'manifest.json')) as {
+      probes: { id: string; status: string; files: string[]; error?: string }[];
+    };
+    const entry = (id: string): { status: string; files: string[]; error?: string } =>
+      manifest.probes.find((p) => p.id === id)!;
+    expect(entry('host.routes')).toMatchObject({
+      status: 'failed',
+      files: [],
+      error:
+        'the probe returned a file named "host/tcp.json", which is not one of its bundle files (host/routes.json): it belongs to host.tcp',
+    });
+    expect(entry('host.dns')).toMatchObject({
+      status: 'failed',
+      error: 'the probe returned host/dns-servers.json twice',
+    });
+    expect(entry('host.hns.endpoints')).toMatchObject({
+      status: 'ok',
+      files: ['host/hnsdiag-endpoints.txt'],
+    });
+    expect(raw.files.has('host/tcp.json')).toBe(false);
+    expect(raw.files.has('host/dns-servers.json')).toBe(false);
+    expect(fileText(raw, 'host/hnsdiag-endpoints.txt')).toBe('Endpoint : 1');
+  }, 120_000);
+});
+
+const podman = run ? await findTestEngine() : null;
+
+describe.runIf(run && podman !== null)('collect.ps1 against the real engine API (Podman)', () => {
+  const label = runId();
+  afterAll(async () => {
+    if (podman) await removeLabelled(podman.docker, `com.hostscope.test=${label}`);
+  });
+
+  it('runs the container-exec probes over HTTP/1.0; a Linux image without ipconfig or cmd is unsupported, per container', async () => {
+    const container = await podman!.docker.createContainer({
+      name: `${label}-dns`,
+      Image: TEST_IMAGE,
+      Cmd: ['sleep', '600'],
+      Labels: { 'com.hostscope.test': label },
+    });
+    await container.start();
+    const { raw } = await collectQuick(
+      'podman',
+      ['-DockerPipe', podman!.socketPath, '-TimeoutSeconds', '30'],
+      {
+        COMPUTERNAME: 'PODMAN01',
+      },
+    );
+    const manifest = JSON.parse(fileText(raw, 'manifest.json')) as {
+      probes: { id: string; status: string; files: string[]; error?: string }[];
+    };
+    const dns = manifest.probes.find((p) => p.id === 'container.dns')!;
+    const name = `"${label}-dns" (${container.id.slice(0, 12)})`;
+    // Other test files may run containers on this engine at the same time: only this one's share is asserted.
+    expect(dns.error).toContain(`${name}: ipconfig /all exited with code 127: `);
+    expect(dns.error).toContain(
+      `${name}: cmd /c type C:\\Windows\\System32\\drivers\\etc\\hosts exited with code 127: `,
+    );
+    expect(raw.files.has(`containers/${container.id}/ipconfig.txt`)).toBe(false);
+    expect(raw.files.has(`docker/top/${container.id}.json`)).toBe(true);
+    // busybox netstat refuses -o: a failure of the command, not a missing one.
+    expect(manifest.probes.find((p) => p.id === 'container.listeners')!.error).toContain(
+      `${name}: netstat -ano exited with code 1: netstat: `,
+    );
+  }, 240_000);
 });

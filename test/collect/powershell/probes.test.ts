@@ -8,7 +8,17 @@ import { POWERSHELL_PROBES, runPowerShellProbes } from '../../../src/collect/pow
 import type { ProbeProgress, ProbeRun } from '../../../src/collect/types';
 import { probeSpec } from '../../../src/shared/bundle';
 import type { FirewallRule, HostModel, Known } from '../../../src/shared/model';
-import { SERVER_2019, hasPwsh, json, keysDeep, modelFromRuns, pwsh, tempDir, text } from './pwsh-test-kit';
+import {
+  SERVER_2019,
+  hasPwsh,
+  json,
+  keysDeep,
+  modelFromRuns,
+  pwsh,
+  standIns,
+  tempDir,
+  text,
+} from './pwsh-test-kit';
 
 const run = hasPwsh();
 const dir = tempDir('probes');
@@ -50,7 +60,9 @@ describe.runIf(run)('PowerShell probes against a Windows Server 2019 stand-in', 
         status: 'ok',
         error: undefined,
       });
-      expect(r.files.map((f) => f.path)).toEqual(probeSpec(r.id)!.files);
+      // With an HNS module loaded, host.hns.endpoints writes the JSON, not hnsdiag's text (bundle 1.1).
+      const expected = r.id === 'host.hns.endpoints' ? ['host/hns-endpoints.json'] : probeSpec(r.id)!.files;
+      expect(r.files.map((f) => f.path)).toEqual(expected);
     }
   });
 
@@ -308,4 +320,239 @@ describe.runIf(run)('PowerShell probes against a Windows Server 2019 stand-in', 
     expect(value(model.dockerService).pathName).toContain('--config-file');
     for (const id of POWERSHELL_PROBES) expect(model.probes.find((p) => p.id === id)?.status, id).toBe('ok');
   });
+});
+
+describe.runIf(run)('the bundle 1.1 probes against the Windows Server 2019 stand-in', () => {
+  let runs: readonly ProbeRun[] = [];
+  const byId = (id: string): ProbeRun | undefined => runs.find((r) => r.id === id);
+  const rows = (id: string, file: string): Record<string, unknown>[] =>
+    json(byId(id), file) as Record<string, unknown>[];
+
+  beforeAll(async () => {
+    runs = await runPowerShellProbes({
+      executable: pwsh!,
+      importModules: SERVER_2019,
+      probeIds: [
+        'host.portexclusions',
+        'host.routes',
+        'host.ipinterfaces',
+        'host.dns',
+        'host.vmswitches',
+        'host.services',
+        'host.events',
+        'host.proxy',
+        'host.hotfixes',
+        'host.computer',
+        'host.firewall.rules',
+      ],
+    });
+  }, 120_000);
+
+  it('keeps the five netsh outputs as printed, localised words included, each after its ### command line', () => {
+    const excluded = text(byId('host.portexclusions'), 'host/excludedports.txt');
+    // Each command line ends in CRLF, as every line of the file.
+    expect(excluded.match(/^### .*\r\n/gm)?.map((l) => l.trimEnd())).toEqual([
+      '### netsh int ipv4 show excludedportrange protocol=tcp',
+      '### netsh int ipv4 show excludedportrange protocol=udp',
+      '### netsh int ipv6 show excludedportrange protocol=tcp',
+      '### netsh int ipv4 show dynamicport tcp',
+      '### netsh int ipv4 show dynamicport udp',
+    ]);
+    expect(excluded).toContain('     50000       50059     *\r\n');
+    expect(excluded).toContain('* - Verwaltete Portausschlüsse.');
+    expect(excluded).toContain('Anzahl der Ports: 16384\r\n');
+  });
+
+  it('writes routes and IP interfaces with enum names, several default routes and an MTU below 1500', () => {
+    const routes = rows('host.routes', 'host/routes.json');
+    expect(routes.filter((r) => r.DestinationPrefix === '0.0.0.0/0').map((r) => r.InterfaceAlias)).toEqual([
+      'Ethernet',
+      'Corp VPN',
+    ]);
+    expect(routes.find((r) => r.DestinationPrefix === '172.24.80.0/20')).toEqual({
+      DestinationPrefix: '172.24.80.0/20',
+      NextHop: '0.0.0.0',
+      InterfaceAlias: 'vEthernet (nat)',
+      InterfaceIndex: 12,
+      RouteMetric: 256,
+      AddressFamily: 'IPv4',
+      Protocol: 'Local',
+    });
+    expect(routes.find((r) => r.DestinationPrefix === '::/0')).toMatchObject({ AddressFamily: 'IPv6' });
+    const interfaces = rows('host.ipinterfaces', 'host/ip-interfaces.json');
+    expect(interfaces.find((i) => i.InterfaceAlias === 'Corp VPN')).toEqual({
+      InterfaceAlias: 'Corp VPN',
+      InterfaceIndex: 21,
+      AddressFamily: 'IPv4',
+      NlMtu: 1400,
+      InterfaceMetric: 35,
+      AutomaticMetric: 'Disabled',
+      Dhcp: 'Disabled',
+      ConnectionState: 'Connected',
+      Forwarding: 'Disabled',
+    });
+    expect(interfaces.find((i) => i.InterfaceAlias === 'vEthernet (nat)')).toMatchObject({
+      Forwarding: 'Enabled',
+    });
+  });
+
+  it('writes DNS servers as arrays (two, one, none) and the family as a name, though the class gives a number', () => {
+    expect(rows('host.dns', 'host/dns-servers.json')).toEqual([
+      {
+        InterfaceAlias: 'Ethernet',
+        InterfaceIndex: 6,
+        AddressFamily: 'IPv4',
+        ServerAddresses: ['10.0.0.2', '10.0.0.3'],
+      },
+      {
+        InterfaceAlias: 'Ethernet',
+        InterfaceIndex: 6,
+        AddressFamily: 'IPv6',
+        ServerAddresses: ['fec0:0:0:ffff::1'],
+      },
+      { InterfaceAlias: 'vEthernet (nat)', InterfaceIndex: 12, AddressFamily: 'IPv4', ServerAddresses: [] },
+      {
+        InterfaceAlias: 'Corp VPN',
+        InterfaceIndex: 21,
+        AddressFamily: 'IPv4',
+        ServerAddresses: ['10.8.0.53'],
+      },
+    ]);
+  });
+
+  it('writes vSwitches with their type as a name, the services that exist, updates and the computer', () => {
+    expect(rows('host.vmswitches', 'host/vmswitches.json')).toEqual([
+      {
+        Name: 'nat',
+        Id: '5f1c2b3a-4d5e-6f70-8192-a3b4c5d6e7f8',
+        SwitchType: 'Internal',
+        NetAdapterInterfaceDescription: null,
+        AllowManagementOS: true,
+      },
+      {
+        Name: 'External',
+        Id: '0a9b8c7d-6e5f-4a3b-2c1d-0e9f8a7b6c5d',
+        SwitchType: 'External',
+        NetAdapterInterfaceDescription: 'Microsoft Hyper-V Network Adapter',
+        AllowManagementOS: true,
+      },
+    ]);
+    // nvagent does not exist on this host; the Print Spooler is not asked for.
+    const services = rows('host.services', 'host/services.json');
+    expect(services.map((s) => s.Name)).toEqual(['docker', 'hns', 'vmcompute', 'winnat', 'SharedAccess']);
+    expect(services.find((s) => s.Name === 'SharedAccess')).toEqual({
+      Name: 'SharedAccess',
+      State: 'Stopped',
+      StartMode: 'Manual',
+      ExitCode: 1077,
+      ProcessId: 0,
+    });
+    expect(rows('host.hotfixes', 'host/hotfixes.json')).toEqual([
+      { HotFixID: 'KB4512577', InstalledOn: '2026-09-10T00:00:00.0000000' },
+      { HotFixID: 'KB5044277', InstalledOn: '2026-11-12T00:00:00.0000000' },
+      { HotFixID: 'KB4470788', InstalledOn: null },
+    ]);
+    expect(json(byId('host.computer'), 'host/computer.json')).toEqual({
+      Manufacturer: 'Microsoft Corporation',
+      Model: 'Virtual Machine',
+      HypervisorPresent: true,
+      PartOfDomain: true,
+      Domain: 'corp.example',
+    });
+  });
+
+  it('caps events at 500 of the last 7 days, newest first, messages cut, only the watched services of System', () => {
+    const events = rows('host.events', 'host/events.json');
+    expect(events).toHaveLength(500);
+    const times = events.map((e) => Date.parse(e.TimeCreated as string));
+    expect(times).toEqual([...times].sort((a, b) => b - a));
+    expect(events[0]).toEqual({
+      TimeCreated: '2026-11-29T17:55:00.0000000Z',
+      LogName: 'System',
+      ProviderName: 'Service Control Manager',
+      Id: 7031,
+      Level: 2,
+      Message: 'Der Dienst "Host Network Service" wurde unerwartet beendet. Dies ist bereits 1 Mal passiert.',
+    });
+    expect(events.some((e) => String(e.Message).includes('Print Spooler'))).toBe(false);
+    expect(events.some((e) => e.LogName === 'Microsoft-Windows-Hyper-V-Compute-Admin')).toBe(false);
+    const docker = events.find((e) => e.ProviderName === 'docker')!;
+    expect(docker.Message).toMatch(/\(0x803b0013\) x+ \[cut\]$/);
+    expect((docker.Message as string).length).toBe(2048 + ' [cut]'.length);
+    expect(events.filter((e) => e.LogName === 'Microsoft-Windows-Host-Network-Service-Admin')).toHaveLength(
+      498,
+    );
+  });
+
+  it('hides a user and password in every proxy URL before the file is written', () => {
+    const proxy = text(byId('host.proxy'), 'host/proxy.json');
+    expect(proxy).not.toContain('S3cret');
+    expect(proxy).not.toContain('svc-proxy');
+    expect(JSON.parse(proxy)).toEqual({
+      WinHttp:
+        '\r\nAktuelle WinHTTP-Proxyeinstellungen:\r\n\r\n    Proxyserver:  http://<redacted>@proxy.corp.example:3128\r\n    Umgehungsliste:  <local>;*.corp.example\r\n\r\n',
+      Machine: {
+        HTTP_PROXY: 'http://<redacted>@proxy.corp.example:3128',
+        HTTPS_PROXY: null,
+        NO_PROXY: 'localhost,.corp.example',
+      },
+      DockerService: ['HTTPS_PROXY=<redacted>@proxy.corp.example:3128', 'NO_PROXY=.corp.example'],
+    });
+  });
+
+  it('joins each firewall rule with its interface filter: Any, or the aliases it is scoped to', () => {
+    const rules = rows('host.firewall.rules', 'host/firewall-rules.json');
+    expect(rules.find((r) => r.Name === 'BlockReports')!.InterfaceAlias).toEqual(['Ethernet']);
+    expect(rules.find((r) => r.Name === 'DockerEngineTls')!.InterfaceAlias).toEqual([
+      'Ethernet',
+      'vEthernet (nat)',
+    ]);
+    expect(rules.find((r) => r.Name === 'RPC-EPMAP')!.InterfaceAlias).toEqual(['Any']);
+  });
+});
+
+describe.runIf(run)('the bundle 1.1 probes where a module or tool is missing', () => {
+  it('hnsdiag stands in for a missing HNS module; Get-VMSwitch without Hyper-V is unsupported with the reason', async () => {
+    const runs = await runPowerShellProbes({
+      executable: pwsh!,
+      importModules: standIns('server-2019-nat-host.ps1'),
+      probeIds: ['host.hns.endpoints', 'host.vmswitches'],
+    });
+    const endpoints = runs[0]!;
+    expect(endpoints.status).toBe('ok');
+    expect(endpoints.files.map((f) => f.path)).toEqual(['host/hnsdiag-endpoints.txt']);
+    expect(text(endpoints, 'host/hnsdiag-endpoints.txt')).toMatch(
+      /^Endpoint : 814baff8-79c3-584f-a26b-6ca68fa5042b\r\n\{"ID":"814BAFF8.*"Type":"NAT"/,
+    );
+    expect(runs[1]).toMatchObject({
+      status: 'unsupported',
+      error: expect.stringContaining(
+        'Get-VMSwitch is not available: the Hyper-V PowerShell module is not installed',
+      ),
+      files: [],
+    });
+  });
+
+  it('on a machine with none of the Windows commands, each new probe is unsupported, naming what is missing', async () => {
+    const ids = [
+      'host.portexclusions',
+      'host.routes',
+      'host.ipinterfaces',
+      'host.dns',
+      'host.vmswitches',
+      'host.services',
+      'host.events',
+      'host.proxy',
+      'host.hotfixes',
+      'host.computer',
+      'host.hns.endpoints',
+    ];
+    const runs = await runPowerShellProbes({ executable: pwsh!, probeIds: ids });
+    for (const r of runs) expect({ id: r.id, status: r.status }).toEqual({ id: r.id, status: 'unsupported' });
+    expect(runs.find((r) => r.id === 'host.portexclusions')!.error).toContain('netsh is not available');
+    expect(runs.find((r) => r.id === 'host.hns.endpoints')!.error).toContain(
+      'neither Get-HnsEndpoint nor hnsdiag',
+    );
+    expect(runs.find((r) => r.id === 'host.routes')!.error).toContain('Get-NetRoute is not available');
+  }, 120_000);
 });

@@ -94,8 +94,9 @@ describe.runIf(run)('runPowerShellProbes in real PowerShell', () => {
       importModules: [module],
       signal: controller.signal,
     });
-    for (let i = 0; i < 500 && !existsSync(pidFile); i++)
-      await new Promise((resolve) => setTimeout(resolve, 20));
+    // WriteAllText creates the file before it writes the number: wait for the number, not the file.
+    const written = (): boolean => existsSync(pidFile) && readFileSync(pidFile, 'utf8') !== '';
+    for (let i = 0; i < 500 && !written(); i++) await new Promise((resolve) => setTimeout(resolve, 20));
     const hungPid = Number(readFileSync(pidFile, 'utf8'));
     expect(hungPid).toBeGreaterThan(0);
     controller.abort();
@@ -134,6 +135,20 @@ describe.runIf(run)('runPowerShellProbes in real PowerShell', () => {
         `@{ Status = 'ok'; Files = @(@{ Path = 'host/adapters.json'; Base64 = 'not base64 at all!' }) }`,
       );
       probe('host.netstat', `@{ Status = 'maybe' }`);
+      // A probe may write one of its declared files (bundle 1.1: the JSON or hnsdiag's text), but not another
+      // probe's file, and not one file twice.
+      probe(
+        'host.hns.endpoints',
+        `@{ Status = 'ok'; Files = @(@{ Path = 'host/hnsdiag-endpoints.txt'; Text = 'Endpoint : 1' }) }`,
+      );
+      probe(
+        'host.hns.networks',
+        `@{ Status = 'ok'; Files = @(@{ Path = 'host/hns-endpoints.json'; Text = '[]' }) }`,
+      );
+      probe(
+        'host.routes',
+        `@{ Status = 'ok'; Files = @(@{ Path = 'host/routes.json'; Text = '[]' }, @{ Path = 'host/routes.json'; Text = '[1]' }) }`,
+      );
       const runs = await runPowerShellProbes({
         executable: pwsh!,
         probesDir: hostileDir,
@@ -145,6 +160,9 @@ describe.runIf(run)('runPowerShellProbes in real PowerShell', () => {
           'host.udp',
           'host.adapters',
           'host.netstat',
+          'host.hns.endpoints',
+          'host.hns.networks',
+          'host.routes',
         ],
         timeoutMs: 30_000,
       });
@@ -155,6 +173,9 @@ describe.runIf(run)('runPowerShellProbes in real PowerShell', () => {
         ['host.udp', 'failed'],
         ['host.adapters', 'failed'],
         ['host.netstat', 'failed'],
+        ['host.hns.endpoints', 'ok'],
+        ['host.hns.networks', 'failed'],
+        ['host.routes', 'failed'],
       ]);
       const error = (id: string): string | undefined => runs.find((r) => r.id === id)!.error;
       expect(error('host.netnat')).toBe(
@@ -166,6 +187,13 @@ describe.runIf(run)('runPowerShellProbes in real PowerShell', () => {
         'the probe returned host/adapters.json without valid Text or Base64 content',
       );
       expect(error('host.netstat')).toBe("the probe returned status 'maybe', not ok or unsupported");
+      expect(runs.find((r) => r.id === 'host.hns.endpoints')!.files.map((f) => f.path)).toEqual([
+        'host/hnsdiag-endpoints.txt',
+      ]);
+      expect(error('host.hns.networks')).toBe(
+        'the probe returned a file named "host/hns-endpoints.json", which is not one of its bundle files (host/hns-networks.json): it belongs to host.hns.endpoints',
+      );
+      expect(error('host.routes')).toBe('the probe returned host/routes.json twice');
       expect(existsSync(join(dir, 'escape.json'))).toBe(false);
     });
 
