@@ -160,12 +160,13 @@ describe.each(SAMPLES)('sample $NAME', (generator) => {
         .map((f) => f.slice(11, 75))
         .sort(),
     ).toEqual(live);
+    // Each running container has its listeners, ipconfig and hosts file (bundle 1.1), no other container any.
     expect(
       s.files
         .filter((f) => f.startsWith('containers/'))
-        .map((f) => f.slice(11, 75))
+        .map((f) => f.slice(11))
         .sort(),
-    ).toEqual(live);
+    ).toEqual(live.flatMap((id) => [`${id}/hosts.txt`, `${id}/ipconfig.txt`, `${id}/netstat.txt`]).sort());
     expect(
       hcsdiag(s.text('host/hcsdiag.txt'))
         .map((h) => h.id)
@@ -290,13 +291,14 @@ describe('server2016-swarm-portainer shows its scenario', () => {
   const s = open('server2016-swarm-portainer');
   const mappings = s.rows('host/netnat-static.json');
 
-  it('reports the HNS module and Get-VHD as unsupported, and TCP connections as timed out', () => {
+  it('reports the HNS module, Get-VHD and Get-VMSwitch as unsupported, and TCP connections as timed out', () => {
     const probes = s.json<{ probes: Row[] }>('manifest.json').probes;
     expect(probes.filter((p) => p.status !== 'ok').map((p) => [p.id, p.status])).toEqual([
       ['host.vhds', 'unsupported'],
       ['host.tcp', 'timeout'],
       ['host.hns.networks', 'unsupported'],
       ['host.hns.endpoints', 'unsupported'],
+      ['host.vmswitches', 'unsupported'],
     ]);
   });
 
