@@ -185,10 +185,8 @@ export interface EventDef {
   readonly message: string;
 }
 
-export const HNS_ADMIN = 'Microsoft-Windows-Host-Network-Service-Admin';
+export const HNS_ADMIN = 'Microsoft-Windows-Host-Network-Service-Admin' as const;
 export const HNS_PROVIDER = 'Microsoft-Windows-Host-Network-Service';
-export const COMPUTE_ADMIN = 'Microsoft-Windows-Hyper-V-Compute-Admin';
-export const COMPUTE_PROVIDER = 'Microsoft-Windows-Hyper-V-Compute';
 export const SCM = 'Service Control Manager';
 
 /** Get-WinEvent over the logs host.events reads, newest first. */
