@@ -12,17 +12,28 @@ import type {
   Verdict,
 } from './diagnosis';
 import type {
+  ComputerSystem,
+  ContainerIpConfig,
   ContainerNetwork,
+  DynamicPortRange,
   EngineInfo,
+  ExcludedPortRange,
   FirewallProfile,
+  HnsPolicy,
+  HostEvent,
   HostInfo,
   HostProcess,
+  HostService,
+  HostsEntry,
+  Hotfix,
   Isolation,
   Known,
   Listener,
   Mount,
   NatInstance,
   NatSession,
+  PortListing,
+  ProxySettings,
   PublishedPort,
   TopRow,
   ProbeOutcome,
@@ -97,6 +108,32 @@ export interface HostOverview {
     readonly running: number;
     readonly stopped: number;
   }[];
+  readonly hostState: HostStateView;
+}
+
+/** A reserved (excluded) port range, with the host ports containers publish inside it. */
+export interface ReservedRangeView extends ExcludedPortRange {
+  readonly publishedInside: readonly {
+    readonly port: number;
+    readonly containerId: string;
+    readonly containerName: string;
+  }[];
+}
+
+/** The host state bundle 1.1 collects, where an admin looks for it on the overview. */
+export interface HostStateView {
+  /** docker, hns, vmcompute, winnat, SharedAccess, nvagent as Win32_Service gives them. */
+  readonly services: Known<readonly HostService[]>;
+  /** Service control manager events (System 7023, 7024, 7031, 7034) of the collected window, newest first. */
+  readonly serviceFailures: Known<readonly HostEvent[]>;
+  readonly reservedPorts: Known<{
+    readonly ranges: readonly ReservedRangeView[];
+    readonly dynamic: readonly DynamicPortRange[];
+    readonly listings: readonly PortListing[];
+  }>;
+  readonly proxy: Known<ProxySettings>;
+  readonly computer: Known<ComputerSystem>;
+  readonly hotfixes: Known<readonly Hotfix[]>;
 }
 
 export type ViewName =
@@ -175,6 +212,7 @@ export interface ContainerDetail {
     readonly publishedPorts: readonly PublishedPort[];
     readonly natSessions: readonly NatSession[];
     readonly listeners: Known<readonly Listener[]> | null;
+    readonly hns: ContainerHnsView;
   };
   readonly firewall: {
     readonly rules: readonly FirewallRuleView[];
@@ -189,6 +227,27 @@ export interface ContainerDetail {
     /** Container ports, for `host` and another container. */
     readonly containerPorts: readonly PortChoice[];
   };
+}
+
+/** One HNS endpoint holding an address of the container, with the ports HNS publishes for it. */
+export interface HnsEndpointView {
+  readonly id: string;
+  readonly networkName: string | null;
+  readonly ipAddress: string | null;
+  readonly dnsServers: readonly string[];
+  /** Null where the source held no policies to read (a 1.0 probe that selected fields, hnsdiag's summary). */
+  readonly policies: readonly HnsPolicy[] | null;
+}
+
+export interface ContainerHnsView {
+  /**
+   * The HNS endpoints holding one of the container's addresses (knowledge notes section 10: their NAT policies
+   * are the ports HNS publishes). Null where the container holds no address (not running, or no network).
+   */
+  readonly endpoints: Known<readonly HnsEndpointView[]> | null;
+  /** DNS servers and addresses from `ipconfig /all` inside the container; null where not to be collected. */
+  readonly ipConfig: Known<ContainerIpConfig> | null;
+  readonly hostsFile: Known<readonly HostsEntry[]> | null;
 }
 
 // ---- Reachability --------------------------------------------------------------------------
@@ -278,7 +337,29 @@ export interface TopologyNetwork {
   readonly gateways: readonly string[];
   /** The WinNAT instance that translates for this network, matched by internal prefix. */
   readonly nat: string | null;
+  /** The NAT HNS names for the network (`NatName`); on 2019 and later Get-NetNat may not list it. */
+  readonly hnsNatName: string | null;
+  /**
+   * The Hyper-V switch behind the network: by the HNS network's switch id, else by a switch of the network's
+   * name. Null where none matches or the switches were not collected.
+   */
+  readonly vSwitch: {
+    readonly name: string;
+    readonly type: 'private' | 'internal' | 'external' | null;
+    readonly matchedBy: 'id' | 'name';
+  } | null;
+  /** Host routes whose destination overlaps the network's subnets (default routes left out). */
+  readonly routes: readonly TopologyRoute[];
   readonly containers: readonly TopologyContainer[];
+}
+
+export interface TopologyRoute {
+  readonly destinationPrefix: string;
+  readonly nextHop: string | null;
+  readonly interfaceAlias: string | null;
+  readonly routeMetric: number | null;
+  /** On the interface holding the network's gateway (its vEthernet); false for any other; null where unknown. */
+  readonly own: boolean | null;
 }
 
 export interface TopologyView {

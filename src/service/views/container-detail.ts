@@ -3,8 +3,16 @@
 
 import { isolationProfile } from '../../core/diagnosis';
 import type { InspectResult } from '../../shared/diagnosis';
-import type { Container, FirewallProfile, FirewallRule, HostProcess, PortFilter } from '../../shared/model';
-import type { ContainerDetail, FirewallRuleView, PortChoice } from '../../shared/views';
+import type {
+  Container,
+  FirewallProfile,
+  FirewallRule,
+  HnsEndpoint,
+  HostProcess,
+  Known,
+  PortFilter,
+} from '../../shared/model';
+import type { ContainerDetail, ContainerHnsView, FirewallRuleView, PortChoice } from '../../shared/views';
 import type { Analysis } from '../analysis';
 
 export function containerDetail(analysis: Analysis, container: Container): ContainerDetail {
@@ -60,6 +68,7 @@ export function containerDetail(analysis: Analysis, container: Container): Conta
         (s) => s.internalDestinationAddress !== null && ips.has(s.internalDestinationAddress),
       ),
       listeners: container.listeners,
+      hns: hnsView(container, model.hnsEndpoints),
     },
     firewall: {
       rules: firewallRules(inspected, model.firewallRules.kind === 'known' ? model.firewallRules.value : []),
@@ -69,6 +78,37 @@ export function containerDetail(analysis: Analysis, container: Container): Conta
     findings: analysis.findingsByContainer().get(container.id) ?? [],
     isolation: isolationProfile(model, container, analysis.correlation),
     reach: reachPorts(container),
+  };
+}
+
+/**
+ * The HNS endpoints holding the container's addresses, matched by address and, where HNS names it, network:
+ * their NAT policies are the ports HNS publishes (knowledge notes section 10), shown beside Docker's.
+ */
+function hnsView(container: Container, endpoints: Known<readonly HnsEndpoint[]>): ContainerHnsView {
+  const held = container.networks.filter((n) => n.ip !== null);
+  const holds = (e: HnsEndpoint): boolean =>
+    held.some(
+      (n) => n.ip === e.ipAddress && (e.virtualNetworkName === null || e.virtualNetworkName === n.name),
+    );
+  return {
+    endpoints:
+      held.length === 0
+        ? null
+        : endpoints.kind === 'unknown'
+          ? endpoints
+          : {
+              ...endpoints,
+              value: endpoints.value.filter(holds).map((e) => ({
+                id: e.id,
+                networkName: e.virtualNetworkName,
+                ipAddress: e.ipAddress,
+                dnsServers: e.dnsServers,
+                policies: e.policies,
+              })),
+            },
+    ipConfig: container.ipConfig,
+    hostsFile: container.hostsFile,
   };
 }
 

@@ -1,8 +1,8 @@
 // Topology: the host's adapters, its WinNAT instances, the Docker networks and the containers on each.
 
-import { addressInEntry, bareAddress } from '../../core/diagnosis/addresses';
-import type { Known } from '../../shared/model';
-import type { TopologyContainer, TopologyNetwork, TopologyView } from '../../shared/views';
+import { addressInEntry, bareAddress, ipv4Range } from '../../core/diagnosis/addresses';
+import type { DockerNetwork, HnsNetwork, IpAddress, Known, Route, VmSwitch } from '../../shared/model';
+import type { TopologyContainer, TopologyNetwork, TopologyRoute, TopologyView } from '../../shared/views';
 import type { Analysis } from '../analysis';
 
 export function topologyView(analysis: Analysis): TopologyView {
@@ -36,6 +36,10 @@ export function topologyView(analysis: Analysis): TopologyView {
       detached.push({ id: container.id, name: container.name, ip: null, state: container.state, isolation });
   }
 
+  const hnsNetworks = list(model.hnsNetworks);
+  const vmSwitches = list(model.vmSwitches);
+  const routes = list(model.routes);
+  const addresses = list(model.ipAddresses);
   const topologyNetworks: TopologyNetwork[] = networks.map((n) => ({
     id: n.id,
     name: n.name,
@@ -51,10 +55,12 @@ export function topologyView(analysis: Analysis): TopologyView {
               n.subnets.some((subnet) => addressInEntry(bareAddress(nat.internalPrefix!), subnet) === true),
           )?.name ?? null)
         : null,
+    hnsNatName: hnsNetworkOf(n, hnsNetworks)?.natName ?? null,
+    vSwitch: switchOf(n, hnsNetworkOf(n, hnsNetworks), vmSwitches),
+    routes: routesOver(n, routes, addresses),
     containers: members.get(n.id)!,
   }));
 
-  const addresses = list(model.ipAddresses);
   const categories = list(model.connectionProfiles);
   const adapters = list(model.adapters).map((a) => ({
     name: a.name,
@@ -69,9 +75,15 @@ export function topologyView(analysis: Analysis): TopologyView {
       )?.networkCategory ?? null,
   }));
 
-  const unknowns = [model.networks, model.nat, model.adapters, model.ipAddresses, model.containers].flatMap(
-    (part) => (part.kind === 'unknown' ? [`${part.reason} (${part.source.file})`] : []),
-  );
+  const unknowns = [
+    model.networks,
+    model.nat,
+    model.adapters,
+    model.ipAddresses,
+    model.containers,
+    model.vmSwitches,
+    model.routes,
+  ].flatMap((part) => (part.kind === 'unknown' ? [`${part.reason} (${part.source.file})`] : []));
   return {
     host: { name: model.computerName ?? 'Host', adapters },
     nats,
@@ -79,4 +91,64 @@ export function topologyView(analysis: Analysis): TopologyView {
     detached,
     unknowns,
   };
+}
+
+/** The HNS network behind a Docker network: by the HNS id Docker keeps in its options, else by name. */
+function hnsNetworkOf(network: DockerNetwork, hns: readonly HnsNetwork[]): HnsNetwork | undefined {
+  const hnsId = network.options
+    .find((o) => o.name === 'com.docker.network.windowsshim.hnsid')
+    ?.value.toLowerCase();
+  return (
+    (hnsId ? hns.find((h) => h.id.toLowerCase() === hnsId) : undefined) ??
+    hns.find((h) => h.name === network.name)
+  );
+}
+
+/**
+ * The vSwitch of a network: the one whose id HNS names, else the one of the network's name (HNS names a nat
+ * network's Internal switch after it: `Get-VMSwitch -Name nat`, failure catalogue #29).
+ */
+function switchOf(
+  network: DockerNetwork,
+  hns: HnsNetwork | undefined,
+  switches: readonly VmSwitch[],
+): TopologyNetwork['vSwitch'] {
+  const byId = hns?.switchId != null ? switches.find((s) => s.id?.toLowerCase() === hns.switchId) : undefined;
+  const found = byId ?? switches.find((s) => s.name === (hns?.switchName ?? network.name));
+  if (!found) return null;
+  return { name: found.name, type: found.switchType, matchedBy: byId ? 'id' : 'name' };
+}
+
+/**
+ * Routes whose destination overlaps a subnet of the network, most specific first: the network's own
+ * (on the interface holding its gateway) and any other, such as a VPN's (failure catalogue #7, #11).
+ */
+function routesOver(
+  network: DockerNetwork,
+  routes: readonly Route[],
+  addresses: readonly IpAddress[],
+): readonly TopologyRoute[] {
+  const subnets = network.subnets.flatMap((s) => {
+    const range = ipv4Range(s);
+    return range ? [range] : [];
+  });
+  if (subnets.length === 0) return [];
+  const ownInterfaces = new Set(
+    addresses.filter((a) => network.gateways.includes(a.ipAddress)).map((a) => a.interfaceAlias),
+  );
+  const length = (prefix: string): number => Number(prefix.split('/')[1] ?? 0);
+  return routes
+    .filter((r) => r.family === 'ipv4' && length(r.destinationPrefix) > 0)
+    .filter((r) => {
+      const range = ipv4Range(r.destinationPrefix);
+      return range !== null && subnets.some(([lo, hi]) => range[0] <= hi && range[1] >= lo);
+    })
+    .sort((a, b) => length(b.destinationPrefix) - length(a.destinationPrefix))
+    .map((r) => ({
+      destinationPrefix: r.destinationPrefix,
+      nextHop: r.nextHop,
+      interfaceAlias: r.interfaceAlias,
+      routeMetric: r.routeMetric,
+      own: ownInterfaces.size === 0 || r.interfaceAlias === null ? null : ownInterfaces.has(r.interfaceAlias),
+    }));
 }

@@ -1,7 +1,8 @@
 // One container, tab by tab: overview, session and processes, disk, network, firewall, findings.
 
 import type { JSX } from 'react';
-import type { ContainerDetail } from '../../../shared/views';
+import type { HnsPolicy } from '../../../shared/model';
+import type { ContainerDetail, ContainerHnsView } from '../../../shared/views';
 import { useQuery } from '../api/use-query';
 import { useBundleKey } from '../app-context';
 import { IsolationChip, StateChip } from '../components/chips';
@@ -345,6 +346,7 @@ function NetworkTab({ detail }: { detail: ContainerDetail }): JSX.Element {
           ]}
         />
       </section>
+      <HnsEndpoints hns={detail.network.hns} />
       <section className="panel" aria-labelledby="cd-nat">
         <h2 id="cd-nat">WinNAT static mappings</h2>
         <DataTable
@@ -419,7 +421,129 @@ function NetworkTab({ detail }: { detail: ContainerDetail }): JSX.Element {
           />
         )}
       </section>
+      <ContainerDns hns={detail.network.hns} />
     </>
+  );
+}
+
+/** A policy of an HNS endpoint in one line: a NAT port as `host -> container/proto`, others by type. */
+function policyText(p: HnsPolicy): string {
+  if (p.kind === 'other') return p.type;
+  return `${p.externalPort} -> ${p.internalPort}/${p.protocol}${p.reserved === true ? ' (host port reserved)' : ''}`;
+}
+
+/**
+ * The HNS endpoint holding the container's address and its policies: on 2019 and later its NAT policies, not
+ * WinNAT, are where a published port lives (knowledge notes section 10), so they sit beside Docker's ports.
+ */
+function HnsEndpoints({ hns }: { hns: ContainerHnsView }): JSX.Element {
+  const endpoints = hns.endpoints;
+  return (
+    <section className="panel" aria-labelledby="cd-hns">
+      <h2 id="cd-hns">HNS endpoint and its policies</h2>
+      {endpoints === null ? (
+        <p className="muted">The container holds no address, so no HNS endpoint is expected.</p>
+      ) : endpoints.kind === 'unknown' ? (
+        <UnknownNote reason={`${endpoints.reason} (${endpoints.source.file})`} />
+      ) : (
+        <DataTable
+          caption="HNS endpoints"
+          rows={endpoints.value}
+          rowKey={(e) => e.id}
+          empty="No HNS endpoint holds this container's address."
+          columns={[
+            {
+              header: 'Endpoint',
+              cell: (e) => (
+                <span className="mono" title={e.id}>
+                  {e.id.slice(0, 8)}
+                </span>
+              ),
+            },
+            { header: 'Network', cell: (e) => dash(e.networkName) },
+            { header: 'Address', cell: (e) => <span className="mono">{dash(e.ipAddress)}</span> },
+            {
+              header: 'Published by HNS (NAT policies)',
+              cell: (e) =>
+                e.policies === null ? (
+                  <span className="muted">policies not collected</span>
+                ) : e.policies.some((p) => p.kind === 'nat') ? (
+                  <ul className="plain-list mono">
+                    {e.policies
+                      .filter((p) => p.kind === 'nat')
+                      .map((p, i) => (
+                        <li key={i}>{policyText(p)}</li>
+                      ))}
+                  </ul>
+                ) : (
+                  <span className="muted">none</span>
+                ),
+            },
+            {
+              header: 'Other policies',
+              cell: (e) =>
+                e.policies === null
+                  ? '—'
+                  : e.policies
+                      .filter((p) => p.kind !== 'nat')
+                      .map(policyText)
+                      .join(', ') || '—',
+            },
+            {
+              header: 'DNS servers',
+              cell: (e) => <span className="mono">{e.dnsServers.join(', ') || '—'}</span>,
+            },
+          ]}
+        />
+      )}
+    </section>
+  );
+}
+
+/** DNS servers from `ipconfig /all` inside the container, and its hosts file (container.dns, bundle 1.1). */
+function ContainerDns({ hns }: { hns: ContainerHnsView }): JSX.Element {
+  const { ipConfig, hostsFile } = hns;
+  return (
+    <section className="panel" aria-labelledby="cd-dns">
+      <h2 id="cd-dns">DNS inside the container</h2>
+      {ipConfig === null ? (
+        <p className="muted">Not collected (ipconfig runs only inside running containers).</p>
+      ) : ipConfig.kind === 'unknown' ? (
+        <UnknownNote reason={`${ipConfig.reason} (${ipConfig.source.file})`} />
+      ) : (
+        <DataTable
+          caption="Adapters inside the container"
+          rows={ipConfig.value.adapters}
+          rowKey={(a, i) => `${a.name}-${i}`}
+          empty="ipconfig shows no adapter inside the container."
+          columns={[
+            { header: 'Adapter', cell: (a) => <span className="wrap">{a.name}</span> },
+            { header: 'IPv4', cell: (a) => <span className="mono">{a.ipv4.join(', ') || '—'}</span> },
+            {
+              header: 'DNS servers',
+              cell: (a) => <span className="mono">{a.dnsServers.join(', ') || '—'}</span>,
+            },
+          ]}
+        />
+      )}
+      <h3>Hosts file</h3>
+      {hostsFile === null ? (
+        <p className="muted">Not collected (read only inside running containers).</p>
+      ) : hostsFile.kind === 'unknown' ? (
+        <UnknownNote reason={`${hostsFile.reason} (${hostsFile.source.file})`} />
+      ) : (
+        <DataTable
+          caption="Hosts file entries"
+          rows={hostsFile.value}
+          rowKey={(h, i) => `${h.address}-${i}`}
+          empty="No entry: only comments (names resolve through DNS)."
+          columns={[
+            { header: 'Address', cell: (h) => <span className="mono">{h.address}</span> },
+            { header: 'Names', cell: (h) => <span className="mono wrap">{h.names.join(' ')}</span> },
+          ]}
+        />
+      )}
+    </section>
   );
 }
 
