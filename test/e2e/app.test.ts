@@ -269,11 +269,16 @@ describe.skipIf(!run)('the app in Chromium', () => {
     const dir = join(SHOTS, 'host-state-1.1');
     mkdirSync(dir, { recursive: true });
     const failures: string[] = [];
-    const check = async (shot: string): Promise<void> => {
+    // The view scrolls inside main: each new section is shot on its own, besides the page.
+    const check = async (shot: string, sections: readonly string[]): Promise<void> => {
       expect(await page.locator('.state-error').count(), `${shot} shows an error`).toBe(0);
       for (const scheme of ['light', 'dark'] as const) {
         await page.emulateMedia({ colorScheme: scheme });
-        await page.screenshot({ path: join(dir, `${shot}-${scheme}.png`), fullPage: true });
+        await page.screenshot({ path: join(dir, `${shot}-${scheme}.png`) });
+        for (const section of sections)
+          await page
+            .locator(`section[aria-labelledby="${section}"]`)
+            .screenshot({ path: join(dir, `${shot}-${section}-${scheme}.png`) });
         for (const v of await seriousViolations(page))
           failures.push(`${scheme} ${shot}: ${v.impact} ${v.id} (${v.help}) at ${v.targets.join(' | ')}`);
       }
@@ -294,7 +299,7 @@ describe.skipIf(!run)('the app in Chromium', () => {
     expect(await page.locator('section[aria-labelledby="ov-proxy"]').textContent()).toContain(
       'direct (no proxy)',
     );
-    await check('overview');
+    await check('overview', ['ov-services', 'ov-reserved', 'ov-proxy', 'ov-machine']);
 
     // Container detail: web's HNS endpoint publishes 80 as HNS sees it; agent's hosts file names the partner.
     await show(page, `containers/${id('web')}/network`);
@@ -305,7 +310,7 @@ describe.skipIf(!run)('the app in Chromium', () => {
     expect(await page.locator('section[aria-labelledby="cd-dns"]').textContent()).toContain(
       '10.50.0.10, 10.50.0.11',
     );
-    await check('container-web-network');
+    await check('container-web-network', ['cd-hns', 'cd-dns']);
     await show(page, `containers/${id('agent')}/network`);
     expect(
       await page
@@ -313,6 +318,7 @@ describe.skipIf(!run)('the app in Chromium', () => {
         .getByRole('row', { name: /artifacts\.fabrikam\.com/ })
         .textContent(),
     ).toContain('172.18.40.15');
+    await check('container-agent-network', ['cd-hns', 'cd-dns']);
     // A container that never started holds no address: no endpoint is expected, and none is made up.
     await show(page, `containers/${id('admin')}/network`);
     expect(await page.locator('section[aria-labelledby="cd-hns"]').textContent()).toContain(
@@ -334,7 +340,7 @@ describe.skipIf(!run)('the app in Chromium', () => {
     expect(await page.locator('.topology svg').getAttribute('aria-label')).toContain(
       'vSwitch nat (internal)',
     );
-    await check('topology');
+    await check('topology', ['topo-routes']);
     expect(failures).toEqual([]);
   });
 
