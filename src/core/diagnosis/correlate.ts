@@ -9,6 +9,7 @@ import type {
   FirewallRule,
   HcsSystem,
   HostModel,
+  HostsEntry,
   HostProcess,
   Isolation,
   NatSession,
@@ -21,6 +22,15 @@ import type {
 import { toIsolation } from '../parse/docker';
 import { bareAddress } from './addresses';
 import { indexFirewallRules, isContainerInterface, type FirewallState } from './firewall';
+import {
+  attachmentsOf,
+  containerDns,
+  hnsPublicationsOf,
+  indexHns,
+  type HnsIndexes,
+  type HnsPublication,
+  type NetworkAttachment,
+} from './hns-links';
 import { evidenceFrom, listOf, missingNote } from './known';
 
 /** A fact about a container: found (with evidence), looked for and absent, unknown (probe missing), or not applicable. */
@@ -95,6 +105,16 @@ export interface Footprint {
   readonly firewallRules: readonly FirewallRule[];
   /** How many rules name its ports in all: rules match by port, so containers on the same port share them (Windows-Containers#561). */
   readonly firewallRulesTotal: number;
+  /** Bundle 1.1: each of its Docker networks with the HNS network, endpoint, NAT policies and vSwitch behind it. */
+  readonly attachments: readonly NetworkAttachment[];
+  /**
+   * The ports HNS publishes for it (its endpoints' NAT policies), kept beside `publications` (Docker's word) so
+   * the two can be compared (knowledge notes section 10).
+   */
+  readonly hnsPublications: Determined<readonly HnsPublication[]>;
+  /** The DNS servers `ipconfig /all` shows inside it, and its hosts file (container.dns). */
+  readonly dnsServers: Determined<readonly string[]>;
+  readonly hostsFile: Determined<readonly HostsEntry[]>;
 }
 
 /** Rules kept per container: a host with hundreds of containers on port 80 has hundreds of rules naming 80. */
@@ -125,6 +145,8 @@ export interface Correlation {
   /** The host's own IPv4 networks (`10.0.0.0/24`): where a client on the LAN comes from; null where unknown. */
   readonly lanNetworks: readonly string[] | null;
   readonly firewall: FirewallState;
+  /** HNS endpoints by address, HNS networks by id and behind each Docker network, vSwitches by id and name. */
+  readonly hns: HnsIndexes;
   readonly footprints: ReadonlyMap<string, Footprint>;
 }
 
@@ -434,10 +456,18 @@ export function networkDrivers(
   byName: ReadonlyMap<string, DockerNetwork>,
 ): string[] {
   return c.networks.map((n) => {
-    const network =
-      (n.networkId ? byId.get(n.networkId.toLowerCase()) : undefined) ?? byName.get(n.name.toLowerCase());
+    const network = dockerNetworkOf(n, byId, byName);
     return (network?.driver ?? (n.name.toLowerCase() === 'nat' ? 'nat' : 'unknown')).toLowerCase();
   });
+}
+
+/** The docker/networks.json entry of one of a container's networks: by its NetworkID, else by name. */
+export function dockerNetworkOf(
+  n: Container['networks'][number],
+  byId: ReadonlyMap<string, DockerNetwork>,
+  byName: ReadonlyMap<string, DockerNetwork>,
+): DockerNetwork | undefined {
+  return (n.networkId ? byId.get(n.networkId.toLowerCase()) : undefined) ?? byName.get(n.name.toLowerCase());
 }
 
 /** What an index holds for any of the keys; one key (the common case) shares the index's own list. */
@@ -575,6 +605,8 @@ export function correlate(model: HostModel): Correlation {
       .length,
   };
 
+  const hns = indexHns(model, networks);
+
   const footprints = new Map<string, Footprint>();
   for (const c of containers) {
     const running = c.state === 'running';
@@ -635,6 +667,8 @@ export function correlate(model: HostModel): Correlation {
       return firewall.index.rulesNaming(protocol, Number(port));
     });
     const { listed, total } = firstRules(named);
+    const attachments = attachmentsOf(model, c, (n) => dockerNetworkOf(n, networkById, networkByName), hns);
+    const dns = containerDns(c);
     footprints.set(c.id, {
       container: c,
       running,
@@ -649,6 +683,10 @@ export function correlate(model: HostModel): Correlation {
       natSessions: gather(ips, natSessionsByDestination),
       firewallRules: listed,
       firewallRulesTotal: total,
+      attachments,
+      hnsPublications: hnsPublicationsOf(c, attachments),
+      dnsServers: dns.dnsServers,
+      hostsFile: dns.hostsFile,
     });
   }
 
@@ -671,6 +709,7 @@ export function correlate(model: HostModel): Correlation {
     hostAddresses,
     lanNetworks,
     firewall,
+    hns,
     footprints,
   };
 }
