@@ -19,7 +19,7 @@ import type {
   EngineInfo,
   ExcludedPortRange,
   FirewallProfile,
-  HnsPolicy,
+  HnsNatPolicy,
   HostEvent,
   HostInfo,
   HostProcess,
@@ -37,6 +37,7 @@ import type {
   PublishedPort,
   TopRow,
   ProbeOutcome,
+  VmSwitch,
 } from './model';
 
 /** The bundle the app has open. `id` changes with every open, so a view can tell it is stale. */
@@ -229,23 +230,41 @@ export interface ContainerDetail {
   };
 }
 
-/** One HNS endpoint holding an address of the container, with the ports HNS publishes for it. */
-export interface HnsEndpointView {
-  readonly id: string;
-  readonly networkName: string | null;
-  readonly ipAddress: string | null;
-  readonly dnsServers: readonly string[];
-  /** Null where the source held no policies to read (a 1.0 probe that selected fields, hnsdiag's summary). */
-  readonly policies: readonly HnsPolicy[] | null;
+/** Why a part is missing: not collected, looked for and absent, or not applicable (the correlation's words). */
+export interface MissingPart {
+  readonly kind: 'absent' | 'unknown' | 'not-applicable';
+  readonly reason: string;
+}
+
+/** One Docker network of the container and what HNS holds for it there (the correlation's attachment). */
+export interface HnsAttachmentView {
+  readonly network: string;
+  readonly ip: string | null;
+  readonly endpoint:
+    | {
+        readonly kind: 'found';
+        readonly id: string;
+        readonly dnsServers: readonly string[];
+        /** Its NAT policies: the ports HNS publishes (knowledge notes section 10); a reason where unknown. */
+        readonly natPolicies:
+          { readonly kind: 'found'; readonly value: readonly HnsNatPolicy[] } | MissingPart;
+        /** Its other policies by type; null where the policies were not collected. */
+        readonly otherPolicies: readonly string[] | null;
+      }
+    | MissingPart;
+  readonly vSwitch:
+    | {
+        readonly kind: 'found';
+        readonly name: string;
+        readonly type: VmSwitch['switchType'];
+        readonly note: string | null;
+      }
+    | MissingPart;
 }
 
 export interface ContainerHnsView {
-  /**
-   * The HNS endpoints holding one of the container's addresses (knowledge notes section 10: their NAT policies
-   * are the ports HNS publishes). Null where the container holds no address (not running, or no network).
-   */
-  readonly endpoints: Known<readonly HnsEndpointView[]> | null;
-  /** DNS servers and addresses from `ipconfig /all` inside the container; null where not to be collected. */
+  readonly attachments: readonly HnsAttachmentView[];
+  /** `ipconfig /all` inside the container; null where not to be collected (not running). */
   readonly ipConfig: Known<ContainerIpConfig> | null;
   readonly hostsFile: Known<readonly HostsEntry[]> | null;
 }
@@ -339,14 +358,12 @@ export interface TopologyNetwork {
   readonly nat: string | null;
   /** The NAT HNS names for the network (`NatName`); on 2019 and later Get-NetNat may not list it. */
   readonly hnsNatName: string | null;
-  /**
-   * The Hyper-V switch behind the network: by the HNS network's switch id, else by a switch of the network's
-   * name. Null where none matches or the switches were not collected.
-   */
+  /** The Hyper-V switch behind the network (the correlation's match); null where none or not collected. */
   readonly vSwitch: {
     readonly name: string;
-    readonly type: 'private' | 'internal' | 'external' | null;
-    readonly matchedBy: 'id' | 'name';
+    readonly type: VmSwitch['switchType'];
+    /** How it was matched where HNS records no switch (by the network's name). */
+    readonly note: string | null;
   } | null;
   /** Host routes whose destination overlaps the network's subnets (default routes left out). */
   readonly routes: readonly TopologyRoute[];

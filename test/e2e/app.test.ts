@@ -322,7 +322,7 @@ describe.skipIf(!run)('the app in Chromium', () => {
     // A container that never started holds no address: no endpoint is expected, and none is made up.
     await show(page, `containers/${id('admin')}/network`);
     expect(await page.locator('section[aria-labelledby="cd-hns"]').textContent()).toContain(
-      'no HNS endpoint is expected',
+      'the container is created, not running',
     );
 
     // Topology: each nat network's Internal vSwitch, and the VPN route over ci flagged as another interface's.

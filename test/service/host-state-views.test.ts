@@ -52,20 +52,28 @@ describe('the host state views on server2022-hns-trouble', () => {
     const { s, model } = await opened('server2022-hns-trouble');
     const web = await s.call('container:detail', { ref: idOf(model, 'web') });
     if (!web.ok) throw new Error(web.error.message);
-    const endpoints = web.value.network.hns.endpoints;
-    if (endpoints?.kind !== 'known') throw new Error('endpoints unknown');
-    expect(endpoints.value.map((e) => [e.ipAddress, e.networkName, e.policies])).toEqual([
-      [
-        '172.21.144.2',
-        'nat',
-        [{ kind: 'nat', protocol: 'tcp', internalPort: 80, externalPort: 80, reserved: true }],
-      ],
-    ]);
+    const [attachment, ...more] = web.value.network.hns.attachments;
+    expect(more).toEqual([]);
+    expect(attachment).toMatchObject({
+      network: 'nat',
+      ip: '172.21.144.2',
+      endpoint: {
+        kind: 'found',
+        natPolicies: {
+          kind: 'found',
+          value: [{ kind: 'nat', protocol: 'tcp', internalPort: 80, externalPort: 80, reserved: true }],
+        },
+      },
+      vSwitch: { kind: 'found', name: 'nat', type: 'internal' },
+    });
     expect(web.value.network.hns.ipConfig?.kind).toBe('known');
-    // The orphan (172.21.144.9) belongs to no container: no detail shows it.
+    // The orphan (172.21.144.9) belongs to no container: no detail shows it. admin never ran: nothing is expected.
     const admin = await s.call('container:detail', { ref: idOf(model, 'admin') });
     if (!admin.ok) throw new Error(admin.error.message);
-    expect(admin.value.network.hns).toEqual({ endpoints: null, ipConfig: null, hostsFile: null });
+    expect(admin.value.network.hns.attachments.map((a) => a.endpoint)).toEqual([
+      { kind: 'not-applicable', reason: 'the container is created, not running' },
+    ]);
+    expect(admin.value.network.hns.ipConfig).toBeNull();
   });
 
   it('draws each nat network on its Internal switch and flags the VPN route over ci as another interface', async () => {
@@ -73,7 +81,11 @@ describe('the host state views on server2022-hns-trouble', () => {
     const topology = await s.call('topology:get', {});
     if (!topology.ok) throw new Error(topology.error.message);
     const ci = topology.value.networks.find((n) => n.name === 'ci')!;
-    expect(ci.vSwitch).toEqual({ name: 'ci', type: 'internal', matchedBy: 'name' });
+    expect(ci.vSwitch).toMatchObject({
+      name: 'ci',
+      type: 'internal',
+      note: expect.stringContaining('by the HNS network'),
+    });
     expect(ci.nat).toBeNull();
     expect(ci.hnsNatName).toMatch(/^NAT[0-9A-F-]{36}$/);
     expect(ci.routes.filter((r) => r.own === false)).toEqual([
@@ -104,6 +116,11 @@ describe('the host state views where the parts are unknown', () => {
     expect(topology.value.unknowns).toContain(`${model.vmSwitches.reason} (host/vmswitches.json)`);
     const detail = await s.call('container:detail', { ref: idOf(model, 'portainer') });
     if (!detail.ok) throw new Error(detail.error.message);
-    expect(detail.value.network.hns.endpoints).toEqual(model.hnsEndpoints);
+    if (model.hnsEndpoints.kind !== 'unknown') throw new Error('HNS endpoints known');
+    expect(detail.value.network.hns.attachments.map((a) => [a.endpoint.kind, a.vSwitch.kind])).toEqual([
+      ['unknown', 'unknown'],
+    ]);
+    const endpoint = detail.value.network.hns.attachments[0]!.endpoint;
+    expect(endpoint.kind === 'unknown' && endpoint.reason).toContain(model.hnsEndpoints.reason);
   });
 });

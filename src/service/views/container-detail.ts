@@ -3,16 +3,16 @@
 
 import { isolationProfile } from '../../core/diagnosis';
 import type { InspectResult } from '../../shared/diagnosis';
+import type { Determined, Footprint } from '../../core/diagnosis';
+import type { Container, FirewallProfile, FirewallRule, HostProcess, PortFilter } from '../../shared/model';
 import type {
-  Container,
-  FirewallProfile,
-  FirewallRule,
-  HnsEndpoint,
-  HostProcess,
-  Known,
-  PortFilter,
-} from '../../shared/model';
-import type { ContainerDetail, ContainerHnsView, FirewallRuleView, PortChoice } from '../../shared/views';
+  ContainerDetail,
+  ContainerHnsView,
+  FirewallRuleView,
+  HnsAttachmentView,
+  MissingPart,
+  PortChoice,
+} from '../../shared/views';
 import type { Analysis } from '../analysis';
 
 export function containerDetail(analysis: Analysis, container: Container): ContainerDetail {
@@ -68,7 +68,7 @@ export function containerDetail(analysis: Analysis, container: Container): Conta
         (s) => s.internalDestinationAddress !== null && ips.has(s.internalDestinationAddress),
       ),
       listeners: container.listeners,
-      hns: hnsView(container, model.hnsEndpoints),
+      hns: hnsView(container, analysis.correlation.footprints.get(container.id)),
     },
     firewall: {
       rules: firewallRules(inspected, model.firewallRules.kind === 'known' ? model.firewallRules.value : []),
@@ -81,35 +81,49 @@ export function containerDetail(analysis: Analysis, container: Container): Conta
   };
 }
 
+/** A correlation fact that is not `found`, as the view says it. */
+function missing<T>(d: Determined<T>): MissingPart | null {
+  return d.kind === 'found' ? null : { kind: d.kind, reason: d.reason };
+}
+
 /**
- * The HNS endpoints holding the container's addresses, matched by address and, where HNS names it, network:
- * their NAT policies are the ports HNS publishes (knowledge notes section 10), shown beside Docker's.
+ * What HNS holds for each of the container's networks, from the correlation (endpoint by address and network,
+ * its NAT policies, the network's vSwitch): the ports HNS publishes, beside Docker's (knowledge notes section 10).
  */
-function hnsView(container: Container, endpoints: Known<readonly HnsEndpoint[]>): ContainerHnsView {
-  const held = container.networks.filter((n) => n.ip !== null);
-  const holds = (e: HnsEndpoint): boolean =>
-    held.some(
-      (n) => n.ip === e.ipAddress && (e.virtualNetworkName === null || e.virtualNetworkName === n.name),
-    );
-  return {
-    endpoints:
-      held.length === 0
-        ? null
-        : endpoints.kind === 'unknown'
-          ? endpoints
+function hnsView(container: Container, footprint: Footprint | undefined): ContainerHnsView {
+  const attachments = (footprint?.attachments ?? []).map((a): HnsAttachmentView => {
+    const e = a.endpoint;
+    return {
+      network: a.network,
+      ip: a.ip,
+      endpoint:
+        e.kind !== 'found'
+          ? missing(e)!
           : {
-              ...endpoints,
-              value: endpoints.value.filter(holds).map((e) => ({
-                id: e.id,
-                networkName: e.virtualNetworkName,
-                ipAddress: e.ipAddress,
-                dnsServers: e.dnsServers,
-                policies: e.policies,
-              })),
+              kind: 'found',
+              id: e.value.id,
+              dnsServers: e.value.dnsServers,
+              natPolicies:
+                a.natPolicies.kind === 'found'
+                  ? { kind: 'found', value: a.natPolicies.value }
+                  : missing(a.natPolicies)!,
+              otherPolicies:
+                e.value.policies === null
+                  ? null
+                  : e.value.policies.flatMap((p) => (p.kind === 'other' ? [p.type] : [])),
             },
-    ipConfig: container.ipConfig,
-    hostsFile: container.hostsFile,
-  };
+      vSwitch:
+        a.vSwitch.kind === 'found'
+          ? {
+              kind: 'found',
+              name: a.vSwitch.value.name,
+              type: a.vSwitch.value.switchType,
+              note: a.vSwitch.note ?? null,
+            }
+          : missing(a.vSwitch)!,
+    };
+  });
+  return { attachments, ipConfig: container.ipConfig, hostsFile: container.hostsFile };
 }
 
 function sessionProcesses(

@@ -1,7 +1,8 @@
 // Topology: the host's adapters, its WinNAT instances, the Docker networks and the containers on each.
 
 import { addressInEntry, bareAddress, ipv4Range } from '../../core/diagnosis/addresses';
-import type { DockerNetwork, HnsNetwork, IpAddress, Known, Route, VmSwitch } from '../../shared/model';
+import { switchOf } from '../../core/diagnosis/hns-links';
+import type { DockerNetwork, HnsNetwork, IpAddress, Known, Route } from '../../shared/model';
 import type { TopologyContainer, TopologyNetwork, TopologyRoute, TopologyView } from '../../shared/views';
 import type { Analysis } from '../analysis';
 
@@ -36,8 +37,17 @@ export function topologyView(analysis: Analysis): TopologyView {
       detached.push({ id: container.id, name: container.name, ip: null, state: container.state, isolation });
   }
 
-  const hnsNetworks = list(model.hnsNetworks);
-  const vmSwitches = list(model.vmSwitches);
+  const { hns } = analysis.correlation;
+  const hnsOf = (n: DockerNetwork): HnsNetwork | undefined =>
+    hns.networkForDocker.get(n.id.toLowerCase())?.hns;
+  /** The vSwitch the correlation matches to the network's HNS network. */
+  const vSwitchOf = (n: DockerNetwork): TopologyNetwork['vSwitch'] => {
+    const network = hnsOf(n);
+    const found = network ? switchOf(model, network, hns) : null;
+    return found?.kind === 'found'
+      ? { name: found.value.name, type: found.value.switchType, note: found.note ?? null }
+      : null;
+  };
   const routes = list(model.routes);
   const addresses = list(model.ipAddresses);
   const topologyNetworks: TopologyNetwork[] = networks.map((n) => ({
@@ -55,8 +65,8 @@ export function topologyView(analysis: Analysis): TopologyView {
               n.subnets.some((subnet) => addressInEntry(bareAddress(nat.internalPrefix!), subnet) === true),
           )?.name ?? null)
         : null,
-    hnsNatName: hnsNetworkOf(n, hnsNetworks)?.natName ?? null,
-    vSwitch: switchOf(n, hnsNetworkOf(n, hnsNetworks), vmSwitches),
+    hnsNatName: hnsOf(n)?.natName ?? null,
+    vSwitch: vSwitchOf(n),
     routes: routesOver(n, routes, addresses),
     containers: members.get(n.id)!,
   }));
@@ -91,32 +101,6 @@ export function topologyView(analysis: Analysis): TopologyView {
     detached,
     unknowns,
   };
-}
-
-/** The HNS network behind a Docker network: by the HNS id Docker keeps in its options, else by name. */
-function hnsNetworkOf(network: DockerNetwork, hns: readonly HnsNetwork[]): HnsNetwork | undefined {
-  const hnsId = network.options
-    .find((o) => o.name === 'com.docker.network.windowsshim.hnsid')
-    ?.value.toLowerCase();
-  return (
-    (hnsId ? hns.find((h) => h.id.toLowerCase() === hnsId) : undefined) ??
-    hns.find((h) => h.name === network.name)
-  );
-}
-
-/**
- * The vSwitch of a network: the one whose id HNS names, else the one of the network's name (HNS names a nat
- * network's Internal switch after it: `Get-VMSwitch -Name nat`, failure catalogue #29).
- */
-function switchOf(
-  network: DockerNetwork,
-  hns: HnsNetwork | undefined,
-  switches: readonly VmSwitch[],
-): TopologyNetwork['vSwitch'] {
-  const byId = hns?.switchId != null ? switches.find((s) => s.id?.toLowerCase() === hns.switchId) : undefined;
-  const found = byId ?? switches.find((s) => s.name === (hns?.switchName ?? network.name));
-  if (!found) return null;
-  return { name: found.name, type: found.switchType, matchedBy: byId ? 'id' : 'name' };
 }
 
 /**

@@ -1,8 +1,8 @@
 // One container, tab by tab: overview, session and processes, disk, network, firewall, findings.
 
 import type { JSX } from 'react';
-import type { HnsPolicy } from '../../../shared/model';
-import type { ContainerDetail, ContainerHnsView } from '../../../shared/views';
+import type { HnsNatPolicy } from '../../../shared/model';
+import type { ContainerDetail, ContainerHnsView, MissingPart } from '../../../shared/views';
 import { useQuery } from '../api/use-query';
 import { useBundleKey } from '../app-context';
 import { IsolationChip, StateChip } from '../components/chips';
@@ -426,76 +426,89 @@ function NetworkTab({ detail }: { detail: ContainerDetail }): JSX.Element {
   );
 }
 
-/** A policy of an HNS endpoint in one line: a NAT port as `host -> container/proto`, others by type. */
-function policyText(p: HnsPolicy): string {
-  if (p.kind === 'other') return p.type;
+/** A NAT policy of an HNS endpoint in one line: `host -> container/proto`. */
+function policyText(p: HnsNatPolicy): string {
   return `${p.externalPort} -> ${p.internalPort}/${p.protocol}${p.reserved === true ? ' (host port reserved)' : ''}`;
 }
 
+/** Why a part is missing, in the muted voice the tables use for it. */
+function Missing({ part }: { part: MissingPart }): JSX.Element {
+  return <span className={part.kind === 'absent' ? 'text-warn' : 'muted'}>{part.reason}</span>;
+}
+
 /**
- * The HNS endpoint holding the container's address and its policies: on 2019 and later its NAT policies, not
- * WinNAT, are where a published port lives (knowledge notes section 10), so they sit beside Docker's ports.
+ * What HNS holds for each of the container's networks: the endpoint holding its address, the ports HNS publishes
+ * (its NAT policies; on 2019 and later those, not WinNAT, carry a published port: knowledge notes section 10), and
+ * the network's vSwitch. Beside Docker's ports above, so the two can be compared.
  */
 function HnsEndpoints({ hns }: { hns: ContainerHnsView }): JSX.Element {
-  const endpoints = hns.endpoints;
   return (
     <section className="panel" aria-labelledby="cd-hns">
       <h2 id="cd-hns">HNS endpoint and its policies</h2>
-      {endpoints === null ? (
-        <p className="muted">The container holds no address, so no HNS endpoint is expected.</p>
-      ) : endpoints.kind === 'unknown' ? (
-        <UnknownNote reason={`${endpoints.reason} (${endpoints.source.file})`} />
-      ) : (
-        <DataTable
-          caption="HNS endpoints"
-          rows={endpoints.value}
-          rowKey={(e) => e.id}
-          empty="No HNS endpoint holds this container's address."
-          columns={[
-            {
-              header: 'Endpoint',
-              cell: (e) => (
-                <span className="mono" title={e.id}>
-                  {e.id.slice(0, 8)}
+      <DataTable
+        caption="HNS endpoints"
+        rows={hns.attachments}
+        rowKey={(a, i) => `${a.network}-${i}`}
+        empty="The container is on no network."
+        columns={[
+          { header: 'Network', cell: (a) => a.network },
+          { header: 'Address', cell: (a) => <span className="mono">{dash(a.ip)}</span> },
+          {
+            header: 'Endpoint',
+            cell: (a) =>
+              a.endpoint.kind === 'found' ? (
+                <span className="mono" title={a.endpoint.id}>
+                  {a.endpoint.id.slice(0, 8)}
                 </span>
+              ) : (
+                <Missing part={a.endpoint} />
               ),
-            },
-            { header: 'Network', cell: (e) => dash(e.networkName) },
-            { header: 'Address', cell: (e) => <span className="mono">{dash(e.ipAddress)}</span> },
-            {
-              header: 'Published by HNS (NAT policies)',
-              cell: (e) =>
-                e.policies === null ? (
-                  <span className="muted">policies not collected</span>
-                ) : e.policies.some((p) => p.kind === 'nat') ? (
-                  <ul className="plain-list mono">
-                    {e.policies
-                      .filter((p) => p.kind === 'nat')
-                      .map((p, i) => (
-                        <li key={i}>{policyText(p)}</li>
-                      ))}
-                  </ul>
-                ) : (
-                  <span className="muted">none</span>
-                ),
-            },
-            {
-              header: 'Other policies',
-              cell: (e) =>
-                e.policies === null
-                  ? '—'
-                  : e.policies
-                      .filter((p) => p.kind !== 'nat')
-                      .map(policyText)
-                      .join(', ') || '—',
-            },
-            {
-              header: 'DNS servers',
-              cell: (e) => <span className="mono">{e.dnsServers.join(', ') || '—'}</span>,
-            },
-          ]}
-        />
-      )}
+          },
+          {
+            header: 'Published by HNS (NAT policies)',
+            cell: (a) =>
+              a.endpoint.kind !== 'found' ? (
+                '—'
+              ) : a.endpoint.natPolicies.kind !== 'found' ? (
+                <Missing part={a.endpoint.natPolicies} />
+              ) : a.endpoint.natPolicies.value.length === 0 ? (
+                <span className="muted">none</span>
+              ) : (
+                <ul className="plain-list mono">
+                  {a.endpoint.natPolicies.value.map((p, i) => (
+                    <li key={i}>{policyText(p)}</li>
+                  ))}
+                </ul>
+              ),
+          },
+          {
+            header: 'Other policies',
+            cell: (a) =>
+              a.endpoint.kind === 'found' && a.endpoint.otherPolicies?.length
+                ? a.endpoint.otherPolicies.join(', ')
+                : '—',
+          },
+          {
+            header: 'vSwitch',
+            cell: (a) =>
+              a.vSwitch.kind === 'found' ? (
+                <span title={a.vSwitch.note ?? undefined}>
+                  {a.vSwitch.name} {a.vSwitch.type ? `(${a.vSwitch.type})` : ''}
+                </span>
+              ) : (
+                <Missing part={a.vSwitch} />
+              ),
+          },
+          {
+            header: 'DNS servers',
+            cell: (a) => (
+              <span className="mono">
+                {a.endpoint.kind === 'found' ? a.endpoint.dnsServers.join(', ') || '—' : '—'}
+              </span>
+            ),
+          },
+        ]}
+      />
     </section>
   );
 }
