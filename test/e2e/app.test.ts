@@ -122,7 +122,8 @@ describe.skipIf(!run)('the app in Chromium', () => {
       }
       await page.emulateMedia({ colorScheme: 'light' });
       expect(failures).toEqual([]);
-    });
+      // Twenty-six pages, each through axe: more than the default minute on a loaded machine.
+    }, 240_000);
 
     it('follows a reachability question to its failing step, cause and fix', async () => {
       const { page } = browser;
@@ -342,7 +343,7 @@ describe.skipIf(!run)('the app in Chromium', () => {
     );
     await check('topology', ['topo-routes']);
     expect(failures).toEqual([]);
-  });
+  }, 180_000);
 
   it('opens a bundle by the path typed into the Open dialog, with a Windows path as its example', async () => {
     const { page } = browser;
