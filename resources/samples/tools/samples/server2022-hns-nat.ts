@@ -148,7 +148,8 @@ export function build(): readonly SampleFile[] {
   });
   out('host/processes.json', host.list.map((x) => processRecord(x, 'ps51', true)));
   out('host/docker-service.json', { Name: 'docker', State: 'Running', StartMode: 'Auto', PathName: '"C:\\Program Files\\docker\\dockerd.exe" --run-service' });
-  w.probe('host.docker.config', 'skipped', 'C:\\ProgramData\\docker\\config\\daemon.json does not exist (the engine runs on its defaults)');
+  // No daemon.json: the engine runs on its defaults. The probe reports `ok` with no file (a fact, not a gap).
+  w.ranWithoutFiles('host.docker.config');
 
   // ---- WinNAT: empty on this build while NAT works (knowledge notes section 10, catalogue entry 42) ---------
   out('host/netnat.json', []);
