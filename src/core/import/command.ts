@@ -65,10 +65,14 @@ export function parseCommand(text: string): ParsedCommand {
     .replace(/\s+/g, ' ')
     .trim();
   let container: string | null = null;
-  const exec = /^docker (?:container )?exec((?: -{1,2}[a-z][\w-]*(?:[ =](?!-)\S+)?)*) ("[^"]+"|\S+) (.+)$/i.exec(head);
+  const exec =
+    /^docker (?:container )?exec((?: -{1,2}[a-z][\w-]*(?:[ =](?!-)\S+)?)*) ("[^"]+"|\S+) (.+)$/i.exec(head);
   if (exec) {
     container = exec[2]!.replace(/"/g, '');
-    head = exec[3]!.replace(/^(?:cmd(?:\.exe)? \/c|powershell(?:\.exe)?(?: -\w+)* -c(?:ommand)?|pwsh(?: -\w+)* -c(?:ommand)?) /i, '');
+    head = exec[3]!.replace(
+      /^(?:cmd(?:\.exe)? \/c|powershell(?:\.exe)?(?: -\w+)* -c(?:ommand)?|pwsh(?: -\w+)* -c(?:ommand)?) /i,
+      '',
+    );
     head = head.replace(/^["']|["']$/g, '');
   }
   const lower = head.toLowerCase();
@@ -86,7 +90,11 @@ export function parseCommand(text: string): ParsedCommand {
     if (parameter !== undefined)
       filtered = `\`${parameter}\` selects some of the objects, so the output may not hold them all`;
   }
-  if (filtered === null && /^docker (?:container )?(?:ps|ls)\b/.test(lower) && /\s(?:-f|--filter)\b/.test(lower))
+  if (
+    filtered === null &&
+    /^docker (?:container )?(?:ps|ls)\b/.test(lower) &&
+    /\s(?:-f|--filter)\b/.test(lower)
+  )
     filtered = '`--filter` selects some of the containers';
   return { text, head: lower, container, filtered };
 }

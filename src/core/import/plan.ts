@@ -111,13 +111,22 @@ export function planImport(inputs: readonly ImportInput[], options: PlanOptions 
       blocks.push({ block, recognised: inertResult(inert) });
       continue;
     }
-    for (const block of splitBlocks(input, blocks.length + 1)) blocks.push({ block, recognised: recognise(block) });
+    for (const block of splitBlocks(input, blocks.length + 1))
+      blocks.push({ block, recognised: recognise(block) });
   }
   return assemble(blocks, options);
 }
 
 function inertResult(reason: string): Recognised {
-  return { kind: 'refused', title: 'not console text', rows: 0, outputs: [], warnings: [], partial: [], unused: reason };
+  return {
+    kind: 'refused',
+    title: 'not console text',
+    rows: 0,
+    outputs: [],
+    warnings: [],
+    partial: [],
+    unused: reason,
+  };
 }
 
 interface FileBuild {
@@ -144,14 +153,17 @@ function assemble(
   const blockReason = new Map<string, string>();
   const partial = new Map<string, Set<string>>();
   const skipped = new Map<string, string>();
-  const warn = (id: string, text: string): void => void (blockWarnings.get(id) ?? blockWarnings.set(id, []).get(id)!).push(text);
+  const warn = (id: string, text: string): void =>
+    void (blockWarnings.get(id) ?? blockWarnings.set(id, []).get(id)!).push(text);
   const fed = (id: string, file: string): void => {
     const list = blockFiles.get(id) ?? blockFiles.set(id, []).get(id)!;
     if (!list.includes(file)) list.push(file);
   };
 
   // Containers first: per-container files need the full ids docker inspect gives.
-  const ordered = [...blocks].sort((a, b) => Number(SUMMARY_KINDS.has(a.recognised.kind)) - Number(SUMMARY_KINDS.has(b.recognised.kind)));
+  const ordered = [...blocks].sort(
+    (a, b) => Number(SUMMARY_KINDS.has(a.recognised.kind)) - Number(SUMMARY_KINDS.has(b.recognised.kind)),
+  );
   const containerText: { id: string; output: Extract<Output, { kind: 'container-text' }> }[] = [];
   for (const { block, recognised } of ordered) {
     for (const output of recognised.outputs) {
@@ -162,17 +174,29 @@ function assemble(
       const summary = SUMMARY_KINDS.has(recognised.kind);
       let build = files.get(output.file);
       if (build?.full && summary) {
-        warn(block.id, `${output.file} comes from a fuller source in this import; this block adds nothing to it`);
+        warn(
+          block.id,
+          `${output.file} comes from a fuller source in this import; this block adds nothing to it`,
+        );
         continue;
       }
       if (build === undefined) {
-        build = { probe: output.probe, items: [], text: '', value: null, kind: output.kind, from: new Set(), full: !summary };
+        build = {
+          probe: output.probe,
+          items: [],
+          text: '',
+          value: null,
+          kind: output.kind,
+          from: new Set(),
+          full: !summary,
+        };
         files.set(output.file, build);
       }
       if (output.kind === 'list') build.items.push(...output.items);
       else if (output.kind === 'text') build.text += output.text;
       else if (output.kind === 'object') {
-        if (build.from.size > 0) warn(block.id, `${output.file} is in the paste twice: this later one is used`);
+        if (build.from.size > 0)
+          warn(block.id, `${output.file} is in the paste twice: this later one is used`);
         build.value = output.value;
       }
       build.from.add(block.id);
@@ -186,7 +210,8 @@ function assemble(
     if (recognised.unused !== null) {
       blockReason.set(block.id, recognised.unused);
       // A probe whose output was pasted but cannot be used is recorded as skipped, with why.
-      for (const p of recognised.partial) if (recognised.outputs.length === 0) skipped.set(p.probe, recognised.unused);
+      for (const p of recognised.partial)
+        if (recognised.outputs.length === 0) skipped.set(p.probe, recognised.unused);
     }
   }
   dedupeById(files.get('docker/containers.json'));
@@ -203,7 +228,19 @@ function assemble(
       continue;
     }
     const file = output.template.replace('{id}', fullId);
-    const build = files.get(file) ?? files.set(file, { probe: output.probe, items: [], text: '', value: null, kind: 'text', from: new Set(), full: true }).get(file)!;
+    const build =
+      files.get(file) ??
+      files
+        .set(file, {
+          probe: output.probe,
+          items: [],
+          text: '',
+          value: null,
+          kind: 'text',
+          from: new Set(),
+          full: true,
+        })
+        .get(file)!;
     build.text += output.text;
     build.from.add(id);
     fed(id, file);
@@ -212,21 +249,37 @@ function assemble(
   const planned: PlannedFile[] = [...files].map(([path, build]) => ({
     path,
     bytes:
-      build.kind === 'list' ? jsonBytes(build.items) : build.kind === 'object' ? jsonBytes(build.value) : encoder.encode(build.text),
+      build.kind === 'list'
+        ? jsonBytes(build.items)
+        : build.kind === 'object'
+          ? jsonBytes(build.value)
+          : encoder.encode(build.text),
   }));
 
   const probes = new Map<string, { files: string[] }>();
-  for (const [path, build] of files) (probes.get(build.probe) ?? probes.set(build.probe, { files: [] }).get(build.probe)!).files.push(path);
+  for (const [path, build] of files)
+    (probes.get(build.probe) ?? probes.set(build.probe, { files: [] }).get(build.probe)!).files.push(path);
   const plannedProbes: PlannedProbe[] = [
     ...[...probes].map(([id, p]): PlannedProbe => {
       const missing = partial.get(id);
-      return { id, status: 'ok', files: p.files, ...(missing && missing.size > 0 ? { partial: [...missing] } : {}) };
+      return {
+        id,
+        status: 'ok',
+        files: p.files,
+        ...(missing && missing.size > 0 ? { partial: [...missing] } : {}),
+      };
     }),
     ...[...skipped]
       .filter(([id]) => !probes.has(id))
       .map(([id, reason]): PlannedProbe => {
         const missing = partial.get(id);
-        return { id, status: 'skipped', files: [], error: `imported, not used: ${reason}`, ...(missing ? { partial: [...missing] } : {}) };
+        return {
+          id,
+          status: 'skipped',
+          files: [],
+          error: `imported, not used: ${reason}`,
+          ...(missing ? { partial: [...missing] } : {}),
+        };
       }),
   ];
 
@@ -243,7 +296,11 @@ function assemble(
       rows: recognised.rows,
       status: used.length > 0 ? 'converted' : 'kept',
       reason: used.length > 0 ? null : reason,
-      warnings: [...block.damage.map((d) => `repaired: ${d}`), ...recognised.warnings, ...(blockWarnings.get(block.id) ?? [])],
+      warnings: [
+        ...block.damage.map((d) => `repaired: ${d}`),
+        ...recognised.warnings,
+        ...(blockWarnings.get(block.id) ?? []),
+      ],
       files: used,
       original: `imported/${block.id}.txt`,
     };
@@ -261,7 +318,10 @@ function assemble(
         files: Object.fromEntries([...files].map(([path, build]) => [path, [...build.from]])),
       }),
     },
-    ...blocks.map(({ block }) => ({ path: `imported/${block.id}.txt`, bytes: encoder.encode(`${block.original.join('\n')}\n`) })),
+    ...blocks.map(({ block }) => ({
+      path: `imported/${block.id}.txt`,
+      bytes: encoder.encode(`${block.original.join('\n')}\n`),
+    })),
   ];
   return {
     computerName: named.name,
@@ -289,7 +349,12 @@ function dedupeById(build: FileBuild | undefined): void {
 /** A container named as docker accepts it: its name (with or without `/`), its full id, or a unique id prefix. */
 function resolveContainer(containers: readonly Record<string, unknown>[], ref: string): string | null {
   const wanted = ref.toLowerCase().replace(/^\//, '');
-  const ids = containers.map((c) => ({ id: String(c['Id'] ?? '').toLowerCase(), name: String(c['Name'] ?? '').replace(/^\//, '').toLowerCase() }));
+  const ids = containers.map((c) => ({
+    id: String(c['Id'] ?? '').toLowerCase(),
+    name: String(c['Name'] ?? '')
+      .replace(/^\//, '')
+      .toLowerCase(),
+  }));
   const byName = ids.find((c) => c.name === wanted);
   if (byName && byName.id.length === 64) return byName.id;
   const byPrefix = ids.filter((c) => c.id.length === 64 && c.id.startsWith(wanted));
@@ -306,10 +371,14 @@ function computerName(
   const remote = blocks.find(({ block }) => block.remoteComputer !== null)?.block.remoteComputer;
   if (remote) return { name: remote, from: 'a remoting prompt' };
   const info = files.get('docker/info.json')?.value as { Name?: unknown } | undefined;
-  if (info && typeof info.Name === 'string' && info.Name !== '') return { name: info.Name, from: 'docker info' };
+  if (info && typeof info.Name === 'string' && info.Name !== '')
+    return { name: info.Name, from: 'docker info' };
   for (const { block } of blocks) {
-    const host = block.lines.map((l) => /^\s+Host Name[ .]*:\s*(\S+)/i.exec(l)?.[1]).find((h) => h !== undefined);
-    if (host && block.command !== null && !/docker .*exec/i.test(block.command)) return { name: host, from: 'ipconfig /all' };
+    const host = block.lines
+      .map((l) => /^\s+Host Name[ .]*:\s*(\S+)/i.exec(l)?.[1])
+      .find((h) => h !== undefined);
+    if (host && block.command !== null && !/docker .*exec/i.test(block.command))
+      return { name: host, from: 'ipconfig /all' };
   }
   return { name: null, from: null };
 }

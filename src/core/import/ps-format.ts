@@ -71,24 +71,53 @@ export interface TextTable {
 const DASH_LINE = /^\s*-+(?:\s+-+)*\s*$/;
 const CUT = /(?:\.\.\.|…)$|^(?:\.\.\.|…)/;
 
+/** Runs of non-blank characters in a line, with their console cells [start, end). */
+function segmentsOf(line: string): { text: string; start: number; end: number }[] {
+  const segments: { text: string; start: number; end: number }[] = [];
+  let cell = 0;
+  let current: { text: string; start: number; end: number } | null = null;
+  for (const char of line) {
+    const width = displayWidth(char);
+    if (char === ' ' || char === '\t') {
+      if (current) segments.push(current);
+      current = null;
+    } else if (current) {
+      current.text += char;
+      current.end = cell + width;
+    } else current = { text: char, start: cell, end: cell + width };
+    cell += width;
+  }
+  if (current) segments.push(current);
+  return segments;
+}
+
 /**
  * The table view: columns come from the runs of dashes under the header, measured in console cells (a CJK
- * character takes two, knowledge notes section 9), so a value is read from where its column is whatever its
- * width. A cell the console cut with `...` (5.1) or `…` (7) is not the value: it reads as ''.
+ * character takes two, knowledge notes section 9). PowerShell 7 draws the dashes only as wide as the title,
+ * left-aligned values may run past them and right-aligned ones end with them, so each word of a row goes to the
+ * column whose dashes it overlaps, else to the nearest column starting before it. A cell the console cut with
+ * `...` (5.1) or `…` (7) is not the value: it reads as ''.
  */
 export function readTableView(lines: readonly string[]): TextTable | null {
   const dashAt = lines.findIndex((l) => DASH_LINE.test(l) && l.includes('--'));
   if (dashAt < 1) return null;
-  const spans: [number, number][] = [];
-  for (const run of lines[dashAt]!.matchAll(/-+/g)) {
-    const start = displayWidth(lines[dashAt]!.slice(0, run.index));
-    spans.push([start, start + run[0].length]);
-  }
-  const header = lines[dashAt - 1]!;
-  const cellAt = (line: string, i: number): string =>
-    sliceCells(line, i === 0 ? 0 : spans[i - 1]![1], i + 1 < spans.length ? spans[i]![1] : Number.MAX_SAFE_INTEGER).trim();
-  const headers = spans.map((_, i) => cellAt(header, i));
-  return readRows(lines.slice(dashAt + 1), headers, cellAt);
+  const spans = segmentsOf(lines[dashAt]!).map((s) => [s.start, s.end] as const);
+  const columnOf = (start: number, end: number): number => {
+    const overlap = spans.findIndex(([a, b]) => start < b && end > a);
+    if (overlap >= 0) return overlap;
+    let before = 0;
+    spans.forEach(([a], k) => {
+      if (a <= start) before = k;
+    });
+    return before;
+  };
+  const split = (line: string): string[] => {
+    const cells: string[][] = spans.map(() => []);
+    for (const segment of segmentsOf(line)) cells[columnOf(segment.start, segment.end)]!.push(segment.text);
+    return cells.map((words) => words.join(' '));
+  };
+  const headers = split(lines[dashAt - 1]!);
+  return readRows(lines.slice(dashAt + 1), headers, split);
 }
 
 /**
@@ -105,15 +134,17 @@ export function readDockerTable(lines: readonly string[], required: string): Tex
     starts.push(displayWidth(header.slice(0, title.index)));
     headers.push(title[0]);
   }
-  const cellAt = (line: string, i: number): string =>
-    sliceCells(line, starts[i]!, i + 1 < starts.length ? starts[i + 1]! : Number.MAX_SAFE_INTEGER).trim();
-  return readRows(lines.slice(headerAt + 1), headers, cellAt);
+  const split = (line: string): string[] =>
+    starts.map((start, i) =>
+      sliceCells(line, start, i + 1 < starts.length ? starts[i + 1]! : Number.MAX_SAFE_INTEGER).trim(),
+    );
+  return readRows(lines.slice(headerAt + 1), headers, split);
 }
 
 function readRows(
   body: readonly string[],
   headers: readonly string[],
-  cellAt: (line: string, i: number) => string,
+  split: (line: string) => readonly string[],
 ): TextTable {
   const rows: string[][] = [];
   const cutColumns = new Set<string>();
@@ -123,8 +154,8 @@ function readRows(
       if (rows.length > 0) break;
       continue;
     }
-    const cells = headers.map((h, i) => {
-      const cell = cellAt(line, i);
+    const cells = split(line).map((cell, i) => {
+      const h = headers[i] ?? '';
       if (!CUT.test(cell)) return cell;
       cutCells++;
       cutColumns.add(h);

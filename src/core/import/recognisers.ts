@@ -10,7 +10,12 @@ import { mapRecords, type FieldSpec, type Mapped } from './records';
 /** What a block contributes to the bundle. */
 export type Output =
   /** Items of a JSON list file; several blocks add up. */
-  | { readonly kind: 'list'; readonly probe: string; readonly file: string; readonly items: readonly unknown[] }
+  | {
+      readonly kind: 'list';
+      readonly probe: string;
+      readonly file: string;
+      readonly items: readonly unknown[];
+    }
   /** A JSON object file (one per bundle: a later block replaces an earlier one, with a warning). */
   | { readonly kind: 'object'; readonly probe: string; readonly file: string; readonly value: unknown }
   /** A text file; several blocks are appended. */
@@ -33,7 +38,11 @@ export interface Recognised {
   readonly outputs: readonly Output[];
   readonly warnings: readonly string[];
   /** Per probe, the properties the pasted format does not carry. */
-  readonly partial: readonly { readonly probe: string; readonly missing: readonly string[]; readonly why: string }[];
+  readonly partial: readonly {
+    readonly probe: string;
+    readonly missing: readonly string[];
+    readonly why: string;
+  }[];
   /** Recognised, but left out of the bundle: why. */
   readonly unused: string | null;
 }
@@ -86,7 +95,12 @@ const CMDLETS: readonly CmdletSource[] = [
     cmdlet: 'Get-NetNat',
     probe: 'host.netnat',
     file: 'host/netnat.json',
-    fields: [t('Name'), t('InternalIPInterfaceAddressPrefix'), t('ExternalIPInterfaceAddressPrefix'), b('Active')],
+    fields: [
+      t('Name'),
+      t('InternalIPInterfaceAddressPrefix'),
+      t('ExternalIPInterfaceAddressPrefix'),
+      b('Active'),
+    ],
     keepOthers: false,
     signature: ['InternalIPInterfaceAddressPrefix'],
   },
@@ -135,7 +149,13 @@ const CMDLETS: readonly CmdletSource[] = [
     cmdlet: 'Get-NetFirewallProfile',
     probe: 'host.firewall.profiles',
     file: 'host/firewall-profiles.json',
-    fields: [t('Name'), t('Enabled'), t('DefaultInboundAction'), t('DefaultOutboundAction'), t('AllowLocalFirewallRules')],
+    fields: [
+      t('Name'),
+      t('Enabled'),
+      t('DefaultInboundAction'),
+      t('DefaultOutboundAction'),
+      t('AllowLocalFirewallRules'),
+    ],
     keepOthers: false,
     signature: ['DefaultInboundAction'],
   },
@@ -181,7 +201,13 @@ const CMDLETS: readonly CmdletSource[] = [
     cmdlet: 'Get-NetIPAddress',
     probe: 'host.ipaddresses',
     file: 'host/ip-addresses.json',
-    fields: [t('InterfaceAlias'), i('InterfaceIndex', 'ifIndex'), t('IPAddress'), i('PrefixLength'), t('AddressFamily')],
+    fields: [
+      t('InterfaceAlias'),
+      i('InterfaceIndex', 'ifIndex'),
+      t('IPAddress'),
+      i('PrefixLength'),
+      t('AddressFamily'),
+    ],
     keepOthers: false,
     signature: ['PrefixOrigin', 'SuffixOrigin'],
     complete: familyFromAddress('IPAddress'),
@@ -191,7 +217,13 @@ const CMDLETS: readonly CmdletSource[] = [
     cmdlet: 'Get-NetAdapter',
     probe: 'host.adapters',
     file: 'host/adapters.json',
-    fields: [t('Name'), t('InterfaceDescription'), i('ifIndex', 'InterfaceIndex'), t('Status'), t('MacAddress')],
+    fields: [
+      t('Name'),
+      t('InterfaceDescription'),
+      i('ifIndex', 'InterfaceIndex'),
+      t('Status'),
+      t('MacAddress'),
+    ],
     keepOthers: false,
     signature: ['InterfaceDescription', 'LinkSpeed'],
   },
@@ -237,7 +269,14 @@ const CMDLETS: readonly CmdletSource[] = [
     cmdlet: 'Get-NetTCPConnection',
     probe: 'host.tcp',
     file: 'host/tcp.json',
-    fields: [t('LocalAddress'), i('LocalPort'), t('RemoteAddress'), i('RemotePort'), t('State'), i('OwningProcess')],
+    fields: [
+      t('LocalAddress'),
+      i('LocalPort'),
+      t('RemoteAddress'),
+      i('RemotePort'),
+      t('State'),
+      i('OwningProcess'),
+    ],
     keepOthers: false,
     signature: ['LocalPort', 'RemotePort', 'State'],
   },
@@ -263,7 +302,18 @@ const CMDLETS: readonly CmdletSource[] = [
     cmdlet: 'Get-HnsEndpoint',
     probe: 'host.hns.endpoints',
     file: 'host/hns-endpoints.json',
-    fields: [t('ID'), t('Name'), t('VirtualNetwork'), t('VirtualNetworkName'), t('IPAddress'), t('MacAddress'), i('PrefixLength'), v('Policies'), v('SharedContainers'), i('State')],
+    fields: [
+      t('ID'),
+      t('Name'),
+      t('VirtualNetwork'),
+      t('VirtualNetworkName'),
+      t('IPAddress'),
+      t('MacAddress'),
+      i('PrefixLength'),
+      v('Policies'),
+      v('SharedContainers'),
+      i('State'),
+    ],
     keepOthers: true,
     signature: ['VirtualNetwork', 'SharedContainers'],
   },
@@ -281,7 +331,13 @@ const CMDLETS: readonly CmdletSource[] = [
     cmdlet: 'Get-VMSwitch',
     probe: 'host.vmswitches',
     file: 'host/vmswitches.json',
-    fields: [t('Name'), t('Id'), t('SwitchType'), t('NetAdapterInterfaceDescription'), t('AllowManagementOS')],
+    fields: [
+      t('Name'),
+      t('Id'),
+      t('SwitchType'),
+      t('NetAdapterInterfaceDescription'),
+      t('AllowManagementOS'),
+    ],
     keepOthers: false,
     signature: ['SwitchType'],
   },
@@ -300,12 +356,16 @@ function looksLikeJson(lines: readonly string[]): boolean {
   return first.startsWith('[') || first.startsWith('{');
 }
 
-type JsonRead = { readonly kind: 'ok'; readonly items: unknown[] } | { readonly kind: 'invalid'; readonly reason: string };
+type JsonRead =
+  { readonly kind: 'ok'; readonly items: unknown[] } | { readonly kind: 'invalid'; readonly reason: string };
 
 function readJsonItems(lines: readonly string[]): JsonRead {
   const parsed = parseJson(lines.join('\n'));
   if (parsed.kind === 'invalid')
-    return { kind: 'invalid', reason: `not readable JSON: ${parsed.reason}${parsed.location ? ` (${parsed.location})` : ''}` };
+    return {
+      kind: 'invalid',
+      reason: `not readable JSON: ${parsed.reason}${parsed.location ? ` (${parsed.location})` : ''}`,
+    };
   const value = parsed.value;
   return { kind: 'ok', items: Array.isArray(value) ? value : value === null ? [] : [value] };
 }
@@ -363,7 +423,9 @@ function cmdletRecogniser(source: CmdletSource): Recogniser {
         kind: source.kind,
         title: `${title} (${view})`,
         rows: objects.length,
-        outputs: source.unusable ? [] : [{ kind: 'list', probe: source.probe, file: source.file, items: objects }],
+        outputs: source.unusable
+          ? []
+          : [{ kind: 'list', probe: source.probe, file: source.file, items: objects }],
         warnings: [...mapped.warnings, ...warnings],
         partial,
         unused: source.unusable ?? null,
@@ -378,10 +440,19 @@ const withoutNulls =
   (o: Record<string, unknown>): Record<string, unknown> =>
     source.keepOthers ? o : Object.fromEntries(Object.entries(o).filter(([, value]) => value !== null));
 
-const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
+const isObject = (x: unknown): x is Record<string, unknown> =>
+  typeof x === 'object' && x !== null && !Array.isArray(x);
 
 function unreadable(kind: string, title: string, reason: string): Recognised {
-  return { kind, title, rows: 0, outputs: [], warnings: [reason], partial: [], unused: `not readable as ${title}: ${reason}` };
+  return {
+    kind,
+    title,
+    rows: 0,
+    outputs: [],
+    warnings: [reason],
+    partial: [],
+    unused: `not readable as ${title}: ${reason}`,
+  };
 }
 
 // ---- Docker -------------------------------------------------------------------------------------------------
@@ -399,16 +470,22 @@ function redactEnv(container: Record<string, unknown>): Record<string, unknown> 
 }
 
 const isContainer = (o: Record<string, unknown>): boolean =>
-  typeof o['Id'] === 'string' && CONTAINER_ID.test(o['Id']) && (isObject(o['State']) || isObject(o['HostConfig']));
+  typeof o['Id'] === 'string' &&
+  CONTAINER_ID.test(o['Id']) &&
+  (isObject(o['State']) || isObject(o['HostConfig']));
 const isNetwork = (o: Record<string, unknown>): boolean =>
-  typeof o['Id'] === 'string' && typeof o['Name'] === 'string' && (isObject(o['IPAM']) || 'Driver' in o) && !isObject(o['State']);
+  typeof o['Id'] === 'string' &&
+  typeof o['Name'] === 'string' &&
+  (isObject(o['IPAM']) || 'Driver' in o) &&
+  !isObject(o['State']);
 
 const dockerInspect: Recogniser = {
   kind: 'docker-inspect',
   title: 'docker inspect',
   command: /^docker (?:container |network )?inspect\b/,
   subsetByDesign: true,
-  shape: (lines) => looksLikeJson(lines) && /"(?:Id|HostConfig|IPAM)"\s*:/.test(lines.slice(0, 40).join('\n')),
+  shape: (lines) =>
+    looksLikeJson(lines) && /"(?:Id|HostConfig|IPAM)"\s*:/.test(lines.slice(0, 40).join('\n')),
   read: (block) => {
     const json = readJsonItems(block.lines);
     if (json.kind === 'invalid') return unreadable('docker-inspect', 'docker inspect', json.reason);
@@ -417,7 +494,12 @@ const dockerInspect: Recogniser = {
     const networks = objects.filter((o) => !isContainer(o) && isNetwork(o));
     const outputs: Output[] = [];
     if (containers.length > 0)
-      outputs.push({ kind: 'list', probe: 'docker.containers', file: 'docker/containers.json', items: containers });
+      outputs.push({
+        kind: 'list',
+        probe: 'docker.containers',
+        file: 'docker/containers.json',
+        items: containers,
+      });
     if (networks.length > 0)
       outputs.push({ kind: 'list', probe: 'docker.networks', file: 'docker/networks.json', items: networks });
     const other = objects.length - containers.length - networks.length;
@@ -429,7 +511,13 @@ const dockerInspect: Recogniser = {
       warnings: other > 0 ? [`${other} objects are neither containers nor networks (left out)`] : [],
       partial: [
         ...(containers.length > 0
-          ? [{ probe: 'docker.containers', missing: ['containers not inspected'], why: 'docker inspect lists only the containers it was given' }]
+          ? [
+              {
+                probe: 'docker.containers',
+                missing: ['containers not inspected'],
+                why: 'docker inspect lists only the containers it was given',
+              },
+            ]
           : []),
       ],
       unused: outputs.length === 0 ? 'no container or network objects in the JSON' : null,
@@ -477,11 +565,14 @@ const dockerInfo: Recogniser = {
   kind: 'docker-info',
   title: 'docker info',
   command: /^docker (?:system )?info\b/,
-  shape: (lines) => lines.some((l) => /^\s*Server Version:/.test(l)) && lines.some((l) => /^\s*(?:Storage Driver|Containers):/.test(l)),
+  shape: (lines) =>
+    lines.some((l) => /^\s*Server Version:/.test(l)) &&
+    lines.some((l) => /^\s*(?:Storage Driver|Containers):/.test(l)),
   read: (block) => {
     if (looksLikeJson(block.lines)) {
       const json = readJsonItems(block.lines);
-      if (json.kind === 'invalid' || !isObject(json.items[0])) return unreadable('docker-info', 'docker info', json.kind === 'invalid' ? json.reason : 'no object');
+      if (json.kind === 'invalid' || !isObject(json.items[0]))
+        return unreadable('docker-info', 'docker info', json.kind === 'invalid' ? json.reason : 'no object');
       return dockerInfoResult(json.items[0], 'docker info (JSON)', []);
     }
     // Nested layout (19.03+): Client: ... Server: ...; the flat one has the server's keys at the top.
@@ -511,14 +602,19 @@ const dockerInfo: Recogniser = {
   },
 };
 
-function dockerInfoResult(info: Record<string, unknown>, title: string, missing: readonly string[]): Recognised {
+function dockerInfoResult(
+  info: Record<string, unknown>,
+  title: string,
+  missing: readonly string[],
+): Recognised {
   return {
     kind: 'docker-info',
     title,
     rows: 1,
     outputs: [{ kind: 'object', probe: 'docker.info', file: 'docker/info.json', value: info }],
     warnings: [],
-    partial: missing.length > 0 ? [{ probe: 'docker.info', missing, why: 'not in the pasted docker info' }] : [],
+    partial:
+      missing.length > 0 ? [{ probe: 'docker.info', missing, why: 'not in the pasted docker info' }] : [],
     unused: null,
   };
 }
@@ -527,7 +623,10 @@ const dockerVersion: Recogniser = {
   kind: 'docker-version',
   title: 'docker version',
   command: /^docker (?:version|-v|--version)\b/,
-  shape: (lines) => lines.some((l) => /^Client:/.test(l)) && lines.some((l) => /^\s+API version:/.test(l)) && !lines.some((l) => /Server Version:/.test(l)),
+  shape: (lines) =>
+    lines.some((l) => /^Client:/.test(l)) &&
+    lines.some((l) => /^\s+API version:/.test(l)) &&
+    !lines.some((l) => /Server Version:/.test(l)),
   read: (block) => {
     if (looksLikeJson(block.lines)) {
       const json = readJsonItems(block.lines);
@@ -538,7 +637,12 @@ const dockerVersion: Recogniser = {
     }
     const tree = readIndentedKeys(block.lines);
     const server = [...tree.children.entries()].find(([k]) => k.startsWith('server'))?.[1];
-    if (!server) return unreadable('docker-version', 'docker version', 'no Server: section (the engine was not reachable?)');
+    if (!server)
+      return unreadable(
+        'docker-version',
+        'docker version',
+        'no Server: section (the engine was not reachable?)',
+      );
     const engine = server.children.get('engine') ?? server;
     const osArch = find(engine, 'os/arch');
     return versionResult({
@@ -604,7 +708,9 @@ const dockerPs: Recogniser = {
       kind: 'docker-ps',
       title: 'docker ps',
       rows: containers.length,
-      outputs: [{ kind: 'list', probe: 'docker.containers', file: 'docker/containers.json', items: containers }],
+      outputs: [
+        { kind: 'list', probe: 'docker.containers', file: 'docker/containers.json', items: containers },
+      ],
       warnings,
       partial: [
         {
@@ -629,14 +735,25 @@ const dockerNetworkLs: Recogniser = {
     const at = (name: string): number => table.headers.indexOf(name);
     const networks = table.rows
       .filter((r) => /^[0-9a-f]{12,64}$/i.test(r[at('NETWORK ID')] ?? ''))
-      .map((r) => ({ Id: r[at('NETWORK ID')]!, Name: r[at('NAME')]!, Driver: r[at('DRIVER')] || null, Scope: r[at('SCOPE')] || null }));
+      .map((r) => ({
+        Id: r[at('NETWORK ID')]!,
+        Name: r[at('NAME')]!,
+        Driver: r[at('DRIVER')] || null,
+        Scope: r[at('SCOPE')] || null,
+      }));
     return {
       kind: 'docker-network-ls',
       title: 'docker network ls',
       rows: networks.length,
       outputs: [{ kind: 'list', probe: 'docker.networks', file: 'docker/networks.json', items: networks }],
       warnings: [],
-      partial: [{ probe: 'docker.networks', missing: ['subnets', 'gateways', 'options', 'containers'], why: 'docker network ls shows names, drivers and scopes only' }],
+      partial: [
+        {
+          probe: 'docker.networks',
+          missing: ['subnets', 'gateways', 'options', 'containers'],
+          why: 'docker network ls shows names, drivers and scopes only',
+        },
+      ],
       unused: null,
     };
   },
@@ -664,29 +781,56 @@ function textRecogniser(
       const rows = rowsOf(block.lines);
       if (parsed?.container != null) {
         if (containerTemplate === null)
-          return { kind, title, rows, outputs: [], warnings: [], partial: [], unused: `${title} ran inside container ${parsed.container}; the bundle holds the host's only` };
+          return {
+            kind,
+            title,
+            rows,
+            outputs: [],
+            warnings: [],
+            partial: [],
+            unused: `${title} ran inside container ${parsed.container}; the bundle holds the host's only`,
+          };
         return {
           kind,
           title: `${title} in container ${parsed.container}`,
           rows,
-          outputs: [{ kind: 'container-text', probe: containerProbe(containerTemplate), template: containerTemplate, container: parsed.container, text }],
+          outputs: [
+            {
+              kind: 'container-text',
+              probe: containerProbe(containerTemplate),
+              template: containerTemplate,
+              container: parsed.container,
+              text,
+            },
+          ],
           warnings: [],
           partial: [],
           unused: null,
         };
       }
-      return { kind, title, rows, outputs: [{ kind: 'text', probe, file, text }], warnings: [], partial: [], unused: null };
+      return {
+        kind,
+        title,
+        rows,
+        outputs: [{ kind: 'text', probe, file, text }],
+        warnings: [],
+        partial: [],
+        unused: null,
+      };
     },
   };
 }
 
-const containerProbe = (template: string): string => (template.endsWith('netstat.txt') ? 'container.listeners' : 'container.dns');
+const containerProbe = (template: string): string =>
+  template.endsWith('netstat.txt') ? 'container.listeners' : 'container.dns';
 
 const netstat = textRecogniser(
   'netstat',
   'netstat',
   /^netstat(?:\.exe)?\b/,
-  (lines) => lines.some((l) => /^\s*Proto\s+Local Address\s+Foreign Address/i.test(l)) || lines.filter((l) => /^\s*(TCP|UDP)\s+\S+:\d+\s+\S+/.test(l)).length >= 3,
+  (lines) =>
+    lines.some((l) => /^\s*Proto\s+Local Address\s+Foreign Address/i.test(l)) ||
+    lines.filter((l) => /^\s*(TCP|UDP)\s+\S+:\d+\s+\S+/.test(l)).length >= 3,
   'host.netstat',
   'host/netstat.txt',
   'containers/{id}/netstat.txt',
@@ -754,8 +898,16 @@ function hostIpconfig(block: Block): Recognised {
     if (key === 'description') adapter['InterfaceDescription'] = value;
     else if (key === 'physical address') adapter['MacAddress'] = value;
     else if (key === 'media state') adapter['Status'] = /disconnected/i.test(value) ? 'Disconnected' : value;
-    else if (key.startsWith('ipv4 address') || key.startsWith('autoconfiguration ipv4 address') || key.startsWith('ipv6 address') || key.startsWith('link-local ipv6 address')) {
-      const ip = value.replace(/\(.*\)$/, '').replace(/%\d+$/, '').trim();
+    else if (
+      key.startsWith('ipv4 address') ||
+      key.startsWith('autoconfiguration ipv4 address') ||
+      key.startsWith('ipv6 address') ||
+      key.startsWith('link-local ipv6 address')
+    ) {
+      const ip = value
+        .replace(/\(.*\)$/, '')
+        .replace(/%\d+$/, '')
+        .trim();
       pendingIp = { InterfaceAlias: alias, IPAddress: ip, AddressFamily: ip.includes(':') ? 'IPv6' : 'IPv4' };
       if (ip.includes(':')) pendingIp['PrefixLength'] = key.startsWith('link-local') ? 64 : null;
       addresses.push(pendingIp);
@@ -763,15 +915,21 @@ function hostIpconfig(block: Block): Recognised {
   }
   const objects = addresses.map((a) => Object.fromEntries(Object.entries(a).filter(([, x]) => x !== null)));
   const outputs: Output[] = [];
-  if (adapters.length > 0) outputs.push({ kind: 'list', probe: 'host.adapters', file: 'host/adapters.json', items: adapters });
-  if (objects.length > 0) outputs.push({ kind: 'list', probe: 'host.ipaddresses', file: 'host/ip-addresses.json', items: objects });
-  const hostName = block.lines.map((l) => /^\s+Host Name[ .]*:\s*(\S+)/i.exec(l)?.[1]).find((x) => x !== undefined);
+  if (adapters.length > 0)
+    outputs.push({ kind: 'list', probe: 'host.adapters', file: 'host/adapters.json', items: adapters });
+  if (objects.length > 0)
+    outputs.push({ kind: 'list', probe: 'host.ipaddresses', file: 'host/ip-addresses.json', items: objects });
+  const hostName = block.lines
+    .map((l) => /^\s+Host Name[ .]*:\s*(\S+)/i.exec(l)?.[1])
+    .find((x) => x !== undefined);
   return {
     kind: 'ipconfig',
     title: 'ipconfig /all (host)',
     rows: adapters.length,
     outputs,
-    warnings: hostName ? [] : ['no "Host Name" line: the localised labels are not read (English ipconfig only)'],
+    warnings: hostName
+      ? []
+      : ['no "Host Name" line: the localised labels are not read (English ipconfig only)'],
     partial: [
       { probe: 'host.adapters', missing: ['ifIndex'], why: 'ipconfig shows no interface index' },
       { probe: 'host.ipaddresses', missing: ['InterfaceIndex'], why: 'ipconfig shows no interface index' },
@@ -784,7 +942,7 @@ function prefixOfMask(mask: string): number | null {
   const parts = mask.split('.').map(Number);
   if (parts.length !== 4 || parts.some((p) => !Number.isInteger(p) || p < 0 || p > 255)) return null;
   const bits = parts.map((p) => p.toString(2).padStart(8, '0')).join('');
-  return /^1*0*$/.test(bits) ? bits.indexOf('0') === -1 ? 32 : bits.indexOf('0') : null;
+  return /^1*0*$/.test(bits) ? (bits.indexOf('0') === -1 ? 32 : bits.indexOf('0')) : null;
 }
 
 /** `netsh int ipv4 show excludedportrange protocol=tcp`: kept as text under `### <command>` (bundle-v1 1.1). */
@@ -793,13 +951,16 @@ const excludedPorts: Recogniser = {
   title: 'netsh show excludedportrange',
   command: /^netsh (?:int|interface) ipv[46] show (?:excludedportrange|dynamicport)\b/,
   shape: (lines) =>
-    lines.filter((l) => /^\s*\d{1,5}\s+\d{1,5}\s*\*?\s*$/.test(l)).length >= 1 && lines.some((l) => /^\s*-{5,}\s+-{5,}/.test(l)),
+    lines.filter((l) => /^\s*\d{1,5}\s+\d{1,5}\s*\*?\s*$/.test(l)).length >= 1 &&
+    lines.some((l) => /^\s*-{5,}\s+-{5,}/.test(l)),
   read: (block, parsed) => {
     const rows = block.lines.filter((l) => /^\s*\d{1,5}\s+\d{1,5}\s*\*?\s*$/.test(l)).length;
     let command = parsed?.text.trim() ?? null;
     if (command === null) {
       // Unlabelled: the English header names the protocol; other languages leave it unknown (not guessed).
-      const protocol = block.lines.map((l) => /\bprotocol (tcp|udp)\b/i.exec(l)?.[1]).find((p) => p !== undefined);
+      const protocol = block.lines
+        .map((l) => /\bprotocol (tcp|udp)\b/i.exec(l)?.[1])
+        .find((p) => p !== undefined);
       if (protocol === undefined)
         return {
           kind: 'excludedportrange',
@@ -808,7 +969,8 @@ const excludedPorts: Recogniser = {
           outputs: [],
           warnings: [],
           partial: [],
-          unused: 'an excluded port range table without its command: the protocol and IP version are not known',
+          unused:
+            'an excluded port range table without its command: the protocol and IP version are not known',
         };
       command = `netsh int ipv4 show excludedportrange protocol=${protocol.toLowerCase()}`;
     }
@@ -816,7 +978,14 @@ const excludedPorts: Recogniser = {
       kind: 'excludedportrange',
       title: command,
       rows,
-      outputs: [{ kind: 'text', probe: 'host.portexclusions', file: 'host/excludedports.txt', text: `### ${command}\r\n${block.lines.join('\r\n')}\r\n` }],
+      outputs: [
+        {
+          kind: 'text',
+          probe: 'host.portexclusions',
+          file: 'host/excludedports.txt',
+          text: `### ${command}\r\n${block.lines.join('\r\n')}\r\n`,
+        },
+      ],
       warnings: [],
       partial: [],
       unused: null,
@@ -824,22 +993,35 @@ const excludedPorts: Recogniser = {
   },
 };
 
-const DAEMON_KEYS = /"(?:hosts|data-root|graph|fixed-cidr|bridge|exec-opts|registry-mirrors|insecure-registries|storage-opts|dns|debug|group|tlsverify|tlscert|features|experimental|log-driver|mtu)"\s*:/;
+const DAEMON_KEYS =
+  /"(?:hosts|data-root|graph|fixed-cidr|bridge|exec-opts|registry-mirrors|insecure-registries|storage-opts|dns|debug|group|tlsverify|tlscert|features|experimental|log-driver|mtu)"\s*:/;
 
 const daemonJson: Recogniser = {
   kind: 'daemon-json',
   title: 'daemon.json',
   command: /^(?:type|cat|gc|get-content)\b.*daemon\.json/,
-  shape: (lines) => looksLikeJson(lines) && lines[0]!.trim().startsWith('{') && DAEMON_KEYS.test(lines.join('\n')),
+  shape: (lines) =>
+    looksLikeJson(lines) && lines[0]!.trim().startsWith('{') && DAEMON_KEYS.test(lines.join('\n')),
   read: (block) => {
     const json = parseJson(block.lines.join('\n'));
     if (json.kind === 'invalid' || !isObject(json.value))
-      return unreadable('daemon-json', 'daemon.json', json.kind === 'invalid' ? json.reason : 'not a JSON object');
+      return unreadable(
+        'daemon-json',
+        'daemon.json',
+        json.kind === 'invalid' ? json.reason : 'not a JSON object',
+      );
     return {
       kind: 'daemon-json',
       title: 'daemon.json',
       rows: Object.keys(json.value).length,
-      outputs: [{ kind: 'text', probe: 'host.docker.config', file: 'host/daemon.json', text: `${block.lines.join('\n')}\n` }],
+      outputs: [
+        {
+          kind: 'text',
+          probe: 'host.docker.config',
+          file: 'host/daemon.json',
+          text: `${block.lines.join('\n')}\n`,
+        },
+      ],
       warnings: [],
       partial: [],
       unused: null,
@@ -864,7 +1046,8 @@ export const RECOGNISERS: readonly Recogniser[] = [
 ];
 
 /** Commands whose output no probe collects, named so the preview says so instead of "not recognised". */
-const NOT_COLLECTED = /^(?:hostname|whoami|ping|tracert|test-netconnection|tnc|curl|invoke-webrequest|iwr|nslookup|resolve-dnsname|docker (?:run|start|stop|restart|logs|pull|images|compose))\b/;
+const NOT_COLLECTED =
+  /^(?:hostname|whoami|ping|tracert|test-netconnection|tnc|curl|invoke-webrequest|iwr|nslookup|resolve-dnsname|docker (?:run|start|stop|restart|logs|pull|images|compose))\b/;
 
 export function recognise(block: Block): Recognised {
   const command = block.command === null ? null : parseCommand(block.command);
@@ -880,13 +1063,18 @@ export function recognise(block: Block): Recognised {
       outputs: [],
       warnings: [],
       partial: [],
-      unused: known ? 'no probe collects this command\'s output' : 'not recognised as the output of a command Hostscope reads',
+      unused: known
+        ? "no probe collects this command's output"
+        : 'not recognised as the output of a command Hostscope reads',
     };
   }
   const recognised = recogniser.read(block, command);
   if (command?.filtered && !recogniser.subsetByDesign && recognised.outputs.length > 0) {
-    return { ...recognised, outputs: [], unused: `${command.filtered}; a subset cannot stand for the whole list (what is missing from it would read as absent)` };
+    return {
+      ...recognised,
+      outputs: [],
+      unused: `${command.filtered}; a subset cannot stand for the whole list (what is missing from it would read as absent)`,
+    };
   }
   return recognised;
 }
-

@@ -55,7 +55,9 @@ export function mapRecords(
   });
   for (const layout of layouts) warnings.add(`dates in a ${layout} format (read as the host's local time)`);
   for (const [title, items] of truncated)
-    warnings.add(`${title}: truncated by the console after ${items} items ($FormatEnumerationLimit); the rest is unknown`);
+    warnings.add(
+      `${title}: truncated by the console after ${items} items ($FormatEnumerationLimit); the rest is unknown`,
+    );
   return { objects, warnings: [...warnings], missing: specs.map((s) => s.name).filter((n) => !seen.has(n)) };
 }
 

@@ -127,7 +127,9 @@ export function dedent(lines: readonly string[]): { readonly lines: string[]; re
 }
 
 /** Widths of consoles people paste from: conhost's 80 and 120, and the common others. */
-const CONSOLE_WIDTHS = new Set([80, 100, 110, 119, 120, 128, 130, 132, 140, 150, 160, 180, 200, 210, 220, 240, 250]);
+const CONSOLE_WIDTHS = new Set([
+  80, 100, 110, 119, 120, 128, 130, 132, 140, 150, 160, 180, 200, 210, 220, 240, 250,
+]);
 
 const DASHES = /^[\s-]+$/;
 
@@ -137,7 +139,10 @@ const DASHES = /^[\s-]+$/;
  * whose rows happen to share a width must not be glued together. A table's dashes line and the header above
  * it are never joined.
  */
-export function unwrapConsole(lines: readonly string[]): { readonly lines: string[]; readonly width: number | null } {
+export function unwrapConsole(lines: readonly string[]): {
+  readonly lines: string[];
+  readonly width: number | null;
+} {
   const widths = lines.map(displayWidth);
   const max = Math.max(0, ...widths);
   if (!CONSOLE_WIDTHS.has(max)) return { lines: [...lines], width: null };

@@ -143,7 +143,10 @@ export function readPsValue(raw: string, depth = 0): PsValue {
   if (text.startsWith('{') && (text.endsWith('}') || text.endsWith('...'))) {
     // `...}` or `…}`: $FormatEnumerationLimit (4 by default) cut the collection.
     const truncated = /(?:\.\.\.|…)\}?$/.test(text);
-    const inner = text.replace(/^\{/, '').replace(/\}$/, '').replace(/(?:\.\.\.|…)$/, '');
+    const inner = text
+      .replace(/^\{/, '')
+      .replace(/\}$/, '')
+      .replace(/(?:\.\.\.|…)$/, '');
     const items = splitTopLevel(inner, ',')
       .map((p) => p.trim())
       .filter((p) => p !== '')
