@@ -1,7 +1,7 @@
 // A paste -> blocks, one per command's output. A prompt line (`PS C:\>`, `C:\>`, `[host]: PS C:\>`) starts a
 // block and names its command; Markdown fences and `### <command>` lines (the layout of host/excludedports.txt,
 // bundle-v1 1.1) split too. Each block is then cleaned of the damage its paste picked up (issue 12).
-import { cleanLines, dedent, undecorate, unwrapConsole } from './text';
+import { cleanLines, dedent, undecorate, undoubleBlankLines, unwrapConsole } from './text';
 
 export interface ImportInput {
   /** What the text came from (a file path, "stdin", "paste"), for messages and imported/index.json. */
@@ -62,7 +62,7 @@ export function splitBlocks(input: ImportInput, firstId = 1): Block[] {
     lines: [],
   });
   for (let i = 0; i < cleaned.lines.length; i++) {
-    const origin = cleaned.origin[i]!;
+    const origin = i + 1;
     const line = undecorate(cleaned.lines[i]!);
     if (FENCE.test(line)) {
       flush();
@@ -92,11 +92,13 @@ export function splitBlocks(input: ImportInput, firstId = 1): Block[] {
 }
 
 function finish(pending: Pending, input: string, id: string, inputDamage: readonly string[]): Block | null {
-  let lines = pending.lines;
+  const damage = [...inputDamage];
+  const undoubled = undoubleBlankLines(pending.lines);
+  if (undoubled !== null) damage.push('a blank line after every line');
+  let lines = undoubled ?? pending.lines;
   while (lines.length > 0 && lines[0]!.trim() === '') lines = lines.slice(1);
   while (lines.length > 0 && lines[lines.length - 1]!.trim() === '') lines = lines.slice(0, -1);
   if (lines.length === 0 && pending.command === null) return null;
-  const damage = [...inputDamage];
   if (pending.original.some((l) => /\*\*.+?\*\*/.test(l))) damage.push('**bold** markers removed');
   const dedented = dedent(lines);
   if (dedented.removed > 0) damage.push(`a leading indent of ${dedented.removed} removed`);

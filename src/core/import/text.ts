@@ -53,16 +53,11 @@ const CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b\ufeff]/g;
 
 export interface CleanedLines {
   readonly lines: readonly string[];
-  /** For each line, its 1-based line number in the pasted text. */
-  readonly origin: readonly number[];
   /** What was undone, in words for the preview ("a blank line after every line"). */
   readonly damage: readonly string[];
 }
 
-/**
- * Splits pasted text into lines and removes what is never console output: escape sequences and control
- * characters, and a blank line inserted after every line (chat tools and some ticket systems double them).
- */
+/** Splits pasted text into lines and removes what is never console output: escape sequences and control characters. */
 export function cleanLines(text: string): CleanedLines {
   const damage: string[] = [];
   let controls = false;
@@ -72,17 +67,14 @@ export function cleanLines(text: string): CleanedLines {
     return cleaned.replace(/\s+$/, '');
   });
   if (controls) damage.push('escape sequences or control characters removed');
-  const undoubled = undoubleBlankLines(lines);
-  if (undoubled === null) return { lines, origin: lines.map((_, i) => i + 1), damage };
-  damage.push('a blank line after every line');
-  return { lines: undoubled.map((i) => lines[i]!), origin: undoubled.map((i) => i + 1), damage };
+  return { lines, damage };
 }
 
 /**
- * Where every line is followed by a blank one, the indexes of the lines to keep without the added blanks; null
- * when the text is not doubled.
+ * Where every line of a block is followed by a blank one (chat tools and some ticket systems double them), the
+ * lines without the added blanks; null when the block is not doubled.
  */
-function undoubleBlankLines(lines: readonly string[]): number[] | null {
+export function undoubleBlankLines(lines: readonly string[]): string[] | null {
   let filled = 0;
   let adjacent = 0;
   for (let i = 0; i < lines.length; i++) {
@@ -90,7 +82,7 @@ function undoubleBlankLines(lines: readonly string[]): number[] | null {
     filled++;
     if (i + 1 < lines.length && lines[i + 1] !== '') adjacent++;
   }
-  if (filled < 4 || adjacent > 0) return null;
+  if (filled < 3 || adjacent > 0) return null;
   // Runs of blanks: one alone was added; three were one original blank line plus the added ones.
   const keep: number[] = [];
   let blanks = 0;
@@ -103,7 +95,7 @@ function undoubleBlankLines(lines: readonly string[]): number[] | null {
     blanks = 0;
     if (i < lines.length) keep.push(i);
   }
-  return keep;
+  return keep.map((i) => lines[i]!);
 }
 
 /** Markdown and chat decoration removed from one line: `**bold**`, a line quoted in backticks, a `> ` quote. */

@@ -29,7 +29,7 @@ describe('server2019-broken-nat pasted from a console', () => {
   });
 
   // Each input kind: the console form reads to the same model values as the probe's JSON.
-  it.each([
+  it.each<[string, (m: HostModel) => unknown]>([
     // docker top was not pasted: containers compare without their processes.
     [
       'docker inspect',
@@ -38,9 +38,9 @@ describe('server2019-broken-nat pasted from a console', () => {
         value: known(m.containers).map((c) => ({ ...c, top: null })),
       }),
     ],
-    ['docker network inspect', (m: HostModel) => m.networks],
-    ['Get-NetNat (list)', (m: HostModel) => m.nat],
-    ['Get-NetNatStaticMapping (list)', (m: HostModel) => m.natMappings],
+    ['docker network inspect', (m: HostModel) => known(m.networks)],
+    ['Get-NetNat (list)', (m: HostModel) => known(m.nat)],
+    ['Get-NetNatStaticMapping (list)', (m: HostModel) => known(m.natMappings)],
     // The console shows a session's time in the local time of the console, without its offset.
     [
       'Get-NetNatSession (list)',
@@ -49,17 +49,17 @@ describe('server2019-broken-nat pasted from a console', () => {
         value: known(m.natSessions).map((s) => ({ ...s, creationTime: null })),
       }),
     ],
-    ['Get-HnsNetwork (list, @{...} subnets)', (m: HostModel) => m.hnsNetworks],
-    ['Get-HnsEndpoint (list, @{...} policies)', (m: HostModel) => m.hnsEndpoints],
-    ['Get-NetFirewallProfile (list)', (m: HostModel) => m.firewallProfiles],
-    ['Get-NetConnectionProfile (list)', (m: HostModel) => m.connectionProfiles],
-    ['Get-NetIPAddress (list)', (m: HostModel) => m.ipAddresses],
-    ['Get-NetAdapter (table)', (m: HostModel) => m.adapters],
-    ['Get-NetTCPConnection (table)', (m: HostModel) => m.tcp],
-    ['hcsdiag list', (m: HostModel) => m.hcs],
-    ['daemon.json', (m: HostModel) => m.daemonConfig],
+    ['Get-HnsNetwork (list, @{...} subnets)', (m: HostModel) => known(m.hnsNetworks)],
+    ['Get-HnsEndpoint (list, @{...} policies)', (m: HostModel) => known(m.hnsEndpoints)],
+    ['Get-NetFirewallProfile (list)', (m: HostModel) => known(m.firewallProfiles)],
+    ['Get-NetConnectionProfile (list)', (m: HostModel) => known(m.connectionProfiles)],
+    ['Get-NetIPAddress (list)', (m: HostModel) => known(m.ipAddresses)],
+    ['Get-NetAdapter (table)', (m: HostModel) => known(m.adapters)],
+    ['Get-NetTCPConnection (table)', (m: HostModel) => known(m.tcp)],
+    ['hcsdiag list', (m: HostModel) => known(m.hcs)],
+    ['daemon.json', (m: HostModel) => known(m.daemonConfig)],
   ])('%s', (_, part) => {
-    expect(known(part(imported))).toEqual(known(part(sample)));
+    expect(part(imported)).toEqual(part(sample));
   });
 
   it('a NAT session time is read as the wall-clock time the console showed', () => {
