@@ -25,7 +25,8 @@ export interface ReadInputs {
   readonly skipped: readonly string[];
 }
 
-const MiB = (n: number): string => `${Math.round((n / 1024 / 1024) * 10) / 10} MiB`;
+const MiB = (n: number): string =>
+  n < 1024 * 1024 ? `${n} bytes` : `${Math.round((n / 1024 / 1024) * 10) / 10} MiB`;
 
 class ImportBudget {
   private files = 0;

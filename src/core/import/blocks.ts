@@ -7,6 +7,8 @@ export interface ImportInput {
   /** What the text came from (a file path, "stdin", "paste"), for messages and imported/index.json. */
   readonly name: string;
   readonly text: string;
+  /** The command that wrote the whole text, where known from elsewhere (a tool's file name); prompts still split. */
+  readonly command?: string;
 }
 
 export interface Block {
@@ -83,7 +85,7 @@ export function splitBlocks(input: ImportInput, firstId = 1): Block[] {
       pending.original.push(rawLines[origin - 1] ?? line);
       continue;
     }
-    pending ??= open(null, null, origin);
+    pending ??= open(input.command ?? null, null, origin);
     pending.original.push(rawLines[origin - 1] ?? line);
     pending.lines.push(line);
   }

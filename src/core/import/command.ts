@@ -11,6 +11,8 @@ export interface ParsedCommand {
   readonly container: string | null;
   /** Why the output is a subset of what the probe collects, or null. */
   readonly filtered: string | null;
+  /** A `Select-Object` stage that keeps only some properties (the stage as typed), or null. */
+  readonly projection: string | null;
 }
 
 /** Pipeline stages that only change how objects print, never which ones. */
@@ -77,6 +79,10 @@ export function parseCommand(text: string): ParsedCommand {
   }
   const lower = head.toLowerCase();
   let filtered: string | null = null;
+  const projection =
+    stages.find((stage) =>
+      /^(?:select-object|select)\s+(?!-(?:first|last|skip|index|unique)\b)[^*\s]/i.test(stage),
+    ) ?? null;
   for (const stage of stages) {
     if (FORMATTERS.test(stage) && !SELECT_SUBSET.test(` ${stage}`)) continue;
     filtered = `the output went through \`${stage}\`, so it may hold only some of the objects`;
@@ -96,5 +102,5 @@ export function parseCommand(text: string): ParsedCommand {
     /\s(?:-f|--filter)\b/.test(lower)
   )
     filtered = '`--filter` selects some of the containers';
-  return { text, head: lower, container, filtered };
+  return { text, head: lower, container, filtered, projection };
 }

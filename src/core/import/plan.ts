@@ -3,6 +3,7 @@
 // index saying which converted file each block fed (issue 12).
 import { splitBlocks, type Block, type ImportInput } from './blocks';
 import { recognise, type Output, type Recognised } from './recognisers';
+import { expandSavedFile } from './saved-files';
 
 export type { ImportInput } from './blocks';
 
@@ -95,7 +96,7 @@ export function planImport(inputs: readonly ImportInput[], options: PlanOptions 
       `the text to import is ${total} characters, over the ${MAX_IMPORT_CHARS} limit; import the parts that hold command output`,
     );
   const blocks: { block: Block; recognised: Recognised }[] = [];
-  for (const input of inputs) {
+  for (const input of inputs.flatMap(expandSavedFile)) {
     const inert = inertInput(input);
     if (inert !== null) {
       const block: Block = {
@@ -214,8 +215,13 @@ function assemble(
         if (recognised.outputs.length === 0) skipped.set(p.probe, recognised.unused);
     }
   }
-  dedupeById(files.get('docker/containers.json'));
-  dedupeById(files.get('docker/networks.json'));
+  for (const file of [
+    'docker/containers.json',
+    'docker/networks.json',
+    'host/hns-networks.json',
+    'host/hns-endpoints.json',
+  ])
+    dedupeById(files.get(file));
 
   const containers = (files.get('docker/containers.json')?.items ?? []) as readonly Record<string, unknown>[];
   for (const { id, output } of containerText) {
@@ -333,17 +339,26 @@ function assemble(
   };
 }
 
+/** One item per id (`Id` or `ID`, any case): where two blocks show the same object, the fuller one stays. */
 function dedupeById(build: FileBuild | undefined): void {
   if (build === undefined) return;
-  const seen = new Set<string>();
-  build.items = build.items.filter((item) => {
-    const id = typeof item === 'object' && item !== null ? (item as { Id?: unknown }).Id : undefined;
-    if (typeof id !== 'string') return true;
+  const kept = new Map<string, unknown>();
+  const order: unknown[] = [];
+  for (const item of build.items) {
+    const record = typeof item === 'object' && item !== null ? (item as Record<string, unknown>) : null;
+    const id = record?.['Id'] ?? record?.['ID'];
+    if (typeof id !== 'string') {
+      order.push(item);
+      continue;
+    }
     const key = id.toLowerCase();
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+    const before = kept.get(key) as Record<string, unknown> | undefined;
+    if (before === undefined) order.push(key);
+    if (before === undefined || Object.keys(record!).length > Object.keys(before).length) kept.set(key, item);
+  }
+  build.items = order.map((entry) =>
+    typeof entry === 'string' && kept.has(entry) ? kept.get(entry) : entry,
+  );
 }
 
 /** A container named as docker accepts it: its name (with or without `/`), its full id, or a unique id prefix. */

@@ -1069,6 +1069,13 @@ export function recognise(block: Block): Recognised {
     };
   }
   const recognised = recogniser.read(block, command);
+  if (command?.projection && !recogniser.subsetByDesign && recognised.outputs.length > 0)
+    return {
+      ...recognised,
+      outputs: [],
+      partial: [],
+      unused: `\`${command.projection}\` shows only some of the properties; the probe's file needs them all`,
+    };
   if (command?.filtered && !recogniser.subsetByDesign && recognised.outputs.length > 0) {
     return {
       ...recognised,
