@@ -20,7 +20,7 @@ export type Output =
   | { readonly kind: 'object'; readonly probe: string; readonly file: string; readonly value: unknown }
   /** A text file; several blocks are appended. */
   | { readonly kind: 'text'; readonly probe: string; readonly file: string; readonly text: string }
-  /** A per-container text file, placed once the container's full id is known (from docker inspect). */
+  /** A per-container file, placed once the container's full id is known (from docker inspect). */
   | {
       readonly kind: 'container-text';
       readonly probe: string;
@@ -325,6 +325,33 @@ const CMDLETS: readonly CmdletSource[] = [
     fields: [t('ID'), t('Name'), t('Type'), v('Subnets'), v('Policies')],
     keepOthers: true,
     signature: ['Subnets', 'ManagementIP'],
+  },
+  {
+    kind: 'get-netudpendpoint',
+    cmdlet: 'Get-NetUDPEndpoint',
+    probe: 'host.udp',
+    file: 'host/udp.json',
+    fields: [t('LocalAddress'), i('LocalPort'), i('OwningProcess')],
+    keepOthers: false,
+    signature: ['LocalAddress', 'LocalPort'],
+  },
+  {
+    kind: 'get-dnsclientserveraddress',
+    cmdlet: 'Get-DnsClientServerAddress',
+    probe: 'host.dns',
+    file: 'host/dns-servers.json',
+    fields: [t('InterfaceAlias'), i('InterfaceIndex'), t('AddressFamily'), v('ServerAddresses')],
+    keepOthers: false,
+    signature: ['ServerAddresses'],
+  },
+  {
+    kind: 'get-hotfix',
+    cmdlet: 'Get-HotFix',
+    probe: 'host.hotfixes',
+    file: 'host/hotfixes.json',
+    fields: [t('HotFixID'), d('InstalledOn')],
+    keepOthers: false,
+    signature: ['HotFixID'],
   },
   {
     kind: 'get-vmswitch',
@@ -759,6 +786,134 @@ const dockerNetworkLs: Recogniser = {
   },
 };
 
+/** `docker top <container>`: the Titles/Processes object the Engine API answers (moby daemon/top_windows.go). */
+const dockerTop: Recogniser = {
+  kind: 'docker-top',
+  title: 'docker top',
+  command: /^docker (?:container )?top\b/,
+  shape: () => false,
+  read: (block, command) => {
+    const first = block.lines.find((l) => l.trim() !== '') ?? '';
+    const table = readDockerTable(
+      block.lines,
+      first
+        .trimStart()
+        .split(/\s{2,}/)[0]!
+        .toUpperCase(),
+    );
+    const words = command?.head.split(' ') ?? [];
+    const container = words.slice(words.indexOf('top') + 1).find((w) => !w.startsWith('-')) ?? null;
+    if (!table || container === null)
+      return unreadable('docker-top', 'docker top', 'no header line or no container named');
+    const text = `${JSON.stringify({ Titles: table.headers, Processes: table.rows }, null, 2)}\n`;
+    return {
+      kind: 'docker-top',
+      title: `docker top ${container}`,
+      rows: table.rows.length,
+      outputs: [
+        { kind: 'container-text', probe: 'docker.top', template: 'docker/top/{id}.json', container, text },
+      ],
+      warnings: [],
+      partial: [],
+      unused: null,
+    };
+  },
+};
+
+/** `*:8080->80/tcp` (ingress) or `...->80/tcp` published in host mode, as `docker service ls` shows them. */
+function servicePorts(cell: string): Record<string, unknown>[] {
+  return cell
+    .split(',')
+    .map((p) => /^\*:(\d+)->(\d+)\/(tcp|udp)$/.exec(p.trim()))
+    .filter((m): m is RegExpExecArray => m !== null)
+    .map((m) => ({
+      Protocol: m[3],
+      TargetPort: Number(m[2]),
+      PublishedPort: Number(m[1]),
+      PublishMode: 'ingress',
+    }));
+}
+
+const dockerServiceLs: Recogniser = {
+  kind: 'docker-service-ls',
+  title: 'docker service ls',
+  command: /^docker service (?:ls|list)\b/,
+  shape: (lines) => lines.some((l) => /^ID\s+NAME\s+MODE\s+REPLICAS\s+IMAGE/.test(l)),
+  read: (block) => {
+    const table = readDockerTable(block.lines, 'ID');
+    if (!table) return unreadable('docker-service-ls', 'docker service ls', 'no ID header');
+    const at = (name: string): number => table.headers.indexOf(name);
+    const services = table.rows.map((r) => {
+      const mode = r[at('MODE')] ?? '';
+      const replicas = /^\d+\/(\d+)/.exec(r[at('REPLICAS')] ?? '');
+      return {
+        ID: r[at('ID')],
+        Spec: {
+          Name: r[at('NAME')],
+          TaskTemplate: { ContainerSpec: { Image: r[at('IMAGE')] || null } },
+          Mode:
+            mode === 'global'
+              ? { Global: {} }
+              : { Replicated: { Replicas: replicas ? Number(replicas[1]) : null } },
+        },
+        Endpoint: { Ports: servicePorts(r[at('PORTS')] ?? '') },
+      };
+    });
+    return {
+      kind: 'docker-service-ls',
+      title: 'docker service ls',
+      rows: services.length,
+      outputs: [{ kind: 'list', probe: 'docker.swarm', file: 'docker/swarm/services.json', items: services }],
+      warnings: table.cutCells > 0 ? [`${table.cutCells} cells cut with "..." (left unknown)`] : [],
+      partial: [
+        {
+          probe: 'docker.swarm',
+          missing: ['full service ids', 'host-mode ports'],
+          why: 'docker service ls shows short ids and ingress ports',
+        },
+      ],
+      unused: null,
+    };
+  },
+};
+
+const dockerNodeLs: Recogniser = {
+  kind: 'docker-node-ls',
+  title: 'docker node ls',
+  command: /^docker node (?:ls|list)\b/,
+  shape: (lines) => lines.some((l) => /^ID\s+HOSTNAME\s+STATUS\s+AVAILABILITY/.test(l)),
+  read: (block) => {
+    const table = readDockerTable(block.lines, 'ID');
+    if (!table) return unreadable('docker-node-ls', 'docker node ls', 'no ID header');
+    const at = (name: string): number => table.headers.indexOf(name);
+    const nodes = table.rows.map((r) => {
+      // The local node's id carries a trailing ` *`.
+      const manager = r[at('MANAGER STATUS')] ?? '';
+      return {
+        ID: (r[at('ID')] ?? '').replace(/\s*\*$/, ''),
+        Description: { Hostname: r[at('HOSTNAME')] || null },
+        Spec: {
+          Role: manager === '' ? 'worker' : 'manager',
+          Availability: (r[at('AVAILABILITY')] ?? '').toLowerCase() || null,
+        },
+        Status: { State: (r[at('STATUS')] ?? '').toLowerCase() || null },
+        ...(manager === '' ? {} : { ManagerStatus: { Leader: manager === 'Leader' } }),
+      };
+    });
+    return {
+      kind: 'docker-node-ls',
+      title: 'docker node ls',
+      rows: nodes.length,
+      outputs: [{ kind: 'list', probe: 'docker.swarm', file: 'docker/swarm/nodes.json', items: nodes }],
+      warnings: [],
+      partial: [
+        { probe: 'docker.swarm', missing: ['node addresses'], why: 'docker node ls shows no addresses' },
+      ],
+      unused: null,
+    };
+  },
+};
+
 // ---- Text the probes keep as text ---------------------------------------------------------------------------
 
 function textRecogniser(
@@ -1037,6 +1192,9 @@ export const RECOGNISERS: readonly Recogniser[] = [
   dockerVersion,
   dockerPs,
   dockerNetworkLs,
+  dockerTop,
+  dockerServiceLs,
+  dockerNodeLs,
   excludedPorts,
   netstat,
   ipconfig,
@@ -1045,9 +1203,20 @@ export const RECOGNISERS: readonly Recogniser[] = [
   ...CMDLETS.map(cmdletRecogniser),
 ];
 
-/** Commands whose output no probe collects, named so the preview says so instead of "not recognised". */
-const NOT_COLLECTED =
-  /^(?:hostname|whoami|ping|tracert|test-netconnection|tnc|curl|invoke-webrequest|iwr|nslookup|resolve-dnsname|docker (?:run|start|stop|restart|logs|pull|images|compose))\b/;
+/** Commands recognised but not read, with why, so the preview says more than "not recognised". */
+const NOT_READ: readonly (readonly [RegExp, string])[] = [
+  [
+    /^(?:hostname|whoami|ping|tracert|test-netconnection|tnc|curl|invoke-webrequest|iwr|nslookup|resolve-dnsname|route|arp|get-netnatexternaladdress|docker (?:run|start|stop|restart|logs|pull|images|compose))\b/,
+    "no probe collects this command's output",
+  ],
+  [/^docker service ps\b/, 'docker service ps shows service names, not the ids the task list needs'],
+  [/^get-computeprocess\b/, 'not read yet (hcsdiag list is what the bundle holds)'],
+  [
+    /^hnsdiag(?:\.exe)? list (?:all|networks|adapters)\b/,
+    'not read yet (Get-HnsEndpoint / Get-HnsNetwork or hnsdiag list endpoints are)',
+  ],
+  [/^get-disk\b/, 'not read yet (its default table wraps its header over two lines and shows sizes in GB)'],
+];
 
 export function recognise(block: Block): Recognised {
   const command = block.command === null ? null : parseCommand(block.command);
@@ -1055,7 +1224,7 @@ export function recognise(block: Block): Recognised {
   // A command no recogniser names (a typo, an alias) still gets its output's shape looked at.
   const recogniser = byCommand ?? RECOGNISERS.find((r) => r.shape(block.lines));
   if (recogniser === undefined) {
-    const known = command !== null && NOT_COLLECTED.test(command.head);
+    const why = command === null ? undefined : NOT_READ.find(([pattern]) => pattern.test(command.head))?.[1];
     return {
       kind: 'unrecognised',
       title: command ? command.text : 'text without a command',
@@ -1063,9 +1232,7 @@ export function recognise(block: Block): Recognised {
       outputs: [],
       warnings: [],
       partial: [],
-      unused: known
-        ? "no probe collects this command's output"
-        : 'not recognised as the output of a command Hostscope reads',
+      unused: why ?? 'not recognised as the output of a command Hostscope reads',
     };
   }
   const recognised = recogniser.read(block, command);

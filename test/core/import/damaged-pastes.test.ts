@@ -211,3 +211,43 @@ describe('hostile pastes', () => {
     expect(plan.originals.map((f) => f.path)).toEqual(['imported/index.json', 'imported/b1.txt']);
   });
 });
+
+describe('docker swarm, docker top and Get-HotFix', () => {
+  it('reads service ls, node ls, top (placed by the inspected container) and zh-CN hotfix dates', () => {
+    const inspect = fixture('server2019-broken-nat-paste.txt').split('PS C:\\Users\\admin> docker info')[0]!;
+    const plan = planText(`${inspect}\n${fixture('swarm-top-hotfix-zh-cn.txt')}`);
+    const model = planModel(plan);
+    expect(
+      known(model.swarmServices).map((s) => [
+        s.name,
+        s.mode,
+        s.replicas,
+        s.ports.map((p) => `${p.publishedPort}->${p.targetPort}/${p.publishMode}`),
+      ]),
+    ).toEqual([
+      ['portainer', 'replicated', 1, ['9000->9000/ingress', '8000->8000/ingress']],
+      ['agent', 'global', null, []],
+    ]);
+    expect(
+      known(model.swarmNodes).map((n) => [n.id, n.hostname, n.role, n.state, n.availability, n.isLeader]),
+    ).toEqual([
+      ['m2v0a7x8y9z1b2c3d4e5f6g7h', 'SRV2016', 'manager', 'ready', 'active', true],
+      ['p9o8i7u6y5t4r3e2w1q0a1s2d', 'SRV2016B', 'worker', 'down', 'drain', false],
+    ]);
+    const api = known(model.containers).find((c) => c.name === 'api')!;
+    expect(api.top && known(api.top)).toEqual([
+      { name: 'smss.exe', pid: 5340, cpu: '00:00:00.046', memory: '221.2kB' },
+      { name: 'dotnet.exe', pid: 6120, cpu: '00:01:12.500', memory: '88.3MB' },
+    ]);
+    expect(fileJson(plan, 'host/hotfixes.json')).toEqual([
+      { HotFixID: 'KB5034768', InstalledOn: '2024-02-14T00:00:00' },
+      { HotFixID: 'KB5034127', InstalledOn: '2024-01-10T00:00:00' },
+    ]);
+    const last = plan.blocks[plan.blocks.length - 1]!;
+    expect(last).toMatchObject({
+      command: 'Get-NetNatExternalAddress',
+      status: 'kept',
+      reason: "no probe collects this command's output",
+    });
+  });
+});
