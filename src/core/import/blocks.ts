@@ -101,7 +101,8 @@ function finish(pending: Pending, input: string, id: string, inputDamage: readon
   while (lines.length > 0 && lines[0]!.trim() === '') lines = lines.slice(1);
   while (lines.length > 0 && lines[lines.length - 1]!.trim() === '') lines = lines.slice(0, -1);
   if (lines.length === 0 && pending.command === null) return null;
-  if (pending.original.some((l) => /\*\*.+?\*\*/.test(l))) damage.push('**bold** markers removed');
+  if (pending.original.some((l) => l.includes('**') && /\*\*.+?\*\*/.test(l)))
+    damage.push('**bold** markers removed');
   const dedented = dedent(lines);
   if (dedented.removed > 0) damage.push(`a leading indent of ${dedented.removed} removed`);
   const unwrapped = unwrapConsole(dedented.lines);

@@ -174,11 +174,24 @@ function assemble(
       }
       const summary = SUMMARY_KINDS.has(recognised.kind);
       let build = files.get(output.file);
-      if (build?.full && summary) {
+      if (build?.full && summary && output.kind === 'list') {
+        // Only objects the fuller source lacks (docker ps -a lists containers docker inspect was not given).
+        const ids = build.items.map(idOf).filter((id): id is string => id !== null);
+        const missing = output.items.filter((item) => {
+          const id = idOf(item);
+          return id !== null && !ids.some((full) => full.startsWith(id));
+        });
+        if (missing.length === 0) {
+          warn(block.id, `every object in it is in ${output.file} from a fuller source in this import`);
+          continue;
+        }
         warn(
           block.id,
-          `${output.file} comes from a fuller source in this import; this block adds nothing to it`,
+          `${missing.length} objects are not in the fuller source: added from this block with fewer fields`,
         );
+        build.items.push(...missing);
+        build.from.add(block.id);
+        fed(block.id, output.file);
         continue;
       }
       if (build === undefined) {
@@ -224,6 +237,21 @@ function assemble(
     dedupeById(files.get(file));
 
   const containers = (files.get('docker/containers.json')?.items ?? []) as readonly Record<string, unknown>[];
+  // docker inspect lists the containers it was given: without docker ps -a beside it, others may exist unseen.
+  const listedAll = blocks.some(
+    ({ recognised, block }) =>
+      recognised.kind === 'docker-ps' && /\s(?:-a|--all)\b/.test(block.command ?? ''),
+  );
+  for (const { block, recognised } of blocks)
+    if (
+      recognised.kind === 'docker-inspect' &&
+      !listedAll &&
+      recognised.outputs.some((o) => o.probe === 'docker.containers')
+    )
+      warn(
+        block.id,
+        'docker inspect shows only the containers it was given: a container not named here is unknown, and a WinNAT mapping or endpoint that looks orphaned may belong to it (paste `docker ps -a` too)',
+      );
   for (const { id, output } of containerText) {
     const fullId = resolveContainer(containers, output.container);
     if (fullId === null) {
@@ -337,6 +365,12 @@ function assemble(
     files: planned,
     originals,
   };
+}
+
+function idOf(item: unknown): string | null {
+  const record = typeof item === 'object' && item !== null ? (item as Record<string, unknown>) : null;
+  const id = record?.['Id'] ?? record?.['ID'];
+  return typeof id === 'string' ? id.toLowerCase() : null;
 }
 
 /** One item per id (`Id` or `ID`, any case): where two blocks show the same object, the fuller one stays. */

@@ -2,7 +2,7 @@
 // objects, long values wrapped onto lines indented to the value column) and the table view (a header, a line
 // of dashes under each column, columns padded to console cells). Also the docker CLI's tables, whose columns
 // start where their upper-case titles do.
-import { displayWidth, sliceCells } from './text';
+import { cellsOf, displayWidth, sliceCells } from './text';
 
 export interface TextRecord {
   /** Property -> value as printed, in the order the console showed them (keys as printed). */
@@ -77,7 +77,7 @@ function segmentsOf(line: string): { text: string; start: number; end: number }[
   let cell = 0;
   let current: { text: string; start: number; end: number } | null = null;
   for (const char of line) {
-    const width = displayWidth(char);
+    const width = cellsOf(char.codePointAt(0)!);
     if (char === ' ' || char === '\t') {
       if (current) segments.push(current);
       current = null;

@@ -370,8 +370,19 @@ const CMDLETS: readonly CmdletSource[] = [
   },
 ];
 
+/** Titles per block's lines: every cmdlet recogniser asks for them when the block names no command. */
+const titlesCache = new WeakMap<readonly string[], Set<string>>();
+
 /** The titles a block's list records or table header show. */
 function titlesOf(lines: readonly string[]): Set<string> {
+  const cached = titlesCache.get(lines);
+  if (cached) return cached;
+  const titles = readTitles(lines);
+  titlesCache.set(lines, titles);
+  return titles;
+}
+
+function readTitles(lines: readonly string[]): Set<string> {
   const list = readListView(lines);
   if (list) return new Set(list.flatMap((r) => [...r.fields.keys()].map((k) => k.toLowerCase())));
   const table = readTableView(lines);

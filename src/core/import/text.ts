@@ -18,7 +18,10 @@ const WIDE_RANGES: readonly (readonly [number, number])[] = [
   [0x20000, 0x3fffd],
 ];
 
-function cellsOf(code: number): number {
+/** Console cells of one code point. */
+export function cellsOf(code: number): number {
+  // Everything below the combining marks is one cell: the common case, decided without the range table.
+  if (code < 0x300) return 1;
   // Combining marks take no cell of their own.
   if (code >= 0x300 && code <= 0x36f) return 0;
   for (const [from, to] of WIDE_RANGES) if (code >= from && code <= to) return 2;
@@ -64,7 +67,8 @@ export function cleanLines(text: string): CleanedLines {
   const lines = text.split(/\r\n|\r|\n/).map((line) => {
     const cleaned = line.replace(ANSI, '').replace(CONTROLS, '');
     if (cleaned.length !== line.length) controls = true;
-    return cleaned.replace(/\s+$/, '');
+    // trimEnd, not /\s+$/: the regular expression retries every run of blanks and is slow on wide tables.
+    return cleaned.trimEnd();
   });
   if (controls) damage.push('escape sequences or control characters removed');
   return { lines, damage };
@@ -100,8 +104,10 @@ export function undoubleBlankLines(lines: readonly string[]): string[] | null {
 
 /** Markdown and chat decoration removed from one line: `**bold**`, a line quoted in backticks, a `> ` quote. */
 export function undecorate(line: string): string {
-  let out = line.replace(/\*\*(.+?)\*\*/g, '$1').replace(/__(\S.*?)__/g, '$1');
-  const quoted = /^(\s*)`([^`]*)`\s*$/.exec(out);
+  // The checks first: most lines carry no decoration, and a paste can hold hundreds of thousands of lines.
+  let out = line.includes('**') ? line.replace(/\*\*(.+?)\*\*/g, '$1') : line;
+  if (out.includes('__')) out = out.replace(/__(\S.*?)__/g, '$1');
+  const quoted = out.includes('`') ? /^(\s*)`([^`]*)`\s*$/.exec(out) : null;
   if (quoted) out = quoted[1]! + quoted[2]!;
   return out;
 }
@@ -136,7 +142,9 @@ export function unwrapConsole(lines: readonly string[]): {
   readonly width: number | null;
 } {
   const widths = lines.map(displayWidth);
-  const max = Math.max(0, ...widths);
+  // A loop, not Math.max(...widths): a paste of 200,000 lines would overflow the call stack.
+  let max = 0;
+  for (const width of widths) if (width > max) max = width;
   if (!CONSOLE_WIDTHS.has(max)) return { lines: [...lines], width: null };
   const out: string[] = [];
   let joined = 0;

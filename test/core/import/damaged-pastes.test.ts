@@ -251,3 +251,20 @@ describe('docker swarm, docker top and Get-HotFix', () => {
     });
   });
 });
+
+describe('docker inspect and docker ps -a together', () => {
+  it('adds the containers docker inspect was not given from docker ps -a, and warns when nothing confirms the list', () => {
+    const inspect = fixture('server2019-broken-nat-paste.txt').split(
+      'PS C:\\Users\\admin> docker network inspect',
+    )[0]!;
+    const alone = planText(inspect);
+    expect(alone.blocks[0]!.warnings.join('\n')).toMatch(/shows only the containers it was given/);
+    const ps =
+      'PS C:\\> docker ps -a\nCONTAINER ID   IMAGE     COMMAND   CREATED   STATUS    PORTS     NAMES\nf86d8c6ef7d0   api:1     "x"       1 day     Up 1 day            api\n0123456789ab   extra:1   "y"       1 day     Up 1 day            extra\n';
+    const both = planText(`${inspect}\n${ps}`);
+    expect(both.blocks[0]!.warnings.join('\n')).not.toMatch(/shows only the containers/);
+    const names = known(planModel(both).containers).map((c) => c.name);
+    expect(names.filter((n) => n === 'api')).toHaveLength(1);
+    expect(names).toContain('extra');
+  });
+});
