@@ -146,6 +146,11 @@ export function unwrapConsole(lines: readonly string[]): {
   let max = 0;
   for (const width of widths) if (width > max) max = width;
   if (!CONSOLE_WIDTHS.has(max)) return { lines: [...lines], width: null };
+  // A table as wide as the longest line: its rows reach that width themselves (PowerShell fits a table to the
+  // window, so its rows are never wrapped).
+  const dashes = lines.findIndex((l) => DASHES.test(l) && l.includes('--'));
+  if (dashes > 0 && Math.max(widths[dashes]!, widths[dashes - 1]!) >= max)
+    return { lines: [...lines], width: null };
   const out: string[] = [];
   let joined = 0;
   for (let i = 0; i < lines.length; i++) {

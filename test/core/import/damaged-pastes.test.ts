@@ -268,3 +268,75 @@ describe('docker inspect and docker ps -a together', () => {
     expect(names).toContain('extra');
   });
 });
+
+describe('cmd prompts, ipconfig, routes and IP interfaces', () => {
+  it('reads host ipconfig /all into adapters and addresses, and a container one into that container', () => {
+    const inspect = fixture('server2019-broken-nat-paste.txt').split(
+      'PS C:\\Users\\admin> docker network inspect',
+    )[0]!;
+    const plan = planText(`${inspect}\n${fixture('ipconfig-route-ipinterface-cmd-prompts.txt')}`);
+    const model = planModel(plan);
+    expect(known(model.adapters).map((a) => [a.name, a.description, a.macAddress])).toEqual([
+      ['vEthernet (nat)', 'Hyper-V Virtual Ethernet Adapter', '00-15-5D-21-09-42'],
+      ['Ethernet0', 'vmxnet3 Ethernet Adapter', '00-50-56-9A-3C-71'],
+    ]);
+    expect(
+      known(model.ipAddresses).map((a) => [a.interfaceAlias, a.ipAddress, a.prefixLength, a.family]),
+    ).toEqual([
+      ['vEthernet (nat)', 'fe80::a1b2:c3d4:e5f6:1234', 64, 'ipv6'],
+      ['vEthernet (nat)', '172.20.176.1', 20, 'ipv4'],
+      ['Ethernet0', '10.20.4.15', 24, 'ipv4'],
+    ]);
+    expect(
+      fileText(
+        plan,
+        'containers/f86d8c6ef7d04438830e1b98499cda829b7627ed8140a882baf3e48f1b1b7b1c/ipconfig.txt',
+      ),
+    ).toContain('IPv4 Address. . . . . . . . . . . : 172.20.176.10(Preferred)');
+    // The filtered Get-NetRoute printed nothing and is not used; the full one is.
+    expect(fileJson(plan, 'host/routes.json')).toEqual([
+      {
+        InterfaceIndex: 5,
+        DestinationPrefix: '0.0.0.0/0',
+        NextHop: '10.20.4.1',
+        RouteMetric: 0,
+        AddressFamily: 'IPv4',
+      },
+      {
+        InterfaceIndex: 14,
+        DestinationPrefix: '172.20.176.0/20',
+        NextHop: '0.0.0.0',
+        RouteMetric: 256,
+        AddressFamily: 'IPv4',
+      },
+      {
+        InterfaceIndex: 5,
+        DestinationPrefix: '::/0',
+        NextHop: 'fe80::1',
+        RouteMetric: 256,
+        AddressFamily: 'IPv6',
+      },
+    ]);
+    expect(fileJson(plan, 'host/ip-interfaces.json')).toEqual([
+      {
+        InterfaceIndex: 14,
+        InterfaceAlias: 'vEthernet (nat)',
+        AddressFamily: 'IPv4',
+        NlMtu: 1500,
+        InterfaceMetric: 5000,
+        Dhcp: 'Disabled',
+        ConnectionState: 'Connected',
+      },
+      {
+        InterfaceIndex: 5,
+        InterfaceAlias: 'Ethernet0',
+        AddressFamily: 'IPv4',
+        NlMtu: 1500,
+        InterfaceMetric: 15,
+        Dhcp: 'Disabled',
+        ConnectionState: 'Connected',
+      },
+    ]);
+    expect(plan.probes.find((p) => p.id === 'host.routes')!.partial![0]).toMatch(/InterfaceAlias, Protocol/);
+  });
+});
