@@ -11,6 +11,8 @@ export type { ImportInput } from './blocks';
 export const MAX_IMPORT_CHARS = 64 * 1024 * 1024;
 /** A line longer than this is no console output (conhost lines are at most 9999 cells; JSON is indented). */
 export const MAX_LINE_CHARS = 1024 * 1024;
+/** Blocks in one import: each keeps its original under imported/, and a bundle holds at most 50,000 files. */
+export const MAX_BLOCKS = 5_000;
 
 export interface BlockReport {
   readonly id: string;
@@ -112,8 +114,12 @@ export function planImport(inputs: readonly ImportInput[], options: PlanOptions 
       blocks.push({ block, recognised: inertResult(inert) });
       continue;
     }
-    for (const block of splitBlocks(input, blocks.length + 1))
-      blocks.push({ block, recognised: recognise(block) });
+    const split = splitBlocks(input, blocks.length + 1);
+    if (blocks.length + split.length > MAX_BLOCKS)
+      throw new ImportRefused(
+        `the text holds more than ${MAX_BLOCKS} blocks (prompt lines or fences); import the parts that hold command output`,
+      );
+    for (const block of split) blocks.push({ block, recognised: recognise(block) });
   }
   return assemble(blocks, options);
 }
@@ -217,7 +223,14 @@ function assemble(
       fed(block.id, output.file);
     }
     for (const p of recognised.partial) {
-      if (!recognised.outputs.some((o) => o.probe === p.probe) && recognised.unused === null) continue;
+      // What a block lacks matters only where it fed the probe's files (or was kept because of it).
+      const fedProbe = recognised.outputs.some(
+        (o) =>
+          o.probe === p.probe &&
+          o.kind !== 'container-text' &&
+          (blockFiles.get(block.id) ?? []).includes(o.file),
+      );
+      if (!fedProbe && recognised.unused === null) continue;
       const set = partial.get(p.probe) ?? partial.set(p.probe, new Set()).get(p.probe)!;
       set.add(`${p.missing.join(', ')}: ${p.why}`);
     }

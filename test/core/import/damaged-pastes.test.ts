@@ -340,3 +340,9 @@ describe('cmd prompts, ipconfig, routes and IP interfaces', () => {
     expect(plan.probes.find((p) => p.id === 'host.routes')!.partial![0]).toMatch(/InterfaceAlias, Protocol/);
   });
 });
+
+describe('limits', () => {
+  it('refuses a paste of more blocks than a bundle can hold originals for, with a clear message', () => {
+    expect(() => planText('PS C:\\> hostname\nSRV\n'.repeat(5001))).toThrow(/more than 5000 blocks/);
+  });
+});
