@@ -39,35 +39,53 @@ export function mapRecords(
   const warnings = new Set<string>();
   const seen = new Set<string>();
   const layouts = new Set<string>();
-  const truncated = new Map<string, number>();
+  const notes: ValueNotes = { cut: new Map(), typeNamed: new Set() };
   const objects = records.map((record) => {
     const out: Record<string, unknown> = {};
     for (const [title, raw] of record) {
       const spec = byTitle.get(title.toLowerCase());
       if (spec === undefined) {
-        if (keepOthers) out[title] = genericValue(raw, title, truncated);
+        if (keepOthers) out[title] = genericValue(raw, title, notes);
         continue;
       }
       seen.add(spec.name);
-      out[spec.name] = typedValue(raw, spec, warnings, layouts, truncated);
+      out[spec.name] = typedValue(raw, spec, warnings, layouts, notes);
     }
     return out;
   });
   for (const layout of layouts) warnings.add(`dates in a ${layout} format (read as the host's local time)`);
-  for (const [title, items] of truncated)
+  for (const [title, items] of notes.cut)
     warnings.add(
       `${title}: truncated by the console after ${items} items ($FormatEnumerationLimit); the rest is unknown`,
     );
-  return { objects, warnings: [...warnings], missing: specs.map((s) => s.name).filter((n) => !seen.has(n)) };
+  for (const title of notes.typeNamed)
+    warnings.add(`${title}: nested values printed as a type name (System.Object[] ...) are unknown`);
+  const names = [...new Set(specs.map((s) => s.name))];
+  return { objects, warnings: [...warnings], missing: names.filter((n) => !seen.has(n)) };
 }
 
-function noteTruncation(value: PsValue, title: string, truncated: Map<string, number>): void {
-  if (value.kind === 'list' && value.truncated) truncated.set(title, value.items.length);
+/** Per property: collections the console cut ($FormatEnumerationLimit), and values it printed as a type name. */
+interface ValueNotes {
+  readonly cut: Map<string, number>;
+  readonly typeNamed: Set<string>;
 }
 
-function genericValue(raw: string, title: string, truncated: Map<string, number>): unknown {
+function noteValue(value: PsValue, title: string, notes: ValueNotes): void {
+  if (value.kind === 'list' && value.truncated) notes.cut.set(title, value.items.length);
+  if (holdsTypeName(value)) notes.typeNamed.add(title);
+}
+
+/** Whether a type name stands anywhere in the value for what was nested (bounded by readPsValue's nesting). */
+function holdsTypeName(value: PsValue): boolean {
+  if (value.kind === 'type-name') return true;
+  if (value.kind === 'list') return value.items.some(holdsTypeName);
+  if (value.kind === 'object') return value.entries.some(([, v]) => holdsTypeName(v));
+  return false;
+}
+
+function genericValue(raw: string, title: string, notes: ValueNotes): unknown {
   const value = readPsValue(raw);
-  noteTruncation(value, title, truncated);
+  noteValue(value, title, notes);
   return psValueJson(value);
 }
 
@@ -76,7 +94,7 @@ function typedValue(
   spec: FieldSpec,
   warnings: Set<string>,
   layouts: Set<string>,
-  truncated: Map<string, number>,
+  notes: ValueNotes,
 ): unknown {
   const text = raw.trim();
   if (text === '') return null;
@@ -102,7 +120,7 @@ function typedValue(
     }
     case 'value': {
       const value = readPsValue(text);
-      noteTruncation(value, spec.name, truncated);
+      noteValue(value, spec.name, notes);
       return psValueJson(value);
     }
   }

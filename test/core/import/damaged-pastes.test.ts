@@ -82,6 +82,9 @@ describe('HNS endpoints in list view', () => {
     expect(plan.blocks[0]!.warnings).toContain(
       'Policies: truncated by the console after 4 items ($FormatEnumerationLimit); the rest is unknown',
     );
+    expect(plan.blocks[0]!.warnings).toContain(
+      'Policies: nested values printed as a type name (System.Object[] ...) are unknown',
+    );
     const [model] = known(planModel(plan).hnsEndpoints);
     expect(model).toMatchObject({
       id: 'cac149a4-c52b-450a-a76f-a99b772ce1cb',
