@@ -237,8 +237,7 @@ function assemble(
     if (recognised.unused !== null) {
       blockReason.set(block.id, recognised.unused);
       // A probe whose output was pasted but cannot be used is recorded as skipped, with why.
-      for (const p of recognised.partial)
-        if (recognised.outputs.length === 0) skipped.set(p.probe, recognised.unused);
+      for (const probe of recognised.skippedProbes ?? []) skipped.set(probe, recognised.unused);
     }
   }
   for (const file of [

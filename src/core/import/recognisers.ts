@@ -45,6 +45,8 @@ export interface Recognised {
   }[];
   /** Recognised, but left out of the bundle: why. */
   readonly unused: string | null;
+  /** Probes whose output this block is but which it does not feed (recorded as `skipped`, with `unused`). */
+  readonly skippedProbes?: readonly string[];
 }
 
 interface Recogniser {
@@ -467,6 +469,7 @@ function cmdletRecogniser(source: CmdletSource): Recogniser {
         warnings: [...mapped.warnings, ...warnings],
         partial,
         unused: source.unusable ?? null,
+        ...(source.unusable ? { skippedProbes: [source.probe] } : {}),
       };
     },
   };
@@ -1253,12 +1256,14 @@ export function recognise(block: Block): Recognised {
       outputs: [],
       partial: [],
       unused: `\`${command.projection}\` shows only some of the properties; the probe's file needs them all`,
+      skippedProbes: recognised.outputs.map((o) => o.probe),
     };
   if (command?.filtered && !recogniser.subsetByDesign && recognised.outputs.length > 0) {
     return {
       ...recognised,
       outputs: [],
       unused: `${command.filtered}; a subset cannot stand for the whole list (what is missing from it would read as absent)`,
+      skippedProbes: recognised.outputs.map((o) => o.probe),
     };
   }
   return recognised;

@@ -66,6 +66,14 @@ describe('NAT static mappings in damaged pastes', () => {
     expect(plan.files).toEqual([]);
     expect(plan.blocks[0]).toMatchObject({ status: 'kept' });
     expect(plan.blocks[0]!.reason).toMatch(/Where-Object.*subset/);
+    // The manifest says the probe's output was there but not used, and why.
+    expect(plan.probes).toEqual([
+      expect.objectContaining({
+        id: 'host.natmappings',
+        status: 'skipped',
+        error: expect.stringMatching(/^imported, not used: .*Where-Object/),
+      }),
+    ]);
   });
 });
 
