@@ -5,7 +5,7 @@
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readBundle } from '../../../src/collect/bundle-reader';
-import { reachabilityMatrix } from '../../../src/core/diagnosis';
+import { findings, reachabilityMatrix } from '../../../src/core/diagnosis';
 import { buildHostModel } from '../../../src/core/host-model';
 import type { HostModel } from '../../../src/shared/model';
 import { fixture, known, planModel, planText } from './support';
@@ -123,5 +123,16 @@ describe('server2019-broken-nat pasted from a console', () => {
       }
     }
     expect(same).toBeGreaterThan(answers.length / 2);
+  });
+
+  it("finds nothing the sample does not: its findings are the sample's, less those whose evidence was not pasted", () => {
+    const key = (f: { id: string; subjects: readonly unknown[] }) => `${f.id} ${JSON.stringify(f.subjects)}`;
+    const original = new Set(findings(sample).map(key));
+    const found = findings(imported).map(key);
+    for (const finding of found) expect(original, finding).toContain(finding);
+    // daemon-config-conflict needs the docker service's command line (host/docker-service.json), not pasted.
+    expect([...original].filter((f) => !found.includes(f)).map((f) => f.split(' ')[0])).toEqual([
+      'daemon-config-conflict',
+    ]);
   });
 });
