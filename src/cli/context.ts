@@ -5,6 +5,8 @@ export interface CliIo {
   /** Colour and live progress only on a terminal. */
   readonly isTty: boolean;
   readonly columns: number;
+  /** Where `-` reads from (`hostscope import -`); process.stdin when absent. */
+  readonly stdin?: AsyncIterable<unknown>;
 }
 
 /** Exit codes: 0 ok, 1 the operation failed, 2 usage, 3 unreadable bundle, 4 a named container or service is not in the bundle. */

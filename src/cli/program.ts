@@ -5,6 +5,7 @@ import { serveCommand } from './commands/serve';
 import { collectCommand } from './commands/collect';
 import { reportCommand } from './commands/report';
 import { redactCommand } from './commands/redact';
+import { importCommand } from './commands/import';
 import { inspectCommand } from './commands/inspect';
 import { explainCommand } from './commands/explain';
 import { findingsCommand } from './commands/findings';
@@ -20,6 +21,7 @@ const COMMANDS: readonly ((io: CliIo) => Command)[] = [
   findingsCommand,
   isolationCommand,
   collectCommand,
+  importCommand,
   reportCommand,
   redactCommand,
   serveCommand,

@@ -22,6 +22,8 @@ export interface WriteBundleOptions {
   readonly collector?: { readonly name: string; readonly version: string };
   /** Aborting removes everything written so far; the promise then rejects with the signal's reason. */
   readonly signal?: AbortSignal;
+  /** Files of no probe (an import's originals under imported/); checked like probe files. */
+  readonly extraFiles?: readonly ProbeFile[];
 }
 
 export interface WrittenBundle {
@@ -67,6 +69,7 @@ export function buildManifest(
       ...(run.files.length > 0 ? { files: run.files.map((f) => f.path) } : {}),
       durationMs: Math.max(0, Math.round(run.durationMs)),
       ...(run.error !== undefined && run.error !== '' ? { error: run.error } : {}),
+      ...(run.partial !== undefined && run.partial.length > 0 ? { partial: run.partial } : {}),
     }));
   return {
     format: BUNDLE_FORMAT,
@@ -80,7 +83,12 @@ export function buildManifest(
 
 /** Writes the bundle; throws before touching the disk when a path is unsafe, a file is listed twice, or `out` exists. */
 export async function writeBundle(options: WriteBundleOptions): Promise<WrittenBundle> {
-  const files = collectFiles(options.runs);
+  const files = collectFiles([
+    ...options.runs,
+    ...(options.extraFiles
+      ? [{ id: 'extra files', status: 'ok' as const, files: options.extraFiles, durationMs: 0 }]
+      : []),
+  ]);
   const manifest = buildManifest(options.computerName, options.collectedAt, options.runs, options.collector);
   const all: ProbeFile[] = [
     ...files,

@@ -14,6 +14,8 @@ export interface ProbeRun {
   readonly durationMs: number;
   /** Why, for every status but `ok`. */
   readonly error?: string;
+  /** What the source lacked compared with the probe (an import from console text); the manifest's `partial`. */
+  readonly partial?: readonly string[];
 }
 
 /** Live progress of a collection, for the CLI display and the app's progress events. */

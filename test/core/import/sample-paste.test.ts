@@ -1,0 +1,138 @@
+// A multi-command paste of the sample host server2019-broken-nat's console output (formatted by real PowerShell
+// from the sample's data: test/fixtures/import/make-server2019-paste.ps1) imports to the same model values as
+// the probes' JSON, and to the same verdicts wherever the paste holds the evidence; elsewhere `unknown`, never
+// `fail` (issue 12).
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { readBundle } from '../../../src/collect/bundle-reader';
+import { findings, reachabilityMatrix } from '../../../src/core/diagnosis';
+import { buildHostModel } from '../../../src/core/host-model';
+import type { HostModel } from '../../../src/shared/model';
+import { fixture, known, planModel, planText } from './support';
+
+const samplePath = join(import.meta.dirname, '../../../resources/samples/server2019-broken-nat');
+
+let sample: HostModel;
+let imported: HostModel;
+let plan: ReturnType<typeof planText>;
+
+beforeAll(async () => {
+  sample = buildHostModel(await readBundle(samplePath));
+  plan = planText(fixture('server2019-broken-nat-paste.txt'));
+  imported = planModel(plan);
+});
+
+describe('server2019-broken-nat pasted from a console', () => {
+  it('recognises every block', () => {
+    expect(plan.blocks.filter((b) => b.kind === 'unrecognised')).toEqual([]);
+    expect(plan.computerName).toBe('SRV2019-APP02');
+  });
+
+  // Each input kind: the console form reads to the same model values as the probe's JSON.
+  it.each<[string, (m: HostModel) => unknown]>([
+    // docker top was not pasted: containers compare without their processes.
+    [
+      'docker inspect',
+      (m: HostModel) => ({
+        kind: 'known' as const,
+        value: known(m.containers).map((c) => ({ ...c, top: null })),
+      }),
+    ],
+    ['docker network inspect', (m: HostModel) => known(m.networks)],
+    ['Get-NetNat (list)', (m: HostModel) => known(m.nat)],
+    ['Get-NetNatStaticMapping (list)', (m: HostModel) => known(m.natMappings)],
+    // The console shows a session's time in the local time of the console, without its offset.
+    [
+      'Get-NetNatSession (list)',
+      (m: HostModel) => ({
+        kind: 'known' as const,
+        value: known(m.natSessions).map((s) => ({ ...s, creationTime: null })),
+      }),
+    ],
+    ['Get-HnsNetwork (list, @{...} subnets)', (m: HostModel) => known(m.hnsNetworks)],
+    ['Get-HnsEndpoint (list, @{...} policies)', (m: HostModel) => known(m.hnsEndpoints)],
+    ['Get-NetFirewallProfile (list)', (m: HostModel) => known(m.firewallProfiles)],
+    ['Get-NetConnectionProfile (list)', (m: HostModel) => known(m.connectionProfiles)],
+    ['Get-NetIPAddress (list)', (m: HostModel) => known(m.ipAddresses)],
+    ['Get-NetAdapter (table)', (m: HostModel) => known(m.adapters)],
+    ['Get-NetTCPConnection (table)', (m: HostModel) => known(m.tcp)],
+    ['hcsdiag list', (m: HostModel) => known(m.hcs)],
+    ['daemon.json', (m: HostModel) => known(m.daemonConfig)],
+  ])('%s', (_, part) => {
+    expect(part(imported)).toEqual(part(sample));
+  });
+
+  it('a NAT session time is read as the wall-clock time the console showed', () => {
+    expect(known(imported.natSessions)[0]!.creationTime).toBe('2026-11-25T14:05:11');
+  });
+
+  it('docker info (nested layout) and docker version', () => {
+    const fields = (m: HostModel) => {
+      const e = known(m.engine);
+      return [
+        e.version,
+        e.os,
+        e.kernelVersion,
+        e.defaultIsolation,
+        e.dockerRootDir,
+        e.containersRunning,
+        e.name,
+        e.swarm.localNodeState,
+      ];
+    };
+    expect(fields(imported)).toEqual(fields(sample));
+    expect(known(imported.engineVersion)).toEqual(known(sample.engineVersion));
+  });
+
+  it('Get-Process (table with SI): ids, names, sessions and working sets to the KiB', () => {
+    const rows = (m: HostModel) =>
+      known(m.processes).map((p) => [p.pid, p.name, p.sessionId, Math.round((p.workingSet ?? 0) / 1024)]);
+    expect(rows(imported)).toEqual(rows(sample));
+  });
+
+  it('netstat inside each container (docker exec) lands in that container by its full id', () => {
+    const listeners = (m: HostModel) => known(m.containers).map((c) => [c.id, c.listeners]);
+    expect(listeners(imported)).toEqual(listeners(sample));
+  });
+
+  it('Get-NetFirewallRule without ports is kept but not used, and the manifest says why', () => {
+    expect(imported.firewallRules.kind).toBe('unknown');
+    const probe = plan.probes.find((p) => p.id === 'host.firewall.rules')!;
+    expect(probe.status).toBe('skipped');
+    expect(probe.partial![0]).toMatch(/LocalPort/);
+  });
+
+  it('gives the sample verdicts where the paste holds the evidence, else unknown, never a new fail', () => {
+    const key = (e: { container: { name: string }; from: string; port: number; protocol: string }) =>
+      `${e.container.name}|${e.from}|${e.port}/${e.protocol}`;
+    const original = new Map(reachabilityMatrix(sample).map((e) => [key(e), e]));
+    const answers = reachabilityMatrix(imported);
+    expect(answers.map(key).sort()).toEqual([...original.keys()].sort());
+    let same = 0;
+    for (const answer of answers) {
+      const expected = original.get(key(answer))!;
+      if (answer.verdict === expected.verdict) same++;
+      else expect(answer.verdict, key(answer)).toBe('unknown');
+      for (const hop of answer.hops) {
+        const before = expected.hops.find((h) => h.id === hop.id)!;
+        if (hop.status !== before.status) {
+          expect(hop.status, `${key(answer)} ${hop.id}`).toBe('unknown');
+          // Only hops whose evidence the paste lacks: the firewall rules (kept unused) and host/os.json.
+          expect(['host-firewall', 'container-inbound', 'nat-loopback']).toContain(hop.id);
+        }
+      }
+    }
+    expect(same).toBeGreaterThan(answers.length / 2);
+  });
+
+  it("finds nothing the sample does not: its findings are the sample's, less those whose evidence was not pasted", () => {
+    const key = (f: { id: string; subjects: readonly unknown[] }) => `${f.id} ${JSON.stringify(f.subjects)}`;
+    const original = new Set(findings(sample).map(key));
+    const found = findings(imported).map(key);
+    for (const finding of found) expect(original, finding).toContain(finding);
+    // daemon-config-conflict needs the docker service's command line (host/docker-service.json), not pasted.
+    expect([...original].filter((f) => !found.includes(f)).map((f) => f.split(' ')[0])).toEqual([
+      'daemon-config-conflict',
+    ]);
+  });
+});
