@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/program';
 import { cli } from '../support/cli';
+import { PROBES } from '../../src/shared/bundle';
 
 const dir = mkdtempSync(join(tmpdir(), 'hostscope-collect-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -31,9 +32,16 @@ describe('hostscope collect', () => {
     expect(lines.find((l) => l.startsWith('docker.version '))).toBe(
       `docker.version failed ${lines.find((l) => l.startsWith('docker.version '))!.split(' ')[2]} ms: cannot reach the Docker engine at ${missing}: connect ENOENT ${socket} (no socket or pipe there: is the engine running? choose another with --docker-host)`,
     );
-    expect(lines.filter((l) => / (ok|failed|timeout|unsupported|skipped) \d/.test(l))).toHaveLength(8);
+    // Every probe that talks to the engine fails (no engine); every PowerShell probe is skipped.
+    const engineProbes = PROBES.filter((p) => p.kind !== 'powershell').length;
+    const powershellProbes = PROBES.length - engineProbes;
+    expect(lines.filter((l) => / (ok|failed|timeout|unsupported|skipped) \d/.test(l))).toHaveLength(
+      engineProbes,
+    );
     expect(run.out).toMatch(
-      /: 28 probes in [\d.]+ (ms|s) - 8 failed, 20 skipped\n {2}bundle: .*plain\.zip \(\d+ files, [\d.]+ (B|KiB)\)/,
+      new RegExp(
+        `: ${PROBES.length} probes in [\\d.]+ (ms|s) - ${engineProbes} failed, ${powershellProbes} skipped\\n {2}bundle: .*plain\\.zip \\(\\d+ files, [\\d.]+ (B|KiB)\\)`,
+      ),
     );
     expect(run.out).not.toContain('\u001b');
 
