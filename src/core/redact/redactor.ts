@@ -4,7 +4,15 @@ import { findAddresses } from './addresses';
 import { createLiteralIndex, type Literal } from './literal-index';
 
 /** What gets a pseudonym (`host-1`, `ip-2` ...). Environment values get none: they are removed. */
-export type PseudonymKind = 'host' | 'domain' | 'user' | 'container' | 'registry' | 'ip' | 'mac';
+export type PseudonymKind =
+  | 'host'
+  | 'domain'
+  | 'user'
+  | 'container'
+  | 'service'
+  | 'registry'
+  | 'ip'
+  | 'mac';
 export type RedactionKind = PseudonymKind | 'env';
 
 /** The order kinds are listed in, in summaries and when numbering. */
@@ -13,6 +21,7 @@ export const REDACTION_KINDS: readonly RedactionKind[] = [
   'domain',
   'user',
   'container',
+  'service',
   'registry',
   'ip',
   'mac',
@@ -41,11 +50,33 @@ export interface RedactionSummary {
 /** Replaces an environment value wherever it appears; the bundle format uses the same word (bundle-v1). */
 export const REDACTED_VALUE = '<redacted>';
 
+/**
+ * What `text` replaces: everything (a bundle's own files), names and secrets only (a host model, whose addresses
+ * the diagnosis still has to compare), or addresses only (a report built from a model whose names are replaced
+ * already: searching names again would replace the words of Hostscope's own sentences, issue 11 item 3).
+ */
+export type RedactionScope = 'all' | 'names' | 'addresses';
+
+/** One line of the key that translates pseudonyms back (written beside a redacted output, never inside it). */
+export interface RedactionKeyEntry {
+  readonly pseudonym: string;
+  readonly kind: PseudonymKind;
+  /** The value as first met (Windows names compare in any case). */
+  readonly value: string;
+}
+
 export interface Redactor {
-  /** The text with every seed, IP and MAC address replaced by its pseudonym. */
-  readonly text: (input: string) => string;
+  /** The text with every seed, IP and MAC address (or those of `scope`) replaced by its pseudonym. */
+  readonly text: (input: string, scope?: RedactionScope) => string;
+  /**
+   * A field that holds one value (a container, host or service name): the whole value's pseudonym when it is a
+   * seed, even a word such as `docker` that free text keeps; otherwise the names inside it, as `text` does.
+   */
+  readonly name: (value: string) => string;
   /** The pseudonym a value has or gets (for fields whose meaning is known, e.g. a container name). */
   readonly pseudonym: (kind: PseudonymKind, value: string) => string;
+  /** Every pseudonym given so far with its value, by kind and number. */
+  readonly key: () => readonly RedactionKeyEntry[];
   /** Counts an environment value removed structurally (not through `text`). */
   readonly countRemovedEnv: (count: number) => void;
   /** What was replaced so far, by kind. */
@@ -54,6 +85,45 @@ export interface Redactor {
 
 // Windows names (hosts, domains, users, registries) compare case-insensitively; Docker names and env values do not.
 const CASE_INSENSITIVE: ReadonlySet<RedactionKind> = new Set(['host', 'domain', 'user', 'registry']);
+
+// Names that are also words of the bundle's and the engine's own vocabulary: a container called `docker` or `host`,
+// a service account `.\docker`. Searched in free text they would rewrite `docker/info.json`, a network driver, an
+// isolation mode or a service name (issue 17, item 5). They are replaced where a field holds exactly that name.
+const VOCABULARY_NAMES: ReadonlySet<string> = new Set([
+  'docker',
+  'dockerd',
+  'host',
+  'hosts',
+  'nat',
+  'none',
+  'null',
+  'default',
+  'bridge',
+  'transparent',
+  'overlay',
+  'l2bridge',
+  'l2tunnel',
+  'ics',
+  'ingress',
+  'process',
+  'hyperv',
+  'tcp',
+  'udp',
+  'any',
+  'local',
+  'global',
+  'container',
+  'containers',
+  'windows',
+  'system',
+  'engine',
+  'manifest',
+]);
+
+/** Whether a name is also a word of the vocabulary, and so replaced only where a field holds exactly that name. */
+export function isVocabularyName(value: string): boolean {
+  return VOCABULARY_NAMES.has(value.trim().toLowerCase());
+}
 // A name is replaced only as a whole word: `web` inside `webserver` is left alone, while `.`, `-` and `_` end a
 // word, so `node1.corp.example` becomes `host-1.domain-1` and the volume `web-data` an engine suggests becomes
 // `container-1-data`. A name that starts or ends with punctuation (`<img ...>`) needs no boundary on that side.
@@ -78,6 +148,12 @@ function isUsableSeed(seed: RedactionSeed): boolean {
   return value.length >= 2;
 }
 
+const macKey = (text: string): string =>
+  text
+    .toLowerCase()
+    .replace(/[^0-9a-f]/g, '')
+    .replace(/(..)(?!$)/g, '$1-');
+
 interface Span {
   readonly start: number;
   readonly end: number;
@@ -96,6 +172,7 @@ export function createRedactor(seeds: readonly RedactionSeed[]): Redactor {
   const occurrences = new Map<RedactionKind, number>();
   let removedEnv = 0;
 
+  const originals = new Map<string, RedactionKeyEntry>();
   const keyOf = (kind: RedactionKind, value: string): string =>
     CASE_INSENSITIVE.has(kind) ? value.toLowerCase() : value;
   const pseudonym = (kind: PseudonymKind, value: string): string => {
@@ -103,7 +180,10 @@ export function createRedactor(seeds: readonly RedactionSeed[]): Redactor {
     if (!table) numbers.set(kind, (table = new Map()));
     const key = keyOf(kind, value);
     let name = table.get(key);
-    if (name === undefined) table.set(key, (name = `${kind}-${table.size + 1}`));
+    if (name === undefined) {
+      table.set(key, (name = `${kind}-${table.size + 1}`));
+      originals.set(name, { pseudonym: name, kind, value });
+    }
     return name;
   };
   const record = (kind: RedactionKind, original: string): void => {
@@ -115,6 +195,8 @@ export function createRedactor(seeds: readonly RedactionSeed[]): Redactor {
 
   // Literal seeds. A value seeded twice keeps its first kind.
   const kindOfLiteral = new Map<string, RedactionKind>();
+  // Exact values of name fields, vocabulary words included: case-sensitive key first, then folded.
+  const exactNames = new Map<string, PseudonymKind>();
   const literals: Literal<RedactionKind>[] = [];
   for (const seed of seeds) {
     if (!isUsableSeed(seed)) continue;
@@ -126,9 +208,18 @@ export function createRedactor(seeds: readonly RedactionSeed[]): Redactor {
       literals.push({ value, kind: 'env', caseSensitive: true, wholeWord: false });
       continue;
     }
+    if (seed.kind === 'mac') {
+      // Addresses are found by pattern (any spelling); seeding them fixes their numbers. A MAC seeded from a
+      // field that wrote it without separators (`00155D010203`) is also searched in that spelling.
+      const key12 = macKey(value);
+      pseudonym('mac', key12);
+      literals.push({ value: key12.replaceAll('-', ''), kind: 'mac', caseSensitive: false, wholeWord: true });
+      continue;
+    }
     pseudonym(seed.kind, value);
-    // Addresses are found by pattern (any spelling); seeding them only fixes their numbers.
-    if (seed.kind !== 'ip' && seed.kind !== 'mac')
+    if (seed.kind === 'ip') continue;
+    if (!exactNames.has(key)) exactNames.set(key, seed.kind);
+    if (!isVocabularyName(value))
       literals.push({
         value,
         kind: seed.kind,
@@ -138,23 +229,28 @@ export function createRedactor(seeds: readonly RedactionSeed[]): Redactor {
   }
   const findLiterals = createLiteralIndex(literals);
 
-  const text = (input: string): string => {
+  const text = (input: string, scope: RedactionScope = 'all'): string => {
     if (input === '') return input;
     const spans: Span[] = [];
-    for (const { start, end, literal } of findLiterals(input)) {
-      const original = input.slice(start, end);
-      const replacement = literal.kind === 'env' ? REDACTED_VALUE : pseudonym(literal.kind, original);
-      spans.push({ start, end, replacement, kind: literal.kind, original });
-    }
-    for (const a of findAddresses(input)) {
-      spans.push({
-        start: a.start,
-        end: a.end,
-        replacement: pseudonym(a.kind, a.key),
-        kind: a.kind,
-        original: a.key,
-      });
-    }
+    if (scope !== 'addresses')
+      for (const { start, end, literal } of findLiterals(input)) {
+        const original = input.slice(start, end);
+        const replacement =
+          literal.kind === 'env'
+            ? REDACTED_VALUE
+            : pseudonym(literal.kind, literal.kind === 'mac' ? macKey(original) : original);
+        spans.push({ start, end, replacement, kind: literal.kind, original });
+      }
+    if (scope !== 'names')
+      for (const a of findAddresses(input)) {
+        spans.push({
+          start: a.start,
+          end: a.end,
+          replacement: pseudonym(a.kind, a.key),
+          kind: a.kind,
+          original: a.key,
+        });
+      }
     if (spans.length === 0) return input;
     // One pass over the original: a replacement is never searched again, so a container named `host-1`
     // cannot turn a pseudonym into another one.
@@ -170,6 +266,17 @@ export function createRedactor(seeds: readonly RedactionSeed[]): Redactor {
     return out + input.slice(at);
   };
 
+  const name = (value: string): string => {
+    // Docker writes a container's name with a leading `/` (inspect `Name`); the slash is no part of the name.
+    const slash = value.startsWith('/') ? '/' : '';
+    const bare = value.slice(slash.length).trim();
+    const kind = exactNames.get(bare) ?? exactNames.get(bare.toLowerCase());
+    if (kind === undefined || (!CASE_INSENSITIVE.has(kind) && exactNames.get(bare) === undefined))
+      return text(value, 'names');
+    record(kind, bare);
+    return `${slash}${pseudonym(kind, bare)}`;
+  };
+
   const summary = (): RedactionSummary => {
     const rows = REDACTION_KINDS.map((kind) => ({
       kind,
@@ -181,7 +288,12 @@ export function createRedactor(seeds: readonly RedactionSeed[]): Redactor {
 
   return {
     text,
+    name,
     pseudonym,
+    key: (): RedactionKeyEntry[] =>
+      REDACTION_KINDS.flatMap((kind) =>
+        [...(numbers.get(kind as PseudonymKind)?.values() ?? [])].map((p) => originals.get(p)!),
+      ),
     countRemovedEnv: (count: number): void => {
       removedEnv += count;
     },
