@@ -16,6 +16,11 @@ export interface SensitiveValues {
   readonly registries: readonly string[];
   /** Searched as whole words, case-sensitively (Docker names). */
   readonly containerNames: readonly string[];
+  /**
+   * Repository paths of the images (`shop/api` of `registry.contoso.com/shop/api:2`): an image's public name, kept
+   * by redaction, so a container name that is one of its segments is no leak there.
+   */
+  readonly imagePaths: readonly string[];
 }
 
 function decode(bytes: Uint8Array): string {
@@ -68,7 +73,8 @@ export function sensitiveValues(raw: RawBundle): SensitiveValues {
     for (const m of text.matchAll(/"(?:UserName|StartName|User|RegisteredUser)"\s*:\s*"([^"]*)"/gi)) {
       const [domain, user] = m[1]!.includes('\\\\') ? m[1]!.split('\\\\') : [null, m[1]!];
       if (domain && !WELL_KNOWN.test(domain)) domains.add(domain);
-      if (user && !WELL_KNOWN.test(user)) users.add(user);
+      // `NT VIRTUAL MACHINE\<vm guid>` is a utility VM's account, no one's name.
+      if (user && !WELL_KNOWN.test(user) && !(domain && WELL_KNOWN.test(domain))) users.add(user);
     }
     for (const m of text.matchAll(/([\w.+-]+)@((?:[\w-]+\.)+[A-Za-z]{2,})/g)) {
       users.add(m[1]!);
@@ -93,8 +99,14 @@ export function sensitiveValues(raw: RawBundle): SensitiveValues {
     .filter((n): n is string => Boolean(n));
   const registries = new Set<string>();
   const envValues = new Set<string>();
+  const imagePaths = new Set<string>();
   for (const c of containers) {
     const config = (c.Config ?? {}) as { Image?: string; Env?: string[] };
+    const image = config.Image?.replace(/[@:][^/]*$/, '');
+    if (image?.includes('/')) {
+      const first = image.split('/')[0]!;
+      imagePaths.add(/[.:]/.test(first) || first === 'localhost' ? image.slice(first.length + 1) : image);
+    }
     const first = config.Image?.split('/')[0];
     if (
       first &&
@@ -117,6 +129,7 @@ export function sensitiveValues(raw: RawBundle): SensitiveValues {
     domains: [...domains],
     registries: [...registries],
     containerNames,
+    imagePaths: [...imagePaths],
   };
 }
 
@@ -141,6 +154,13 @@ export function leaks(output: string, values: SensitiveValues): string[] {
   word('user', values.userNames, 'i');
   word('domain', values.domains, 'i');
   word('registry', values.registries, 'i');
-  word('container', values.containerNames, '');
+  // An image path may have a domain or user segment replaced (`acme/db` -> `domain-3/db`).
+  const withoutImagePaths = values.imagePaths.reduce((text, path) => {
+    const segments = path.split('/').map((s) => `(?:${escapeRe(s)}|(?:domain|host|user)-\\d+)`);
+    return text.replace(new RegExp(`(?<![\\w.-])${segments.join('/')}(?![\\w-])`, 'g'), '<image>');
+  }, output);
+  for (const name of values.containerNames)
+    if (new RegExp(`(?<![A-Za-z0-9])${escapeRe(name)}(?![A-Za-z0-9])`).test(withoutImagePaths))
+      found.push(`container: ${name}`);
   return found;
 }

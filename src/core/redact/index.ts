@@ -4,12 +4,24 @@ export {
   isSearchableEnvValue,
   REDACTED_VALUE,
   REDACTION_KINDS,
+  isVocabularyName,
   type PseudonymKind,
+  type RedactionKeyEntry,
+  type RedactionScope,
   type RedactionKind,
   type RedactionSeed,
   type RedactionSummary,
   type RedactionSummaryRow,
   type Redactor,
 } from './redactor';
-export { bundleFileOrder, envValue, imageRegistry, seedsFromBundle, seedsFromModel } from './seeds';
+export { bundleFileOrder, envValue, imageRegistry, isBundleFile, seedsFromBundle, seedsFromModel } from './seeds';
 export { redactBundle, type RedactedBundle } from './redact-bundle';
+export { redactModel } from './redact-model';
+export {
+  parseRedactionKey,
+  redactionKey,
+  revealText,
+  REDACTION_KEY_SCHEMA,
+  type ParsedKey,
+  type RedactionKey,
+} from './key';

@@ -72,7 +72,13 @@ export interface Redactor {
    * A field that holds one value (a container, host or service name): the whole value's pseudonym when it is a
    * seed, even a word such as `docker` that free text keeps; otherwise the names inside it, as `text` does.
    */
-  readonly name: (value: string) => string;
+  readonly name: (value: string, scope?: RedactionScope) => string;
+  /**
+   * An image reference: the registry host is a value; the repository path is the image's public name, where only
+   * domain, host and user names are replaced (`registry.contoso.com/shop/api` -> `registry-1/shop/api` even with
+   * containers named `shop` and `api`).
+   */
+  readonly image: (reference: string, scope?: RedactionScope) => string;
   /** The pseudonym a value has or gets (for fields whose meaning is known, e.g. a container name). */
   readonly pseudonym: (kind: PseudonymKind, value: string) => string;
   /** Every pseudonym given so far with its value, by kind and number. */
@@ -228,12 +234,20 @@ export function createRedactor(seeds: readonly RedactionSeed[]): Redactor {
       });
   }
   const findLiterals = createLiteralIndex(literals);
+  // Container and service names in an image's repository path are path words, not the containers (issue 11).
+  const findInImagePath = createLiteralIndex(
+    literals.filter((l) => l.kind !== 'container' && l.kind !== 'service'),
+  );
 
-  const text = (input: string, scope: RedactionScope = 'all'): string => {
+  const replace = (
+    input: string,
+    scope: RedactionScope,
+    find: typeof findLiterals,
+  ): string => {
     if (input === '') return input;
     const spans: Span[] = [];
     if (scope !== 'addresses')
-      for (const { start, end, literal } of findLiterals(input)) {
+      for (const { start, end, literal } of find(input)) {
         const original = input.slice(start, end);
         const replacement =
           literal.kind === 'env'
@@ -266,13 +280,24 @@ export function createRedactor(seeds: readonly RedactionSeed[]): Redactor {
     return out + input.slice(at);
   };
 
-  const name = (value: string): string => {
+  const text = (input: string, scope: RedactionScope = 'all'): string => replace(input, scope, findLiterals);
+
+  const image = (reference: string, scope: RedactionScope = 'all'): string => {
+    const slash = reference.indexOf('/');
+    const first = slash > 0 ? reference.slice(0, slash) : '';
+    // Docker's rule: the first component is a registry when it has a dot or a port, or is localhost.
+    if (first === '' || !(first.includes('.') || first.includes(':') || first === 'localhost'))
+      return replace(reference, scope, findInImagePath);
+    return `${text(first, scope)}${replace(reference.slice(slash), scope, findInImagePath)}`;
+  };
+
+  const name = (value: string, scope: RedactionScope = 'names'): string => {
     // Docker writes a container's name with a leading `/` (inspect `Name`); the slash is no part of the name.
     const slash = value.startsWith('/') ? '/' : '';
     const bare = value.slice(slash.length).trim();
     const kind = exactNames.get(bare) ?? exactNames.get(bare.toLowerCase());
     if (kind === undefined || (!CASE_INSENSITIVE.has(kind) && exactNames.get(bare) === undefined))
-      return text(value, 'names');
+      return text(value, scope);
     record(kind, bare);
     return `${slash}${pseudonym(kind, bare)}`;
   };
@@ -289,6 +314,7 @@ export function createRedactor(seeds: readonly RedactionSeed[]): Redactor {
   return {
     text,
     name,
+    image,
     pseudonym,
     key: (): RedactionKeyEntry[] =>
       REDACTION_KINDS.flatMap((kind) =>

@@ -66,8 +66,9 @@ const UNC_SERVER = /(?<![\\\w])\\\\([A-Za-z0-9][A-Za-z0-9-]*(?:\.[A-Za-z0-9-]+)*
 // goes while `mcr.microsoft.com` and `Contoso.Api.dll` stay readable. Starts only where a name starts: linear.
 const DOTTED_NAME = /(?<![\w.-])[A-Za-z0-9][A-Za-z0-9-]*(?:\.[A-Za-z0-9-]+)+(?![\w-])/g;
 const INTERNAL_SUFFIXES = new Set(['local', 'lan', 'internal', 'intranet', 'corp', 'localdomain', 'home', 'ad']);
-// `DOMAIN\user` in a command line (`runas /user:CONTOSO\svc-sql`), kept when DOMAIN is a known domain or host.
-const ACCOUNT = /(?<![\w\\.-])([A-Za-z][\w.-]{0,62})\\([A-Za-z0-9][\w.-]*\$?)(?![\w\\])/g;
+// `DOMAIN\user` in a command line (`runas /user:CONTOSO\svc-sql`), kept when DOMAIN is a known domain or host;
+// not a group policy store (`contoso.com\SRV - Firewall Baseline`), whose name goes on after ` - `.
+const ACCOUNT = /(?<![\w\\.-])([A-Za-z][\w.-]{0,62})\\([A-Za-z0-9][\w.-]*\$?)(?![\w\\]|\s+-\s)/g;
 // Fields that hold a MAC written without separators (`PermanentAddress: 00155D010203`), which no pattern can
 // tell from a container's short id; seeded from the field, then searched as a word.
 const MAC_KEYS = new Set(['macaddress', 'permanentaddress', 'physicaladdress', 'mac']);

@@ -1,6 +1,8 @@
-// Redacting a report document: every string a bundle could have put there goes through the redactor, so the same
-// address or name reads the same in the summary, the tables and the causes. Words of Hostscope's own vocabulary
-// (statuses, verdicts, ids) are left alone, so a container unluckily named `running` cannot rewrite a state.
+// The last pass of a redacted report, built from a model whose names are pseudonyms already (redactModel): every
+// string goes through the redactor for addresses only, so the same address reads the same in the summary, the
+// tables and the causes. Names are not searched again: that would replace the words of Hostscope's own sentences
+// ("Docker reports api" with a container named `reports`, issue 11 item 3). Vocabulary keys (statuses, verdicts,
+// ids) are left alone entirely.
 import type { Redactor } from '../redact';
 import type { ReportDocument } from './document';
 
@@ -31,7 +33,7 @@ const VOCABULARY_KEYS: ReadonlySet<string> = new Set([
 function redactValue(value: unknown, redactor: Redactor, key: string | null): unknown {
   // Only a word (or a list of words) is kept under these keys: an object there is redacted like any other.
   const vocabulary = key !== null && VOCABULARY_KEYS.has(key);
-  if (typeof value === 'string') return vocabulary ? value : redactor.text(value);
+  if (typeof value === 'string') return vocabulary ? value : redactor.text(value, 'addresses');
   if (Array.isArray(value))
     return value.map((item) => redactValue(item, redactor, typeof item === 'string' ? key : null));
   if (value !== null && typeof value === 'object') {
@@ -43,7 +45,7 @@ function redactValue(value: unknown, redactor: Redactor, key: string | null): un
   return value;
 }
 
-/** The document with its host data replaced by pseudonyms and a summary of what was replaced. */
+/** The document with its addresses replaced by pseudonyms and a summary of everything replaced. */
 export function redactReport(document: ReportDocument, redactor: Redactor): ReportDocument {
   const redacted = redactValue({ ...document, redaction: null }, redactor, null) as ReportDocument;
   return { ...redacted, redaction: redactor.summary() };
