@@ -38,6 +38,8 @@ const WELL_KNOWN_DOMAINS = new Set([
   'nt virtual machine',
   'iis apppool',
   'workgroup',
+  // What Windows names a network it cannot identify (connection profiles), on every host.
+  'unidentified network',
   '.',
   'user manager',
 ]);
@@ -65,6 +67,7 @@ const UNC_SERVER = /(?<![\\\w])\\\\([A-Za-z0-9][A-Za-z0-9-]*(?:\.[A-Za-z0-9-]+)*
 // A dotted name; kept when its domain is one of the host's (or an internal suffix), so `sql01.corp.contoso.com`
 // goes while `mcr.microsoft.com` and `Contoso.Api.dll` stay readable. Starts only where a name starts: linear.
 const DOTTED_NAME = /(?<![\w.-])[A-Za-z0-9][A-Za-z0-9-]*(?:\.[A-Za-z0-9-]+)+(?![\w-])/g;
+const REVERSE_DNS_FIRST = new Set(['com', 'org', 'net', 'io', 'de', 'uk', 'fr', 'nl', 'ch', 'at', 'eu', 'us']);
 const INTERNAL_SUFFIXES = new Set(['local', 'lan', 'internal', 'intranet', 'corp', 'localdomain', 'home', 'ad']);
 // `DOMAIN\user` in a command line (`runas /user:CONTOSO\svc-sql`), kept when DOMAIN is a known domain or host;
 // not a group policy store (`contoso.com\SRV - Firewall Baseline`), whose name goes on after ` - `.
@@ -127,6 +130,8 @@ class SeedList {
     const labels = lower.split('.');
     const dot = lower.indexOf('.');
     const domain = lower.slice(dot + 1);
+    // Reverse-DNS names (`com.contoso.team`, a label key) are no host: they start with a top-level label.
+    if (REVERSE_DNS_FIRST.has(labels[0]!)) return;
     const known =
       INTERNAL_SUFFIXES.has(labels.at(-1)!) ||
       labels.slice(1).some((_, i) => this.domains.has(labels.slice(i + 1).join('.'))) ||
