@@ -37,7 +37,9 @@ export function requireManifest(raw: RawBundle): ParsedManifest {
     throw new BundleError(
       'not-a-bundle',
       `${raw.source} is not a Hostscope bundle: manifest.json is missing at its top level (${
-        tops.length === 0 ? 'it holds no files' : `it holds ${tops.slice(0, 5).join(', ')}${tops.length > 5 ? ' ...' : ''}`
+        tops.length === 0
+          ? 'it holds no files'
+          : `it holds ${tops.slice(0, 5).join(', ')}${tops.length > 5 ? ' ...' : ''}`
       })`,
       { bundle: raw.source },
     );

@@ -23,6 +23,7 @@ export async function readRedactionKey(path: string): Promise<RedactionKey> {
     throw new Error(`cannot read key ${path}: ${error.code === 'ENOENT' ? 'no such file' : error.message}`);
   });
   const parsed = parseRedactionKey(text);
-  if (parsed.kind === 'invalid') throw new Error(`${path} is not a Hostscope redaction key: ${parsed.reason}`);
+  if (parsed.kind === 'invalid')
+    throw new Error(`${path} is not a Hostscope redaction key: ${parsed.reason}`);
   return parsed.key;
 }

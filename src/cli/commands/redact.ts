@@ -24,7 +24,10 @@ async function readStdin(): Promise<string> {
 /** `--reveal <key> <text>`: support's answer with the real names back in. */
 async function reveal(io: CliIo, keyFile: string, text: string | undefined): Promise<void> {
   if (text === undefined)
-    throw new CliError('--reveal needs the text to translate, or - to read it from standard input', EXIT.usage);
+    throw new CliError(
+      '--reveal needs the text to translate, or - to read it from standard input',
+      EXIT.usage,
+    );
   const key = await readRedactionKey(keyFile).catch((error: unknown) => {
     throw new CliError(messageOf(error), EXIT.failed);
   });
@@ -43,10 +46,12 @@ async function redact(io: CliIo, bundle: string, out: string): Promise<void> {
   }
   const keyPath = redactionKeyPath(out);
   // Checked before the bundle is written: a redacted bundle without its key cannot be translated back.
-  if (await access(keyPath).then(
-    () => true,
-    () => false,
-  ))
+  if (
+    await access(keyPath).then(
+      () => true,
+      () => false,
+    )
+  )
     throw new CliError(`cannot write ${keyPath}: it already exists`, EXIT.failed);
   const result = await writeRedactedBundle(raw, out).catch((error: unknown) => {
     throw new CliError(`cannot write ${out}: ${messageOf(error)}`, EXIT.failed);
@@ -73,7 +78,10 @@ export function redactCommand(io: CliIo): Command {
     .description(
       'Write a copy of a bundle with host, domain, user, container and service names, registries, IP and MAC addresses replaced, and environment values removed',
     )
-    .argument('[bundle]', 'bundle folder or .zip (with --reveal: the text to translate, or - for standard input)')
+    .argument(
+      '[bundle]',
+      'bundle folder or .zip (with --reveal: the text to translate, or - for standard input)',
+    )
     .option('--out <zip>', 'the redacted bundle: a file ending in .zip (or a folder); must not exist')
     .option('--reveal <key>', 'translate pseudonyms in a text back with the key file of a redacted output')
     .addHelpText(
@@ -93,8 +101,10 @@ export function redactCommand(io: CliIo): Command {
     )
     .action(async (input: string | undefined, flags: RedactFlags) => {
       if (flags.reveal !== undefined) return reveal(io, flags.reveal, input);
-      if (input === undefined) throw new CliError('redact needs a bundle (or --reveal <key> <text>)', EXIT.usage);
-      if (flags.out === undefined) throw new CliError('redact needs --out <zip> for the redacted copy', EXIT.usage);
+      if (input === undefined)
+        throw new CliError('redact needs a bundle (or --reveal <key> <text>)', EXIT.usage);
+      if (flags.out === undefined)
+        throw new CliError('redact needs --out <zip> for the redacted copy', EXIT.usage);
       return redact(io, input, flags.out);
     });
 }

@@ -29,7 +29,10 @@ const MAC_AT = /[0-9A-Fa-f]{2}([:-])(?:[0-9A-Fa-f]{2}\1){4}[0-9A-Fa-f]{2}(?![0-9
 const IPV6_AT =
   /(?:[0-9A-Fa-f]{0,4}:){2,8}(?:(?:\d{1,3}\.){3}\d{1,3}|[0-9A-Fa-f]{1,4})?(?:%[0-9A-Za-z]+)?(?![0-9A-Za-z:])/y;
 // Cloud host names that spell an address (`ip-10-1-2-3`, EC2's default): the whole name stands for that address.
-const DASHED_IPV4 = new RegExp(`(?<![0-9A-Za-z-])ip-(${OCTET})-(${OCTET})-(${OCTET})-(${OCTET})(?![0-9A-Za-z])`, 'gi');
+const DASHED_IPV4 = new RegExp(
+  `(?<![0-9A-Za-z-])ip-(${OCTET})-(${OCTET})-(${OCTET})-(${OCTET})(?![0-9A-Za-z])`,
+  'gi',
+);
 
 /** `010.001.002.003` and `10.1.2.3` are one address: octets without leading zeros. */
 const ipv4Key = (text: string): string =>
@@ -115,12 +118,14 @@ export function findAddresses(text: string): AddressMatch[] {
   if (text.includes('.'))
     for (const m of text.matchAll(IPV4)) {
       const key = ipv4Key(m[0]);
-      if (!isNonIdentifyingIp(key)) found.push({ kind: 'ip', start: m.index, end: m.index + m[0].length, key });
+      if (!isNonIdentifyingIp(key))
+        found.push({ kind: 'ip', start: m.index, end: m.index + m[0].length, key });
     }
   if (/ip-\d/i.test(text))
     for (const m of text.matchAll(DASHED_IPV4)) {
       const key = ipv4Key(m[0].slice(3));
-      if (!isNonIdentifyingIp(key)) found.push({ kind: 'ip', start: m.index, end: m.index + m[0].length, key });
+      if (!isNonIdentifyingIp(key))
+        found.push({ kind: 'ip', start: m.index, end: m.index + m[0].length, key });
     }
   found.sort((a, b) => a.start - b.start || b.end - a.end);
   const result: AddressMatch[] = [];

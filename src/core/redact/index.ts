@@ -14,7 +14,14 @@ export {
   type RedactionSummaryRow,
   type Redactor,
 } from './redactor';
-export { bundleFileOrder, envValue, imageRegistry, isBundleFile, seedsFromBundle, seedsFromModel } from './seeds';
+export {
+  bundleFileOrder,
+  envValue,
+  imageRegistry,
+  isBundleFile,
+  seedsFromBundle,
+  seedsFromModel,
+} from './seeds';
 export { redactBundle, type RedactedBundle } from './redact-bundle';
 export { redactModel } from './redact-model';
 export {

@@ -19,8 +19,7 @@ export function redactionKey(source: string, entries: readonly RedactionKeyEntry
 }
 
 export type ParsedKey =
-  | { readonly kind: 'ok'; readonly key: RedactionKey }
-  | { readonly kind: 'invalid'; readonly reason: string };
+  { readonly kind: 'ok'; readonly key: RedactionKey } | { readonly kind: 'invalid'; readonly reason: string };
 
 const PSEUDONYM_KINDS: ReadonlySet<string> = new Set(REDACTION_KINDS.filter((k) => k !== 'env'));
 
@@ -30,7 +29,10 @@ export function parseRedactionKey(text: string): ParsedKey {
   try {
     json = JSON.parse(text);
   } catch (error) {
-    return { kind: 'invalid', reason: `not JSON (${error instanceof Error ? error.message : String(error)})` };
+    return {
+      kind: 'invalid',
+      reason: `not JSON (${error instanceof Error ? error.message : String(error)})`,
+    };
   }
   if (json === null || typeof json !== 'object' || Array.isArray(json))
     return { kind: 'invalid', reason: 'expected an object with schema, version and entries' };

@@ -25,7 +25,6 @@ const utf8 = new TextEncoder();
 // Fields that hold one name (a container's, a host's, an account): replaced whole, even a name that is also a word
 // the text search keeps (a container called `docker`, a service running as `.\docker`).
 const NAME_KEYS: ReadonlySet<string> = new Set([
-  'name',
   'computername',
   'csname',
   'pscomputername',
@@ -45,15 +44,31 @@ const ACCOUNT_KEYS: ReadonlySet<string> = new Set([
   'useraccount',
 ]);
 
-function redactString(value: string, redactor: Redactor, key: string | null): string {
-  const k = key?.toLowerCase() ?? '';
+/** Where a JSON value sits: its file, its key and the keys of the two objects around it (lower case). */
+interface JsonPlace {
+  readonly file: string;
+  readonly key: string | null;
+  readonly parent: string | null;
+  readonly grandparent: string | null;
+}
+
+// `Name` is a container's or a swarm service's name only in these places; elsewhere (the engine service `docker`,
+// a network `nat`, a process) it is free text, where vocabulary words stay.
+const isContainerOrServiceName = ({ file, key, parent, grandparent }: JsonPlace): boolean =>
+  key === 'name' &&
+  ((file === 'docker/containers.json' && parent === null) ||
+    (file === 'docker/networks.json' && grandparent === 'containers') ||
+    (file === 'docker/swarm/services.json' && parent === 'spec'));
+
+function redactString(value: string, redactor: Redactor, place: JsonPlace): string {
+  const k = place.key ?? '';
   if (k === 'image') return redactor.image(value);
-  if (NAME_KEYS.has(k)) return redactor.name(value, 'all');
+  if (NAME_KEYS.has(k) || isContainerOrServiceName(place)) return redactor.name(value, 'all');
   if (ACCOUNT_KEYS.has(k)) {
     const slash = value.lastIndexOf('\\');
     return slash === -1
-      ? redactor.name(value, 'all')
-      : `${redactor.text(value.slice(0, slash))}\\${redactor.name(value.slice(slash + 1), 'all')}`;
+      ? redactor.name(value, 'all', 'user')
+      : `${redactor.text(value.slice(0, slash))}\\${redactor.name(value.slice(slash + 1), 'all', 'user')}`;
   }
   return redactor.text(value);
 }
@@ -63,18 +78,18 @@ function redactString(value: string, redactor: Redactor, key: string | null): st
  * item 5), except where keys are data: label names, and keys that are addresses or registries (`IndexConfigs`).
  */
 function redactKey(key: string, redactor: Redactor, parent: string | null): string {
-  if (parent?.toLowerCase() === 'labels') return redactor.text(key);
+  if (parent === 'labels') return redactor.text(key);
   return key.includes('.') || key.includes(':') ? redactor.text(key) : key;
 }
 
-function redactJson(value: unknown, redactor: Redactor, key: string | null): unknown {
-  if (typeof value === 'string') return redactString(value, redactor, key);
+function redactJson(value: unknown, redactor: Redactor, place: JsonPlace): unknown {
+  if (typeof value === 'string') return redactString(value, redactor, place);
   if (Array.isArray(value)) {
     // Docker's environment lists (`Config.Env`, a service's `ContainerSpec.Env`): keep the names, drop every value.
-    if (key?.toLowerCase() === 'env') {
+    if (place.key === 'env') {
       let removed = 0;
       const entries = value.map((entry) => {
-        if (typeof entry !== 'string') return redactJson(entry, redactor, null);
+        if (typeof entry !== 'string') return redactJson(entry, redactor, { ...place, key: null });
         const current = envValue(entry);
         if (current === null) return redactor.text(entry);
         if (current !== REDACTED_VALUE) removed++;
@@ -83,12 +98,17 @@ function redactJson(value: unknown, redactor: Redactor, key: string | null): unk
       redactor.countRemovedEnv(removed);
       return entries;
     }
-    return value.map((item) => redactJson(item, redactor, key));
+    return value.map((item) => redactJson(item, redactor, place));
   }
   if (value !== null && typeof value === 'object') {
     const out: Record<string, unknown> = {};
     for (const [k, child] of Object.entries(value as Record<string, unknown>)) {
-      out[redactKey(k, redactor, key)] = redactJson(child, redactor, k);
+      out[redactKey(k, redactor, place.key)] = redactJson(child, redactor, {
+        file: place.file,
+        key: k.toLowerCase(),
+        parent: place.key,
+        grandparent: place.parent,
+      });
     }
     return out;
   }
@@ -124,7 +144,7 @@ export function redactBundle(raw: RawBundle, redactor: Redactor): RedactedBundle
     let out: string;
     const parsed = lower.endsWith('.json') ? parseJson(text) : null;
     if (parsed?.kind === 'ok') {
-      out = `${JSON.stringify(redactJson(parsed.value, redactor, null), null, 2)}\n`;
+      out = `${JSON.stringify(redactJson(parsed.value, redactor, { file, key: null, parent: null, grandparent: null }), null, 2)}\n`;
     } else {
       if (parsed) redactedAsText.push(file);
       out = redactor.text(parsed ? scrubEnvText(text, redactor) : text);

@@ -84,7 +84,8 @@ interface Place {
 // called `docker`). `name` means a name only where the object is a container, a network's container entry, a swarm
 // service or the engine (a process's or a network's `name` is free text).
 function isNameField({ section, key, parent, grandparent }: Place): boolean {
-  if (key === 'computerName' || key === 'hostname' || key === 'serviceName' || key === 'userName') return true;
+  if (key === 'computerName' || key === 'hostname' || key === 'serviceName' || key === 'userName')
+    return true;
   if (key === 'owner') return section === 'hcs';
   if (key !== 'name') return false;
   return (

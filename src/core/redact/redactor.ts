@@ -4,15 +4,7 @@ import { findAddresses } from './addresses';
 import { createLiteralIndex, type Literal } from './literal-index';
 
 /** What gets a pseudonym (`host-1`, `ip-2` ...). Environment values get none: they are removed. */
-export type PseudonymKind =
-  | 'host'
-  | 'domain'
-  | 'user'
-  | 'container'
-  | 'service'
-  | 'registry'
-  | 'ip'
-  | 'mac';
+export type PseudonymKind = 'host' | 'domain' | 'user' | 'container' | 'service' | 'registry' | 'ip' | 'mac';
 export type RedactionKind = PseudonymKind | 'env';
 
 /** The order kinds are listed in, in summaries and when numbering. */
@@ -71,8 +63,9 @@ export interface Redactor {
   /**
    * A field that holds one value (a container, host or service name): the whole value's pseudonym when it is a
    * seed, even a word such as `docker` that free text keeps; otherwise the names inside it, as `text` does.
+   * `prefer` picks the kind where a value was seeded as two (an account `docker` and a container `docker`).
    */
-  readonly name: (value: string, scope?: RedactionScope) => string;
+  readonly name: (value: string, scope?: RedactionScope, prefer?: PseudonymKind) => string;
   /**
    * An image reference: the registry host is a value; the repository path is the image's public name, where only
    * domain, host and user names are replaced (`registry.contoso.com/shop/api` -> `registry-1/shop/api` even with
@@ -203,11 +196,21 @@ export function createRedactor(seeds: readonly RedactionSeed[]): Redactor {
   const kindOfLiteral = new Map<string, RedactionKind>();
   // Exact values of name fields, vocabulary words included: case-sensitive key first, then folded.
   const exactNames = new Map<string, PseudonymKind>();
+  const exactByKind = new Set<string>();
   const literals: Literal<RedactionKind>[] = [];
   for (const seed of seeds) {
     if (!isUsableSeed(seed)) continue;
     const value = seed.value.trim();
     const key = keyOf(seed.kind, value);
+    if (
+      seed.kind !== 'env' &&
+      seed.kind !== 'mac' &&
+      seed.kind !== 'ip' &&
+      !exactByKind.has(`${seed.kind}\u0000${key}`)
+    ) {
+      exactByKind.add(`${seed.kind}\u0000${key}`);
+      pseudonym(seed.kind, value);
+    }
     if (kindOfLiteral.has(`${seed.kind === 'env' ? 'env' : 'name'}:${key}`)) continue;
     kindOfLiteral.set(`${seed.kind === 'env' ? 'env' : 'name'}:${key}`, seed.kind);
     if (seed.kind === 'env') {
@@ -239,11 +242,7 @@ export function createRedactor(seeds: readonly RedactionSeed[]): Redactor {
     literals.filter((l) => l.kind !== 'container' && l.kind !== 'service'),
   );
 
-  const replace = (
-    input: string,
-    scope: RedactionScope,
-    find: typeof findLiterals,
-  ): string => {
+  const replace = (input: string, scope: RedactionScope, find: typeof findLiterals): string => {
     if (input === '') return input;
     const spans: Span[] = [];
     if (scope !== 'addresses')
@@ -291,11 +290,13 @@ export function createRedactor(seeds: readonly RedactionSeed[]): Redactor {
     return `${text(first, scope)}${replace(reference.slice(slash), scope, findInImagePath)}`;
   };
 
-  const name = (value: string, scope: RedactionScope = 'names'): string => {
+  const name = (value: string, scope: RedactionScope = 'names', prefer?: PseudonymKind): string => {
     // Docker writes a container's name with a leading `/` (inspect `Name`); the slash is no part of the name.
     const slash = value.startsWith('/') ? '/' : '';
     const bare = value.slice(slash.length).trim();
-    const kind = exactNames.get(bare) ?? exactNames.get(bare.toLowerCase());
+    const preferred =
+      prefer !== undefined && exactByKind.has(`${prefer}\u0000${keyOf(prefer, bare)}`) ? prefer : undefined;
+    const kind = preferred ?? exactNames.get(bare) ?? exactNames.get(bare.toLowerCase());
     if (kind === undefined || (!CASE_INSENSITIVE.has(kind) && exactNames.get(bare) === undefined))
       return text(value, scope);
     record(kind, bare);

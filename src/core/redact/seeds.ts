@@ -67,8 +67,30 @@ const UNC_SERVER = /(?<![\\\w])\\\\([A-Za-z0-9][A-Za-z0-9-]*(?:\.[A-Za-z0-9-]+)*
 // A dotted name; kept when its domain is one of the host's (or an internal suffix), so `sql01.corp.contoso.com`
 // goes while `mcr.microsoft.com` and `Contoso.Api.dll` stay readable. Starts only where a name starts: linear.
 const DOTTED_NAME = /(?<![\w.-])[A-Za-z0-9][A-Za-z0-9-]*(?:\.[A-Za-z0-9-]+)+(?![\w-])/g;
-const REVERSE_DNS_FIRST = new Set(['com', 'org', 'net', 'io', 'de', 'uk', 'fr', 'nl', 'ch', 'at', 'eu', 'us']);
-const INTERNAL_SUFFIXES = new Set(['local', 'lan', 'internal', 'intranet', 'corp', 'localdomain', 'home', 'ad']);
+const REVERSE_DNS_FIRST = new Set([
+  'com',
+  'org',
+  'net',
+  'io',
+  'de',
+  'uk',
+  'fr',
+  'nl',
+  'ch',
+  'at',
+  'eu',
+  'us',
+]);
+const INTERNAL_SUFFIXES = new Set([
+  'local',
+  'lan',
+  'internal',
+  'intranet',
+  'corp',
+  'localdomain',
+  'home',
+  'ad',
+]);
 // `DOMAIN\user` in a command line (`runas /user:CONTOSO\svc-sql`), kept when DOMAIN is a known domain or host;
 // not a group policy store (`contoso.com\SRV - Firewall Baseline`), whose name goes on after ` - `.
 const ACCOUNT = /(?<![\w\\.-])([A-Za-z][\w.-]{0,62})\\([A-Za-z0-9][\w.-]*\$?)(?![\w\\]|\s+-\s)/g;

@@ -39,7 +39,11 @@ export function createReport(model: HostModel, options: CreateReportOptions): Cr
     const lookup = findContainer(model, ref);
     if (lookup.kind === 'not-found') return { kind: 'not-found', ref };
     if (lookup.kind === 'ambiguous')
-      return { kind: 'ambiguous', ref, candidates: lookup.candidates.map((c) => ({ id: c.id, name: c.name })) };
+      return {
+        kind: 'ambiguous',
+        ref,
+        candidates: lookup.candidates.map((c) => ({ id: c.id, name: c.name })),
+      };
     ids.push(lookup.container.id);
   }
   // Names are replaced in the model, so the diagnosis writes its sentences around pseudonyms and no word of
