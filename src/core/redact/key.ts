@@ -64,8 +64,9 @@ export function parseRedactionKey(text: string): ParsedKey {
   };
 }
 
-// A pseudonym as the redactor writes it; `container-1` inside `container-12` or `my-container-1` is none.
-const PSEUDONYM = new RegExp(`(?<![A-Za-z0-9_-])(?:${[...PSEUDONYM_KINDS].join('|')})-\\d+(?![0-9])`, 'g');
+// A pseudonym as the redactor writes it, also where it replaced part of a name (`container-1-data`,
+// `bundle-host-1`); `container-1` inside `container-12` or `xcontainer-1` is none.
+const PSEUDONYM = new RegExp(`(?<![A-Za-z0-9_])(?:${[...PSEUDONYM_KINDS].join('|')})-\\d+(?![0-9])`, 'g');
 
 /** The text with every pseudonym the key knows replaced by its value; unknown pseudonyms stay as they are. */
 export function revealText(text: string, key: RedactionKey): string {

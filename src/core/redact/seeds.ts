@@ -170,6 +170,10 @@ class SeedList {
     const at = value.indexOf('@');
     let user = value;
     if (slash !== -1) {
+      // A virtual account (`NT VIRTUAL MACHINE\<vm id>`, `NT SERVICE\docker`) names a VM or a service, no one; the
+      // VM id must stay for the isolation walkthrough to find the container's worker process. `.\bob` is a person.
+      const owner = value.slice(0, slash).trim().toLowerCase();
+      if (owner !== '.' && WELL_KNOWN_DOMAINS.has(owner)) return;
       this.domain(value.slice(0, slash));
       user = value.slice(slash + 1);
     } else if (at > 0) {
