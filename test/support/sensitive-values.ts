@@ -164,3 +164,83 @@ export function leaks(output: string, values: SensitiveValues): string[] {
       found.push(`container: ${name}`);
   return found;
 }
+
+/** A value planted in a bundle by `plantSensitiveValues`, and what kind of leak it stands for (issue 17, item 6). */
+export interface PlantedValue {
+  readonly kind: string;
+  readonly value: string;
+}
+
+export const PLANTED_VALUES: readonly PlantedValue[] = [
+  { kind: 'UNC server (mount source)', value: 'fileserver01' },
+  { kind: 'FQDN other than the host', value: 'sql01.acme-internal.net' },
+  { kind: 'DOMAIN\\user in a command line', value: 'svc-reporting' },
+  { kind: 'user in C:/Users/<name>', value: 'bob' },
+  { kind: 'user in /c/Users/<name>', value: 'dave' },
+  { kind: 'IPv6 right after word:', value: 'fd00:abcd::7' },
+  { kind: 'MAC without separators', value: '00155DAB12EF' },
+  { kind: 'IPv4 with leading zeros', value: '010.001.002.003' },
+  { kind: 'ip-a-b-c-d host name', value: 'ip-10-9-8-7' },
+  { kind: 'swarm service name', value: 'payroll-api' },
+];
+
+function parseFile(raw: RawBundle, path: string): unknown {
+  const value = json(raw, path);
+  if (value === undefined) throw new Error(`${path} is not in the bundle or not JSON`);
+  return value;
+}
+
+/**
+ * The bundle (the hostile fixture) with every value of PLANTED_VALUES put where a real host has it: a container
+ * of a swarm service with an SMB mount, a host process whose command line names accounts, hosts and addresses,
+ * an adapter's MAC as Get-NetAdapter writes it without separators.
+ */
+export function plantSensitiveValues(raw: RawBundle): RawBundle {
+  const files = new Map(raw.files);
+  const put = (path: string, value: unknown): void =>
+    void files.set(path, new TextEncoder().encode(JSON.stringify(value, null, 2)));
+  const containers = parseFile(raw, 'docker/containers.json') as Record<string, unknown>[];
+  const target = containers[2]!;
+  const config = target.Config as Record<string, unknown>;
+  const hostConfig = target.HostConfig as Record<string, unknown>;
+  target.Name = '/payroll-api.1.x7k2m9q4w1e8r5t3y6u0i9o2p';
+  config.Labels = {
+    'com.docker.swarm.service.name': 'payroll-api',
+    'com.docker.swarm.task.name': 'payroll-api.1',
+  };
+  hostConfig.Binds = ['\\\\fileserver01\\share:C:\\data'];
+  target.Mounts = [
+    { Type: 'bind', Source: '\\\\fileserver01\\share', Destination: 'c:\\data', Mode: '', RW: true },
+  ];
+  put('docker/containers.json', containers);
+  const processes = parseFile(raw, 'host/processes.json') as Record<string, unknown>[];
+  processes.push({
+    Id: 7777,
+    ProcessName: 'sqlcmd',
+    SI: 0,
+    Path: 'C:/Users/bob/tools/sqlcmd.exe',
+    StartTime: '\\/Date(1764385200000)\\/',
+    WorkingSet64: 4096,
+    ParentProcessId: 4,
+    CommandLine:
+      'runas /user:ACME\\svc-reporting "sqlcmd -S sql01.acme-internal.net -i /c/Users/dave/q.sql --bind addr:fd00:abcd::7 --peer 010.001.002.003 --node ip-10-9-8-7 --mac 00155DAB12EF"',
+  });
+  put('host/processes.json', processes);
+  const adapters = parseFile(raw, 'host/adapters.json') as Record<string, unknown>[];
+  adapters.push({
+    Name: 'Ethernet 2',
+    InterfaceDescription: 'Intel(R) Ethernet',
+    ifIndex: 7,
+    Status: 'Up',
+    MacAddress: '00155DAB12EF',
+  });
+  put('host/adapters.json', adapters);
+  return { source: raw.source, files };
+}
+
+/** Every planted value still in `output` (whole words, any case), as `kind: value`. */
+export function plantedLeaks(output: string): string[] {
+  return PLANTED_VALUES.filter(({ value }) =>
+    new RegExp(`(?<![A-Za-z0-9])${escapeRe(value)}(?![A-Za-z0-9])`, 'i').test(output),
+  ).map(({ kind, value }) => `${kind}: ${value}`);
+}
