@@ -91,21 +91,18 @@ export function reportCommand(io: CliIo): Command {
       }
       const { bytes, document, key } = result.value;
       const keyPath = flags.key ?? (flags.out === undefined ? undefined : redactionKeyPath(flags.out));
-      if (key !== null && keyPath !== undefined) {
-        await writeRedactionKey(keyPath, key, false).catch((error: NodeJS.ErrnoException) => {
-          throw new CliError(`cannot write ${keyPath}: ${error.message}`, EXIT.failed);
-        });
-      }
-      if (flags.out === undefined) {
-        io.out(new TextDecoder().decode(bytes));
-        return;
-      }
-      await writeFile(flags.out, bytes).catch((error: NodeJS.ErrnoException) => {
+      const cannotWrite = (path: string) => (error: NodeJS.ErrnoException) => {
         throw new CliError(
-          `cannot write ${flags.out}: ${error.code === 'ENOENT' ? 'its folder does not exist' : error.message}`,
+          `cannot write ${path}: ${error.code === 'ENOENT' ? 'its folder does not exist' : error.message}`,
           EXIT.failed,
         );
-      });
+      };
+      if (flags.out === undefined) io.out(new TextDecoder().decode(bytes));
+      else await writeFile(flags.out, bytes).catch(cannotWrite(flags.out));
+      // The key goes beside the report, never into it (issue 11, item 3).
+      if (key !== null && keyPath !== undefined)
+        await writeRedactionKey(keyPath, key, false).catch(cannotWrite(keyPath));
+      if (flags.out === undefined) return;
       const replaced = document.redaction
         ? `redacted (${document.redaction.totalOccurrences} replacements; key in ${keyPath})`
         : 'NOT redacted';
