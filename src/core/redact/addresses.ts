@@ -80,39 +80,41 @@ export function isIpv6(text: string): boolean {
   return halves.length === 2 ? count <= 7 : count === 8;
 }
 
+function pushMac(found: AddressMatch[], match: string, start: number): void {
+  const key = match.toLowerCase().replaceAll(':', '-');
+  if (!NON_IDENTIFYING_MACS.has(key)) found.push({ kind: 'mac', start, end: start + match.length, key });
+}
+
+function pushIpv6(found: AddressMatch[], match: string, start: number): void {
+  const zone = match.indexOf('%');
+  const address = zone === -1 ? match : match.slice(0, zone);
+  if (!isIpv6(address)) return;
+  const key = address.toLowerCase();
+  // The zone (%12, an interface index) identifies nothing and stays.
+  if (!isNonIdentifyingIp(key)) found.push({ kind: 'ip', start, end: start + address.length, key });
+}
+
 /** Every identifying IPv4, IPv6 and MAC address in `text`, in order, without overlaps. */
 export function findAddresses(text: string): AddressMatch[] {
   const found: AddressMatch[] = [];
   // Most strings of a bundle (states, names, numbers, GUIDs) hold no address: one cheap test rules them out.
   if (!MAYBE_ADDRESS.test(text)) return found;
   const colon = text.includes(':');
-  const mac = (match: string, start: number): void => {
-    const key = match.toLowerCase().replaceAll(':', '-');
-    if (!NON_IDENTIFYING_MACS.has(key)) found.push({ kind: 'mac', start, end: start + match.length, key });
-  };
-  const ipv6 = (match: string, start: number): void => {
-    const zone = match.indexOf('%');
-    const address = zone === -1 ? match : match.slice(0, zone);
-    if (!isIpv6(address)) return;
-    const key = address.toLowerCase();
-    // The zone (%12, an interface index) identifies nothing and stays.
-    if (!isNonIdentifyingIp(key)) found.push({ kind: 'ip', start, end: start + address.length, key });
-  };
-  if (colon || text.includes('-')) for (const m of text.matchAll(MAC)) mac(m[0], m.index);
+  if (colon || text.includes('-')) for (const m of text.matchAll(MAC)) pushMac(found, m[0], m.index);
   if (colon) {
-    for (const m of text.matchAll(IPV6_CANDIDATE)) ipv6(m[0], m.index);
+    for (const m of text.matchAll(IPV6_CANDIDATE)) pushIpv6(found, m[0], m.index);
     for (const m of text.matchAll(LABEL_COLON)) {
       if (!/[G-Zg-z_-]/.test(m[0].slice(0, -1))) continue; // all hex: the address patterns already tried it
       const at = m.index + m[0].length;
       MAC_AT.lastIndex = at;
       const macMatch = MAC_AT.exec(text);
       if (macMatch) {
-        mac(macMatch[0], at);
+        pushMac(found, macMatch[0], at);
         continue;
       }
       IPV6_AT.lastIndex = at;
       const v6 = IPV6_AT.exec(text);
-      if (v6) ipv6(v6[0], at);
+      if (v6) pushIpv6(found, v6[0], at);
     }
   }
   if (text.includes('.'))

@@ -96,24 +96,28 @@ function isNameField({ section, key, parent, grandparent }: Place): boolean {
   );
 }
 
-function redactPart(value: unknown, redactor: Redactor, place: Place): unknown {
+function redactPart(value: unknown, redactor: Redactor, place: Place, clean: Set<string>): unknown {
   if (typeof value === 'string') {
-    if (KEEP_KEYS.has(place.key)) return value;
+    if (KEEP_KEYS.has(place.key) || clean.has(value)) return value;
     if (place.key === 'image') return redactor.image(value, 'names');
-    return isNameField(place) ? redactor.name(value) : redactor.text(value, 'names');
+    if (isNameField(place)) return redactor.name(value);
+    const out = redactor.text(value, 'names');
+    // Most strings of a large host repeat and hold no name (states, NAT names, addresses): searched once.
+    if (out === value) clean.add(value);
+    return out;
   }
-  if (Array.isArray(value)) return value.map((item) => redactPart(item, redactor, place));
+  if (Array.isArray(value)) return value.map((item) => redactPart(item, redactor, place, clean));
   if (value !== null && typeof value === 'object') {
     // `source` is where a part came from (probe and file): structure. A mount's `source` is a string, redacted above.
     if (place.key === 'source' || KEEP_KEYS.has(place.key)) return value;
     const out: Record<string, unknown> = {};
     for (const [key, child] of Object.entries(value as Record<string, unknown>))
-      out[key] = redactPart(child, redactor, {
-        section: place.section,
-        key,
-        parent: place.key,
-        grandparent: place.parent,
-      });
+      out[key] = redactPart(
+        child,
+        redactor,
+        { section: place.section, key, parent: place.key, grandparent: place.parent },
+        clean,
+      );
     return out;
   }
   return value;
@@ -122,9 +126,10 @@ function redactPart(value: unknown, redactor: Redactor, place: Place): unknown {
 /** The model with every name and secret replaced through `redactor` (scope `names`), addresses as they were. */
 export function redactModel(model: HostModel, redactor: Redactor): HostModel {
   const out: Record<string, unknown> = {};
+  const clean = new Set<string>();
   for (const [section, part] of Object.entries(model))
     out[section] = KEEP_SECTIONS.has(section)
       ? part
-      : redactPart(part, redactor, { section, key: section, parent: null, grandparent: null });
+      : redactPart(part, redactor, { section, key: section, parent: null, grandparent: null }, clean);
   return out as unknown as HostModel;
 }

@@ -30,16 +30,22 @@ const VOCABULARY_KEYS: ReadonlySet<string> = new Set([
   'findingIds',
 ]);
 
-function redactValue(value: unknown, redactor: Redactor, key: string | null): unknown {
+function redactValue(value: unknown, redactor: Redactor, key: string | null, clean: Set<string>): unknown {
   // Only a word (or a list of words) is kept under these keys: an object there is redacted like any other.
   const vocabulary = key !== null && VOCABULARY_KEYS.has(key);
-  if (typeof value === 'string') return vocabulary ? value : redactor.text(value, 'addresses');
+  if (typeof value === 'string') {
+    if (vocabulary || clean.has(value)) return value;
+    const out = redactor.text(value, 'addresses');
+    // A report repeats its sentences (one per client and port): one without an address is searched once.
+    if (out === value) clean.add(value);
+    return out;
+  }
   if (Array.isArray(value))
-    return value.map((item) => redactValue(item, redactor, typeof item === 'string' ? key : null));
+    return value.map((item) => redactValue(item, redactor, typeof item === 'string' ? key : null, clean));
   if (value !== null && typeof value === 'object') {
     const out: Record<string, unknown> = {};
     for (const [k, child] of Object.entries(value as Record<string, unknown>))
-      out[k] = redactValue(child, redactor, k);
+      out[k] = redactValue(child, redactor, k, clean);
     return out;
   }
   return value;
@@ -47,6 +53,6 @@ function redactValue(value: unknown, redactor: Redactor, key: string | null): un
 
 /** The document with its addresses replaced by pseudonyms and a summary of everything replaced. */
 export function redactReport(document: ReportDocument, redactor: Redactor): ReportDocument {
-  const redacted = redactValue({ ...document, redaction: null }, redactor, null) as ReportDocument;
+  const redacted = redactValue({ ...document, redaction: null }, redactor, null, new Set()) as ReportDocument;
   return { ...redacted, redaction: redactor.summary() };
 }
