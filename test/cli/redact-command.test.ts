@@ -89,6 +89,26 @@ describe('hostscope redact', () => {
     expect(again.code, again.err).toBe(0);
   });
 
+  it('report writes its key beside --out, not into the report, and the key reads the report back', async () => {
+    const out = join(dir, 'hostile-report.md');
+    const run = await cli('report', HOSTILE_PATH, '--format', 'md', '--out', out);
+    expect(run.code, run.err).toBe(0);
+    const keyFile = join(dir, 'hostile-report.key.json');
+    expect(run.err).toContain(`key in ${keyFile}`);
+    const report = readFileSync(out, 'utf8');
+    expect(report).not.toContain('CORP-DOCKER07');
+    expect(report).not.toContain('hostscope-redaction-key');
+    const title = report.split('\n')[0]!;
+    const back = await cli('redact', '--reveal', keyFile, title);
+    expect(back.out).toBe(`${title.replace(/host-\d+/, 'CORP-DOCKER07')}\n`);
+    expect(existsSync(join(dir, 'plain.key.json'))).toBe(false);
+    expect(
+      (await cli('report', HOSTILE_PATH, '--format', 'md', '--no-redact', '--out', join(dir, 'plain.md')))
+        .code,
+    ).toBe(0);
+    expect(existsSync(join(dir, 'plain.key.json'))).toBe(false);
+  });
+
   it('refuses a key that is no key, naming the field', async () => {
     const bad = join(dir, 'bad.key.json');
     writeFileSync(
