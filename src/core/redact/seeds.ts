@@ -66,7 +66,8 @@ const PROFILE_PATH = /[\\/]Users[\\/]([^\\/"<>|:*?\r\n\t]+?)(?=[\\/]|$|["'\s;,])
 const UNC_SERVER = /(?<![\\\w])\\\\([A-Za-z0-9][A-Za-z0-9-]*(?:\.[A-Za-z0-9-]+)*)(?=\\)/g;
 // A dotted name; kept when its domain is one of the host's (or an internal suffix), so `sql01.corp.contoso.com`
 // goes while `mcr.microsoft.com` and `Contoso.Api.dll` stay readable. Starts only where a name starts: linear.
-const DOTTED_NAME = /(?<![\w.-])[A-Za-z0-9][A-Za-z0-9-]*(?:\.[A-Za-z0-9-]+)+(?![\w-])/g;
+const DOTTED_NAME =
+  /(?<![\w.-])[A-Za-z0-9][A-Za-z0-9-]*(?:\.[A-Za-z0-9-]+)*\.[A-Za-z][A-Za-z0-9-]*(?![\w-])/g;
 const REVERSE_DNS_FIRST = new Set([
   'com',
   'org',
