@@ -4,7 +4,6 @@ export {
   isSearchableEnvValue,
   REDACTED_VALUE,
   REDACTION_KINDS,
-  isVocabularyName,
   type PseudonymKind,
   type RedactionKeyEntry,
   type RedactionScope,

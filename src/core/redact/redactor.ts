@@ -120,7 +120,7 @@ const VOCABULARY_NAMES: ReadonlySet<string> = new Set([
 ]);
 
 /** Whether a name is also a word of the vocabulary, and so replaced only where a field holds exactly that name. */
-export function isVocabularyName(value: string): boolean {
+function isVocabularyName(value: string): boolean {
   return VOCABULARY_NAMES.has(value.trim().toLowerCase());
 }
 // A name is replaced only as a whole word: `web` inside `webserver` is left alone, while `.`, `-` and `_` end a
