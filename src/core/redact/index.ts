@@ -5,8 +5,6 @@ export {
   REDACTED_VALUE,
   REDACTION_KINDS,
   type PseudonymKind,
-  type RedactionKeyEntry,
-  type RedactionScope,
   type RedactionKind,
   type RedactionSeed,
   type RedactionSummary,
@@ -23,11 +21,4 @@ export {
 } from './seeds';
 export { redactBundle, type RedactedBundle } from './redact-bundle';
 export { redactModel } from './redact-model';
-export {
-  parseRedactionKey,
-  redactionKey,
-  revealText,
-  REDACTION_KEY_SCHEMA,
-  type ParsedKey,
-  type RedactionKey,
-} from './key';
+export { parseRedactionKey, redactionKey, revealText, type RedactionKey } from './key';
