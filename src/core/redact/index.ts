@@ -11,14 +11,7 @@ export {
   type RedactionSummaryRow,
   type Redactor,
 } from './redactor';
-export {
-  bundleFileOrder,
-  envValue,
-  imageRegistry,
-  isBundleFile,
-  seedsFromBundle,
-  seedsFromModel,
-} from './seeds';
+export { bundleFileOrder, envValue, imageRegistry, seedsFromBundle, seedsFromModel } from './seeds';
 export { redactBundle, type RedactedBundle } from './redact-bundle';
 export { redactModel } from './redact-model';
 export { parseRedactionKey, redactionKey, revealText, type RedactionKey } from './key';
