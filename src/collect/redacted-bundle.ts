@@ -2,8 +2,16 @@
 // has the same layout, the same path checks and the same atomic write as a freshly collected one.
 import { probeForFile, type RawBundle } from '../shared/bundle';
 import { decodeText } from '../core/bundle/decode';
+import { BundleError } from '../core/bundle/errors';
 import { parseManifest, type ParsedManifest } from '../core/bundle/manifest';
-import { createRedactor, redactBundle, seedsFromBundle, type RedactedBundle } from '../core/redact';
+import {
+  createRedactor,
+  redactBundle,
+  redactionKey,
+  seedsFromBundle,
+  type RedactedBundle,
+  type RedactionKey,
+} from '../core/redact';
 import { COLLECTOR_NAME, writeBundle, type WrittenBundle } from './bundle-writer';
 import { HOSTSCOPE_VERSION } from '../shared/version';
 import type { ProbeFile, ProbeRun } from './types';
@@ -13,6 +21,30 @@ export interface RedactedBundleResult {
   readonly redacted: RedactedBundle;
   /** Files no manifest probe lists and the catalogue does not know: left out rather than guessed at. */
   readonly unlisted: readonly string[];
+  /** What the pseudonyms stand for: written beside the output, never into it. */
+  readonly key: RedactionKey;
+}
+
+/**
+ * The bundle's own manifest, read as every command reads it: a bundle without one (an empty zip, a zip with two
+ * top-level folders) or with an unreadable one is refused with a BundleError (exit 3) instead of getting a manifest
+ * made up from its files (issue 17, item 9).
+ */
+export function requireManifest(raw: RawBundle): ParsedManifest {
+  const bytes = raw.files.get('manifest.json');
+  if (bytes === undefined) {
+    const tops = [...new Set([...raw.files.keys()].map((path) => path.split('/')[0]!))].sort();
+    throw new BundleError(
+      'not-a-bundle',
+      `${raw.source} is not a Hostscope bundle: manifest.json is missing at its top level (${
+        tops.length === 0
+          ? 'it holds no files'
+          : `it holds ${tops.slice(0, 5).join(', ')}${tops.length > 5 ? ' ...' : ''}`
+      })`,
+      { bundle: raw.source },
+    );
+  }
+  return parseManifest(decodeText(bytes).text, raw.source);
 }
 
 /** The redacted files regrouped into the probe runs the writer expects, statuses and errors from the (redacted) manifest. */
@@ -71,7 +103,9 @@ export function runsFromRedacted(
  * files alone, as for a redacted report of the same bundle, so both use the same pseudonyms.
  */
 export async function writeRedactedBundle(raw: RawBundle, out: string): Promise<RedactedBundleResult> {
-  const redacted = redactBundle(raw, createRedactor(seedsFromBundle(raw)));
+  requireManifest(raw);
+  const redactor = createRedactor(seedsFromBundle(raw));
+  const redacted = redactBundle(raw, redactor);
   const { runs, computerName, collectedAt, collector, unlisted } = runsFromRedacted(redacted, raw.source);
   const written = await writeBundle({
     out,
@@ -84,5 +118,5 @@ export async function writeRedactedBundle(raw: RawBundle, out: string): Promise<
       version: collector?.version ?? 'unknown',
     },
   });
-  return { written, redacted, unlisted };
+  return { written, redacted, unlisted, key: redactionKey(raw.source, redactor.key()) };
 }

@@ -8,7 +8,7 @@ import {
   renderReportMarkdown,
   type ReportDocument,
 } from '../core/report';
-import type { RedactionSeed } from '../core/redact';
+import type { RedactionKey, RedactionSeed } from '../core/redact';
 import type { Correlation } from '../core/diagnosis';
 import { fail, ok, type Result } from '../shared/ipc';
 import type { HostModel } from '../shared/model';
@@ -38,6 +38,8 @@ export interface ExportedReport {
   readonly mediaType: string;
   readonly bytes: Uint8Array;
   readonly document: ReportDocument;
+  /** For a redacted report, what its pseudonyms stand for: to be kept beside the file, never shared with it. */
+  readonly key: RedactionKey | null;
 }
 
 const MEDIA_TYPES: Readonly<Record<ReportFormat, string>> = {
@@ -104,5 +106,6 @@ export async function exportReport(
     mediaType: MEDIA_TYPES[options.format],
     bytes,
     document,
+    key: outcome.key,
   });
 }

@@ -4,6 +4,8 @@
 
 import { basename, join } from 'node:path';
 import { readBundle } from '../collect/bundle-reader';
+import { redactionKeyPath, writeRedactionKey } from '../collect/redaction-key';
+import type { RedactionKey } from '../core/redact';
 import { BundleError } from '../core/bundle/errors';
 import { buildHostModel } from '../core/host-model';
 import {
@@ -50,6 +52,8 @@ export interface ReportDocument {
   readonly fileName: string;
   readonly mediaType: string;
   readonly bytes: Uint8Array;
+  /** A redacted report's key: saved beside the report, never inside it (issue 11, item 3). */
+  readonly key?: RedactionKey | null;
 }
 
 /** Renders a report of the open bundle; error values (no PDF printer, unknown container) pass through. */
@@ -265,6 +269,10 @@ export function createService(options: ServiceOptions): HostscopeService {
           });
         }
         const saved = await options.shell.saveFile(document.fileName, document.bytes);
+        if (saved !== null && document.key)
+          await writeRedactionKey(redactionKeyPath(saved), document.key, false).catch((error: unknown) => {
+            throw new Error(`the report is saved, but not its key: ${messageOf(error)}`);
+          });
         return ok(saved === null ? { kind: 'cancelled' } : { kind: 'saved', path: saved });
       });
     },

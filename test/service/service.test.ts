@@ -1,6 +1,8 @@
 // The service behind both shells, on the real reader, host model and diagnosis, over the shipped sample hosts.
 // Expected values come from the model and the diagnosis computed beside it, never typed in.
 
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readBundle } from '../../src/collect/bundle-reader';
@@ -342,5 +344,31 @@ describe('the service', () => {
     expect(saved).toHaveLength(2);
     expect(saved[0]!.name).toMatch(/^hostscope-report-.*\.html$/);
     expect(saved[0]!.size).toBeGreaterThan(1000);
+  });
+
+  it('saves the key of a redacted report beside it, and none for a plain one', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hostscope-export-'));
+    try {
+      let target = join(dir, 'redacted.md');
+      service = createHostscopeService({
+        kind: 'desktop',
+        saveFile: async (_name, bytes) => {
+          writeFileSync(target, bytes);
+          return target;
+        },
+      });
+      await service.call('bundle:openSample', { name: samples[0]!.name });
+      expect((await service.call('report:export', { format: 'md', redact: true })).ok).toBe(true);
+      const key = JSON.parse(readFileSync(join(dir, 'redacted.key.json'), 'utf8')) as {
+        entries: { pseudonym: string }[];
+      };
+      expect(key.entries.map((e) => e.pseudonym)).toContain('host-1');
+      expect(readFileSync(target, 'utf8')).not.toContain('hostscope-redaction-key');
+      target = join(dir, 'plain.md');
+      expect((await service.call('report:export', { format: 'md', redact: false })).ok).toBe(true);
+      expect(() => readFileSync(join(dir, 'plain.key.json'))).toThrow();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -1,6 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { Command, Option } from 'commander';
 import { ChromiumNotFoundError, renderPdf } from '../../collect/pdf';
+import { redactionKeyPath, writeRedactionKey } from '../../collect/redaction-key';
 import { seedsFromBundle } from '../../core/redact';
 import { exportReport } from '../../service/report';
 import type { ReportFormat } from '../../shared/views';
@@ -13,6 +14,7 @@ interface ReportFlags {
   /** Commander leaves it undefined when neither --redact nor --no-redact is given: redaction stays on. */
   readonly redact?: boolean;
   readonly container?: readonly string[];
+  readonly key?: string;
 }
 
 const collect = (value: string, previous: readonly string[] | undefined): readonly string[] => [
@@ -36,6 +38,10 @@ export function reportCommand(io: CliIo): Command {
     )
     .option('--no-redact', 'keep every name and address as collected (for your own use, not for sharing)')
     .option(
+      '--key <file>',
+      'where to write the key of the pseudonyms (default: <name>.key.json beside --out; none for standard output)',
+    )
+    .option(
       '--container <ref>',
       'limit the report to this container (name, id or unique id prefix); repeat for more',
       collect,
@@ -46,6 +52,8 @@ export function reportCommand(io: CliIo): Command {
         '',
         'Redaction is ON by default for every format: names become host-1, ip-1, container-1 ... consistently',
         'through the report, environment values never appear, and a summary at the end counts what was replaced.',
+        'The key <name>.key.json beside the report maps pseudonyms back (hostscope redact --reveal <key> <text>);',
+        'it is never part of the report: keep it, send only the report.',
         'PDF needs Chromium, Chrome or Edge (HOSTSCOPE_CHROMIUM=<path> to choose one).',
         'Exit codes: 0 written, 1 failed (e.g. no browser for PDF), 2 usage, 3 unreadable bundle, 4 container not found.',
         'Examples:',
@@ -81,19 +89,22 @@ export function reportCommand(io: CliIo): Command {
             : EXIT.failed,
         );
       }
-      const { bytes, document } = result.value;
-      if (flags.out === undefined) {
-        io.out(new TextDecoder().decode(bytes));
-        return;
-      }
-      await writeFile(flags.out, bytes).catch((error: NodeJS.ErrnoException) => {
+      const { bytes, document, key } = result.value;
+      const keyPath = flags.key ?? (flags.out === undefined ? undefined : redactionKeyPath(flags.out));
+      const cannotWrite = (path: string) => (error: NodeJS.ErrnoException) => {
         throw new CliError(
-          `cannot write ${flags.out}: ${error.code === 'ENOENT' ? 'its folder does not exist' : error.message}`,
+          `cannot write ${path}: ${error.code === 'ENOENT' ? 'its folder does not exist' : error.message}`,
           EXIT.failed,
         );
-      });
+      };
+      if (flags.out === undefined) io.out(new TextDecoder().decode(bytes));
+      else await writeFile(flags.out, bytes).catch(cannotWrite(flags.out));
+      // The key goes beside the report, never into it (issue 11, item 3).
+      if (key !== null && keyPath !== undefined)
+        await writeRedactionKey(keyPath, key, false).catch(cannotWrite(keyPath));
+      if (flags.out === undefined) return;
       const replaced = document.redaction
-        ? `redacted (${document.redaction.totalOccurrences} replacements)`
+        ? `redacted (${document.redaction.totalOccurrences} replacements; key in ${keyPath})`
         : 'NOT redacted';
       io.err(
         `wrote ${flags.out}: ${flags.format}, ${bytes.length} bytes, ${document.findings.items.length} findings, ${document.reachability.rows.length} reachability checks, ${replaced}\n`,

@@ -13,3 +13,5 @@ export {
 } from './redactor';
 export { bundleFileOrder, envValue, imageRegistry, seedsFromBundle, seedsFromModel } from './seeds';
 export { redactBundle, type RedactedBundle } from './redact-bundle';
+export { redactModel } from './redact-model';
+export { parseRedactionKey, redactionKey, revealText, type RedactionKey } from './key';

@@ -1,7 +1,7 @@
 // Where the sensitive values of a host are: fields whose meaning says "this is a computer name, a user, a domain,
 // a registry, an environment value", plus every address in any text. Collected in a fixed order (manifest, then
 // files by path; the model in field order) so that the same input always gets the same pseudonyms.
-import type { RawBundle } from '../../shared/bundle';
+import { probeForFile, type RawBundle } from '../../shared/bundle';
 import type { HostModel } from '../../shared/model';
 import { decodeText } from '../bundle/decode';
 import { parseJson } from '../bundle/json';
@@ -38,6 +38,8 @@ const WELL_KNOWN_DOMAINS = new Set([
   'nt virtual machine',
   'iis apppool',
   'workgroup',
+  // What Windows names a network it cannot identify (connection profiles), on every host.
+  'unidentified network',
   '.',
   'user manager',
 ]);
@@ -58,17 +60,60 @@ const PUBLIC_REGISTRIES = new Set([
 // An e-mail address names a person (and their domain) wherever it turns up: labels, owners, descriptions. The
 // lookbehind starts a match only where a run of name characters starts, which keeps the scan linear.
 const EMAIL = /(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,}/g;
-const PROFILE_PATH = /\\Users\\([^\\/"<>|:*?\r\n\t]+?)(?=\\|$|["'\s;,])/gi;
+// `C:\Users\bob`, `C:/Users/bob` and Git Bash's `/c/Users/dave` name the same person (issue 17, item 6).
+const PROFILE_PATH = /[\\/]Users[\\/]([^\\/"<>|:*?\r\n\t]+?)(?=[\\/]|$|["'\s;,])/gi;
+// The server of a UNC path (`\\fileserver01\share`); `\\.\pipe` and `\\?\C:` start with no name and are skipped.
+const UNC_SERVER = /(?<![\\\w])\\\\([A-Za-z0-9][A-Za-z0-9-]*(?:\.[A-Za-z0-9-]+)*)(?=\\)/g;
+// A dotted name; kept when its domain is one of the host's (or an internal suffix), so `sql01.corp.contoso.com`
+// goes while `mcr.microsoft.com` and `Contoso.Api.dll` stay readable. Starts only where a name starts: linear.
+const DOTTED_NAME =
+  /(?<![\w.-])[A-Za-z0-9][A-Za-z0-9-]*(?:\.[A-Za-z0-9-]+)*\.[A-Za-z][A-Za-z0-9-]*(?![\w-])/g;
+const REVERSE_DNS_FIRST = new Set([
+  'com',
+  'org',
+  'net',
+  'io',
+  'de',
+  'uk',
+  'fr',
+  'nl',
+  'ch',
+  'at',
+  'eu',
+  'us',
+]);
+const INTERNAL_SUFFIXES = new Set([
+  'local',
+  'lan',
+  'internal',
+  'intranet',
+  'corp',
+  'localdomain',
+  'home',
+  'ad',
+]);
+// `DOMAIN\user` in a command line (`runas /user:CONTOSO\svc-sql`), kept when DOMAIN is a known domain or host;
+// not a group policy store (`contoso.com\SRV - Firewall Baseline`), whose name goes on after ` - `.
+const ACCOUNT = /(?<![\w\\.-])([A-Za-z][\w.-]{0,62})\\([A-Za-z0-9][\w.-]*\$?)(?![\w\\]|\s+-\s)/g;
+// Fields that hold a MAC written without separators (`PermanentAddress: 00155D010203`), which no pattern can
+// tell from a container's short id; seeded from the field, then searched as a word.
+const MAC_KEYS = new Set(['macaddress', 'permanentaddress', 'physicaladdress', 'mac']);
+// Docker's labels naming a swarm service or stack (`payroll-api`): seeded so its task containers' pseudonyms
+// are not undone by the service name beside them (issue 17, item 6).
+const SERVICE_LABELS = new Set(['com.docker.swarm.service.name', 'com.docker.stack.namespace']);
 
 /** Collects seeds without duplicates, in first-seen order. */
 class SeedList {
   private readonly seen = new Set<string>();
   readonly items: RedactionSeed[] = [];
+  /** Lower-case domains, organisation labels and host names met so far: what makes `X\\user` or `a.X` a value. */
+  private readonly domains = new Set<string>();
+  private readonly hosts = new Set<string>();
 
   add(kind: RedactionSeed['kind'], raw: string | null | undefined): void {
     const value = raw?.trim();
     if (!value) return;
-    const key = `${kind}\u0000${kind === 'env' || kind === 'container' ? value : value.toLowerCase()}`;
+    const key = `${kind}\u0000${kind === 'env' || kind === 'container' || kind === 'service' ? value : value.toLowerCase()}`;
     if (this.seen.has(key)) return;
     this.seen.add(key);
     this.items.push({ kind, value });
@@ -81,22 +126,41 @@ class SeedList {
     // A container's Hostname defaults to its short id: that is not a name anyone chose.
     if (/^[0-9a-f]{12}$/.test(value)) return;
     const dot = value.indexOf('.');
-    if (dot > 0 && dot < value.length - 1) {
-      this.add('host', value.slice(0, dot));
-      this.domain(value.slice(dot + 1));
-    } else {
-      this.add('host', value);
-    }
+    const host = dot > 0 && dot < value.length - 1 ? value.slice(0, dot) : value;
+    this.add('host', host);
+    this.hosts.add(host.toLowerCase());
+    if (host !== value) this.domain(value.slice(dot + 1));
   }
 
   domain(raw: string | null | undefined): void {
     const value = raw?.trim();
     if (!value || WELL_KNOWN_DOMAINS.has(value.toLowerCase()) || findAddresses(value).length > 0) return;
     this.add('domain', value);
+    this.domains.add(value.toLowerCase());
     // The organisation's own label (`contoso` of `corp.contoso.com`) names it in rule names, file names and
     // labels (`Contoso - Allow RDP`, `Contoso.Api.dll`): it is replaced wherever it stands as a word.
     const org = organisationLabel(value);
-    if (org !== null) this.add('domain', org);
+    if (org !== null) {
+      this.add('domain', org);
+      this.domains.add(org);
+    }
+  }
+
+  /** A dotted name in free text that is a host of one of the known domains (or of an internal suffix). */
+  private dottedName(name: string): void {
+    const lower = name.toLowerCase();
+    if (this.domains.has(lower) || findAddresses(name).length > 0) return;
+    const labels = lower.split('.');
+    const dot = lower.indexOf('.');
+    const domain = lower.slice(dot + 1);
+    // Reverse-DNS names (`com.contoso.team`, a label key) are no host: they start with a top-level label.
+    if (REVERSE_DNS_FIRST.has(labels[0]!)) return;
+    const known =
+      INTERNAL_SUFFIXES.has(labels.at(-1)!) ||
+      labels.slice(1).some((_, i) => this.domains.has(labels.slice(i + 1).join('.'))) ||
+      (labels.length >= 3 && this.domains.has(organisationLabel(domain) ?? ''));
+    // Seeded whole (`sql01.corp.contoso.com` -> host-3): its first label alone may be a word (`registry`, `api`).
+    if (known && !this.seen.has(`registry\u0000${lower}`)) this.add('host', name);
   }
 
   /** `DOMAIN\user`, `user@domain` or a bare user name. */
@@ -107,6 +171,10 @@ class SeedList {
     const at = value.indexOf('@');
     let user = value;
     if (slash !== -1) {
+      // A virtual account (`NT VIRTUAL MACHINE\<vm id>`, `NT SERVICE\docker`) names a VM or a service, no one; the
+      // VM id must stay for the isolation walkthrough to find the container's worker process. `.\bob` is a person.
+      const owner = value.slice(0, slash).trim().toLowerCase();
+      if (owner !== '.' && WELL_KNOWN_DOMAINS.has(owner)) return;
       this.domain(value.slice(0, slash));
       user = value.slice(slash + 1);
     } else if (at > 0) {
@@ -127,10 +195,20 @@ class SeedList {
     this.add('registry', host);
   }
 
-  /** Every address and user-profile folder in a piece of free text. */
+  /** Every address, user-profile folder, UNC server, account and host of a known domain in a piece of free text. */
   scan(text: string): void {
-    if (text.includes('\\')) for (const match of text.matchAll(PROFILE_PATH)) this.account(match[1]);
+    const backslash = text.includes('\\');
+    if (backslash || /users\//i.test(text))
+      for (const match of text.matchAll(PROFILE_PATH)) this.account(match[1]);
     if (text.includes('@')) for (const match of text.matchAll(EMAIL)) this.account(match[0]);
+    if (backslash) {
+      for (const match of text.matchAll(UNC_SERVER)) this.hostName(match[1]);
+      for (const match of text.matchAll(ACCOUNT)) {
+        const owner = match[1]!.toLowerCase();
+        if (this.domains.has(owner) || this.hosts.has(owner)) this.account(match[0]);
+      }
+    }
+    if (text.includes('.')) for (const match of text.matchAll(DOTTED_NAME)) this.dottedName(match[0]);
     for (const address of findAddresses(text)) this.add(address.kind, address.key);
   }
 }
@@ -250,6 +328,10 @@ function seedsFromJson(file: string, root: unknown, seeds: SeedList): void {
       else if (DOMAIN_KEYS.has(k)) seeds.domain(value);
       else if (USER_KEYS.has(k)) seeds.account(value);
       else if (k === 'image') seeds.image(value);
+      else if (MAC_KEYS.has(k) && /^[0-9A-Fa-f]{12}$/.test(value)) seeds.add('mac', value);
+      else if (SERVICE_LABELS.has(k)) seeds.add('service', value);
+      else if (k === 'name' && file === 'docker/swarm/services.json' && parent === 'spec')
+        seeds.add('service', value);
       // The container's own name (inspect `Name`, `/web`) and its entry in a network's container list.
       else if (
         k === 'name' &&
@@ -282,6 +364,11 @@ function forEachString(value: unknown, each: (text: string) => void): void {
   }
 }
 
+/** The manifest and the files a probe of the catalogue owns: the only files redaction reads or writes. */
+export function isBundleFile(file: string): boolean {
+  return file === 'manifest.json' || probeForFile(file) !== null;
+}
+
 /** The files of a bundle in the order seeds are taken: the manifest first, then by path. */
 export function bundleFileOrder(raw: RawBundle): string[] {
   return [...raw.files.keys()].sort((a, b) =>
@@ -294,6 +381,9 @@ export function seedsFromBundle(raw: RawBundle): RedactionSeed[] {
   const seeds = new SeedList();
   const texts: { file: string; text: string; json: unknown }[] = [];
   for (const file of bundleFileOrder(raw)) {
+    // A file no probe owns is never read (issue 17, item 1: a 300 MiB extra JSON must cost nothing); the redacted
+    // bundle and the report leave it out too.
+    if (!isBundleFile(file)) continue;
     const { text } = decodeText(raw.files.get(file)!);
     const parsed = file.toLowerCase().endsWith('.json') ? parseJson(text) : null;
     texts.push({ file, text, json: parsed?.kind === 'ok' ? parsed.value : undefined });
@@ -328,7 +418,12 @@ export function seedsFromModel(model: HostModel): RedactionSeed[] {
       for (const c of network.containers) seeds.add('container', c.name?.replace(/^\//, ''));
   }
   if (model.swarmServices.kind === 'known')
-    for (const service of model.swarmServices.value) seeds.image(service.image);
+    for (const service of model.swarmServices.value) {
+      seeds.add('service', service.name);
+      seeds.image(service.image);
+    }
+  if (model.containers.kind === 'known')
+    for (const container of model.containers.value) seeds.add('service', container.swarm?.serviceName);
   // Process owners (Get-Process -IncludeUserName): `DOMAIN\user` names people.
   if (model.processes.kind === 'known') for (const p of model.processes.value) seeds.account(p.userName);
   forEachString(model, (s) => seeds.scan(s));

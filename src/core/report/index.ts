@@ -1,5 +1,5 @@
 export { buildReport, decisiveHop, type ReportOptions, type ReportOutcome } from './build-report';
-export { createReport, type CreateReportOptions } from './create-report';
+export { createReport, type CreateReportOptions, type CreateReportOutcome } from './create-report';
 export {
   REPORT_SCHEMA,
   REPORT_SCHEMA_VERSION,

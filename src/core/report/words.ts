@@ -52,6 +52,7 @@ const KIND_TITLES: Readonly<Record<RedactionKind, string>> = {
   domain: 'Domain names',
   user: 'User names',
   container: 'Container names',
+  service: 'Swarm service names',
   registry: 'Image registries',
   ip: 'IP addresses (IPv4 and IPv6)',
   mac: 'MAC addresses',

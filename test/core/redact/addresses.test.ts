@@ -65,4 +65,20 @@ describe('findAddresses', () => {
     expect(isIpv6('::ffff:1.2.3.4')).toBe(true);
     expect(isIpv6('1:2:3:4:5:6:7:1.2.3.4')).toBe(false);
   });
+
+  it('finds what the red team planted (issue 17, item 6): leading zeros, an address after `word:`, ip-a-b-c-d', () => {
+    expect(findAddresses('peer 010.001.002.003 and 10.1.2.3').map((m) => m.key)).toEqual([
+      '10.1.2.3',
+      '10.1.2.3',
+    ]);
+    expect(found('inet6 addr:fd00:abcd::7/64 scope')).toEqual(['fd00:abcd::7']);
+    expect(found('ether mac:00:15:5d:01:02:03 up')).toEqual(['00:15:5d:01:02:03']);
+    expect(findAddresses('node ip-10-9-8-7.ec2.internal').map((m) => [m.kind, m.key])).toEqual([
+      ['ip', '10.9.8.7'],
+    ]);
+    // A label that is all hex is an address group, not a word: `dead:beef::1` is one address, found once.
+    expect(found('dead:beef::1')).toEqual(['dead:beef::1']);
+    // Our own pseudonyms and times stay.
+    expect(found('ip-3 talks to ip-12 at 10:15:00')).toEqual([]);
+  });
 });

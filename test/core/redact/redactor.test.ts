@@ -80,4 +80,59 @@ describe('createRedactor', () => {
       'container-1000 container-2 app-00010 APP-0001 host-1 host-1',
     );
   });
+
+  it('replaces names or addresses alone when asked (a model keeps its addresses, a report its words)', () => {
+    const r = createRedactor([
+      { kind: 'container', value: 'reports' },
+      { kind: 'ip', value: '10.0.0.9' },
+    ]);
+    expect(r.text('reports at 10.0.0.9', 'names')).toBe('container-1 at 10.0.0.9');
+    expect(r.text('Docker reports 10.0.0.9', 'addresses')).toBe('Docker reports ip-1');
+  });
+
+  it('replaces a name that is also a word of the layout only where a field holds exactly that name', () => {
+    const r = createRedactor([
+      { kind: 'container', value: 'docker' },
+      { kind: 'container', value: 'host' },
+      { kind: 'user', value: 'docker' },
+    ]);
+    expect(r.text('docker/info.json on the host')).toBe('docker/info.json on the host');
+    expect(r.name('/docker')).toBe('/container-1');
+    expect(r.name('host')).toBe('container-2');
+    expect(r.name('docker', 'names', 'user')).toBe('user-1');
+    expect(r.name('dockerd')).toBe('dockerd');
+  });
+
+  it('keeps the public path of an image and replaces its registry', () => {
+    const r = createRedactor([
+      { kind: 'registry', value: 'registry.contoso.com' },
+      { kind: 'container', value: 'shop' },
+      { kind: 'container', value: 'api' },
+      { kind: 'domain', value: 'contoso' },
+    ]);
+    expect(r.image('registry.contoso.com/shop/api:2.3.1')).toBe('registry-1/shop/api:2.3.1');
+    expect(r.image('registry.contoso.com:5000/contoso/api')).toBe('registry-1:5000/domain-1/api');
+    expect(r.image('shop/api:1')).toBe('shop/api:1');
+    expect(r.text('registry.contoso.com/shop/api')).toBe('registry-1/container-1/container-2');
+  });
+
+  it('finds a MAC seeded without separators in that spelling too, under the same pseudonym', () => {
+    const r = createRedactor([{ kind: 'mac', value: '00155DAB12EF' }]);
+    expect(r.text('--mac 00155dab12ef and 00-15-5D-AB-12-EF, id 00155dab12ef0')).toBe(
+      '--mac mac-1 and mac-1, id 00155dab12ef0',
+    );
+  });
+
+  it('keeps a key of every pseudonym with the value it stands for', () => {
+    const r = createRedactor([
+      { kind: 'host', value: 'SRV01' },
+      { kind: 'container', value: 'web' },
+    ]);
+    r.text('srv01 web 10.1.1.1');
+    expect(r.key()).toEqual([
+      { pseudonym: 'host-1', kind: 'host', value: 'SRV01' },
+      { pseudonym: 'container-1', kind: 'container', value: 'web' },
+      { pseudonym: 'ip-1', kind: 'ip', value: '10.1.1.1' },
+    ]);
+  });
 });

@@ -144,13 +144,23 @@ describe.each(reportBundles())('report of $name', ({ name, path }) => {
     const doc = documentOf(b, true);
     const values = sensitiveValues(b.raw);
     expect(values.ips.length + values.hostNames.length).toBeGreaterThan(0);
+    // Container names such as `reports` or `worker` are also words of Hostscope's sentences ("Docker reports ..."),
+    // which redaction keeps: a word search cannot tell them apart, so container names are checked where a field
+    // holds one, and redact-report.test.ts checks every sentence against a reference built from renamed files.
+    const { containerNames, ...others } = values;
     for (const [format, out] of [
       ['html', renderReportHtml(doc)],
       ['md', renderReportMarkdown(doc)],
       ['json', renderReportJson(doc)],
     ] as const) {
-      expect(leaks(out, values), format).toEqual([]);
+      expect(leaks(out, { ...others, containerNames: [] }), format).toEqual([]);
     }
+    expect(containerNames.length).toBeGreaterThan(0);
+    const nameFields = [
+      ...doc.containers.items.map((c) => c.inspect.name),
+      ...doc.reachability.rows.map((r) => r.explanation.container.name),
+    ];
+    expect(nameFields.filter((n) => !/^container-\d+$/.test(n))).toEqual([]);
     // The same search finds them in the unredacted report, so it is no empty check.
     expect(leaks(renderReportJson(plain), values).length).toBeGreaterThan(0);
     // The reasoning survives: the same verdicts, the same causes and findings by id, in the same order.
