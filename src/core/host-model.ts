@@ -15,7 +15,7 @@ import type {
 } from '../shared/model';
 import { decodeText } from './bundle/decode';
 import { BundleError } from './bundle/errors';
-import { parseJson } from './bundle/json';
+import { JsonHeapBudget, parseJson } from './bundle/json';
 import { parseManifest } from './bundle/manifest';
 import * as docker from './parse/docker';
 import * as host from './parse/host';
@@ -24,6 +24,8 @@ import { describeIssues } from './parse/values';
 
 export interface ModelOptions {
   readonly maxJsonDepth?: number;
+  /** The heap the parsed JSON of the bundle may take (DEFAULT_JSON_HEAP_BUDGET). */
+  readonly jsonHeapBudget?: number;
 }
 
 type Parsed<T> =
@@ -34,13 +36,16 @@ type Parsed<T> =
 class FileReader {
   readonly outcomes = new Map<string, FileOutcome>();
   private readonly manifestProbes: ReadonlyMap<string, ManifestProbe>;
+  private readonly budget: JsonHeapBudget;
 
   constructor(
     private readonly raw: RawBundle,
     manifestProbes: readonly ManifestProbe[],
     private readonly maxDepth: number | undefined,
+    heapBudget: number | undefined,
   ) {
     this.manifestProbes = new Map(manifestProbes.map((p) => [p.id, p]));
+    this.budget = new JsonHeapBudget(heapBudget);
   }
 
   has(file: string): boolean {
@@ -92,7 +97,7 @@ class FileReader {
     const json =
       text.text.trim() === '' && emptyIs !== undefined
         ? ({ kind: 'ok', value: emptyIs } as const)
-        : parseJson(text.text, this.maxDepth);
+        : parseJson(text.text, this.maxDepth, this.budget);
     if (json.kind === 'invalid') return { ...this.fail(file, json.reason, json.location), source };
     const checked = schema.safeParse(json.value);
     if (!checked.success)
@@ -141,7 +146,7 @@ export function buildHostModel(raw: RawBundle, options: ModelOptions = {}): Host
     );
   }
   const manifest = parseManifest(decodeText(manifestBytes).text, raw.source);
-  const r = new FileReader(raw, manifest.probes, options.maxJsonDepth);
+  const r = new FileReader(raw, manifest.probes, options.maxJsonDepth, options.jsonHeapBudget);
 
   const hostInfo = r.json('host.os', 'host/os.json', host.osSchema, (v) => ok(host.toHostInfo(v)));
   const engineVersion = r.json('docker.version', 'docker/version.json', docker.versionSchema, (v) =>
