@@ -24,6 +24,7 @@ import type {
   Vhd,
 } from '../../shared/model';
 import {
+  array,
   ciObject,
   dateOf,
   enumField,
@@ -305,7 +306,7 @@ const ALL_PROFILES: readonly FirewallProfileName[] = ['domain', 'private', 'publ
 
 /** MSFT_NetFirewallRule Profile: bit flags 1 Domain, 2 Private, 4 Public, 0 Any; as text "Domain, Private" or "Any". */
 const ruleProfiles = z
-  .union([text, z.array(text), z.null()])
+  .union([text, array(text), z.null()])
   .optional()
   .transform((v, ctx): FirewallProfileName[] => {
     if (v === null || v === undefined) return [...ALL_PROFILES];

@@ -63,43 +63,83 @@ const CHUNK = 256;
 /** Marks the issue that says checking stopped; describeIssues words it. */
 const STOPPED = 'hostscope:stopped';
 
+/** Adds a failed chunk's first issues to `ctx`, their paths shifted by `at`; says so when checking stopped. */
+function reportChunk(
+  ctx: z.core.$RefinementCtx,
+  issues: readonly z.core.$ZodIssue[],
+  at: (key: PropertyKey) => PropertyKey,
+  stoppedEarly: boolean,
+): void {
+  for (const issue of issues.slice(0, MAX_ISSUES)) {
+    const [first, ...rest] = issue.path;
+    const path = first === undefined ? [] : [at(first), ...rest];
+    ctx.addIssue({ code: 'custom', message: issue.message, path, input: undefined });
+  }
+  if (issues.length > MAX_ISSUES || stoppedEarly)
+    ctx.addIssue({ code: 'custom', message: STOPPED, path: [], input: undefined });
+}
+
 /**
  * A list checked a chunk at a time, stopping at the first chunk with problems and keeping at most MAX_ISSUES of
- * them, so memory is bounded by the input rather than by the number of errors.
+ * them, so memory is bounded by the input rather than by the number of errors (issue 17, defect 1).
  */
 function boundedList<T extends z.ZodType>(
   item: T,
-  prepare: (entry: unknown) => unknown,
+  entriesOf: (input: unknown) => readonly unknown[] | null,
+  prepare: (entry: unknown) => unknown = (entry) => entry,
 ): z.ZodType<z.output<T>[]> {
   const chunkSchema = z.array(item);
   return z.unknown().transform((input, ctx) => {
-    const entries = asArray(input);
+    const entries = entriesOf(input);
+    if (entries === null) {
+      ctx.addIssue({ code: 'custom', message: 'expected an array', input: undefined });
+      return z.NEVER;
+    }
     const out: z.output<T>[] = [];
     for (let start = 0; start < entries.length; start += CHUNK) {
-      const chunk = entries.slice(start, start + CHUNK).map(prepare);
-      const checked = chunkSchema.safeParse(chunk);
-      if (checked.success) {
-        for (const value of checked.data) out.push(value);
-        continue;
+      const checked = chunkSchema.safeParse(entries.slice(start, start + CHUNK).map(prepare));
+      if (!checked.success) {
+        const at = (key: PropertyKey): PropertyKey => (typeof key === 'number' ? start + key : key);
+        reportChunk(ctx, checked.error.issues, at, start + CHUNK < entries.length);
+        return z.NEVER;
       }
-      const issues = checked.error.issues;
-      for (const issue of issues.slice(0, MAX_ISSUES)) {
-        const [index, ...rest] = issue.path;
-        const path = typeof index === 'number' ? [start + index, ...rest] : issue.path;
-        ctx.addIssue({ code: 'custom', message: issue.message, path, input: undefined });
-      }
-      if (issues.length > MAX_ISSUES || start + CHUNK < entries.length)
-        ctx.addIssue({ code: 'custom', message: STOPPED, path: [], input: undefined });
-      return z.NEVER;
+      for (const value of checked.data) out.push(value);
     }
     return out;
   });
 }
 
-const same = (entry: unknown): unknown => entry;
-
+/** PowerShell's list output: an array, one object, or nothing (asArray); bounded like every list here. */
 export function list<T extends z.ZodType>(item: T): z.ZodType<z.output<T>[]> {
-  return boundedList(item, same);
+  return boundedList(item, asArray);
+}
+
+/** A JSON array (and nothing else), checked with bounded issues; use it instead of z.array for bundle data. */
+export function array<T extends z.ZodType>(item: T): z.ZodType<z.output<T>[]> {
+  return boundedList(item, (input) => (Array.isArray(input) ? input : null));
+}
+
+/** A JSON object of string keys, checked a chunk of keys at a time with bounded issues; instead of z.record. */
+export function record<T extends z.ZodType>(value: T): z.ZodType<Record<string, z.output<T>>> {
+  const chunkSchema = z.record(z.string(), value);
+  return z.unknown().transform((input, ctx) => {
+    if (input === null || typeof input !== 'object' || Array.isArray(input)) {
+      ctx.addIssue({ code: 'custom', message: 'expected an object', input: undefined });
+      return z.NEVER;
+    }
+    const entries = Object.entries(input);
+    // Null prototype: a key such as "__proto__" from the bundle stays an ordinary key.
+    const out = Object.create(null) as Record<string, z.output<T>>;
+    for (let start = 0; start < entries.length; start += CHUNK) {
+      const checked = chunkSchema.safeParse(Object.fromEntries(entries.slice(start, start + CHUNK)));
+      if (!checked.success) {
+        reportChunk(ctx, checked.error.issues, (key) => key, start + CHUNK < entries.length);
+        return z.NEVER;
+      }
+      Object.assign(out, checked.data);
+    }
+    return out;
+  });
 }
 
 /** An integer given as a number or a numeric string (docker top, netstat, some 5.1 output). */
@@ -123,7 +163,7 @@ export const optText = text
 
 /** Strings, or one string, or nothing. */
 export const textList = z
-  .union([z.array(text.nullable()), text, z.null()])
+  .union([array(text.nullable()), text, z.null()])
   .optional()
   .transform((v): string[] =>
     v === null || v === undefined ? [] : Array.isArray(v) ? v.filter((x): x is string => x !== null) : [v],
@@ -226,7 +266,7 @@ export function intOf(v: number | string | null | undefined): number | null {
 export function flatList<S extends Shape>(shape: S): z.ZodType<z.output<z.ZodObject<S>>[]> {
   const canonical = new Map<string, string>();
   for (const key of Object.keys(shape)) canonical.set(key.toLowerCase(), key);
-  return boundedList(z.object(shape), (item) => canonicaliseKeys(item, shape, canonical));
+  return boundedList(z.object(shape), asArray, (item) => canonicaliseKeys(item, shape, canonical));
 }
 
 /**
