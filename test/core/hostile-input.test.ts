@@ -4,6 +4,7 @@ import { JsonHeapBudget, parseJson, scanJson } from '../../src/core/bundle/json'
 import { correlate, explain, findings, inspect } from '../../src/core/diagnosis';
 import { buildHostModel } from '../../src/core/host-model';
 import { array, dateOf, describeIssues, list, MAX_ISSUES, record, text } from '../../src/core/parse/values';
+import { seedsFromBundle } from '../../src/core/redact';
 import { emptyObjects } from '../support/hostile-bundles';
 import { rawBundle } from '../support/raw-bundle';
 
@@ -177,5 +178,26 @@ describe('defects 3 and 4 through inspect and explain', () => {
     const correlation = correlate(model);
     expect(() => inspect(model, web)).not.toThrow();
     expect(() => explain(model, web, { kind: 'external' }, 80, 'tcp', correlation)).not.toThrow();
+  });
+});
+
+describe('defect 1: redaction seeds parse only the files a probe owns', () => {
+  it('leaves an unowned 64 MiB JSON unparsed, and still reads named fields of listed files', () => {
+    const named = JSON.stringify({ ComputerName: 'PLANTED-HOST' });
+    const raw = rawBundle(
+      {
+        'extra/unowned.json': emptyObjects(64 * 1024 * 1024),
+        'extra/named.json': named,
+        'host/future.json': named.replace('PLANTED', 'LISTED'),
+      },
+      [{ id: 'host.future-probe', status: 'ok', files: ['host/future.json'] }],
+    );
+    const before = heapMB();
+    const seeds = seedsFromBundle(raw);
+    // Parsing the unowned file alone would build about 1.4 GB of objects.
+    expect(heapMB() - before).toBeLessThan(300);
+    const values = seeds.map((s) => s.value);
+    expect(values).toContain('LISTED-HOST');
+    expect(values).not.toContain('PLANTED-HOST');
   });
 });
