@@ -48,8 +48,9 @@ class FileReader {
     this.budget = new JsonHeapBudget(heapBudget);
   }
 
+  /** Whether the bundle holds the file, readable or not. */
   has(file: string): boolean {
-    return this.raw.files.has(file);
+    return this.raw.files.has(file) || unreadableReason(this.raw, file) !== null;
   }
 
   /** Why a probe's file is absent, in the words an admin needs. */
@@ -68,6 +69,8 @@ class FileReader {
     file: string,
   ): { kind: 'ok'; text: string } | { kind: 'unknown'; reason: string } {
     const bytes = this.raw.files.get(file);
+    const unreadable = bytes === undefined ? unreadableReason(this.raw, file) : null;
+    if (unreadable !== null) return this.fail(file, unreadable);
     if (bytes === undefined) {
       this.outcomes.set(file, { kind: 'missing', file });
       return { kind: 'unknown', reason: this.absentReason(probe, file) };
@@ -127,6 +130,18 @@ class FileReader {
 
 const ok = <T>(value: T): Parsed<T> => ({ kind: 'ok', value });
 
+/** Why a file of a bundle folder could not be read, itself or the folder holding it; null if nothing says so. */
+function unreadableReason(raw: RawBundle, file: string): string | null {
+  if (raw.unreadable === undefined) return null;
+  const own = raw.unreadable.get(file);
+  if (own !== undefined) return own;
+  for (let slash = file.lastIndexOf('/'); slash > 0; slash = file.lastIndexOf('/', slash - 1)) {
+    const folder = raw.unreadable.get(file.slice(0, slash + 1));
+    if (folder !== undefined) return `its folder ${file.slice(0, slash + 1)} ${folder}`;
+  }
+  return null;
+}
+
 /** The one file of a single-file probe (bundle-v1's table, PROBES in shared/bundle.ts). */
 function probeFile(probe: string): string {
   const file = PROBES.find((p) => p.id === probe)?.files[0];
@@ -136,6 +151,9 @@ function probeFile(probe: string): string {
 
 export function buildHostModel(raw: RawBundle, options: ModelOptions = {}): HostModel {
   const manifestBytes = raw.files.get('manifest.json');
+  const manifestUnreadable = raw.unreadable?.get('manifest.json');
+  if (manifestUnreadable !== undefined)
+    throw new BundleError('io', `${raw.source}: manifest.json ${manifestUnreadable}`, { bundle: raw.source });
   if (manifestBytes === undefined) {
     throw new BundleError(
       'not-a-bundle',
@@ -167,7 +185,7 @@ export function buildHostModel(raw: RawBundle, options: ModelOptions = {}): Host
         }
       : engineInfo;
 
-  const containers = buildContainers(r, raw);
+  const containers = buildContainers(r);
 
   const tcpJson = r.list('host.tcp', host.tcpListSchema, host.toTcp);
   // host/netstat.txt stands in for host/tcp.json (and host/udp.json) where those are missing (bundle-v1).
@@ -309,7 +327,7 @@ export function buildHostModel(raw: RawBundle, options: ModelOptions = {}): Host
 }
 
 /** Containers, each with its `docker top` and in-container netstat where those were collected. */
-function buildContainers(r: FileReader, raw: RawBundle): Known<readonly Container[]> {
+function buildContainers(r: FileReader): Known<readonly Container[]> {
   const base = r.list('docker.containers', docker.containersSchema, docker.toContainer);
   if (base.kind === 'unknown') return base;
   const containers = base.value.map((c): Container => {
@@ -317,13 +335,11 @@ function buildContainers(r: FileReader, raw: RawBundle): Known<readonly Containe
     const listenersFile = `containers/${c.id}/netstat.txt`;
     const running = c.state === 'running';
     const top: Known<readonly TopRow[]> | null =
-      running || raw.files.has(topFile)
+      running || r.has(topFile)
         ? r.json('docker.top', topFile, docker.topSchema, (v) => ok(docker.toTopRows(v)))
         : null;
     const listeners: Known<readonly Listener[]> | null =
-      running || raw.files.has(listenersFile)
-        ? r.textFile('container.listeners', listenersFile, parseNetstat)
-        : null;
+      running || r.has(listenersFile) ? r.textFile('container.listeners', listenersFile, parseNetstat) : null;
     return { ...c, top, listeners };
   });
   return { ...base, value: containers };
@@ -342,11 +358,17 @@ function probeOutcomes(
   ];
   const filesByProbe = new Map<string, FileOutcome[]>();
   for (const spec of PROBES) {
-    const files: FileOutcome[] = spec.files.map(
-      (f) =>
+    const files: FileOutcome[] = spec.files.map((f): FileOutcome => {
+      const unreadable = unreadableReason(raw, f);
+      return (
         outcomes.get(f) ??
-        (raw.files.has(f) ? { kind: 'ok', file: f, encoding: 'utf-8' } : { kind: 'missing', file: f }),
-    );
+        (unreadable !== null
+          ? { kind: 'invalid', file: f, reason: unreadable }
+          : raw.files.has(f)
+            ? { kind: 'ok', file: f, encoding: 'utf-8' }
+            : { kind: 'missing', file: f })
+      );
+    });
     filesByProbe.set(spec.id, files);
   }
   for (const [file, outcome] of outcomes) {

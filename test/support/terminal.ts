@@ -2,7 +2,7 @@
 // other control character in the output came from the data (issue 17, defect 2).
 
 // eslint-disable-next-line no-control-regex -- Hostscope's own sequences
-const OWN = /\u001b\[(?:1|2|22|31|32|33|36|39|2K|J|\d+F)m?/g;
+const OWN = /\u001b\[(?:(?:1|2|22|31|32|33|36|39)m|2K|J|\d+F)/g;
 // eslint-disable-next-line no-control-regex -- the controls are what is looked for
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
 
