@@ -2,7 +2,11 @@
 import { describe, expect, it } from 'vitest';
 import { JsonHeapBudget, parseJson, scanJson } from '../../src/core/bundle/json';
 import { correlate, explain, findings, inspect } from '../../src/core/diagnosis';
+import { plain } from '../../src/core/format/style';
+import { table } from '../../src/core/format/table';
+import { MAX_WRAPPED_LINES, wrap } from '../../src/core/format/wrap';
 import { buildHostModel } from '../../src/core/host-model';
+import { markdownCode, markdownCodeBlock } from '../../src/core/report/escape';
 import { array, dateOf, describeIssues, list, MAX_ISSUES, record, text } from '../../src/core/parse/values';
 import { seedsFromBundle } from '../../src/core/redact';
 import { emptyObjects } from '../support/hostile-bundles';
@@ -199,5 +203,29 @@ describe('defect 1: redaction seeds parse only the files a probe owns', () => {
     const values = seeds.map((s) => s.value);
     expect(values).toContain('LISTED-HOST');
     expect(values).not.toContain('PLANTED-HOST');
+  });
+});
+
+describe('defect 8: no spread or recursion that overflows the stack on 150,000 items', () => {
+  it('lays out a table of 150,000 rows', () => {
+    const rows = Array.from({ length: 150_000 }, (_, i) => `container-${i}`);
+    const out = table(rows, [{ header: 'NAME', value: (r: string) => r }], plain);
+    expect(out.split('\n')).toHaveLength(150_001);
+    expect(out.split('\n')[1]).toBe('container-0');
+  });
+
+  it('fences code around 150,000 backtick runs', () => {
+    const text = '`a'.repeat(150_000) + '```';
+    expect(markdownCode(text)).toBe(`\`\`\`\` ${text} \`\`\`\``);
+    expect(markdownCodeBlock('``x'.repeat(150_000)).startsWith('```\n')).toBe(true);
+  });
+
+  it('wraps a 2 MB text into a bounded number of lines that callers can spread', () => {
+    const lines = wrap('word '.repeat(400_000), 100, '  ');
+    expect(lines).toHaveLength(MAX_WRAPPED_LINES + 1);
+    expect(lines.at(-1)).toMatch(/^ {2}\.\.\. \(\d+ more lines of this text left out\)$/);
+    const out: string[] = [];
+    out.push(...lines);
+    expect(out).toHaveLength(MAX_WRAPPED_LINES + 1);
   });
 });
