@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/program';
 import { jsonText, terminalText } from '../../src/cli/terminal';
 import { cli, type CliRun } from '../support/cli';
-import { SAMPLE } from '../support/hostile-bundles';
+import { emptyObjects, SAMPLE } from '../support/hostile-bundles';
 import { foreignControl } from '../support/terminal';
 import { makeZip } from '../support/zip';
 
@@ -144,5 +144,16 @@ describe('defect 11: an ambiguous container name lists at most 5 matches', () =>
     expect(run.err.length).toBeLessThan(400);
     expect(run.err).toContain('matches 10000 containers (dup aaaaaaaaaaaa, ');
     expect(run.err).toContain(', and 9995 more); give more of the id or the full name');
+  });
+});
+
+describe('defect 1: redact parses JSON under the bundle heap budget', () => {
+  it('redacts 16 MiB of {}, as text instead of building 340 MiB of objects', async () => {
+    const folder = sampleWith('redact-budget', (f) =>
+      writeFileSync(join(f, 'host', 'processes.json'), emptyObjects(16 * 1024 * 1024)),
+    );
+    const run = await cli('redact', folder, '--out', join(tmp, 'redacted-budget.zip'));
+    expect(run.code).toBe(0);
+    expect(run.out).toContain('host/processes.json is not valid JSON: redacted as text');
   });
 });

@@ -2,7 +2,7 @@
 // stay raw probe output in the bundle-v1 layout, so any reader (and Hostscope) analyses them as before.
 import type { RawBundle } from '../../shared/bundle';
 import { decodeText } from '../bundle/decode';
-import { parseJson } from '../bundle/json';
+import { JsonHeapBudget, parseJson } from '../bundle/json';
 import { REDACTED_VALUE, type RedactionSummary, type Redactor } from './redactor';
 import { bundleFileOrder, envValue } from './seeds';
 
@@ -67,6 +67,8 @@ export function redactBundle(raw: RawBundle, redactor: Redactor): RedactedBundle
   const files = new Map<string, Uint8Array>();
   const dropped: string[] = [];
   const redactedAsText: string[] = [];
+  // JSON is parsed under the bundle's heap budget; past it a file is redacted as text (issue 17, defect 1).
+  const budget = new JsonHeapBudget();
   for (const file of bundleFileOrder(raw)) {
     const lower = file.toLowerCase();
     if (!TEXT_EXTENSIONS.some((ext) => lower.endsWith(ext))) {
@@ -75,7 +77,7 @@ export function redactBundle(raw: RawBundle, redactor: Redactor): RedactedBundle
     }
     const { text } = decodeText(raw.files.get(file)!);
     let out: string;
-    const parsed = lower.endsWith('.json') ? parseJson(text) : null;
+    const parsed = lower.endsWith('.json') ? parseJson(text, undefined, budget) : null;
     if (parsed?.kind === 'ok') {
       out = `${JSON.stringify(redactJson(parsed.value, redactor, null), null, 2)}\n`;
     } else {
