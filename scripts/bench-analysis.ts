@@ -6,6 +6,8 @@
 // JSON.parse (readModelOverJsonParse: it must stay flat as the host grows, i.e. reading is linear). Each size runs in a
 // fresh process (so that one size's garbage does not weigh on the next), after a warm-up on a small host;
 // each phase keeps the fastest of three runs, JSON.parse included.
+// Then the hostile bundles of issue 17 (test/support/hostile-bundles.ts), each through `hostscope summary` in a
+// fresh process: its exit code, time and peak memory (maxRSS), against the 10 s and 500 MB the issue allows.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,8 +15,10 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { readBundle } from '../src/collect/bundle-reader';
+import { runCli } from '../src/cli/program';
 import { correlate, findings, reachabilityMatrix } from '../src/core/diagnosis';
 import { buildHostModel } from '../src/core/host-model';
+import { HOSTILE_CASES, hostileZip } from '../test/support/hostile-bundles';
 import { scaled, syntheticBundle } from '../test/support/synthetic-bundle';
 
 const FACTORS = [0.125, 0.25, 0.5, 1];
@@ -136,13 +140,73 @@ async function measure(factor: number): Promise<Record<string, number>> {
   };
 }
 
+/** `hostscope summary` of one hostile zip, in this (fresh) process: exit code, time, peak resident memory. */
+async function measureHostile(zip: string): Promise<Record<string, number | string>> {
+  let err = '';
+  const start = performance.now();
+  const exitCode = await runCli(['summary', zip], {
+    out: () => undefined,
+    err: (t) => void (err += t),
+    isTty: false,
+    columns: 100,
+  });
+  return {
+    exitCode,
+    ms: round(performance.now() - start),
+    // resourceUsage().maxRSS is in KiB: the most this process ever held, module loading included.
+    peakRssMB: round((process.resourceUsage().maxRSS * 1024) / 1e6),
+    stderrLines: err === '' ? 0 : err.trimEnd().split('\n').length,
+  };
+}
+
+const HOSTILE_MS = 10_000;
+const HOSTILE_MB = 500;
+
+function benchHostile(script: string): boolean {
+  const dir = mkdtempSync(join(tmpdir(), 'hostscope-bench-hostile-'));
+  let ok = true;
+  try {
+    for (const hostile of HOSTILE_CASES) {
+      const zip = join(dir, `${hostile.name}.zip`);
+      const bytes = hostileZip(hostile);
+      writeFileSync(zip, bytes);
+      const child = spawnSync(process.execPath, [...process.execArgv, script, '--hostile', zip], {
+        stdio: ['ignore', 'pipe', 'inherit'],
+        encoding: 'utf8',
+      });
+      if (child.status !== 0) {
+        ok = false;
+        console.error(`hostile case ${hostile.name} failed with exit code ${child.status}`);
+        continue;
+      }
+      const line = JSON.parse(child.stdout) as { exitCode: number; ms: number; peakRssMB: number };
+      process.stdout.write(
+        `${JSON.stringify({ hostile: hostile.name, what: hostile.what, zipKB: round(bytes.length / 1024), ...line })}\n`,
+      );
+      if (![0, 1, 2, 3, 4].includes(line.exitCode) || line.ms > HOSTILE_MS || line.peakRssMB > HOSTILE_MB) {
+        ok = false;
+        console.error(
+          `hostile case ${hostile.name}: over ${HOSTILE_MS} ms or ${HOSTILE_MB} MB, or an undocumented exit code`,
+        );
+      }
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return ok;
+}
+
 const one = process.argv.indexOf('--one');
+const hostileArg = process.argv.indexOf('--hostile');
 if (one !== -1) {
   process.stdout.write(`${JSON.stringify(await measure(Number(process.argv[one + 1])))}\n`);
+} else if (hostileArg !== -1) {
+  process.stdout.write(`${JSON.stringify(await measureHostile(process.argv[hostileArg + 1]!))}\n`);
 } else {
   const script = fileURLToPath(import.meta.url);
   let failed = false;
-  for (const factor of FACTORS) {
+  // --hostile-only: the hostile cases alone (the sizes take minutes).
+  for (const factor of process.argv.includes('--hostile-only') ? [] : FACTORS) {
     const child = spawnSync(
       process.execPath,
       ['--expose-gc', ...process.execArgv, script, '--one', String(factor)],
@@ -160,5 +224,6 @@ if (one !== -1) {
         `size ${factor}: analysis took ${line.analysisOverJsonParse} times JSON.parse (target <= 1)`,
       );
   }
+  if (!benchHostile(script)) failed = true;
   process.exitCode = failed ? 1 : 0;
 }

@@ -4,6 +4,7 @@ import type { ProbeStatus } from '../shared/model';
 import type { ProbeProgress } from '../collect/types';
 import type { HostResult } from '../collect/collect-host';
 import { safeText, type Style } from '../core/format/style';
+import { ownSequence } from './terminal';
 
 export interface ProbeLine {
   readonly target: string | null;
@@ -99,8 +100,9 @@ export function plainProgressLine(event: ProbeProgress, showTarget: boolean): st
 
 /** Cursor movement that replaces the previous block of `previous` lines with `lines`. */
 export function redraw(previous: number, lines: readonly string[]): string {
-  const up = previous > 0 ? `\u001b[${previous}F` : '';
-  return `${up}${lines.map((l) => `\u001b[2K${l}\n`).join('')}\u001b[J`;
+  const up = previous > 0 ? ownSequence(`\u001b[${previous}F`) : '';
+  const eraseLine = ownSequence('\u001b[2K');
+  return `${up}${lines.map((l) => `${eraseLine}${l}\n`).join('')}${ownSequence('\u001b[J')}`;
 }
 
 /** The end of a collection: counts by status and where each bundle is, then what went wrong. */

@@ -2,6 +2,7 @@
 import { findContainer } from '../core/diagnosis';
 import { safeText } from '../core/format/style';
 import type { Container, HostModel } from '../shared/model';
+import { CANDIDATES_SHOWN } from '../service/resolve';
 import { CliError, EXIT } from './context';
 
 export function resolveContainer(model: HostModel, ref: string, what = 'container'): Container {
@@ -9,11 +10,15 @@ export function resolveContainer(model: HostModel, ref: string, what = 'containe
   switch (found.kind) {
     case 'found':
       return found.container;
-    case 'ambiguous':
+    case 'ambiguous': {
+      // At most a few, as the service lists them (issue 17, defect 11).
+      const shown = found.candidates.slice(0, CANDIDATES_SHOWN);
+      const more = found.candidates.length - shown.length;
       throw new CliError(
-        `${what} "${safeText(ref)}" matches ${found.candidates.length} containers (${found.candidates.map((c) => `${safeText(c.name)} ${c.id.slice(0, 12)}`).join(', ')}); give more of the id or the full name`,
+        `${what} "${safeText(ref)}" matches ${found.candidates.length} containers (${shown.map((c) => `${safeText(c.name)} ${c.id.slice(0, 12)}`).join(', ')}${more > 0 ? `, and ${more} more` : ''}); give more of the id or the full name`,
         EXIT.notFound,
       );
+    }
     case 'not-found': {
       const hint = found.reason
         ? `: ${found.reason}`

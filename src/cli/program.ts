@@ -11,6 +11,10 @@ import { explainCommand } from './commands/explain';
 import { findingsCommand } from './commands/findings';
 import { isolationCommand } from './commands/isolation';
 import { HOSTSCOPE_VERSION } from '../shared/version';
+import { terminalIo } from './terminal';
+
+/** Messages are one line: a name from a bundle may carry line breaks. */
+const oneLine = (text: string): string => text.replace(/\s*[\r\n]+\s*/g, ' ');
 
 /** Each command is a function (io) => Command in src/cli/commands/<name>.ts, added here once. */
 // In the order an admin meets them: look at a bundle, ask about a container, collect, share, serve the UI.
@@ -40,7 +44,9 @@ export function buildProgram(io: CliIo): Command {
 }
 
 /** Runs the CLI and returns the exit code; never calls process.exit, so tests can call it in-process. */
-export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+export async function runCli(argv: readonly string[], terminal: CliIo): Promise<number> {
+  // Every write, commander's help and errors included, goes through the one terminal path (issue 17).
+  const io = terminalIo(terminal);
   const program = buildProgram(io);
   try {
     await program.parseAsync([...argv], { from: 'user' });
@@ -51,10 +57,14 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
     }
     if (error instanceof CliError) {
-      io.err(`hostscope: ${error.message}\n`);
+      io.err(`hostscope: ${oneLine(error.message)}\n`);
       return error.exitCode;
     }
-    io.err(`hostscope: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    // A bug, not the user's doing: one line, and the stack only when asked for (it quotes no bundle, but it is
+    // noise to an admin and was printed for every hostile input that reached a throw).
+    const message = error instanceof Error ? error.message : String(error);
+    const stack = process.env.HOSTSCOPE_DEBUG && error instanceof Error ? `\n${error.stack ?? ''}` : '';
+    io.err(`hostscope: internal error: ${oneLine(message)} (set HOSTSCOPE_DEBUG=1 for details)${stack}\n`);
     return EXIT.failed;
   }
 }

@@ -115,23 +115,49 @@ class Budget {
 
 async function readFolder(root: string, limits: BundleLimits): Promise<RawBundle> {
   const files = new Map<string, Uint8Array>();
+  const unreadable = new Map<string, string>();
   const budget = new Budget(limits, root);
+  const why = (error: unknown): string =>
+    `cannot be read: ${(error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error))}`;
   const walk = async (dir: string, prefix: string): Promise<void> => {
-    const entries = await readdir(dir, { withFileTypes: true });
+    let entries;
+    try {
+      entries = await readdir(dir, { withFileTypes: true });
+    } catch (error) {
+      // The bundle's own folder unreadable is an unreadable bundle; a subfolder marks only what it holds.
+      if (prefix === '')
+        throw new BundleError('io', `cannot open bundle ${root}: the folder ${why(error)}`, { bundle: root });
+      unreadable.set(prefix, why(error));
+      return;
+    }
     entries.sort((a, b) => a.name.localeCompare(b.name));
     for (const entry of entries) {
       const rel = prefix + entry.name;
       // Links are not followed: a bundle folder holds files, and a link could point anywhere on this machine.
       if (entry.isDirectory()) await walk(join(dir, entry.name), `${rel}/`);
       else if (entry.isFile()) {
-        const { size } = await stat(join(dir, entry.name));
-        budget.entry(rel, size);
-        files.set(rel, await readFile(join(dir, entry.name)));
+        const bytes = await readLimited(join(dir, entry.name), rel, budget).catch((error: unknown) => {
+          if (error instanceof BundleError) throw error;
+          unreadable.set(rel, why(error));
+          return null;
+        });
+        if (bytes !== null) files.set(rel, bytes);
       }
     }
   };
   await walk(resolve(root), '');
-  return { source: root, files: stripTopFolder(files) };
+  const top = topFolder(files);
+  return {
+    source: root,
+    files: stripTopFolder(files, top),
+    ...(unreadable.size > 0 ? { unreadable: stripTopFolder(unreadable, top) } : {}),
+  };
+}
+
+async function readLimited(path: string, name: string, budget: Budget): Promise<Uint8Array> {
+  const { size } = await stat(path);
+  budget.entry(name, size);
+  return readFile(path);
 }
 
 function readZip(path: string, limits: BundleLimits): Promise<RawBundle> {
@@ -181,7 +207,7 @@ function readZip(path: string, limits: BundleLimits): Promise<RawBundle> {
         };
         zip.on('error', fail);
         zip.on('end', () => {
-          if (!failed) resolvePromise({ source: path, files: stripTopFolder(files) });
+          if (!failed) resolvePromise({ source: path, files: stripTopFolder(files, topFolder(files)) });
         });
         zip.on('entry', (entry: yauzl.Entry) => {
           try {
@@ -253,14 +279,19 @@ function readZip(path: string, limits: BundleLimits): Promise<RawBundle> {
   });
 }
 
-/** A zip may hold the bundle at its root or under one top-level folder (bundle-v1). */
-function stripTopFolder(files: Map<string, Uint8Array>): Map<string, Uint8Array> {
-  if (files.has('manifest.json')) return files;
+/** A zip may hold the bundle at its root or under one top-level folder (bundle-v1): that folder, or null. */
+function topFolder(files: ReadonlyMap<string, Uint8Array>): string | null {
+  if (files.has('manifest.json')) return null;
   const tops = new Set([...files.keys()].map((name) => name.split('/')[0]));
-  if (tops.size !== 1) return files;
+  if (tops.size !== 1) return null;
   const [top] = tops;
-  if (!files.has(`${top}/manifest.json`)) return files;
-  const stripped = new Map<string, Uint8Array>();
-  for (const [name, bytes] of files) stripped.set(name.slice(top!.length + 1), bytes);
+  return files.has(`${top}/manifest.json`) ? top! : null;
+}
+
+function stripTopFolder<T>(entries: Map<string, T>, top: string | null): Map<string, T> {
+  if (top === null) return entries;
+  const stripped = new Map<string, T>();
+  for (const [name, value] of entries)
+    if (name.startsWith(`${top}/`)) stripped.set(name.slice(top.length + 1), value);
   return stripped;
 }

@@ -25,7 +25,7 @@ import type {
 } from '../shared/model';
 import { decodeText } from './bundle/decode';
 import { BundleError } from './bundle/errors';
-import { parseJson } from './bundle/json';
+import { JsonHeapBudget, parseJson } from './bundle/json';
 import { parseManifest } from './bundle/manifest';
 import { parseHostsFile, parseIpconfig } from './parse/container-dns';
 import * as docker from './parse/docker';
@@ -39,6 +39,8 @@ import { describeIssues } from './parse/values';
 
 export interface ModelOptions {
   readonly maxJsonDepth?: number;
+  /** The heap the parsed JSON of the bundle may take (DEFAULT_JSON_HEAP_BUDGET). */
+  readonly jsonHeapBudget?: number;
 }
 
 type Parsed<T> =
@@ -49,17 +51,21 @@ type Parsed<T> =
 class FileReader {
   readonly outcomes = new Map<string, FileOutcome>();
   private readonly manifestProbes: ReadonlyMap<string, ManifestProbe>;
+  private readonly budget: JsonHeapBudget;
 
   constructor(
     private readonly raw: RawBundle,
     manifestProbes: readonly ManifestProbe[],
     private readonly maxDepth: number | undefined,
+    heapBudget: number | undefined,
   ) {
     this.manifestProbes = new Map(manifestProbes.map((p) => [p.id, p]));
+    this.budget = new JsonHeapBudget(heapBudget);
   }
 
+  /** Whether the bundle holds the file, readable or not. */
   has(file: string): boolean {
-    return this.raw.files.has(file);
+    return this.raw.files.has(file) || unreadableReason(this.raw, file) !== null;
   }
 
   /** Why a probe's file is absent, in the words an admin needs. */
@@ -78,6 +84,8 @@ class FileReader {
     file: string,
   ): { kind: 'ok'; text: string } | { kind: 'unknown'; reason: string } {
     const bytes = this.raw.files.get(file);
+    const unreadable = bytes === undefined ? unreadableReason(this.raw, file) : null;
+    if (unreadable !== null) return this.fail(file, unreadable);
     if (bytes === undefined) {
       this.outcomes.set(file, { kind: 'missing', file });
       return { kind: 'unknown', reason: this.absentReason(probe, file) };
@@ -107,7 +115,7 @@ class FileReader {
     const json =
       text.text.trim() === '' && emptyIs !== undefined
         ? ({ kind: 'ok', value: emptyIs } as const)
-        : parseJson(text.text, this.maxDepth);
+        : parseJson(text.text, this.maxDepth, this.budget);
     if (json.kind === 'invalid') return { ...this.fail(file, json.reason, json.location), source };
     const checked = schema.safeParse(json.value);
     if (!checked.success)
@@ -137,6 +145,18 @@ class FileReader {
 
 const ok = <T>(value: T): Parsed<T> => ({ kind: 'ok', value });
 
+/** Why a file of a bundle folder could not be read, itself or the folder holding it; null if nothing says so. */
+function unreadableReason(raw: RawBundle, file: string): string | null {
+  if (raw.unreadable === undefined) return null;
+  const own = raw.unreadable.get(file);
+  if (own !== undefined) return own;
+  for (let slash = file.lastIndexOf('/'); slash > 0; slash = file.lastIndexOf('/', slash - 1)) {
+    const folder = raw.unreadable.get(file.slice(0, slash + 1));
+    if (folder !== undefined) return `its folder ${file.slice(0, slash + 1)} ${folder}`;
+  }
+  return null;
+}
+
 /** The one file of a single-file probe (bundle-v1's table, PROBES in shared/bundle.ts). */
 function probeFile(probe: string): string {
   const file = PROBES.find((p) => p.id === probe)?.files[0];
@@ -146,6 +166,9 @@ function probeFile(probe: string): string {
 
 export function buildHostModel(raw: RawBundle, options: ModelOptions = {}): HostModel {
   const manifestBytes = raw.files.get('manifest.json');
+  const manifestUnreadable = raw.unreadable?.get('manifest.json');
+  if (manifestUnreadable !== undefined)
+    throw new BundleError('io', `${raw.source}: manifest.json ${manifestUnreadable}`, { bundle: raw.source });
   if (manifestBytes === undefined) {
     throw new BundleError(
       'not-a-bundle',
@@ -156,7 +179,7 @@ export function buildHostModel(raw: RawBundle, options: ModelOptions = {}): Host
     );
   }
   const manifest = parseManifest(decodeText(manifestBytes).text, raw.source);
-  const r = new FileReader(raw, manifest.probes, options.maxJsonDepth);
+  const r = new FileReader(raw, manifest.probes, options.maxJsonDepth, options.jsonHeapBudget);
 
   const hostInfo = r.json('host.os', 'host/os.json', host.osSchema, (v) => ok(host.toHostInfo(v)));
   const engineVersion = r.json('docker.version', 'docker/version.json', docker.versionSchema, (v) =>
@@ -177,7 +200,7 @@ export function buildHostModel(raw: RawBundle, options: ModelOptions = {}): Host
         }
       : engineInfo;
 
-  const containers = buildContainers(r, raw);
+  const containers = buildContainers(r);
 
   const tcpJson = r.list('host.tcp', host.tcpListSchema, host.toTcp);
   // host/netstat.txt stands in for host/tcp.json (and host/udp.json) where those are missing (bundle-v1).
@@ -344,7 +367,7 @@ function hnsEndpoints(r: FileReader, maxDepth: number | undefined): Known<readon
 const CONTAINER_DNS = probeSpec('container.dns')!;
 
 /** Containers, each with what was collected about it one by one (docker top, netstat, ipconfig, hosts file). */
-function buildContainers(r: FileReader, raw: RawBundle): Known<readonly Container[]> {
+function buildContainers(r: FileReader): Known<readonly Container[]> {
   const base = r.list('docker.containers', docker.containersSchema, docker.toContainer);
   if (base.kind === 'unknown') return base;
   const containers = base.value.map((c): Container => {
@@ -352,20 +375,16 @@ function buildContainers(r: FileReader, raw: RawBundle): Known<readonly Containe
     const listenersFile = `containers/${c.id}/netstat.txt`;
     const running = c.state === 'running';
     const top: Known<readonly TopRow[]> | null =
-      running || raw.files.has(topFile)
+      running || r.has(topFile)
         ? r.json('docker.top', topFile, docker.topSchema, (v) => ok(docker.toTopRows(v)))
         : null;
     const listeners: Known<readonly Listener[]> | null =
-      running || raw.files.has(listenersFile)
-        ? r.textFile('container.listeners', listenersFile, parseNetstat)
-        : null;
+      running || r.has(listenersFile) ? r.textFile('container.listeners', listenersFile, parseNetstat) : null;
     const [ipConfigFile, hostsFile] = perContainerFiles(CONTAINER_DNS, c.id) as [string, string];
     const ipConfig: Known<ContainerIpConfig> | null =
-      running || raw.files.has(ipConfigFile)
-        ? r.textFile('container.dns', ipConfigFile, parseIpconfig)
-        : null;
+      running || r.has(ipConfigFile) ? r.textFile('container.dns', ipConfigFile, parseIpconfig) : null;
     const hosts: Known<readonly HostsEntry[]> | null =
-      running || raw.files.has(hostsFile) ? r.textFile('container.dns', hostsFile, parseHostsFile) : null;
+      running || r.has(hostsFile) ? r.textFile('container.dns', hostsFile, parseHostsFile) : null;
     return { ...c, top, listeners, ipConfig, hostsFile: hosts };
   });
   return { ...base, value: containers };
@@ -384,11 +403,17 @@ function probeOutcomes(
   ];
   const filesByProbe = new Map<string, FileOutcome[]>();
   for (const spec of PROBES) {
-    const files: FileOutcome[] = spec.files.map(
-      (f) =>
+    const files: FileOutcome[] = spec.files.map((f): FileOutcome => {
+      const unreadable = unreadableReason(raw, f);
+      return (
         outcomes.get(f) ??
-        (raw.files.has(f) ? { kind: 'ok', file: f, encoding: 'utf-8' } : { kind: 'missing', file: f }),
-    );
+        (unreadable !== null
+          ? { kind: 'invalid', file: f, reason: unreadable }
+          : raw.files.has(f)
+            ? { kind: 'ok', file: f, encoding: 'utf-8' }
+            : { kind: 'missing', file: f })
+      );
+    });
     filesByProbe.set(spec.id, files);
   }
   for (const [file, outcome] of outcomes) {

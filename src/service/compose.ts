@@ -11,12 +11,15 @@ export interface ComposeOptions {
   readonly collectionsDir?: string;
   /** How this shell prints HTML to PDF (Electron's printToPDF, or Chromium for `serve`); without it, no PDF export. */
   readonly printPdf?: PrintPdf;
+  /** Where unexpected failures are logged (ServiceOptions.logError). */
+  readonly logError?: (message: string, error: unknown) => void;
 }
 
 export function createHostscopeService(shell: ServiceShell, options: ComposeOptions = {}): HostscopeService {
   return createService({
     shell,
     samplesDir: samplesDir(),
+    ...(options.logError ? { logError: options.logError } : {}),
     ...(options.collectionsDir === undefined ? {} : { collect: collectInto(options.collectionsDir) }),
     report: ({ model, correlation }, { format, redact }) =>
       exportReport(model, {

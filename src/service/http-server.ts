@@ -14,6 +14,11 @@ import { mediaTypeOf, resolveStaticFile } from './static-files';
 export const LOOPBACK = '127.0.0.1';
 const MAX_BODY_BYTES = 64 * 1024;
 const HEARTBEAT_MS = 15_000;
+// Issue 17, defect 10: an endless upload was drained for up to 300 s and connections were uncapped. A request
+// must arrive whole within these times; the page opens a handful of connections, and one event stream.
+const HEADERS_TIMEOUT_MS = 10_000;
+const REQUEST_TIMEOUT_MS = 30_000;
+const MAX_CONNECTIONS = 64;
 
 export interface HttpServerOptions {
   readonly service: HostscopeService;
@@ -23,6 +28,8 @@ export interface HttpServerOptions {
   readonly port: number;
   /** A fixed token for tests; random otherwise. */
   readonly token?: string;
+  /** One line per request that failed (`hostscope serve` prints it on stderr); console.error otherwise. */
+  readonly log?: (line: string) => void;
 }
 
 export interface RunningHttpServer {
@@ -49,27 +56,41 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
   const streams = new Set<ServerResponse>();
   let port = options.port;
 
-  const server: Server = createServer((req, res) => {
-    handleRequest(req, res).catch((error: unknown) => {
-      console.error('hostscope serve: request failed', error);
-      if (!res.headersSent) send(res, 500, 'text/plain; charset=utf-8', 'Internal error');
-      else res.destroy();
-    });
-  });
+  const log = options.log ?? ((line: string): void => console.error(line));
+  const server: Server = createServer(
+    { headersTimeout: HEADERS_TIMEOUT_MS, requestTimeout: REQUEST_TIMEOUT_MS },
+    (req, res) => {
+      handleRequest(req, res).catch((error: unknown) => {
+        // One line, never the token (it is in the URL) and never a stack: this runs once per request.
+        log(
+          `hostscope serve: ${req.method ?? '?'} request failed: ${error instanceof Error ? error.message : String(error)}`,
+        );
+        if (!res.headersSent) send(res, 500, 'text/plain; charset=utf-8', 'Internal error');
+        else res.destroy();
+      });
+    },
+  );
+  server.maxConnections = MAX_CONNECTIONS;
+
+  const forbidden = (res: ServerResponse): void =>
+    send(res, 403, 'text/plain; charset=utf-8', 'Forbidden: open the URL that `hostscope serve` printed.');
 
   const handleRequest = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     if (!hostAllowed(req.headers.host, port))
       return send(res, 421, 'text/plain; charset=utf-8', 'Misdirected request');
-    const url = new URL(req.url ?? '/', `http://${LOOPBACK}`);
-    const [, first = '', ...rest] = url.pathname.split('/');
-    if (!tokenMatches(first, expected)) {
-      return send(
-        res,
-        403,
-        'text/plain; charset=utf-8',
-        'Forbidden: open the URL that `hostscope serve` printed.',
-      );
+    // The token is checked on the path as sent before anything parses it: `GET //` made `new URL` throw, which
+    // answered 500 without a token check (issue 17, defect 10).
+    const target = req.url ?? '/';
+    if (!tokenMatches(target.split(/[?#]/, 1)[0]!.split('/')[1] ?? '', expected)) return forbidden(res);
+    let url: URL;
+    try {
+      url = new URL(target, `http://${LOOPBACK}`);
+    } catch {
+      return send(res, 400, 'text/plain; charset=utf-8', 'Bad request: the URL cannot be read.');
     }
+    // Checked again on the parsed path, which resolves `..` and percent-encoded dots.
+    const [, first = '', ...rest] = url.pathname.split('/');
+    if (!tokenMatches(first, expected)) return forbidden(res);
     const path = rest.join('/');
     if (path.startsWith('api/')) return api(req, res, path.slice('api/'.length));
     if (req.method !== 'GET' && req.method !== 'HEAD')
@@ -106,11 +127,20 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
       return sendJson(res, 403, fail('bad-request', 'Cross-origin requests are refused.'));
     }
     const body = await readBody(req);
-    if (body === null)
-      return sendJson(res, 413, fail('bad-request', `The request is larger than ${MAX_BODY_BYTES} bytes.`));
+    if (body.kind === 'aborted') {
+      log(`hostscope serve: a request to api/${route.slice(0, 80)} was aborted by the client`);
+      return;
+    }
+    if (body.kind === 'too-large') {
+      // Answer and close: an endless upload is not drained (issue 17, defect 10).
+      res.setHeader('Connection', 'close');
+      sendJson(res, 413, fail('bad-request', `The request is larger than ${MAX_BODY_BYTES} bytes.`));
+      res.once('finish', () => req.destroy());
+      return;
+    }
     let payload: unknown;
     try {
-      payload = body.length === 0 ? {} : JSON.parse(body);
+      payload = body.text.length === 0 ? {} : JSON.parse(body.text);
     } catch {
       return sendJson(res, 400, fail('bad-request', 'The request body is not valid JSON.'));
     }
@@ -181,17 +211,32 @@ function decodedOrAsIs(component: string): string {
   }
 }
 
-function readBody(req: IncomingMessage): Promise<string | null> {
-  return new Promise((resolve, reject) => {
+type Body =
+  | { readonly kind: 'ok'; readonly text: string }
+  | { readonly kind: 'too-large' }
+  | { readonly kind: 'aborted' };
+
+/** The request body up to MAX_BODY_BYTES; past that it stops reading. A client that goes away is no error of ours. */
+function readBody(req: IncomingMessage): Promise<Body> {
+  return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    req.on('data', (chunk: Buffer) => {
+    const onData = (chunk: Buffer): void => {
       size += chunk.length;
-      // Past the cap, keep draining so the answer can still be sent, but keep nothing.
-      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
+      if (size <= MAX_BODY_BYTES) {
+        chunks.push(chunk);
+        return;
+      }
+      req.off('data', onData);
+      req.pause();
+      resolve({ kind: 'too-large' });
+    };
+    req.on('data', onData);
+    req.on('end', () => resolve({ kind: 'ok', text: Buffer.concat(chunks).toString('utf8') }));
+    req.on('error', () => resolve({ kind: 'aborted' }));
+    req.on('close', () => {
+      if (!req.complete) resolve({ kind: 'aborted' });
     });
-    req.on('end', () => resolve(size > MAX_BODY_BYTES ? null : Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
   });
 }
 

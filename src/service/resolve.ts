@@ -18,10 +18,13 @@ export function resolveContainer(analysis: Analysis, ref: string): Result<Contai
   }
 }
 
+/** How many matches an ambiguous reference lists (the CLI too): 10,000 same-named containers made a 180 KB line. */
+export const CANDIDATES_SHOWN = 5;
+
 /** What to say when a reference matches several containers; the report export says the same. */
 export function ambiguousMessage(ref: string, candidates: readonly { readonly name: string }[]): string {
   return `"${ref}" matches ${candidates.length} containers (${candidates
-    .slice(0, 5)
+    .slice(0, CANDIDATES_SHOWN)
     .map((c) => c.name)
     .join(', ')}); give more of the id or the full name.`;
 }

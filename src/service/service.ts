@@ -80,6 +80,8 @@ export interface ServiceOptions {
   readonly report?: ReportPort;
   /** Reads the raw bundle; the real reader unless a test says otherwise. */
   readonly read?: (path: string) => Promise<RawBundle>;
+  /** Where an unexpected failure is logged with its detail; console.error unless the shell has a log of its own. */
+  readonly logError?: (message: string, error: unknown) => void;
 }
 
 export interface HostscopeService {
@@ -306,7 +308,7 @@ export function createService(options: ServiceOptions): HostscopeService {
       return await dispatch(channel, request.value);
     } catch (error) {
       // A bug, not an input problem: keep the detail in the shell's log, answer a value the UI can show.
-      console.error(`hostscope: ${channel} failed`, error);
+      (options.logError ?? console.error)(`hostscope: ${channel} failed`, error);
       return fail('internal', `${channel} failed unexpectedly: ${messageOf(error)}`);
     }
   };

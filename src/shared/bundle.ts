@@ -5,6 +5,11 @@ export interface RawBundle {
   /** Where it was read from (folder or zip path), for messages. */
   readonly source: string;
   readonly files: ReadonlyMap<string, Uint8Array>;
+  /**
+   * Files (and folders, ending in `/`) of a bundle folder that could not be read, with why: each marks what it
+   * holds invalid rather than failing the whole bundle (issue 17, defect 7).
+   */
+  readonly unreadable?: ReadonlyMap<string, string>;
 }
 
 export const BUNDLE_FORMAT = 'hostscope-bundle';

@@ -1,5 +1,4 @@
 import { Command, InvalidArgumentError } from 'commander';
-import { ansi, plain } from '../../core/format/style';
 import {
   collectHost,
   localEnvironment,
@@ -9,6 +8,7 @@ import {
 } from '../../collect/collect-host';
 import type { ProbeProgress } from '../../collect/types';
 import { CliError, EXIT, type CliIo } from '../context';
+import { styleFor } from '../terminal';
 import {
   applyProgress,
   plainProgressLine,
@@ -115,7 +115,7 @@ export function collectCommand(io: CliIo, environment?: CollectEnvironment): Com
       try {
         const results = await collectHost({ ...options, signal: controller.signal }, display.onProgress, env);
         display.stop();
-        io.out(renderSummary(results, performance.now() - started, io.isTty ? ansi : plain, io.columns));
+        io.out(renderSummary(results, performance.now() - started, styleFor(io), io.columns));
         if (results.some((r) => r.kind === 'failed'))
           throw new CliError('not every bundle was written (see above)', EXIT.failed);
       } catch (error) {
@@ -149,7 +149,7 @@ function liveDisplay(
   let drawn = 0;
   const draw = (): void => {
     const lines = renderProgress(state, performance.now(), {
-      style: ansi,
+      style: styleFor(io),
       columns: io.columns,
       showTarget,
       maxLines: 30,

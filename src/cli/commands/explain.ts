@@ -1,9 +1,10 @@
 import { Command } from 'commander';
 import { correlate, explain, parsePort, parseSource } from '../../core/diagnosis';
 import { formatExplanation } from '../../core/format/explanation';
-import { ansi, plain, safeText } from '../../core/format/style';
+import { safeText } from '../../core/format/style';
 import { resolveContainer } from '../container-ref';
 import { CliError, EXIT, type CliIo } from '../context';
+import { jsonText, styleFor } from '../terminal';
 import { loadHostModel } from '../load';
 
 export function explainCommand(io: CliIo): Command {
@@ -48,8 +49,8 @@ export function explainCommand(io: CliIo): Command {
         const result = explain(model, target, source, port.port, port.protocol, correlate(model));
         io.out(
           options.json
-            ? `${JSON.stringify(result, null, 2)}\n`
-            : formatExplanation(result, io.isTty ? ansi : plain, {
+            ? jsonText(result)
+            : formatExplanation(result, styleFor(io), {
                 width: Math.min(io.columns, 100),
                 verbose: options.verbose ?? false,
               }),

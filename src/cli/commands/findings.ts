@@ -1,8 +1,8 @@
 import { Command } from 'commander';
 import { findings } from '../../core/diagnosis';
 import { formatFindings } from '../../core/format/findings';
-import { ansi, plain } from '../../core/format/style';
 import type { CliIo } from '../context';
+import { jsonText, styleFor } from '../terminal';
 import { loadHostModel } from '../load';
 
 export function findingsCommand(io: CliIo): Command {
@@ -16,10 +16,6 @@ export function findingsCommand(io: CliIo): Command {
     )
     .action(async (bundle: string, options: { json?: boolean }) => {
       const list = findings(await loadHostModel(bundle));
-      io.out(
-        options.json
-          ? `${JSON.stringify(list, null, 2)}\n`
-          : formatFindings(list, io.isTty ? ansi : plain, Math.min(io.columns, 100)),
-      );
+      io.out(options.json ? jsonText(list) : formatFindings(list, styleFor(io), Math.min(io.columns, 100)));
     });
 }

@@ -1,9 +1,9 @@
 import { Command } from 'commander';
 import { inspect } from '../../core/diagnosis';
 import { formatInspect } from '../../core/format/inspect';
-import { ansi, plain } from '../../core/format/style';
 import { resolveContainer } from '../container-ref';
 import type { CliIo } from '../context';
+import { jsonText, styleFor } from '../terminal';
 import { loadHostModel } from '../load';
 
 export function inspectCommand(io: CliIo): Command {
@@ -22,9 +22,7 @@ export function inspectCommand(io: CliIo): Command {
       const model = await loadHostModel(bundle);
       const result = inspect(model, resolveContainer(model, options.container));
       io.out(
-        options.json
-          ? `${JSON.stringify(result, null, 2)}\n`
-          : formatInspect(result, io.isTty ? ansi : plain, Math.min(io.columns, 100)),
+        options.json ? jsonText(result) : formatInspect(result, styleFor(io), Math.min(io.columns, 100)),
       );
     });
 }

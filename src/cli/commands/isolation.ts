@@ -1,9 +1,9 @@
 import { Command } from 'commander';
 import { compareIsolation, correlate, isolationProfile } from '../../core/diagnosis';
 import { formatIsolationComparison, formatIsolationProfile } from '../../core/format/isolation';
-import { ansi, plain } from '../../core/format/style';
 import { resolveContainer } from '../container-ref';
 import type { CliIo } from '../context';
+import { jsonText, styleFor } from '../terminal';
 import { loadHostModel } from '../load';
 
 export function isolationCommand(io: CliIo): Command {
@@ -22,23 +22,15 @@ export function isolationCommand(io: CliIo): Command {
     .action(async (bundle: string, options: { container: string; compare?: string; json?: boolean }) => {
       const model = await loadHostModel(bundle);
       const a = resolveContainer(model, options.container);
-      const style = io.isTty ? ansi : plain;
+      const style = styleFor(io);
       const width = Math.min(io.columns, 100);
       const correlation = correlate(model);
       if (options.compare !== undefined) {
         const result = compareIsolation(model, a, resolveContainer(model, options.compare), correlation);
-        io.out(
-          options.json
-            ? `${JSON.stringify(result, null, 2)}\n`
-            : formatIsolationComparison(result, style, width),
-        );
+        io.out(options.json ? jsonText(result) : formatIsolationComparison(result, style, width));
       } else {
         const result = isolationProfile(model, a, correlation);
-        io.out(
-          options.json
-            ? `${JSON.stringify(result, null, 2)}\n`
-            : formatIsolationProfile(result, style, width),
-        );
+        io.out(options.json ? jsonText(result) : formatIsolationProfile(result, style, width));
       }
     });
 }

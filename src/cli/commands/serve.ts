@@ -31,9 +31,16 @@ export function serveCommand(io: CliIo): Command {
           EXIT.failed,
         );
       }
+      // Logs go through the terminal path too, one line each: a bundle's text can be in a message.
+      const log = (line: string): void => io.err(`${line}\n`);
       const service = createHostscopeService(
         { kind: 'web' },
-        { collectionsDir: process.cwd(), printPdf: (html, title) => renderPdf(html, { title }) },
+        {
+          collectionsDir: process.cwd(),
+          printPdf: (html, title) => renderPdf(html, { title }),
+          logError: (message, error) =>
+            log(`${message}: ${error instanceof Error ? error.message : String(error)}`),
+        },
       );
       const sample = bundle === undefined ? defaultSample(samplesDir()) : null;
       if (bundle === undefined && sample === null) {
@@ -48,7 +55,7 @@ export function serveCommand(io: CliIo): Command {
           : await service.call('bundle:open', { path: bundle });
       if (!opened.ok) throw new CliError(opened.error.message, EXIT.unreadableBundle);
 
-      const server = await startHttpServer({ service, rendererDir: dir, port: options.port }).catch(
+      const server = await startHttpServer({ service, rendererDir: dir, port: options.port, log }).catch(
         (error: unknown) => {
           throw new CliError(
             `cannot listen on 127.0.0.1:${options.port}: ${error instanceof Error ? error.message : String(error)}`,

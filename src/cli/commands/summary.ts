@@ -1,7 +1,7 @@
 import { Command } from 'commander';
-import { ansi, plain } from '../../core/format/style';
 import { formatSummary, summarize } from '../../core/summary';
 import type { CliIo } from '../context';
+import { jsonText, styleFor } from '../terminal';
 import { loadHostModel } from '../load';
 
 export function summaryCommand(io: CliIo): Command {
@@ -16,9 +16,7 @@ export function summaryCommand(io: CliIo): Command {
     .action(async (bundle: string, options: { json?: boolean }) => {
       const summary = summarize(await loadHostModel(bundle));
       io.out(
-        options.json
-          ? `${JSON.stringify(summary, null, 2)}\n`
-          : formatSummary(summary, io.isTty ? ansi : plain, Math.min(io.columns, 100)),
+        options.json ? jsonText(summary) : formatSummary(summary, styleFor(io), Math.min(io.columns, 100)),
       );
     });
 }

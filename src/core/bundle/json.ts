@@ -6,13 +6,28 @@ export type JsonResult =
   | { readonly kind: 'ok'; readonly value: unknown }
   | { readonly kind: 'invalid'; readonly reason: string; readonly location?: string };
 
-/**
- * Where in the text arrays and objects first nest deeper than `limit` (outside strings). Linear; used only to
- * say where a file that failed the depth check goes too deep.
- */
-export function exceedsDepth(text: string, limit: number): { readonly offset: number } | null {
+// What V8 allocates per value JSON.parse builds, measured on Node 20 (issue 17: 16 MiB of `{},` took 527 MB):
+// an empty object 56 bytes plus its slot in the parent, an empty array 32 plus the slot, a string's header and
+// slot (its characters are counted with the text). Real probe output costs less than its text; `{},` costs 22x.
+const OBJECT_BYTES = 64;
+const ARRAY_BYTES = 40;
+const STRING_BYTES = 16;
+
+export interface JsonScan {
+  /** About how much heap the parsed value will take, from the counts above. */
+  readonly heapBytes: number;
+  /** Where arrays and objects first nest deeper than the limit (outside strings), or null. */
+  readonly tooDeepAt: number | null;
+}
+
+/** One linear pass over the text, before JSON.parse builds anything: nesting depth and the heap it will cost. */
+export function scanJson(text: string, depthLimit: number): JsonScan {
   let depth = 0;
   let inString = false;
+  let objects = 0;
+  let arrays = 0;
+  let strings = 0;
+  let tooDeepAt: number | null = null;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (inString) {
@@ -20,13 +35,39 @@ export function exceedsDepth(text: string, limit: number): { readonly offset: nu
       else if (c === 0x22 /* " */) inString = false;
     } else if (c === 0x22) {
       inString = true;
+      strings++;
     } else if (c === 0x7b /* { */ || c === 0x5b /* [ */) {
-      if (++depth > limit) return { offset: i };
+      if (c === 0x7b) objects++;
+      else arrays++;
+      if (++depth > depthLimit && tooDeepAt === null) tooDeepAt = i;
     } else if (c === 0x7d /* } */ || c === 0x5d /* ] */) {
       depth--;
     }
   }
-  return null;
+  return { heapBytes: objects * OBJECT_BYTES + arrays * ARRAY_BYTES + strings * STRING_BYTES, tooDeepAt };
+}
+
+/**
+ * The heap the JSON of one bundle may cost once parsed (issue 17). The largest host the benchmark models
+ * (LARGEST in test/support/synthetic-bundle.ts, 101 MB of JSON) is estimated at about 105 MB.
+ */
+export const DEFAULT_JSON_HEAP_BUDGET = 256 * 1024 * 1024;
+
+/** What is left of a bundle's heap budget; each file's parse takes its share before JSON.parse runs. */
+export class JsonHeapBudget {
+  private used = 0;
+  constructor(readonly limit: number = DEFAULT_JSON_HEAP_BUDGET) {}
+
+  /** Takes `bytes` if they fit; false (and nothing taken) if they do not. */
+  take(bytes: number): boolean {
+    if (this.used + bytes > this.limit) return false;
+    this.used += bytes;
+    return true;
+  }
+
+  get remaining(): number {
+    return this.limit - this.used;
+  }
 }
 
 /** Line and column (1-based) of a character offset, for messages. */
@@ -40,41 +81,27 @@ export function lineColumn(text: string, offset: number): string {
   return `line ${line}, column ${offset - lineStart + 1}`;
 }
 
-/** Whether parsed JSON nests deeper than `limit`; iterative, and it looks only at arrays and objects. */
-export function nestsDeeperThan(value: unknown, limit: number): boolean {
-  const nodes: unknown[] = [value];
-  const depths: number[] = [1];
-  while (nodes.length > 0) {
-    const node = nodes.pop();
-    const depth = depths.pop()!;
-    if (node === null || typeof node !== 'object') continue;
-    if (depth > limit) return true;
-    if (Array.isArray(node)) {
-      for (const child of node) {
-        if (child !== null && typeof child === 'object') {
-          nodes.push(child);
-          depths.push(depth + 1);
-        }
-      }
-    } else {
-      for (const key in node) {
-        const child = (node as Record<string, unknown>)[key];
-        if (child !== null && typeof child === 'object') {
-          nodes.push(child);
-          depths.push(depth + 1);
-        }
-      }
-    }
-  }
-  return false;
-}
+const MB = (bytes: number): string => `${Math.round(bytes / 1024 / 1024)} MiB`;
 
-export function parseJson(text: string, maxDepth: number = DEFAULT_MAX_JSON_DEPTH): JsonResult {
+/**
+ * JSON.parse under limits: nesting depth, and (with a budget) the heap its value may take, checked on the text
+ * before anything is built, so a small file of `{},` cannot take the process down.
+ */
+export function parseJson(
+  text: string,
+  maxDepth: number = DEFAULT_MAX_JSON_DEPTH,
+  budget?: JsonHeapBudget,
+): JsonResult {
   if (text.trim() === '') return { kind: 'invalid', reason: 'the file is empty; expected JSON' };
+  const scan = scanJson(text, maxDepth);
+  if (budget && !budget.take(scan.heapBytes)) {
+    return {
+      kind: 'invalid',
+      reason: `would take about ${MB(scan.heapBytes)} of memory once parsed, more than the ${MB(budget.remaining)} left of the ${MB(budget.limit)} a bundle may use; refused (limit: parsed JSON per bundle)`,
+    };
+  }
   let value: unknown;
   try {
-    // V8's JSON.parse is not recursive, so hostile nesting cannot overflow the stack here; the depth is
-    // checked right after, before anything else walks the value.
     value = JSON.parse(text) as unknown;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
@@ -89,12 +116,13 @@ export function parseJson(text: string, maxDepth: number = DEFAULT_MAX_JSON_DEPT
       ...(position ? { location: lineColumn(text, Number(position[1])) } : {}),
     };
   }
-  if (nestsDeeperThan(value, maxDepth)) {
-    const deep = exceedsDepth(text, maxDepth);
+  // Checked after JSON.parse so that broken JSON is reported as such; V8's parser is not recursive, and nothing
+  // walks the value before this.
+  if (scan.tooDeepAt !== null) {
     return {
       kind: 'invalid',
       reason: `JSON nests deeper than ${maxDepth} levels; refused (limit: JSON nesting depth)`,
-      ...(deep ? { location: lineColumn(text, deep.offset) } : {}),
+      location: lineColumn(text, scan.tooDeepAt),
     };
   }
   return { kind: 'ok', value };

@@ -3,12 +3,12 @@ import { z } from 'zod';
 import { BUNDLE_FORMAT, BUNDLE_VERSION, type ManifestProbe } from '../../shared/bundle';
 import { BundleError } from './errors';
 import { parseJson } from './json';
-import { ciObject, describeIssues, optInt, optText, text } from '../parse/values';
+import { array, ciObject, describeIssues, optInt, optText, text } from '../parse/values';
 
 const probeSchema = ciObject({
   id: text,
   status: z.enum(['ok', 'failed', 'timeout', 'unsupported', 'skipped']),
-  files: z.array(z.string()).nullish(),
+  files: array(z.string()).nullish(),
   durationMs: z.number().nonnegative().nullish(),
   error: optText,
 });

@@ -116,7 +116,8 @@ const FLAG_KEYS: Readonly<Record<string, string | null>> = {
 };
 
 function flagKey(flag: string): string | null {
-  if (flag in FLAG_KEYS) return FLAG_KEYS[flag]!;
+  // Own keys only: a flag read from the service's command line ("--constructor") must not resolve an inherited one.
+  if (Object.hasOwn(FLAG_KEYS, flag)) return FLAG_KEYS[flag]!;
   return flag.startsWith('--') ? flag.slice(2) : null;
 }
 

@@ -12,19 +12,23 @@ const same = (s: string): string => s;
 
 export const plain: Style = { bold: same, dim: same, red: same, green: same, yellow: same, cyan: same };
 
-const sgr =
-  (open: number, close: number) =>
-  (s: string): string =>
-    `\u001b[${open}m${s}\u001b[${close}m`;
+/** SGR colours; `mark` precedes each sequence so the CLI's terminal path can tell them from a bundle's (src/cli/terminal.ts). */
+export function ansiStyle(mark = ''): Style {
+  const sgr =
+    (open: number, close: number) =>
+    (s: string): string =>
+      `${mark}\u001b[${open}m${s}${mark}\u001b[${close}m`;
+  return {
+    bold: sgr(1, 22),
+    dim: sgr(2, 22),
+    red: sgr(31, 39),
+    green: sgr(32, 39),
+    yellow: sgr(33, 39),
+    cyan: sgr(36, 39),
+  };
+}
 
-export const ansi: Style = {
-  bold: sgr(1, 22),
-  dim: sgr(2, 22),
-  red: sgr(31, 39),
-  green: sgr(32, 39),
-  yellow: sgr(33, 39),
-  cyan: sgr(36, 39),
-};
+export const ansi: Style = ansiStyle();
 
 /** Strips C0/C1 control characters (escape sequences included) from text that came from a host. */
 export function safeText(s: string): string {

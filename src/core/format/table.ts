@@ -28,7 +28,10 @@ export function table<R>(
   width = 100,
 ): string {
   const cells = rows.map((row) => columns.map((c) => safeText(c.value(row)).replace(/\s*\n\s*/g, ' ')));
-  const widths = columns.map((c, i) => Math.max(c.header.length, ...cells.map((r) => r[i]!.length)));
+  // A loop, not Math.max(...cells): spreading 150,000 rows into arguments overflows the stack (issue 17, defect 8).
+  const widths = columns.map((c) => c.header.length);
+  for (const row of cells)
+    for (let i = 0; i < row.length; i++) widths[i] = Math.max(widths[i]!, row[i]!.length);
   const gap = 2;
   const total = (): number => widths.reduce((a, b) => a + b, 0) + gap * (columns.length - 1);
   while (total() > width) {

@@ -2,6 +2,12 @@
 // text stripped of control characters first.
 import { safeText } from './style';
 
+/**
+ * Lines one text may take on a terminal. Callers spread the lines into push(): a hostile 2 MB detail made 150,000
+ * of them, past what a spread can take (issue 17, defect 8); nobody reads that far on a terminal (--json has all).
+ */
+export const MAX_WRAPPED_LINES = 1000;
+
 /** Wraps `text` to `width` columns; the first line starts with `first`, the others with `rest` (both counted). */
 export function wrap(text: string, width: number, first = '', rest = first): string[] {
   const words = safeText(text).replace(/\s+/g, ' ').trim().split(' ').filter(Boolean);
@@ -26,5 +32,7 @@ export function wrap(text: string, width: number, first = '', rest = first): str
     if (word !== '') current = current === '' ? word : `${current} ${word}`;
   }
   if (current !== '' || lines.length === 0) flush();
-  return lines;
+  if (lines.length <= MAX_WRAPPED_LINES) return lines;
+  const left = lines.length - MAX_WRAPPED_LINES;
+  return [...lines.slice(0, MAX_WRAPPED_LINES), `${rest}... (${left} more lines of this text left out)`];
 }

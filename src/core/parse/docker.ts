@@ -14,7 +14,7 @@ import type {
   TopRow,
   Volume,
 } from '../../shared/model';
-import { ciObject, int, list, optInt, optText, psBool, text } from './values';
+import { array, ciObject, int, list, optInt, optText, psBool, record, text } from './values';
 
 const stringRecord = z
   .record(z.string(), z.union([text, z.null()]))
@@ -22,7 +22,7 @@ const stringRecord = z
   .transform((r) => Object.entries(r ?? {}).map(([name, value]) => ({ name, value: value ?? '' })));
 
 const binding = ciObject({ HostIp: optText, HostPort: optText });
-const portMap = z.record(z.string(), z.array(binding).nullable()).nullish();
+const portMap = record(array(binding).nullable()).nullish();
 
 const endpoint = ciObject({
   IPAddress: optText,
@@ -41,7 +41,7 @@ const containerSchema = ciObject({
   State: ciObject({ Status: optText, Running: psBool, StartedAt: optText }).nullish(),
   Config: ciObject({
     Image: optText,
-    Env: z.array(z.string()).nullish(),
+    Env: array(z.string()).nullish(),
     Labels: stringRecord,
   }).nullish(),
   HostConfig: ciObject({
@@ -52,11 +52,11 @@ const containerSchema = ciObject({
   }).nullish(),
   NetworkSettings: ciObject({
     Ports: portMap,
-    Networks: z.record(z.string(), endpoint.nullable()).nullish(),
+    Networks: record(endpoint.nullable()).nullish(),
   }).nullish(),
   GraphDriver: ciObject({
     Name: optText,
-    Data: z.record(z.string(), z.union([text, z.null()])).nullish(),
+    Data: record(z.union([text, z.null()])).nullish(),
   }).nullish(),
   Mounts: list(
     ciObject({ Type: optText, Name: optText, Source: optText, Destination: text, RW: psBool }),
@@ -214,7 +214,7 @@ const networkSchema = ciObject({
   Ingress: psBool,
   IPAM: ciObject({ Config: list(ciObject({ Subnet: optText, Gateway: optText })).nullish() }).nullish(),
   Options: stringRecord,
-  Containers: z.record(z.string(), ciObject({ Name: optText, IPv4Address: optText }).nullable()).nullish(),
+  Containers: record(ciObject({ Name: optText, IPv4Address: optText }).nullable()).nullish(),
 });
 
 export const networksSchema = list(networkSchema);
@@ -342,8 +342,8 @@ export function toNode(raw: z.output<typeof nodeSchema>): SwarmNode {
 }
 
 export const topSchema = ciObject({
-  Titles: z.array(text).nullish(),
-  Processes: z.array(z.union([z.array(text.nullable()), text])).nullish(),
+  Titles: array(text).nullish(),
+  Processes: array(z.union([array(text.nullable()), text])).nullish(),
 });
 
 /**

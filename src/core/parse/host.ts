@@ -22,6 +22,7 @@ import type {
   Vhd,
 } from '../../shared/model';
 import {
+  array,
   ciObject,
   dateOf,
   enumField,
@@ -204,13 +205,18 @@ export const sessionsSchema = flatList({
 });
 
 /** Session protocols as IANA numbers (a session showed 1 for ICMP, knowledge notes section 9) or names. */
-const SESSION_PROTOCOLS: Readonly<Record<string, string>> = { '6': 'tcp', '17': 'udp', '1': 'icmp' };
+// A Map: a protocol read from a bundle ("constructor") must not resolve an inherited key (issue 17, defect 3).
+const SESSION_PROTOCOLS: ReadonlyMap<string, string> = new Map([
+  ['6', 'tcp'],
+  ['17', 'udp'],
+  ['1', 'icmp'],
+]);
 
 export function toSession(raw: z.output<typeof sessionsSchema>[number]): NatSession {
   const protocol = textOf(raw.Protocol)?.trim().toLowerCase() ?? '';
   return {
     natName: textOf(raw.NatName) ?? '',
-    protocol: SESSION_PROTOCOLS[protocol] ?? protocol,
+    protocol: SESSION_PROTOCOLS.get(protocol) ?? protocol,
     internalSourceAddress: textOf(raw.InternalSourceAddress),
     internalSourcePort: intOf(raw.InternalSourcePort),
     internalDestinationAddress: textOf(raw.InternalDestinationAddress),
@@ -298,7 +304,7 @@ const ALL_PROFILES: readonly FirewallProfileName[] = ['domain', 'private', 'publ
 
 /** MSFT_NetFirewallRule Profile: bit flags 1 Domain, 2 Private, 4 Public, 0 Any; as text "Domain, Private" or "Any". */
 const ruleProfiles = z
-  .union([text, z.array(text), z.null()])
+  .union([text, array(text), z.null()])
   .optional()
   .transform((v, ctx): FirewallProfileName[] => {
     if (v === null || v === undefined) return [...ALL_PROFILES];
@@ -346,20 +352,22 @@ export function toPortFilter(values: readonly string[]): PortFilter {
 
 const portField = z.union([textList, z.null()]).transform((v) => toPortFilter(v ?? []));
 
+/** IANA protocol numbers a rule may carry; a Map, so "constructor" or "__proto__" resolve nothing (issue 17). */
+const RULE_PROTOCOL_NUMBERS: ReadonlyMap<string, string> = new Map([
+  ['6', 'tcp'],
+  ['17', 'udp'],
+  ['1', 'icmpv4'],
+  ['58', 'icmpv6'],
+  ['256', 'any'],
+]);
+
 /** Protocol as a name ("TCP", "Any") or IANA number (6, 17, 1, 58). */
 const ruleProtocol = z
   .union([text, z.null()])
   .optional()
   .transform((p): string => {
     const v = (p ?? 'any').trim().toLowerCase();
-    const numbers: Record<string, string> = {
-      '6': 'tcp',
-      '17': 'udp',
-      '1': 'icmpv4',
-      '58': 'icmpv6',
-      '256': 'any',
-    };
-    return v === '' ? 'any' : (numbers[v] ?? v);
+    return v === '' ? 'any' : (RULE_PROTOCOL_NUMBERS.get(v) ?? v);
   });
 
 const ruleSchema = ciObject({
@@ -384,7 +392,7 @@ const ruleSchema = ciObject({
   RemoteAddress: textList,
   Program: optText,
   // 1.1: Get-NetFirewallInterfaceFilter's aliases, `Any` or a list; absent in a 1.0 bundle (not collected).
-  InterfaceAlias: z.union([z.array(text.nullable()), text, z.null()]).optional(),
+  InterfaceAlias: z.union([array(text.nullable()), text, z.null()]).optional(),
 });
 
 export const rulesSchema = list(ruleSchema);

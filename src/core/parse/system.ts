@@ -11,6 +11,7 @@ import type {
   ProxyVariables,
 } from '../../shared/model';
 import {
+  array,
   ciObject,
   flatList,
   intField,
@@ -150,7 +151,7 @@ const proxyVariablesSchema = ciObject({ HTTP_PROXY: optText, HTTPS_PROXY: optTex
 
 /** Lines of text, or one string; absent or null where the part was not collected. */
 const lines = z
-  .union([z.array(text.nullable()), text])
+  .union([array(text.nullable()), text])
   .nullish()
   .transform((v): string[] | null =>
     v === null || v === undefined ? null : Array.isArray(v) ? v.filter((x): x is string => x !== null) : [v],

@@ -56,8 +56,90 @@ function asArray(input: unknown): unknown[] {
   return Array.isArray(unwrapped) ? unwrapped : [unwrapped];
 }
 
+/** Problems kept per list: a file of a million bad entries must not cost a million issues (issue 17, defect 1). */
+export const MAX_ISSUES = 5;
+/** Entries checked per zod call: zod collects every issue of the array it is given, so it is given few. */
+const CHUNK = 256;
+/** Marks the issue that says checking stopped; describeIssues words it. */
+const STOPPED = 'hostscope:stopped';
+
+/** Adds a failed chunk's first issues to `ctx`, their paths shifted by `at`; says so when checking stopped. */
+function reportChunk(
+  ctx: z.core.$RefinementCtx,
+  issues: readonly z.core.$ZodIssue[],
+  at: (key: PropertyKey) => PropertyKey,
+  stoppedEarly: boolean,
+): void {
+  for (const issue of issues.slice(0, MAX_ISSUES)) {
+    const [first, ...rest] = issue.path;
+    const path = first === undefined ? [] : [at(first), ...rest];
+    ctx.addIssue({ code: 'custom', message: issue.message, path, input: undefined });
+  }
+  if (issues.length > MAX_ISSUES || stoppedEarly)
+    ctx.addIssue({ code: 'custom', message: STOPPED, path: [], input: undefined });
+}
+
+/**
+ * A list checked a chunk at a time, stopping at the first chunk with problems and keeping at most MAX_ISSUES of
+ * them, so memory is bounded by the input rather than by the number of errors (issue 17, defect 1).
+ */
+function boundedList<T extends z.ZodType>(
+  item: T,
+  entriesOf: (input: unknown) => readonly unknown[] | null,
+  prepare: (entry: unknown) => unknown = (entry) => entry,
+): z.ZodType<z.output<T>[]> {
+  const chunkSchema = z.array(item);
+  return z.unknown().transform((input, ctx) => {
+    const entries = entriesOf(input);
+    if (entries === null) {
+      ctx.addIssue({ code: 'custom', message: 'expected an array', input: undefined });
+      return z.NEVER;
+    }
+    const out: z.output<T>[] = [];
+    for (let start = 0; start < entries.length; start += CHUNK) {
+      const checked = chunkSchema.safeParse(entries.slice(start, start + CHUNK).map(prepare));
+      if (!checked.success) {
+        const at = (key: PropertyKey): PropertyKey => (typeof key === 'number' ? start + key : key);
+        reportChunk(ctx, checked.error.issues, at, start + CHUNK < entries.length);
+        return z.NEVER;
+      }
+      for (const value of checked.data) out.push(value);
+    }
+    return out;
+  });
+}
+
+/** PowerShell's list output: an array, one object, or nothing (asArray); bounded like every list here. */
 export function list<T extends z.ZodType>(item: T): z.ZodType<z.output<T>[]> {
-  return z.preprocess(asArray, z.array(item)) as unknown as z.ZodType<z.output<T>[]>;
+  return boundedList(item, asArray);
+}
+
+/** A JSON array (and nothing else), checked with bounded issues; use it instead of z.array for bundle data. */
+export function array<T extends z.ZodType>(item: T): z.ZodType<z.output<T>[]> {
+  return boundedList(item, (input) => (Array.isArray(input) ? input : null));
+}
+
+/** A JSON object of string keys, checked a chunk of keys at a time with bounded issues; instead of z.record. */
+export function record<T extends z.ZodType>(value: T): z.ZodType<Record<string, z.output<T>>> {
+  const chunkSchema = z.record(z.string(), value);
+  return z.unknown().transform((input, ctx) => {
+    if (input === null || typeof input !== 'object' || Array.isArray(input)) {
+      ctx.addIssue({ code: 'custom', message: 'expected an object', input: undefined });
+      return z.NEVER;
+    }
+    const entries = Object.entries(input);
+    // Null prototype: a key such as "__proto__" from the bundle stays an ordinary key.
+    const out = Object.create(null) as Record<string, z.output<T>>;
+    for (let start = 0; start < entries.length; start += CHUNK) {
+      const checked = chunkSchema.safeParse(Object.fromEntries(entries.slice(start, start + CHUNK)));
+      if (!checked.success) {
+        reportChunk(ctx, checked.error.issues, (key) => key, start + CHUNK < entries.length);
+        return z.NEVER;
+      }
+      Object.assign(out, checked.data);
+    }
+    return out;
+  });
 }
 
 /** An integer given as a number or a numeric string (docker top, netstat, some 5.1 output). */
@@ -81,33 +163,63 @@ export const optText = text
 
 /** Strings, or one string, or nothing. */
 export const textList = z
-  .union([z.array(text.nullable()), text, z.null()])
+  .union([array(text.nullable()), text, z.null()])
   .optional()
   .transform((v): string[] =>
     v === null || v === undefined ? [] : Array.isArray(v) ? v.filter((x): x is string => x !== null) : [v],
   );
 
+// ECMAScript time values reach 8.64e15 ms either side of 1970; past that `new Date(ms).toISOString()` throws.
+const MAX_TIME_MS = 8.64e15;
+
+const epochIso = (ms: number): string | null =>
+  Number.isFinite(ms) && Math.abs(ms) <= MAX_TIME_MS ? new Date(ms).toISOString() : null;
+
+/** PowerShell 5.1 writes a date as "\/Date(ms)\/" or as an object whose `value` holds that. */
+const unwrapDate = (value: unknown): unknown =>
+  typeof value === 'object' && value !== null ? (value as { value?: unknown }).value : value;
+
+/** The milliseconds of "/Date(1510000000000)/" or "/Date(1510000000000+0100)/" (UTC; the offset only a hint). */
+function msDate(raw: string): number | null {
+  // Read without a regular expression: processes and NAT sessions carry hundreds of thousands of these.
+  if (!raw.startsWith('/Date(') || !raw.endsWith(')/')) return null;
+  const ms = parseInt(raw.slice(6), 10);
+  return Number.isNaN(ms) ? null : ms;
+}
+
+/**
+ * Whether a date field holds a time a date can represent: a number (or "/Date(ms)/") beyond 8.64e15 ms is no
+ * time, and crashed every command when converted (issue 17, defect 4). Text dates are kept as written.
+ */
+export function isDateValue(value: unknown): boolean {
+  const raw = unwrapDate(value);
+  if (typeof raw === 'number') return epochIso(raw) !== null;
+  if (typeof raw !== 'string') return true;
+  const ms = msDate(raw);
+  return ms === null || epochIso(ms) !== null;
+}
+
 /** "\/Date(ms)\/" and epoch numbers -> ISO; ISO and localised forms ("2021/9/6 18:14:45") are kept as written. */
 export function dateOf(value: unknown): string | null {
-  const raw = typeof value === 'object' && value !== null ? (value as { value?: unknown }).value : value;
-  if (typeof raw === 'number') return Number.isFinite(raw) ? new Date(raw).toISOString() : null;
+  const raw = unwrapDate(value);
+  if (typeof raw === 'number') return epochIso(raw);
   if (typeof raw !== 'string' || raw === '') return null;
-  // "/Date(1510000000000)/" or "/Date(1510000000000+0100)/": the milliseconds are UTC, the offset only a hint.
-  // Read without a regular expression: processes and NAT sessions carry hundreds of thousands of these.
-  if (raw.startsWith('/Date(') && raw.endsWith(')/')) {
-    const ms = parseInt(raw.slice(6), 10);
-    const date = new Date(ms);
-    if (Number.isFinite(ms) && !Number.isNaN(date.getTime())) return date.toISOString();
-  }
+  const ms = msDate(raw);
   // A local time without an offset has nothing to apply: it stays as the host wrote it.
-  return raw;
+  return (ms === null ? null : epochIso(ms)) ?? raw;
 }
+
+const DATE_EXPECTED = 'expected a date (a number of milliseconds within the range of a date)';
 
 /** A date as Windows PowerShell 5.1 ("\/Date(ms)\/", or an object with `value`) or PowerShell 7 (ISO) writes it. */
 export const psDate = z
   .union([z.string(), z.number(), z.object({ value: z.unknown() }).loose(), z.null()])
   .optional()
-  .transform(dateOf);
+  .transform((v, ctx) => {
+    if (isDateValue(v)) return dateOf(v);
+    ctx.addIssue({ code: 'custom', message: DATE_EXPECTED, input: v });
+    return z.NEVER;
+  });
 
 // ---- Check-only fields for the large lists ----------------------------------------------------
 // NAT sessions, processes and TCP/UDP endpoints run to hundreds of thousands of entries. A zod transform per
@@ -133,12 +245,9 @@ export const optDateField = z
   .custom<unknown>(
     (v) =>
       v === null ||
-      typeof v === 'string' ||
-      typeof v === 'number' ||
-      (typeof v === 'object' && !Array.isArray(v)),
-    {
-      message: 'expected a date',
-    },
+      ((typeof v === 'string' || typeof v === 'number' || (typeof v === 'object' && !Array.isArray(v))) &&
+        isDateValue(v)),
+    { message: DATE_EXPECTED },
   )
   .optional();
 
@@ -151,16 +260,13 @@ export function intOf(v: number | string | null | undefined): number | null {
 }
 
 /**
- * A list of flat objects whose names match case-insensitively, canonicalised in one pass over the array (one
- * zod step for the whole list rather than one per entry).
+ * A list of flat objects whose names match case-insensitively, canonicalised as each chunk is checked (one zod
+ * step per chunk rather than one per entry).
  */
 export function flatList<S extends Shape>(shape: S): z.ZodType<z.output<z.ZodObject<S>>[]> {
   const canonical = new Map<string, string>();
   for (const key of Object.keys(shape)) canonical.set(key.toLowerCase(), key);
-  return z.preprocess(
-    (input) => asArray(input).map((item) => canonicaliseKeys(item, shape, canonical)),
-    z.array(z.object(shape)),
-  ) as unknown as z.ZodType<z.output<z.ZodObject<S>>[]>;
+  return boundedList(z.object(shape), asArray, (item) => canonicaliseKeys(item, shape, canonical));
 }
 
 /**
@@ -170,10 +276,15 @@ export function flatList<S extends Shape>(shape: S): z.ZodType<z.output<z.ZodObj
 export function enumNames<N extends string>(
   names: Readonly<Record<number, N>>,
 ): (v: number | string) => string {
+  // Maps, never the object literal: a name read from a bundle must not resolve an inherited key (issue 17).
+  const byNumber = new Map<number, N>();
   const byName = new Map<string, N>();
-  for (const name of Object.values(names)) byName.set(name.toLowerCase(), name);
+  for (const [number, name] of Object.entries(names)) {
+    byNumber.set(Number(number), name);
+    byName.set(name.toLowerCase(), name);
+  }
   return (v) => {
-    if (typeof v === 'number' || /^\d+$/.test(v)) return names[Number(v)] ?? `#${Number(v)}`;
+    if (typeof v === 'number' || /^\d+$/.test(v)) return byNumber.get(Number(v)) ?? `#${Number(v)}`;
     return byName.get(v.trim().toLowerCase()) ?? v;
   };
 }
@@ -222,7 +333,12 @@ export function issuePath(path: readonly PropertyKey[]): string {
 
 /** The first few problems of a failed parse, each naming the field and what was expected. */
 export function describeIssues(error: z.ZodError, max = 3): string {
-  const parts = error.issues.slice(0, max).map((issue) => `${issuePath(issue.path)}: ${issue.message}`);
-  const more = error.issues.length > max ? ` (and ${error.issues.length - max} more)` : '';
+  const issues = error.issues.filter((issue) => issue.message !== STOPPED);
+  const stopped = issues.length < error.issues.length;
+  const parts = issues.slice(0, max).map((issue) => `${issuePath(issue.path)}: ${issue.message}`);
+  const more =
+    issues.length > max || stopped
+      ? ` (and ${stopped ? 'more; checking stopped at the first problems' : `${issues.length - max} more`})`
+      : '';
   return parts.join('; ') + more;
 }

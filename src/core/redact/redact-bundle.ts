@@ -2,7 +2,7 @@
 // stay raw probe output in the bundle-v1 layout, so any reader (and Hostscope) analyses them as before.
 import type { RawBundle } from '../../shared/bundle';
 import { decodeText } from '../bundle/decode';
-import { parseJson } from '../bundle/json';
+import { JsonHeapBudget, parseJson } from '../bundle/json';
 import { REDACTED_VALUE, type RedactionSummary, type Redactor } from './redactor';
 import { bundleFileOrder, envValue, isBundleFile } from './seeds';
 
@@ -134,6 +134,8 @@ export function redactBundle(raw: RawBundle, redactor: Redactor): RedactedBundle
   const files = new Map<string, Uint8Array>();
   const dropped: string[] = [];
   const redactedAsText: string[] = [];
+  // JSON is parsed under the bundle's heap budget; past it a file is redacted as text (issue 17, defect 1).
+  const budget = new JsonHeapBudget();
   for (const file of bundleFileOrder(raw)) {
     const lower = file.toLowerCase();
     if (!isBundleFile(file) || !TEXT_EXTENSIONS.some((ext) => lower.endsWith(ext))) {
@@ -142,7 +144,7 @@ export function redactBundle(raw: RawBundle, redactor: Redactor): RedactedBundle
     }
     const { text } = decodeText(raw.files.get(file)!);
     let out: string;
-    const parsed = lower.endsWith('.json') ? parseJson(text) : null;
+    const parsed = lower.endsWith('.json') ? parseJson(text, undefined, budget) : null;
     if (parsed?.kind === 'ok') {
       out = `${JSON.stringify(redactJson(parsed.value, redactor, { file, key: null, parent: null, grandparent: null }), null, 2)}\n`;
     } else {

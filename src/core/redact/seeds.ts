@@ -4,7 +4,8 @@
 import { probeForFile, type RawBundle } from '../../shared/bundle';
 import type { HostModel } from '../../shared/model';
 import { decodeText } from '../bundle/decode';
-import { parseJson } from '../bundle/json';
+import { JsonHeapBudget, parseJson } from '../bundle/json';
+import { parseManifest } from '../bundle/manifest';
 import { findAddresses } from './addresses';
 import type { RedactionSeed } from './redactor';
 
@@ -380,12 +381,17 @@ export function bundleFileOrder(raw: RawBundle): string[] {
 export function seedsFromBundle(raw: RawBundle): RedactionSeed[] {
   const seeds = new SeedList();
   const texts: { file: string; text: string; json: unknown }[] = [];
+  // Only the files a probe owns are parsed, under the bundle's heap budget (issue 17, defect 1): an extra
+  // 300 MiB JSON kept `report` parsing for minutes. Every other file is still scanned as text.
+  const listed = probeListedFiles(raw);
+  const budget = new JsonHeapBudget();
   for (const file of bundleFileOrder(raw)) {
     // A file no probe owns is never read (issue 17, item 1: a 300 MiB extra JSON must cost nothing); the redacted
     // bundle and the report leave it out too.
     if (!isBundleFile(file)) continue;
     const { text } = decodeText(raw.files.get(file)!);
-    const parsed = file.toLowerCase().endsWith('.json') ? parseJson(text) : null;
+    const owned = file === 'manifest.json' || listed.has(file) || probeForFile(file) !== null;
+    const parsed = owned && file.toLowerCase().endsWith('.json') ? parseJson(text, undefined, budget) : null;
     texts.push({ file, text, json: parsed?.kind === 'ok' ? parsed.value : undefined });
   }
   // Named fields first, so that names get the low numbers whatever file an address turns up in.
@@ -395,6 +401,17 @@ export function seedsFromBundle(raw: RawBundle): RedactionSeed[] {
     else seeds.scan(text);
   }
   return seeds.items;
+}
+
+/** Files the manifest's probes list (a newer collector's probes included); none where the manifest is unreadable. */
+function probeListedFiles(raw: RawBundle): ReadonlySet<string> {
+  const bytes = raw.files.get('manifest.json');
+  if (bytes === undefined) return new Set();
+  try {
+    return new Set(parseManifest(decodeText(bytes).text, raw.source).probes.flatMap((p) => p.files ?? []));
+  } catch {
+    return new Set();
+  }
 }
 
 // ---- host model --------------------------------------------------------------------------------------------

@@ -61,6 +61,17 @@ export function escapeMarkdown(text: string, at: 'line-start' | 'inline' = 'line
     .replace(AUTOLINK_EMAIL, '@\u200b');
 }
 
+/** The longest run of backticks, counted in one pass: spreading 150,000 runs into Math.max overflowed the stack. */
+function longestBacktickRun(text: string): number {
+  let longest = 0;
+  let run = 0;
+  for (let i = 0; i < text.length; i++) {
+    run = text.charCodeAt(i) === 0x60 /* ` */ ? run + 1 : 0;
+    if (run > longest) longest = run;
+  }
+  return longest;
+}
+
 /**
  * An inline code span around any text (CommonMark 6.1): a fence one backtick longer than the longest run inside,
  * so nothing in the text can close it; padded when the text starts or ends with a backtick. In a table cell,
@@ -68,8 +79,7 @@ export function escapeMarkdown(text: string, at: 'line-start' | 'inline' = 'line
  */
 export function markdownCode(text: string, inTable = false): string {
   const oneLine = showInvisible(text).replace(/\r\n|\r|\n/g, ' ');
-  const longest = Math.max(0, ...[...oneLine.matchAll(/`+/g)].map((m) => m[0].length));
-  const fence = '`'.repeat(longest + 1);
+  const fence = '`'.repeat(longestBacktickRun(oneLine) + 1);
   const pad = oneLine.startsWith('`') || oneLine.endsWith('`') || oneLine.trim() === '' ? ' ' : '';
   const body = inTable ? oneLine.replace(/\|/g, '\\|') : oneLine;
   return `${fence}${pad}${body}${pad}${fence}`;
@@ -78,7 +88,6 @@ export function markdownCode(text: string, inTable = false): string {
 /** A fenced code block (for commands): the fence is longer than any backtick run, so no line can close it. */
 export function markdownCodeBlock(text: string, info = ''): string {
   const body = showInvisible(text.replace(/\r\n|\r/g, '\n'));
-  const longest = Math.max(2, ...[...body.matchAll(/`+/g)].map((m) => m[0].length));
-  const fence = '`'.repeat(longest + 1);
+  const fence = '`'.repeat(Math.max(2, longestBacktickRun(body)) + 1);
   return `${fence}${info}\n${body}\n${fence}`;
 }

@@ -115,7 +115,8 @@ export function renderReportMarkdown(doc: ReportDocument): string {
     .map((c) => `${c.count} ${c.severity}`)
     .join(', ');
   parts.push(`## Findings (${doc.findings.items.length})\n\n${counts ? mdLine(counts) : 'No findings.'}`);
-  parts.push(...doc.findings.items.map(finding));
+  // One by one: a spread of one finding per container overflows the stack on a large host (issue 17).
+  for (const item of doc.findings.items) parts.push(finding(item));
 
   parts.push(
     `## Containers\n\nOn the host: ${doc.containers.total === null ? 'unknown' : `${doc.containers.total} (${doc.containers.running ?? 0} running)`}.\n\n${table(
