@@ -186,13 +186,16 @@ describe('defects 3 and 4 through inspect and explain', () => {
 });
 
 describe('defect 1: redaction seeds parse only the files a probe owns', () => {
-  it('leaves an unowned 64 MiB JSON unparsed, and still reads named fields of listed files', () => {
+  // Only files a catalogue probe owns are parsed (the redacted bundle leaves the others out, so nothing of theirs
+  // needs a pseudonym), even where the manifest lists them.
+  it('leaves an unowned 64 MiB JSON unparsed, and still reads named fields of probe files', () => {
     const named = JSON.stringify({ ComputerName: 'PLANTED-HOST' });
     const raw = rawBundle(
       {
         'extra/unowned.json': emptyObjects(64 * 1024 * 1024),
         'extra/named.json': named,
         'host/future.json': named.replace('PLANTED', 'LISTED'),
+        'host/os.json': named.replace('PLANTED', 'OWNED'),
       },
       [{ id: 'host.future-probe', status: 'ok', files: ['host/future.json'] }],
     );
@@ -201,8 +204,9 @@ describe('defect 1: redaction seeds parse only the files a probe owns', () => {
     // Parsing the unowned file alone would build about 1.4 GB of objects.
     expect(heapMB() - before).toBeLessThan(300);
     const values = seeds.map((s) => s.value);
-    expect(values).toContain('LISTED-HOST');
+    expect(values).toContain('OWNED-HOST');
     expect(values).not.toContain('PLANTED-HOST');
+    expect(values).not.toContain('LISTED-HOST');
   });
 });
 

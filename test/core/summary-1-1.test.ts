@@ -63,7 +63,7 @@ describe('summary --json on bundle 1.1 files', () => {
     expect(summary.hostState.proxy?.winHttp?.direct).toBe(true);
     expect(summary.hostState.vmSwitches?.[0]).toEqual({ name: 'nat', switchType: 'internal' });
     expect(summary.hostState.events).toEqual({
-      count: 5,
+      count: 4,
       errors: 4,
       errorCodes: ['0x803b0013', '0x803b002f', '0x80070490', '0x490', '0x6be'],
     });

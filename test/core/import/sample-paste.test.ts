@@ -30,12 +30,12 @@ describe('server2019-broken-nat pasted from a console', () => {
 
   // Each input kind: the console form reads to the same model values as the probe's JSON.
   it.each<[string, (m: HostModel) => unknown]>([
-    // docker top was not pasted: containers compare without their processes.
+    // docker top and the in-container ipconfig and hosts file were not pasted: containers compare without them.
     [
       'docker inspect',
       (m: HostModel) => ({
         kind: 'known' as const,
-        value: known(m.containers).map((c) => ({ ...c, top: null })),
+        value: known(m.containers).map((c) => ({ ...c, top: null, ipConfig: null, hostsFile: null })),
       }),
     ],
     ['docker network inspect', (m: HostModel) => known(m.networks)],

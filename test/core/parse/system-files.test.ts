@@ -35,7 +35,6 @@ describe('host/events.json', () => {
       ['0x803b002f'],
       ['0x80070490', '0x490', '0x6be'],
       [],
-      [],
     ]);
     expect(events[0]).toMatchObject({
       id: 1007,
@@ -46,13 +45,20 @@ describe('host/events.json', () => {
     expect(events[3]).toMatchObject({ id: 7031, providerName: 'Service Control Manager' });
   });
 
-  it('gives a time beyond what a date can hold null, not a thrown error or a made-up date', () => {
+  // Issue 17: a time no date can hold makes its file invalid (named, with the field), never a thrown error or a
+  // made-up date; the rest of the bundle is read as usual.
+  it('a time beyond what a date can hold makes the events file invalid, naming the field; the rest stays intact', () => {
     const model = buildHostModel(
-      rawBundle({ 'host/events.json': fixture('events-hresults-localised.json') }),
+      rawBundle({
+        'host/events.json': fixture('events-date-beyond-range.json'),
+        'host/services.json': fixture('services-hns-stopped.json'),
+      }),
     );
-    const last = known(model.events)[4]!;
-    expect(last.timeCreated).toBeNull();
-    expect(last.level).toBe('information');
+    expect(model.events.kind).toBe('unknown');
+    const outcome = model.probes.find((p) => p.id === 'host.events')!;
+    expect(outcome.status).toBe('invalid');
+    expect(outcome.detail).toMatch(/TimeCreated/);
+    expect(known(model.services)).toHaveLength(5);
   });
 
   it('reads PowerShell 7 ISO times with offsets, level names, ids as strings; 30 February is null', () => {
