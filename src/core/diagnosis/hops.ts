@@ -6,6 +6,7 @@ import type { Cause, Evidence, Hop, ReachSource } from '../../shared/diagnosis';
 import type { Container, FirewallProfileName, FirewallRule, HostModel } from '../../shared/model';
 import * as causes from './causes';
 import { bareAddress } from './addresses';
+import { commandFix } from './commands';
 import {
   networkDrivers,
   processLabel,
@@ -152,7 +153,7 @@ export function sourceHop(ctx: PathContext, lookup: ContainerLookup, ref: string
           id: 'source-not-found',
           title: `No container "${ref}" in this bundle`,
           explanation: `${containersFile(ctx)} holds no container with that name, id or id prefix.`,
-          fix: 'docker ps -a --format "{{.ID}} {{.Names}}"',
+          fix: commandFix('docker ps -a --format "{{.ID}} {{.Names}}"'),
           references: [],
         },
       ],
