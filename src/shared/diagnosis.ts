@@ -124,7 +124,17 @@ export interface Cause {
 
 export type Verdict = 'reachable' | 'unreachable' | 'unknown';
 
+/** The asked host port is not published, but the container publishes it as a container port elsewhere. */
+export interface PortSuggestion {
+  readonly port: number;
+  readonly protocol: 'tcp' | 'udp';
+  /** "Did you mean 8081? ..." in one sentence, said before anything else (issue 11). */
+  readonly message: string;
+}
+
 export interface Explanation {
+  /** Present only when the asked host port is the container port of a publication on another host port. */
+  readonly didYouMean?: PortSuggestion;
   readonly container: { readonly id: string; readonly name: string };
   /** `external`, `host`, `host-localhost` or `container:<ref>`. */
   readonly from: string;

@@ -72,17 +72,41 @@ export function noPublishedPort(
 ): Cause {
   const published = publications.map((p) => `${p.hostPort}/${p.protocol} -> ${p.containerPort}`);
   const service = c.swarm?.serviceName;
+  const elsewhere = publishedElsewhere(publications, port, protocol);
+  const publish = service
+    ? commandFix(
+        `docker service update --publish-add published=${port},target=${port},protocol=${protocol} ${arg(service)}`,
+      )
+    : recreateSteps(c, `publish host port ${portText(port, protocol)}`);
   return {
     id: 'no-published-port',
     title: `Host port ${portText(port, protocol)} is not published for ${c.name}`,
-    explanation: `${file} shows ${published.length === 0 ? `${c.name} publishes no port` : `${c.name} publishes ${list(published)}`}, not host port ${portText(port, protocol)}. Without a published port a container on a NAT network cannot be reached from outside the host.`,
-    fix: service
-      ? commandFix(
-          `docker service update --publish-add published=${port},target=${port},protocol=${protocol} ${arg(service)}`,
+    explanation: `${file} shows ${published.length === 0 ? `${c.name} publishes no port` : `${c.name} publishes ${list(published)}`}, not host port ${portText(port, protocol)}.${elsewhere ? ` Its container port ${portText(port, protocol)} is published on host port ${elsewhere.hostPort}: clients use that one.` : ''} Without a published port a container on a NAT network cannot be reached from outside the host.`,
+    // Where the asked port is the container port, the answer is "use the other host port", not a change.
+    fix: elsewhere
+      ? stepsFix(
+          `Connect to host port ${elsewhere.hostPort} instead: ${c.name} publishes its port ${portText(port, protocol)} there (${elsewhere.evidence.detail}).`,
+          ...(publish.kind === 'command'
+            ? [`Only if clients must use host port ${port}: ${publish.command}`]
+            : publish.steps.map((step, i) =>
+                i === 0 ? `Only if clients must use host port ${port}: ${step}` : step,
+              )),
         )
-      : recreateSteps(c, `publish host port ${portText(port, protocol)}`),
+      : publish,
     references: [REF.dockerRunPublish],
   };
+}
+
+/** A publication of the asked port as a container port on another host port: "did you mean 8081?" (issue 11). */
+export function publishedElsewhere(
+  publications: readonly Publication[],
+  port: number,
+  protocol: 'tcp' | 'udp',
+): (Publication & { readonly hostPort: number }) | null {
+  for (const p of publications)
+    if (p.containerPort === port && p.protocol === protocol && p.hostPort !== null && p.hostPort !== port)
+      return { ...p, hostPort: p.hostPort };
+  return null;
 }
 
 export function natLoopbackUnsupported(
@@ -111,11 +135,31 @@ export function natLoopbackUnsupported(
   };
 }
 
+/**
+ * Host-mode publishing binds the port once per node: a second task of the service on the same node cannot bind
+ * it and stays pending (Docker docs, "Publish a port for TCP only or UDP only" / host mode; issue 11). A global
+ * service runs one task per node, but a service's mode cannot be updated: that is a new service.
+ */
+export function hostModeCaveat(
+  service: string,
+  replicas: number | null,
+  tasksHere: readonly string[],
+  port: number,
+): string | undefined {
+  const instead = `Use a global service (one task per node: docker service create --mode global, since an update cannot change the mode) or publish a different port for the extra tasks.`;
+  if (tasksHere.length > 1)
+    return `This affects ${list(tasksHere)}: service ${service} runs ${tasksHere.length} tasks on this node, and in host mode only one of them can bind ${port} here; the others stay pending. ${instead}`;
+  if (replicas !== null && replicas > 1)
+    return `Service ${service} has ${replicas} replicas: in host mode two tasks placed on one node cannot both bind ${port}, and the second stays pending. ${instead}`;
+  return undefined;
+}
+
 export function routingMeshUnsupported(
   service: string,
   build: number,
   pub: Publication,
   file: string,
+  caveat?: string,
 ): Cause {
   return {
     id: 'routing-mesh-unsupported',
@@ -123,6 +167,7 @@ export function routingMeshUnsupported(
     explanation: `${file} shows build ${build}; service ${service} publishes ${pub.hostPort}/${pub.protocol} in ingress mode. The ingress routing mesh needs build 16299 or later, so nothing answers on that port; publish in host mode instead (with --mode global for one task per node).`,
     fix: commandFix(
       `docker service update --publish-rm ${pub.hostPort} --publish-add mode=host,published=${pub.hostPort},target=${pub.containerPort},protocol=${pub.protocol} ${arg(service)}`,
+      caveat,
     ),
     references: [REF.routingMeshDoc, REF.swarmHostMode, REF.routingMeshRegression2],
   };

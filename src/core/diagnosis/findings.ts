@@ -14,6 +14,7 @@ import {
   removeMappingCommand,
   stepsFix,
 } from './commands';
+import { hostModeCaveat } from './causes';
 import { correlate, networkDrivers, processLabel, type Correlation, type Footprint } from './correlate';
 import { decideInbound, externalProfiles } from './firewall';
 import { evidenceFrom, listOf } from './known';
@@ -344,7 +345,7 @@ function swarmPortsBlocked(model: HostModel, c: Correlation): Finding[] {
   ];
 }
 
-function routingMeshUnsupported(model: HostModel): Finding[] {
+function routingMeshUnsupported(model: HostModel, c: Correlation): Finding[] {
   if (model.host.kind !== 'known' || model.host.value.build === null || model.host.value.build >= BUILD.v1709)
     return [];
   const build = model.host.value.build;
@@ -372,6 +373,12 @@ function routingMeshUnsupported(model: HostModel): Finding[] {
                 `docker service update --publish-rm ${p.publishedPort} --publish-add mode=host,published=${p.publishedPort},target=${p.targetPort},protocol=${p.protocol} ${arg(s.name)}`,
             )
             .join('; '),
+          hostModeCaveat(
+            s.name,
+            s.replicas,
+            c.containers.filter((x) => x.swarm?.serviceName === s.name).map((x) => x.name),
+            ingress[0]!.publishedPort!,
+          ),
         ),
         references: [REF.routingMeshDoc, REF.swarmHostMode],
       },
@@ -697,7 +704,7 @@ export function findings(model: HostModel, correlation: Correlation = correlate(
     ...dockerApiUnencrypted(model, correlation),
     ...daemonConfigConflict(model),
     ...swarmPortsBlocked(model, correlation),
-    ...routingMeshUnsupported(model),
+    ...routingMeshUnsupported(model, correlation),
     ...localRulesIgnored(model),
     ...natFindings(model, correlation),
     ...hostPortConflicts(model, correlation),

@@ -79,6 +79,9 @@ export function formatExplanation(e: Explanation, style: Style, options: Explain
           ? 'the host via localhost'
           : `container ${e.from.slice('container:'.length)}`;
   const out: string[] = [];
+  // "Did you mean 8081?" comes before the verdict: the admin most likely asked the wrong port (issue 11).
+  if (e.didYouMean)
+    out.push(...wrap(e.didYouMean.message, width).map((l) => style.yellow(style.bold(l))), '');
   const summary = `${safeText(e.container.name)} on ${e.port}/${e.protocol} from ${safeText(from)}`;
   const room = ' '.repeat(e.verdict.length + 2);
   out.push(

@@ -255,6 +255,11 @@ function Answer({ view }: { view: ReachView }): JSX.Element {
   const hop = selected === null ? null : e.hops[selected];
   return (
     <section className="answer" aria-label="Answer">
+      {e.didYouMean && (
+        <p className="did-you-mean" role="note">
+          <strong>{e.didYouMean.message}</strong>
+        </p>
+      )}
       <div className={`verdict-banner verdict-banner-${e.verdict}`} role="status">
         <VerdictBadge verdict={e.verdict} />
         <span>{verdictSentence(e.verdict, view)}</span>
