@@ -193,6 +193,24 @@ export interface ContainerDetail {
 
 // ---- Reachability --------------------------------------------------------------------------
 
+/** One path of the reachability matrix in a line: who connects, on which port, the verdict and why. */
+export interface ReachPath {
+  /** `external`, `host`, `host-localhost` or `container:<id>`. */
+  readonly from: string;
+  readonly fromLabel: string;
+  readonly port: number;
+  readonly protocol: 'tcp' | 'udp';
+  readonly verdict: Verdict;
+  /** The first cause's title, or the deciding hop; null when every hop passed. */
+  readonly reason: string | null;
+}
+
+/** A container's reachability from every client of the matrix, failing paths first (issue 11). */
+export interface ReachSummary {
+  readonly counts: Readonly<Record<Verdict, number>>;
+  readonly paths: readonly ReachPath[];
+}
+
 export interface ReachMatrixRow {
   readonly containerId: string;
   readonly containerName: string;

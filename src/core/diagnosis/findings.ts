@@ -1,7 +1,7 @@
 // What is wrong on this host (../shared/spec/diagnosis.md, section 3). Each check fires only on evidence it
 // can name; a part that was not collected gives no finding rather than a guess.
 
-import type { Evidence, Finding, Severity } from '../../shared/diagnosis';
+import type { Evidence, Explanation, Finding, Severity } from '../../shared/diagnosis';
 import { SEVERITIES } from '../../shared/diagnosis';
 import type { Container, HostModel, NatStaticMapping } from '../../shared/model';
 import { addressInEntry, bareAddress } from './addresses';
@@ -18,6 +18,8 @@ import { hostModeCaveat } from './causes';
 import { correlate, networkDrivers, processLabel, type Correlation, type Footprint } from './correlate';
 import { decideInbound, externalProfiles } from './firewall';
 import { evidenceFrom, listOf } from './known';
+import { reachabilityMatrix } from './matrix';
+import { unreachableFindings } from './reach-summary';
 import { REF } from './references';
 import { BUILD, MIN_UBR_14393, supportedBuild } from './windows-builds';
 
@@ -699,7 +701,12 @@ function hypervNoHostRules(model: HostModel, c: Correlation): Finding[] {
 
 const RANK: ReadonlyMap<Severity, number> = new Map(SEVERITIES.map((s, i) => [s, i]));
 
-export function findings(model: HostModel, correlation: Correlation = correlate(model)): readonly Finding[] {
+/** Every finding of the host; `matrix` reuses a reachability matrix the caller already has. */
+export function findings(
+  model: HostModel,
+  correlation: Correlation = correlate(model),
+  matrix: readonly Explanation[] = reachabilityMatrix(model, correlation),
+): readonly Finding[] {
   const all = [
     ...dockerApiUnencrypted(model, correlation),
     ...daemonConfigConflict(model),
@@ -712,6 +719,7 @@ export function findings(model: HostModel, correlation: Correlation = correlate(
     ...secretsInEnv(model, correlation),
     ...dataNotPersisted(model, correlation),
     ...hypervNoHostRules(model, correlation),
+    ...unreachableFindings(matrix, (id) => correlation.containerById.get(id.toLowerCase())?.name),
   ];
   return all
     .map((f, i) => ({ f, i }))

@@ -24,6 +24,7 @@ export {
   NOT_OBSERVABLE,
 } from './isolation-walkthrough';
 export { reachabilityMatrix } from './matrix';
+export { byContainer, decisiveHop, fromLabel, reachSummary } from './reach-summary';
 export {
   buildCapabilities,
   natLoopback,

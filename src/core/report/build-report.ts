@@ -1,14 +1,16 @@
 // Host model + diagnosis -> report document. Pure: the caller passes the clock and any container scope.
 import { probeSpec } from '../../shared/bundle';
-import { SEVERITIES, type Explanation, type Finding, type Hop, type Verdict } from '../../shared/diagnosis';
+import { SEVERITIES, type Explanation, type Finding, type Verdict } from '../../shared/diagnosis';
 import type { Container, HostModel, Known, ProbeOutcome } from '../../shared/model';
 import { HOSTSCOPE_VERSION } from '../../shared/version';
 import {
   buildCapabilities,
   compareIsolation,
   correlate,
+  decisiveHop,
   findContainer,
   findings as findFindings,
+  fromLabel,
   inspect,
   reachabilityMatrix,
   type Correlation,
@@ -137,26 +139,6 @@ function probeRows(probes: readonly ProbeOutcome[]): ReportDocument['probes'] {
 }
 
 /** The hop that decided the verdict: the first failure, else the first undecided hop. */
-export function decisiveHop(explanation: Explanation): Hop | null {
-  return (
-    explanation.hops.find((h) => h.status === 'fail') ??
-    explanation.hops.find((h) => h.status === 'unknown') ??
-    null
-  );
-}
-
-/** `external`, `host`, `host-localhost`, `container:<id>` as a reader says them. */
-export function fromLabel(from: string, nameOf: (id: string) => string | undefined): string {
-  if (from === 'external') return 'another machine (external)';
-  if (from === 'host') return 'the host, to the container IP';
-  if (from === 'host-localhost') return 'the host, via localhost';
-  if (from.startsWith('container:')) {
-    const ref = from.slice('container:'.length);
-    return `container ${nameOf(ref) ?? ref}`;
-  }
-  return from;
-}
-
 // external and host-localhost name a host port; host and container:<ref> name the container's own port.
 function portLabel(explanation: Explanation, container: Container | undefined): string {
   const { port, protocol } = explanation;
@@ -205,7 +187,8 @@ export function buildReport(model: HostModel, options: ReportOptions): ReportOut
         (s.startsWith('container:') && selectedIds.has(s.slice(10))) ||
         (s.startsWith('service:') && services.has(s.slice(8))),
     );
-  const findingItems = findFindings(model, correlation)
+  const matrix = reachabilityMatrix(model, correlation);
+  const findingItems = findFindings(model, correlation, matrix)
     .filter(inScope)
     .map((finding, index) => ({ finding, index }))
     .sort((a, b) => severityRank(a.finding) - severityRank(b.finding) || a.index - b.index)
@@ -218,7 +201,7 @@ export function buildReport(model: HostModel, options: ReportOptions): ReportOut
   }));
 
   const byId = new Map(all.map((c) => [c.id, c]));
-  const rows: ReachRow[] = reachabilityMatrix(model, correlation)
+  const rows: ReachRow[] = matrix
     .filter((e) => selectedIds.has(e.container.id))
     .map((explanation) => ({
       explanation,

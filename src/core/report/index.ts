@@ -1,4 +1,4 @@
-export { buildReport, decisiveHop, type ReportOptions, type ReportOutcome } from './build-report';
+export { buildReport, type ReportOptions, type ReportOutcome } from './build-report';
 export { createReport, type CreateReportOptions } from './create-report';
 export {
   REPORT_SCHEMA,

@@ -14,6 +14,7 @@ import {
 import type { Evidence, Explanation, ReachSource } from '../../../src/shared/diagnosis';
 import type { FirewallProfileName, HostModel } from '../../../src/shared/model';
 import { destructiveCommand } from '../../support/fix-safety';
+import { expectEveryUnreachablePath } from '../../support/unreachable';
 import {
   container,
   hostProcess,
@@ -265,7 +266,9 @@ describe('properties of the diagnosis over generated hosts', () => {
       fc.property(hostArb, (h) => {
         const model = buildModel(h);
         const correlation = correlate(model);
-        for (const f of findings(model, correlation)) {
+        const all = findings(model, correlation);
+        expectEveryUnreachablePath(model, reachabilityMatrix(model, correlation), all);
+        for (const f of all) {
           checkEvidence(model, f.evidence);
           expect(destructiveCommand(f.fix), `${f.id} offers a destructive command`).toBeNull();
         }
