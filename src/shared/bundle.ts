@@ -133,7 +133,12 @@ export const PROBES: readonly ProbeSpec[] = [
   { id: 'host.routes', kind: 'powershell', files: ['host/routes.json'], title: 'IP routes' },
   { id: 'host.ipinterfaces', kind: 'powershell', files: ['host/ip-interfaces.json'], title: 'IP interfaces' },
   { id: 'host.dns', kind: 'powershell', files: ['host/dns-servers.json'], title: 'DNS client servers' },
-  { id: 'host.vmswitches', kind: 'powershell', files: ['host/vmswitches.json'], title: 'Hyper-V virtual switches' },
+  {
+    id: 'host.vmswitches',
+    kind: 'powershell',
+    files: ['host/vmswitches.json'],
+    title: 'Hyper-V virtual switches',
+  },
   { id: 'host.services', kind: 'powershell', files: ['host/services.json'], title: 'Container services' },
   { id: 'host.events', kind: 'powershell', files: ['host/events.json'], title: 'Container events (7 days)' },
   { id: 'host.proxy', kind: 'powershell', files: ['host/proxy.json'], title: 'Proxy settings' },
@@ -161,13 +166,16 @@ function containerIdIn(template: string, file: string): string | null {
   const slot = template.indexOf(CONTAINER_ID_SLOT);
   const before = template.slice(0, slot);
   const after = template.slice(slot + CONTAINER_ID_SLOT.length);
-  if (file.length <= before.length + after.length || !file.startsWith(before) || !file.endsWith(after)) return null;
+  if (file.length <= before.length + after.length || !file.startsWith(before) || !file.endsWith(after))
+    return null;
   const id = file.slice(before.length, file.length - after.length);
   return id.includes('/') ? null : id;
 }
 
 /** The catalogue probe that writes `file` (a fixed file or a per-container one), with the container id if any. */
-export function probeForFile(file: string): { readonly spec: ProbeSpec; readonly containerId: string | null } | null {
+export function probeForFile(
+  file: string,
+): { readonly spec: ProbeSpec; readonly containerId: string | null } | null {
   for (const spec of PROBES) {
     if (spec.files.includes(file)) return { spec, containerId: null };
     for (const template of spec.perContainer ?? []) {

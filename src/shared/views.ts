@@ -97,6 +97,14 @@ export interface HostOverview {
     readonly running: number;
     readonly stopped: number;
   }[];
+  /** The whole reachability matrix in counts, and its failing paths (unreachable, then unknown) by container. */
+  readonly reach: {
+    readonly counts: Readonly<Record<Verdict, number>>;
+    readonly failing: readonly (ReachPath & {
+      readonly containerId: string;
+      readonly containerName: string;
+    })[];
+  };
 }
 
 export type ViewName =
@@ -120,6 +128,8 @@ export interface ContainerRow {
   readonly worstSeverity: Severity | null;
   readonly findingCount: number;
   readonly service: string | null;
+  /** Every path of the reachability matrix to this container, failing first. */
+  readonly reach: ReachSummary;
 }
 
 export type ContainersView =
@@ -183,6 +193,8 @@ export interface ContainerDetail {
   };
   readonly findings: readonly Finding[];
   readonly isolation: IsolationProfile;
+  /** Reachability from every client of the matrix, failing first (issue 11). */
+  readonly reachSummary: ReachSummary;
   readonly reach: {
     /** Host ports, for `external` and `host-localhost`. */
     readonly hostPorts: readonly PortChoice[];

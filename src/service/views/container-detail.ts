@@ -6,6 +6,7 @@ import type { InspectResult } from '../../shared/diagnosis';
 import type { Container, FirewallProfile, FirewallRule, HostProcess, PortFilter } from '../../shared/model';
 import type { ContainerDetail, FirewallRuleView, PortChoice } from '../../shared/views';
 import type { Analysis } from '../analysis';
+import { NO_PATHS } from './containers';
 
 export function containerDetail(analysis: Analysis, container: Container): ContainerDetail {
   const { model } = analysis;
@@ -68,6 +69,7 @@ export function containerDetail(analysis: Analysis, container: Container): Conta
     },
     findings: analysis.findingsByContainer().get(container.id) ?? [],
     isolation: isolationProfile(model, container, analysis.correlation),
+    reachSummary: analysis.reachByContainer().get(container.id) ?? NO_PATHS,
     reach: reachPorts(container),
   };
 }
