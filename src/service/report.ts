@@ -6,6 +6,7 @@ import {
   renderReportHtml,
   renderReportJson,
   renderReportMarkdown,
+  type ReportDetail,
   type ReportDocument,
 } from '../core/report';
 import type { RedactionSeed } from '../core/redact';
@@ -24,6 +25,8 @@ export interface ExportReportOptions {
   readonly redact: boolean;
   /** Container names, ids or unique id prefixes; the whole host when absent or empty. */
   readonly containers?: readonly string[];
+  /** `problems` keeps only what fails in the details (issue 11); `all` by default. */
+  readonly detail?: ReportDetail;
   readonly now?: Date;
   /** Seeds from the raw bundle where the shell has it (environment values; the same pseudonyms as `hostscope redact`). */
   readonly seeds?: readonly RedactionSeed[];
@@ -63,6 +66,7 @@ export async function exportReport(
     generatedAt: (options.now ?? new Date()).toISOString(),
     redact: options.redact,
     ...(options.containers ? { containers: options.containers } : {}),
+    ...(options.detail ? { detail: options.detail } : {}),
     ...(options.seeds ? { seeds: options.seeds } : {}),
     ...(options.correlation ? { correlation: options.correlation } : {}),
   });

@@ -13,6 +13,7 @@ interface ReportFlags {
   /** Commander leaves it undefined when neither --redact nor --no-redact is given: redaction stays on. */
   readonly redact?: boolean;
   readonly container?: readonly string[];
+  readonly scope: 'problems' | 'all';
 }
 
 const collect = (value: string, previous: readonly string[] | undefined): readonly string[] => [
@@ -35,6 +36,11 @@ export function reportCommand(io: CliIo): Command {
       'replace host, domain, user and container names, registries, IP and MAC addresses by pseudonyms (the default)',
     )
     .option('--no-redact', 'keep every name and address as collected (for your own use, not for sharing)')
+    .addOption(
+      new Option('--scope <scope>', 'details of every container and path, or only of those with a problem')
+        .choices(['problems', 'all'])
+        .default('all'),
+    )
     .option(
       '--container <ref>',
       'limit the report to this container (name, id or unique id prefix); repeat for more',
@@ -52,6 +58,7 @@ export function reportCommand(io: CliIo): Command {
         '  hostscope report host.zip --format html --out host.html',
         '  hostscope report host.zip --format md --container web --container db',
         '  hostscope report host.zip --format pdf --out host.pdf --no-redact',
+        '  hostscope report big-host.zip --scope problems --out problems.html',
       ].join('\n'),
     )
     .action(async (bundle: string, flags: ReportFlags) => {
@@ -62,6 +69,7 @@ export function reportCommand(io: CliIo): Command {
       const result = await exportReport(model, {
         format: flags.format,
         redact,
+        detail: flags.scope,
         ...(flags.container ? { containers: flags.container } : {}),
         ...(redact ? { seeds: seedsFromBundle(raw) } : {}),
         printPdf: async (html, title) => {

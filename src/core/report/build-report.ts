@@ -21,6 +21,7 @@ import {
   REPORT_SCHEMA_VERSION,
   type ReachRow,
   type ReportContainer,
+  type ReportDetail,
   type ReportDocument,
   type ReportHost,
   type ReportProbe,
@@ -33,6 +34,8 @@ export interface ReportOptions {
   readonly containers?: readonly string[];
   /** Reuse a correlation the caller already computed. */
   readonly correlation?: Correlation;
+  /** `problems` keeps only what fails in the details; `all` (the default) keeps everything. */
+  readonly detail?: ReportDetail;
 }
 
 export type ReportOutcome =
@@ -150,6 +153,23 @@ function portLabel(explanation: Explanation, container: Container | undefined): 
   return `${published.hostPort} -> ${published.containerPort}/${protocol}`;
 }
 
+/** Failing paths under their first cause (or deciding hop), unreachable first: a repeated cause is said once. */
+function groupByCause(rows: readonly ReachRow[]): ReportDocument['problems']['byCause'] {
+  const groups = new Map<string, { cause: string; causeId: string | null; paths: string[] }>();
+  const ordered = [...rows].sort(
+    (a, b) => VERDICT_ORDER.indexOf(a.explanation.verdict) - VERDICT_ORDER.indexOf(b.explanation.verdict),
+  );
+  for (const row of ordered) {
+    const first = row.explanation.causes[0];
+    const cause = first?.title ?? `${row.decisiveHop?.title ?? 'undecided'}: ${row.explanation.verdict}`;
+    const key = `${first?.id ?? ''}\u0000${cause}`;
+    const group = groups.get(key) ?? { cause, causeId: first?.id ?? null, paths: [] };
+    group.paths.push(`${row.explanation.container.name} ${row.portLabel} from ${row.fromLabel}`);
+    groups.set(key, group);
+  }
+  return [...groups.values()];
+}
+
 function severityRank(finding: Finding): number {
   return SEVERITIES.indexOf(finding.severity);
 }
@@ -194,14 +214,8 @@ export function buildReport(model: HostModel, options: ReportOptions): ReportOut
     .sort((a, b) => severityRank(a.finding) - severityRank(b.finding) || a.index - b.index)
     .map(({ finding }) => finding);
 
-  const containers: ReportContainer[] = selected.map((container) => ({
-    inspect: inspect(model, container, correlation),
-    swarmService: container.swarm?.serviceName ?? null,
-    findingIds: findingItems.filter((f) => f.subjects.includes(`container:${container.id}`)).map((f) => f.id),
-  }));
-
   const byId = new Map(all.map((c) => [c.id, c]));
-  const rows: ReachRow[] = matrix
+  const allRows: ReachRow[] = matrix
     .filter((e) => selectedIds.has(e.container.id))
     .map((explanation) => ({
       explanation,
@@ -209,6 +223,22 @@ export function buildReport(model: HostModel, options: ReportOptions): ReportOut
       portLabel: portLabel(explanation, byId.get(explanation.container.id)),
       fromLabel: fromLabel(explanation.from, (id) => byId.get(id)?.name),
     }));
+  const detail = options.detail ?? 'all';
+  const failingRows = allRows.filter((r) => r.explanation.verdict !== 'reachable');
+  const rows = detail === 'problems' ? failingRows : allRows;
+  const troubled = new Set([
+    ...failingRows.map((r) => r.explanation.container.id),
+    ...findingItems.flatMap((f) =>
+      f.subjects.filter((x) => x.startsWith('container:')).map((x) => x.slice(10)),
+    ),
+  ]);
+  const detailed = detail === 'problems' ? selected.filter((c) => troubled.has(c.id)) : selected;
+
+  const containers: ReportContainer[] = detailed.map((container) => ({
+    inspect: inspect(model, container, correlation),
+    swarmService: container.swarm?.serviceName ?? null,
+    findingIds: findingItems.filter((f) => f.subjects.includes(`container:${container.id}`)).map((f) => f.id),
+  }));
 
   // The walkthrough compares the first running container of each mode, preferring the report's own containers.
   const isolationOf = (c: Container): string | null =>
@@ -243,6 +273,8 @@ export function buildReport(model: HostModel, options: ReportOptions): ReportOut
         fileCount: model.bundle.files.length,
       },
       scope: limited ? selected.map((c) => c.name) : [],
+      detail,
+      problems: { failingPaths: failingRows.length, byCause: groupByCause(failingRows) },
       host: hostSection(model),
       probes: probeRows(model.probes),
       findings: {
@@ -260,7 +292,7 @@ export function buildReport(model: HostModel, options: ReportOptions): ReportOut
       reachability: {
         counts: VERDICT_ORDER.map((verdict) => ({
           verdict,
-          count: rows.filter((r) => r.explanation.verdict === verdict).length,
+          count: allRows.filter((r) => r.explanation.verdict === verdict).length,
         })),
         rows,
       },

@@ -5,6 +5,7 @@ export {
   REPORT_SCHEMA_VERSION,
   type ReachRow,
   type ReportContainer,
+  type ReportDetail,
   type ReportDocument,
   type ReportFormat,
   type ReportHost,

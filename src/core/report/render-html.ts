@@ -105,6 +105,32 @@ function pairs(rows: readonly (readonly [string, string])[]): string {
   return html;
 }
 
+const SHOWN_PATHS = 12;
+
+/** The one-page summary (issue 11): counts, then each failing path under its first cause, said once. */
+function problemsSection(doc: ReportDocument): string {
+  const verdicts = doc.reachability.counts.map((c) => `${c.count} ${c.verdict}`).join(', ');
+  const severities = doc.findings.counts
+    .filter((c) => c.count > 0)
+    .map((c) => `${badge(c.severity, SEVERITY_COLORS[c.severity])} ${c.count}`)
+    .join(' ');
+  const causes = doc.problems.byCause
+    .map((g) => {
+      const more = g.paths.length - SHOWN_PATHS;
+      return `<li><strong>${esc(g.cause)}</strong>${g.causeId ? ` <span class="muted small">${esc(g.causeId)}</span>` : ''}: ${esc(
+        g.paths.slice(0, SHOWN_PATHS).join('; '),
+      )}${more > 0 ? ` <span class="muted">and ${more} more</span>` : ''}</li>`;
+    })
+    .join('');
+  return `<section id="problems" class="page">
+<h2>Problems first</h2>
+<p>Reachability: ${esc(verdicts)}. Findings: ${severities || 'none'}.</p>
+<h3>Failing paths (${doc.problems.failingPaths}), by first cause</h3>
+${causes ? `<ul>${causes}</ul>` : '<p>Every published port is reachable from every source checked.</p>'}
+${doc.detail === 'problems' ? '<p class="banner">Details below cover only the containers and paths with a problem (scope: problems).</p>' : ''}
+</section>`;
+}
+
 function summarySection(doc: ReportDocument): string {
   const { host } = doc;
   const os = host.os;
@@ -331,11 +357,12 @@ export function renderReportHtml(doc: ReportDocument): string {
   )}.</p>
 ${doc.scope.length > 0 ? `<p class="banner">Limited to: ${esc(doc.scope.join(', '))}</p>` : ''}
 <p class="banner">${doc.redaction ? 'Redacted for sharing: names and addresses are pseudonyms (summary at the end).' : '<strong>Not redacted.</strong> Check before sharing.'}</p>
-<nav><ol><li><a href="#summary">Host summary</a></li><li><a href="#findings">Findings</a></li><li><a href="#containers">Containers</a></li><li><a href="#reachability">Reachability</a></li>${
+<nav><ol><li><a href="#problems">Problems first</a></li><li><a href="#summary">Host summary</a></li><li><a href="#findings">Findings</a></li><li><a href="#containers">Containers</a></li><li><a href="#reachability">Reachability</a></li>${
     doc.isolation ? '<li><a href="#isolation">Isolation modes</a></li>' : ''
   }<li><a href="#probes">Probe outcomes</a></li><li><a href="#redaction">Redaction</a></li></ol></nav>
 </header>
 <main>
+${problemsSection(doc)}
 ${summarySection(doc)}
 ${findingsSection(doc)}
 ${containersSection(doc)}

@@ -111,6 +111,28 @@ function isolation(comparison: IsolationComparison): string {
 }
 
 /** Renders the report as Markdown. */
+/** The summary first (issue 11): counts, and each failing path under its first cause, said once. */
+function problems(doc: ReportDocument): string {
+  const verdicts = doc.reachability.counts.map((c) => `${c.count} ${c.verdict}`).join(', ');
+  const severities = doc.findings.counts
+    .filter((c) => c.count > 0)
+    .map((c) => `${c.count} ${c.severity}`)
+    .join(', ');
+  const causes = doc.problems.byCause.map(
+    (g) =>
+      `- **${md(g.cause)}**: ${md(g.paths.slice(0, 12).join('; '))}${g.paths.length > 12 ? ` and ${g.paths.length - 12} more` : ''}`,
+  );
+  return `## Problems first
+
+Reachability: ${md(verdicts)}. Findings: ${md(severities || 'none')}.
+
+### Failing paths (${doc.problems.failingPaths}), by first cause
+
+${
+  causes.length > 0 ? causes.join('\n') : 'Every published port is reachable from every source checked.'
+}${doc.detail === 'problems' ? '\n\n*Details below cover only the containers and paths with a problem (scope: problems).*' : ''}`;
+}
+
 export function renderReportMarkdown(doc: ReportDocument): string {
   const parts: string[] = [];
   parts.push(`# ${md(doc.title)}`);
@@ -121,6 +143,7 @@ export function renderReportMarkdown(doc: ReportDocument): string {
         : '**Not redacted: check before sharing.**'
     }${doc.scope.length > 0 ? `\n\nLimited to: ${md(doc.scope.join(', '))}` : ''}`,
   );
+  parts.push(problems(doc));
   parts.push(summary(doc));
 
   const counts = doc.findings.counts
