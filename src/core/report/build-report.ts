@@ -228,9 +228,10 @@ export function buildReport(model: HostModel, options: ReportOptions): ReportOut
   const rows = detail === 'problems' ? failingRows : allRows;
   const troubled = new Set([
     ...failingRows.map((r) => r.explanation.container.id),
-    ...findingItems.flatMap((f) =>
-      f.subjects.filter((x) => x.startsWith('container:')).map((x) => x.slice(10)),
-    ),
+    // Info and low findings (no mount, Hyper-V has no host rules) are notes, not problems to detail.
+    ...findingItems
+      .filter((f) => f.severity !== 'info' && f.severity !== 'low')
+      .flatMap((f) => f.subjects.filter((x) => x.startsWith('container:')).map((x) => x.slice(10))),
   ]);
   const detailed = detail === 'problems' ? selected.filter((c) => troubled.has(c.id)) : selected;
 
