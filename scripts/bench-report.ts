@@ -2,7 +2,8 @@
 // size and scope: the time to build and render the HTML, its size, the PDF's time and page count, and the peak
 // memory of this process (Chromium's own is not included). Targets on 1,000 containers: HTML of problems under
 // 10 s, PDF under 60 s and 150 pages. Each size runs in a fresh process, so one size's peak is not the next's.
-// `--no-pdf` skips printing (no Chromium needed); `--scope problems|all` picks the scope (problems by default).
+// `--no-pdf` skips printing (no Chromium needed); `--scope problems|all` picks the scope (problems by default);
+// `--no-redact` measures the report without redaction (redaction is on by default, as in the app).
 import { spawnSync } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
@@ -16,17 +17,23 @@ const round = (n: number, digits = 1): number => Number(n.toFixed(digits));
 /** Peak resident memory of this process so far, in MB (maxRSS is in kilobytes). */
 const peakRssMB = (): number => round(process.resourceUsage().maxRSS / 1024);
 
-async function measure(factor: number, detail: ReportDetail, pdf: boolean): Promise<Record<string, unknown>> {
+async function measure(
+  factor: number,
+  detail: ReportDetail,
+  pdf: boolean,
+  redact: boolean,
+): Promise<Record<string, unknown>> {
   const size = scaled(factor);
   const model = buildHostModel(syntheticBundle(size));
   const start = performance.now();
-  const outcome = createReport(model, { generatedAt: new Date().toISOString(), redact: true, detail });
+  const outcome = createReport(model, { generatedAt: new Date().toISOString(), redact, detail });
   if (outcome.kind !== 'ok') throw new Error(`report: ${outcome.kind}`);
   const html = renderReportHtml(outcome.document);
   const htmlMs = performance.now() - start;
   const line: Record<string, unknown> = {
     containers: size.containers,
     scope: detail,
+    redacted: redact,
     htmlMs: round(htmlMs),
     htmlMB: round(Buffer.byteLength(html) / 1e6, 2),
     failingPaths: outcome.document.problems.failingPaths,
@@ -39,7 +46,11 @@ async function measure(factor: number, detail: ReportDetail, pdf: boolean): Prom
     line.pdfMs = round(performance.now() - printStart);
     line.pdfMB = round(bytes.byteLength / 1e6, 2);
     // Each page object is `/Type /Page` (the tree's root is `/Type /Pages`).
-    line.pdfPages = (Buffer.from(bytes).toString('latin1').match(/\/Type\s*\/Page(?![s\w])/g) ?? []).length;
+    line.pdfPages = (
+      Buffer.from(bytes)
+        .toString('latin1')
+        .match(/\/Type\s*\/Page(?![s\w])/g) ?? []
+    ).length;
   }
   line.peakRssMB = peakRssMB();
   return line;
@@ -51,16 +62,26 @@ const arg = (name: string): string | undefined => {
 };
 const detail: ReportDetail = arg('--scope') === 'all' ? 'all' : 'problems';
 const pdf = !process.argv.includes('--no-pdf');
+const redact = !process.argv.includes('--no-redact');
 const one = arg('--one');
 if (one !== undefined) {
-  process.stdout.write(`${JSON.stringify(await measure(Number(one), detail, pdf))}\n`);
+  process.stdout.write(`${JSON.stringify(await measure(Number(one), detail, pdf, redact))}\n`);
 } else {
   const script = fileURLToPath(import.meta.url);
   let failed = false;
   for (const factor of FACTORS) {
     const child = spawnSync(
       process.execPath,
-      [...process.execArgv, script, '--one', String(factor), '--scope', detail, ...(pdf ? [] : ['--no-pdf'])],
+      [
+        ...process.execArgv,
+        script,
+        '--one',
+        String(factor),
+        '--scope',
+        detail,
+        ...(pdf ? [] : ['--no-pdf']),
+        ...(redact ? [] : ['--no-redact']),
+      ],
       { stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' },
     );
     if (child.status !== 0) {
