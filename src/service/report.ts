@@ -33,6 +33,8 @@ export interface ExportReportOptions {
   readonly correlation?: Correlation;
   /** Required for `pdf`. */
   readonly printPdf?: PrintPdf;
+  /** Cancels the export between its phases (building, rendering, printing): the longest ones stop early. */
+  readonly signal?: AbortSignal;
 }
 
 export interface ExportedReport {
@@ -82,6 +84,7 @@ export async function exportReport(
       break;
   }
   const document = outcome.document;
+  if (options.signal?.aborted) return fail('cancelled', 'Export was cancelled.');
   const encode = (text: string): Uint8Array => new TextEncoder().encode(text);
   let bytes: Uint8Array;
   switch (options.format) {
@@ -100,7 +103,12 @@ export async function exportReport(
           'unavailable',
           'PDF export needs a browser engine to print with; export HTML and print it instead.',
         );
-      bytes = await options.printPdf(renderReportHtml(document), document.title);
+      {
+        const html = renderReportHtml(document);
+        // Printing is the longest phase: do not start it for an export the user already cancelled.
+        if (options.signal?.aborted) return fail('cancelled', 'Export was cancelled.');
+        bytes = await options.printPdf(html, document.title);
+      }
       break;
   }
   return ok({
