@@ -266,8 +266,9 @@ describe('properties of the diagnosis over generated hosts', () => {
       fc.property(hostArb, (h) => {
         const model = buildModel(h);
         const correlation = correlate(model);
-        const all = findings(model, correlation);
-        expectEveryUnreachablePath(model, reachabilityMatrix(model, correlation), all);
+        const matrix = reachabilityMatrix(model, correlation);
+        const all = findings(model, correlation, matrix);
+        expectEveryUnreachablePath(model, matrix, all);
         for (const f of all) {
           checkEvidence(model, f.evidence);
           expect(destructiveCommand(f.fix), `${f.id} offers a destructive command`).toBeNull();
