@@ -1,7 +1,14 @@
 // Issue 11: every unreachable path of the reachability matrix is a finding, grouped per container, on every
 // sample (generated hosts: properties.test.ts); a container whose paths all work has none.
 import { describe, expect, it } from 'vitest';
-import { correlate, findings, reachabilityMatrix, reachSummary } from '../../../src/core/diagnosis';
+import {
+  correlate,
+  findContainer,
+  findings,
+  isolationProfile,
+  reachabilityMatrix,
+  reachSummary,
+} from '../../../src/core/diagnosis';
 import { expectEveryUnreachablePath } from '../../support/unreachable';
 import { loadBundle, reportBundles } from '../../support/report-bundles';
 
@@ -48,6 +55,11 @@ describe('unreachable published ports are findings', () => {
       reason: expect.stringContaining('does not loop localhost back'),
     });
     expect(summary.counts.unreachable).toBe(1);
+    // The walkthrough's point names its question, not a verdict the localhost path contradicts.
+    const lookup = findContainer(model, 'portainer');
+    if (lookup.kind !== 'found') throw new Error(`portainer: ${lookup.kind}`);
+    const profile = isolationProfile(model, lookup.container);
+    expect(profile.points.find((p) => p.id === 'reach-from-host')!.title).not.toMatch(/^Reachable/);
     const ranks = summary.paths.map((p) => ['unreachable', 'unknown', 'reachable'].indexOf(p.verdict));
     expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
   });
