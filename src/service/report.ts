@@ -60,6 +60,27 @@ export function reportFileName(document: ReportDocument, format: ReportFormat): 
   return `hostscope-report-${host}${day ? `-${day}` : ''}${document.redaction ? '-redacted' : ''}.${format}`;
 }
 
+const nextTurn = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
+/** The work's result, or null as soon as the signal aborts (the printer cannot be stopped, only left behind). */
+function untilAborted<T>(work: Promise<T>, signal: AbortSignal | undefined): Promise<T | null> {
+  if (!signal) return work;
+  return new Promise<T | null>((resolve, reject) => {
+    const onAbort = (): void => resolve(null);
+    signal.addEventListener('abort', onAbort, { once: true });
+    work.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error instanceof Error ? error : new Error(String(error)));
+      },
+    );
+  });
+}
+
 export async function exportReport(
   model: HostModel,
   options: ExportReportOptions,
@@ -84,6 +105,8 @@ export async function exportReport(
       break;
   }
   const document = outcome.document;
+  // Building is synchronous: let a cancel request that arrived meanwhile be handled before rendering.
+  await nextTurn();
   if (options.signal?.aborted) return fail('cancelled', 'Export was cancelled.');
   const encode = (text: string): Uint8Array => new TextEncoder().encode(text);
   let bytes: Uint8Array;
@@ -106,8 +129,11 @@ export async function exportReport(
       {
         const html = renderReportHtml(document);
         // Printing is the longest phase: do not start it for an export the user already cancelled.
+        await nextTurn();
         if (options.signal?.aborted) return fail('cancelled', 'Export was cancelled.');
-        bytes = await options.printPdf(html, document.title);
+        const printed = await untilAborted(options.printPdf(html, document.title), options.signal);
+        if (printed === null) return fail('cancelled', 'Export was cancelled.');
+        bytes = printed;
       }
       break;
   }
