@@ -219,8 +219,20 @@ function findingsSection(doc: ReportDocument): string {
   return `<section id="findings" class="page"><h2>Findings (${doc.findings.items.length})</h2>${groups || '<p>No findings.</p>'}</section>`;
 }
 
-function containerRow(c: ReportContainer): string {
-  const cells = containerCells(c);
+/** In a problems report a cell lists a few items and counts the rest: a row must not run over pages. */
+const CELL_ITEMS = 5;
+const capped = (items: readonly string[], cap: number): string[] =>
+  items.length <= cap ? [...items] : [...items.slice(0, cap), `and ${items.length - cap} more`];
+
+function containerRow(c: ReportContainer, cap: number): string {
+  const full = containerCells(c);
+  const cells = {
+    ...full,
+    mappings: capped(full.mappings, cap),
+    rules: capped(full.rules, cap),
+    networks: capped(full.networks, cap),
+    ports: capped(full.ports, cap),
+  };
   const i = c.inspect;
   return `<tr data-container="${esc(i.id)}"><td><strong>${esc(i.name)}</strong><div class="muted small id"><code>${esc(i.id.slice(0, 12))}</code> ${esc(i.image)}</div>${
     c.swarmService ? `<div class="small">service ${esc(c.swarmService)}</div>` : ''
@@ -238,7 +250,7 @@ function containersSection(doc: ReportDocument): string {
 <p class="meta">On the host: ${esc(total)}.${doc.scope.length > 0 ? ` This report covers ${containers.items.length} of them.` : ''}</p>
 <table class="fixed"><colgroup><col style="width:19%"><col style="width:8%"><col style="width:11%"><col style="width:10%"><col style="width:13%"><col style="width:13%"><col style="width:11%"><col style="width:15%"></colgroup>
 <thead><tr><th>Container</th><th>State</th><th>Session / VM</th><th>Disk</th><th>Networks</th><th>Published ports</th><th>NAT mappings</th><th>Firewall rules</th></tr></thead>
-<tbody>${containers.items.map(containerRow).join('') || '<tr><td colspan="8">No containers.</td></tr>'}</tbody></table>
+<tbody>${containers.items.map((c) => containerRow(c, doc.detail === 'problems' ? CELL_ITEMS : Infinity)).join('') || '<tr><td colspan="8">No containers.</td></tr>'}</tbody></table>
 ${
   notes.length > 0
     ? `<h3>What could not be determined</h3>${list(notes.map((c) => `<strong>${esc(c.inspect.name)}</strong>: ${esc(c.inspect.notes.join('; '))}`))}`

@@ -7,7 +7,9 @@ import {
   renderReportMarkdown,
   type ReportDocument,
 } from '../../../src/core/report';
+import { buildHostModel } from '../../../src/core/host-model';
 import { loadBundle, reportBundles } from '../../support/report-bundles';
+import { scaled, syntheticBundle } from '../../support/synthetic-bundle';
 
 async function documentOf(
   detail: 'problems' | 'all',
@@ -73,5 +75,22 @@ describe('problems first', () => {
     expect(problems.findings.items.every((f) => f.severity === 'info')).toBe(true);
     expect(problems.containers.items).toEqual([]);
     expect((await documentOf('all', 'server2022-healthy')).containers.items.length).toBeGreaterThan(0);
+  });
+
+  it('scope problems: a container cell lists five items and counts the rest, so a row cannot run over pages', () => {
+    const model = buildHostModel(syntheticBundle(scaled(0.02)));
+    const render = (detail: 'problems' | 'all'): { html: string; doc: ReportDocument } => {
+      const outcome = createReport(model, { generatedAt: 'x', redact: false, detail });
+      if (outcome.kind !== 'ok') throw new Error(outcome.kind);
+      return { html: renderReportHtml(outcome.document), doc: outcome.document };
+    };
+    const problems = render('problems');
+    const busiest = [...problems.doc.containers.items].sort(
+      (a, b) => b.inspect.firewallRules.length - a.inspect.firewallRules.length,
+    )[0]!;
+    const rules = busiest.inspect.firewallRules.length;
+    expect(rules).toBeGreaterThan(5);
+    expect(problems.html).toContain(`and ${rules - 5} more`);
+    expect(render('all').html).not.toContain(`and ${rules - 5} more`);
   });
 });
