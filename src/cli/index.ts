@@ -1,5 +1,11 @@
 import { runCli } from './program';
 
+// `hostscope summary | head`: the reader went away, which is the end of the output, not a failure (issue 11).
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+  process.exit(process.exitCode ?? 0);
+});
+
 const io = {
   out: (text: string): void => void process.stdout.write(text),
   err: (text: string): void => void process.stderr.write(text),

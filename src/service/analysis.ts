@@ -1,10 +1,18 @@
 // One opened bundle: its model, the correlation computed once at open, and the diagnosis results views share,
 // each computed on first use (a 1,000-container host should not pay for views nobody opened).
 
-import { correlate, findings, inspect, type Correlation } from '../core/diagnosis';
-import type { Finding, InspectResult } from '../shared/diagnosis';
+import {
+  byContainer,
+  correlate,
+  findings,
+  inspect,
+  reachabilityMatrix,
+  reachSummary,
+  type Correlation,
+} from '../core/diagnosis';
+import type { Explanation, Finding, InspectResult } from '../shared/diagnosis';
 import type { Container, HostModel } from '../shared/model';
-import type { BundleRef } from '../shared/views';
+import type { BundleRef, ReachSummary } from '../shared/views';
 import { lazy, memoByKey } from './lazy';
 
 export interface Analysis {
@@ -14,6 +22,10 @@ export interface Analysis {
   /** Every container of the bundle, empty when docker/containers.json was not usable. */
   readonly containers: readonly Container[];
   readonly containerById: ReadonlyMap<string, Container>;
+  /** Every published port from every source (the reachability matrix), computed once. */
+  readonly matrix: () => readonly Explanation[];
+  /** The matrix per container id, failing paths first. */
+  readonly reachByContainer: () => ReadonlyMap<string, ReachSummary>;
   readonly findings: () => readonly Finding[];
   /** Findings whose subjects include `container:<id>`, by container id. */
   readonly findingsByContainer: () => ReadonlyMap<string, readonly Finding[]>;
@@ -24,13 +36,20 @@ export function analyse(ref: BundleRef, model: HostModel): Analysis {
   const correlation = correlate(model);
   const containers = model.containers.kind === 'known' ? model.containers.value : [];
   const containerById = new Map(containers.map((c) => [c.id, c]));
-  const allFindings = lazy(() => findings(model, correlation));
+  const matrix = lazy(() => reachabilityMatrix(model, correlation));
+  const allFindings = lazy(() => findings(model, correlation, matrix()));
+  const nameOf = (id: string): string | undefined => containerById.get(id)?.name;
   return {
     ref,
     model,
     correlation,
     containers,
     containerById,
+    matrix,
+    reachByContainer: lazy(
+      () =>
+        new Map([...byContainer(matrix())].map(([id, paths]) => [id, reachSummary(paths, nameOf)] as const)),
+    ),
     findings: allFindings,
     findingsByContainer: lazy(() => groupBySubjectContainer(allFindings())),
     inspect: memoByKey((id: string) => inspect(model, containerById.get(id)!, correlation)),

@@ -21,11 +21,13 @@ export function createHostscopeService(shell: ServiceShell, options: ComposeOpti
     samplesDir: samplesDir(),
     ...(options.logError ? { logError: options.logError } : {}),
     ...(options.collectionsDir === undefined ? {} : { collect: collectInto(options.collectionsDir) }),
-    report: ({ model, correlation }, { format, redact }) =>
+    report: ({ model, correlation }, { format, redact, scope, signal }) =>
       exportReport(model, {
         format,
         redact,
         correlation,
+        signal,
+        ...(scope ? { detail: scope } : {}),
         ...(options.printPdf ? { printPdf: options.printPdf } : {}),
       }),
   });

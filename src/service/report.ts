@@ -6,6 +6,7 @@ import {
   renderReportHtml,
   renderReportJson,
   renderReportMarkdown,
+  type ReportDetail,
   type ReportDocument,
 } from '../core/report';
 import type { RedactionKey, RedactionSeed } from '../core/redact';
@@ -24,12 +25,16 @@ export interface ExportReportOptions {
   readonly redact: boolean;
   /** Container names, ids or unique id prefixes; the whole host when absent or empty. */
   readonly containers?: readonly string[];
+  /** `problems` keeps only what fails in the details (issue 11); `all` by default. */
+  readonly detail?: ReportDetail;
   readonly now?: Date;
   /** Seeds from the raw bundle where the shell has it (environment values; the same pseudonyms as `hostscope redact`). */
   readonly seeds?: readonly RedactionSeed[];
   readonly correlation?: Correlation;
   /** Required for `pdf`. */
   readonly printPdf?: PrintPdf;
+  /** Cancels the export between its phases (building, rendering, printing): the longest ones stop early. */
+  readonly signal?: AbortSignal;
 }
 
 export interface ExportedReport {
@@ -57,6 +62,27 @@ export function reportFileName(document: ReportDocument, format: ReportFormat): 
   return `hostscope-report-${host}${day ? `-${day}` : ''}${document.redaction ? '-redacted' : ''}.${format}`;
 }
 
+const nextTurn = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
+/** The work's result, or null as soon as the signal aborts (the printer cannot be stopped, only left behind). */
+function untilAborted<T>(work: Promise<T>, signal: AbortSignal | undefined): Promise<T | null> {
+  if (!signal) return work;
+  return new Promise<T | null>((resolve, reject) => {
+    const onAbort = (): void => resolve(null);
+    signal.addEventListener('abort', onAbort, { once: true });
+    work.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error instanceof Error ? error : new Error(String(error)));
+      },
+    );
+  });
+}
+
 export async function exportReport(
   model: HostModel,
   options: ExportReportOptions,
@@ -65,6 +91,7 @@ export async function exportReport(
     generatedAt: (options.now ?? new Date()).toISOString(),
     redact: options.redact,
     ...(options.containers ? { containers: options.containers } : {}),
+    ...(options.detail ? { detail: options.detail } : {}),
     ...(options.seeds ? { seeds: options.seeds } : {}),
     ...(options.correlation ? { correlation: options.correlation } : {}),
   });
@@ -80,6 +107,9 @@ export async function exportReport(
       break;
   }
   const document = outcome.document;
+  // Building is synchronous: let a cancel request that arrived meanwhile be handled before rendering.
+  await nextTurn();
+  if (options.signal?.aborted) return fail('cancelled', 'Export was cancelled.');
   const encode = (text: string): Uint8Array => new TextEncoder().encode(text);
   let bytes: Uint8Array;
   switch (options.format) {
@@ -98,7 +128,15 @@ export async function exportReport(
           'unavailable',
           'PDF export needs a browser engine to print with; export HTML and print it instead.',
         );
-      bytes = await options.printPdf(renderReportHtml(document), document.title);
+      {
+        const html = renderReportHtml(document);
+        // Printing is the longest phase: do not start it for an export the user already cancelled.
+        await nextTurn();
+        if (options.signal?.aborted) return fail('cancelled', 'Export was cancelled.');
+        const printed = await untilAborted(options.printPdf(html, document.title), options.signal);
+        if (printed === null) return fail('cancelled', 'Export was cancelled.');
+        bytes = printed;
+      }
       break;
   }
   return ok({

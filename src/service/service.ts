@@ -59,7 +59,12 @@ export interface ReportDocument {
 /** Renders a report of the open bundle; error values (no PDF printer, unknown container) pass through. */
 export type ReportPort = (
   analysis: { readonly model: HostModel; readonly correlation: Correlation },
-  options: { readonly format: ReportFormat; readonly redact: boolean; readonly signal: AbortSignal },
+  options: {
+    readonly format: ReportFormat;
+    readonly redact: boolean;
+    readonly scope?: 'problems' | 'all';
+    readonly signal: AbortSignal;
+  },
 ) => Promise<Result<ReportDocument>>;
 
 /** What the hosting shell (Electron main, the serve command) adds; each part optional where a shell lacks it. */
@@ -254,7 +259,12 @@ export function createService(options: ServiceOptions): HostscopeService {
         op.progress(`Rendering the ${r.format.toUpperCase()} report`, 0, 2);
         let rendered: Result<ReportDocument>;
         try {
-          rendered = await report(analysis, { format: r.format, redact: r.redact, signal: op.signal });
+          rendered = await report(analysis, {
+            format: r.format,
+            redact: r.redact,
+            ...(r.scope ? { scope: r.scope } : {}),
+            signal: op.signal,
+          });
         } catch (error) {
           if (op.signal.aborted) return fail('cancelled', 'Export was cancelled.');
           return fail('failed', `The ${r.format} report could not be made: ${messageOf(error)}`);
@@ -287,6 +297,7 @@ export function createService(options: ServiceOptions): HostscopeService {
       const rendered = await report(analysis, {
         format: 'md',
         redact: r.redact,
+        ...(r.scope ? { scope: r.scope } : {}),
         signal: new AbortController().signal,
       });
       if (!rendered.ok) return rendered;

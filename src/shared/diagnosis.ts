@@ -107,6 +107,21 @@ export interface Hop {
   readonly note?: string;
 }
 
+/**
+ * What an admin does about a cause or a finding (issue 11). A `command` is one runnable PowerShell or docker
+ * line, shown unwrapped and copied whole; `steps` is prose for what one safe line cannot do (a group-policy
+ * setting, a recreation and the settings it must carry over) and has no copy button. No fix removes or
+ * recreates a container, a network or a volume.
+ */
+export type Fix =
+  | {
+      readonly kind: 'command';
+      readonly command: string;
+      /** What else the command touches (containers or clients it cuts off), said before it is run. */
+      readonly note?: string;
+    }
+  | { readonly kind: 'steps'; readonly steps: readonly string[] };
+
 export type CauseId =
   | 'container-not-running'
   | 'no-published-port'
@@ -126,7 +141,7 @@ export interface Cause {
   readonly id: CauseId;
   readonly title: string;
   readonly explanation: string;
-  readonly fix: string;
+  readonly fix: Fix;
   readonly references: readonly string[];
   /** Where the engine is unsure (an unconfirmed Windows fact): a hint, not a certainty. */
   readonly confidence?: 'certain' | 'likely';
@@ -134,7 +149,17 @@ export interface Cause {
 
 export type Verdict = 'reachable' | 'unreachable' | 'unknown';
 
+/** The asked host port is not published, but the container publishes it as a container port elsewhere. */
+export interface PortSuggestion {
+  readonly port: number;
+  readonly protocol: 'tcp' | 'udp';
+  /** "Did you mean 8081? ..." in one sentence, said before anything else (issue 11). */
+  readonly message: string;
+}
+
 export interface Explanation {
+  /** Present only when the asked host port is the container port of a publication on another host port. */
+  readonly didYouMean?: PortSuggestion;
   readonly container: { readonly id: string; readonly name: string };
   /** `external`, `host`, `host-localhost` or `container:<ref>`. */
   readonly from: string;
@@ -174,7 +199,7 @@ export interface Finding {
   /** `host`, `container:<id>` or `service:<name>`. */
   readonly subjects: readonly string[];
   readonly evidence: readonly Evidence[];
-  readonly fix: string;
+  readonly fix: Fix;
   readonly references: readonly string[];
 }
 

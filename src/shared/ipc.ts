@@ -99,9 +99,11 @@ export const REQUEST_SCHEMAS = {
   'report:export': z.strictObject({
     format: z.enum(['html', 'pdf', 'md', 'json']),
     redact: z.boolean(),
+    /** `problems`: details only of what fails (issue 11); `all` when absent. */
+    scope: z.enum(['problems', 'all']).optional(),
     operationId: operationId.optional(),
   }),
-  'report:preview': z.strictObject({ redact: z.boolean() }),
+  'report:preview': z.strictObject({ redact: z.boolean(), scope: z.enum(['problems', 'all']).optional() }),
 } as const satisfies Record<Channel, z.ZodType>;
 
 export type RequestOf<C extends Channel> = z.output<(typeof REQUEST_SCHEMAS)[C]>;

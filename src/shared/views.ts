@@ -110,6 +110,14 @@ export interface HostOverview {
     readonly stopped: number;
   }[];
   readonly hostState: HostStateView;
+  /** The whole reachability matrix in counts, and its failing paths (unreachable, then unknown) by container. */
+  readonly reach: {
+    readonly counts: Readonly<Record<Verdict, number>>;
+    readonly failing: readonly (ReachPath & {
+      readonly containerId: string;
+      readonly containerName: string;
+    })[];
+  };
 }
 
 /** A reserved (excluded) port range, with the host ports containers publish inside it. */
@@ -158,6 +166,8 @@ export interface ContainerRow {
   readonly worstSeverity: Severity | null;
   readonly findingCount: number;
   readonly service: string | null;
+  /** Every path of the reachability matrix to this container, failing first. */
+  readonly reach: ReachSummary;
 }
 
 export type ContainersView =
@@ -222,6 +232,8 @@ export interface ContainerDetail {
   };
   readonly findings: readonly Finding[];
   readonly isolation: IsolationProfile;
+  /** Reachability from every client of the matrix, failing first (issue 11). */
+  readonly reachSummary: ReachSummary;
   readonly reach: {
     /** Host ports, for `external` and `host-localhost`. */
     readonly hostPorts: readonly PortChoice[];
@@ -270,6 +282,24 @@ export interface ContainerHnsView {
 }
 
 // ---- Reachability --------------------------------------------------------------------------
+
+/** One path of the reachability matrix in a line: who connects, on which port, the verdict and why. */
+export interface ReachPath {
+  /** `external`, `host`, `host-localhost` or `container:<id>`. */
+  readonly from: string;
+  readonly fromLabel: string;
+  readonly port: number;
+  readonly protocol: 'tcp' | 'udp';
+  readonly verdict: Verdict;
+  /** The first cause's title, or the deciding hop; null when every hop passed. */
+  readonly reason: string | null;
+}
+
+/** A container's reachability from every client of the matrix, failing paths first (issue 11). */
+export interface ReachSummary {
+  readonly counts: Readonly<Record<Verdict, number>>;
+  readonly paths: readonly ReachPath[];
+}
 
 export interface ReachMatrixRow {
   readonly containerId: string;

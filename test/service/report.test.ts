@@ -29,4 +29,42 @@ describe('exportReport', () => {
     const pdf = await exportReport(model, { format: 'pdf', redact: true });
     expect(pdf.ok ? null : pdf.error.code).toBe('unavailable');
   });
+
+  it('a cancelled export stops before printing, and the scope reaches the document', async () => {
+    const { model } = await loadBundle('hostile-host', HOSTILE_PATH);
+    const controller = new AbortController();
+    let printed = 0;
+    const printing = exportReport(model, {
+      format: 'pdf',
+      redact: true,
+      signal: controller.signal,
+      printPdf: async () => {
+        printed++;
+        return new Uint8Array();
+      },
+    });
+    controller.abort();
+    expect(await printing).toEqual({
+      ok: false,
+      error: { code: 'cancelled', message: 'Export was cancelled.' },
+    });
+    expect(printed).toBe(0);
+    // Cancelled while printing: the answer comes at once, without waiting for the printer.
+    const slow = new AbortController();
+    const waiting = exportReport(model, {
+      format: 'pdf',
+      redact: true,
+      signal: slow.signal,
+      printPdf: () => {
+        setTimeout(() => slow.abort(), 0);
+        return new Promise<Uint8Array>(() => undefined);
+      },
+    });
+    expect(await waiting).toEqual({
+      ok: false,
+      error: { code: 'cancelled', message: 'Export was cancelled.' },
+    });
+    const problems = await exportReport(model, { format: 'json', redact: false, detail: 'problems' });
+    expect(problems.ok && problems.value.document.detail).toBe('problems');
+  });
 });

@@ -15,6 +15,7 @@ interface ReportFlags {
   readonly redact?: boolean;
   readonly container?: readonly string[];
   readonly key?: string;
+  readonly scope: 'problems' | 'all';
 }
 
 const collect = (value: string, previous: readonly string[] | undefined): readonly string[] => [
@@ -37,6 +38,11 @@ export function reportCommand(io: CliIo): Command {
       'replace host, domain, user and container names, registries, IP and MAC addresses by pseudonyms (the default)',
     )
     .option('--no-redact', 'keep every name and address as collected (for your own use, not for sharing)')
+    .addOption(
+      new Option('--scope <scope>', 'details of every container and path, or only of those with a problem')
+        .choices(['problems', 'all'])
+        .default('all'),
+    )
     .option(
       '--key <file>',
       'where to write the key of the pseudonyms (default: <name>.key.json beside --out; none for standard output)',
@@ -60,6 +66,7 @@ export function reportCommand(io: CliIo): Command {
         '  hostscope report host.zip --format html --out host.html',
         '  hostscope report host.zip --format md --container web --container db',
         '  hostscope report host.zip --format pdf --out host.pdf --no-redact',
+        '  hostscope report big-host.zip --scope problems --out problems.html',
       ].join('\n'),
     )
     .action(async (bundle: string, flags: ReportFlags) => {
@@ -70,6 +77,7 @@ export function reportCommand(io: CliIo): Command {
       const result = await exportReport(model, {
         format: flags.format,
         redact,
+        detail: flags.scope,
         ...(flags.container ? { containers: flags.container } : {}),
         ...(redact ? { seeds: seedsFromBundle(raw) } : {}),
         printPdf: async (html, title) => {

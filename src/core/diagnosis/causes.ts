@@ -9,7 +9,17 @@ import type {
   HostProcess,
   NatStaticMapping,
 } from '../../shared/model';
-import { arg, listenersCommand, psProfile, psProtocol, psQuote, removeMappingCommand } from './commands';
+import {
+  arg,
+  commandFix,
+  listenersCommand,
+  psProfile,
+  psProtocol,
+  psQuote,
+  recreateSteps,
+  removeMappingCommand,
+  stepsFix,
+} from './commands';
 import type { Publication } from './correlate';
 import { isPolicyRule } from './firewall';
 import { REF } from './references';
@@ -25,7 +35,7 @@ export function containerNotRunning(c: Container, role: 'target' | 'source', fil
     title:
       role === 'target' ? `Container ${c.name} is not running` : `Source container ${c.name} is not running`,
     explanation: `${file} shows ${c.name} in state "${c.state}". A container that is not running has no endpoint, no NAT mapping and no process to answer.`,
-    fix: `docker start ${arg(c.name)}; docker logs --tail 50 ${arg(c.name)}`,
+    fix: commandFix(`docker start ${arg(c.name)}; docker logs --tail 50 ${arg(c.name)}`),
     references: ['https://docs.docker.com/reference/cli/docker/container/start/'],
   };
 }
@@ -35,7 +45,7 @@ export function noNetwork(c: Container, file: string): Cause {
     id: 'no-network',
     title: `Container ${c.name} has no network`,
     explanation: `${file} shows ${c.name} with network mode "${c.networkMode}" and no network endpoint, so nothing outside it can reach it. A container in network mode none cannot be connected later.`,
-    fix: `docker rm -f ${arg(c.name)}; docker run -d --name ${arg(c.name)} --network nat ${arg(c.image)}`,
+    fix: recreateSteps(c, 'attach a network to a container in network mode none'),
     references: [REF.networkDriversDoc],
   };
 }
@@ -48,9 +58,7 @@ export function noSharedNetwork(target: Container, source: Container, file: stri
     id: 'no-shared-network',
     title: `${source.name} and ${target.name} share no network`,
     explanation: `${file} puts ${target.name} on ${list(targetNets) || 'no network'} and ${source.name} on ${list(sourceNets) || 'no network'}. Containers reach each other only over a network they are both attached to.`,
-    fix: join
-      ? `docker network connect ${arg(join)} ${arg(source.name)}`
-      : `docker network connect nat ${arg(source.name)}`,
+    fix: commandFix(`docker network connect ${arg(join ?? 'nat')} ${arg(source.name)}`),
     references: [REF.dockerNetworkConnect, REF.networkDriversDoc],
   };
 }
@@ -64,15 +72,41 @@ export function noPublishedPort(
 ): Cause {
   const published = publications.map((p) => `${p.hostPort}/${p.protocol} -> ${p.containerPort}`);
   const service = c.swarm?.serviceName;
+  const elsewhere = publishedElsewhere(publications, port, protocol);
+  const publish = service
+    ? commandFix(
+        `docker service update --publish-add published=${port},target=${port},protocol=${protocol} ${arg(service)}`,
+      )
+    : recreateSteps(c, `publish host port ${portText(port, protocol)}`);
   return {
     id: 'no-published-port',
     title: `Host port ${portText(port, protocol)} is not published for ${c.name}`,
-    explanation: `${file} shows ${published.length === 0 ? `${c.name} publishes no port` : `${c.name} publishes ${list(published)}`}, not host port ${portText(port, protocol)}. Without a published port a container on a NAT network cannot be reached from outside the host.`,
-    fix: service
-      ? `docker service update --publish-add published=${port},target=${port},protocol=${protocol} ${arg(service)}`
-      : `docker rm -f ${arg(c.name)}; docker run -d --name ${arg(c.name)} --publish ${port}:${port}/${protocol} ${arg(c.image)}`,
+    explanation: `${file} shows ${published.length === 0 ? `${c.name} publishes no port` : `${c.name} publishes ${list(published)}`}, not host port ${portText(port, protocol)}.${elsewhere ? ` Its container port ${portText(port, protocol)} is published on host port ${elsewhere.hostPort}: clients use that one.` : ''} Without a published port a container on a NAT network cannot be reached from outside the host.`,
+    // Where the asked port is the container port, the answer is "use the other host port", not a change.
+    fix: elsewhere
+      ? stepsFix(
+          `Connect to host port ${elsewhere.hostPort} instead: ${c.name} publishes its port ${portText(port, protocol)} there (${elsewhere.evidence.detail}).`,
+          ...(publish.kind === 'command'
+            ? [`Only if clients must use host port ${port}: ${publish.command}`]
+            : publish.steps.map((step, i) =>
+                i === 0 ? `Only if clients must use host port ${port}: ${step}` : step,
+              )),
+        )
+      : publish,
     references: [REF.dockerRunPublish],
   };
+}
+
+/** A publication of the asked port as a container port on another host port: "did you mean 8081?" (issue 11). */
+export function publishedElsewhere(
+  publications: readonly Publication[],
+  port: number,
+  protocol: 'tcp' | 'udp',
+): (Publication & { readonly hostPort: number }) | null {
+  for (const p of publications)
+    if (p.containerPort === port && p.protocol === protocol && p.hostPort !== null && p.hostPort !== port)
+      return { ...p, hostPort: p.hostPort };
+  return null;
 }
 
 export function natLoopbackUnsupported(
@@ -91,12 +125,33 @@ export function natLoopbackUnsupported(
     explanation: confirmed
       ? `${file} shows build ${build}. On builds 14393 and 16299 WinNAT has no loopback: the host itself cannot use localhost or its own address to reach a NAT-published port, while clients on other machines can. From the host, use the container's own address${ip ? ` ${ip}` : ''} and port ${pub.containerPort}.`
       : `${file} shows build ${build}. WinNAT loopback reached Insider builds in November 2017 and works from 17763; whether build ${build} has it is not confirmed, so localhost may not reach the container. The container's own address always works from the host.`,
-    fix: ip
-      ? `Test-NetConnection -ComputerName ${ip} -Port ${pub.containerPort}`
-      : `docker inspect -f '{{range .NetworkSettings.Networks}}{{.IPAddress}} {{end}}' ${arg(c.name)}`,
+    fix: commandFix(
+      ip
+        ? `Test-NetConnection -ComputerName ${ip} -Port ${pub.containerPort}`
+        : `docker inspect -f '{{range .NetworkSettings.Networks}}{{.IPAddress}} {{end}}' ${arg(c.name)}`,
+    ),
     references: [REF.natLoopbackIssue, REF.natLoopbackIssue2, REF.natLoopbackForWin],
     confidence: confirmed ? 'certain' : 'likely',
   };
+}
+
+/**
+ * Host-mode publishing binds the port once per node: a second task of the service on the same node cannot bind
+ * it and stays pending (Docker docs, "Publish a port for TCP only or UDP only" / host mode; issue 11). A global
+ * service runs one task per node, but a service's mode cannot be updated: that is a new service.
+ */
+export function hostModeCaveat(
+  service: string,
+  replicas: number | null,
+  tasksHere: readonly string[],
+  port: number,
+): string | undefined {
+  const instead = `Use a global service (one task per node: docker service create --mode global, since an update cannot change the mode) or publish a different port for the extra tasks.`;
+  if (tasksHere.length > 1)
+    return `This affects ${list(tasksHere)}: service ${service} runs ${tasksHere.length} tasks on this node, and in host mode only one of them can bind ${port} here; the others stay pending. ${instead}`;
+  if (replicas !== null && replicas > 1)
+    return `Service ${service} has ${replicas} replicas: in host mode two tasks placed on one node cannot both bind ${port}, and the second stays pending. ${instead}`;
+  return undefined;
 }
 
 export function routingMeshUnsupported(
@@ -104,12 +159,16 @@ export function routingMeshUnsupported(
   build: number,
   pub: Publication,
   file: string,
+  caveat?: string,
 ): Cause {
   return {
     id: 'routing-mesh-unsupported',
     title: `The swarm routing mesh does not work on build ${build}`,
     explanation: `${file} shows build ${build}; service ${service} publishes ${pub.hostPort}/${pub.protocol} in ingress mode. The ingress routing mesh needs build 16299 or later, so nothing answers on that port; publish in host mode instead (with --mode global for one task per node).`,
-    fix: `docker service update --publish-rm ${pub.hostPort} --publish-add mode=host,published=${pub.hostPort},target=${pub.containerPort},protocol=${pub.protocol} ${arg(service)}`,
+    fix: commandFix(
+      `docker service update --publish-rm ${pub.hostPort} --publish-add mode=host,published=${pub.hostPort},target=${pub.containerPort},protocol=${pub.protocol} ${arg(service)}`,
+      caveat,
+    ),
     references: [REF.routingMeshDoc, REF.swarmHostMode, REF.routingMeshRegression2],
   };
 }
@@ -119,7 +178,9 @@ export function natMappingMissing(c: Container, pub: Publication, file: string):
     id: 'nat-mapping-missing',
     title: `No WinNAT mapping for host port ${pub.hostPort}/${pub.protocol}`,
     explanation: `Docker reports ${c.name} publishing ${pub.hostPort}/${pub.protocol} -> ${pub.containerPort}, but ${file} holds no static mapping with external port ${pub.hostPort}. Without it WinNAT forwards nothing to the container; HNS creates the mapping when the endpoint starts, so restarting the container usually brings it back.`,
-    fix: `docker restart ${arg(c.name)}; Get-NetNatStaticMapping | Where-Object ExternalPort -eq ${pub.hostPort}`,
+    fix: commandFix(
+      `docker restart ${arg(c.name)}; Get-NetNatStaticMapping | Where-Object ExternalPort -eq ${pub.hostPort}`,
+    ),
     references: [REF.portAlreadyExists, REF.networkDriversDoc],
   };
 }
@@ -140,7 +201,7 @@ export function natMappingStale(
     id: 'nat-mapping-stale',
     title: `The WinNAT mapping for ${pub.hostPort}/${pub.protocol} points elsewhere`,
     explanation: `${file} maps ${list(described)}, not to ${c.name} on port ${pub.containerPort}. A leftover mapping from a removed or recreated container takes the host port, and HNS then fails to add the right one ("port already exists").`,
-    fix: `${removals.join('; ')}; docker restart ${arg(c.name)}`,
+    fix: commandFix(`${removals.join('; ')}; docker restart ${arg(c.name)}`),
     references: [REF.portAlreadyExists, REF.portAlreadyExists2, REF.removeNatMapping],
   };
 }
@@ -164,10 +225,11 @@ export function hostPortConflict(
     id: 'host-port-conflict',
     title: `A host process holds port ${portText(port, protocol)}`,
     explanation: `${file} shows ${list(who)} listening on ${portText(port, protocol)} on the host, the port ${c.name} publishes. The host process gets the traffic (or HNS cannot add the mapping), so stop it or publish the container on another port.`,
-    fix:
+    fix: commandFix(
       pid === undefined
         ? listenersCommand(port, protocol)
         : `Get-Process -Id ${pid}; Stop-Process -Id ${pid}`,
+    ),
     references: [REF.portAlreadyExists2, REF.portInUseForWin],
   };
 }
@@ -196,7 +258,7 @@ export function firewallBlockedByRule(
     id: 'firewall-blocked',
     title: `Firewall rule ${ruleText(rules[0]!)} blocks ${portText(port, protocol)}`,
     explanation: `${file} holds enabled inbound block rule${rules.length > 1 ? 's' : ''} ${list(rules.map(ruleText))} matching ${portText(port, protocol)} for ${c.name}. A block rule wins over every allow rule.${policies.length > 0 ? ` It comes from group policy (${list(policies)}): change it there, a local change is overwritten.` : ''}${internal ? ` ${INTERNAL_PORT_NOTE}` : ''}`,
-    fix: rules.map(disableRule).join('; '),
+    fix: commandFix(rules.map(disableRule).join('; ')),
     references: [REF.newFirewallRule, ...(internal ? [REF.firewallInternalPort] : [])],
   };
 }
@@ -224,10 +286,11 @@ export function firewallNoAllow(
     id: 'firewall-blocked',
     title: `No firewall rule allows ${portText(port, protocol)} in`,
     explanation: `${file}: ${reason}.${disabled}${internal ? ` ${INTERNAL_PORT_NOTE}` : ''}`,
-    fix:
+    fix: commandFix(
       disabledAllow.length > 0
         ? disabledAllow.map((r) => `Enable-NetFirewallRule -Name ${psQuote(r.name)}`).join('; ')
         : `New-NetFirewallRule -DisplayName ${psQuote(`Allow ${c.name} ${port}/${protocol}`)} -Direction Inbound -Action Allow -Protocol ${psProtocol(protocol)} -LocalPort ${port} -Profile ${names.join(',')}`,
+    ),
     references: [
       REF.newFirewallRule,
       ...(internal ? [REF.firewallInternalPort, REF.firewallProcessPorts] : []),
@@ -246,7 +309,10 @@ export function firewallLocalRulesIgnored(
     id: 'firewall-local-rules-ignored',
     title: `Group policy ignores local firewall rules (${names.join(', ')})`,
     explanation: `${file} shows AllowLocalFirewallRules False for the ${names.join('/')} profile: a group policy applies only its own rules, so the allow rules HNS and Docker create on the host${ignored.length > 0 ? ` (${list(ignored.map(ruleText))})` : ''} have no effect. Containers also lose DHCP and DNS this way.`,
-    fix: `In the GPO that applies to this host set Windows Defender Firewall > ${names.join('/')} profile > Settings > "Apply local firewall rules" to Yes (or add the allow rule to the GPO), then: gpupdate /force; Get-NetFirewallProfile -PolicyStore ActiveStore | Select-Object Name, AllowLocalFirewallRules`,
+    fix: stepsFix(
+      `In the GPO that applies to this host set Windows Defender Firewall > ${names.join('/')} profile > Settings > "Apply local firewall rules" to Yes (or add the allow rule to the GPO).`,
+      'Then on the host: gpupdate /force; Get-NetFirewallProfile -PolicyStore ActiveStore | Select-Object Name, AllowLocalFirewallRules',
+    ),
     references: [REF.localRulesIgnored, REF.localRulesIgnored2, REF.firewallProfile],
   };
 }
@@ -268,7 +334,7 @@ export function notListening(
       loopbackOnly.length > 0
         ? `${file} (netstat inside the container) shows ${portText(port, protocol)} bound to ${list(loopbackOnly)} only: traffic from outside the container never reaches it. Bind the service to 0.0.0.0.`
         : `${file} (netstat inside the container) shows nothing listening on ${portText(port, protocol)}. The path to the container works, but no process answers: the service is stopped, crashed, or listens on another port.`,
-    fix: `docker exec ${arg(c.name)} netstat -ano; docker logs --tail 50 ${arg(c.name)}`,
+    fix: commandFix(`docker exec ${arg(c.name)} netstat -ano; docker logs --tail 50 ${arg(c.name)}`),
     references: ['https://docs.docker.com/reference/cli/docker/container/exec/'],
   };
 }

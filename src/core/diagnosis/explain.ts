@@ -4,6 +4,7 @@
 import type { Cause, Explanation, Hop, ReachSource, Verdict } from '../../shared/diagnosis';
 import type { Container, HostModel } from '../../shared/model';
 import { correlate, footprintOf, type Correlation, type Footprint, type Publication } from './correlate';
+import { publishedElsewhere } from './causes';
 import * as hops from './hops';
 import { findContainer, type ContainerLookup } from './lookup';
 
@@ -182,7 +183,18 @@ export function explain(
   const list = results.map((r) => r.hop);
   const found: Cause[] = [];
   for (const r of results) found.push(...r.causes);
+  const elsewhere =
+    hostPortSource && publication === null && !direct
+      ? publishedElsewhere(target.publications, port, protocol)
+      : null;
   return {
+    ...(elsewhere && {
+      didYouMean: {
+        port: elsewhere.hostPort,
+        protocol,
+        message: `Did you mean ${elsewhere.hostPort}? ${container.name} publishes its port ${port}/${protocol} on host port ${elsewhere.hostPort} (${elsewhere.evidence.detail}), not on host port ${port}.`,
+      },
+    }),
     container: { id: container.id, name: container.name },
     from: sourceLabel(source),
     port,

@@ -6,6 +6,7 @@ import type { Cause, Evidence, Hop, ReachSource } from '../../shared/diagnosis';
 import type { Container, FirewallProfileName, FirewallRule, HostModel } from '../../shared/model';
 import * as causes from './causes';
 import { bareAddress } from './addresses';
+import { commandFix } from './commands';
 import {
   networkDrivers,
   processLabel,
@@ -152,7 +153,7 @@ export function sourceHop(ctx: PathContext, lookup: ContainerLookup, ref: string
           id: 'source-not-found',
           title: `No container "${ref}" in this bundle`,
           explanation: `${containersFile(ctx)} holds no container with that name, id or id prefix.`,
-          fix: 'docker ps -a --format "{{.ID}} {{.Names}}"',
+          fix: commandFix('docker ps -a --format "{{.ID}} {{.Names}}"'),
           references: [],
         },
       ],
@@ -254,6 +255,15 @@ export function publishedPortHop(ctx: PathContext, matching: readonly Publicatio
   ]);
 }
 
+/** The host-mode caveat for a service, from its replicas and the tasks of it that run on this node. */
+function hostModeCaveatFor(ctx: PathContext, service: string, port: number): string | undefined {
+  const tasksHere = ctx.correlation.containers
+    .filter((c) => c.swarm?.serviceName === service)
+    .map((c) => c.name);
+  const replicas = ctx.correlation.serviceByName.get(service)?.replicas ?? null;
+  return causes.hostModeCaveat(service, replicas, tasksHere, port);
+}
+
 export function routingMeshHop(ctx: PathContext): HopResult {
   const id = 'routing-mesh';
   const title = 'Ingress routing mesh works on this build';
@@ -270,7 +280,15 @@ export function routingMeshHop(ctx: PathContext): HopResult {
       id,
       title,
       [b.evidence, pub.evidence],
-      [causes.routingMeshUnsupported(service, b.build, pub, b.evidence.file)],
+      [
+        causes.routingMeshUnsupported(
+          service,
+          b.build,
+          pub,
+          b.evidence.file,
+          hostModeCaveatFor(ctx, service, pub.hostPort ?? pub.containerPort),
+        ),
+      ],
     );
   const regression =
     b.build >= 20348

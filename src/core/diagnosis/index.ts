@@ -24,6 +24,7 @@ export {
   NOT_OBSERVABLE,
 } from './isolation-walkthrough';
 export { reachabilityMatrix } from './matrix';
+export { byContainer, decisiveHop, fromLabel, reachSummary } from './reach-summary';
 export {
   buildCapabilities,
   natLoopback,
@@ -33,3 +34,4 @@ export {
   BUILD,
 } from './windows-builds';
 export { REF } from './references';
+export { fixText } from './commands';

@@ -41,8 +41,10 @@ const TITLES: Readonly<Record<IsolationPointId, string>> = {
   user: 'User seen from the host',
   'sandbox-disk': 'Sandbox disk mounted on the host',
   'firewall-rules': 'Firewall rules created on the host',
-  'reach-from-host': 'Reachable from the host',
-  'reach-from-containers': 'Reachable from other containers',
+  // Titles name the question, not an answer: "Reachable from the host" read as a verdict while localhost failed
+  // on server2016-swarm-portainer (issue 11); the verdict is in the observed line.
+  'reach-from-host': 'Reach from the host, to its own address',
+  'reach-from-containers': 'Reach from other containers',
   memory: 'Memory',
 };
 

@@ -1,6 +1,7 @@
 // `hostscope explain` for a person: the verdict first, then each hop with a tick or a cross, then the
 // causes with their fixes. Pure: colour comes in through the style.
 import type { Explanation, Hop, HopStatus, Verdict } from '../../shared/diagnosis';
+import { fixLines } from './fix';
 import { safeText, type Style } from './style';
 import { wrap } from './wrap';
 
@@ -78,6 +79,9 @@ export function formatExplanation(e: Explanation, style: Style, options: Explain
           ? 'the host via localhost'
           : `container ${e.from.slice('container:'.length)}`;
   const out: string[] = [];
+  // "Did you mean 8081?" comes before the verdict: the admin most likely asked the wrong port (issue 11).
+  if (e.didYouMean)
+    out.push(...wrap(e.didYouMean.message, width).map((l) => style.yellow(style.bold(l))), '');
   const summary = `${safeText(e.container.name)} on ${e.port}/${e.protocol} from ${safeText(from)}`;
   const room = ' '.repeat(e.verdict.length + 2);
   out.push(
@@ -98,7 +102,7 @@ export function formatExplanation(e: Explanation, style: Style, options: Explain
         ),
       );
       out.push(...wrap(c.explanation, width, '     '));
-      out.push(...wrap(c.fix, width, '     Fix: ', '          ').map(style.cyan));
+      out.push(...fixLines(c.fix, style, width, '     '));
       if (c.references.length > 0) out.push(...referenceLines(c.references, width).map(style.dim));
     });
   }

@@ -1,14 +1,16 @@
 // Host model + diagnosis -> report document. Pure: the caller passes the clock and any container scope.
 import { probeSpec } from '../../shared/bundle';
-import { SEVERITIES, type Explanation, type Finding, type Hop, type Verdict } from '../../shared/diagnosis';
+import { SEVERITIES, type Explanation, type Finding, type Verdict } from '../../shared/diagnosis';
 import type { Container, HostModel, Known, ProbeOutcome } from '../../shared/model';
 import { HOSTSCOPE_VERSION } from '../../shared/version';
 import {
   buildCapabilities,
   compareIsolation,
   correlate,
+  decisiveHop,
   findContainer,
   findings as findFindings,
+  fromLabel,
   inspect,
   reachabilityMatrix,
   type Correlation,
@@ -19,6 +21,7 @@ import {
   REPORT_SCHEMA_VERSION,
   type ReachRow,
   type ReportContainer,
+  type ReportDetail,
   type ReportDocument,
   type ReportHost,
   type ReportProbe,
@@ -31,6 +34,8 @@ export interface ReportOptions {
   readonly containers?: readonly string[];
   /** Reuse a correlation the caller already computed. */
   readonly correlation?: Correlation;
+  /** `problems` keeps only what fails in the details; `all` (the default) keeps everything. */
+  readonly detail?: ReportDetail;
 }
 
 export type ReportOutcome =
@@ -137,26 +142,6 @@ function probeRows(probes: readonly ProbeOutcome[]): ReportDocument['probes'] {
 }
 
 /** The hop that decided the verdict: the first failure, else the first undecided hop. */
-export function decisiveHop(explanation: Explanation): Hop | null {
-  return (
-    explanation.hops.find((h) => h.status === 'fail') ??
-    explanation.hops.find((h) => h.status === 'unknown') ??
-    null
-  );
-}
-
-/** `external`, `host`, `host-localhost`, `container:<id>` as a reader says them. */
-export function fromLabel(from: string, nameOf: (id: string) => string | undefined): string {
-  if (from === 'external') return 'another machine (external)';
-  if (from === 'host') return 'the host, to the container IP';
-  if (from === 'host-localhost') return 'the host, via localhost';
-  if (from.startsWith('container:')) {
-    const ref = from.slice('container:'.length);
-    return `container ${nameOf(ref) ?? ref}`;
-  }
-  return from;
-}
-
 // external and host-localhost name a host port; host and container:<ref> name the container's own port.
 function portLabel(explanation: Explanation, container: Container | undefined): string {
   const { port, protocol } = explanation;
@@ -166,6 +151,23 @@ function portLabel(explanation: Explanation, container: Container | undefined): 
   );
   if (!published || published.hostPort === null) return `${port}/${protocol}`;
   return `${published.hostPort} -> ${published.containerPort}/${protocol}`;
+}
+
+/** Failing paths under their first cause (or deciding hop), unreachable first: a repeated cause is said once. */
+function groupByCause(rows: readonly ReachRow[]): ReportDocument['problems']['byCause'] {
+  const groups = new Map<string, { cause: string; causeId: string | null; paths: string[] }>();
+  const ordered = [...rows].sort(
+    (a, b) => VERDICT_ORDER.indexOf(a.explanation.verdict) - VERDICT_ORDER.indexOf(b.explanation.verdict),
+  );
+  for (const row of ordered) {
+    const first = row.explanation.causes[0];
+    const cause = first?.title ?? `${row.decisiveHop?.title ?? 'undecided'}: ${row.explanation.verdict}`;
+    const key = `${first?.id ?? ''}\u0000${cause}`;
+    const group = groups.get(key) ?? { cause, causeId: first?.id ?? null, paths: [] };
+    group.paths.push(`${row.explanation.container.name} ${row.portLabel} from ${row.fromLabel}`);
+    groups.set(key, group);
+  }
+  return [...groups.values()];
 }
 
 function severityRank(finding: Finding): number {
@@ -205,20 +207,15 @@ export function buildReport(model: HostModel, options: ReportOptions): ReportOut
         (s.startsWith('container:') && selectedIds.has(s.slice(10))) ||
         (s.startsWith('service:') && services.has(s.slice(8))),
     );
-  const findingItems = findFindings(model, correlation)
+  const matrix = reachabilityMatrix(model, correlation);
+  const findingItems = findFindings(model, correlation, matrix)
     .filter(inScope)
     .map((finding, index) => ({ finding, index }))
     .sort((a, b) => severityRank(a.finding) - severityRank(b.finding) || a.index - b.index)
     .map(({ finding }) => finding);
 
-  const containers: ReportContainer[] = selected.map((container) => ({
-    inspect: inspect(model, container, correlation),
-    swarmService: container.swarm?.serviceName ?? null,
-    findingIds: findingItems.filter((f) => f.subjects.includes(`container:${container.id}`)).map((f) => f.id),
-  }));
-
   const byId = new Map(all.map((c) => [c.id, c]));
-  const rows: ReachRow[] = reachabilityMatrix(model, correlation)
+  const allRows: ReachRow[] = matrix
     .filter((e) => selectedIds.has(e.container.id))
     .map((explanation) => ({
       explanation,
@@ -226,6 +223,23 @@ export function buildReport(model: HostModel, options: ReportOptions): ReportOut
       portLabel: portLabel(explanation, byId.get(explanation.container.id)),
       fromLabel: fromLabel(explanation.from, (id) => byId.get(id)?.name),
     }));
+  const detail = options.detail ?? 'all';
+  const failingRows = allRows.filter((r) => r.explanation.verdict !== 'reachable');
+  const rows = detail === 'problems' ? failingRows : allRows;
+  const troubled = new Set([
+    ...failingRows.map((r) => r.explanation.container.id),
+    // Info and low findings (no mount, Hyper-V has no host rules) are notes, not problems to detail.
+    ...findingItems
+      .filter((f) => f.severity !== 'info' && f.severity !== 'low')
+      .flatMap((f) => f.subjects.filter((x) => x.startsWith('container:')).map((x) => x.slice(10))),
+  ]);
+  const detailed = detail === 'problems' ? selected.filter((c) => troubled.has(c.id)) : selected;
+
+  const containers: ReportContainer[] = detailed.map((container) => ({
+    inspect: inspect(model, container, correlation),
+    swarmService: container.swarm?.serviceName ?? null,
+    findingIds: findingItems.filter((f) => f.subjects.includes(`container:${container.id}`)).map((f) => f.id),
+  }));
 
   // The walkthrough compares the first running container of each mode, preferring the report's own containers.
   const isolationOf = (c: Container): string | null =>
@@ -260,6 +274,8 @@ export function buildReport(model: HostModel, options: ReportOptions): ReportOut
         fileCount: model.bundle.files.length,
       },
       scope: limited ? selected.map((c) => c.name) : [],
+      detail,
+      problems: { failingPaths: failingRows.length, byCause: groupByCause(failingRows) },
       host: hostSection(model),
       probes: probeRows(model.probes),
       findings: {
@@ -277,7 +293,7 @@ export function buildReport(model: HostModel, options: ReportOptions): ReportOut
       reachability: {
         counts: VERDICT_ORDER.map((verdict) => ({
           verdict,
-          count: rows.filter((r) => r.explanation.verdict === verdict).length,
+          count: allRows.filter((r) => r.explanation.verdict === verdict).length,
         })),
         rows,
       },

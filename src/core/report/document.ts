@@ -19,6 +19,8 @@ export const REPORT_SCHEMA_VERSION = 1;
 
 export type { ReportFormat };
 
+export type ReportDetail = 'problems' | 'all';
+
 export interface ReportHost {
   readonly computerName: string | null;
   readonly os: {
@@ -84,6 +86,20 @@ export interface ReportDocument {
   };
   /** Container names or ids the report was limited to; empty for the whole host. */
   readonly scope: readonly string[];
+  /**
+   * `problems`: the details keep only containers with a finding or a failing path, and only failing paths;
+   * `all`: everything. The summary and the counts always cover every path (issue 11).
+   */
+  readonly detail: ReportDetail;
+  /** The one-page summary: every failing path, grouped by its first cause so a repeated cause is said once. */
+  readonly problems: {
+    readonly failingPaths: number;
+    readonly byCause: readonly {
+      readonly cause: string;
+      readonly causeId: string | null;
+      readonly paths: readonly string[];
+    }[];
+  };
   readonly host: ReportHost;
   readonly probes: {
     readonly counts: readonly { readonly status: ReportProbe['status']; readonly count: number }[];

@@ -1,10 +1,11 @@
-export { buildReport, decisiveHop, type ReportOptions, type ReportOutcome } from './build-report';
+export { buildReport, type ReportOptions, type ReportOutcome } from './build-report';
 export { createReport, type CreateReportOptions, type CreateReportOutcome } from './create-report';
 export {
   REPORT_SCHEMA,
   REPORT_SCHEMA_VERSION,
   type ReachRow,
   type ReportContainer,
+  type ReportDetail,
   type ReportDocument,
   type ReportFormat,
   type ReportHost,

@@ -1,6 +1,7 @@
 // The report as one self-contained HTML file: inline CSS and SVG, no script, nothing fetched (a CSP says so
 // too), readable on screen and printable (section page breaks, repeated table headers, no cut rows).
 import type {
+  Fix,
   Cause,
   Evidence,
   Finding,
@@ -104,6 +105,32 @@ function pairs(rows: readonly (readonly [string, string])[]): string {
   return html;
 }
 
+const SHOWN_PATHS = 12;
+
+/** The one-page summary (issue 11): counts, then each failing path under its first cause, said once. */
+function problemsSection(doc: ReportDocument): string {
+  const verdicts = doc.reachability.counts.map((c) => `${c.count} ${c.verdict}`).join(', ');
+  const severities = doc.findings.counts
+    .filter((c) => c.count > 0)
+    .map((c) => `${badge(c.severity, SEVERITY_COLORS[c.severity])} ${c.count}`)
+    .join(' ');
+  const causes = doc.problems.byCause
+    .map((g) => {
+      const more = g.paths.length - SHOWN_PATHS;
+      return `<li><strong>${esc(g.cause)}</strong>${g.causeId ? ` <span class="muted small">${esc(g.causeId)}</span>` : ''}: ${esc(
+        g.paths.slice(0, SHOWN_PATHS).join('; '),
+      )}${more > 0 ? ` <span class="muted">and ${more} more</span>` : ''}</li>`;
+    })
+    .join('');
+  return `<section id="problems" class="page">
+<h2>Problems first</h2>
+<p>Reachability: ${esc(verdicts)}. Findings: ${severities || 'none'}.</p>
+<h3>Failing paths (${doc.problems.failingPaths}), by first cause</h3>
+${causes ? `<ul>${causes}</ul>` : '<p>Every published port is reachable from every source checked.</p>'}
+${doc.detail === 'problems' ? '<p class="banner">Details below cover only the containers and paths with a problem (scope: problems).</p>' : ''}
+</section>`;
+}
+
 function summarySection(doc: ReportDocument): string {
   const { host } = doc;
   const os = host.os;
@@ -160,13 +187,20 @@ ${host.unknowns.length > 0 ? `<h3>Not known from this bundle</h3>${list(host.unk
 </section>`;
 }
 
+/** A command in one `pre` (wrapped only visually: copying it gives the one line back); steps as a list, no code. */
+function fixHtml(fix: Fix): string {
+  return fix.kind === 'command'
+    ? `<pre class="fix-command">${esc(fix.command)}</pre>${fix.note === undefined ? '' : `<p class="small">${esc(fix.note)}</p>`}`
+    : `<ol class="fix-steps">${fix.steps.map((step) => `<li>${esc(step)}</li>`).join('')}</ol>`;
+}
+
 function findingCard(f: Finding): string {
   return `<div class="finding" data-severity="${esc(f.severity)}" style="border-left-color:${SEVERITY_COLORS[f.severity]}">
 <div>${badge(f.severity, SEVERITY_COLORS[f.severity])} <strong>${esc(f.title)}</strong> <span class="muted small">${esc(f.id)}</span></div>
 <p>${esc(f.detail)}</p>
 <div class="small muted">Affects: ${esc(f.subjects.join(', '))}</div>
 <h4>Evidence</h4>${evidenceList(f.evidence)}
-<h4>Fix</h4><pre>${esc(f.fix)}</pre>
+<h4>Fix</h4>${fixHtml(f.fix)}
 ${f.references.length > 0 ? `<div class="small">References: ${f.references.map(reference).join(' · ')}</div>` : ''}
 </div>`;
 }
@@ -185,8 +219,20 @@ function findingsSection(doc: ReportDocument): string {
   return `<section id="findings" class="page"><h2>Findings (${doc.findings.items.length})</h2>${groups || '<p>No findings.</p>'}</section>`;
 }
 
-function containerRow(c: ReportContainer): string {
-  const cells = containerCells(c);
+/** In a problems report a cell lists a few items and counts the rest: a row must not run over pages. */
+const CELL_ITEMS = 5;
+const capped = (items: readonly string[], cap: number): string[] =>
+  items.length <= cap ? [...items] : [...items.slice(0, cap), `and ${items.length - cap} more`];
+
+function containerRow(c: ReportContainer, cap: number): string {
+  const full = containerCells(c);
+  const cells = {
+    ...full,
+    mappings: capped(full.mappings, cap),
+    rules: capped(full.rules, cap),
+    networks: capped(full.networks, cap),
+    ports: capped(full.ports, cap),
+  };
   const i = c.inspect;
   return `<tr data-container="${esc(i.id)}"><td><strong>${esc(i.name)}</strong><div class="muted small id"><code>${esc(i.id.slice(0, 12))}</code> ${esc(i.image)}</div>${
     c.swarmService ? `<div class="small">service ${esc(c.swarmService)}</div>` : ''
@@ -204,7 +250,7 @@ function containersSection(doc: ReportDocument): string {
 <p class="meta">On the host: ${esc(total)}.${doc.scope.length > 0 ? ` This report covers ${containers.items.length} of them.` : ''}</p>
 <table class="fixed"><colgroup><col style="width:19%"><col style="width:8%"><col style="width:11%"><col style="width:10%"><col style="width:13%"><col style="width:13%"><col style="width:11%"><col style="width:15%"></colgroup>
 <thead><tr><th>Container</th><th>State</th><th>Session / VM</th><th>Disk</th><th>Networks</th><th>Published ports</th><th>NAT mappings</th><th>Firewall rules</th></tr></thead>
-<tbody>${containers.items.map(containerRow).join('') || '<tr><td colspan="8">No containers.</td></tr>'}</tbody></table>
+<tbody>${containers.items.map((c) => containerRow(c, doc.detail === 'problems' ? CELL_ITEMS : Infinity)).join('') || '<tr><td colspan="8">No containers.</td></tr>'}</tbody></table>
 ${
   notes.length > 0
     ? `<h3>What could not be determined</h3>${list(notes.map((c) => `<strong>${esc(c.inspect.name)}</strong>: ${esc(c.inspect.notes.join('; '))}`))}`
@@ -224,7 +270,7 @@ function hopCell(hop: Hop | null): string {
 function causeBlock(cause: Cause): string {
   return `<div><strong>${esc(cause.title)}</strong> <span class="muted small">${esc(cause.id)}${cause.confidence === 'likely' ? ', likely' : ''}</span><div class="small">${esc(
     cause.explanation,
-  )}</div><pre>${esc(cause.fix)}</pre></div>`;
+  )}</div>${fixHtml(cause.fix)}</div>`;
 }
 
 function reachRow(row: ReachRow): string {
@@ -323,11 +369,12 @@ export function renderReportHtml(doc: ReportDocument): string {
   )}.</p>
 ${doc.scope.length > 0 ? `<p class="banner">Limited to: ${esc(doc.scope.join(', '))}</p>` : ''}
 <p class="banner">${doc.redaction ? 'Redacted for sharing: names and addresses are pseudonyms (summary at the end).' : '<strong>Not redacted.</strong> Check before sharing.'}</p>
-<nav><ol><li><a href="#summary">Host summary</a></li><li><a href="#findings">Findings</a></li><li><a href="#containers">Containers</a></li><li><a href="#reachability">Reachability</a></li>${
+<nav><ol><li><a href="#problems">Problems first</a></li><li><a href="#summary">Host summary</a></li><li><a href="#findings">Findings</a></li><li><a href="#containers">Containers</a></li><li><a href="#reachability">Reachability</a></li>${
     doc.isolation ? '<li><a href="#isolation">Isolation modes</a></li>' : ''
   }<li><a href="#probes">Probe outcomes</a></li><li><a href="#redaction">Redaction</a></li></ol></nav>
 </header>
 <main>
+${problemsSection(doc)}
 ${summarySection(doc)}
 ${findingsSection(doc)}
 ${containersSection(doc)}

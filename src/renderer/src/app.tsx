@@ -162,8 +162,22 @@ export function App(): JSX.Element {
   }, [bundle]);
 
   // Focus moves to the new view's heading, so keyboard and screen-reader users land where the content is.
+  // A view that loads its data first (Enter on a container row) has no heading yet: focus it once it appears,
+  // rather than leaving focus on a row that is gone (issue 11).
   useEffect(() => {
-    mainRef.current?.querySelector<HTMLElement>('h1')?.focus({ preventScroll: true });
+    const main = mainRef.current;
+    if (!main) return;
+    const focusHeading = (): boolean => {
+      const heading = main.querySelector<HTMLElement>('h1');
+      heading?.focus({ preventScroll: true });
+      return heading !== null;
+    };
+    if (focusHeading()) return;
+    const observer = new MutationObserver(() => {
+      if (focusHeading()) observer.disconnect();
+    });
+    observer.observe(main, { childList: true, subtree: true });
+    return () => observer.disconnect();
   }, [route.segments[0], route.segments[1]]);
 
   const state: AppState = useMemo(

@@ -14,6 +14,7 @@ import type {
   PortChoice,
 } from '../../shared/views';
 import type { Analysis } from '../analysis';
+import { NO_PATHS } from './containers';
 
 export function containerDetail(analysis: Analysis, container: Container): ContainerDetail {
   const { model } = analysis;
@@ -77,6 +78,7 @@ export function containerDetail(analysis: Analysis, container: Container): Conta
     },
     findings: analysis.findingsByContainer().get(container.id) ?? [],
     isolation: isolationProfile(model, container, analysis.correlation),
+    reachSummary: analysis.reachByContainer().get(container.id) ?? NO_PATHS,
     reach: reachPorts(container),
   };
 }

@@ -2,7 +2,7 @@
 
 import { SEVERITIES, type Finding, type Severity } from '../../shared/diagnosis';
 import type { PublishedPort } from '../../shared/model';
-import type { ContainerRow, ContainersView } from '../../shared/views';
+import type { ContainerRow, ContainersView, ReachSummary } from '../../shared/views';
 import type { Analysis } from '../analysis';
 
 export function containersView(analysis: Analysis): ContainersView {
@@ -36,8 +36,12 @@ function containerRow(analysis: Analysis, id: string, findings: readonly Finding
     worstSeverity: worstSeverity(findings),
     findingCount: findings.length,
     service: container.swarm?.serviceName ?? null,
+    reach: analysis.reachByContainer().get(id) ?? NO_PATHS,
   };
 }
+
+/** A container with no published port has no path in the matrix. */
+export const NO_PATHS: ReachSummary = { counts: { reachable: 0, unreachable: 0, unknown: 0 }, paths: [] };
 
 export function formatPort(port: PublishedPort): string {
   const target = `${port.containerPort}/${port.protocol}`;

@@ -2,7 +2,7 @@
 
 import { buildCapabilities } from '../../core/diagnosis';
 import { probeSpec } from '../../shared/bundle';
-import { SEVERITIES } from '../../shared/diagnosis';
+import { SEVERITIES, type Verdict } from '../../shared/diagnosis';
 import type { Container, ExcludedPortRange, HostEvent, HostModel, Known } from '../../shared/model';
 import type { HostOverview, HostStateView, ProbeRow, ReservedRangeView } from '../../shared/views';
 import type { Analysis } from '../analysis';
@@ -83,6 +83,7 @@ export function hostOverview(analysis: Analysis): HostOverview {
     })),
     containersByIsolation: containersByIsolation(analysis),
     hostState: hostState(model, analysis.containers),
+    reach: reachOverview(analysis),
   };
 }
 
@@ -127,6 +128,21 @@ function reservedRange(range: ExcludedPortRange, containers: readonly Container[
       .map((p) => ({ port: p.hostPort!, containerId: c.id, containerName: c.name })),
   );
   return { ...range, publishedInside };
+}
+
+/** The matrix in counts and its failing paths, unreachable before unknown (issue 11: failing ones first). */
+function reachOverview(analysis: Analysis): HostOverview['reach'] {
+  const counts: Record<Verdict, number> = { reachable: 0, unreachable: 0, unknown: 0 };
+  const failing: HostOverview['reach']['failing'][number][] = [];
+  for (const [containerId, summary] of analysis.reachByContainer()) {
+    for (const verdict of ['reachable', 'unreachable', 'unknown'] as const)
+      counts[verdict] += summary.counts[verdict];
+    const containerName = analysis.containerById.get(containerId)?.name ?? containerId;
+    for (const path of summary.paths)
+      if (path.verdict !== 'reachable') failing.push({ ...path, containerId, containerName });
+  }
+  failing.sort((a, b) => (a.verdict === b.verdict ? 0 : a.verdict === 'unreachable' ? -1 : 1));
+  return { counts, failing };
 }
 
 function countOf(part: Known<readonly unknown[]>): number | null {

@@ -1,7 +1,7 @@
 // Reachability: one question answered as a path (client -> hops -> process), and every published port from every
 // source at a glance.
 
-import { explain, findContainer, reachabilityMatrix } from '../../core/diagnosis';
+import { explain, findContainer } from '../../core/diagnosis';
 import type { Explanation, ReachSource, SourceKind, Verdict } from '../../shared/diagnosis';
 import { ok, type Result } from '../../shared/ipc';
 import type { Container } from '../../shared/model';
@@ -39,7 +39,7 @@ export function reachView(
 }
 
 export function reachMatrix(analysis: Analysis): ReachMatrix {
-  const rows = reachabilityMatrix(analysis.model, analysis.correlation).map((e) => matrixRow(analysis, e));
+  const rows = analysis.matrix().map((e) => matrixRow(analysis, e));
   const counts: Record<Verdict, number> = { reachable: 0, unreachable: 0, unknown: 0 };
   for (const row of rows) counts[row.verdict]++;
   return { rows, counts };

@@ -7,11 +7,14 @@ import {
   correlate,
   explain,
   findings,
+  fixText,
   inspect,
   reachabilityMatrix,
 } from '../../../src/core/diagnosis';
 import type { Evidence, Explanation, ReachSource } from '../../../src/shared/diagnosis';
 import type { FirewallProfileName, HostModel } from '../../../src/shared/model';
+import { destructiveCommand } from '../../support/fix-safety';
+import { expectEveryUnreachablePath } from '../../support/unreachable';
 import {
   container,
   hostProcess,
@@ -228,7 +231,8 @@ function checkExplanation(model: HostModel, e: Explanation): void {
   }
   for (const c of e.causes) {
     expect(c.explanation.length).toBeGreaterThan(20);
-    expect(c.fix.length).toBeGreaterThan(0);
+    expect(fixText(c.fix).length).toBeGreaterThan(0);
+    expect(destructiveCommand(c.fix), `${c.id} offers a destructive command`).toBeNull();
   }
 }
 
@@ -262,7 +266,13 @@ describe('properties of the diagnosis over generated hosts', () => {
       fc.property(hostArb, (h) => {
         const model = buildModel(h);
         const correlation = correlate(model);
-        for (const f of findings(model, correlation)) checkEvidence(model, f.evidence);
+        const matrix = reachabilityMatrix(model, correlation);
+        const all = findings(model, correlation, matrix);
+        expectEveryUnreachablePath(model, matrix, all);
+        for (const f of all) {
+          checkEvidence(model, f.evidence);
+          expect(destructiveCommand(f.fix), `${f.id} offers a destructive command`).toBeNull();
+        }
         const containers = model.containers.kind === 'known' ? model.containers.value : [];
         for (const c of containers) expect(inspect(model, c, correlation).id).toBe(c.id);
         if (containers.length > 0) {

@@ -75,6 +75,11 @@ const FINDINGS: Readonly<
       ['swarm-ports-blocked', 'host'],
       ['hyperv-no-host-firewall-rules', 'coreapp'],
       ['container-data-not-persisted', 'coreapp'],
+      // Every unreachable path of the matrix, per container (issue 11).
+      ['published-port-unreachable', 'web.1.25fcxs7bw5op8thzdqf8f517f'],
+      ['published-port-unreachable', 'web.2.u9bpre7yn5mw5caz5ohfsrrg0'],
+      ['published-port-unreachable', 'portainer'],
+      ['published-port-unreachable', 'coreapp'],
     ],
   },
   'server2019-broken-nat': {
@@ -86,6 +91,9 @@ const FINDINGS: Readonly<
       ['host-port-conflict', 'legacy'],
       ['secrets-in-env', 'db'],
       ['container-data-not-persisted', 'isolated'],
+      ...['api', 'shop', 'legacy', 'reports', 'worker', 'old-api'].map(
+        (name) => ['published-port-unreachable', name] as const,
+      ),
     ],
     // The 8081 mapping points at a container, just not the one publishing 8081 (README: not required absent).
     allowed: ['nat-mapping-stale'],

@@ -17,7 +17,11 @@ export function ExportReportDialog({ onClose }: { onClose: () => void }): JSX.El
   const app = useApp();
   const [format, setFormat] = useState<ReportFormat>('html');
   const [redact, setRedact] = useState(true);
-  const [busy, setBusy] = useState(false);
+  // Problems first by default (issue 11): a 1,000-container host's every path is thousands of pages.
+  const [scope, setScope] = useState<'problems' | 'all'>('problems');
+  const [running, setRunning] = useState<string | null>(null);
+  const busy = running !== null;
+  const progress = app.operations.find((o) => o.operationId === running);
   const [preview, setPreview] = useState<{ text: string; truncated: boolean } | { error: string } | null>(
     null,
   );
@@ -25,7 +29,7 @@ export function ExportReportDialog({ onClose }: { onClose: () => void }): JSX.El
   useEffect(() => {
     let current = true;
     setPreview(null);
-    void api.invoke('report:preview', { redact }).then((result) => {
+    void api.invoke('report:preview', { redact, scope }).then((result) => {
       if (!current) return;
       setPreview(
         result.ok
@@ -36,16 +40,14 @@ export function ExportReportDialog({ onClose }: { onClose: () => void }): JSX.El
     return () => {
       current = false;
     };
-  }, [redact]);
+  }, [redact, scope]);
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
-    setBusy(true);
-    const result = await api.invoke('report:export', {
-      format,
-      redact,
-      operationId: app.newOperationId('export'),
-    });
-    setBusy(false);
+    const operationId = app.newOperationId('export');
+    setRunning(operationId);
+    const result = await api.invoke('report:export', { format, redact, scope, operationId });
+    setRunning(null);
+    if (!result.ok && result.error.code === 'cancelled') return;
     if (!result.ok) {
       app.showError(result.error);
       return;
@@ -75,6 +77,17 @@ export function ExportReportDialog({ onClose }: { onClose: () => void }): JSX.El
             </label>
           ))}
         </fieldset>
+        <label className="select-label">
+          Details
+          <select
+            className="select"
+            value={scope}
+            onChange={(e) => setScope(e.target.value === 'all' ? 'all' : 'problems')}
+          >
+            <option value="problems">Only containers and paths with a problem</option>
+            <option value="all">Every container and path</option>
+          </select>
+        </label>
         <label className="checkbox">
           <input type="checkbox" checked={redact} onChange={(e) => setRedact(e.target.checked)} />
           <span>Redact host names, addresses, users and container names (recommended when sharing)</span>
@@ -93,6 +106,20 @@ export function ExportReportDialog({ onClose }: { onClose: () => void }): JSX.El
           )}
         </section>
         <div className="form-actions">
+          {busy && (
+            <span className="muted" role="status" aria-live="polite">
+              {progress ? progress.message : 'Exporting…'}
+            </span>
+          )}
+          {busy && (
+            <button
+              type="button"
+              className="button"
+              onClick={() => void api.invoke('collect:cancel', { operationId: running })}
+            >
+              Cancel export
+            </button>
+          )}
           <button type="submit" className="button button-primary" disabled={busy}>
             {busy ? 'Exporting…' : 'Export'}
           </button>

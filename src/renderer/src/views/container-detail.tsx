@@ -14,6 +14,7 @@ import { Tabs } from '../components/tabs';
 import { dash, formatBytes, formatDate, shortId } from '../format';
 import { href } from '../router';
 import { FindingCard } from './findings';
+import { ReachPathList, reachCountsText } from '../components/reach-summary';
 
 const TABS = [
   { id: 'overview', label: 'Overview' },
@@ -90,6 +91,11 @@ function OverviewTab({ detail }: { detail: ContainerDetail }): JSX.Element {
   const c = detail.inspect;
   return (
     <div className="grid-2">
+      <section className="panel" aria-labelledby="cd-reach">
+        <h2 id="cd-reach">Reachability from every client</h2>
+        <p className="muted">{reachCountsText(detail.reachSummary.counts)}</p>
+        <ReachPathList paths={detail.reachSummary.paths} />
+      </section>
       <section className="panel" aria-labelledby="cd-facts">
         <h2 id="cd-facts">Container</h2>
         <KeyValues

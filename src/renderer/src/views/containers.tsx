@@ -77,6 +77,15 @@ const COLUMNS: readonly ColumnSpec[] = [
     className: 'num',
   },
   {
+    key: 'reach',
+    label: 'Reachability',
+    // Most failing paths first when sorted ascending.
+    sortValue: (r) => -r.reach.counts.unreachable * 1000 - r.reach.counts.unknown,
+    cell: (r) => <ReachCell row={r} />,
+    title: (r) =>
+      r.reach.paths.map((p) => `${p.verdict}: ${p.port}/${p.protocol} from ${p.fromLabel}`).join('\n'),
+  },
+  {
     key: 'worst',
     label: 'Finding',
     sortValue: (r) => (r.worstSeverity === null ? 9 : severityRank(r.worstSeverity)),
@@ -335,6 +344,20 @@ const GridRow = memo(function GridRow({
     </div>
   );
 });
+
+/** The worst verdict first: "2 of 4 unreachable", or every path reachable. */
+function ReachCell({ row }: { row: ContainerRow }): JSX.Element {
+  const { counts, paths } = row.reach;
+  if (paths.length === 0) return <span className="muted">no port</span>;
+  const worst = counts.unreachable > 0 ? 'unreachable' : counts.unknown > 0 ? 'unknown' : 'reachable';
+  return (
+    <span className={`reach-cell verdict-${worst}`}>
+      {worst === 'reachable'
+        ? `all ${paths.length} reachable`
+        : `${counts[worst]} of ${paths.length} ${worst}`}
+    </span>
+  );
+}
 
 /** IPv4 addresses sort numerically; anything else after them, as text. */
 function ipSortKey(ip: string | undefined): string {

@@ -22,6 +22,7 @@ import { QueryView, UnknownNote } from '../components/states';
 import { dash, formatDate, plural } from '../format';
 import { href } from '../router';
 import { useCssColors } from '../theme';
+import { ReachPathList, reachCountsText } from '../components/reach-summary';
 
 export function OverviewView(): JSX.Element {
   const query = useQuery('host:overview', {}, useBundleKey());
@@ -63,6 +64,20 @@ function Overview({ overview }: { overview: HostOverview }): JSX.Element {
           </li>
         ))}
       </ul>
+
+      <section className="panel" aria-labelledby="ov-reach">
+        <h2 id="ov-reach">Reachability of published ports</h2>
+        <p className="muted">
+          {reachCountsText(overview.reach.counts)}
+          {overview.reach.failing.length > 0 && ': the failing paths first'}
+        </p>
+        {overview.reach.failing.length > 0 && (
+          <ReachPathList paths={overview.reach.failing.slice(0, 12)} container />
+        )}
+        {overview.reach.failing.length > 12 && (
+          <a href={href(['reachability'])}>All {overview.reach.failing.length} failing paths</a>
+        )}
+      </section>
 
       <div className="grid-3">
         <section className="panel" aria-labelledby="ov-host">

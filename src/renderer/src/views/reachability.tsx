@@ -1,14 +1,14 @@
 // Reachability: pick a container, where the client is, and a port; see the path, the failing hop, why, and the fix.
 // The question lives in the URL, so every answer is a link (the matrix below and other views link here).
 
-import { useEffect, useMemo, useState, type JSX } from 'react';
+import { useEffect, useMemo, useRef, useState, type JSX, type MutableRefObject } from 'react';
 import type { ReachSource, SourceKind, Verdict } from '../../../shared/diagnosis';
 import type { RequestOf } from '../../../shared/ipc';
 import type { ContainerRow, PortChoice, ReachMatrixRow, ReachView } from '../../../shared/views';
 import { useQuery } from '../api/use-query';
 import { useBundleKey } from '../app-context';
 import { HopStatusIcon, VerdictBadge } from '../components/chips';
-import { CommandBlock } from '../components/copy-button';
+import { FixBlock } from '../components/copy-button';
 import { DataTable } from '../components/data-table';
 import { EvidenceList, References } from '../components/evidence';
 import { EmptyState, QueryView, UnknownNote } from '../components/states';
@@ -93,6 +93,8 @@ function Reachability({
   question: Question;
 }): JSX.Element {
   const key = useBundleKey();
+  // Set by "Explain" in the matrix: the answer it changes is scrolled into view and focused (issue 11).
+  const reveal = useRef(false);
   // Without a container in the URL, start on the first one that publishes a port: the common question.
   const containerId = question.container ?? (rows.find((r) => r.ports.length > 0) ?? rows[0]!).id;
   const detail = useQuery('container:detail', { ref: containerId }, key);
@@ -228,11 +230,11 @@ function Reachability({
         </p>
       ) : (
         <QueryView query={explanation} label="Following the path">
-          {(view) => <Answer view={view} />}
+          {(view) => <Answer view={view} reveal={reveal} />}
         </QueryView>
       )}
 
-      <Matrix />
+      <Matrix onExplain={() => (reveal.current = true)} />
     </>
   );
 }
@@ -241,8 +243,15 @@ function sourceOf(kind: SourceKind, peer: string | null): ReachSource {
   return kind === 'container' ? { kind, ref: peer! } : { kind };
 }
 
-function Answer({ view }: { view: ReachView }): JSX.Element {
+function Answer({ view, reveal }: { view: ReachView; reveal: MutableRefObject<boolean> }): JSX.Element {
   const e = view.explanation;
+  const sectionRef = useRef<HTMLElement>(null);
+  useEffect(() => {
+    if (!reveal.current) return;
+    reveal.current = false;
+    sectionRef.current?.scrollIntoView({ block: 'start' });
+    sectionRef.current?.focus({ preventScroll: true });
+  }, [view, reveal]);
   const firstFail = e.hops.findIndex((h) => h.status === 'fail');
   const firstUnknown = e.hops.findIndex((h) => h.status === 'unknown');
   const [selected, setSelected] = useState<number | null>(
@@ -254,7 +263,12 @@ function Answer({ view }: { view: ReachView }): JSX.Element {
   );
   const hop = selected === null ? null : e.hops[selected];
   return (
-    <section className="answer" aria-label="Answer">
+    <section className="answer" aria-label="Answer" ref={sectionRef} tabIndex={-1}>
+      {e.didYouMean && (
+        <p className="did-you-mean" role="note">
+          <strong>{e.didYouMean.message}</strong>
+        </p>
+      )}
       <div className={`verdict-banner verdict-banner-${e.verdict}`} role="status">
         <VerdictBadge verdict={e.verdict} />
         <span>{verdictSentence(e.verdict, view)}</span>
@@ -285,7 +299,7 @@ function Answer({ view }: { view: ReachView }): JSX.Element {
                 {cause.confidence === 'likely' && <span className="chip chip-warn">likely</span>}
               </h3>
               <p>{cause.explanation}</p>
-              <CommandBlock text={cause.fix} />
+              <FixBlock fix={cause.fix} />
               <References references={cause.references} />
             </article>
           ))}
@@ -321,14 +335,22 @@ function verdictSentence(verdict: Verdict, view: ReachView): string {
 const MATRIX_LIMIT = 300;
 const VERDICT_ORDER: Readonly<Record<Verdict, number>> = { unreachable: 0, unknown: 1, reachable: 2 };
 
-function Matrix(): JSX.Element {
+function Matrix({ onExplain }: { onExplain: () => void }): JSX.Element {
   const matrix = useQuery('reach:matrix', {}, useBundleKey());
   const [verdict, setVerdict] = useState<Verdict | 'all'>('all');
   return (
     <section className="panel matrix" aria-labelledby="matrix-title">
       <h2 id="matrix-title">Every published port, from every client</h2>
       <QueryView query={matrix} label="Checking every port">
-        {(m) => <MatrixTable rows={m.rows} counts={m.counts} verdict={verdict} setVerdict={setVerdict} />}
+        {(m) => (
+          <MatrixTable
+            rows={m.rows}
+            counts={m.counts}
+            verdict={verdict}
+            setVerdict={setVerdict}
+            onExplain={onExplain}
+          />
+        )}
       </QueryView>
     </section>
   );
@@ -339,11 +361,13 @@ function MatrixTable({
   counts,
   verdict,
   setVerdict,
+  onExplain,
 }: {
   rows: readonly ReachMatrixRow[];
   counts: Readonly<Record<Verdict, number>>;
   verdict: Verdict | 'all';
   setVerdict: (v: Verdict | 'all') => void;
+  onExplain: () => void;
 }): JSX.Element {
   const shown = useMemo(
     () =>
@@ -396,6 +420,7 @@ function MatrixTable({
                   port: r.port,
                   proto: r.protocol,
                 })}
+                onClick={onExplain}
               >
                 Explain
               </a>

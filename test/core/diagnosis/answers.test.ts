@@ -1,0 +1,76 @@
+// Issue 11: answers an admin can act on. "Did you mean 8081?" before anything else, and fixes that name what
+// else they affect (host-mode publishing with several tasks of a service on one node).
+import { describe, expect, it } from 'vitest';
+import { explain, findings } from '../../../src/core/diagnosis';
+import { formatExplanation } from '../../../src/core/format/explanation';
+import { plain } from '../../../src/core/format/style';
+import { container, natNetwork } from './model-builder';
+import { healthy } from './scenario';
+
+describe('did you mean the published host port?', () => {
+  const { b, web } = healthy({ web: { name: 'shop', ports: [[8081, 80]] } });
+  const model = b.build();
+
+  it('asking host port 80 of a container that publishes 80 on 8081 says "did you mean 8081?" first', () => {
+    for (const kind of ['external', 'host-localhost'] as const) {
+      const e = explain(model, web, { kind }, 80, 'tcp');
+      expect(e.didYouMean).toMatchObject({ port: 8081, protocol: 'tcp' });
+      expect(e.didYouMean!.message).toMatch(
+        /^Did you mean 8081\? shop publishes its port 80\/tcp on host port 8081/,
+      );
+      // First in the JSON, first in the text.
+      expect(Object.keys(JSON.parse(JSON.stringify(e)) as object)[0]).toBe('didYouMean');
+      expect(formatExplanation(e, plain).split('\n')[0]).toMatch(/^Did you mean 8081\?/);
+      const cause = e.causes.find((c) => c.id === 'no-published-port')!;
+      expect(cause.fix.kind === 'steps' && cause.fix.steps[0]).toMatch(/^Connect to host port 8081 instead/);
+    }
+  });
+
+  it('says nothing of the kind for the published port, for the container port from the host, or for UDP', () => {
+    expect(explain(model, web, { kind: 'external' }, 8081, 'tcp').didYouMean).toBeUndefined();
+    expect(explain(model, web, { kind: 'host' }, 80, 'tcp').didYouMean).toBeUndefined();
+    expect(explain(model, web, { kind: 'external' }, 80, 'udp').didYouMean).toBeUndefined();
+    expect(explain(model, web, { kind: 'external' }, 9999, 'tcp').didYouMean).toBeUndefined();
+  });
+});
+
+describe('host-mode publishing with several tasks on one node', () => {
+  const task = (n: number, ip: string) =>
+    container({
+      name: `web.${n}.task${n}`,
+      networks: [
+        { name: 'ingress', ip: `10.255.0.${n + 4}`, networkId: 'ingress-id' },
+        { name: 'nat', ip, networkId: 'nat-id' },
+      ],
+      isolation: 'process',
+      listeners: [{ localPort: 80 }],
+      swarm: { serviceName: 'web', serviceId: 'svc1', taskId: `task${n}` },
+    });
+  const tasks = [task(1, '172.24.80.7'), task(2, '172.24.80.8')];
+  const model = healthy({ build: 14393 })
+    .b.containers(...tasks)
+    .networks({ ...natNetwork('ingress', '10.255.0.0/16', 'overlay'), id: 'ingress-id', ingress: true })
+    .services({
+      id: 'svc1',
+      name: 'web',
+      image: 'iis',
+      mode: 'replicated',
+      replicas: 2,
+      ports: [{ targetPort: 80, publishedPort: 80, protocol: 'tcp', publishMode: 'ingress' }],
+    })
+    .build();
+
+  it('the mode=host fix names the tasks that cannot all bind the port and suggests --mode global', () => {
+    const cause = explain(model, tasks[0]!, { kind: 'external' }, 80, 'tcp').causes.find(
+      (c) => c.id === 'routing-mesh-unsupported',
+    )!;
+    const finding = findings(model).find((f) => f.id === 'routing-mesh-unsupported')!;
+    for (const fix of [cause.fix, finding.fix]) {
+      expect(fix.kind).toBe('command');
+      const note = fix.kind === 'command' ? (fix.note ?? '') : '';
+      expect(note).toContain('web.1.task1, web.2.task2');
+      expect(note).toContain('--mode global');
+      expect(note).toMatch(/only one of them can bind 80/);
+    }
+  });
+});

@@ -1,0 +1,96 @@
+// Issue 11: reports put problems first. A one-page summary (verdict counts, findings by severity, every failing
+// path under its first cause, each cause said once), then details; `problems` keeps only what fails in them.
+import { describe, expect, it } from 'vitest';
+import {
+  createReport,
+  renderReportHtml,
+  renderReportMarkdown,
+  type ReportDocument,
+} from '../../../src/core/report';
+import { buildHostModel } from '../../../src/core/host-model';
+import { loadBundle, reportBundles } from '../../support/report-bundles';
+import { scaled, syntheticBundle } from '../../support/synthetic-bundle';
+
+async function documentOf(
+  detail: 'problems' | 'all',
+  name = 'server2019-broken-nat',
+): Promise<ReportDocument> {
+  const sample = reportBundles().find((b) => b.name === name)!;
+  const { model } = await loadBundle(sample.name, sample.path);
+  const outcome = createReport(model, { generatedAt: '2026-11-30T10:00:00.000Z', redact: false, detail });
+  if (outcome.kind !== 'ok') throw new Error(outcome.kind);
+  return outcome.document;
+}
+
+describe('problems first', () => {
+  it('every failing path is in the summary exactly once, under its first cause, and causes are not repeated', async () => {
+    const doc = await documentOf('all');
+    const failing = doc.reachability.rows.filter((r) => r.explanation.verdict !== 'reachable');
+    expect(failing.length).toBeGreaterThan(0);
+    const paths = doc.problems.byCause.flatMap((g) => g.paths);
+    expect(paths).toHaveLength(failing.length);
+    expect(new Set(paths).size).toBe(paths.length);
+    for (const row of failing)
+      expect(paths).toContain(`${row.explanation.container.name} ${row.portLabel} from ${row.fromLabel}`);
+    const causes = doc.problems.byCause.map((g) => `${g.causeId} ${g.cause}`);
+    expect(new Set(causes).size).toBe(causes.length);
+    // shop's stale mapping explains two paths: said once with both.
+    const stale = doc.problems.byCause.find((g) => g.causeId === 'nat-mapping-stale')!;
+    expect(stale.paths.filter((p) => p.startsWith('shop '))).toHaveLength(2);
+  });
+
+  it('the summary comes before the details in HTML and Markdown', async () => {
+    const doc = await documentOf('all');
+    const html = renderReportHtml(doc);
+    expect(html.indexOf('id="problems"')).toBeGreaterThan(0);
+    expect(html.indexOf('id="problems"')).toBeLessThan(html.indexOf('id="summary"'));
+    expect(html.indexOf('id="problems"')).toBeLessThan(html.indexOf('id="findings"'));
+    const md = renderReportMarkdown(doc);
+    expect(md.indexOf('## Problems first')).toBeLessThan(md.indexOf('## Findings'));
+  });
+
+  it('scope problems: the details keep only failing paths and troubled containers; counts still cover all', async () => {
+    const all = await documentOf('all');
+    const problems = await documentOf('problems');
+    expect(problems.detail).toBe('problems');
+    expect(problems.reachability.rows.every((r) => r.explanation.verdict !== 'reachable')).toBe(true);
+    expect(problems.reachability.rows).toHaveLength(
+      all.reachability.rows.filter((r) => r.explanation.verdict !== 'reachable').length,
+    );
+    expect(problems.reachability.counts).toEqual(all.reachability.counts);
+    expect(problems.findings.items).toEqual(all.findings.items);
+    // isolated has only an info finding (no mount) and publishes nothing: a note, not a problem to detail.
+    expect(problems.containers.items.map((c) => c.inspect.name)).not.toContain('isolated');
+    expect(problems.problems).toEqual(all.problems);
+    const names = problems.containers.items.map((c) => c.inspect.name);
+    for (const name of ['api', 'shop', 'legacy', 'reports', 'worker', 'old-api', 'db'])
+      expect(names).toContain(name);
+    expect(renderReportHtml(problems)).toContain('scope: problems');
+  });
+
+  it('scope problems on the healthy host: no failing path and only info findings, so no container in the details', async () => {
+    const problems = await documentOf('problems', 'server2022-healthy');
+    expect(problems.reachability.rows).toEqual([]);
+    expect(problems.problems.failingPaths).toBe(0);
+    expect(problems.findings.items.every((f) => f.severity === 'info')).toBe(true);
+    expect(problems.containers.items).toEqual([]);
+    expect((await documentOf('all', 'server2022-healthy')).containers.items.length).toBeGreaterThan(0);
+  });
+
+  it('scope problems: a container cell lists five items and counts the rest, so a row cannot run over pages', () => {
+    const model = buildHostModel(syntheticBundle(scaled(0.02)));
+    const render = (detail: 'problems' | 'all'): { html: string; doc: ReportDocument } => {
+      const outcome = createReport(model, { generatedAt: 'x', redact: false, detail });
+      if (outcome.kind !== 'ok') throw new Error(outcome.kind);
+      return { html: renderReportHtml(outcome.document), doc: outcome.document };
+    };
+    const problems = render('problems');
+    const busiest = [...problems.doc.containers.items].sort(
+      (a, b) => b.inspect.firewallRules.length - a.inspect.firewallRules.length,
+    )[0]!;
+    const rules = busiest.inspect.firewallRules.length;
+    expect(rules).toBeGreaterThan(5);
+    expect(problems.html).toContain(`and ${rules - 5} more`);
+    expect(render('all').html).not.toContain(`and ${rules - 5} more`);
+  });
+});
