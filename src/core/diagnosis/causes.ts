@@ -272,3 +272,107 @@ export function notListening(
     references: ['https://docs.docker.com/reference/cli/docker/container/exec/'],
   };
 }
+
+// ---- outbound (../shared/spec/diagnosis.md, section 4) ------------------------------------------
+
+export function noEgressPath(c: Container, networks: readonly string[], build: number, file: string): Cause {
+  return {
+    id: 'no-egress-path',
+    title: `${c.name} is only on an overlay network: it has no path to the host or out`,
+    explanation: `${file} puts ${c.name} only on ${list(networks)} (overlay). An overlay-only container has no external path on Windows${build < 17763 ? ` (build ${build})` : ''}: it needs a second endpoint on a nat network to reach the host or the internet.`,
+    fix: `docker network connect nat ${arg(c.name)}`,
+    references: [REF.networkDriversDoc, REF.overlayOnly, REF.overlayNoEgress],
+    ...(build >= 17763 ? { confidence: 'likely' as const } : {}),
+  };
+}
+
+export function natGatewayMissing(
+  c: Container,
+  network: string,
+  subnets: readonly string[],
+  file: string,
+): Cause {
+  return {
+    id: 'nat-gateway-missing',
+    title: `The host holds no address on ${network}`,
+    explanation: `${file} lists no host address inside ${list(subnets)}, the subnet of ${network} that ${c.name} is on. The nat network's gateway lives on the host's vEthernet adapter; without it the container reaches neither the host nor anything beyond (the vSwitch or the HNS internal NIC is broken, or was edited in Hyper-V Manager).`,
+    fix: `Get-NetIPAddress -InterfaceAlias 'vEthernet (*)' | Select-Object InterfaceAlias, IPAddress; Restart-Service hns; Restart-Service docker`,
+    references: [REF.natPlumbingBroken, REF.natPlumbingBroken2],
+  };
+}
+
+export function hostServiceLoopbackOnly(
+  port: number,
+  protocol: 'tcp' | 'udp',
+  addresses: readonly string[],
+  owner: HostProcess | null,
+  hostAddress: string | null,
+  file: string,
+): Cause {
+  return {
+    id: 'host-service-loopback-only',
+    title: `The host service on ${portText(port, protocol)} listens on loopback only`,
+    explanation: `${file} shows ${owner ? `${owner.name} (PID ${owner.pid})` : 'the host service'} bound to ${list(addresses)} on ${portText(port, protocol)}. A container reaches the host on the host's address on the container network${hostAddress ? ` (${hostAddress})` : ''}, never on the host's loopback: bind the service to 0.0.0.0 or to that address.`,
+    fix: `${listenersCommand(port, protocol)} | Select-Object LocalAddress, OwningProcess  # then configure the service to listen on 0.0.0.0${hostAddress ? ` or ${hostAddress}` : ''}`,
+    references: [REF.containerToHost, REF.containerToHost2],
+  };
+}
+
+export function hostServiceNotListening(
+  port: number,
+  protocol: 'tcp' | 'udp',
+  addresses: readonly string[],
+  hostAddress: string | null,
+  file: string,
+): Cause {
+  return {
+    id: 'host-service-not-listening',
+    title:
+      addresses.length > 0
+        ? `The host service on ${portText(port, protocol)} listens only on ${list(addresses)}`
+        : `Nothing on the host listens on ${portText(port, protocol)}`,
+    explanation:
+      addresses.length > 0
+        ? `${file} shows ${portText(port, protocol)} bound to ${list(addresses)} only, not to ${hostAddress ?? "the host's address on the container network"}, where a container's connection arrives. Bind the service to 0.0.0.0 or add that address.`
+        : `${file} shows nothing on the host listening on ${portText(port, protocol)}: the service is stopped or listens on another port.`,
+    fix: `${listenersCommand(port, protocol)}`,
+    references: [REF.containerToHost],
+  };
+}
+
+/** The host firewall's verdict on a container's connection to the host, in the words of the outbound question. */
+export function hostFirewallBlocksContainer(
+  c: Container,
+  port: number,
+  protocol: 'tcp' | 'udp',
+  subnets: readonly string[],
+  found: Cause,
+): Cause {
+  const from = subnets.length > 0 ? subnets.join(',') : null;
+  return {
+    ...found,
+    id: 'host-firewall-blocks-container',
+    title: `The host firewall drops ${portText(port, protocol)} from ${c.name}`,
+    explanation: `${found.explanation} Traffic from a container to the host arrives on the container network's vEthernet adapter and is filtered like any inbound connection (the "Container Enable ICC" rule of 2016 does not always match, moby#34526).`,
+    fix: found.fix.startsWith('New-NetFirewallRule')
+      ? `New-NetFirewallRule -DisplayName ${psQuote(`Allow containers to host ${port}/${protocol}`)} -Direction Inbound -Action Allow -Protocol ${psProtocol(protocol)} -LocalPort ${port}${from ? ` -RemoteAddress ${from}` : ''}`
+      : found.fix,
+    references: [...found.references, REF.iccRule, REF.containerToHost],
+  };
+}
+
+export function natPrefixOverlapTarget(
+  c: Container,
+  address: string,
+  network: string,
+  subnet: string,
+  file: string,
+): Cause {
+  return {
+    id: 'nat-prefix-overlap',
+    title: `${address} lies inside ${network}'s prefix ${subnet}`,
+    explanation: `${file} gives ${network} the subnet ${subnet}, which holds ${address}. ${c.name} treats that address as a neighbour on its own network and never sends the packet out: a server on the LAN or behind a VPN in that range cannot be reached. Move the nat network to a prefix nothing else uses.`,
+    fix: `In daemon.json set "fixed-cidr" (or "bridge": "none" and create a nat network with --subnet) to a free prefix; the new prefix applies after the nat network is recreated: Stop-Service docker; then create the new network and reconnect ${arg(c.name)}`,
+    references: [REF.natPrefixOverlap, REF.natPrefixOverlap2],
+  };
+}

@@ -183,6 +183,7 @@ export function explain(
   const found: Cause[] = [];
   for (const r of results) found.push(...r.causes);
   return {
+    direction: 'inbound',
     container: { id: container.id, name: container.name },
     from: sourceLabel(source),
     port,

@@ -49,11 +49,11 @@ export interface PathContext {
   readonly sourceContainer: Container | null;
 }
 
-const pass = (id: string, title: string, evidence: readonly Evidence[], note?: string): HopResult => ({
+export const pass = (id: string, title: string, evidence: readonly Evidence[], note?: string): HopResult => ({
   hop: { id, title, status: 'pass', evidence, ...(note ? { note } : {}) },
   causes: [],
 });
-const fail = (
+export const fail = (
   id: string,
   title: string,
   evidence: readonly Evidence[],
@@ -63,7 +63,7 @@ const fail = (
   hop: { id, title, status: 'fail', evidence, ...(note ? { note } : {}) },
   causes: found,
 });
-const unknown = (
+export const unknown = (
   id: string,
   title: string,
   note: string,
@@ -73,7 +73,7 @@ const unknown = (
   hop: { id, title, status: 'unknown', evidence, note },
   causes: hints,
 });
-const skip = (id: string, title: string, note: string): HopResult => ({
+export const skip = (id: string, title: string, note: string): HopResult => ({
   hop: { id, title, status: 'skip', evidence: [], note },
   causes: [],
 });
@@ -84,10 +84,10 @@ const isLoopback = (address: string): boolean =>
   /^(127\.|::1$|\[::1\]$)/.test(bareAddress(address)) || bareAddress(address) === 'localhost';
 const NO_PUBLICATION = 'no publication to follow';
 
-function buildOf(
-  ctx: PathContext,
+export function buildOf(
+  model: HostModel,
 ): { readonly build: number; readonly evidence: Evidence } | { readonly note: string } {
-  const host = ctx.model.host;
+  const host = model.host;
   if (host.kind === 'unknown') return { note: missingNote(host) };
   if (host.value.build === null) return { note: `${host.source.file} gives no BuildNumber` };
   return { build: host.value.build, evidence: evidenceFrom(host.source, `BuildNumber ${host.value.build}`) };
@@ -261,7 +261,7 @@ export function routingMeshHop(ctx: PathContext): HopResult {
   if (!pub) return skip(id, title, NO_PUBLICATION);
   if (pub.mode !== 'ingress')
     return skip(id, title, `published in ${pub.mode} mode, not through the routing mesh`);
-  const b = buildOf(ctx);
+  const b = buildOf(ctx.model);
   if ('note' in b) return unknown(id, title, b.note);
   const service = ctx.target.container.swarm?.serviceName ?? ctx.target.container.name;
   // Routing mesh from 16299 (Virtualization blog 2017-09-26; swarm-mode.md).
@@ -292,7 +292,7 @@ export function natLoopbackHop(ctx: PathContext): HopResult {
   const pub = ctx.publication;
   if (!pub) return skip(id, title, NO_PUBLICATION);
   if (!usesWinNat(ctx, pub)) return skip(id, title, `published in ${pub.mode} mode, not through WinNAT`);
-  const b = buildOf(ctx);
+  const b = buildOf(ctx.model);
   if ('note' in b) return unknown(id, title, b.note);
   const ip = ctx.target.ips.find((a) => a.includes('.')) ?? ctx.target.ips[0] ?? null;
   const status = natLoopback(b.build);
@@ -477,7 +477,7 @@ function uniqueEvidence(list: readonly Evidence[]): Evidence[] {
 }
 
 /** Turns one decision per arriving profile into a hop: pass or fail only when every profile agrees. */
-function firewallHop(
+export function firewallHop(
   ctx: PathContext,
   id: string,
   title: string,
@@ -619,7 +619,7 @@ export function containerInboundHop(ctx: PathContext): HopResult {
     );
   }
   if (iso.value === null) return unknown(id, title, iso.note ?? 'isolation unknown');
-  const b = buildOf(ctx);
+  const b = buildOf(ctx.model);
   if ('note' in b) return unknown(id, title, b.note);
   // Process isolation: deny-all inbound by default on 14393, allow-all from 16299 (network-isolation-security.md);
   // host rules still apply to the container port (Windows-Containers#561).

@@ -33,3 +33,4 @@ export {
   BUILD,
 } from './windows-builds';
 export { REF } from './references';
+export { explainOutbound, parseTarget, targetLabel } from './outbound';
