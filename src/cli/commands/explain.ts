@@ -53,13 +53,13 @@ export function explainCommand(io: CliIo): Command {
         const source = options.from === undefined ? undefined : parseSource(options.from);
         if (source === null)
           throw new CliError(
-            `--from "${safeText(options.from)}" is not a source: use external, host, host-localhost or container:<ref>`,
+            `--from "${safeText(options.from ?? '')}" is not a source: use external, host, host-localhost or container:<ref>`,
             EXIT.usage,
           );
         const target = options.to === undefined ? undefined : parseTarget(options.to);
         if (target === null)
           throw new CliError(
-            `--to "${safeText(options.to)}" is not a target: use host, internet, container:<ref>, an IP address or a DNS name`,
+            `--to "${safeText(options.to ?? '')}" is not a target: use host, internet, container:<ref>, an IP address or a DNS name`,
             EXIT.usage,
           );
         const port = parsePort(options.port);

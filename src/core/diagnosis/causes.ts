@@ -273,6 +273,27 @@ export function notListening(
   };
 }
 
+/** Publishing with the host IP left out, for `-p`: the only form the Windows NAT driver accepts. */
+function publishArgs(pubs: readonly Publication[]): string {
+  return pubs
+    .map(
+      (p) =>
+        `--publish ${p.hostPort ?? p.containerPort}:${p.containerPort}${p.protocol === 'udp' ? '/udp' : ''}`,
+    )
+    .join(' ');
+}
+
+export function portPublishRefused(c: Container, pubs: readonly Publication[], file: string): Cause {
+  const bindings = pubs.map((p) => `${p.hostIp}:${p.hostPort ?? '?'} -> ${p.containerPort}/${p.protocol}`);
+  return {
+    id: 'port-publish-refused',
+    title: `Windows refuses ${c.name}'s port binding${pubs.length > 1 ? 's' : ''} ${list(bindings)}`,
+    explanation: `${file} shows ${c.name} publishing ${list(bindings)}: a binding that names a host IP. The Windows NAT driver refuses it ("Windows does not support host IP addresses in NAT settings") and the container does not start; "-p 127.0.0.1:..." is not "published for the host alone" on Windows. Publish without the host IP and limit who may connect with a firewall rule (RemoteAddress).`,
+    fix: `In the compose file or run command of ${c.name}, publish ${publishArgs(pubs)} (no host IP); to keep clients out, allow only them: New-NetFirewallRule -DisplayName ${psQuote(`${c.name} clients`)} -Direction Inbound -Action Allow -Protocol ${psProtocol(pubs[0]!.protocol)} -LocalPort ${pubs[0]!.containerPort} -RemoteAddress <client addresses>`,
+    references: [REF.hostIpBinding, REF.hostIpBinding2, REF.dockerRunPublish],
+  };
+}
+
 // ---- outbound (../shared/spec/diagnosis.md, section 4) ------------------------------------------
 
 export function noEgressPath(c: Container, networks: readonly string[], build: number, file: string): Cause {
@@ -372,7 +393,7 @@ export function natPrefixOverlapTarget(
     id: 'nat-prefix-overlap',
     title: `${address} lies inside ${network}'s prefix ${subnet}`,
     explanation: `${file} gives ${network} the subnet ${subnet}, which holds ${address}. ${c.name} treats that address as a neighbour on its own network and never sends the packet out: a server on the LAN or behind a VPN in that range cannot be reached. Move the nat network to a prefix nothing else uses.`,
-    fix: `In daemon.json set "fixed-cidr" (or "bridge": "none" and create a nat network with --subnet) to a free prefix; the new prefix applies after the nat network is recreated: Stop-Service docker; then create the new network and reconnect ${arg(c.name)}`,
+    fix: `docker network create -d nat --subnet <a free prefix> nat2; docker network connect nat2 ${arg(c.name)}  # a second nat network in a prefix nothing else uses; keep the old one until nothing needs it`,
     references: [REF.natPrefixOverlap, REF.natPrefixOverlap2],
   };
 }

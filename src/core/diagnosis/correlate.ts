@@ -74,7 +74,22 @@ export interface Publication {
   readonly hostPort: number | null;
   readonly mode: PublishMode;
   readonly origin: 'container' | 'service';
+  /** For a container's own binding: whether Docker shows it live (NetworkSettings.Ports) or only as requested. */
+  readonly live: boolean;
   readonly evidence: Evidence;
+}
+
+/**
+ * A binding the Windows NAT driver refuses: a host IP other than 0.0.0.0 / :: ("Windows does not support host IP
+ * addresses in NAT settings"); the container does not start (knowledge notes section 10; failure catalogue 36).
+ */
+export function refusedByNat(p: Publication): boolean {
+  return (
+    p.origin === 'container' &&
+    (p.mode === 'nat' || p.mode === 'host') &&
+    p.hostIp !== null &&
+    !/^(|0\.0\.0\.0|::|\[::\])$/.test(p.hostIp.trim())
+  );
 }
 
 export interface Footprint {
@@ -401,6 +416,7 @@ function publicationsOf(
       hostPort: p.hostPort,
       mode: hostMode ? 'host' : containerMode,
       origin: 'container',
+      live: p.origin !== 'port-bindings',
       evidence: {
         file: containersFile,
         detail: `${c.name}: ${p.containerPort}/${p.protocol} -> ${p.hostIp ?? '0.0.0.0'}:${p.hostPort}`,
@@ -418,6 +434,7 @@ function publicationsOf(
       hostPort: s.publishedPort,
       mode: s.publishMode === 'ingress' ? 'ingress' : 'host',
       origin: 'service',
+      live: true,
       evidence: {
         file: servicesFile,
         detail: `service ${service!.name}: ${s.publishedPort}/${s.protocol} -> ${s.targetPort} (mode ${s.publishMode})`,

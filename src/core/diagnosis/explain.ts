@@ -3,7 +3,14 @@
 
 import type { Cause, Explanation, Hop, ReachSource, Verdict } from '../../shared/diagnosis';
 import type { Container, HostModel } from '../../shared/model';
-import { correlate, footprintOf, type Correlation, type Footprint, type Publication } from './correlate';
+import {
+  correlate,
+  footprintOf,
+  refusedByNat,
+  type Correlation,
+  type Footprint,
+  type Publication,
+} from './correlate';
 import * as hops from './hops';
 import { findContainer, type ContainerLookup } from './lookup';
 
@@ -78,7 +85,10 @@ export function explain(
           (p) =>
             p.hostPort === port &&
             p.protocol === protocol &&
-            !(source.kind === 'external' && p.hostIp !== null && /^(127\.|::1$|\[::1\]$)/.test(p.hostIp)),
+            // On nat such a binding is refused outright (published-port fails); elsewhere a loopback binding
+            // serves the host alone, not the LAN.
+            (refusedByNat(p) ||
+              !(source.kind === 'external' && p.hostIp !== null && /^(127\.|::1$|\[::1\]$)/.test(p.hostIp))),
         )
         .sort((a, b) => MODE_PREFERENCE[a.mode] - MODE_PREFERENCE[b.mode])
     : [];
@@ -204,6 +214,10 @@ const BLOCKS: Readonly<
 > = {
   'container-network': { hops: 'all', note: (name) => `${name} has no network` },
   'routing-mesh': { hops: ['host-firewall'], note: () => 'the routing mesh forwards nothing on this build' },
+  'published-port': {
+    hops: ['routing-mesh', 'nat-loopback', 'nat-mapping', 'host-port-free', 'host-firewall', 'listening'],
+    note: () => 'no binding Windows accepts for this port',
+  },
   'shared-network': {
     hops: ['container-inbound'],
     note: () => 'no shared network for the packet to arrive through',

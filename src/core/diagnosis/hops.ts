@@ -9,6 +9,7 @@ import { bareAddress } from './addresses';
 import {
   networkDrivers,
   processLabel,
+  refusedByNat,
   type Correlation,
   type Footprint,
   type Publication,
@@ -232,12 +233,31 @@ export function publishedPortHop(ctx: PathContext, matching: readonly Publicatio
   const c = ctx.target.container;
   const id = 'published-port';
   const title = `Port ${portText(ctx)} is published`;
-  if (matching.length > 0)
+  const accepted = matching.filter((p) => !refusedByNat(p));
+  if (accepted.length > 0)
     return pass(
       id,
       title,
-      matching.map((p) => p.evidence),
+      accepted.map((p) => p.evidence),
     );
+  if (matching.length > 0) {
+    const cause = causes.portPublishRefused(c, matching, containersFile(ctx));
+    // A running container showing the binding live contradicts the refusal: a hint there, not a verdict.
+    if (ctx.target.running && matching.some((p) => p.live))
+      return unknown(
+        id,
+        title,
+        `${c.name} runs with a binding the Windows NAT driver refuses elsewhere (a host IP): whether this engine honours it is not confirmed`,
+        matching.map((p) => p.evidence),
+        [{ ...cause, confidence: 'likely' }],
+      );
+    return fail(
+      id,
+      title,
+      matching.map((p) => p.evidence),
+      [cause],
+    );
+  }
   if (ctx.direct)
     return skip(
       id,

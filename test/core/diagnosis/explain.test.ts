@@ -98,20 +98,18 @@ describe('no-published-port', () => {
     const { b, web } = healthy();
     expect(causeIds(run(b.build(), web, external, 8080, 'udp'))).toContain('no-published-port');
   });
-  it('fires from outside for a port published on the loopback address only, not from localhost', () => {
-    const { b, web: local } = healthy({ web: { hostIp: '127.0.0.1' } });
+  it('does not treat a loopback binding on nat as published for the host alone: Windows refuses it', () => {
+    // Knowledge notes section 10; failure catalogue 36: the container does not start.
+    const { b, web: local } = healthy({ web: { hostIp: '127.0.0.1', state: 'created' } });
     const model = b.build();
     // One correlation for both questions: what is remembered for one source must not answer the other.
     const correlation = correlate(model);
-    expect(causeIds(explain(model, local, external, 8080, 'tcp', correlation))).toContain(
-      'no-published-port',
-    );
-    expect(hop(explain(model, local, localhost, 8080, 'tcp', correlation), 'published-port').status).toBe(
-      'pass',
-    );
-    expect(causeIds(explain(model, local, external, 8080, 'tcp', correlation))).toContain(
-      'no-published-port',
-    );
+    for (const source of [external, localhost]) {
+      const out = explain(model, local, source, 8080, 'tcp', correlation);
+      expect(hop(out, 'published-port').status).toBe('fail');
+      expect(causeIds(out)).toContain('port-publish-refused');
+      expect(causeIds(out)).not.toContain('no-published-port');
+    }
   });
   it('does not fire for the published port, nor for a transparent container reached on its own address', () => {
     const { b, web } = healthy();

@@ -6,11 +6,12 @@ import {
   compareIsolation,
   correlate,
   explain,
+  explainOutbound,
   findings,
   inspect,
   reachabilityMatrix,
 } from '../../../src/core/diagnosis';
-import type { Evidence, Explanation, ReachSource } from '../../../src/shared/diagnosis';
+import type { Evidence, Explanation, OutboundTarget, ReachSource } from '../../../src/shared/diagnosis';
 import type { FirewallProfileName, HostModel } from '../../../src/shared/model';
 import {
   container,
@@ -30,7 +31,7 @@ const HOP_CAUSES: Readonly<Record<string, readonly string[]>> = {
   'source-container': ['container-not-running', 'source-not-found'],
   'container-network': ['no-network'],
   'shared-network': ['no-shared-network'],
-  'published-port': ['no-published-port'],
+  'published-port': ['no-published-port', 'port-publish-refused'],
   'routing-mesh': ['routing-mesh-unsupported'],
   'nat-loopback': ['nat-loopback-unsupported'],
   'nat-mapping': ['nat-mapping-missing', 'nat-mapping-stale'],
@@ -38,6 +39,12 @@ const HOP_CAUSES: Readonly<Record<string, readonly string[]>> = {
   'host-firewall': ['firewall-blocked', 'firewall-local-rules-ignored'],
   'container-inbound': ['firewall-blocked', 'firewall-local-rules-ignored'],
   listening: ['not-listening-in-container'],
+  // outbound (section 4)
+  'egress-path': ['no-egress-path'],
+  'host-address': ['nat-gateway-missing'],
+  'host-listener': ['host-service-loopback-only', 'host-service-not-listening'],
+  'host-firewall-from-container': ['host-firewall-blocks-container', 'firewall-local-rules-ignored'],
+  'target-prefix': ['nat-prefix-overlap'],
 };
 
 const PROFILES: readonly FirewallProfileName[] = ['domain', 'private', 'public'];
@@ -207,6 +214,19 @@ function sources(model: HostModel): ReachSource[] {
   ];
 }
 
+function targets(model: HostModel): OutboundTarget[] {
+  const names = model.containers.kind === 'known' ? model.containers.value.map((c) => c.name) : [];
+  return [
+    { kind: 'host' },
+    { kind: 'internet' },
+    ...names.slice(0, 1).map((ref) => ({ kind: 'container' as const, ref })),
+    { kind: 'container', ref: 'no-such' },
+    { kind: 'address', address: '172.24.80.9' },
+    { kind: 'address', address: '10.0.0.10' },
+    { kind: 'name', name: 'host.docker.internal' },
+  ];
+}
+
 function checkEvidence(model: HostModel, evidence: readonly Evidence[]): void {
   for (const e of evidence) expect(model.bundle.files, `evidence names ${e.file}`).toContain(e.file);
 }
@@ -249,6 +269,14 @@ describe('properties of the diagnosis over generated hosts', () => {
                 // The correlation is an optimisation only: without it the answer is the same.
                 expect(explain(model, c, source, p, protocol)).toEqual(e);
               }
+            }
+          }
+          for (const target of targets(model)) {
+            for (const p of [80, 9000]) {
+              const e = explainOutbound(model, c, target, p, 'tcp', correlation);
+              expect(e.direction).toBe('outbound');
+              checkExplanation(model, e);
+              expect(explainOutbound(model, c, target, p, 'tcp')).toEqual(e);
             }
           }
         }
