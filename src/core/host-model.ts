@@ -1,10 +1,20 @@
 // A bundle's raw files -> one typed HostModel. Every file gets an outcome; a missing or broken file makes only
 // the parts that depend on it `unknown` (bundle-v1: "a missing file means not collected").
 import type { z } from 'zod';
-import { PROBES, probeForFile, type ManifestProbe, type RawBundle } from '../shared/bundle';
+import {
+  PROBES,
+  perContainerFiles,
+  probeForFile,
+  probeSpec,
+  type ManifestProbe,
+  type RawBundle,
+} from '../shared/bundle';
 import type {
   Container,
+  ContainerIpConfig,
   FileOutcome,
+  HnsEndpoint,
+  HostsEntry,
   HostModel,
   Known,
   Listener,
@@ -17,8 +27,13 @@ import { decodeText } from './bundle/decode';
 import { BundleError } from './bundle/errors';
 import { parseJson } from './bundle/json';
 import { parseManifest } from './bundle/manifest';
+import { parseHostsFile, parseIpconfig } from './parse/container-dns';
 import * as docker from './parse/docker';
+import * as hns from './parse/hns';
 import * as host from './parse/host';
+import { parseExcludedPorts } from './parse/netsh';
+import * as network from './parse/network';
+import * as system from './parse/system';
 import { parseHcsdiag, parseNetstat, type TextParse } from './parse/text';
 import { describeIssues } from './parse/values';
 
@@ -275,12 +290,24 @@ export function buildHostModel(raw: RawBundle, options: ModelOptions = {}): Host
     udp,
     ipAddresses: r.list('host.ipaddresses', host.ipsSchema, host.toIpAddress),
     adapters: r.list('host.adapters', host.adaptersSchema, host.toAdapter),
-    hnsNetworks: r.list('host.hns.networks', host.hnsNetworksSchema, host.toHnsNetwork),
-    hnsEndpoints: r.list('host.hns.endpoints', host.hnsEndpointsSchema, host.toHnsEndpoint),
+    hnsNetworks: r.list('host.hns.networks', hns.hnsNetworksSchema, hns.toHnsNetwork),
+    hnsEndpoints: hnsEndpoints(r, options.maxJsonDepth),
     hcs: r.textFile('host.hcs', 'host/hcsdiag.txt', parseHcsdiag),
     daemonConfig,
     dockerService: r.json('host.docker.service', 'host/docker-service.json', host.serviceSchema, (v) =>
       ok(host.toDockerService(v)),
+    ),
+    portExclusions: r.textFile('host.portexclusions', probeFile('host.portexclusions'), parseExcludedPorts),
+    routes: r.list('host.routes', network.routesSchema, network.toRoute),
+    ipInterfaces: r.list('host.ipinterfaces', network.ipInterfacesSchema, network.toIpInterface),
+    dnsServers: r.list('host.dns', network.dnsServersSchema, network.toDnsServers),
+    vmSwitches: r.list('host.vmswitches', network.vmSwitchesSchema, network.toVmSwitch),
+    services: r.list('host.services', system.servicesSchema, system.toService),
+    events: r.list('host.events', system.eventsSchema, system.toEvent),
+    proxy: r.json('host.proxy', probeFile('host.proxy'), system.proxySchema, (v) => ok(system.toProxy(v))),
+    hotfixes: r.list('host.hotfixes', system.hotfixesSchema, system.toHotfix),
+    computer: r.json('host.computer', probeFile('host.computer'), system.computerSchema, (v) =>
+      ok(system.toComputer(v)),
     ),
   };
 
@@ -303,7 +330,20 @@ export function buildHostModel(raw: RawBundle, options: ModelOptions = {}): Host
   return { ...model, probes };
 }
 
-/** Containers, each with its `docker top` and in-container netstat where those were collected. */
+/**
+ * HNS endpoints from Get-HnsEndpoint's JSON, or where only `hnsdiag list endpoints -d` was written (no HNS module on
+ * the host, bundle-v1 1.1), from its text.
+ */
+function hnsEndpoints(r: FileReader, maxDepth: number | undefined): Known<readonly HnsEndpoint[]> {
+  const [jsonFile, hnsdiagFile] = probeSpec('host.hns.endpoints')!.files as [string, string];
+  if (!r.has(jsonFile) && r.has(hnsdiagFile))
+    return r.textFile('host.hns.endpoints', hnsdiagFile, (text) => hns.parseHnsdiagEndpoints(text, maxDepth));
+  return r.list('host.hns.endpoints', hns.hnsEndpointsSchema, hns.toHnsEndpoint, jsonFile);
+}
+
+const CONTAINER_DNS = probeSpec('container.dns')!;
+
+/** Containers, each with what was collected about it one by one (docker top, netstat, ipconfig, hosts file). */
 function buildContainers(r: FileReader, raw: RawBundle): Known<readonly Container[]> {
   const base = r.list('docker.containers', docker.containersSchema, docker.toContainer);
   if (base.kind === 'unknown') return base;
@@ -319,7 +359,14 @@ function buildContainers(r: FileReader, raw: RawBundle): Known<readonly Containe
       running || raw.files.has(listenersFile)
         ? r.textFile('container.listeners', listenersFile, parseNetstat)
         : null;
-    return { ...c, top, listeners };
+    const [ipConfigFile, hostsFile] = perContainerFiles(CONTAINER_DNS, c.id) as [string, string];
+    const ipConfig: Known<ContainerIpConfig> | null =
+      running || raw.files.has(ipConfigFile)
+        ? r.textFile('container.dns', ipConfigFile, parseIpconfig)
+        : null;
+    const hosts: Known<readonly HostsEntry[]> | null =
+      running || raw.files.has(hostsFile) ? r.textFile('container.dns', hostsFile, parseHostsFile) : null;
+    return { ...c, top, listeners, ipConfig, hostsFile: hosts };
   });
   return { ...base, value: containers };
 }

@@ -147,6 +147,27 @@ export interface Container {
   } | null;
   readonly top: Known<readonly TopRow[]> | null;
   readonly listeners: Known<readonly Listener[]> | null;
+  /** `ipconfig /all` inside the container (container.dns, bundle 1.1); null where it was not to be collected. */
+  readonly ipConfig: Known<ContainerIpConfig> | null;
+  /** The container's hosts file (container.dns, bundle 1.1); null where it was not to be collected. */
+  readonly hostsFile: Known<readonly HostsEntry[]> | null;
+}
+
+/** What `ipconfig /all` inside a container says, read from its (localised) text. */
+export interface ContainerIpConfig {
+  readonly adapters: readonly {
+    readonly name: string;
+    readonly ipv4: readonly string[];
+    readonly dnsServers: readonly string[];
+  }[];
+  /** The DNS servers of every adapter, in order, without repeats. */
+  readonly dnsServers: readonly string[];
+}
+
+/** One line of a hosts file: an address and its names. */
+export interface HostsEntry {
+  readonly address: string;
+  readonly names: readonly string[];
 }
 
 export interface DockerNetwork {
@@ -302,6 +323,11 @@ export interface FirewallRule {
   readonly localAddresses: readonly string[];
   readonly remoteAddresses: readonly string[];
   readonly program: string | null;
+  /**
+   * InterfaceAlias (bundle 1.1): `['Any']`, or the interfaces it is scoped to (it applies only to traffic
+   * arriving on them). Null where the bundle does not carry it (1.0).
+   */
+  readonly interfaceAliases: readonly string[] | null;
 }
 
 export interface FirewallProfile {
@@ -357,7 +383,35 @@ export interface HnsNetwork {
   readonly name: string | null;
   readonly type: string | null;
   readonly subnets: readonly string[];
+  /** Subnets[].GatewayAddress (bundle 1.1 reads them; empty where not given). */
+  readonly gateways: readonly string[];
+  /** DNSServerList, split on commas; empty where HNS sets none. */
+  readonly dnsServers: readonly string[];
+  /** The WinNAT instance HNS made for it (`NAT<guid>`, `ICS<guid>` on 2019+; knowledge notes section 10). */
+  readonly natName: string | null;
+  /** The vSwitch behind it where HNS names it (SwitchName / SwitchGuid); null where the JSON does not say. */
+  readonly switchName: string | null;
+  readonly switchId: string | null;
+  /** Health.LastErrorCode; non-zero points at HNS state trouble (failure catalogue #3). */
+  readonly lastErrorCode: number | null;
 }
+
+/**
+ * One policy of an HNS endpoint. `nat` is a port Docker published (moby libnetwork windows driver,
+ * ConvertPortBindings; knowledge notes section 10); every other type is kept by name.
+ */
+export type HnsPolicy =
+  | {
+      readonly kind: 'nat';
+      readonly protocol: 'tcp' | 'udp' | 'other';
+      readonly internalPort: number;
+      readonly externalPort: number;
+      /** ExternalPortReserved (newer engines); null where the policy does not carry it. */
+      readonly reserved: boolean | null;
+    }
+  | { readonly kind: 'other'; readonly type: string };
+
+export type HnsNatPolicy = Extract<HnsPolicy, { readonly kind: 'nat' }>;
 
 export interface HnsEndpoint {
   readonly id: string;
@@ -366,6 +420,19 @@ export interface HnsEndpoint {
   readonly ipAddress: string | null;
   readonly macAddress: string | null;
   readonly sharedContainers: readonly string[];
+  /** VirtualNetworkName (bundle 1.1 and later). */
+  readonly virtualNetworkName: string | null;
+  readonly prefixLength: number | null;
+  readonly gatewayAddress: string | null;
+  /** DNSServerList, split on commas. */
+  readonly dnsServers: readonly string[];
+  /** IsRemoteEndpoint: an overlay peer's endpoint, owned by no local container. */
+  readonly isRemote: boolean | null;
+  /**
+   * Its policies (bundle 1.1 collects the endpoint whole). Null where the source holds none to read: a 1.0
+   * bundle whose probe selected fields, or hnsdiag's summary lines.
+   */
+  readonly policies: readonly HnsPolicy[] | null;
 }
 
 export interface HcsSystem {
@@ -389,6 +456,157 @@ export interface DockerService {
   readonly state: string | null;
   readonly startMode: string | null;
   readonly pathName: string | null;
+}
+
+// ---- Bundle 1.1 host state ----------------------------------------------------------------------
+
+export type AddressFamily = 'ipv4' | 'ipv6';
+
+/** A section of host/excludedports.txt: which netsh listing it is. */
+export interface PortListing {
+  readonly kind: 'excluded' | 'dynamic';
+  readonly family: AddressFamily;
+  readonly protocol: 'tcp' | 'udp';
+}
+
+/** One range of `netsh int ipv4|ipv6 show excludedportrange`: no process can bind a port inside it. */
+export interface ExcludedPortRange {
+  readonly family: AddressFamily;
+  readonly protocol: 'tcp' | 'udp';
+  readonly start: number;
+  readonly end: number;
+  /** Marked `*`: an administered (persistent) exclusion (knowledge notes section 10). */
+  readonly administered: boolean;
+}
+
+/** `netsh int ipv4 show dynamicport tcp|udp`: where the host picks ephemeral ports. */
+export interface DynamicPortRange {
+  readonly family: AddressFamily;
+  readonly protocol: 'tcp' | 'udp';
+  readonly start: number;
+  readonly count: number;
+}
+
+export interface PortExclusions {
+  readonly ranges: readonly ExcludedPortRange[];
+  readonly dynamic: readonly DynamicPortRange[];
+  /** The listings the file holds: a port of a listing not here was not checked (unknown, not free). */
+  readonly listings: readonly PortListing[];
+}
+
+/** Get-NetRoute. */
+export interface Route {
+  readonly destinationPrefix: string;
+  /** Null for on-link routes (`0.0.0.0` / `::`). */
+  readonly nextHop: string | null;
+  readonly interfaceAlias: string | null;
+  readonly interfaceIndex: number | null;
+  readonly routeMetric: number | null;
+  readonly family: AddressFamily;
+  /** Local, NetMgmt, Dhcp ... (numbers mapped to names). */
+  readonly protocol: string | null;
+}
+
+/** Get-NetIPInterface. */
+export interface IpInterface {
+  readonly interfaceAlias: string | null;
+  readonly interfaceIndex: number | null;
+  readonly family: AddressFamily;
+  /** NlMtu in bytes. */
+  readonly mtu: number | null;
+  readonly interfaceMetric: number | null;
+  readonly automaticMetric: boolean | null;
+  readonly dhcp: boolean | null;
+  readonly connected: boolean | null;
+  readonly forwarding: boolean | null;
+}
+
+/** Get-DnsClientServerAddress: one interface and family. */
+export interface DnsClientServers {
+  readonly interfaceAlias: string | null;
+  readonly interfaceIndex: number | null;
+  readonly family: AddressFamily;
+  readonly serverAddresses: readonly string[];
+}
+
+/** Get-VMSwitch. */
+export interface VmSwitch {
+  readonly name: string;
+  readonly id: string | null;
+  /** Null where the value is none of Private (0), Internal (1), External (2). */
+  readonly switchType: 'private' | 'internal' | 'external' | null;
+  readonly netAdapterInterfaceDescription: string | null;
+  readonly allowManagementOS: boolean | null;
+}
+
+/** Win32_Service of a service containers depend on (docker, hns, vmcompute, winnat, SharedAccess, nvagent). */
+export interface HostService {
+  readonly name: string;
+  /** Running, Stopped, ... as Win32_Service writes it. */
+  readonly state: string | null;
+  readonly startMode: string | null;
+  readonly exitCode: number | null;
+  readonly processId: number | null;
+}
+
+export type EventLevel = 'critical' | 'error' | 'warning' | 'information' | 'verbose';
+
+/** Get-WinEvent: one event of the HNS, Hyper-V-Compute, docker or service-control logs. */
+export interface HostEvent {
+  /** ISO time; null where the file's value is not a valid time. */
+  readonly timeCreated: string | null;
+  readonly logName: string | null;
+  readonly providerName: string | null;
+  readonly id: number;
+  /** Null where the level is none of 1-5 (0 LogAlways is information). */
+  readonly level: EventLevel | null;
+  readonly message: string | null;
+  /**
+   * HRESULTs and Win32 error codes written in the message (`0x803b0013`), lower-case without leading zeros:
+   * messages are localised, the codes are not (knowledge notes section 10).
+   */
+  readonly errorCodes: readonly string[];
+}
+
+/** HTTP_PROXY, HTTPS_PROXY and NO_PROXY of one scope (credentials were redacted on the host). */
+export interface ProxyVariables {
+  readonly httpProxy: string | null;
+  readonly httpsProxy: string | null;
+  readonly noProxy: string | null;
+}
+
+export interface ProxySettings {
+  /** `netsh winhttp show proxy`; null where not collected. */
+  readonly winHttp: {
+    /** Null where the (localised) text could not be read either way. */
+    readonly direct: boolean | null;
+    readonly proxyServer: string | null;
+    readonly bypassList: string | null;
+  } | null;
+  /** The machine-level environment; null where not collected. */
+  readonly machine: ProxyVariables | null;
+  /** The docker service's Environment; null where not collected. */
+  readonly dockerService:
+    | (ProxyVariables & {
+        /** Names of every variable it sets (values other than the proxy ones are not kept). */
+        readonly names: readonly string[];
+      })
+    | null;
+}
+
+/** Get-HotFix. */
+export interface Hotfix {
+  readonly id: string;
+  readonly installedOn: string | null;
+}
+
+/** Win32_ComputerSystem. */
+export interface ComputerSystem {
+  readonly manufacturer: string | null;
+  readonly model: string | null;
+  readonly hypervisorPresent: boolean | null;
+  readonly partOfDomain: boolean | null;
+  readonly domain: string | null;
 }
 
 export interface BundleInfo {
@@ -438,4 +656,15 @@ export interface HostModel {
   /** `value: null` means the probe ran and the host has no daemon.json. */
   readonly daemonConfig: Known<DaemonConfig | null>;
   readonly dockerService: Known<DockerService>;
+  // Bundle 1.1 parts: a 1.0 bundle holds none of their files, so they are `unknown` (not collected) there.
+  readonly portExclusions: Known<PortExclusions>;
+  readonly routes: Known<readonly Route[]>;
+  readonly ipInterfaces: Known<readonly IpInterface[]>;
+  readonly dnsServers: Known<readonly DnsClientServers[]>;
+  readonly vmSwitches: Known<readonly VmSwitch[]>;
+  readonly services: Known<readonly HostService[]>;
+  readonly events: Known<readonly HostEvent[]>;
+  readonly proxy: Known<ProxySettings>;
+  readonly hotfixes: Known<readonly Hotfix[]>;
+  readonly computer: Known<ComputerSystem>;
 }

@@ -103,7 +103,9 @@ function networkModeOf(raw: string | null): string {
   return raw;
 }
 
-export function toContainer(raw: RawContainer): Omit<Container, 'top' | 'listeners'> {
+export function toContainer(
+  raw: RawContainer,
+): Omit<Container, 'top' | 'listeners' | 'ipConfig' | 'hostsFile'> {
   const labels = raw.Config?.Labels ?? [];
   const label = (name: string): string | null => labels.find((l) => l.name === name)?.value ?? null;
   const serviceName = label('com.docker.swarm.service.name');

@@ -10,8 +10,6 @@ import type {
   FirewallProfile,
   FirewallProfileName,
   FirewallRule,
-  HnsEndpoint,
-  HnsNetwork,
   HostInfo,
   HostProcess,
   IpAddress,
@@ -385,6 +383,8 @@ const ruleSchema = ciObject({
   LocalAddress: textList,
   RemoteAddress: textList,
   Program: optText,
+  // 1.1: Get-NetFirewallInterfaceFilter's aliases, `Any` or a list; absent in a 1.0 bundle (not collected).
+  InterfaceAlias: z.union([z.array(text.nullable()), text, z.null()]).optional(),
 });
 
 export const rulesSchema = list(ruleSchema);
@@ -425,8 +425,19 @@ export function toRule(raw: z.output<typeof ruleSchema>): RuleParseResult {
       localAddresses: raw.LocalAddress.length === 0 ? ['Any'] : raw.LocalAddress,
       remoteAddresses: raw.RemoteAddress.length === 0 ? ['Any'] : raw.RemoteAddress,
       program: raw.Program,
+      interfaceAliases: interfaceAliases(raw.InterfaceAlias),
     },
   };
+}
+
+/** InterfaceAlias as collected: null where the bundle does not carry it, `['Any']` for no interface scope. */
+function interfaceAliases(value: string | (string | null)[] | null | undefined): string[] | null {
+  if (value === undefined) return null;
+  const aliases = (Array.isArray(value) ? value : [value])
+    .filter((a): a is string => a !== null)
+    .map((a) => a.trim())
+    .filter((a) => a !== '');
+  return aliases.length === 0 || aliases.some((a) => a.toLowerCase() === 'any') ? ['Any'] : aliases;
 }
 
 /** GpoBoolean: 0 False, 1 True, 2 NotConfigured (null: the default applies). */
@@ -584,49 +595,6 @@ export function toAdapter(raw: z.output<typeof adapterSchema>): Adapter {
     ifIndex: raw.ifIndex,
     status: raw.Status,
     macAddress: raw.MacAddress,
-  };
-}
-
-// ---- HNS ------------------------------------------------------------------------------------
-
-const hnsNetworkSchema = ciObject({
-  ID: optText,
-  Id: optText,
-  Name: optText,
-  Type: optText,
-  Subnets: list(ciObject({ AddressPrefix: optText })).nullish(),
-});
-
-export const hnsNetworksSchema = list(hnsNetworkSchema);
-
-export function toHnsNetwork(raw: z.output<typeof hnsNetworkSchema>): HnsNetwork {
-  return {
-    id: (raw.ID ?? raw.Id ?? '').toLowerCase(),
-    name: raw.Name,
-    type: raw.Type,
-    subnets: (raw.Subnets ?? []).map((s) => s.AddressPrefix).filter((s): s is string => s !== null),
-  };
-}
-
-const hnsEndpointSchema = ciObject({
-  ID: optText,
-  Name: optText,
-  VirtualNetwork: optText,
-  IPAddress: optText,
-  MacAddress: optText,
-  SharedContainers: textList,
-});
-
-export const hnsEndpointsSchema = list(hnsEndpointSchema);
-
-export function toHnsEndpoint(raw: z.output<typeof hnsEndpointSchema>): HnsEndpoint {
-  return {
-    id: (raw.ID ?? '').toLowerCase(),
-    name: raw.Name,
-    virtualNetworkId: raw.VirtualNetwork?.toLowerCase() ?? null,
-    ipAddress: raw.IPAddress,
-    macAddress: raw.MacAddress,
-    sharedContainers: raw.SharedContainers.map((c) => c.toLowerCase()),
   };
 }
 

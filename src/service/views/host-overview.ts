@@ -36,6 +36,16 @@ const PART_LABELS: Readonly<Record<string, string>> = {
   hcs: 'compute systems (utility VMs)',
   daemonConfig: 'daemon.json settings',
   dockerService: 'Docker service start-up',
+  portExclusions: 'reserved (excluded) port ranges',
+  routes: 'IP routes',
+  ipInterfaces: 'interface MTUs and metrics',
+  dnsServers: 'DNS servers of the host',
+  vmSwitches: 'Hyper-V virtual switches',
+  services: 'state of docker, hns, vmcompute and winnat',
+  events: 'recent HNS, compute and docker events',
+  proxy: 'proxy settings',
+  hotfixes: 'installed updates',
+  computer: 'hardware and domain membership',
 };
 
 export function hostOverview(analysis: Analysis): HostOverview {

@@ -191,6 +191,8 @@ export function container(spec: ContainerSpec): Container {
     swarm: spec.swarm ?? null,
     top,
     listeners,
+    ipConfig: null,
+    hostsFile: null,
   };
 }
 
@@ -236,6 +238,7 @@ export function rule(spec: Partial<FirewallRule> & { readonly name: string }): F
     localAddresses: [],
     remoteAddresses: [],
     program: null,
+    interfaceAliases: null,
     ...spec,
   };
 }
@@ -516,6 +519,17 @@ export class HostBuilder {
       hcs: list('hcs'),
       daemonConfig: this.known('daemonConfig', this.daemon),
       dockerService: this.known('dockerService', this.service),
+      // Bundle 1.1 parts: not collected unless a test sets them.
+      portExclusions: unknownPart('host.portexclusions', 'host/excludedports.txt'),
+      routes: unknownPart('host.routes', 'host/routes.json'),
+      ipInterfaces: unknownPart('host.ipinterfaces', 'host/ip-interfaces.json'),
+      dnsServers: unknownPart('host.dns', 'host/dns-servers.json'),
+      vmSwitches: unknownPart('host.vmswitches', 'host/vmswitches.json'),
+      services: unknownPart('host.services', 'host/services.json'),
+      events: unknownPart('host.events', 'host/events.json'),
+      proxy: unknownPart('host.proxy', 'host/proxy.json'),
+      hotfixes: unknownPart('host.hotfixes', 'host/hotfixes.json'),
+      computer: unknownPart('host.computer', 'host/computer.json'),
     };
   }
 }
