@@ -19,6 +19,7 @@ import type {
   HostInfo,
   HostModel,
   HostProcess,
+  HostsEntry,
   IpAddress,
   Known,
   Listener,
@@ -107,6 +108,10 @@ export interface ContainerSpec {
   readonly swarm?: Container['swarm'];
   readonly graphDriverDir?: string | null;
   readonly memoryLimitBytes?: number | null;
+  /** DNS servers `ipconfig /all` shows inside the container (container.dns); not collected unless given. */
+  readonly dnsServers?: readonly string[];
+  /** The container's hosts file entries (container.dns); not collected unless given. */
+  readonly hosts?: readonly HostsEntry[];
 }
 
 export function container(spec: ContainerSpec): Container {
@@ -191,8 +196,25 @@ export function container(spec: ContainerSpec): Container {
     swarm: spec.swarm ?? null,
     top,
     listeners,
-    ipConfig: null,
-    hostsFile: null,
+    ipConfig:
+      spec.dnsServers === undefined
+        ? null
+        : {
+            kind: 'known',
+            value: {
+              adapters: [{ name: 'Ethernet', ipv4: [], dnsServers: spec.dnsServers }],
+              dnsServers: spec.dnsServers,
+            },
+            source: { probe: 'container.dns', file: `containers/${id}/ipconfig.txt` },
+          },
+    hostsFile:
+      spec.hosts === undefined
+        ? null
+        : {
+            kind: 'known',
+            value: spec.hosts,
+            source: { probe: 'container.dns', file: `containers/${id}/hosts.txt` },
+          },
   };
 }
 
@@ -324,6 +346,25 @@ const defaultEngine: EngineInfo = {
   name: 'CONTAINERHOST01',
 };
 
+/** Parts of bundle 1.1 (and the HNS and adapter parts) that stay not collected unless a test sets them. */
+const OPTIONAL_PARTS = {
+  adapters: ['host.adapters', 'host/adapters.json'],
+  hnsNetworks: ['host.hns.networks', 'host/hns-networks.json'],
+  hnsEndpoints: ['host.hns.endpoints', 'host/hns-endpoints.json'],
+  portExclusions: ['host.portexclusions', 'host/excludedports.txt'],
+  routes: ['host.routes', 'host/routes.json'],
+  ipInterfaces: ['host.ipinterfaces', 'host/ip-interfaces.json'],
+  dnsServers: ['host.dns', 'host/dns-servers.json'],
+  vmSwitches: ['host.vmswitches', 'host/vmswitches.json'],
+  services: ['host.services', 'host/services.json'],
+  events: ['host.events', 'host/events.json'],
+  proxy: ['host.proxy', 'host/proxy.json'],
+  hotfixes: ['host.hotfixes', 'host/hotfixes.json'],
+  computer: ['host.computer', 'host/computer.json'],
+} as const;
+export type OptionalPart = keyof typeof OPTIONAL_PARTS;
+type KnownValue<K extends OptionalPart> = Extract<HostModel[K], { readonly kind: 'known' }>['value'];
+
 /** Builds a HostModel: set parts, mark probes not collected, then `build()`. */
 export class HostBuilder {
   private hostInfo: HostInfo = defaultHost;
@@ -363,6 +404,13 @@ export class HostBuilder {
     pathName: '"C:\\Program Files\\Docker\\dockerd.exe" --run-service',
   };
   private readonly missing = new Set<Part>();
+  private readonly optional = new Map<OptionalPart, unknown>();
+
+  /** Sets a bundle 1.1 (or HNS, adapters) part: known, its file in the bundle. */
+  set<K extends OptionalPart>(part: K, value: KnownValue<K>): this {
+    this.optional.set(part, value);
+    return this;
+  }
 
   os(info: Partial<HostInfo>): this {
     this.hostInfo = { ...this.hostInfo, ...info };
@@ -443,6 +491,16 @@ export class HostBuilder {
     return this;
   }
 
+  private optionalPart<K extends OptionalPart>(part: K): HostModel[K] {
+    const [probe, file] = OPTIONAL_PARTS[part];
+    const source = { probe, file };
+    return (
+      this.optional.has(part)
+        ? { kind: 'known', value: this.optional.get(part), source }
+        : { kind: 'unknown', reason: `${file} not collected`, source }
+    ) as HostModel[K];
+  }
+
   private add(part: ListPart, list: readonly unknown[]): this {
     this.lists[part].push(...list);
     return this;
@@ -469,8 +527,11 @@ export class HostBuilder {
     ];
     for (const p of parts)
       if (!this.missing.has(p) && !(p === 'daemonConfig' && this.daemon === null)) files.add(fileOf(p));
+    for (const part of this.optional.keys()) files.add(OPTIONAL_PARTS[part][1]);
     if (!this.missing.has('containers')) {
       for (const c of this.containerList) {
+        if (c.ipConfig?.kind === 'known') files.add(c.ipConfig.source.file);
+        if (c.hostsFile?.kind === 'known') files.add(c.hostsFile.source.file);
         if (c.top?.kind === 'known') files.add(c.top.source.file);
         if (c.listeners?.kind === 'known') files.add(c.listeners.source.file);
       }
@@ -513,23 +574,23 @@ export class HostBuilder {
       tcp: list('tcp'),
       udp: list('udp'),
       ipAddresses: list('ipAddresses'),
-      adapters: unknownPart('host.adapters', 'host/adapters.json'),
-      hnsNetworks: unknownPart('host.hns.networks', 'host/hns-networks.json'),
-      hnsEndpoints: unknownPart('host.hns.endpoints', 'host/hns-endpoints.json'),
+      adapters: this.optionalPart('adapters'),
+      hnsNetworks: this.optionalPart('hnsNetworks'),
+      hnsEndpoints: this.optionalPart('hnsEndpoints'),
       hcs: list('hcs'),
       daemonConfig: this.known('daemonConfig', this.daemon),
       dockerService: this.known('dockerService', this.service),
       // Bundle 1.1 parts: not collected unless a test sets them.
-      portExclusions: unknownPart('host.portexclusions', 'host/excludedports.txt'),
-      routes: unknownPart('host.routes', 'host/routes.json'),
-      ipInterfaces: unknownPart('host.ipinterfaces', 'host/ip-interfaces.json'),
-      dnsServers: unknownPart('host.dns', 'host/dns-servers.json'),
-      vmSwitches: unknownPart('host.vmswitches', 'host/vmswitches.json'),
-      services: unknownPart('host.services', 'host/services.json'),
-      events: unknownPart('host.events', 'host/events.json'),
-      proxy: unknownPart('host.proxy', 'host/proxy.json'),
-      hotfixes: unknownPart('host.hotfixes', 'host/hotfixes.json'),
-      computer: unknownPart('host.computer', 'host/computer.json'),
+      portExclusions: this.optionalPart('portExclusions'),
+      routes: this.optionalPart('routes'),
+      ipInterfaces: this.optionalPart('ipInterfaces'),
+      dnsServers: this.optionalPart('dnsServers'),
+      vmSwitches: this.optionalPart('vmSwitches'),
+      services: this.optionalPart('services'),
+      events: this.optionalPart('events'),
+      proxy: this.optionalPart('proxy'),
+      hotfixes: this.optionalPart('hotfixes'),
+      computer: this.optionalPart('computer'),
     };
   }
 }
