@@ -114,13 +114,35 @@ export function routingMeshUnsupported(
   };
 }
 
-export function natMappingMissing(c: Container, pub: Publication, file: string): Cause {
+/**
+ * No mapping for a published port. `hns` is what the container's HNS endpoint holds instead, `'held'` where HNS
+ * holds the policy but WinNAT (which realises it on this host) has no mapping, or null where HNS was not read;
+ * `winNat` what WinNAT maps for the port, shown beside HNS where the two disagree.
+ */
+export function natMappingMissing(
+  c: Container,
+  pub: Publication,
+  file: string,
+  hns: string | 'held' | null,
+  winNat: readonly NatStaticMapping[],
+): Cause {
+  const docker = `Docker reports ${c.name} publishing ${pub.hostPort}/${pub.protocol} -> ${pub.containerPort}`;
+  const ip = c.networks.find((n) => n.ip)?.ip?.replace(/\/.*$/, '') ?? '';
+  const fromWinNat = hns === null || hns === 'held';
+  const both =
+    winNat.length > 0
+      ? ` WinNAT still maps ${list(winNat.map((m) => `${m.externalPort} -> ${m.internalIp}:${m.internalPort}`))}: the two disagree.`
+      : '';
   return {
     id: 'nat-mapping-missing',
-    title: `No WinNAT mapping for host port ${pub.hostPort}/${pub.protocol}`,
-    explanation: `Docker reports ${c.name} publishing ${pub.hostPort}/${pub.protocol} -> ${pub.containerPort}, but ${file} holds no static mapping with external port ${pub.hostPort}. Without it WinNAT forwards nothing to the container; HNS creates the mapping when the endpoint starts, so restarting the container usually brings it back.`,
-    fix: `docker restart ${arg(c.name)}; Get-NetNatStaticMapping | Where-Object ExternalPort -eq ${pub.hostPort}`,
-    references: [REF.portAlreadyExists, REF.networkDriversDoc],
+    title: fromWinNat
+      ? `No WinNAT mapping for host port ${pub.hostPort}/${pub.protocol}`
+      : `${c.name}'s HNS endpoint has no NAT policy for ${pub.hostPort}/${pub.protocol} -> ${pub.containerPort}`,
+    explanation: fromWinNat
+      ? `${docker}${hns === 'held' ? ' and its HNS endpoint holds the NAT policy' : ''}, but ${file} holds no static mapping with external port ${pub.hostPort}, on a host whose WinNAT holds the other containers' mappings${hns === 'held' ? ': HNS and WinNAT disagree' : ''}. Nothing forwards the port to the container; HNS adds the mapping when the endpoint starts, so restarting the container usually brings it back.`
+      : `${docker}, but ${hns} (${file}). HNS forwards a published port only through a NAT policy on the container's endpoint, so nothing reaches it; restarting the container makes Docker add the policy again.${both}`,
+    fix: `docker restart ${arg(c.name)}; ${fromWinNat ? `Get-NetNatStaticMapping | Where-Object ExternalPort -eq ${pub.hostPort}` : `Get-HnsEndpoint | Where-Object IPAddress -eq ${psQuote(ip)} | Select-Object -ExpandProperty Policies`}`,
+    references: [REF.portAlreadyExists, REF.winNatInvisible, REF.networkDriversDoc],
   };
 }
 
@@ -270,6 +292,34 @@ export function notListening(
         : `${file} (netstat inside the container) shows nothing listening on ${portText(port, protocol)}. The path to the container works, but no process answers: the service is stopped, crashed, or listens on another port.`,
     fix: `docker exec ${arg(c.name)} netstat -ano; docker logs --tail 50 ${arg(c.name)}`,
     references: ['https://docs.docker.com/reference/cli/docker/container/exec/'],
+  };
+}
+
+export function networkMissing(
+  c: Container,
+  gone: readonly Container['networks'][number][],
+  file: string,
+  byName: ReadonlyMap<string, { readonly id: string; readonly name: string }>,
+): Cause {
+  const now = gone.map((n) => byName.get(n.name.toLowerCase())).find((n) => n !== undefined);
+  return {
+    id: 'network-missing',
+    title: `${c.name} refers to a network that no longer exists`,
+    explanation: `${c.name} is attached to ${list(gone.map((n) => `${n.name} (${n.networkId ?? 'no id'})`))}, which ${file} does not hold${now ? `; a network named ${now.name} exists now with id ${now.id}` : ''}. After a reboot Windows may recreate the nat network under a new id (older engines kept the old one): the container cannot start ("network ... not found").`,
+    fix: now
+      ? `docker network disconnect --force ${arg(gone[0]!.networkId ?? gone[0]!.name)} ${arg(c.name)}; docker network connect ${arg(now.name)} ${arg(c.name)}; docker start ${arg(c.name)}`
+      : `docker network ls --no-trunc; docker network connect <an existing network> ${arg(c.name)}; docker start ${arg(c.name)}`,
+    references: [REF.networkMissing, REF.networkMissing2],
+  };
+}
+
+export function hnsEndpointMissing(c: Container, reason: string, file: string): Cause {
+  return {
+    id: 'hns-endpoint-missing',
+    title: `HNS holds no endpoint for ${c.name}`,
+    explanation: `Docker shows ${c.name} running with an address, but ${file} has ${reason}: HNS lost the endpoint (a crashed or restarted hns service, or HNS state out of step after a reboot or update). Without it no packet reaches the container.`,
+    fix: `Get-Service hns, vmcompute | Select-Object Name, Status; docker restart ${arg(c.name)}`,
+    references: [REF.hnsCrash, REF.hnsCrash2, REF.hnsStateCorrupt],
   };
 }
 

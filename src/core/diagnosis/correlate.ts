@@ -8,6 +8,7 @@ import type {
   DockerNetwork,
   FirewallRule,
   HcsSystem,
+  HnsEndpoint,
   HostModel,
   HostProcess,
   Isolation,
@@ -19,7 +20,7 @@ import type {
   Vhd,
 } from '../../shared/model';
 import { toIsolation } from '../parse/docker';
-import { bareAddress } from './addresses';
+import { addressInEntry, bareAddress } from './addresses';
 import { indexFirewallRules, isContainerInterface, type FirewallState } from './firewall';
 import { evidenceFrom, listOf, missingNote } from './known';
 
@@ -110,7 +111,20 @@ export interface Footprint {
   readonly firewallRules: readonly FirewallRule[];
   /** How many rules name its ports in all: rules match by port, so containers on the same port share them (Windows-Containers#561). */
   readonly firewallRulesTotal: number;
+  /**
+   * Its HNS endpoints, one per address on a nat, transparent or l2bridge network (matched by address, then by
+   * network name): their NAT policies are its published ports as HNS sees them (knowledge notes section 10).
+   */
+  readonly hnsEndpoints: Determined<readonly HnsEndpoint[]>;
 }
+
+/** Drivers whose containers HNS gives a local endpoint holding the container's address. */
+export const HNS_ENDPOINT_DRIVERS: ReadonlySet<string> = new Set([
+  'nat',
+  'transparent',
+  'l2bridge',
+  'l2tunnel',
+]);
 
 /** Rules kept per container: a host with hundreds of containers on port 80 has hundreds of rules naming 80. */
 export const MAX_RULES_LISTED = 50;
@@ -126,6 +140,13 @@ export interface Correlation {
   readonly natMappingsByExternalPort: ReadonlyMap<string, readonly NatStaticMapping[]>;
   readonly natMappingsByInternalIp: ReadonlyMap<string, readonly NatStaticMapping[]>;
   readonly natSessionsByDestination: ReadonlyMap<string, readonly NatSession[]>;
+  /**
+   * Whether WinNAT holds Docker's mappings at all: a static mapping points at a container or into a nat
+   * network's subnet. On 2019 and later WinNAT may be empty while NAT works (knowledge notes section 10).
+   */
+  readonly winNatHoldsDocker: boolean;
+  /** Local (not remote) HNS endpoints by bare address. */
+  readonly hnsEndpointsByIp: ReadonlyMap<string, readonly HnsEndpoint[]>;
   /** Listening TCP endpoints by local port. */
   readonly tcpListenersByPort: ReadonlyMap<number, readonly TcpEndpoint[]>;
   readonly udpByPort: ReadonlyMap<number, readonly UdpEndpoint[]>;
@@ -387,6 +408,62 @@ function findSandboxDisk(model: HostModel, c: Container, idx: Indexes): Determin
   };
 }
 
+// ---- HNS endpoints -------------------------------------------------------------------------------
+
+function findHnsEndpoints(
+  model: HostModel,
+  c: Container,
+  drivers: readonly string[],
+  byIp: ReadonlyMap<string, readonly HnsEndpoint[]>,
+  withAddress: number,
+): Determined<readonly HnsEndpoint[]> {
+  if (c.state !== 'running')
+    return { kind: 'not-applicable', reason: `the container is ${c.state}, not running` };
+  const wanted = c.networks.filter((n, i) => n.ip && HNS_ENDPOINT_DRIVERS.has(drivers[i]!));
+  if (wanted.length === 0)
+    return { kind: 'not-applicable', reason: 'no address on a nat, transparent or l2bridge network' };
+  const known = model.hnsEndpoints;
+  if (known.kind === 'unknown') return { kind: 'unknown', reason: missingNote(known) };
+  // hnsdiag's summary lines carry no address: an endpoint list without any cannot tell absence.
+  if (known.value.length > 0 && withAddress === 0)
+    return { kind: 'unknown', reason: `${known.source.file} gives no endpoint an address` };
+  const found: HnsEndpoint[] = [];
+  const missing: string[] = [];
+  for (const n of wanted) {
+    const candidates = byIp.get(bareAddress(n.ip!)) ?? [];
+    const named = candidates.filter((e) => e.virtualNetworkName?.toLowerCase() === n.name.toLowerCase());
+    const endpoint = named[0] ?? candidates[0];
+    if (endpoint) found.push(endpoint);
+    else missing.push(`${bareAddress(n.ip!)} on ${n.name}`);
+  }
+  const describe = (e: HnsEndpoint): Evidence =>
+    evidenceFrom(
+      known.source,
+      `endpoint ${e.id}${e.virtualNetworkName ? ` on ${e.virtualNetworkName}` : ''}: ${e.ipAddress}${e.policies === null ? '' : `, ${natPolicyText(e)}`}`,
+    );
+  if (missing.length > 0)
+    return {
+      kind: 'absent',
+      reason: `no HNS endpoint holds ${missing.join(', ')}`,
+      evidence: [
+        evidenceFrom(
+          known.source,
+          `no endpoint with ${missing.join(', ')} among ${known.value.length} endpoints`,
+        ),
+        ...found.map(describe),
+      ],
+    };
+  return { kind: 'found', value: found, evidence: found.map(describe) };
+}
+
+/** An endpoint's NAT policies as a line: `NAT tcp 8080 -> 80, NAT udp 53 -> 53`, or `no NAT policy`. */
+export function natPolicyText(e: HnsEndpoint): string {
+  const nat = (e.policies ?? []).flatMap((p) =>
+    p.kind === 'nat' ? [`NAT ${p.protocol} ${p.externalPort} -> ${p.internalPort}`] : [],
+  );
+  return nat.length === 0 ? 'no NAT policy' : nat.join(', ');
+}
+
 // ---- publications ------------------------------------------------------------------------------
 
 function publicationsOf(
@@ -536,6 +613,17 @@ export function correlate(model: HostModel): Correlation {
   const natSessionsByDestination = groupBy(listOf(model.natSessions), (s) =>
     s.internalDestinationAddress ? bareAddress(s.internalDestinationAddress) : null,
   );
+  const natSubnets = networks.filter((n) => n.driver.toLowerCase() === 'nat').flatMap((n) => n.subnets);
+  const winNatHoldsDocker = mappings.some(
+    (m) =>
+      containersByIp.has(bareAddress(m.internalIp)) ||
+      natSubnets.some((subnet) => addressInEntry(bareAddress(m.internalIp), subnet.trim()) === true),
+  );
+  const hnsEndpointList = listOf(model.hnsEndpoints);
+  const hnsEndpointsByIp = groupBy(hnsEndpointList, (e) =>
+    e.ipAddress && e.isRemote !== true ? bareAddress(e.ipAddress) : null,
+  );
+  const hnsWithAddress = hnsEndpointList.filter((e) => e.ipAddress).length;
   const tcpListenersByPort = groupBy(listOf(model.tcp), (t) => (isListening(t.state) ? t.localPort : null));
   const udpByPort = groupBy(listOf(model.udp), (u) => u.localPort);
   const networkById = new Map(networks.map((n) => [n.id.toLowerCase(), n]));
@@ -666,6 +754,7 @@ export function correlate(model: HostModel): Correlation {
       natSessions: gather(ips, natSessionsByDestination),
       firewallRules: listed,
       firewallRulesTotal: total,
+      hnsEndpoints: findHnsEndpoints(model, c, drivers, hnsEndpointsByIp, hnsWithAddress),
     });
   }
 
@@ -678,6 +767,8 @@ export function correlate(model: HostModel): Correlation {
     natMappingsByExternalPort,
     natMappingsByInternalIp,
     natSessionsByDestination,
+    winNatHoldsDocker,
+    hnsEndpointsByIp,
     tcpListenersByPort,
     udpByPort,
     networkById,

@@ -3,10 +3,18 @@
 // skip where it does not apply.
 
 import type { Cause, Evidence, Hop, ReachSource } from '../../shared/diagnosis';
-import type { Container, FirewallProfileName, FirewallRule, HostModel } from '../../shared/model';
+import type {
+  Container,
+  FirewallProfileName,
+  FirewallRule,
+  HnsNatPolicy,
+  HostModel,
+  NatStaticMapping,
+} from '../../shared/model';
 import * as causes from './causes';
 import { bareAddress } from './addresses';
 import {
+  natPolicyText,
   networkDrivers,
   processLabel,
   refusedByNat,
@@ -25,7 +33,7 @@ import {
 } from './firewall';
 import { evidenceFrom, missingNote } from './known';
 import type { ContainerLookup } from './lookup';
-import { natLoopback, processIsolatedDefaultInbound, routingMesh } from './windows-builds';
+import { BUILD, natLoopback, processIsolatedDefaultInbound, routingMesh } from './windows-builds';
 
 export interface HopResult {
   readonly hop: Hop;
@@ -125,7 +133,34 @@ export function networkHop(ctx: PathContext): HopResult {
     );
   }
   if (c.networks.length === 0) return skip(id, title, `${c.name} is not running: no endpoint to show`);
+  // A NetworkID that no longer exists (nat recreated after a reboot): the container cannot start (catalogue 12).
+  const networks = ctx.model.networks;
+  if (networks.kind === 'known') {
+    const gone = c.networks.filter(
+      (n) =>
+        n.networkId !== null &&
+        n.networkId !== '' &&
+        !ctx.correlation.networkById.has(n.networkId.toLowerCase()),
+    );
+    if (gone.length > 0)
+      return fail(
+        id,
+        title,
+        gone.map((n) => ({
+          file: containersFile(ctx),
+          detail: `${c.name}: ${n.name} NetworkID ${n.networkId ?? '(none)'}`,
+        })),
+        [causes.networkMissing(c, gone, networks.source.file, ctx.correlation.networkByName)],
+      );
+  }
+  // HNS state lost: Docker shows the address, HNS holds no endpoint for it (catalogue 3, 21).
+  const hns = ctx.target.hnsEndpoints;
+  if (hns.kind === 'absent')
+    return fail(id, title, hns.evidence, [
+      causes.hnsEndpointMissing(c, hns.reason, ctx.model.hnsEndpoints.source.file),
+    ]);
   return pass(id, title, [
+    ...(hns.kind === 'found' ? hns.evidence : []),
     {
       file: containersFile(ctx),
       detail: `${c.name}: ${c.networks.map((n) => `${n.name} ${n.ip ?? '(no address)'}`).join(', ')}`,
@@ -335,65 +370,160 @@ export function natLoopbackHop(ctx: PathContext): HopResult {
   );
 }
 
-export function natMappingHop(ctx: PathContext): HopResult {
-  const id = 'nat-mapping';
-  const pub = ctx.publication;
-  const title = `WinNAT maps host port ${portText(ctx)} to the container`;
-  if (!pub) return skip(id, title, NO_PUBLICATION);
-  if (!usesWinNat(ctx, pub))
-    return skip(id, title, `published in ${pub.mode} mode, not through a WinNAT static mapping`);
-  if (!ctx.target.running)
-    return skip(id, title, 'the container is not running: HNS keeps no mapping for it');
+/**
+ * What WinNAT says about a host port: a mapping to this container, only mappings to other addresses, none, or
+ * not collected. WinNAT counts only where it holds Docker's mappings at all (knowledge notes section 10).
+ */
+type WinNatAnswer =
+  | {
+      readonly kind: 'match' | 'stale';
+      readonly mappings: readonly NatStaticMapping[];
+      readonly file: string;
+    }
+  | { readonly kind: 'none'; readonly holdsDocker: boolean; readonly total: number; readonly file: string }
+  | { readonly kind: 'unknown'; readonly note: string };
+
+function winNatAnswer(ctx: PathContext, pub: Publication): WinNatAnswer {
   const known = ctx.model.natMappings;
-  if (known.kind === 'unknown') return unknown(id, title, missingNote(known));
+  if (known.kind === 'unknown') return { kind: 'unknown', note: missingNote(known) };
   const ips = new Set(ctx.target.ips);
-  if (ips.size === 0)
-    return unknown(
-      id,
-      title,
-      `${containersFile(ctx)} gives ${ctx.target.container.name} no address to match a mapping against`,
-    );
   const mappings = ctx.correlation.natMappingsByExternalPort.get(`${ctx.protocol}/${ctx.port}`) ?? [];
-  const describe = (m: (typeof mappings)[number]): Evidence =>
-    evidenceFrom(
-      known.source,
-      `${m.natName}: ${m.protocol.toUpperCase()} ${m.externalPort} -> ${m.internalIp}:${m.internalPort}${m.id === null ? '' : ` (StaticMappingID ${m.id})`}`,
-    );
   const good = mappings.filter(
     (m) => ips.has(bareAddress(m.internalIp)) && m.internalPort === pub.containerPort,
   );
-  if (good.length > 0) return pass(id, title, good.map(describe));
-  if (mappings.length === 0) {
-    return fail(
-      id,
-      title,
-      [
-        pub.evidence,
-        evidenceFrom(
-          known.source,
-          `no mapping with ExternalPort ${ctx.port} among ${known.value.length} mappings`,
-        ),
-      ],
-      [causes.natMappingMissing(ctx.target.container, pub, known.source.file)],
+  if (good.length > 0) return { kind: 'match', mappings: good, file: known.source.file };
+  if (mappings.length > 0) return { kind: 'stale', mappings, file: known.source.file };
+  // 2016 and Windows 10 up to 1803 realise HNS policies as WinNAT static mappings; later builds may not, so an
+  // empty WinNAT there is evidence only where it holds other containers' mappings (knowledge notes section 10).
+  const build = ctx.model.host.kind === 'known' ? ctx.model.host.value.build : null;
+  const holdsDocker = (build !== null && build < BUILD.server2019) || ctx.correlation.winNatHoldsDocker;
+  return { kind: 'none', holdsDocker, total: known.value.length, file: known.source.file };
+}
+
+const mappingText = (m: NatStaticMapping): string =>
+  `${m.natName}: ${m.protocol.toUpperCase()} ${m.externalPort} -> ${m.internalIp}:${m.internalPort}${m.id === null ? '' : ` (StaticMappingID ${m.id})`}`;
+
+export function natMappingHop(ctx: PathContext): HopResult {
+  const id = 'nat-mapping';
+  const pub = ctx.publication;
+  const c = ctx.target.container;
+  const title = `Host port ${portText(ctx)} is mapped to the container (HNS NAT policy)`;
+  if (!pub) return skip(id, title, NO_PUBLICATION);
+  if (!usesWinNat(ctx, pub))
+    return skip(id, title, `published in ${pub.mode} mode, not through a NAT port mapping`);
+  if (!ctx.target.running)
+    return skip(id, title, 'the container is not running: HNS keeps no mapping for it');
+  if (ctx.target.ips.length === 0)
+    return unknown(id, title, `${containersFile(ctx)} gives ${c.name} no address to match a mapping against`);
+  const winNat = winNatAnswer(ctx, pub);
+  const winNatEvidence =
+    winNat.kind === 'match' || winNat.kind === 'stale'
+      ? winNat.mappings.map((m) => ({ file: winNat.file, detail: mappingText(m) }))
+      : [];
+  const owners = (mappings: readonly NatStaticMapping[]): Map<string, string> => {
+    const out = new Map<string, string>();
+    for (const m of mappings) {
+      const holders = ctx.correlation.containersByIp.get(bareAddress(m.internalIp));
+      if (holders) out.set(m.internalIp, `container ${holders.map((h) => h.name).join(', ')}`);
+    }
+    return out;
+  };
+  const stale = (mappings: readonly NatStaticMapping[], file: string): Cause =>
+    causes.natMappingStale(c, pub, mappings, owners(mappings), file);
+
+  // HNS first: the container's endpoint policies are Docker's published ports on every build. WinNAT counts
+  // beside it where it holds Docker's mappings: there a missing or stale mapping breaks forwarding too
+  // (contract, nat-mapping-missing; knowledge notes section 10).
+  const hns = ctx.target.hnsEndpoints;
+  const read = hns.kind === 'found' ? hns.value.filter((e) => e.policies !== null) : [];
+  let hnsEvidence: readonly Evidence[] = [];
+  let hnsHas = false;
+  let hnsNote: string | null = null;
+  if (hns.kind === 'found' && read.length > 0) {
+    const policies = read.flatMap((e) => e.policies ?? []);
+    const forPort = policies.filter(
+      (p): p is HnsNatPolicy =>
+        p.kind === 'nat' && p.externalPort === ctx.port && p.protocol === ctx.protocol,
     );
+    hnsEvidence = hns.evidence;
+    hnsHas = forPort.some((p) => p.internalPort === pub.containerPort);
+    if (!hnsHas) {
+      const hnsSays =
+        forPort.length > 0
+          ? `HNS maps ${portText(ctx)} to container port ${forPort.map((p) => p.internalPort).join(', ')}`
+          : `the HNS endpoint of ${c.name} holds ${natPolicyText(read[0]!)}`;
+      return fail(
+        id,
+        title,
+        [pub.evidence, ...hnsEvidence, ...winNatEvidence],
+        [
+          causes.natMappingMissing(
+            c,
+            pub,
+            ctx.model.hnsEndpoints.source.file,
+            hnsSays,
+            winNat.kind === 'match' ? winNat.mappings : [],
+          ),
+        ],
+      );
+    }
+  } else {
+    hnsNote =
+      hns.kind === 'unknown'
+        ? hns.reason
+        : hns.kind === 'found'
+          ? `${ctx.model.hnsEndpoints.source.file} holds ${c.name}'s endpoint without its policies`
+          : null;
   }
-  const owners = new Map<string, string>();
-  for (const m of mappings) {
-    const holders = ctx.correlation.containersByIp.get(bareAddress(m.internalIp));
-    if (holders) owners.set(m.internalIp, `container ${holders.map((c) => c.name).join(', ')}`);
+  switch (winNat.kind) {
+    case 'unknown':
+      return hnsHas
+        ? pass(id, title, hnsEvidence)
+        : unknown(id, title, hnsNote ? `${hnsNote}; ${winNat.note}` : winNat.note);
+    case 'match':
+      return pass(id, title, [...hnsEvidence, ...winNatEvidence]);
+    case 'stale':
+      return fail(
+        id,
+        title,
+        [
+          ...hnsEvidence,
+          ...winNatEvidence,
+          {
+            file: containersFile(ctx),
+            detail: `${c.name}: ${ctx.target.ips.join(', ')} port ${pub.containerPort}`,
+          },
+        ],
+        [stale(winNat.mappings, winNat.file)],
+      );
+    case 'none': {
+      const evidence = [
+        pub.evidence,
+        ...hnsEvidence,
+        evidenceFrom(
+          ctx.model.natMappings.source,
+          `no mapping with ExternalPort ${ctx.port} among ${winNat.total} mappings`,
+        ),
+      ];
+      if (winNat.holdsDocker)
+        return fail(id, title, evidence, [
+          causes.natMappingMissing(c, pub, winNat.file, hnsHas ? 'held' : null, []),
+        ]);
+      if (hnsHas)
+        return pass(
+          id,
+          title,
+          evidence,
+          'WinNAT holds no container mapping on this host: the HNS NAT policy is the evidence (knowledge notes section 10)',
+        );
+      return unknown(
+        id,
+        title,
+        `WinNAT holds no mapping of any container: on 2019 and later published ports live in HNS endpoint policies and WinNAT may be empty while NAT works${hnsNote ? `; ${hnsNote}` : ''}`,
+        evidence,
+      );
+    }
   }
-  return fail(
-    id,
-    title,
-    [
-      ...mappings.map(describe),
-      {
-        file: containersFile(ctx),
-        detail: `${ctx.target.container.name}: ${[...ips].join(', ')} port ${pub.containerPort}`,
-      },
-    ],
-    [causes.natMappingStale(ctx.target.container, pub, mappings, owners, known.source.file)],
-  );
 }
 
 export function hostPortHop(ctx: PathContext): HopResult {

@@ -540,7 +540,14 @@ describe('no-shared-network and no-network', () => {
       networks: [{ name: 'backend', ip: '172.26.0.2', networkId: 'k' }],
       isolation: 'process',
     });
-    const model = healthy().b.containers(front, back).build();
+    // Both networks exist: a NetworkID that docker/networks.json lacks would be network-missing instead.
+    const model = healthy()
+      .b.networks(
+        { ...natNetwork('frontend', '172.25.0.0/16'), id: 'f' },
+        { ...natNetwork('backend', '172.26.0.0/16'), id: 'k' },
+      )
+      .containers(front, back)
+      .build();
     const out = run(model, front, { kind: 'container', ref: 'back' }, 80);
     expect(hop(out, 'shared-network').status).toBe('fail');
     expect(out.causes.find((c) => c.id === 'no-shared-network')!.fix).toBe(

@@ -16,6 +16,7 @@ import type {
   FirewallProfileName,
   FirewallRule,
   HcsSystem,
+  HnsEndpoint,
   HostInfo,
   HostModel,
   HostProcess,
@@ -607,5 +608,37 @@ export function natNetwork(name = 'nat', subnet = '172.24.80.0/20', driver = 'na
     ingress: false,
     options: [],
     containers: [],
+  };
+}
+
+/** An HNS endpoint as Get-HnsEndpoint shows it, with NAT policies `[external, internal, protocol?]`. */
+export function hnsEndpoint(
+  ipAddress: string,
+  nat: readonly (readonly [number, number] | readonly [number, number, 'tcp' | 'udp'])[] | null = [],
+  extra: Partial<HnsEndpoint> = {},
+): HnsEndpoint {
+  return {
+    id: `ep-${ipAddress}`,
+    name: `ep-${ipAddress}`,
+    virtualNetworkId: 'b51262ee-41fc-41db-8bc8-97df372bce17',
+    ipAddress,
+    macAddress: null,
+    sharedContainers: [],
+    virtualNetworkName: 'nat',
+    prefixLength: 20,
+    gatewayAddress: null,
+    dnsServers: [],
+    isRemote: false,
+    policies:
+      nat === null
+        ? null
+        : nat.map(([externalPort, internalPort, protocol]) => ({
+            kind: 'nat' as const,
+            protocol: protocol ?? 'tcp',
+            externalPort,
+            internalPort,
+            reserved: true,
+          })),
+    ...extra,
   };
 }
