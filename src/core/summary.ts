@@ -1,5 +1,15 @@
 // `hostscope summary`: the host, the engine, every container and every probe's outcome.
-import type { Container, HostModel, Isolation, Known } from '../shared/model';
+import type {
+  Container,
+  ExcludedPortRange,
+  HostModel,
+  HostService,
+  Isolation,
+  Known,
+  PortExclusions,
+  ProxySettings,
+  VmSwitch,
+} from '../shared/model';
 import { table } from './format/table';
 import { safeText, type Style } from './format/style';
 import { wrap } from './format/wrap';
@@ -39,6 +49,24 @@ export interface SummaryJson {
     readonly publishedPorts: readonly string[];
   }[];
   readonly containersUnknown?: string;
+  /**
+   * Bundle 1.1 host state (an addition to the summary JSON): each part is null where its probe gave nothing, and
+   * `unknown` says why.
+   */
+  readonly hostState: {
+    readonly services: readonly Pick<HostService, 'name' | 'state' | 'startMode' | 'exitCode'>[] | null;
+    readonly excludedPortRanges: readonly ExcludedPortRange[] | null;
+    readonly dynamicPortRanges: PortExclusions['dynamic'] | null;
+    readonly proxy: ProxySettings | null;
+    readonly vmSwitches: readonly Pick<VmSwitch, 'name' | 'switchType'>[] | null;
+    /** Collected events by level, and the error codes their messages name. */
+    readonly events: {
+      readonly count: number;
+      readonly errors: number;
+      readonly errorCodes: readonly string[];
+    } | null;
+    readonly unknown: readonly string[];
+  };
   readonly probes: readonly { readonly id: string; readonly status: string; readonly detail: string }[];
 }
 
@@ -98,7 +126,42 @@ export function summarize(model: HostModel): SummaryJson {
       publishedPorts: c.publishedPorts.map(formatPort),
     })),
     ...(model.containers.kind === 'unknown' ? { containersUnknown: model.containers.reason } : {}),
+    hostState: hostState(model),
     probes: model.probes.map((p) => ({ id: p.id, status: p.status, detail: p.detail })),
+  };
+}
+
+function hostState(model: HostModel): SummaryJson['hostState'] {
+  const parts: readonly Known<unknown>[] = [
+    model.services,
+    model.portExclusions,
+    model.proxy,
+    model.vmSwitches,
+    model.events,
+  ];
+  const exclusions = valueOr(model.portExclusions, null);
+  const events = valueOr(model.events, null);
+  return {
+    services:
+      valueOr(model.services, null)?.map((s) => ({
+        name: s.name,
+        state: s.state,
+        startMode: s.startMode,
+        exitCode: s.exitCode,
+      })) ?? null,
+    excludedPortRanges: exclusions?.ranges ?? null,
+    dynamicPortRanges: exclusions?.dynamic ?? null,
+    proxy: valueOr(model.proxy, null),
+    vmSwitches:
+      valueOr(model.vmSwitches, null)?.map((s) => ({ name: s.name, switchType: s.switchType })) ?? null,
+    events: events
+      ? {
+          count: events.length,
+          errors: events.filter((e) => e.level === 'error' || e.level === 'critical').length,
+          errorCodes: [...new Set(events.flatMap((e) => e.errorCodes))],
+        }
+      : null,
+    unknown: parts.flatMap((p) => (p.kind === 'unknown' ? [p.reason] : [])),
   };
 }
 

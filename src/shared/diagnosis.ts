@@ -57,6 +57,31 @@ export interface InspectResult {
     readonly source: string | null;
     readonly destination: string;
   }[];
+  /**
+   * Bundle 1.1 (an addition to the contract): for each network it has an address on, the HNS endpoint holding that
+   * address, with its NAT policies (the ports HNS publishes for it; null where the policies were not collected)
+   * and the vSwitch of the network. Networks whose endpoint could not be determined are left out, with a note.
+   */
+  readonly hnsEndpoints: readonly {
+    readonly network: string;
+    readonly id: string;
+    readonly ipAddress: string | null;
+    readonly hnsNetwork: string | null;
+    readonly vSwitch: { readonly name: string; readonly switchType: string | null } | null;
+    readonly natPolicies:
+      | readonly {
+          readonly protocol: string;
+          readonly internalPort: number;
+          readonly externalPort: number;
+          readonly reserved: boolean | null;
+        }[]
+      | null;
+    readonly dnsServers: readonly string[];
+  }[];
+  /** Bundle 1.1: the DNS servers `ipconfig /all` shows inside the container; null where not collected. */
+  readonly dnsServers: readonly string[] | null;
+  /** Bundle 1.1: the container's hosts file; null where not collected. */
+  readonly hostsFile: readonly { readonly address: string; readonly names: readonly string[] }[] | null;
   /** Why a field above is null or empty, e.g. "host/disks.json not collected". */
   readonly notes: readonly string[];
 }

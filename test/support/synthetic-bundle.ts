@@ -10,15 +10,20 @@ export interface SyntheticSize {
   readonly firewallRules: number;
   readonly natSessions: number;
   readonly tcpEndpoints: number;
+  /** Bundle 1.1 (issue 9): Get-NetRoute entries and collected events. */
+  readonly routes: number;
+  readonly events: number;
 }
 
-/** The largest host the benchmark must handle (issue 4). */
+/** The largest host the benchmark must handle (issue 4; routes and events: issue 9). */
 export const LARGEST: SyntheticSize = {
   containers: 1000,
   processes: 50_000,
   firewallRules: 10_000,
   natSessions: 200_000,
   tcpEndpoints: 100_000,
+  routes: 10_000,
+  events: 5_000,
 };
 
 export function scaled(factor: number, base: SyntheticSize = LARGEST): SyntheticSize {
@@ -29,6 +34,8 @@ export function scaled(factor: number, base: SyntheticSize = LARGEST): Synthetic
     firewallRules: n(base.firewallRules),
     natSessions: n(base.natSessions),
     tcpEndpoints: n(base.tcpEndpoints),
+    routes: n(base.routes),
+    events: n(base.events),
   };
 }
 
@@ -134,6 +141,19 @@ export function syntheticBundle(size: SyntheticSize, seed = 7): RawBundle {
       'host.hcs',
       'host.docker.service',
       'container.listeners',
+      'host.hns.networks',
+      'host.hns.endpoints',
+      'host.portexclusions',
+      'host.routes',
+      'host.ipinterfaces',
+      'host.dns',
+      'host.vmswitches',
+      'host.services',
+      'host.events',
+      'host.proxy',
+      'host.hotfixes',
+      'host.computer',
+      'container.dns',
     ].map((id) => ({ id, status: 'ok' })),
   });
   put('host/os.json', {
@@ -420,6 +440,7 @@ export function syntheticBundle(size: SyntheticSize, seed = 7): RawBundle {
       LocalAddress: 'Any',
       RemoteAddress: 'Any',
       Program: 'Any',
+      InterfaceAlias: 'Any',
       ...extra,
     });
   };
@@ -521,5 +542,260 @@ export function syntheticBundle(size: SyntheticSize, seed = 7): RawBundle {
             },
     ),
   );
+  putBundle11(put, files, encoder, size, containers);
   return { source: `synthetic:${size.containers}`, files };
+}
+
+const SWITCH_ID = '8c1b7f0e-2a43-4f5a-9d8e-3b0c6a1d2e4f';
+
+/** The files bundle 1.1 adds (issue 9), consistent with the containers above: HNS, routes, events, DNS ... */
+function putBundle11(
+  put: (path: string, value: unknown) => void,
+  files: Map<string, Uint8Array>,
+  encoder: TextEncoder,
+  size: SyntheticSize,
+  containers: readonly SynthContainer[],
+): void {
+  const hnsNetworkId = NAT_NAME.slice(1);
+  put('host/hns-networks.json', [
+    {
+      ID: hnsNetworkId.toUpperCase(),
+      Name: 'nat',
+      Type: 'nat',
+      NatName: NAT_NAME,
+      SwitchGuid: SWITCH_ID.toUpperCase(),
+      DNSServerList: '10.0.0.2,10.0.0.3',
+      Health: { LastErrorCode: 0 },
+      Subnets: [{ AddressPrefix: '172.24.0.0/16', GatewayAddress: '172.24.0.1' }],
+    },
+  ]);
+  // Docker's ports as NAT policies on each running container's endpoint (knowledge notes section 10), and an
+  // orphaned endpoint now and then (an address no container holds).
+  const endpoints = containers
+    .filter((c) => c.running)
+    .map((c, i) => ({
+      ID: guid(i + 90_001).toUpperCase(),
+      Name: 'Ethernet',
+      VirtualNetwork: hnsNetworkId.toUpperCase(),
+      VirtualNetworkName: 'nat',
+      IPAddress: c.ip,
+      PrefixLength: 16,
+      GatewayAddress: '172.24.0.1',
+      MacAddress: `00-15-5D-${hex(i >>> 16, 2)}-${hex(i >>> 8, 2)}-${hex(i, 2)}`.toUpperCase(),
+      DNSServerList: '172.24.0.1,10.0.0.2',
+      IsRemoteEndpoint: false,
+      SharedContainers: [c.id],
+      Policies: [
+        { Type: 'L2Driver' },
+        ...c.ports.map(([host, port], k) => ({
+          Type: 'NAT',
+          ExternalPort: host,
+          InternalPort: port,
+          Protocol: 'tcp',
+          ...(k === 0 ? { ExternalPortReserved: true } : {}),
+        })),
+      ],
+    }));
+  for (let o = 0; o < Math.ceil(containers.length / 100); o++)
+    endpoints.push({
+      ...endpoints[0]!,
+      ID: guid(o + 190_001).toUpperCase(),
+      IPAddress: `172.24.251.${o + 2}`,
+      SharedContainers: [],
+      Policies: [{ Type: 'NAT', ExternalPort: 45000 + o, InternalPort: 80, Protocol: 'tcp' }],
+    });
+  put('host/hns-endpoints.json', endpoints);
+
+  const exclusions = [
+    '### netsh int ipv4 show excludedportrange protocol=tcp',
+    '',
+    'Start Port    End Port',
+    '----------    --------',
+  ];
+  for (let b = 0; b < 8; b++) exclusions.push(`     ${49700 + 100 * b}       ${49799 + 100 * b}`);
+  exclusions.push('      2869        2869     *', '', '* - Administered port exclusions.', '');
+  exclusions.push(
+    '### netsh int ipv4 show excludedportrange protocol=udp',
+    '',
+    'Start Port    End Port',
+    '----------    --------',
+    '',
+  );
+  exclusions.push(
+    '### netsh int ipv6 show excludedportrange protocol=tcp',
+    '',
+    'Start Port    End Port',
+    '----------    --------',
+    '',
+  );
+  for (const protocol of ['tcp', 'udp'])
+    exclusions.push(
+      `### netsh int ipv4 show dynamicport ${protocol}`,
+      '',
+      'Start Port      : 49152',
+      'Number of Ports : 16384',
+      '',
+    );
+  files.set('host/excludedports.txt', encoder.encode(exclusions.join('\r\n')));
+
+  // Routes: the host's own, the nat prefix, then what a VPN pushes (most of them).
+  put(
+    'host/routes.json',
+    Array.from({ length: size.routes }, (_, n) =>
+      n === 0
+        ? {
+            DestinationPrefix: '0.0.0.0/0',
+            NextHop: '10.0.0.1',
+            InterfaceAlias: 'Ethernet',
+            InterfaceIndex: 4,
+            RouteMetric: 0,
+            AddressFamily: 2,
+            Protocol: 3,
+          }
+        : n === 1
+          ? {
+              DestinationPrefix: '172.24.0.0/16',
+              NextHop: '0.0.0.0',
+              InterfaceAlias: 'vEthernet (nat)',
+              InterfaceIndex: 9,
+              RouteMetric: 256,
+              AddressFamily: 2,
+              Protocol: 2,
+            }
+          : n % 10 === 0
+            ? {
+                DestinationPrefix: `fd00:${hex(n, 4)}::/64`,
+                NextHop: '::',
+                InterfaceAlias: 'Ethernet',
+                InterfaceIndex: 4,
+                RouteMetric: 256,
+                AddressFamily: 23,
+                Protocol: 2,
+              }
+            : {
+                DestinationPrefix: `10.${(n >> 8) & 255}.${n & 255}.0/24`,
+                NextHop: '10.8.0.1',
+                InterfaceAlias: 'VPN',
+                InterfaceIndex: 19,
+                RouteMetric: 1,
+                AddressFamily: 2,
+                Protocol: 3,
+              },
+    ),
+  );
+  put('host/ip-interfaces.json', [
+    {
+      InterfaceAlias: 'Ethernet',
+      InterfaceIndex: 4,
+      AddressFamily: 2,
+      NlMtu: 1500,
+      InterfaceMetric: 15,
+      AutomaticMetric: 1,
+      Dhcp: 0,
+      ConnectionState: 1,
+      Forwarding: 0,
+    },
+    {
+      InterfaceAlias: 'vEthernet (nat)',
+      InterfaceIndex: 9,
+      AddressFamily: 2,
+      NlMtu: 1500,
+      InterfaceMetric: 5000,
+      AutomaticMetric: 1,
+      Dhcp: 0,
+      ConnectionState: 1,
+      Forwarding: 1,
+    },
+    {
+      InterfaceAlias: 'VPN',
+      InterfaceIndex: 19,
+      AddressFamily: 2,
+      NlMtu: 1400,
+      InterfaceMetric: 1,
+      AutomaticMetric: 0,
+      Dhcp: 0,
+      ConnectionState: 1,
+      Forwarding: 0,
+    },
+  ]);
+  put('host/dns-servers.json', [
+    {
+      InterfaceAlias: 'Ethernet',
+      InterfaceIndex: 4,
+      AddressFamily: 2,
+      ServerAddresses: ['10.0.0.2', '10.0.0.3'],
+    },
+    { InterfaceAlias: 'vEthernet (nat)', InterfaceIndex: 9, AddressFamily: 2, ServerAddresses: [] },
+    { InterfaceAlias: 'VPN', InterfaceIndex: 19, AddressFamily: 2, ServerAddresses: '10.8.0.53' },
+  ]);
+  put('host/vmswitches.json', [
+    {
+      Name: 'nat',
+      Id: SWITCH_ID,
+      SwitchType: 1,
+      NetAdapterInterfaceDescription: null,
+      AllowManagementOS: true,
+    },
+  ]);
+  put(
+    'host/services.json',
+    ['docker', 'hns', 'vmcompute', 'winnat', 'SharedAccess', 'nvagent'].map((Name, k) => ({
+      Name,
+      State: 'Running',
+      StartMode: k === 0 ? 'Auto' : 'Manual',
+      ExitCode: 0,
+      ProcessId: 1000 + k,
+    })),
+  );
+  const codes = ['0x803b0013', '0x803b002f', '0x490', '0x6be'];
+  put(
+    'host/events.json',
+    Array.from({ length: size.events }, (_, n) => ({
+      TimeCreated: `/Date(${1764316800000 - n * 60_000})/`,
+      LogName: n % 3 === 0 ? 'Application' : 'Microsoft-Windows-Host-Network-Service-Admin',
+      ProviderName: n % 3 === 0 ? 'docker' : 'Microsoft-Windows-Host-Network-Service',
+      Id: n % 3 === 0 ? 4 : 1007,
+      Level: n % 4 === 0 ? 2 : 4,
+      Message: `failed to create endpoint app-${n % containers.length} on network nat: HNS failed with error : ${codes[n % codes.length]}`,
+    })),
+  );
+  put('host/proxy.json', {
+    WinHttp: 'Current WinHTTP proxy settings:\r\n\r\n    Direct access (no proxy server).',
+    Machine: { HTTP_PROXY: null, HTTPS_PROXY: null, NO_PROXY: null },
+    DockerService: [],
+  });
+  put(
+    'host/hotfixes.json',
+    Array.from({ length: 40 }, (_, k) => ({
+      HotFixID: `KB50${hex(k, 5)}`,
+      InstalledOn: `/Date(${1700000000000 + k * 86_400_000})/`,
+    })),
+  );
+  put('host/computer.json', {
+    Manufacturer: 'Microsoft Corporation',
+    Model: 'Virtual Machine',
+    HypervisorPresent: true,
+    PartOfDomain: true,
+    Domain: 'corp.example',
+  });
+
+  for (const c of containers) {
+    if (!c.running) continue;
+    files.set(
+      `containers/${c.id}/ipconfig.txt`,
+      encoder.encode(
+        [
+          'Windows IP Configuration',
+          '',
+          'Ethernet adapter vEthernet (Ethernet):',
+          '',
+          `   IPv4 Address. . . . . . . . . . . : ${c.ip}(Preferred)`,
+          '   Default Gateway . . . . . . . . . : 172.24.0.1',
+          '   DNS Servers . . . . . . . . . . . : 172.24.0.1',
+          '                                       10.0.0.2',
+        ].join('\r\n'),
+      ),
+    );
+    files.set(`containers/${c.id}/hosts.txt`, encoder.encode(`# hosts\r\n${c.ip}\t${c.id.slice(0, 12)}\r\n`));
+  }
 }

@@ -8,8 +8,9 @@ import type {
   DockerNetwork,
   FirewallRule,
   HcsSystem,
-  HnsEndpoint,
+  HnsNatPolicy,
   HostModel,
+  HostsEntry,
   HostProcess,
   Isolation,
   NatSession,
@@ -22,6 +23,15 @@ import type {
 import { toIsolation } from '../parse/docker';
 import { addressInEntry, bareAddress } from './addresses';
 import { indexFirewallRules, isContainerInterface, type FirewallState } from './firewall';
+import {
+  attachmentsOf,
+  containerDns,
+  hnsPublicationsOf,
+  indexHns,
+  type HnsIndexes,
+  type HnsPublication,
+  type NetworkAttachment,
+} from './hns-links';
 import { evidenceFrom, listOf, missingNote } from './known';
 
 /** A fact about a container: found (with evidence), looked for and absent, unknown (probe missing), or not applicable. */
@@ -111,11 +121,16 @@ export interface Footprint {
   readonly firewallRules: readonly FirewallRule[];
   /** How many rules name its ports in all: rules match by port, so containers on the same port share them (Windows-Containers#561). */
   readonly firewallRulesTotal: number;
+  /** Bundle 1.1: each of its Docker networks with the HNS network, endpoint, NAT policies and vSwitch behind it. */
+  readonly attachments: readonly NetworkAttachment[];
   /**
-   * Its HNS endpoints, one per address on a nat, transparent or l2bridge network (matched by address, then by
-   * network name): their NAT policies are its published ports as HNS sees them (knowledge notes section 10).
+   * The ports HNS publishes for it (its endpoints' NAT policies), kept beside `publications` (Docker's word) so
+   * the two can be compared (knowledge notes section 10).
    */
-  readonly hnsEndpoints: Determined<readonly HnsEndpoint[]>;
+  readonly hnsPublications: Determined<readonly HnsPublication[]>;
+  /** The DNS servers `ipconfig /all` shows inside it, and its hosts file (container.dns). */
+  readonly dnsServers: Determined<readonly string[]>;
+  readonly hostsFile: Determined<readonly HostsEntry[]>;
 }
 
 /** Drivers whose containers HNS gives a local endpoint holding the container's address. */
@@ -145,8 +160,6 @@ export interface Correlation {
    * network's subnet. On 2019 and later WinNAT may be empty while NAT works (knowledge notes section 10).
    */
   readonly winNatHoldsDocker: boolean;
-  /** Local (not remote) HNS endpoints by bare address. */
-  readonly hnsEndpointsByIp: ReadonlyMap<string, readonly HnsEndpoint[]>;
   /** Listening TCP endpoints by local port. */
   readonly tcpListenersByPort: ReadonlyMap<number, readonly TcpEndpoint[]>;
   readonly udpByPort: ReadonlyMap<number, readonly UdpEndpoint[]>;
@@ -161,6 +174,8 @@ export interface Correlation {
   /** The host's own IPv4 networks (`10.0.0.0/24`): where a client on the LAN comes from; null where unknown. */
   readonly lanNetworks: readonly string[] | null;
   readonly firewall: FirewallState;
+  /** HNS endpoints by address, HNS networks by id and behind each Docker network, vSwitches by id and name. */
+  readonly hns: HnsIndexes;
   readonly footprints: ReadonlyMap<string, Footprint>;
 }
 
@@ -410,57 +425,9 @@ function findSandboxDisk(model: HostModel, c: Container, idx: Indexes): Determin
 
 // ---- HNS endpoints -------------------------------------------------------------------------------
 
-function findHnsEndpoints(
-  model: HostModel,
-  c: Container,
-  drivers: readonly string[],
-  byIp: ReadonlyMap<string, readonly HnsEndpoint[]>,
-  withAddress: number,
-): Determined<readonly HnsEndpoint[]> {
-  if (c.state !== 'running')
-    return { kind: 'not-applicable', reason: `the container is ${c.state}, not running` };
-  const wanted = c.networks.filter((n, i) => n.ip && HNS_ENDPOINT_DRIVERS.has(drivers[i]!));
-  if (wanted.length === 0)
-    return { kind: 'not-applicable', reason: 'no address on a nat, transparent or l2bridge network' };
-  const known = model.hnsEndpoints;
-  if (known.kind === 'unknown') return { kind: 'unknown', reason: missingNote(known) };
-  // hnsdiag's summary lines carry no address: an endpoint list without any cannot tell absence.
-  if (known.value.length > 0 && withAddress === 0)
-    return { kind: 'unknown', reason: `${known.source.file} gives no endpoint an address` };
-  const found: HnsEndpoint[] = [];
-  const missing: string[] = [];
-  for (const n of wanted) {
-    const candidates = byIp.get(bareAddress(n.ip!)) ?? [];
-    const named = candidates.filter((e) => e.virtualNetworkName?.toLowerCase() === n.name.toLowerCase());
-    const endpoint = named[0] ?? candidates[0];
-    if (endpoint) found.push(endpoint);
-    else missing.push(`${bareAddress(n.ip!)} on ${n.name}`);
-  }
-  const describe = (e: HnsEndpoint): Evidence =>
-    evidenceFrom(
-      known.source,
-      `endpoint ${e.id}${e.virtualNetworkName ? ` on ${e.virtualNetworkName}` : ''}: ${e.ipAddress}${e.policies === null ? '' : `, ${natPolicyText(e)}`}`,
-    );
-  if (missing.length > 0)
-    return {
-      kind: 'absent',
-      reason: `no HNS endpoint holds ${missing.join(', ')}`,
-      evidence: [
-        evidenceFrom(
-          known.source,
-          `no endpoint with ${missing.join(', ')} among ${known.value.length} endpoints`,
-        ),
-        ...found.map(describe),
-      ],
-    };
-  return { kind: 'found', value: found, evidence: found.map(describe) };
-}
-
-/** An endpoint's NAT policies as a line: `NAT tcp 8080 -> 80, NAT udp 53 -> 53`, or `no NAT policy`. */
-export function natPolicyText(e: HnsEndpoint): string {
-  const nat = (e.policies ?? []).flatMap((p) =>
-    p.kind === 'nat' ? [`NAT ${p.protocol} ${p.externalPort} -> ${p.internalPort}`] : [],
-  );
+/** NAT policies as a line: `NAT tcp 8080 -> 80, NAT udp 53 -> 53`, or `no NAT policy`. */
+export function natPolicyText(policies: readonly Omit<HnsNatPolicy, 'kind'>[]): string {
+  const nat = policies.map((p) => `NAT ${p.protocol} ${p.externalPort} -> ${p.internalPort}`);
   return nat.length === 0 ? 'no NAT policy' : nat.join(', ');
 }
 
@@ -528,10 +495,18 @@ export function networkDrivers(
   byName: ReadonlyMap<string, DockerNetwork>,
 ): string[] {
   return c.networks.map((n) => {
-    const network =
-      (n.networkId ? byId.get(n.networkId.toLowerCase()) : undefined) ?? byName.get(n.name.toLowerCase());
+    const network = dockerNetworkOf(n, byId, byName);
     return (network?.driver ?? (n.name.toLowerCase() === 'nat' ? 'nat' : 'unknown')).toLowerCase();
   });
+}
+
+/** The docker/networks.json entry of one of a container's networks: by its NetworkID, else by name. */
+export function dockerNetworkOf(
+  n: Container['networks'][number],
+  byId: ReadonlyMap<string, DockerNetwork>,
+  byName: ReadonlyMap<string, DockerNetwork>,
+): DockerNetwork | undefined {
+  return (n.networkId ? byId.get(n.networkId.toLowerCase()) : undefined) ?? byName.get(n.name.toLowerCase());
 }
 
 /** What an index holds for any of the keys; one key (the common case) shares the index's own list. */
@@ -619,11 +594,6 @@ export function correlate(model: HostModel): Correlation {
       containersByIp.has(bareAddress(m.internalIp)) ||
       natSubnets.some((subnet) => addressInEntry(bareAddress(m.internalIp), subnet.trim()) === true),
   );
-  const hnsEndpointList = listOf(model.hnsEndpoints);
-  const hnsEndpointsByIp = groupBy(hnsEndpointList, (e) =>
-    e.ipAddress && e.isRemote !== true ? bareAddress(e.ipAddress) : null,
-  );
-  const hnsWithAddress = hnsEndpointList.filter((e) => e.ipAddress).length;
   const tcpListenersByPort = groupBy(listOf(model.tcp), (t) => (isListening(t.state) ? t.localPort : null));
   const udpByPort = groupBy(listOf(model.udp), (u) => u.localPort);
   const networkById = new Map(networks.map((n) => [n.id.toLowerCase(), n]));
@@ -679,6 +649,8 @@ export function correlate(model: HostModel): Correlation {
     hypervRunning: containers.filter((c) => c.state === 'running' && resolved.get(c.id)?.value === 'hyperv')
       .length,
   };
+
+  const hns = indexHns(model, networks);
 
   const footprints = new Map<string, Footprint>();
   for (const c of containers) {
@@ -740,6 +712,8 @@ export function correlate(model: HostModel): Correlation {
       return firewall.index.rulesNaming(protocol, Number(port));
     });
     const { listed, total } = firstRules(named);
+    const attachments = attachmentsOf(model, c, (n) => dockerNetworkOf(n, networkById, networkByName), hns);
+    const dns = containerDns(c);
     footprints.set(c.id, {
       container: c,
       running,
@@ -754,7 +728,10 @@ export function correlate(model: HostModel): Correlation {
       natSessions: gather(ips, natSessionsByDestination),
       firewallRules: listed,
       firewallRulesTotal: total,
-      hnsEndpoints: findHnsEndpoints(model, c, drivers, hnsEndpointsByIp, hnsWithAddress),
+      attachments,
+      hnsPublications: hnsPublicationsOf(c, attachments),
+      dnsServers: dns.dnsServers,
+      hostsFile: dns.hostsFile,
     });
   }
 
@@ -768,7 +745,6 @@ export function correlate(model: HostModel): Correlation {
     natMappingsByInternalIp,
     natSessionsByDestination,
     winNatHoldsDocker,
-    hnsEndpointsByIp,
     tcpListenersByPort,
     udpByPort,
     networkById,
@@ -779,6 +755,7 @@ export function correlate(model: HostModel): Correlation {
     hostAddresses,
     lanNetworks,
     firewall,
+    hns,
     footprints,
   };
 }

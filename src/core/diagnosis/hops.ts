@@ -7,13 +7,13 @@ import type {
   Container,
   FirewallProfileName,
   FirewallRule,
-  HnsNatPolicy,
   HostModel,
   NatStaticMapping,
 } from '../../shared/model';
 import * as causes from './causes';
 import { bareAddress } from './addresses';
 import {
+  HNS_ENDPOINT_DRIVERS,
   natPolicyText,
   networkDrivers,
   processLabel,
@@ -153,14 +153,35 @@ export function networkHop(ctx: PathContext): HopResult {
         [causes.networkMissing(c, gone, networks.source.file, ctx.correlation.networkByName)],
       );
   }
-  // HNS state lost: Docker shows the address, HNS holds no endpoint for it (catalogue 3, 21).
-  const hns = ctx.target.hnsEndpoints;
-  if (hns.kind === 'absent')
-    return fail(id, title, hns.evidence, [
-      causes.hnsEndpointMissing(c, hns.reason, ctx.model.hnsEndpoints.source.file),
-    ]);
+  // HNS state lost: Docker shows the address, HNS holds no endpoint for it (catalogue 3, 21). hnsdiag's summary
+  // lines carry no address: a list where no endpoint has one cannot tell absence.
+  const drivers = networkDrivers(c, ctx.correlation.networkById, ctx.correlation.networkByName);
+  const endpoints = ctx.model.hnsEndpoints;
+  const addressed =
+    endpoints.kind === 'known' && (endpoints.value.length === 0 || endpoints.value.some((e) => e.ipAddress));
+  const lost = addressed
+    ? ctx.target.attachments.filter(
+        (a, i) => a.endpoint.kind === 'absent' && HNS_ENDPOINT_DRIVERS.has(drivers[i] ?? 'unknown'),
+      )
+    : [];
+  if (lost.length > 0)
+    return fail(
+      id,
+      title,
+      lost.flatMap((a) => (a.endpoint.kind === 'absent' ? a.endpoint.evidence : [])),
+      [
+        causes.hnsEndpointMissing(
+          c,
+          lost.map((a) => (a.endpoint.kind === 'absent' ? a.endpoint.reason : '')).join('; '),
+          endpoints.source.file,
+        ),
+      ],
+    );
+  const held = ctx.target.attachments.flatMap((a) =>
+    a.endpoint.kind === 'found' ? a.endpoint.evidence : [],
+  );
   return pass(id, title, [
-    ...(hns.kind === 'found' ? hns.evidence : []),
+    ...held,
     {
       file: containersFile(ctx),
       detail: `${c.name}: ${c.networks.map((n) => `${n.name} ${n.ip ?? '(no address)'}`).join(', ')}`,
@@ -434,24 +455,19 @@ export function natMappingHop(ctx: PathContext): HopResult {
   // HNS first: the container's endpoint policies are Docker's published ports on every build. WinNAT counts
   // beside it where it holds Docker's mappings: there a missing or stale mapping breaks forwarding too
   // (contract, nat-mapping-missing; knowledge notes section 10).
-  const hns = ctx.target.hnsEndpoints;
-  const read = hns.kind === 'found' ? hns.value.filter((e) => e.policies !== null) : [];
+  const hns = ctx.target.hnsPublications;
   let hnsEvidence: readonly Evidence[] = [];
   let hnsHas = false;
   let hnsNote: string | null = null;
-  if (hns.kind === 'found' && read.length > 0) {
-    const policies = read.flatMap((e) => e.policies ?? []);
-    const forPort = policies.filter(
-      (p): p is HnsNatPolicy =>
-        p.kind === 'nat' && p.externalPort === ctx.port && p.protocol === ctx.protocol,
-    );
+  if (hns.kind === 'found') {
+    const forPort = hns.value.filter((p) => p.externalPort === ctx.port && p.protocol === ctx.protocol);
     hnsEvidence = hns.evidence;
     hnsHas = forPort.some((p) => p.internalPort === pub.containerPort);
     if (!hnsHas) {
       const hnsSays =
         forPort.length > 0
           ? `HNS maps ${portText(ctx)} to container port ${forPort.map((p) => p.internalPort).join(', ')}`
-          : `the HNS endpoint of ${c.name} holds ${natPolicyText(read[0]!)}`;
+          : `the HNS endpoint of ${c.name} holds ${natPolicyText(hns.value)}`;
       return fail(
         id,
         title,
@@ -467,14 +483,7 @@ export function natMappingHop(ctx: PathContext): HopResult {
         ],
       );
     }
-  } else {
-    hnsNote =
-      hns.kind === 'unknown'
-        ? hns.reason
-        : hns.kind === 'found'
-          ? `${ctx.model.hnsEndpoints.source.file} holds ${c.name}'s endpoint without its policies`
-          : null;
-  }
+  } else if (hns.kind !== 'not-applicable') hnsNote = hns.reason;
   switch (winNat.kind) {
     case 'unknown':
       return hnsHas

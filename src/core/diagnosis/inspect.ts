@@ -45,6 +45,17 @@ export function inspect(
   }
   if (fp.natSessions.length > MAX_LISTED_SESSIONS)
     notes.push(`NAT sessions: ${MAX_LISTED_SESSIONS} of ${fp.natSessions.length} listed`);
+  // Bundle 1.1 parts: a running container's HNS endpoints and what it resolves with.
+  if (fp.running) {
+    for (const a of fp.attachments) {
+      notes.push(...noteOf(`HNS endpoint on ${a.network}`, a.endpoint, false));
+      if (a.endpoint.kind === 'found') {
+        notes.push(...noteOf(`NAT policies on ${a.network}`, a.natPolicies));
+        notes.push(...noteOf(`vSwitch of ${a.network}`, a.vSwitch));
+      }
+    }
+    notes.push(...noteOf('DNS servers', fp.dnsServers), ...noteOf('hosts file', fp.hostsFile));
+  }
   const vm = fp.utilityVm.kind === 'found' ? fp.utilityVm.value : null;
   const disk = fp.sandboxDisk.kind === 'found' ? fp.sandboxDisk.value : null;
   return {
@@ -94,6 +105,38 @@ export function inspect(
       enabled: r.enabled,
     })),
     mounts: container.mounts.map((m) => ({ type: m.type, source: m.source, destination: m.destination })),
+    hnsEndpoints: fp.attachments.flatMap((a) => {
+      if (a.endpoint.kind !== 'found') return [];
+      const e = a.endpoint.value;
+      return [
+        {
+          network: a.network,
+          id: e.id,
+          ipAddress: e.ipAddress,
+          hnsNetwork:
+            a.hnsNetwork.kind === 'found' ? (a.hnsNetwork.value.name ?? a.hnsNetwork.value.id) : null,
+          vSwitch:
+            a.vSwitch.kind === 'found'
+              ? { name: a.vSwitch.value.name, switchType: a.vSwitch.value.switchType }
+              : null,
+          natPolicies:
+            a.natPolicies.kind === 'found'
+              ? a.natPolicies.value.map((p) => ({
+                  protocol: p.protocol,
+                  internalPort: p.internalPort,
+                  externalPort: p.externalPort,
+                  reserved: p.reserved,
+                }))
+              : null,
+          dnsServers: e.dnsServers,
+        },
+      ];
+    }),
+    dnsServers: fp.dnsServers.kind === 'found' ? fp.dnsServers.value : null,
+    hostsFile:
+      fp.hostsFile.kind === 'found'
+        ? fp.hostsFile.value.map((h) => ({ address: h.address, names: h.names }))
+        : null,
     notes,
   };
 }

@@ -26,7 +26,7 @@ describe('nat-mapping from HNS endpoint policies', () => {
     expect(hop(out, 'nat-mapping').status).toBe('pass');
     expect(hop(out, 'nat-mapping').evidence).toContainEqual({
       file: 'host/hns-endpoints.json',
-      detail: expect.stringContaining(`${WEB_IP}, NAT tcp 8080 -> 80`),
+      detail: expect.stringContaining(`NAT 8080 -> 80/tcp`),
     });
     expect(findings(model).map((f) => f.id)).not.toContain('nat-mapping-missing');
   });
@@ -91,7 +91,7 @@ describe('hns-endpoint-missing and network-missing', () => {
     const out = explain(b.build(), web, external, 8080, 'tcp');
     expect(hop(out, 'container-network').status).toBe('fail');
     expect(causeIds(out)).toEqual(['hns-endpoint-missing']);
-    expect(hop(out, 'container-network').evidence[0]!.detail).toContain(`no endpoint with ${WEB_IP} on nat`);
+    expect(hop(out, 'container-network').evidence[0]!.detail).toContain(`none with ${WEB_IP}`);
   });
 
   it('does not fire where the endpoint list is not collected or gives no addresses, nor for a stopped container', () => {

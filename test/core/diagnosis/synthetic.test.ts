@@ -45,6 +45,30 @@ describe('synthetic hosts', () => {
       expect(ids).toContain(id);
   });
 
+  it('carry the bundle 1.1 files: routes and events at their sizes, every running container tied to its HNS endpoint', () => {
+    expect(model.routes.kind === 'known' && model.routes.value.length).toBe(500);
+    expect(model.events.kind === 'known' && model.events.value.length).toBe(250);
+    expect(model.portExclusions.kind === 'known' && model.portExclusions.value.ranges.length).toBe(9);
+    const c = correlate(model);
+    for (const fp of c.footprints.values()) {
+      if (!fp.running) continue;
+      expect(fp.attachments[0]!.endpoint.kind, fp.container.name).toBe('found');
+      expect(fp.attachments[0]!.vSwitch.kind, fp.container.name).toBe('found');
+      expect(fp.dnsServers, fp.container.name).toMatchObject({
+        kind: 'found',
+        value: ['172.24.0.1', '10.0.0.2'],
+      });
+      // What HNS publishes is what Docker publishes on this consistent host.
+      const hns = fp.hnsPublications.kind === 'found' ? fp.hnsPublications.value : [];
+      expect(hns.map((p) => `${p.externalPort}->${p.internalPort}`).sort(), fp.container.name).toEqual(
+        fp.publications
+          .filter((p) => p.origin === 'container')
+          .map((p) => `${p.hostPort}->${p.containerPort}`)
+          .sort(),
+      );
+    }
+  });
+
   it('is the same host every time', () => {
     const again = syntheticBundle(scaled(0.05));
     expect([...again.files.keys()]).toEqual([...raw.files.keys()]);
