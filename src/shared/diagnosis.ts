@@ -107,6 +107,21 @@ export interface Hop {
   readonly note?: string;
 }
 
+/**
+ * What an admin does about a cause or a finding (issue 11). A `command` is one runnable PowerShell or docker
+ * line, shown unwrapped and copied whole; `steps` is prose for what one safe line cannot do (a group-policy
+ * setting, a recreation and the settings it must carry over) and has no copy button. No fix removes or
+ * recreates a container, a network or a volume.
+ */
+export type Fix =
+  | {
+      readonly kind: 'command';
+      readonly command: string;
+      /** What else the command touches (containers or clients it cuts off), said before it is run. */
+      readonly note?: string;
+    }
+  | { readonly kind: 'steps'; readonly steps: readonly string[] };
+
 export type CauseId =
   | 'container-not-running'
   | 'no-published-port'
@@ -142,7 +157,7 @@ export interface Cause {
   readonly id: CauseId;
   readonly title: string;
   readonly explanation: string;
-  readonly fix: string;
+  readonly fix: Fix;
   readonly references: readonly string[];
   /** Where the engine is unsure (an unconfirmed Windows fact): a hint, not a certainty. */
   readonly confidence?: 'certain' | 'likely';
@@ -225,7 +240,7 @@ export interface Finding {
   /** `host`, `container:<id>` or `service:<name>`. */
   readonly subjects: readonly string[];
   readonly evidence: readonly Evidence[];
-  readonly fix: string;
+  readonly fix: Fix;
   readonly references: readonly string[];
 }
 

@@ -161,16 +161,24 @@ describe.skipIf(!run)('the app in Chromium', () => {
       }
       const failing = explanation.hops.find((h) => h.status === 'fail');
       if (failing) expect(await page.locator('.hop-detail h2').textContent()).toContain(failing.title);
+      // A command fix has its copy button; prose steps have none (issue 11).
       for (const cause of explanation.causes) {
         const card = page.locator('.cause', { has: page.getByRole('heading', { name: cause.title }) });
-        expect(await card.locator('.command code').textContent()).toBe(cause.fix);
+        if (cause.fix.kind === 'command')
+          expect(await card.locator('.command code').textContent()).toBe(cause.fix.command);
+        else {
+          expect(await card.locator('.fix-steps li').allTextContents()).toEqual(cause.fix.steps);
+          expect(await card.getByRole('button', { name: /copy fix/i }).count()).toBe(0);
+        }
       }
-      if (explanation.causes[0]) {
-        const card = page.locator('.cause').first();
+      const firstCommand = explanation.causes.findIndex((c) => c.fix.kind === 'command');
+      const commandCause = explanation.causes[firstCommand];
+      if (commandCause?.fix.kind === 'command') {
+        const card = page.locator('.cause').nth(firstCommand);
         await card.getByRole('button', { name: /copy fix/i }).click();
         await expect
           .poll(() => page.evaluate(() => navigator.clipboard.readText()))
-          .toBe(explanation.causes[0].fix);
+          .toBe(commandCause.fix.command);
       }
       await page.screenshot({ path: join(SHOTS, name, `reachability-answer-light.png`) });
 

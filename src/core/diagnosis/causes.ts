@@ -9,7 +9,17 @@ import type {
   HostProcess,
   NatStaticMapping,
 } from '../../shared/model';
-import { arg, listenersCommand, psProfile, psProtocol, psQuote, removeMappingCommand } from './commands';
+import {
+  arg,
+  commandFix,
+  listenersCommand,
+  psProfile,
+  psProtocol,
+  psQuote,
+  recreateSteps,
+  removeMappingCommand,
+  stepsFix,
+} from './commands';
 import type { Publication } from './correlate';
 import { isPolicyRule } from './firewall';
 import { REF } from './references';
@@ -25,7 +35,7 @@ export function containerNotRunning(c: Container, role: 'target' | 'source', fil
     title:
       role === 'target' ? `Container ${c.name} is not running` : `Source container ${c.name} is not running`,
     explanation: `${file} shows ${c.name} in state "${c.state}". A container that is not running has no endpoint, no NAT mapping and no process to answer.`,
-    fix: `docker start ${arg(c.name)}; docker logs --tail 50 ${arg(c.name)}`,
+    fix: commandFix(`docker start ${arg(c.name)}; docker logs --tail 50 ${arg(c.name)}`),
     references: ['https://docs.docker.com/reference/cli/docker/container/start/'],
   };
 }
@@ -35,7 +45,7 @@ export function noNetwork(c: Container, file: string): Cause {
     id: 'no-network',
     title: `Container ${c.name} has no network`,
     explanation: `${file} shows ${c.name} with network mode "${c.networkMode}" and no network endpoint, so nothing outside it can reach it. A container in network mode none cannot be connected later.`,
-    fix: `docker rm -f ${arg(c.name)}; docker run -d --name ${arg(c.name)} --network nat ${arg(c.image)}`,
+    fix: recreateSteps(c, 'attach a network to a container in network mode none'),
     references: [REF.networkDriversDoc],
   };
 }
@@ -48,9 +58,7 @@ export function noSharedNetwork(target: Container, source: Container, file: stri
     id: 'no-shared-network',
     title: `${source.name} and ${target.name} share no network`,
     explanation: `${file} puts ${target.name} on ${list(targetNets) || 'no network'} and ${source.name} on ${list(sourceNets) || 'no network'}. Containers reach each other only over a network they are both attached to.`,
-    fix: join
-      ? `docker network connect ${arg(join)} ${arg(source.name)}`
-      : `docker network connect nat ${arg(source.name)}`,
+    fix: commandFix(`docker network connect ${arg(join ?? 'nat')} ${arg(source.name)}`),
     references: [REF.dockerNetworkConnect, REF.networkDriversDoc],
   };
 }
@@ -69,8 +77,10 @@ export function noPublishedPort(
     title: `Host port ${portText(port, protocol)} is not published for ${c.name}`,
     explanation: `${file} shows ${published.length === 0 ? `${c.name} publishes no port` : `${c.name} publishes ${list(published)}`}, not host port ${portText(port, protocol)}. Without a published port a container on a NAT network cannot be reached from outside the host.`,
     fix: service
-      ? `docker service update --publish-add published=${port},target=${port},protocol=${protocol} ${arg(service)}`
-      : `docker rm -f ${arg(c.name)}; docker run -d --name ${arg(c.name)} --publish ${port}:${port}/${protocol} ${arg(c.image)}`,
+      ? commandFix(
+          `docker service update --publish-add published=${port},target=${port},protocol=${protocol} ${arg(service)}`,
+        )
+      : recreateSteps(c, `publish host port ${portText(port, protocol)}`),
     references: [REF.dockerRunPublish],
   };
 }
@@ -91,9 +101,11 @@ export function natLoopbackUnsupported(
     explanation: confirmed
       ? `${file} shows build ${build}. On builds 14393 and 16299 WinNAT has no loopback: the host itself cannot use localhost or its own address to reach a NAT-published port, while clients on other machines can. From the host, use the container's own address${ip ? ` ${ip}` : ''} and port ${pub.containerPort}.`
       : `${file} shows build ${build}. WinNAT loopback reached Insider builds in November 2017 and works from 17763; whether build ${build} has it is not confirmed, so localhost may not reach the container. The container's own address always works from the host.`,
-    fix: ip
-      ? `Test-NetConnection -ComputerName ${ip} -Port ${pub.containerPort}`
-      : `docker inspect -f '{{range .NetworkSettings.Networks}}{{.IPAddress}} {{end}}' ${arg(c.name)}`,
+    fix: commandFix(
+      ip
+        ? `Test-NetConnection -ComputerName ${ip} -Port ${pub.containerPort}`
+        : `docker inspect -f '{{range .NetworkSettings.Networks}}{{.IPAddress}} {{end}}' ${arg(c.name)}`,
+    ),
     references: [REF.natLoopbackIssue, REF.natLoopbackIssue2, REF.natLoopbackForWin],
     confidence: confirmed ? 'certain' : 'likely',
   };
@@ -109,7 +121,9 @@ export function routingMeshUnsupported(
     id: 'routing-mesh-unsupported',
     title: `The swarm routing mesh does not work on build ${build}`,
     explanation: `${file} shows build ${build}; service ${service} publishes ${pub.hostPort}/${pub.protocol} in ingress mode. The ingress routing mesh needs build 16299 or later, so nothing answers on that port; publish in host mode instead (with --mode global for one task per node).`,
-    fix: `docker service update --publish-rm ${pub.hostPort} --publish-add mode=host,published=${pub.hostPort},target=${pub.containerPort},protocol=${pub.protocol} ${arg(service)}`,
+    fix: commandFix(
+      `docker service update --publish-rm ${pub.hostPort} --publish-add mode=host,published=${pub.hostPort},target=${pub.containerPort},protocol=${pub.protocol} ${arg(service)}`,
+    ),
     references: [REF.routingMeshDoc, REF.swarmHostMode, REF.routingMeshRegression2],
   };
 }
@@ -141,7 +155,9 @@ export function natMappingMissing(
     explanation: fromWinNat
       ? `${docker}${hns === 'held' ? ' and its HNS endpoint holds the NAT policy' : ''}, but ${file} holds no static mapping with external port ${pub.hostPort}, on a host whose WinNAT holds the other containers' mappings${hns === 'held' ? ': HNS and WinNAT disagree' : ''}. Nothing forwards the port to the container; HNS adds the mapping when the endpoint starts, so restarting the container usually brings it back.`
       : `${docker}, but ${hns} (${file}). HNS forwards a published port only through a NAT policy on the container's endpoint, so nothing reaches it; restarting the container makes Docker add the policy again.${both}`,
-    fix: `docker restart ${arg(c.name)}; ${fromWinNat ? `Get-NetNatStaticMapping | Where-Object ExternalPort -eq ${pub.hostPort}` : `Get-HnsEndpoint | Where-Object IPAddress -eq ${psQuote(ip)} | Select-Object -ExpandProperty Policies`}`,
+    fix: commandFix(
+      `docker restart ${arg(c.name)}; ${fromWinNat ? `Get-NetNatStaticMapping | Where-Object ExternalPort -eq ${pub.hostPort}` : `Get-HnsEndpoint | Where-Object IPAddress -eq ${psQuote(ip)} | Select-Object -ExpandProperty Policies`}`,
+    ),
     references: [REF.portAlreadyExists, REF.winNatInvisible, REF.networkDriversDoc],
   };
 }
@@ -162,7 +178,7 @@ export function natMappingStale(
     id: 'nat-mapping-stale',
     title: `The WinNAT mapping for ${pub.hostPort}/${pub.protocol} points elsewhere`,
     explanation: `${file} maps ${list(described)}, not to ${c.name} on port ${pub.containerPort}. A leftover mapping from a removed or recreated container takes the host port, and HNS then fails to add the right one ("port already exists").`,
-    fix: `${removals.join('; ')}; docker restart ${arg(c.name)}`,
+    fix: commandFix(`${removals.join('; ')}; docker restart ${arg(c.name)}`),
     references: [REF.portAlreadyExists, REF.portAlreadyExists2, REF.removeNatMapping],
   };
 }
@@ -186,10 +202,11 @@ export function hostPortConflict(
     id: 'host-port-conflict',
     title: `A host process holds port ${portText(port, protocol)}`,
     explanation: `${file} shows ${list(who)} listening on ${portText(port, protocol)} on the host, the port ${c.name} publishes. The host process gets the traffic (or HNS cannot add the mapping), so stop it or publish the container on another port.`,
-    fix:
+    fix: commandFix(
       pid === undefined
         ? listenersCommand(port, protocol)
         : `Get-Process -Id ${pid}; Stop-Process -Id ${pid}`,
+    ),
     references: [REF.portAlreadyExists2, REF.portInUseForWin],
   };
 }
@@ -218,7 +235,7 @@ export function firewallBlockedByRule(
     id: 'firewall-blocked',
     title: `Firewall rule ${ruleText(rules[0]!)} blocks ${portText(port, protocol)}`,
     explanation: `${file} holds enabled inbound block rule${rules.length > 1 ? 's' : ''} ${list(rules.map(ruleText))} matching ${portText(port, protocol)} for ${c.name}. A block rule wins over every allow rule.${policies.length > 0 ? ` It comes from group policy (${list(policies)}): change it there, a local change is overwritten.` : ''}${internal ? ` ${INTERNAL_PORT_NOTE}` : ''}`,
-    fix: rules.map(disableRule).join('; '),
+    fix: commandFix(rules.map(disableRule).join('; ')),
     references: [REF.newFirewallRule, ...(internal ? [REF.firewallInternalPort] : [])],
   };
 }
@@ -246,10 +263,11 @@ export function firewallNoAllow(
     id: 'firewall-blocked',
     title: `No firewall rule allows ${portText(port, protocol)} in`,
     explanation: `${file}: ${reason}.${disabled}${internal ? ` ${INTERNAL_PORT_NOTE}` : ''}`,
-    fix:
+    fix: commandFix(
       disabledAllow.length > 0
         ? disabledAllow.map((r) => `Enable-NetFirewallRule -Name ${psQuote(r.name)}`).join('; ')
         : `New-NetFirewallRule -DisplayName ${psQuote(`Allow ${c.name} ${port}/${protocol}`)} -Direction Inbound -Action Allow -Protocol ${psProtocol(protocol)} -LocalPort ${port} -Profile ${names.join(',')}`,
+    ),
     references: [
       REF.newFirewallRule,
       ...(internal ? [REF.firewallInternalPort, REF.firewallProcessPorts] : []),
@@ -268,7 +286,10 @@ export function firewallLocalRulesIgnored(
     id: 'firewall-local-rules-ignored',
     title: `Group policy ignores local firewall rules (${names.join(', ')})`,
     explanation: `${file} shows AllowLocalFirewallRules False for the ${names.join('/')} profile: a group policy applies only its own rules, so the allow rules HNS and Docker create on the host${ignored.length > 0 ? ` (${list(ignored.map(ruleText))})` : ''} have no effect. Containers also lose DHCP and DNS this way.`,
-    fix: `In the GPO that applies to this host set Windows Defender Firewall > ${names.join('/')} profile > Settings > "Apply local firewall rules" to Yes (or add the allow rule to the GPO), then: gpupdate /force; Get-NetFirewallProfile -PolicyStore ActiveStore | Select-Object Name, AllowLocalFirewallRules`,
+    fix: stepsFix(
+      `In the GPO that applies to this host set Windows Defender Firewall > ${names.join('/')} profile > Settings > "Apply local firewall rules" to Yes (or add the allow rule to the GPO).`,
+      'Then on the host: gpupdate /force; Get-NetFirewallProfile -PolicyStore ActiveStore | Select-Object Name, AllowLocalFirewallRules',
+    ),
     references: [REF.localRulesIgnored, REF.localRulesIgnored2, REF.firewallProfile],
   };
 }
@@ -290,7 +311,7 @@ export function notListening(
       loopbackOnly.length > 0
         ? `${file} (netstat inside the container) shows ${portText(port, protocol)} bound to ${list(loopbackOnly)} only: traffic from outside the container never reaches it. Bind the service to 0.0.0.0.`
         : `${file} (netstat inside the container) shows nothing listening on ${portText(port, protocol)}. The path to the container works, but no process answers: the service is stopped, crashed, or listens on another port.`,
-    fix: `docker exec ${arg(c.name)} netstat -ano; docker logs --tail 50 ${arg(c.name)}`,
+    fix: commandFix(`docker exec ${arg(c.name)} netstat -ano; docker logs --tail 50 ${arg(c.name)}`),
     references: ['https://docs.docker.com/reference/cli/docker/container/exec/'],
   };
 }
@@ -307,8 +328,13 @@ export function networkMissing(
     title: `${c.name} refers to a network that no longer exists`,
     explanation: `${c.name} is attached to ${list(gone.map((n) => `${n.name} (${n.networkId ?? 'no id'})`))}, which ${file} does not hold${now ? `; a network named ${now.name} exists now with id ${now.id}` : ''}. After a reboot Windows may recreate the nat network under a new id (older engines kept the old one): the container cannot start ("network ... not found").`,
     fix: now
-      ? `docker network disconnect --force ${arg(gone[0]!.networkId ?? gone[0]!.name)} ${arg(c.name)}; docker network connect ${arg(now.name)} ${arg(c.name)}; docker start ${arg(c.name)}`
-      : `docker network ls --no-trunc; docker network connect <an existing network> ${arg(c.name)}; docker start ${arg(c.name)}`,
+      ? commandFix(
+          `docker network disconnect --force ${arg(gone[0]!.networkId ?? gone[0]!.name)} ${arg(c.name)}; docker network connect ${arg(now.name)} ${arg(c.name)}; docker start ${arg(c.name)}`,
+        )
+      : stepsFix(
+          'docker network ls --no-trunc lists the networks that exist now.',
+          `Detach ${c.name} from the vanished network (docker network disconnect --force <old id> ${c.name}), connect it to an existing one (docker network connect <network> ${c.name}) and start it.`,
+        ),
     references: [REF.networkMissing, REF.networkMissing2],
   };
 }
@@ -318,7 +344,7 @@ export function hnsEndpointMissing(c: Container, reason: string, file: string): 
     id: 'hns-endpoint-missing',
     title: `HNS holds no endpoint for ${c.name}`,
     explanation: `Docker shows ${c.name} running with an address, but ${file} has ${reason}: HNS lost the endpoint (a crashed or restarted hns service, or HNS state out of step after a reboot or update). Without it no packet reaches the container.`,
-    fix: `Get-Service hns, vmcompute | Select-Object Name, Status; docker restart ${arg(c.name)}`,
+    fix: commandFix(`Get-Service hns, vmcompute | Select-Object Name, Status; docker restart ${arg(c.name)}`),
     references: [REF.hnsCrash, REF.hnsCrash2, REF.hnsStateCorrupt],
   };
 }
@@ -339,7 +365,10 @@ export function portPublishRefused(c: Container, pubs: readonly Publication[], f
     id: 'port-publish-refused',
     title: `Windows refuses ${c.name}'s port binding${pubs.length > 1 ? 's' : ''} ${list(bindings)}`,
     explanation: `${file} shows ${c.name} publishing ${list(bindings)}: a binding that names a host IP. The Windows NAT driver refuses it ("Windows does not support host IP addresses in NAT settings") and the container does not start; "-p 127.0.0.1:..." is not "published for the host alone" on Windows. Publish without the host IP and limit who may connect with a firewall rule (RemoteAddress).`,
-    fix: `In the compose file or run command of ${c.name}, publish ${publishArgs(pubs)} (no host IP); to keep clients out, allow only them: New-NetFirewallRule -DisplayName ${psQuote(`${c.name} clients`)} -Direction Inbound -Action Allow -Protocol ${psProtocol(pubs[0]!.protocol)} -LocalPort ${pubs[0]!.containerPort} -RemoteAddress <client addresses>`,
+    fix: stepsFix(
+      `Docker cannot change the port bindings of an existing container: in the compose file or deployment script of ${c.name}, publish ${publishArgs(pubs)} (no host IP) and bring it up from there, carrying over its networks, mounts, environment and restart policy.`,
+      `To keep other clients out, allow only yours: New-NetFirewallRule -DisplayName ${psQuote(`${c.name} clients`)} -Direction Inbound -Action Allow -Protocol ${psProtocol(pubs[0]!.protocol)} -LocalPort ${pubs[0]!.containerPort} -RemoteAddress <client addresses>`,
+    ),
     references: [REF.hostIpBinding, REF.hostIpBinding2, REF.dockerRunPublish],
   };
 }
@@ -351,7 +380,7 @@ export function noEgressPath(c: Container, networks: readonly string[], build: n
     id: 'no-egress-path',
     title: `${c.name} is only on an overlay network: it has no path to the host or out`,
     explanation: `${file} puts ${c.name} only on ${list(networks)} (overlay). An overlay-only container has no external path on Windows${build < 17763 ? ` (build ${build})` : ''}: it needs a second endpoint on a nat network to reach the host or the internet.`,
-    fix: `docker network connect nat ${arg(c.name)}`,
+    fix: commandFix(`docker network connect nat ${arg(c.name)}`),
     references: [REF.networkDriversDoc, REF.overlayOnly, REF.overlayNoEgress],
     ...(build >= 17763 ? { confidence: 'likely' as const } : {}),
   };
@@ -367,7 +396,10 @@ export function natGatewayMissing(
     id: 'nat-gateway-missing',
     title: `The host holds no address on ${network}`,
     explanation: `${file} lists no host address inside ${list(subnets)}, the subnet of ${network} that ${c.name} is on. The nat network's gateway lives on the host's vEthernet adapter; without it the container reaches neither the host nor anything beyond (the vSwitch or the HNS internal NIC is broken, or was edited in Hyper-V Manager).`,
-    fix: `Get-NetIPAddress -InterfaceAlias 'vEthernet (*)' | Select-Object InterfaceAlias, IPAddress; Restart-Service hns; Restart-Service docker`,
+    fix: commandFix(
+      `Get-NetIPAddress -InterfaceAlias 'vEthernet (*)' | Select-Object InterfaceAlias, IPAddress; Restart-Service hns; Restart-Service docker`,
+      'Restarting hns and docker drops every container connection on this host for a moment.',
+    ),
     references: [REF.natPlumbingBroken, REF.natPlumbingBroken2],
   };
 }
@@ -384,7 +416,10 @@ export function hostServiceLoopbackOnly(
     id: 'host-service-loopback-only',
     title: `The host service on ${portText(port, protocol)} listens on loopback only`,
     explanation: `${file} shows ${owner ? `${owner.name} (PID ${owner.pid})` : 'the host service'} bound to ${list(addresses)} on ${portText(port, protocol)}. A container reaches the host on the host's address on the container network${hostAddress ? ` (${hostAddress})` : ''}, never on the host's loopback: bind the service to 0.0.0.0 or to that address.`,
-    fix: `${listenersCommand(port, protocol)} | Select-Object LocalAddress, OwningProcess  # then configure the service to listen on 0.0.0.0${hostAddress ? ` or ${hostAddress}` : ''}`,
+    fix: stepsFix(
+      `See the binding: ${listenersCommand(port, protocol)} | Select-Object LocalAddress, OwningProcess`,
+      `Configure the service to listen on 0.0.0.0${hostAddress ? ` or on ${hostAddress}` : ''} (its own setting: a bind address, "listen" or "urls" option), then restart it.`,
+    ),
     references: [REF.containerToHost, REF.containerToHost2],
   };
 }
@@ -406,7 +441,7 @@ export function hostServiceNotListening(
       addresses.length > 0
         ? `${file} shows ${portText(port, protocol)} bound to ${list(addresses)} only, not to ${hostAddress ?? "the host's address on the container network"}, where a container's connection arrives. Bind the service to 0.0.0.0 or add that address.`
         : `${file} shows nothing on the host listening on ${portText(port, protocol)}: the service is stopped or listens on another port.`,
-    fix: `${listenersCommand(port, protocol)}`,
+    fix: commandFix(`${listenersCommand(port, protocol)} | Select-Object LocalAddress, OwningProcess`),
     references: [REF.containerToHost],
   };
 }
@@ -425,9 +460,12 @@ export function hostFirewallBlocksContainer(
     id: 'host-firewall-blocks-container',
     title: `The host firewall drops ${portText(port, protocol)} from ${c.name}`,
     explanation: `${found.explanation} Traffic from a container to the host arrives on the container network's vEthernet adapter and is filtered like any inbound connection (the "Container Enable ICC" rule of 2016 does not always match, moby#34526).`,
-    fix: found.fix.startsWith('New-NetFirewallRule')
-      ? `New-NetFirewallRule -DisplayName ${psQuote(`Allow containers to host ${port}/${protocol}`)} -Direction Inbound -Action Allow -Protocol ${psProtocol(protocol)} -LocalPort ${port}${from ? ` -RemoteAddress ${from}` : ''}`
-      : found.fix,
+    fix:
+      found.fix.kind === 'command' && found.fix.command.startsWith('New-NetFirewallRule')
+        ? commandFix(
+            `New-NetFirewallRule -DisplayName ${psQuote(`Allow containers to host ${port}/${protocol}`)} -Direction Inbound -Action Allow -Protocol ${psProtocol(protocol)} -LocalPort ${port}${from ? ` -RemoteAddress ${from}` : ''}`,
+          )
+        : found.fix,
     references: [...found.references, REF.iccRule, REF.containerToHost],
   };
 }
@@ -443,7 +481,10 @@ export function natPrefixOverlapTarget(
     id: 'nat-prefix-overlap',
     title: `${address} lies inside ${network}'s prefix ${subnet}`,
     explanation: `${file} gives ${network} the subnet ${subnet}, which holds ${address}. ${c.name} treats that address as a neighbour on its own network and never sends the packet out: a server on the LAN or behind a VPN in that range cannot be reached. Move the nat network to a prefix nothing else uses.`,
-    fix: `docker network create -d nat --subnet <a free prefix> nat2; docker network connect nat2 ${arg(c.name)}  # a second nat network in a prefix nothing else uses; keep the old one until nothing needs it`,
+    fix: stepsFix(
+      'Pick a prefix that no LAN, VPN or host route uses (Get-NetRoute -AddressFamily IPv4 lists them).',
+      `Create a nat network there (docker network create -d nat --subnet <free prefix> <name>) and connect ${c.name} to it (docker network connect <name> ${c.name}); on Server 2016 only one nat network is supported: set "fixed-cidr" in daemon.json instead, which applies when Docker next creates its nat network.`,
+    ),
     references: [REF.natPrefixOverlap, REF.natPrefixOverlap2],
   };
 }

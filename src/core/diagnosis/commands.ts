@@ -1,6 +1,42 @@
 // Fix commands with the bundle's real names filled in. Names come from a hostile bundle: every value that is
 // not plainly safe is quoted as a PowerShell literal, so a pasted fix can never run more than it says.
-import type { NatStaticMapping } from '../../shared/model';
+import type { Fix } from '../../shared/diagnosis';
+import type { Container, NatStaticMapping } from '../../shared/model';
+
+/** A fix an admin copies and runs as is: one PowerShell or docker line (issue 11). */
+export function commandFix(command: string, note?: string): Fix {
+  return note === undefined ? { kind: 'command', command } : { kind: 'command', command, note };
+}
+
+/** A fix in prose, with no copy button: what no single safe line can do. */
+export function stepsFix(...steps: readonly string[]): Fix {
+  return { kind: 'steps', steps };
+}
+
+/** The fix as one plain text (reports, tests, search); a command stays whole. */
+export function fixText(fix: Fix): string {
+  return fix.kind === 'command'
+    ? fix.note === undefined
+      ? fix.command
+      : `${fix.command}\n${fix.note}`
+    : fix.steps.join('\n');
+}
+
+const listed = (items: readonly string[]): string => (items.length === 0 ? 'none' : items.join(', '));
+
+/**
+ * Docker cannot change a container's ports or network mode in place: the only way is a new container. That is
+ * never a copyable command (issue 11: `docker rm -f` + `docker run` dropped a second network, mounts, env,
+ * restart policy and labels), but prose naming every setting the new container must carry over.
+ */
+export function recreateSteps(c: Container, change: string): Fix {
+  const mounts = c.mounts.map((m) => `${m.source ?? m.type} -> ${m.destination}`);
+  return stepsFix(
+    `Docker cannot ${change} on an existing container: it takes a new container. Plan it as a change, not a quick fix.`,
+    `Carry over every setting of ${c.name}: image ${c.image}; networks ${listed(c.networks.map((n) => n.name))}; mounts ${listed(mounts)}; environment ${listed(c.envNames)} (values from your deployment, not from this bundle); labels ${listed(c.labels.map((l) => l.name))}; restart policy (not in the bundle: docker inspect -f '{{json .HostConfig.RestartPolicy}}' ${arg(c.name)}).`,
+    'Prefer recreating it from its compose file or deployment script, which holds all of these, over typing docker run by hand.',
+  );
+}
 
 /** A single-quoted PowerShell literal; PowerShell also closes single quotes on the typographic forms. */
 export function psQuote(value: string): string {

@@ -5,7 +5,15 @@ import type { Cause, Evidence, Finding, Hop, Severity } from '../../shared/diagn
 import { SEVERITIES } from '../../shared/diagnosis';
 import type { Container, HostModel, NatStaticMapping } from '../../shared/model';
 import { addressInEntry, bareAddress } from './addresses';
-import { arg, listenersCommand, psProtocol, psQuote, removeMappingCommand } from './commands';
+import {
+  arg,
+  commandFix,
+  listenersCommand,
+  psProtocol,
+  psQuote,
+  removeMappingCommand,
+  stepsFix,
+} from './commands';
 import {
   correlate,
   networkDrivers,
@@ -137,6 +145,39 @@ function exposedTcp(address: string): boolean {
   return !(host === 'localhost' || host === '::1' || host.startsWith('127.'));
 }
 
+interface EngineApiClient {
+  readonly container: Container;
+  readonly evidence: Evidence;
+}
+
+/**
+ * Containers seen connected to the engine's TCP port: a tool such as Portainer that manages Docker over
+ * tcp://<nat gateway>:2375 (catalogue 17, 18). A firewall block on that port cuts them off, so the fix names
+ * them (issue 11). Seen from the host's TCP table or from the container's own netstat.
+ */
+function engineApiClients(model: HostModel, c: Correlation, ports: readonly number[]): EngineApiClient[] {
+  const found = new Map<string, EngineApiClient>();
+  const established = (state: string | null): boolean => state?.toLowerCase() === 'established';
+  for (const t of listOf(model.tcp)) {
+    if (!ports.includes(t.localPort) || !established(t.state) || t.remoteAddress === null) continue;
+    for (const holder of c.containersByIp.get(bareAddress(t.remoteAddress)) ?? []) {
+      if (found.has(holder.id)) continue;
+      const detail = `${t.remoteAddress}:${t.remotePort ?? '?'} -> ${t.localAddress}:${t.localPort} Established`;
+      found.set(holder.id, { container: holder, evidence: evidenceFrom(model.tcp.source, detail) });
+    }
+  }
+  for (const container of c.containers) {
+    if (found.has(container.id) || container.listeners?.kind !== 'known') continue;
+    const link = container.listeners.value.find(
+      (l) => l.remotePort !== null && ports.includes(l.remotePort) && established(l.state),
+    );
+    if (link === undefined) continue;
+    const detail = `${container.name}: ${link.localAddress}:${link.localPort} -> ${link.remoteAddress ?? '?'}:${link.remotePort} Established`;
+    found.set(container.id, { container, evidence: evidenceFrom(container.listeners.source, detail) });
+  }
+  return [...found.values()];
+}
+
 function dockerApiUnencrypted(model: HostModel, c: Correlation): Finding[] {
   const evidence: Evidence[] = [];
   const exposed: string[] = [];
@@ -172,6 +213,14 @@ function dockerApiUnencrypted(model: HostModel, c: Correlation): Finding[] {
       );
     }
   }
+  const clients = engineApiClients(model, c, ports);
+  evidence.push(...clients.map((client) => client.evidence));
+  const secure =
+    'Then in daemon.json replace the tcp:// host with "npipe://", or enable "tlsverify" with certificates on 2376, and Restart-Service docker.';
+  const cutOff =
+    clients.length === 0
+      ? ''
+      : `This also cuts off ${list(clients.map((client) => client.container.name))}, which ${clients.length > 1 ? 'use' : 'uses'} the engine API over TCP: move ${clients.length > 1 ? 'them' : 'it'} first, to the named pipe (-v \\\\.\\pipe\\docker_engine:\\\\.\\pipe\\docker_engine, build 16299 or later) or to TLS on 2376 with a client certificate (named pipes cannot be mounted on build 14393). `;
   return [
     {
       id: 'docker-api-unencrypted',
@@ -180,8 +229,20 @@ function dockerApiUnencrypted(model: HostModel, c: Correlation): Finding[] {
       detail: `Anyone who can reach ${list(ports.map((p) => `TCP ${p}`))} on this host can run containers as SYSTEM: the engine listens on a non-loopback TCP address and no TLS is configured.`,
       subjects: ['host'],
       evidence,
-      fix: `${ports.map((p) => `New-NetFirewallRule -DisplayName ${psQuote(`Block Docker API ${p}`)} -Direction Inbound -Action Block -Protocol TCP -LocalPort ${p}`).join('; ')}; then in daemon.json replace the tcp:// host with "npipe://" or enable "tlsverify" with certificates on 2376, and Restart-Service docker`,
-      references: [REF.dockerApiProtect, REF.dockerDaemonDoc],
+      fix: commandFix(
+        ports
+          .map(
+            (p) =>
+              `New-NetFirewallRule -DisplayName ${psQuote(`Block Docker API ${p}`)} -Direction Inbound -Action Block -Protocol TCP -LocalPort ${p}`,
+          )
+          .join('; '),
+        `${cutOff}${secure}`,
+      ),
+      references: [
+        REF.dockerApiProtect,
+        REF.dockerDaemonDoc,
+        ...(clients.length > 0 ? [REF.engineApiTls] : []),
+      ],
     },
   ];
 }
@@ -225,7 +286,9 @@ function daemonConfigConflict(model: HostModel): Finding[] {
         evidenceFrom(model.dockerService.source, `PathName ${service.pathName}`),
         evidenceFrom(model.daemonConfig.source, `options: ${model.daemonConfig.value.options.join(', ')}`),
       ],
-      fix: `sc.exe config ${arg(service.name)} binPath= ${psQuote(binPath)}; Restart-Service ${arg(service.name)}`,
+      fix: commandFix(
+        `sc.exe config ${arg(service.name)} binPath= ${psQuote(binPath)}; Restart-Service ${arg(service.name)}`,
+      ),
       references: [REF.dockerdConfigFile, REF.dockerDaemonDoc],
     },
   ];
@@ -277,12 +340,14 @@ function swarmPortsBlocked(model: HostModel, c: Correlation): Finding[] {
           `no enabled inbound allow rule applies to ${ports.join(', ')}`,
         ),
       ],
-      fix: blocked
-        .map(
-          (b) =>
-            `New-NetFirewallRule -DisplayName ${psQuote(`Docker swarm ${b.port}/${b.protocol}`)} -Direction Inbound -Action Allow -Protocol ${psProtocol(b.protocol)} -LocalPort ${b.port}`,
-        )
-        .join('; '),
+      fix: commandFix(
+        blocked
+          .map(
+            (b) =>
+              `New-NetFirewallRule -DisplayName ${psQuote(`Docker swarm ${b.port}/${b.protocol}`)} -Direction Inbound -Action Allow -Protocol ${psProtocol(b.protocol)} -LocalPort ${b.port}`,
+          )
+          .join('; '),
+      ),
       references: [REF.swarmPorts, REF.routingMeshDoc],
     },
   ];
@@ -309,12 +374,14 @@ function routingMeshUnsupported(model: HostModel): Finding[] {
             `${s.name}: ${ingress.map((p) => `${p.publishedPort}->${p.targetPort}/${p.protocol} ingress`).join(', ')}`,
           ),
         ],
-        fix: ingress
-          .map(
-            (p) =>
-              `docker service update --publish-rm ${p.publishedPort} --publish-add mode=host,published=${p.publishedPort},target=${p.targetPort},protocol=${p.protocol} ${arg(s.name)}`,
-          )
-          .join('; '),
+        fix: commandFix(
+          ingress
+            .map(
+              (p) =>
+                `docker service update --publish-rm ${p.publishedPort} --publish-add mode=host,published=${p.publishedPort},target=${p.targetPort},protocol=${p.protocol} ${arg(s.name)}`,
+            )
+            .join('; '),
+        ),
         references: [REF.routingMeshDoc, REF.swarmHostMode],
       },
     ];
@@ -341,7 +408,10 @@ function localRulesIgnored(model: HostModel): Finding[] {
       evidence: off.map((p) =>
         evidenceFrom(model.firewallProfiles.source, `${p.name} profile: AllowLocalFirewallRules False`),
       ),
-      fix: 'In the GPO that applies to this host set "Apply local firewall rules" to Yes for those profiles (or add the container rules to the GPO), then: gpupdate /force',
+      fix: stepsFix(
+        'In the GPO that applies to this host set "Apply local firewall rules" to Yes for those profiles (or add the container rules to the GPO).',
+        'Then on the host: gpupdate /force',
+      ),
       references: [REF.localRulesIgnored, REF.localRulesIgnored2, REF.firewallProfile],
     },
   ];
@@ -425,7 +495,9 @@ function natFindings(model: HostModel, c: Correlation): Finding[] {
               : `no container has ${m.internalIp}`,
         },
       ],
-      fix: `${removeMappingCommand(m)}${losers.length > 0 ? `; ${losers.map((l) => `docker restart ${arg(l.name)}`).join('; ')}` : ''}`,
+      fix: commandFix(
+        `${removeMappingCommand(m)}${losers.length > 0 ? `; ${losers.map((l) => `docker restart ${arg(l.name)}`).join('; ')}` : ''}`,
+      ),
       references: [REF.portAlreadyExists, REF.portAlreadyExists2, REF.removeNatMapping],
     });
   }
@@ -518,8 +590,11 @@ function hostPortConflicts(model: HostModel, c: Correlation): Finding[] {
         ],
         fix:
           pid === undefined || pid === null
-            ? listenersCommand(p.hostPort, p.protocol)
-            : `Get-Process -Id ${pid}; Stop-Process -Id ${pid}  # or publish ${fp.container.name} on another host port`,
+            ? commandFix(listenersCommand(p.hostPort, p.protocol))
+            : commandFix(
+                `Get-Process -Id ${pid}; Stop-Process -Id ${pid}`,
+                `Or publish ${fp.container.name} on another host port instead of stopping the host process.`,
+              ),
         references: [REF.portAlreadyExists2, REF.portInUseForWin],
       });
     }
@@ -545,7 +620,10 @@ function osBuildUnsupported(model: HostModel): Finding[] {
           : `Build 14393 needs update revision ${MIN_UBR_14393} or later for containers; this host is at ${ubr}. Earlier updates have known container networking and stability defects.`,
       subjects: ['host'],
       evidence: [evidenceFrom(model.host.source, `BuildNumber ${build}, UBR ${ubr ?? 'unknown'}`)],
-      fix: 'Install the latest cumulative update (sconfig, option 6, or Windows Update), reboot, then: Get-ItemProperty "HKLM:\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion" | Select-Object CurrentBuild, UBR',
+      fix: stepsFix(
+        'Install the latest cumulative update (sconfig, option 6, or Windows Update) and reboot.',
+        'Then check the revision: Get-ItemProperty "HKLM:\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion" | Select-Object CurrentBuild, UBR',
+      ),
       references: [REF.debugContainerHost, REF.versionCompatibility],
     },
   ];
@@ -581,8 +659,14 @@ function secretsInEnv(model: HostModel, c: Correlation): Finding[] {
           },
         ],
         fix: container.swarm
-          ? `docker secret create ${arg(names[0]!.toLowerCase())} <file>; docker service update --secret-add ${arg(names[0]!.toLowerCase())} --env-rm ${arg(names[0]!)} ${arg(container.swarm.serviceName)}`
-          : `Move ${names[0]} into a file mounted read-only (docker run -v C:\\secrets:C:\\secrets:ro ...) or a swarm secret, then rotate the value`,
+          ? stepsFix(
+              `Put the value of ${names[0]} in a file, then: docker secret create ${arg(names[0]!.toLowerCase())} <file>`,
+              `docker service update --secret-add ${arg(names[0]!.toLowerCase())} --env-rm ${arg(names[0]!)} ${arg(container.swarm.serviceName)}`,
+              'Then rotate the value: it has been visible in docker inspect.',
+            )
+          : stepsFix(
+              `Move ${names[0]} into a file mounted read-only (docker run -v C:\\secrets:C:\\secrets:ro ...) or a swarm secret the next time ${container.name} is recreated, then rotate the value.`,
+            ),
         references: [REF.dockerSecrets],
       },
     ];
@@ -600,7 +684,10 @@ function dataNotPersisted(model: HostModel, c: Correlation): Finding[] {
         detail: `${container.name} runs with no mount: whatever it writes lives in its writable layer and dies with the container.`,
         subjects: [subject(container)],
         evidence: [{ file: model.containers.source.file, detail: `${container.name}: Mounts []` }],
-        fix: `docker volume create ${arg(`${container.name}-data`)}; recreate with: docker run -v ${arg(`${container.name}-data`)}:C:\\data ... ${arg(container.image)}`,
+        fix: stepsFix(
+          `Create a volume for its data (docker volume create ${arg(`${container.name}-data`)}) and mount it the next time ${container.name} is recreated (-v ${arg(`${container.name}-data`)}:C:\\data).`,
+          'A mount cannot be added to an existing container: recreate it with all its current settings (networks, ports, environment, restart policy, labels) from its compose file or deployment script.',
+        ),
         references: [REF.persistentStorage],
       },
     ];
@@ -622,7 +709,10 @@ function hypervNoHostRules(model: HostModel, c: Correlation): Finding[] {
         detail: `${fp.container.name} runs in a utility VM with its own firewall (default allow). Unlike a process-isolated container, it gets no inbound rules on the host (ICC, DNS, DHCP, published ports). Whether host rules still filter what reaches it is not confirmed: Hostscope says unknown where they would block.`,
         subjects: [subject(fp.container)],
         evidence: [...fp.isolation.evidence, ...rules],
-        fix: `To filter its traffic, configure the firewall inside the container (docker exec ${arg(fp.container.name)} netsh advfirewall show allprofiles)`,
+        fix: commandFix(
+          `docker exec ${arg(fp.container.name)} netsh advfirewall show allprofiles`,
+          'To filter its traffic, configure the firewall inside the container.',
+        ),
         references: [REF.networkIsolationDoc, REF.hypervIsolationDoc],
       },
     ];

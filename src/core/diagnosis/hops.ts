@@ -12,6 +12,7 @@ import type {
 } from '../../shared/model';
 import * as causes from './causes';
 import { bareAddress } from './addresses';
+import { commandFix } from './commands';
 import {
   HNS_ENDPOINT_DRIVERS,
   natPolicyText,
@@ -209,7 +210,7 @@ export function sourceHop(ctx: PathContext, lookup: ContainerLookup, ref: string
           id: 'source-not-found',
           title: `No container "${ref}" in this bundle`,
           explanation: `${containersFile(ctx)} holds no container with that name, id or id prefix.`,
-          fix: 'docker ps -a --format "{{.ID}} {{.Names}}"',
+          fix: commandFix('docker ps -a --format "{{.ID}} {{.Names}}"'),
           references: [],
         },
       ],

@@ -34,3 +34,4 @@ export {
 } from './windows-builds';
 export { REF } from './references';
 export { explainOutbound, parseTarget, targetLabel } from './outbound';
+export { fixText } from './commands';

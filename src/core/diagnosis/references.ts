@@ -34,6 +34,8 @@ export const REF = {
   dockerDaemonDoc: learn('manage-docker/configure-docker-daemon'),
   dockerdConfigFile: 'https://docs.docker.com/reference/cli/dockerd/#daemon-configuration-file',
   dockerApiProtect: 'https://docs.docker.com/engine/security/protect-access/',
+  // Tools in containers (Portainer) reach the engine over TCP; the TLS recipe admins use (catalogue 17, 18).
+  engineApiTls: github('docker/for-win', 'issues', 1204),
   swarmPorts:
     'https://docs.docker.com/engine/swarm/swarm-tutorial/#open-protocols-and-ports-between-the-hosts',
   swarmHostMode: 'https://docs.docker.com/engine/swarm/ingress/#publish-a-port-for-tcp-only-or-udp-only',

@@ -1,6 +1,7 @@
 // `hostscope explain` for a person: the verdict first, then each hop with a tick or a cross, then the
 // causes with their fixes. Pure: colour comes in through the style.
 import type { Explanation, Hop, HopStatus, Verdict } from '../../shared/diagnosis';
+import { fixLines } from './fix';
 import { safeText, type Style } from './style';
 import { wrap } from './wrap';
 
@@ -107,7 +108,7 @@ export function formatExplanation(e: Explanation, style: Style, options: Explain
         ),
       );
       out.push(...wrap(c.explanation, width, '     '));
-      out.push(...wrap(c.fix, width, '     Fix: ', '          ').map(style.cyan));
+      out.push(...fixLines(c.fix, style, width, '     '));
       if (c.references.length > 0) out.push(...referenceLines(c.references, width).map(style.dim));
     });
   }

@@ -1,5 +1,6 @@
 // `hostscope findings` for a person: counts by severity, then each finding with its detail and fix.
 import { SEVERITIES, type Finding, type Severity } from '../../shared/diagnosis';
+import { fixLines } from './fix';
 import type { Style } from './style';
 import { wrap } from './wrap';
 
@@ -42,7 +43,7 @@ export function formatFindings(list: readonly Finding[], style: Style, width = 1
     );
     for (const e of f.evidence.slice(0, 4))
       out.push(...wrap(`${e.file}: ${e.detail}`, width, ' '.repeat(9), ' '.repeat(11)).map(style.dim));
-    out.push(...wrap(f.fix, width, `${' '.repeat(9)}Fix: `, ' '.repeat(14)).map(style.cyan));
+    out.push(...fixLines(f.fix, style, width, ' '.repeat(9)));
   }
   return `${out.join('\n')}\n`;
 }

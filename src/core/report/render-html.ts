@@ -1,6 +1,7 @@
 // The report as one self-contained HTML file: inline CSS and SVG, no script, nothing fetched (a CSP says so
 // too), readable on screen and printable (section page breaks, repeated table headers, no cut rows).
 import type {
+  Fix,
   Cause,
   Evidence,
   Finding,
@@ -160,13 +161,20 @@ ${host.unknowns.length > 0 ? `<h3>Not known from this bundle</h3>${list(host.unk
 </section>`;
 }
 
+/** A command in one `pre` (wrapped only visually: copying it gives the one line back); steps as a list, no code. */
+function fixHtml(fix: Fix): string {
+  return fix.kind === 'command'
+    ? `<pre class="fix-command">${esc(fix.command)}</pre>${fix.note === undefined ? '' : `<p class="small">${esc(fix.note)}</p>`}`
+    : `<ol class="fix-steps">${fix.steps.map((step) => `<li>${esc(step)}</li>`).join('')}</ol>`;
+}
+
 function findingCard(f: Finding): string {
   return `<div class="finding" data-severity="${esc(f.severity)}" style="border-left-color:${SEVERITY_COLORS[f.severity]}">
 <div>${badge(f.severity, SEVERITY_COLORS[f.severity])} <strong>${esc(f.title)}</strong> <span class="muted small">${esc(f.id)}</span></div>
 <p>${esc(f.detail)}</p>
 <div class="small muted">Affects: ${esc(f.subjects.join(', '))}</div>
 <h4>Evidence</h4>${evidenceList(f.evidence)}
-<h4>Fix</h4><pre>${esc(f.fix)}</pre>
+<h4>Fix</h4>${fixHtml(f.fix)}
 ${f.references.length > 0 ? `<div class="small">References: ${f.references.map(reference).join(' · ')}</div>` : ''}
 </div>`;
 }
@@ -224,7 +232,7 @@ function hopCell(hop: Hop | null): string {
 function causeBlock(cause: Cause): string {
   return `<div><strong>${esc(cause.title)}</strong> <span class="muted small">${esc(cause.id)}${cause.confidence === 'likely' ? ', likely' : ''}</span><div class="small">${esc(
     cause.explanation,
-  )}</div><pre>${esc(cause.fix)}</pre></div>`;
+  )}</div>${fixHtml(cause.fix)}</div>`;
 }
 
 function reachRow(row: ReachRow): string {

@@ -1,6 +1,6 @@
 // The report as Markdown for tickets and chat (CommonMark + GitHub tables). Bundle text goes through
 // escapeMarkdown, or into code spans and blocks whose fences it cannot close.
-import type { Finding, IsolationComparison } from '../../shared/diagnosis';
+import type { Finding, Fix, IsolationComparison } from '../../shared/diagnosis';
 import type { ReachRow, ReportContainer, ReportDocument } from './document';
 import { escapeMarkdown, markdownCode, markdownCodeBlock } from './escape';
 import { containerCells, kindTitle } from './words';
@@ -41,11 +41,24 @@ function summary(doc: ReportDocument): string {
   return `## Host summary\n\n${lines.join('\n')}\n\n### Build capabilities\n\n${capabilities}${unknowns}`;
 }
 
+/** A command as a code block of its own (never wrapped), steps as a numbered list. */
+function fixBlock(fix: Fix): string {
+  return fix.kind === 'command'
+    ? `${markdownCodeBlock(fix.command, 'powershell')}${fix.note === undefined ? '' : `\n\n${mdLine(fix.note)}`}`
+    : fix.steps.map((step, i) => `${i + 1}. ${mdLine(step)}`).join('\n');
+}
+
+function fixInTable(fix: Fix): string {
+  return fix.kind === 'command'
+    ? `${markdownCode(fix.command, true)}${fix.note === undefined ? '' : ` ${md(fix.note)}`}`
+    : fix.steps.map(md).join('<br>');
+}
+
 function finding(f: Finding): string {
   const evidence = f.evidence.map((e) => `  - ${markdownCode(e.file)}: ${md(e.detail)}`).join('\n');
   const references =
     f.references.length > 0 ? `\n- References: ${f.references.map((r) => md(r)).join(', ')}` : '';
-  return `### ${f.severity.toUpperCase()}: ${md(f.title)}\n\n${mdLine(f.detail)}\n\n- Id: ${markdownCode(f.id)}\n- Affects: ${md(f.subjects.join(', '))}\n- Evidence:\n${evidence || '  - -'}${references}\n\nFix:\n\n${markdownCodeBlock(f.fix)}`;
+  return `### ${f.severity.toUpperCase()}: ${md(f.title)}\n\n${mdLine(f.detail)}\n\n- Id: ${markdownCode(f.id)}\n- Affects: ${md(f.subjects.join(', '))}\n- Evidence:\n${evidence || '  - -'}${references}\n\nFix:\n\n${fixBlock(f.fix)}`;
 }
 
 function containerLine(c: ReportContainer): string[] {
@@ -71,7 +84,7 @@ function reachLine(row: ReachRow): string[] {
   const causes = e.causes
     .map(
       (c) =>
-        `**${md(c.title)}** (${markdownCode(c.id, true)}${c.confidence === 'likely' ? ', likely' : ''}): ${md(c.explanation)} Fix: ${markdownCode(c.fix, true)}`,
+        `**${md(c.title)}** (${markdownCode(c.id, true)}${c.confidence === 'likely' ? ', likely' : ''}): ${md(c.explanation)} Fix: ${fixInTable(c.fix)}`,
     )
     .join('<br>');
   return [

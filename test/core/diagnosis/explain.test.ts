@@ -1,9 +1,19 @@
 // Every cause id of the contract: a scenario where it fires and a near miss where it must not.
 import { describe, expect, it } from 'vitest';
-import { correlate, explain } from '../../../src/core/diagnosis';
+import { correlate, explain, fixText } from '../../../src/core/diagnosis';
 import type { Explanation, ReachSource } from '../../../src/shared/diagnosis';
 import type { Container, HostModel } from '../../../src/shared/model';
-import { container, hostProcess, listen, mapping, natNetwork, ports, profile, rule } from './model-builder';
+import {
+  commandOf,
+  container,
+  hostProcess,
+  listen,
+  mapping,
+  natNetwork,
+  ports,
+  profile,
+  rule,
+} from './model-builder';
 import { API_IP, apiContainer, healthy, WEB_IP } from './scenario';
 
 const external: ReachSource = { kind: 'external' };
@@ -68,7 +78,7 @@ describe('container-not-running', () => {
     expect(hop(out, 'container-running').status).toBe('fail');
     expect(out.causes[0]).toMatchObject({
       id: 'container-not-running',
-      fix: expect.stringContaining('docker start web'),
+      fix: { kind: 'command', command: expect.stringContaining('docker start web') },
     });
     expect(hop(out, 'listening').status).toBe('skip');
   });
@@ -137,7 +147,7 @@ describe('nat-loopback-unsupported', () => {
     expect(out.verdict).toBe('unreachable');
     expect(hop(out, 'nat-loopback').status).toBe('fail');
     const cause = out.causes.find((c) => c.id === 'nat-loopback-unsupported')!;
-    expect(cause.fix).toBe(`Test-NetConnection -ComputerName ${WEB_IP} -Port 80`);
+    expect(commandOf(cause.fix)).toBe(`Test-NetConnection -ComputerName ${WEB_IP} -Port 80`);
     expect(cause.confidence).toBe('certain');
   });
   it('is unknown, as a likely cause, on the unconfirmed 17134', () => {
@@ -193,7 +203,7 @@ describe('routing-mesh-unsupported', () => {
     const { model, task } = swarmHost(14393);
     const out = run(model, task, external, 80);
     expect(hop(out, 'routing-mesh').status).toBe('fail');
-    expect(out.causes.find((c) => c.id === 'routing-mesh-unsupported')!.fix).toBe(
+    expect(commandOf(out.causes.find((c) => c.id === 'routing-mesh-unsupported')!.fix)).toBe(
       'docker service update --publish-rm 80 --publish-add mode=host,published=80,target=80,protocol=tcp web',
     );
   });
@@ -222,10 +232,10 @@ describe('nat-mapping-missing and nat-mapping-stale', () => {
     const out = run(model, web, external, 8080);
     const cause = out.causes.find((c) => c.id === 'nat-mapping-stale')!;
     expect(cause.explanation).toContain('container api');
-    expect(cause.fix).toContain(
+    expect(commandOf(cause.fix)).toContain(
       "Remove-NetNatStaticMapping -NatName 'H6bd1a5b2-7c8e-4f1a-9a55-1f0c8e2d9a11' -StaticMappingID 7",
     );
-    expect(cause.fix).toContain('docker restart web');
+    expect(commandOf(cause.fix)).toContain('docker restart web');
   });
   it('fires stale when the mapping points at this container but another port', () => {
     const { b, web } = healthy({ mapping: false });
@@ -279,7 +289,7 @@ describe('host-port-conflict', () => {
     expect(hop(out, 'host-port-free').status).toBe('fail');
     const cause = out.causes.find((c) => c.id === 'host-port-conflict')!;
     expect(cause.explanation).toContain('node (PID 4242)');
-    expect(cause.fix).toBe('Get-Process -Id 4242; Stop-Process -Id 4242');
+    expect(commandOf(cause.fix)).toBe('Get-Process -Id 4242; Stop-Process -Id 4242');
   });
   it('does not fire for a listener on another port or owned by the container itself', () => {
     const { b, web } = healthy();
@@ -293,7 +303,7 @@ describe('host-port-conflict', () => {
     const { b, web } = healthy({ web: { ports: [[5353, 53, 'udp']] } });
     b.udp({ localAddress: '0.0.0.0', localPort: 5353, owningProcess: null });
     const out = run(b.build(), web, external, 5353, 'udp');
-    expect(out.causes.find((c) => c.id === 'host-port-conflict')!.fix).toBe(
+    expect(commandOf(out.causes.find((c) => c.id === 'host-port-conflict')!.fix)).toBe(
       'Get-NetUDPEndpoint -LocalPort 5353',
     );
   });
@@ -318,7 +328,7 @@ describe('firewall-blocked', () => {
       8080,
     );
     expect(hop(out, 'host-firewall').status).toBe('fail');
-    expect(out.causes.find((c) => c.id === 'firewall-blocked')!.fix).toBe(
+    expect(commandOf(out.causes.find((c) => c.id === 'firewall-blocked')!.fix)).toBe(
       "Disable-NetFirewallRule -Name 'deny-80'",
     );
   });
@@ -330,7 +340,7 @@ describe('firewall-blocked', () => {
       external,
       8080,
     );
-    expect(out.causes.find((c) => c.id === 'firewall-blocked')!.fix).toBe(
+    expect(commandOf(out.causes.find((c) => c.id === 'firewall-blocked')!.fix)).toBe(
       "Enable-NetFirewallRule -Name 'allow-80'",
     );
   });
@@ -345,7 +355,7 @@ describe('firewall-blocked', () => {
     expect(hop(out, 'host-firewall').status).toBe('fail');
     const cause = out.causes.find((c) => c.id === 'firewall-blocked')!;
     expect(cause.references).toContain('https://github.com/microsoft/Windows-Containers/issues/561');
-    expect(cause.fix).toContain('-LocalPort 80 ');
+    expect(commandOf(cause.fix)).toContain('-LocalPort 80 ');
   });
   it('fires for a block rule whose range and list hold the port, only in the arriving profile', () => {
     const { b, web } = healthy();
@@ -467,7 +477,7 @@ describe('firewall-local-rules-ignored', () => {
     expect(hop(out, 'host-firewall').status).toBe('fail');
     const cause = out.causes.find((c) => c.id === 'firewall-local-rules-ignored')!;
     expect(cause.explanation).toContain('HNS Container Networking - web 80');
-    expect(cause.fix).toContain('gpupdate /force');
+    expect(fixText(cause.fix)).toContain('gpupdate /force');
   });
   it('does not fire when the allow rule comes from the group policy itself, or another profile ignores local rules', () => {
     const gpo = healthy({ rules: false });
@@ -497,7 +507,7 @@ describe('not-listening-in-container', () => {
     const { b, web } = healthy({ web: { listeners: [{ localPort: 135 }, { localPort: 445 }] } });
     const out = run(b.build(), web, external, 8080);
     expect(hop(out, 'listening').status).toBe('fail');
-    expect(out.causes.find((c) => c.id === 'not-listening-in-container')!.fix).toBe(
+    expect(commandOf(out.causes.find((c) => c.id === 'not-listening-in-container')!.fix)).toBe(
       'docker exec web netstat -ano; docker logs --tail 50 web',
     );
   });
@@ -550,7 +560,7 @@ describe('no-shared-network and no-network', () => {
       .build();
     const out = run(model, front, { kind: 'container', ref: 'back' }, 80);
     expect(hop(out, 'shared-network').status).toBe('fail');
-    expect(out.causes.find((c) => c.id === 'no-shared-network')!.fix).toBe(
+    expect(commandOf(out.causes.find((c) => c.id === 'no-shared-network')!.fix)).toBe(
       'docker network connect frontend back',
     );
   });
@@ -588,6 +598,6 @@ describe('hostile names in fixes', () => {
     const out = run(b.build(), web, external, 8080);
     const fix = out.causes.find((c) => c.id === 'container-not-running')!.fix;
     const quoted = `'x''; Remove-Item C:\\ -Recurse; '''`;
-    expect(fix).toBe(`docker start ${quoted}; docker logs --tail 50 ${quoted}`);
+    expect(commandOf(fix)).toBe(`docker start ${quoted}; docker logs --tail 50 ${quoted}`);
   });
 });

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { findings, looksSecret } from '../../../src/core/diagnosis';
 import type { Finding } from '../../../src/shared/diagnosis';
 import type { HostModel } from '../../../src/shared/model';
-import { container, hostProcess, listen, mapping, ports, profile, rule } from './model-builder';
+import { commandOf, container, hostProcess, listen, mapping, ports, profile, rule } from './model-builder';
 import { API_IP, apiContainer, healthy } from './scenario';
 
 const ids = (model: HostModel): string[] => findings(model).map((f) => f.id);
@@ -27,7 +27,7 @@ describe('docker-api-unencrypted', () => {
     const [f] = only(b.build(), 'docker-api-unencrypted');
     expect(f).toMatchObject({ severity: 'critical', subjects: ['host'] });
     expect(f!.evidence.map((e) => e.file)).toEqual(['host/daemon.json', 'host/tcp.json']);
-    expect(f!.fix).toContain("New-NetFirewallRule -DisplayName 'Block Docker API 2375'");
+    expect(commandOf(f!.fix)).toContain("New-NetFirewallRule -DisplayName 'Block Docker API 2375'");
   });
   it('fires for -H tcp://:2375 in the service start-up parameters', () => {
     const { b } = healthy();
@@ -60,7 +60,7 @@ describe('daemon-config-conflict', () => {
     const [f] = only(b.build(), 'daemon-config-conflict');
     expect(f!.severity).toBe('high');
     expect(f!.title).toContain('hosts');
-    expect(f!.fix).toBe(
+    expect(commandOf(f!.fix)).toBe(
       `sc.exe config docker binPath= '"C:\\Program Files\\Docker\\dockerd.exe" --run-service'; Restart-Service docker`,
     );
   });
@@ -95,7 +95,7 @@ describe('swarm-ports-blocked', () => {
     );
     const [f] = only(b.build(), 'swarm-ports-blocked');
     expect(f!.title).toBe('Swarm ports blocked: 4789/udp');
-    expect(f!.fix).toBe(
+    expect(commandOf(f!.fix)).toBe(
       "New-NetFirewallRule -DisplayName 'Docker swarm 4789/udp' -Direction Inbound -Action Allow -Protocol UDP -LocalPort 4789",
     );
   });
@@ -189,7 +189,7 @@ describe('nat-mapping-stale and nat-mapping-missing', () => {
     const { b, web } = healthy({ mapping: false, build: 14393 });
     const [f] = only(b.build(), 'nat-mapping-missing');
     expect(f!.subjects).toEqual([`container:${web.id}`]);
-    expect(f!.fix).toContain('docker restart web');
+    expect(commandOf(f!.fix)).toContain('docker restart web');
   });
   it('does not fire on 2019 from an empty WinNAT alone: the ports may live only in HNS policies', () => {
     const { b } = healthy({ mapping: false });
@@ -255,7 +255,7 @@ describe('host-port-conflict', () => {
     const { b } = healthy({ web: { ports: [[5353, 53, 'udp']] } });
     b.udp({ localAddress: '0.0.0.0', localPort: 5353, owningProcess: null });
     const [f] = only(b.build(), 'host-port-conflict');
-    expect(f!.fix).toBe('Get-NetUDPEndpoint -LocalPort 5353');
+    expect(commandOf(f!.fix)).toBe('Get-NetUDPEndpoint -LocalPort 5353');
   });
 });
 

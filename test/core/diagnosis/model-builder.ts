@@ -2,6 +2,7 @@
 // known unless the test says a probe was not collected. Bundle files follow from the known parts, as the
 // real model builder records them.
 
+import type { Fix } from '../../../src/shared/diagnosis';
 import { PROBES } from '../../../src/shared/bundle';
 import type {
   ConnectionProfile,
@@ -641,4 +642,10 @@ export function hnsEndpoint(
           })),
     ...extra,
   };
+}
+
+/** The command of a fix that must be a copyable command (issue 11); fails the test when it is prose. */
+export function commandOf(fix: Fix): string {
+  if (fix.kind !== 'command') throw new Error(`expected a command fix, got steps: ${fix.steps.join(' / ')}`);
+  return fix.command;
 }

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { explain, explainOutbound, parseTarget } from '../../../src/core/diagnosis';
 import type { Explanation, OutboundTarget } from '../../../src/shared/diagnosis';
 import type { Container, HostModel } from '../../../src/shared/model';
-import { container, hostProcess, listen, natNetwork, ports, profile, rule } from './model-builder';
+import { commandOf, container, hostProcess, listen, natNetwork, ports, profile, rule } from './model-builder';
 import { apiContainer, GATEWAY, healthy } from './scenario';
 
 const toHost: OutboundTarget = { kind: 'host' };
@@ -113,8 +113,8 @@ describe('outbound to a service on the host', () => {
     const out = explainOutbound(b.build(), web, toHost, 1433, 'tcp');
     expect(hop(out, 'host-firewall-from-container').status).toBe('fail');
     const cause = out.causes.find((c) => c.id === 'host-firewall-blocks-container')!;
-    expect(cause.fix).toContain('-RemoteAddress 172.24.80.0/20');
-    expect(cause.fix).toContain('-LocalPort 1433');
+    expect(commandOf(cause.fix)).toContain('-RemoteAddress 172.24.80.0/20');
+    expect(commandOf(cause.fix)).toContain('-LocalPort 1433');
     expect(
       hop(out, 'host-firewall-from-container').evidence.some((e) =>
         e.detail.includes('vEthernet (nat): public'),

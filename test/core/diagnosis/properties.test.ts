@@ -8,11 +8,13 @@ import {
   explain,
   explainOutbound,
   findings,
+  fixText,
   inspect,
   reachabilityMatrix,
 } from '../../../src/core/diagnosis';
 import type { Evidence, Explanation, OutboundTarget, ReachSource } from '../../../src/shared/diagnosis';
 import type { FirewallProfileName, HostModel } from '../../../src/shared/model';
+import { destructiveCommand } from '../../support/fix-safety';
 import {
   container,
   hostProcess,
@@ -248,7 +250,8 @@ function checkExplanation(model: HostModel, e: Explanation): void {
   }
   for (const c of e.causes) {
     expect(c.explanation.length).toBeGreaterThan(20);
-    expect(c.fix.length).toBeGreaterThan(0);
+    expect(fixText(c.fix).length).toBeGreaterThan(0);
+    expect(destructiveCommand(c.fix), `${c.id} offers a destructive command`).toBeNull();
   }
 }
 
@@ -290,7 +293,10 @@ describe('properties of the diagnosis over generated hosts', () => {
       fc.property(hostArb, (h) => {
         const model = buildModel(h);
         const correlation = correlate(model);
-        for (const f of findings(model, correlation)) checkEvidence(model, f.evidence);
+        for (const f of findings(model, correlation)) {
+          checkEvidence(model, f.evidence);
+          expect(destructiveCommand(f.fix), `${f.id} offers a destructive command`).toBeNull();
+        }
         const containers = model.containers.kind === 'known' ? model.containers.value : [];
         for (const c of containers) expect(inspect(model, c, correlation).id).toBe(c.id);
         if (containers.length > 0) {

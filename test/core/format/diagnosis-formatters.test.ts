@@ -8,15 +8,24 @@ import { formatInspect } from '../../../src/core/format/inspect';
 import { formatIsolationComparison } from '../../../src/core/format/isolation';
 import { ansi, plain } from '../../../src/core/format/style';
 import { wrap } from '../../../src/core/format/wrap';
+import type { Fix } from '../../../src/shared/diagnosis';
 import { apiContainer, healthy } from '../diagnosis/scenario';
 
 // eslint-disable-next-line no-control-regex
 const ESC = /\u001b/;
+// eslint-disable-next-line no-control-regex
+const ESC_ALL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
 const HOSTILE =
   'evil\u001b[2J\u001b]0;pwned\u0007-name-that-goes-on-and-on-and-on-and-on-and-on-and-on-and-on-and-on-and-on';
 
-const widest = (text: string, width: number): string[] =>
-  text.split('\n').filter((l) => l.length > width && !/^\s*https?:\/\//.test(l));
+/** Lines past the width, apart from URLs and the fix commands, which are never cut (issue 11). */
+const widest = (text: string, width: number, commands: readonly string[] = []): string[] =>
+  text
+    .split('\n')
+    .filter((l) => l.length > width && !/^\s*https?:\/\//.test(l) && !commands.includes(l.trim()));
+
+const commandsOf = (fixes: readonly Fix[]): string[] =>
+  fixes.flatMap((f) => (f.kind === 'command' ? [f.command.replace(ESC_ALL, '?')] : []));
 
 describe('wrap', () => {
   it('keeps every line within the width, cuts words longer than a line, and indents continuations', () => {
@@ -42,7 +51,22 @@ describe('formatters', () => {
     expect(out).toContain('  ✗ Container');
     expect(out).toContain('Why, and how to fix it');
     expect(out).not.toMatch(ESC);
-    expect(widest(out, 100)).toEqual([]);
+    expect(widest(out, 100, commandsOf(e.causes.map((c) => c.fix)))).toEqual([]);
+  });
+
+  it('prints a fix command whole on a line of its own, even past the width, and wraps only prose', () => {
+    const out = formatExplanation(e, plain, { width: 60 }).split('\n');
+    const commands = commandsOf(e.causes.map((c) => c.fix));
+    expect(commands.length).toBeGreaterThan(0);
+    for (const command of commands) {
+      expect(command.length).toBeGreaterThan(60);
+      expect(out.map((l) => l.trim())).toContain(command);
+    }
+    const all = findings(model);
+    const text = formatFindings(all, plain, 60)
+      .split('\n')
+      .map((l) => l.trim());
+    for (const command of commandsOf(all.map((f) => f.fix))) expect(text).toContain(command);
   });
 
   it('explain: colour only when the style brings it', () => {
@@ -56,9 +80,10 @@ describe('formatters', () => {
       formatFindings(findings(model), plain, 80),
       formatIsolationComparison(compareIsolation(model, web, apiContainer()), plain, 80),
     ];
+    const commands = commandsOf(findings(model).map((f) => f.fix));
     for (const out of outs) {
       expect(out).not.toMatch(ESC);
-      expect(widest(out, 80)).toEqual([]);
+      expect(widest(out, 80, commands)).toEqual([]);
     }
   });
 

@@ -104,9 +104,11 @@ describe('hostile names in rendered reports', () => {
         browser!,
         `<!doctype html><html><head><title>md</title></head><body>${html}</body></html>`,
       );
-      // What the Markdown renderer itself asks for: headings, lists, tables, emphasis, code, line breaks.
+      // What the Markdown renderer itself asks for: headings, lists (numbered for fix steps), tables, emphasis, code, line breaks.
       const allowed = new Set(
-        'html head title body h1 h2 h3 p ul li table thead tbody tr th td strong em code pre br'.split(' '),
+        'html head title body h1 h2 h3 p ul ol li table thead tbody tr th td strong em code pre br'.split(
+          ' ',
+        ),
       );
       expect(facts.tags.filter((t) => !allowed.has(t))).toEqual([]);
       expect(facts.handlers).toBe(0);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Fix } from '../../../src/shared/diagnosis';
 import { findings, reachabilityMatrix } from '../../../src/core/diagnosis';
 import { createRedactor, seedsFromBundle } from '../../../src/core/redact';
 import {
@@ -26,6 +27,10 @@ import {
 } from '../../support/report-bundles';
 
 const NOW = '2026-11-30T10:00:00.000Z';
+
+/** What a report must show of a fix, as HTML: the command whole, or every step. */
+const fixHtmlParts = (fix: Fix): string[] =>
+  (fix.kind === 'command' ? [fix.command] : fix.steps).map((text) => escapeHtml(text));
 
 function documentOf(bundle: LoadedBundle, redact: boolean, containers?: readonly string[]): ReportDocument {
   const outcome = createReport(bundle.model, {
@@ -98,11 +103,11 @@ describe.each(reportBundles())('report of $name', ({ name, path }) => {
     }
     for (const f of doc.findings.items) {
       expect(html).toContain(escapeHtml(f.title));
-      expect(html).toContain(escapeHtml(f.fix));
+      for (const part of fixHtmlParts(f.fix)) expect(html).toContain(part);
     }
     for (const cause of doc.reachability.rows.flatMap((r) => r.explanation.causes)) {
       expect(html).toContain(escapeHtml(cause.title));
-      expect(html).toContain(escapeHtml(cause.fix));
+      for (const part of fixHtmlParts(cause.fix)) expect(html).toContain(part);
       expect(html).toContain(escapeHtml(cause.explanation));
     }
     expect(html.includes('id="isolation"')).toBe(doc.isolation !== null);
@@ -115,14 +120,16 @@ describe.each(reportBundles())('report of $name', ({ name, path }) => {
     expect(count(findingsPart, '\n### ')).toBe(doc.findings.items.length);
     for (const f of doc.findings.items) {
       expect(md).toContain(escapeMarkdown(f.title, 'inline'));
-      expect(md).toContain(`\n${showInvisible(f.fix)}\n`);
+      if (f.fix.kind === 'command') expect(md).toContain(`powershell\n${showInvisible(f.fix.command)}\n`);
+      else for (const step of f.fix.steps) expect(md).toContain(escapeMarkdown(step, 'line-start'));
     }
     const reach = section(md, 'Reachability of published ports');
     // Header and divider, then one row per check.
     expect(reach.split('\n').filter((l) => l.startsWith('| ')).length - 1).toBe(doc.reachability.rows.length);
     for (const cause of doc.reachability.rows.flatMap((r) => r.explanation.causes)) {
       expect(reach).toContain(escapeMarkdown(cause.title, 'inline'));
-      expect(reach).toContain(markdownCode(cause.fix, true));
+      if (cause.fix.kind === 'command') expect(reach).toContain(markdownCode(cause.fix.command, true));
+      else for (const step of cause.fix.steps) expect(reach).toContain(escapeMarkdown(step, 'inline'));
     }
     const containers = section(md, 'Containers');
     expect(containers.split('\n').filter((l) => l.startsWith('| ')).length - 1).toBe(
@@ -200,8 +207,9 @@ describe.each(SCENARIOS)(
       for (const id of causes) {
         const cause = rows.flatMap((r) => r.explanation.causes).find((c) => c.id === id);
         expect(cause, id).toBeDefined();
-        expect(outputs.html).toContain(escapeHtml(cause!.fix));
-        expect(outputs.md).toContain(markdownCode(cause!.fix, true));
+        for (const part of fixHtmlParts(cause!.fix)) expect(outputs.html).toContain(part);
+        if (cause!.fix.kind === 'command')
+          expect(outputs.md).toContain(markdownCode(cause!.fix.command, true));
         for (const out of Object.values(outputs)) expect(out).toContain(id);
       }
       for (const id of findingIds) {

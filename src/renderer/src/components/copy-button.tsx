@@ -1,4 +1,5 @@
 import { useEffect, useState, type JSX } from 'react';
+import type { Fix } from '../../../shared/diagnosis';
 import { Icon } from './icons';
 
 /** Copies a fix or an id; says so for a moment (and to screen readers). */
@@ -38,6 +39,26 @@ export function CommandBlock({ text, label = 'Fix' }: { text: string; label?: st
         <code>{text}</code>
       </pre>
       <CopyButton text={text} label={`Copy ${label.toLowerCase()}`} />
+    </div>
+  );
+}
+
+/** A fix (issue 11): a command gets the copy button and is copied whole; steps are prose, with nothing to copy. */
+export function FixBlock({ fix }: { fix: Fix }): JSX.Element {
+  if (fix.kind === 'command')
+    return (
+      <div className="fix">
+        <CommandBlock text={fix.command} />
+        {fix.note !== undefined && <p className="fix-note">{fix.note}</p>}
+      </div>
+    );
+  return (
+    <div className="fix">
+      <ol className="fix-steps">
+        {fix.steps.map((step, i) => (
+          <li key={i}>{step}</li>
+        ))}
+      </ol>
     </div>
   );
 }

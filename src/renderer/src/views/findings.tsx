@@ -6,7 +6,7 @@ import type { FindingView } from '../../../shared/views';
 import { useQuery } from '../api/use-query';
 import { useBundleKey } from '../app-context';
 import { SeverityBadge } from '../components/chips';
-import { CommandBlock } from '../components/copy-button';
+import { FixBlock } from '../components/copy-button';
 import { EvidenceList, References } from '../components/evidence';
 import { EmptyState, QueryView } from '../components/states';
 import { href } from '../router';
@@ -177,7 +177,7 @@ export function FindingCard({ finding }: { finding: FindingView }): JSX.Element 
         <summary>Evidence ({finding.evidence.length})</summary>
         <EvidenceList evidence={finding.evidence} />
       </details>
-      {finding.fix && <CommandBlock text={finding.fix} />}
+      <FixBlock fix={finding.fix} />
       <References references={finding.references} />
     </article>
   );

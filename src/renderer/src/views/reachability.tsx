@@ -8,7 +8,7 @@ import type { ContainerRow, PortChoice, ReachMatrixRow, ReachView } from '../../
 import { useQuery } from '../api/use-query';
 import { useBundleKey } from '../app-context';
 import { HopStatusIcon, VerdictBadge } from '../components/chips';
-import { CommandBlock } from '../components/copy-button';
+import { FixBlock } from '../components/copy-button';
 import { DataTable } from '../components/data-table';
 import { EvidenceList, References } from '../components/evidence';
 import { EmptyState, QueryView, UnknownNote } from '../components/states';
@@ -285,7 +285,7 @@ function Answer({ view }: { view: ReachView }): JSX.Element {
                 {cause.confidence === 'likely' && <span className="chip chip-warn">likely</span>}
               </h3>
               <p>{cause.explanation}</p>
-              <CommandBlock text={cause.fix} />
+              <FixBlock fix={cause.fix} />
               <References references={cause.references} />
             </article>
           ))}
