@@ -4,6 +4,7 @@
 import type { Cause } from '../../shared/diagnosis';
 import type {
   Container,
+  ExcludedPortRange,
   FirewallProfileName,
   FirewallRule,
   HostProcess,
@@ -23,6 +24,7 @@ import {
 import type { Publication } from './correlate';
 import { isPolicyRule } from './firewall';
 import { REF } from './references';
+import { reservedPortCommand } from './reserved-ports';
 
 const portText = (port: number, protocol: 'tcp' | 'udp'): string => `${port}/${protocol}`;
 const ruleText = (r: FirewallRule): string => `"${r.displayName ?? r.name}"`;
@@ -346,6 +348,25 @@ export function hnsEndpointMissing(c: Container, reason: string, file: string): 
     explanation: `Docker shows ${c.name} running with an address, but ${file} has ${reason}: HNS lost the endpoint (a crashed or restarted hns service, or HNS state out of step after a reboot or update). Without it no packet reaches the container.`,
     fix: commandFix(`Get-Service hns, vmcompute | Select-Object Name, Status; docker restart ${arg(c.name)}`),
     references: [REF.hnsCrash, REF.hnsCrash2, REF.hnsStateCorrupt],
+  };
+}
+
+export function portReserved(
+  c: Container,
+  port: number,
+  protocol: 'tcp' | 'udp',
+  range: ExcludedPortRange,
+  file: string,
+): Cause {
+  return {
+    id: 'port-reserved',
+    title: `Host port ${portText(port, protocol)} lies in the excluded range ${range.start}-${range.end}`,
+    explanation: `${file} lists ${range.start}-${range.end}${range.administered ? ' (administered, persistent)' : ''} among the ${range.family} ${range.protocol} excluded port ranges, and ${c.name} publishes ${portText(port, protocol)} inside it. Nothing can bind a reserved port ("Ports are not available", "access a socket in a way forbidden"): the mapping is refused and the container does not start, while netstat shows nothing on the port. Hyper-V and WinNAT reserve such blocks and move them on reboot.`,
+    fix: commandFix(
+      reservedPortCommand(range, port),
+      'Stopping winnat cuts NAT for every container on this host until it starts again; then start the container.',
+    ),
+    references: [REF.portReserved, REF.portReserved2, REF.portReservedKb],
   };
 }
 

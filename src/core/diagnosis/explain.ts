@@ -138,6 +138,7 @@ export function explain(
   const published = (): hops.HopResult =>
     memo(`published|${at}|${matching.length}`, () => hops.publishedPortHop(ctx, matching));
   const mesh = (): hops.HopResult => memo(`mesh|${at}`, () => hops.routingMeshHop(ctx));
+  const reserved = (): hops.HopResult => memo(`reserved|${at}`, () => hops.portReservedHop(ctx));
   const mapping = (): hops.HopResult => memo(`nat|${at}`, () => hops.natMappingHop(ctx));
   const hostPort = (): hops.HopResult => memo(`host-port|${at}`, () => hops.hostPortHop(ctx));
   const listening = (): hops.HopResult =>
@@ -154,6 +155,7 @@ export function explain(
         running(),
         network(),
         published(),
+        reserved(),
         mesh(),
         mapping(),
         hostPort(),
@@ -166,6 +168,7 @@ export function explain(
         running(),
         network(),
         published(),
+        reserved(),
         mesh(),
         memo(`loopback|${at}`, () => hops.natLoopbackHop(ctx)),
         mapping(),
@@ -215,7 +218,15 @@ const BLOCKS: Readonly<
   'container-network': { hops: 'all', note: (name) => `${name} has no network` },
   'routing-mesh': { hops: ['host-firewall'], note: () => 'the routing mesh forwards nothing on this build' },
   'published-port': {
-    hops: ['routing-mesh', 'nat-loopback', 'nat-mapping', 'host-port-free', 'host-firewall', 'listening'],
+    hops: [
+      'port-reserved',
+      'routing-mesh',
+      'nat-loopback',
+      'nat-mapping',
+      'host-port-free',
+      'host-firewall',
+      'listening',
+    ],
     note: () => 'no binding Windows accepts for this port',
   },
   'shared-network': {

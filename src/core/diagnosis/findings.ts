@@ -23,6 +23,7 @@ import {
   type Footprint,
   type Publication,
 } from './correlate';
+import { findings11 } from './findings-1-1';
 import { natMappingHop } from './hops';
 import { decideInbound, externalProfiles } from './firewall';
 import { evidenceFrom, listOf } from './known';
@@ -735,6 +736,7 @@ export function findings(model: HostModel, correlation: Correlation = correlate(
     ...secretsInEnv(model, correlation),
     ...dataNotPersisted(model, correlation),
     ...hypervNoHostRules(model, correlation),
+    ...findings11(model, correlation),
   ];
   return all
     .map((f, i) => ({ f, i }))

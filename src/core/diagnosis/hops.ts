@@ -33,6 +33,7 @@ import {
   type FirewallDecision,
 } from './firewall';
 import { evidenceFrom, missingNote } from './known';
+import { reservation } from './reserved-ports';
 import type { ContainerLookup } from './lookup';
 import { BUILD, natLoopback, processIsolatedDefaultInbound, routingMesh } from './windows-builds';
 
@@ -329,6 +330,46 @@ export function publishedPortHop(ctx: PathContext, matching: readonly Publicatio
   return fail(id, title, evidence, [
     causes.noPublishedPort(c, ctx.port, ctx.protocol, all, containersFile(ctx)),
   ]);
+}
+
+/**
+ * The host port outside every excluded range (failure catalogue 2). A running container whose binding Docker
+ * shows live got the port when it started: that stands where the ranges were not collected.
+ */
+export function portReservedHop(ctx: PathContext): HopResult {
+  const id = 'port-reserved';
+  const pub = ctx.publication;
+  const title = `Host port ${portText(ctx)} is not reserved`;
+  if (!pub || pub.hostPort === null) return skip(id, title, NO_PUBLICATION);
+  const c = ctx.target.container;
+  const bound = ctx.target.running && pub.live;
+  const r = reservation(ctx.model, ctx.protocol, pub.hostPort);
+  switch (r.kind) {
+    case 'free':
+      return pass(id, title, [r.evidence]);
+    case 'unknown':
+      return bound
+        ? pass(id, title, [pub.evidence], `${c.name} holds the port since it started; ${r.note}`)
+        : unknown(id, title, r.note);
+    case 'reserved': {
+      const cause = causes.portReserved(
+        c,
+        pub.hostPort,
+        ctx.protocol,
+        r.range,
+        ctx.model.portExclusions.source.file,
+      );
+      if (bound)
+        return unknown(
+          id,
+          title,
+          `${c.name} runs with the port bound, so the reservation came after it started: it will refuse the port at the next start`,
+          [r.evidence, pub.evidence],
+          [{ ...cause, confidence: 'likely' }],
+        );
+      return fail(id, title, [r.evidence, pub.evidence], [cause]);
+    }
+  }
 }
 
 export function routingMeshHop(ctx: PathContext): HopResult {

@@ -91,6 +91,7 @@ export const REF = {
   ipv6Unsupported2: github('microsoft/Windows-Containers', 'issues', 75), // 35
   badUpdate: github('microsoft/Windows-Containers', 'issues', 516), // 22
   badUpdate2: github('moby/moby', 'issues', 42426), // 22
+  hostToContainer14393: github('moby/moby', 'issues', 29444), // 22
   macSpoofing: github('MicrosoftDocs/Virtualization-Documentation', 'issues', 802), // 25
   macSpoofing2: github('moby/moby', 'issues', 30342), // 25
   winNatInvisible: github('MicrosoftDocs/Virtualization-Documentation', 'issues', 1244), // 42

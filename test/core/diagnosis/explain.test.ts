@@ -42,6 +42,7 @@ describe('explain: the healthy path', () => {
       'container-running:pass',
       'container-network:pass',
       'published-port:pass',
+      'port-reserved:pass',
       'routing-mesh:skip',
       'nat-mapping:pass',
       'host-port-free:pass',
