@@ -12,20 +12,32 @@ import type {
   Verdict,
 } from './diagnosis';
 import type {
+  ComputerSystem,
+  ContainerIpConfig,
   ContainerNetwork,
+  DynamicPortRange,
   EngineInfo,
+  ExcludedPortRange,
   FirewallProfile,
+  HnsNatPolicy,
+  HostEvent,
   HostInfo,
   HostProcess,
+  HostService,
+  HostsEntry,
+  Hotfix,
   Isolation,
   Known,
   Listener,
   Mount,
   NatInstance,
   NatSession,
+  PortListing,
+  ProxySettings,
   PublishedPort,
   TopRow,
   ProbeOutcome,
+  VmSwitch,
 } from './model';
 
 /** The bundle the app has open. `id` changes with every open, so a view can tell it is stale. */
@@ -97,6 +109,32 @@ export interface HostOverview {
     readonly running: number;
     readonly stopped: number;
   }[];
+  readonly hostState: HostStateView;
+}
+
+/** A reserved (excluded) port range, with the host ports containers publish inside it. */
+export interface ReservedRangeView extends ExcludedPortRange {
+  readonly publishedInside: readonly {
+    readonly port: number;
+    readonly containerId: string;
+    readonly containerName: string;
+  }[];
+}
+
+/** The host state bundle 1.1 collects, where an admin looks for it on the overview. */
+export interface HostStateView {
+  /** docker, hns, vmcompute, winnat, SharedAccess, nvagent as Win32_Service gives them. */
+  readonly services: Known<readonly HostService[]>;
+  /** Service control manager events (System 7023, 7024, 7031, 7034) of the collected window, newest first. */
+  readonly serviceFailures: Known<readonly HostEvent[]>;
+  readonly reservedPorts: Known<{
+    readonly ranges: readonly ReservedRangeView[];
+    readonly dynamic: readonly DynamicPortRange[];
+    readonly listings: readonly PortListing[];
+  }>;
+  readonly proxy: Known<ProxySettings>;
+  readonly computer: Known<ComputerSystem>;
+  readonly hotfixes: Known<readonly Hotfix[]>;
 }
 
 export type ViewName =
@@ -175,6 +213,7 @@ export interface ContainerDetail {
     readonly publishedPorts: readonly PublishedPort[];
     readonly natSessions: readonly NatSession[];
     readonly listeners: Known<readonly Listener[]> | null;
+    readonly hns: ContainerHnsView;
   };
   readonly firewall: {
     readonly rules: readonly FirewallRuleView[];
@@ -189,6 +228,45 @@ export interface ContainerDetail {
     /** Container ports, for `host` and another container. */
     readonly containerPorts: readonly PortChoice[];
   };
+}
+
+/** Why a part is missing: not collected, looked for and absent, or not applicable (the correlation's words). */
+export interface MissingPart {
+  readonly kind: 'absent' | 'unknown' | 'not-applicable';
+  readonly reason: string;
+}
+
+/** One Docker network of the container and what HNS holds for it there (the correlation's attachment). */
+export interface HnsAttachmentView {
+  readonly network: string;
+  readonly ip: string | null;
+  readonly endpoint:
+    | {
+        readonly kind: 'found';
+        readonly id: string;
+        readonly dnsServers: readonly string[];
+        /** Its NAT policies: the ports HNS publishes (knowledge notes section 10); a reason where unknown. */
+        readonly natPolicies:
+          { readonly kind: 'found'; readonly value: readonly HnsNatPolicy[] } | MissingPart;
+        /** Its other policies by type; null where the policies were not collected. */
+        readonly otherPolicies: readonly string[] | null;
+      }
+    | MissingPart;
+  readonly vSwitch:
+    | {
+        readonly kind: 'found';
+        readonly name: string;
+        readonly type: VmSwitch['switchType'];
+        readonly note: string | null;
+      }
+    | MissingPart;
+}
+
+export interface ContainerHnsView {
+  readonly attachments: readonly HnsAttachmentView[];
+  /** `ipconfig /all` inside the container; null where not to be collected (not running). */
+  readonly ipConfig: Known<ContainerIpConfig> | null;
+  readonly hostsFile: Known<readonly HostsEntry[]> | null;
 }
 
 // ---- Reachability --------------------------------------------------------------------------
@@ -278,7 +356,27 @@ export interface TopologyNetwork {
   readonly gateways: readonly string[];
   /** The WinNAT instance that translates for this network, matched by internal prefix. */
   readonly nat: string | null;
+  /** The NAT HNS names for the network (`NatName`); on 2019 and later Get-NetNat may not list it. */
+  readonly hnsNatName: string | null;
+  /** The Hyper-V switch behind the network (the correlation's match); null where none or not collected. */
+  readonly vSwitch: {
+    readonly name: string;
+    readonly type: VmSwitch['switchType'];
+    /** How it was matched where HNS records no switch (by the network's name). */
+    readonly note: string | null;
+  } | null;
+  /** Host routes whose destination overlaps the network's subnets (default routes left out). */
+  readonly routes: readonly TopologyRoute[];
   readonly containers: readonly TopologyContainer[];
+}
+
+export interface TopologyRoute {
+  readonly destinationPrefix: string;
+  readonly nextHop: string | null;
+  readonly interfaceAlias: string | null;
+  readonly routeMetric: number | null;
+  /** On the interface holding the network's gateway (its vEthernet); false for any other; null where unknown. */
+  readonly own: boolean | null;
 }
 
 export interface TopologyView {

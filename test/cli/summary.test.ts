@@ -7,7 +7,13 @@ import { cli } from '../support/cli';
 import { zipFolder } from '../support/zip-folder';
 
 const samplesDir = join(import.meta.dirname, '../../resources/samples');
-const SAMPLES = ['server2016-swarm-portainer', 'server2019-broken-nat', 'server2022-healthy'];
+const SAMPLES = [
+  'server2016-swarm-portainer',
+  'server2019-broken-nat',
+  'server2022-healthy',
+  'server2022-hns-nat',
+  'server2022-hns-trouble',
+];
 const tmp = mkdtempSync(join(tmpdir(), 'hostscope-summary-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 

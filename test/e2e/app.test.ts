@@ -122,7 +122,8 @@ describe.skipIf(!run)('the app in Chromium', () => {
       }
       await page.emulateMedia({ colorScheme: 'light' });
       expect(failures).toEqual([]);
-    });
+      // Twenty-six pages, each through axe: more than the default minute on a loaded machine.
+    }, 240_000);
 
     it('follows a reachability question to its failing step, cause and fix', async () => {
       const { page } = browser;
@@ -267,6 +268,90 @@ describe.skipIf(!run)('the app in Chromium', () => {
       ).toBe('true');
     });
   });
+
+  it('shows the bundle 1.1 host state where an admin looks: services, reserved ports, proxy, HNS, DNS, routes', async () => {
+    const { page } = browser;
+    const opened = await app.service.call('bundle:openSample', { name: 'server2022-hns-trouble' });
+    if (!opened.ok) throw new Error(opened.error.message);
+    const list = await rows();
+    const id = (name: string): string => list.find((r) => r.name === name)!.id;
+    const dir = join(SHOTS, 'host-state-1.1');
+    mkdirSync(dir, { recursive: true });
+    const failures: string[] = [];
+    // The view scrolls inside main: each new section is shot on its own, besides the page.
+    const check = async (shot: string, sections: readonly string[]): Promise<void> => {
+      expect(await page.locator('.state-error').count(), `${shot} shows an error`).toBe(0);
+      for (const scheme of ['light', 'dark'] as const) {
+        await page.emulateMedia({ colorScheme: scheme });
+        await page.screenshot({ path: join(dir, `${shot}-${scheme}.png`) });
+        for (const section of sections)
+          await page
+            .locator(`section[aria-labelledby="${section}"]`)
+            .screenshot({ path: join(dir, `${shot}-${section}-${scheme}.png`) });
+        for (const v of await seriousViolations(page))
+          failures.push(`${scheme} ${shot}: ${v.impact} ${v.id} (${v.help}) at ${v.targets.join(' | ')}`);
+      }
+      await page.emulateMedia({ colorScheme: 'light' });
+    };
+
+    // Overview: the services with their state and the crashes of hns, the reserved range holding grpc's port,
+    // the proxy.
+    await show(page, 'overview');
+    const services = page.locator('section[aria-labelledby="ov-services"]');
+    const hnsRow = services.getByRole('row', { name: /^hns / });
+    expect(await hnsRow.getByText('Running').count()).toBe(1);
+    expect(await services.getByRole('row', { name: /terminated unexpectedly/ }).count()).toBe(2);
+    const reserved = page.locator('section[aria-labelledby="ov-reserved"]');
+    const range = reserved.getByRole('row', { name: /49985-50084/ }).first();
+    expect(await range.textContent()).toContain('50051 (grpc)');
+    expect(await range.getByRole('link', { name: 'grpc' }).getAttribute('href')).toContain(id('grpc'));
+    expect(await page.locator('section[aria-labelledby="ov-proxy"]').textContent()).toContain(
+      'direct (no proxy)',
+    );
+    await check('overview', ['ov-services', 'ov-reserved', 'ov-proxy', 'ov-machine']);
+
+    // Container detail: web's HNS endpoint publishes 80 as HNS sees it; agent's hosts file names the partner.
+    await show(page, `containers/${id('web')}/network`);
+    const hns = page.locator('section[aria-labelledby="cd-hns"]');
+    expect(await hns.getByRole('row', { name: /172\.21\.144\.2/ }).textContent()).toContain(
+      '80 -> 80/tcp (host port reserved)',
+    );
+    expect(await page.locator('section[aria-labelledby="cd-dns"]').textContent()).toContain(
+      '10.50.0.10, 10.50.0.11',
+    );
+    await check('container-web-network', ['cd-hns', 'cd-dns']);
+    await show(page, `containers/${id('agent')}/network`);
+    expect(
+      await page
+        .locator('section[aria-labelledby="cd-dns"]')
+        .getByRole('row', { name: /artifacts\.fabrikam\.com/ })
+        .textContent(),
+    ).toContain('172.18.40.15');
+    await check('container-agent-network', ['cd-hns', 'cd-dns']);
+    // A container that never started holds no address: no endpoint is expected, and none is made up.
+    await show(page, `containers/${id('admin')}/network`);
+    expect(await page.locator('section[aria-labelledby="cd-hns"]').textContent()).toContain(
+      'the container is created, not running',
+    );
+
+    // Topology: each nat network's Internal vSwitch, and the VPN route over ci flagged as another interface's.
+    await show(page, 'topology');
+    const routes = page.locator('section[aria-labelledby="topo-routes"]');
+    expect(await routes.getByRole('heading', { name: /^ci / }).textContent()).toContain(
+      'vSwitch ci (internal)',
+    );
+    const vpn = routes.getByRole('row', { name: /172\.18\.0\.0\/16/ });
+    expect(await vpn.textContent()).toContain('Ethernet 3');
+    expect(await vpn.textContent()).toContain('another interface');
+    expect(await routes.getByRole('row', { name: /172\.21\.144\.0\/20/ }).textContent()).toContain(
+      'this network',
+    );
+    expect(await page.locator('.topology svg').getAttribute('aria-label')).toContain(
+      'vSwitch nat (internal)',
+    );
+    await check('topology', ['topo-routes']);
+    expect(failures).toEqual([]);
+  }, 180_000);
 
   it('opens a bundle by the path typed into the Open dialog, with a Windows path as its example', async () => {
     const { page } = browser;

@@ -108,7 +108,7 @@ export function indexHns(model: HostModel, dockerNetworks: readonly DockerNetwor
 }
 
 /** The vSwitch of an HNS network: by the switch id HNS records, its switch name, or else the network's name. */
-function switchOf(model: HostModel, hns: HnsNetwork, idx: HnsIndexes): Determined<VmSwitch> {
+export function switchOf(model: HostModel, hns: HnsNetwork, idx: HnsIndexes): Determined<VmSwitch> {
   if (model.vmSwitches.kind === 'unknown') return { kind: 'unknown', reason: missingNote(model.vmSwitches) };
   const source = model.vmSwitches.source;
   const byId = hns.switchId ? idx.switchById.get(hns.switchId) : undefined;

@@ -3,8 +3,16 @@
 
 import { isolationProfile } from '../../core/diagnosis';
 import type { InspectResult } from '../../shared/diagnosis';
+import type { Determined, Footprint } from '../../core/diagnosis';
 import type { Container, FirewallProfile, FirewallRule, HostProcess, PortFilter } from '../../shared/model';
-import type { ContainerDetail, FirewallRuleView, PortChoice } from '../../shared/views';
+import type {
+  ContainerDetail,
+  ContainerHnsView,
+  FirewallRuleView,
+  HnsAttachmentView,
+  MissingPart,
+  PortChoice,
+} from '../../shared/views';
 import type { Analysis } from '../analysis';
 
 export function containerDetail(analysis: Analysis, container: Container): ContainerDetail {
@@ -60,6 +68,7 @@ export function containerDetail(analysis: Analysis, container: Container): Conta
         (s) => s.internalDestinationAddress !== null && ips.has(s.internalDestinationAddress),
       ),
       listeners: container.listeners,
+      hns: hnsView(container, analysis.correlation.footprints.get(container.id)),
     },
     firewall: {
       rules: firewallRules(inspected, model.firewallRules.kind === 'known' ? model.firewallRules.value : []),
@@ -70,6 +79,51 @@ export function containerDetail(analysis: Analysis, container: Container): Conta
     isolation: isolationProfile(model, container, analysis.correlation),
     reach: reachPorts(container),
   };
+}
+
+/** A correlation fact that is not `found`, as the view says it. */
+function missing<T>(d: Determined<T>): MissingPart | null {
+  return d.kind === 'found' ? null : { kind: d.kind, reason: d.reason };
+}
+
+/**
+ * What HNS holds for each of the container's networks, from the correlation (endpoint by address and network,
+ * its NAT policies, the network's vSwitch): the ports HNS publishes, beside Docker's (knowledge notes section 10).
+ */
+function hnsView(container: Container, footprint: Footprint | undefined): ContainerHnsView {
+  const attachments = (footprint?.attachments ?? []).map((a): HnsAttachmentView => {
+    const e = a.endpoint;
+    return {
+      network: a.network,
+      ip: a.ip,
+      endpoint:
+        e.kind !== 'found'
+          ? missing(e)!
+          : {
+              kind: 'found',
+              id: e.value.id,
+              dnsServers: e.value.dnsServers,
+              natPolicies:
+                a.natPolicies.kind === 'found'
+                  ? { kind: 'found', value: a.natPolicies.value }
+                  : missing(a.natPolicies)!,
+              otherPolicies:
+                e.value.policies === null
+                  ? null
+                  : e.value.policies.flatMap((p) => (p.kind === 'other' ? [p.type] : [])),
+            },
+      vSwitch:
+        a.vSwitch.kind === 'found'
+          ? {
+              kind: 'found',
+              name: a.vSwitch.value.name,
+              type: a.vSwitch.value.switchType,
+              note: a.vSwitch.note ?? null,
+            }
+          : missing(a.vSwitch)!,
+    };
+  });
+  return { attachments, ipConfig: container.ipConfig, hostsFile: container.hostsFile };
 }
 
 function sessionProcesses(

@@ -3,8 +3,8 @@
 import { buildCapabilities } from '../../core/diagnosis';
 import { probeSpec } from '../../shared/bundle';
 import { SEVERITIES } from '../../shared/diagnosis';
-import type { HostModel, Known } from '../../shared/model';
-import type { HostOverview, ProbeRow } from '../../shared/views';
+import type { Container, ExcludedPortRange, HostEvent, HostModel, Known } from '../../shared/model';
+import type { HostOverview, HostStateView, ProbeRow, ReservedRangeView } from '../../shared/views';
 import type { Analysis } from '../analysis';
 
 /** Names of the model's parts as an admin would say them, for "this probe leaves ... unknown". */
@@ -82,7 +82,51 @@ export function hostOverview(analysis: Analysis): HostOverview {
       count: allFindings.filter((f) => f.severity === severity).length,
     })),
     containersByIsolation: containersByIsolation(analysis),
+    hostState: hostState(model, analysis.containers),
   };
+}
+
+/** The same part with its value transformed, keeping its source (or why it is unknown). */
+function mapKnown<T, U>(part: Known<T>, f: (value: T) => U): Known<U> {
+  return part.kind === 'known' ? { ...part, value: f(part.value) } : part;
+}
+
+/** Service control manager events about a service that failed to start or ended unexpectedly. */
+const SERVICE_FAILURE_IDS: ReadonlySet<number> = new Set([7023, 7024, 7031, 7034]);
+
+function hostState(model: HostModel, containers: readonly Container[]): HostStateView {
+  return {
+    services: model.services,
+    // The SCM writes these to the System log; other logs reuse the ids for other things.
+    serviceFailures: mapKnown(model.events, (events) =>
+      events.filter((e: HostEvent) => SERVICE_FAILURE_IDS.has(e.id) && e.logName?.toLowerCase() === 'system'),
+    ),
+    reservedPorts: mapKnown(model.portExclusions, (p) => ({
+      ranges: p.ranges.map((r) => reservedRange(r, containers)),
+      dynamic: p.dynamic,
+      listings: p.listings,
+    })),
+    proxy: model.proxy,
+    computer: model.computer,
+    hotfixes: model.hotfixes,
+  };
+}
+
+/** A range with the host ports containers publish (or ask to publish) inside it, by protocol and family. */
+function reservedRange(range: ExcludedPortRange, containers: readonly Container[]): ReservedRangeView {
+  const publishedInside = containers.flatMap((c) =>
+    c.publishedPorts
+      .filter(
+        (p) =>
+          p.hostPort !== null &&
+          p.protocol === range.protocol &&
+          (p.hostIp?.includes(':') ? 'ipv6' : 'ipv4') === range.family &&
+          p.hostPort >= range.start &&
+          p.hostPort <= range.end,
+      )
+      .map((p) => ({ port: p.hostPort!, containerId: c.id, containerName: c.name })),
+  );
+  return { ...range, publishedInside };
 }
 
 function countOf(part: Known<readonly unknown[]>): number | null {

@@ -1,8 +1,9 @@
 // Topology: the host's adapters, its WinNAT instances, the Docker networks and the containers on each.
 
-import { addressInEntry, bareAddress } from '../../core/diagnosis/addresses';
-import type { Known } from '../../shared/model';
-import type { TopologyContainer, TopologyNetwork, TopologyView } from '../../shared/views';
+import { addressInEntry, bareAddress, ipv4Range } from '../../core/diagnosis/addresses';
+import { switchOf } from '../../core/diagnosis/hns-links';
+import type { DockerNetwork, HnsNetwork, IpAddress, Known, Route } from '../../shared/model';
+import type { TopologyContainer, TopologyNetwork, TopologyRoute, TopologyView } from '../../shared/views';
 import type { Analysis } from '../analysis';
 
 export function topologyView(analysis: Analysis): TopologyView {
@@ -36,6 +37,19 @@ export function topologyView(analysis: Analysis): TopologyView {
       detached.push({ id: container.id, name: container.name, ip: null, state: container.state, isolation });
   }
 
+  const { hns } = analysis.correlation;
+  const hnsOf = (n: DockerNetwork): HnsNetwork | undefined =>
+    hns.networkForDocker.get(n.id.toLowerCase())?.hns;
+  /** The vSwitch the correlation matches to the network's HNS network. */
+  const vSwitchOf = (n: DockerNetwork): TopologyNetwork['vSwitch'] => {
+    const network = hnsOf(n);
+    const found = network ? switchOf(model, network, hns) : null;
+    return found?.kind === 'found'
+      ? { name: found.value.name, type: found.value.switchType, note: found.note ?? null }
+      : null;
+  };
+  const routes = list(model.routes);
+  const addresses = list(model.ipAddresses);
   const topologyNetworks: TopologyNetwork[] = networks.map((n) => ({
     id: n.id,
     name: n.name,
@@ -51,10 +65,12 @@ export function topologyView(analysis: Analysis): TopologyView {
               n.subnets.some((subnet) => addressInEntry(bareAddress(nat.internalPrefix!), subnet) === true),
           )?.name ?? null)
         : null,
+    hnsNatName: hnsOf(n)?.natName ?? null,
+    vSwitch: vSwitchOf(n),
+    routes: routesOver(n, routes, addresses),
     containers: members.get(n.id)!,
   }));
 
-  const addresses = list(model.ipAddresses);
   const categories = list(model.connectionProfiles);
   const adapters = list(model.adapters).map((a) => ({
     name: a.name,
@@ -69,9 +85,15 @@ export function topologyView(analysis: Analysis): TopologyView {
       )?.networkCategory ?? null,
   }));
 
-  const unknowns = [model.networks, model.nat, model.adapters, model.ipAddresses, model.containers].flatMap(
-    (part) => (part.kind === 'unknown' ? [`${part.reason} (${part.source.file})`] : []),
-  );
+  const unknowns = [
+    model.networks,
+    model.nat,
+    model.adapters,
+    model.ipAddresses,
+    model.containers,
+    model.vmSwitches,
+    model.routes,
+  ].flatMap((part) => (part.kind === 'unknown' ? [`${part.reason} (${part.source.file})`] : []));
   return {
     host: { name: model.computerName ?? 'Host', adapters },
     nats,
@@ -79,4 +101,38 @@ export function topologyView(analysis: Analysis): TopologyView {
     detached,
     unknowns,
   };
+}
+
+/**
+ * Routes whose destination overlaps a subnet of the network, most specific first: the network's own
+ * (on the interface holding its gateway) and any other, such as a VPN's (failure catalogue #7, #11).
+ */
+function routesOver(
+  network: DockerNetwork,
+  routes: readonly Route[],
+  addresses: readonly IpAddress[],
+): readonly TopologyRoute[] {
+  const subnets = network.subnets.flatMap((s) => {
+    const range = ipv4Range(s);
+    return range ? [range] : [];
+  });
+  if (subnets.length === 0) return [];
+  const ownInterfaces = new Set(
+    addresses.filter((a) => network.gateways.includes(a.ipAddress)).map((a) => a.interfaceAlias),
+  );
+  const length = (prefix: string): number => Number(prefix.split('/')[1] ?? 0);
+  return routes
+    .filter((r) => r.family === 'ipv4' && length(r.destinationPrefix) > 0)
+    .filter((r) => {
+      const range = ipv4Range(r.destinationPrefix);
+      return range !== null && subnets.some(([lo, hi]) => range[0] <= hi && range[1] >= lo);
+    })
+    .sort((a, b) => length(b.destinationPrefix) - length(a.destinationPrefix))
+    .map((r) => ({
+      destinationPrefix: r.destinationPrefix,
+      nextHop: r.nextHop,
+      interfaceAlias: r.interfaceAlias,
+      routeMetric: r.routeMetric,
+      own: ownInterfaces.size === 0 || r.interfaceAlias === null ? null : ownInterfaces.has(r.interfaceAlias),
+    }));
 }

@@ -56,8 +56,11 @@ export interface ContainerDef {
   readonly image: string;
   readonly imageId: string;
   readonly isolation: 'process' | 'hyperv';
-  readonly state: 'running' | 'exited';
+  /** `created`: a start that failed before the container ever ran (State.Error says why). */
+  readonly state: 'running' | 'exited' | 'created';
   readonly exitCode?: number;
+  /** State.Error: why the last start failed. */
+  readonly error?: string;
   readonly created: When;
   readonly startedAt: When;
   readonly finishedAt?: When;
@@ -140,8 +143,8 @@ export function inspectContainer(c: ContainerDef): Json {
       Dead: false,
       Pid: running ? c.pid : 0,
       ExitCode: running ? 0 : (c.exitCode ?? 0),
-      Error: '',
-      StartedAt: stamp(c, c.startedAt),
+      Error: c.error ?? '',
+      StartedAt: c.state === 'created' ? ZERO_TIME : stamp(c, c.startedAt),
       FinishedAt: c.finishedAt ? stamp(c, c.finishedAt) : ZERO_TIME,
     },
     Image: c.imageId,

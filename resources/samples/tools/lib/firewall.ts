@@ -23,6 +23,8 @@ export interface RuleDef {
   readonly remoteAddress: string | readonly string[];
   readonly program: string;
   readonly description?: string;
+  /** Get-NetFirewallInterfaceFilter (bundle 1.1): `Any`, or the aliases the rule is scoped to. */
+  readonly interfaceAlias?: 'Any' | readonly string[];
 }
 
 type Tuple = readonly [name: string, display: string, group: string, dir: 'In' | 'Out', enabled: boolean, profiles: 'Any' | readonly ProfileName[], protocol: string, localPort: string | readonly string[], remotePort: string, program: string, remoteAddress?: string | readonly string[]];
@@ -270,12 +272,12 @@ export function customRule(r: Partial<RuleDef> & Pick<RuleDef, 'name' | 'display
 }
 
 /**
- * The rules HNS adds for a nat network (DNS on its vEthernet, knowledge notes section 4), scoped by interface,
- * which the joined filters do not show. They live in the dynamic (not persistent) store.
+ * The rules HNS adds for a nat network (DNS on its vEthernet, knowledge notes section 4), scoped to that
+ * interface (InterfaceAlias, collected from bundle 1.1). They live in the dynamic (not persistent) store.
  */
-export function hnsNetworkRules(networkGuid: string): RuleDef[] {
+export function hnsNetworkRules(networkGuid: string, vEthernet: string): RuleDef[] {
   const id = networkGuid.toUpperCase();
-  const base = { group: null, displayGroup: null, policyStoreSource: 'Local', policyStoreSourceType: 'Dynamic' as const, remotePort: 'Any', localAddress: 'Any', remoteAddress: 'Any', program: 'Any' };
+  const base = { group: null, displayGroup: null, policyStoreSource: 'Local', policyStoreSourceType: 'Dynamic' as const, remotePort: 'Any', localAddress: 'Any', remoteAddress: 'Any', program: 'Any', interfaceAlias: [vEthernet] };
   return [
     { ...base, name: `HNS Container Networking - DNS (UDP-In) - ${id} - 0`, displayName: `HNS Container Networking - DNS (UDP-In) - ${id} - 0`, enabled: true, direction: 'Inbound', action: 'Allow', profiles: 'Any', protocol: 'UDP', localPort: '53' },
     { ...base, name: `HNS Container Networking - ICS DNS (TCP-In) - ${id} - 0`, displayName: `HNS Container Networking - ICS DNS (TCP-In) - ${id} - 0`, enabled: true, direction: 'Inbound', action: 'Allow', profiles: 'Any', protocol: 'TCP', localPort: '53' },
@@ -327,6 +329,7 @@ export function ruleAsNumbers(r: RuleDef): Json {
     LocalAddress: r.localAddress,
     RemoteAddress: r.remoteAddress,
     Program: r.program,
+    InterfaceAlias: r.interfaceAlias ?? 'Any',
   };
 }
 
@@ -349,6 +352,7 @@ export function ruleAsNames(r: RuleDef): Json {
     LocalAddress: r.localAddress,
     RemoteAddress: r.remoteAddress,
     Program: r.program,
+    InterfaceAlias: r.interfaceAlias ?? 'Any',
   };
 }
 

@@ -15,6 +15,8 @@ import { allocate, windowsBaseline } from '../lib/host-processes';
 import type { ProcSpec } from '../lib/host-processes';
 import { adapterRecord, connectionProfileRecord, diskPath, diskRecord, firewallProfileRecord, ipRecord, processRecord, socketRecords } from '../lib/host-records';
 import type { AdapterDef, DiskDef, IpDef } from '../lib/host-records';
+import { computerRecord, containerDnsFiles, DEFAULT_DYNAMIC, dnsServerRecords, dockerEvent, eventRecords, healthyServices, hotfixRecords, ipInterfaceRecords, LOOPBACK_INTERFACE, noProxy, renderExcludedPorts, routeRecords, serviceRecords } from '../lib/host-network';
+import type { InterfaceDef } from '../lib/host-network';
 import { guid, hex64, mac, macDashed, Rng, swarmId } from '../lib/ids';
 import { configJson, dockerApiJson, dockerCliJson, ps51Json } from '../lib/json';
 import type { Json } from '../lib/json';
@@ -34,7 +36,7 @@ const BOOT = When.at('2026-11-02T04:11:09.000Z', TZ);
 const COLLECTED = When.at('2026-11-24T08:41:17.000Z', TZ);
 
 export function build(): readonly SampleFile[] {
-  const w = new BundleWriter(S, { collectedAt: '2026-11-24T08:41:17Z', collector: { name: 'collect.ps1', version: '0.9.0' }, computerName: HOST });
+  const w = new BundleWriter(S, { collectedAt: '2026-11-24T08:41:17Z', collector: { name: 'collect.ps1', version: '1.1.0' }, computerName: HOST });
 
   // ---- networks -------------------------------------------------------------------------------
   const nat: NetworkDef = {
@@ -330,7 +332,7 @@ export function build(): readonly SampleFile[] {
     customRule({ name: '{0E4A9B37-2C5D-4E8F-A1B3-7D9C2F6E8A05}', displayName: 'Docker Swarm manager (TCP 2377)', protocol: 'TCP', localPort: '2377', profiles: ['Domain'] }),
     customRule({ name: '{A7D3E2F1-9B8C-4D6E-8F0A-1C2B3D4E5F60}', displayName: 'SCOM Agent (TCP-In)', protocol: 'TCP', localPort: ['5723', '5724'], profiles: ['Domain'], program: 'C:\\Program Files\\Microsoft Monitoring Agent\\Agent\\HealthService.exe' }),
     customRule({ name: '{3F8B1C6D-4E2A-4B7F-9C0D-8E1F2A3B4C5D}', displayName: 'Block NetBIOS from guest VLANs', action: 'Block', protocol: 'TCP', localPort: '137-139', remoteAddress: ['10.0.50.0/255.255.255.0', '10.0.51.0/255.255.255.0'] }),
-    ...hnsNetworkRules(nat.hnsId!),
+    ...hnsNetworkRules(nat.hnsId!, 'vEthernet (HNS Internal NIC)'),
     ...[portainer, web1, web2].flatMap((c) => containerEndpointRules(guid(`${S}:hns-ep:${c.name}`), subnetWithMask(nat.subnet!), c.ports.filter((x) => x.hostPort !== undefined))),
   ];
   // Windows PowerShell 5.1 `>`: UTF-16LE with BOM.
@@ -365,6 +367,43 @@ export function build(): readonly SampleFile[] {
       ...listenBoth(49664, inside(procs, 'lsass')), ...listenBoth(49665, inside(procs, 'wininit')), ...listenBoth(49666, inside(procs, 'svc:LocalServiceNetworkRestricted')),
       udp('0.0.0.0:5355', inside(procs, 'svc:NetworkService')), udp(`0.0.0.0:${rng.int(50000, 65000)}`, inside(procs, 'svc:NetworkService')),
     ]));
+  }
+  // ---- bundle 1.1, collected the same way (Windows PowerShell 5.1, no casts, Out-File -Encoding utf8) -------------
+  // The physical NIC is bound to the overlay's vSwitch: its IP stack lives on vEthernet (Ethernet).
+  const interfaces: InterfaceDef[] = [
+    { alias: 'vEthernet (Ethernet)', index: 9, metric: 5, dns: ['10.0.0.10', '10.0.0.11'], siteLocalDns6: true },
+    { alias: 'Ethernet 2', index: 6, metric: 5, connected: false, siteLocalDns6: true },
+    { alias: 'vEthernet (HNS Internal NIC)', index: 12, metric: 15 },
+    LOOPBACK_INTERFACE,
+  ];
+  w.add('host/routes.json', ps51Json(routeRecords(interfaces, ips, [{ prefix: '0.0.0.0/0', nextHop: '10.0.0.1', alias: 'vEthernet (Ethernet)', index: 9, metric: 0, protocol: 'NetMgmt' }], 'ps51')), 'utf-8-bom');
+  w.add('host/ip-interfaces.json', ps51Json(ipInterfaceRecords(interfaces, 'ps51')), 'utf-8-bom');
+  w.add('host/dns-servers.json', ps51Json(dnsServerRecords(interfaces, 'ps51')), 'utf-8-bom');
+  w.probe('host.vmswitches', 'unsupported', 'Get-VMSwitch is not available: the Hyper-V PowerShell module is not installed (feature Hyper-V-PowerShell)');
+  // nvagent (network virtualization) is not started on this host.
+  w.add('host/services.json', ps51Json(serviceRecords(healthyServices({ docker: p('dockerd'), hns: p('svc:hns'), vmcompute: p('vmcompute'), nvagent: null }))), 'utf-8-bom');
+  // The worker has been unreachable all week: the engine's swarm gossip warns about it (no error in the HNS log).
+  const suspect = `memberlist: Suspect SRV2016-DOCKER02-${hex64(`${S}:peer:2`).slice(0, 12)} has failed, no acks received`;
+  w.add('host/events.json', ps51Json(eventRecords([
+    dockerEvent(COLLECTED.plus(-6 * 86_400_000 + 3_611_000), 3, suspect),
+    dockerEvent(COLLECTED.plus(-3 * 86_400_000 - 7_245_000), 3, suspect),
+    dockerEvent(COLLECTED.plus(-52 * 60_000), 3, suspect),
+  ])), 'utf-8-bom');
+  w.add('host/proxy.json', ps51Json(noProxy()), 'utf-8-bom');
+  w.add('host/hotfixes.json', ps51Json(hotfixRecords([['KB4132216', When.at('2018-05-24T19:02:00Z', TZ)], ['KB4103720', When.at('2018-05-24T19:40:00Z', TZ)]])), 'utf-8-bom');
+  w.add('host/computer.json', ps51Json(computerRecord('Dell Inc.', 'PowerEdge R730', true, 'corp.contoso.com')), 'utf-8-bom');
+  // Windows PowerShell 5.1 `>`: UTF-16LE with BOM, for netsh as for the text captured inside the containers.
+  w.add('host/excludedports.txt', renderExcludedPorts({
+    tcp4: [{ start: 50000, end: 50059, administered: true }, { start: 54235, end: 54334 }, { start: 54335, end: 54434 }],
+    udp4: [],
+    tcp6: [],
+    dynamicTcp: DEFAULT_DYNAMIC,
+    dynamicUdp: DEFAULT_DYNAMIC,
+  }), 'utf-16le-bom');
+  for (const c of containers) {
+    const files = containerDnsFiles(c, { dns: ['10.0.0.10', '10.0.0.11'], suffix: 'corp.contoso.com' });
+    w.add(`containers/${c.id}/ipconfig.txt`, files.ipconfig, 'utf-16le-bom');
+    w.add(`containers/${c.id}/hosts.txt`, files.hosts, 'utf-16le-bom');
   }
   return w.finish();
 }

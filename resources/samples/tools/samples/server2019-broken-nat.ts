@@ -18,6 +18,8 @@ import { allocate, windowsBaseline } from '../lib/host-processes';
 import type { ProcSpec } from '../lib/host-processes';
 import { adapterRecord, connectionProfileRecord, diskPath, diskRecord, firewallProfileRecord, ipRecord, processRecord, socketRecords } from '../lib/host-records';
 import type { AdapterDef, DiskDef, IpDef } from '../lib/host-records';
+import { computerRecord, containerDnsFiles, DEFAULT_DYNAMIC, dnsServerRecords, eventRecords, healthyServices, hotfixRecords, ipInterfaceRecords, LOOPBACK_INTERFACE, noProxy, renderExcludedPorts, routeRecords, serviceRecords } from '../lib/host-network';
+import type { InterfaceDef } from '../lib/host-network';
 import { guid, hex64, mac, macDashed } from '../lib/ids';
 import { configJson, dockerApiJson, dockerCliJson, ps51Json, ps7Json } from '../lib/json';
 import type { Json } from '../lib/json';
@@ -43,7 +45,7 @@ interface Planned {
 }
 
 export function build(): readonly SampleFile[] {
-  const w = new BundleWriter(S, { collectedAt: '2026-11-25T14:05:52Z', collector: { name: 'collect.ps1', version: '1.0.0' }, computerName: HOST });
+  const w = new BundleWriter(S, { collectedAt: '2026-11-25T14:05:52Z', collector: { name: 'collect.ps1', version: '1.1.0' }, computerName: HOST });
 
   // ---- networks: the default nat, two user-defined nat networks, none ------------------------
   const natNet = (name: string, subnet: string, gateway: string, created: string, prefixShown?: number): NetworkDef => ({
@@ -278,7 +280,7 @@ export function build(): readonly SampleFile[] {
     customRule({ name: '{1F4C7B2E-9D6A-4C3F-8E1B-5A0D9C8B7E62}', displayName: 'Shop worker health (old)', enabled: false, protocol: 'TCP', localPort: '8090' }),
     customRule({ name: 'TCP Query User{7B3E9A1C-4D2F-4E6B-8A0C-1F5D3B9E7C24}C:\\program files\\nodejs\\node.exe', displayName: 'Node.js JavaScript Runtime', profiles: ['Public'], protocol: 'TCP', localPort: 'Any', program: 'C:\\program files\\nodejs\\node.exe' }),
     customRule({ name: 'UDP Query User{3C8D1E6F-2A4B-4F9C-B7E3-9D0A1C5F8B36}C:\\program files\\nodejs\\node.exe', displayName: 'Node.js JavaScript Runtime', profiles: ['Public'], protocol: 'UDP', localPort: 'Any', program: 'C:\\program files\\nodejs\\node.exe' }),
-    ...[nat, frontend, backend].flatMap((n) => hnsNetworkRules(n.hnsId!)),
+    ...[nat, frontend, backend].flatMap((n) => hnsNetworkRules(n.hnsId!, vnic(n))),
     ...processEndpoints.flatMap((c) => c.def.endpoints.map((e, i) => containerEndpointRules(guid(`${S}:hns-ep:${c.def.name}:${e.network.name}`), subnetWithMask(e.network.subnet!), i === 0 ? c.def.ports.filter((x) => x.hostPort !== undefined) : []))).flat(),
   ];
   w.add('host/firewall-rules.json', ps7Json(rules.map(ruleAsNames)));
@@ -330,5 +332,36 @@ export function build(): readonly SampleFile[] {
     isolated: system('isolated'),
   };
   for (const c of live) w.add(`containers/${c.def.id}/netstat.txt`, renderNetstat(listeners[c.def.name]!));
+  // ---- bundle 1.1: routes, interfaces, DNS, services, events, proxy, updates, reserved ports ------------------
+  const interfaces: InterfaceDef[] = [
+    { alias: 'Ethernet0', index: 5, metric: 15, dns: ['10.20.0.10', '10.20.0.11'], siteLocalDns6: true },
+    ...[nat, frontend, backend].map((n, i): InterfaceDef => ({ alias: vnic(n), index: 14 + i * 3, metric: 5000 })),
+    LOOPBACK_INTERFACE,
+  ];
+  w.add('host/routes.json', ps7Json(routeRecords(interfaces, ips, [{ prefix: '0.0.0.0/0', nextHop: '10.20.4.1', alias: 'Ethernet0', index: 5, metric: 0, protocol: 'NetMgmt' }], 'ps7')));
+  w.add('host/ip-interfaces.json', ps7Json(ipInterfaceRecords(interfaces, 'ps7')));
+  w.add('host/dns-servers.json', ps7Json(dnsServerRecords(interfaces, 'ps7')));
+  // Only the Hyper-V management tools are installed, not the role: the switches exist (HNS made them) but the
+  // virtualization WMI provider Get-VMSwitch needs does not.
+  w.probe('host.vmswitches', 'failed', 'Get-VMSwitch failed: the Hyper-V role is not installed on this host, only its management tools (the virtualization WMI namespace is missing)');
+  w.add('host/services.json', ps7Json(serviceRecords(healthyServices({ docker: p('dockerd'), hns: p('svc:hns'), vmcompute: p('vmcompute'), nvagent: p('svc:nvagent') }))));
+  // Nothing in the last 7 days: the reboot and the containers' start were nine days before the collection.
+  w.add('host/events.json', ps7Json([]));
+  w.add('host/proxy.json', ps7Json(noProxy()));
+  w.add('host/hotfixes.json', ps7Json(hotfixRecords([['KB5005112', When.at('2021-08-12T09:40:00Z', TZ)], ['KB5034127', When.at('2024-01-12T23:00:00Z', TZ)]])));
+  w.add('host/computer.json', ps7Json(computerRecord('VMware, Inc.', 'VMware7,1', true, 'contoso.com')));
+  // PowerShell 7 `>`: UTF-8 without BOM.
+  w.add('host/excludedports.txt', renderExcludedPorts({
+    tcp4: [{ start: 50000, end: 50059, administered: true }, { start: 56931, end: 57030 }, { start: 57031, end: 57130 }],
+    udp4: [],
+    tcp6: [{ start: 50000, end: 50059, administered: true }],
+    dynamicTcp: DEFAULT_DYNAMIC,
+    dynamicUdp: DEFAULT_DYNAMIC,
+  }));
+  for (const c of live) {
+    const files = containerDnsFiles(c.def, { dns: ['10.20.0.10', '10.20.0.11'], suffix: 'contoso.com' });
+    w.add(`containers/${c.def.id}/ipconfig.txt`, files.ipconfig);
+    w.add(`containers/${c.def.id}/hosts.txt`, files.hosts);
+  }
   return w.finish();
 }

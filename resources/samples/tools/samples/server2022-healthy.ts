@@ -14,6 +14,8 @@ import { allocate, windowsBaseline } from '../lib/host-processes';
 import type { ProcSpec } from '../lib/host-processes';
 import { adapterRecord, connectionProfileRecord, diskPath, diskRecord, firewallProfileRecord, ipRecord, processRecord, socketRecords } from '../lib/host-records';
 import type { AdapterDef, DiskDef, IpDef } from '../lib/host-records';
+import { computerRecord, containerDnsFiles, DEFAULT_DYNAMIC, dnsServerRecords, dockerEvent, eventRecords, healthyServices, HNS_ADMIN, HNS_PROVIDER, hotfixRecords, ipInterfaceRecords, LOOPBACK_INTERFACE, noProxy, renderExcludedPorts, routeRecords, serviceRecords, vmSwitchRecord } from '../lib/host-network';
+import type { InterfaceDef } from '../lib/host-network';
 import { guid, hex64, mac, macDashed } from '../lib/ids';
 import { configJson, dockerApiJson, dockerCliJson, ps7Json } from '../lib/json';
 import type { Json } from '../lib/json';
@@ -31,7 +33,7 @@ const BOOT = When.at('2026-11-19T01:04:27.000Z', TZ);
 const COLLECTED = When.at('2026-11-26T10:18:03.000Z', TZ);
 
 export function build(): readonly SampleFile[] {
-  const w = new BundleWriter(S, { collectedAt: '2026-11-26T10:18:03Z', collector: { name: 'collect.ps1', version: '1.0.0' }, computerName: HOST });
+  const w = new BundleWriter(S, { collectedAt: '2026-11-26T10:18:03Z', collector: { name: 'collect.ps1', version: '1.1.0' }, computerName: HOST });
 
   const nat: NetworkDef = {
     name: 'nat', id: hex64(`${S}:net:nat`), driver: 'nat', scope: 'local', created: When.at('2026-11-19T01:05:31.2264108Z', TZ), ipamDriver: 'windows',
@@ -207,7 +209,7 @@ export function build(): readonly SampleFile[] {
     ...builtInRules({ hyperV: true, desktop: false }),
     // Hyper-V isolated containers get no host rules: the administrator allowed the scheduler's metrics port.
     customRule({ name: '{4E7B2C9A-1D3F-4A6E-8B0C-5F2D7E9A3C18}', displayName: 'Scheduler metrics (TCP 9090)', protocol: 'TCP', localPort: '9090', profiles: ['Domain', 'Private'] }),
-    ...hnsNetworkRules(nat.hnsId!),
+    ...hnsNetworkRules(nat.hnsId!, 'vEthernet (nat)'),
     ...processIsolated.flatMap(([c]) => containerEndpointRules(guid(`${S}:hns-ep:${c.name}`), subnetWithMask(nat.subnet!), c.ports.filter((x) => x.hostPort !== undefined))),
   ];
   // PowerShell 7 Out-File -Encoding utf8BOM.
@@ -244,5 +246,42 @@ export function build(): readonly SampleFile[] {
     ...system(queueProcs), tcp('172.26.32.2:5672', '172.26.32.4:50331', 'ESTABLISHED', mainPid(queueProcs)),
   ]));
   w.add(`containers/${scheduler.id}/netstat.txt`, renderNetstat([...listenBoth(9090, 4), ...system(schedulerProcs), ...listenBoth(445, 4), tcp('172.26.32.5:50114', '172.26.32.2:5672', 'ESTABLISHED', mainPid(schedulerProcs))]));
+  // ---- bundle 1.1: routes, interfaces, DNS, vSwitch, services, events, proxy, updates, reserved ports ----------
+  const interfaces: InterfaceDef[] = [
+    { alias: 'Ethernet', index: 6, metric: 5, dns: ['10.30.0.10', '10.30.0.11'], siteLocalDns6: true },
+    { alias: 'Ethernet 2', index: 8, metric: 5, connected: false, siteLocalDns6: true },
+    { alias: 'vEthernet (nat)', index: 17, metric: 5000 },
+    LOOPBACK_INTERFACE,
+  ];
+  w.add('host/routes.json', ps7Json(routeRecords(interfaces, ips, [{ prefix: '0.0.0.0/0', nextHop: '10.30.8.1', alias: 'Ethernet', index: 6, metric: 0, protocol: 'NetMgmt' }], 'ps7')));
+  w.add('host/ip-interfaces.json', ps7Json(ipInterfaceRecords(interfaces, 'ps7')));
+  w.add('host/dns-servers.json', ps7Json(dnsServerRecords(interfaces, 'ps7')));
+  // One switch: ConvertTo-Json writes one object. Its id is the LayeredOn of the HNS network.
+  w.add('host/vmswitches.json', ps7Json(vmSwitchRecord({ name: 'nat', id: guid(`${S}:switch:nat`), type: 'Internal' }, 'ps7')));
+  w.add('host/services.json', ps7Json(serviceRecords(healthyServices({ docker: p('dockerd'), hns: p('svc:hns'), vmcompute: p('vmcompute'), nvagent: p('svc:nvagent') }))));
+  // A quiet week: the engine's own start-up lines and HNS creating the endpoints after the boot; no errors.
+  w.add('host/events.json', ps7Json(eventRecords([
+    dockerEvent(BOOT.plus(19_900), 4, 'Starting up'),
+    dockerEvent(BOOT.plus(24_300), 4, 'Loading containers: done.'),
+    dockerEvent(BOOT.plus(84_100), 4, 'Daemon has completed initialization'),
+    dockerEvent(BOOT.plus(84_400), 4, 'API listen on //./pipe/docker_engine'),
+    ...containers.map((c, i) => ({ at: started[c.name as keyof typeof started].plus(-900 - i), log: HNS_ADMIN, provider: HNS_PROVIDER, id: 1054, level: 4 as const, message: `Endpoint ${guid(`${S}:hns-ep:${c.name}`).toUpperCase()} was created on network ${nat.hnsId!.toUpperCase()} (nat).` })),
+  ])));
+  w.add('host/proxy.json', ps7Json(noProxy()));
+  w.add('host/hotfixes.json', ps7Json(hotfixRecords([['KB5042881', When.at('2026-11-18T23:00:00Z', TZ)], ['KB5012170', When.at('2024-09-14T22:00:00Z', TZ)]])));
+  w.add('host/computer.json', ps7Json(computerRecord('HPE', 'ProLiant DL380 Gen10 Plus', true, 'contoso.com')));
+  // netsh run through Windows PowerShell `>`, like hcsdiag: UTF-16LE with BOM.
+  w.add('host/excludedports.txt', renderExcludedPorts({
+    tcp4: [{ start: 49743, end: 49842 }, { start: 49843, end: 49942 }, { start: 50000, end: 50059, administered: true }],
+    udp4: [],
+    tcp6: [{ start: 49743, end: 49842 }, { start: 50000, end: 50059, administered: true }],
+    dynamicTcp: DEFAULT_DYNAMIC,
+    dynamicUdp: DEFAULT_DYNAMIC,
+  }), 'utf-16le-bom');
+  for (const c of containers) {
+    const files = containerDnsFiles(c, { dns: ['10.30.0.10', '10.30.0.11'], suffix: 'contoso.com' });
+    w.add(`containers/${c.id}/ipconfig.txt`, files.ipconfig, 'utf-16le-bom');
+    w.add(`containers/${c.id}/hosts.txt`, files.hosts, 'utf-16le-bom');
+  }
   return w.finish();
 }

@@ -67,6 +67,25 @@ export function CapabilityChip({ status }: { status: CapabilityStatus }): JSX.El
   );
 }
 
+/** A Windows service's state; a stopped service containers need (`essential`) is shown as a problem. */
+export function ServiceStateChip({
+  state,
+  essential,
+}: {
+  state: string | null;
+  essential: boolean;
+}): JSX.Element {
+  const running = state?.toLowerCase() === 'running';
+  const stopped = state?.toLowerCase() === 'stopped';
+  const tone = running ? 'good' : stopped ? (essential ? 'bad' : 'muted') : 'warn';
+  return (
+    <span className={`chip chip-${tone}`}>
+      <span className="dot" aria-hidden="true" />
+      {state ?? 'unknown'}
+    </span>
+  );
+}
+
 export function ProbeStatusChip({ status }: { status: string }): JSX.Element {
   const tone = status === 'ok' ? 'good' : status === 'skipped' || status === 'unsupported' ? 'muted' : 'bad';
   return <span className={`chip chip-${tone}`}>{status}</span>;

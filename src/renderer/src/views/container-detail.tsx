@@ -1,7 +1,8 @@
 // One container, tab by tab: overview, session and processes, disk, network, firewall, findings.
 
 import type { JSX } from 'react';
-import type { ContainerDetail } from '../../../shared/views';
+import type { HnsNatPolicy } from '../../../shared/model';
+import type { ContainerDetail, ContainerHnsView, MissingPart } from '../../../shared/views';
 import { useQuery } from '../api/use-query';
 import { useBundleKey } from '../app-context';
 import { IsolationChip, StateChip } from '../components/chips';
@@ -345,6 +346,7 @@ function NetworkTab({ detail }: { detail: ContainerDetail }): JSX.Element {
           ]}
         />
       </section>
+      <HnsEndpoints hns={detail.network.hns} />
       <section className="panel" aria-labelledby="cd-nat">
         <h2 id="cd-nat">WinNAT static mappings</h2>
         <DataTable
@@ -419,7 +421,142 @@ function NetworkTab({ detail }: { detail: ContainerDetail }): JSX.Element {
           />
         )}
       </section>
+      <ContainerDns hns={detail.network.hns} />
     </>
+  );
+}
+
+/** A NAT policy of an HNS endpoint in one line: `host -> container/proto`. */
+function policyText(p: HnsNatPolicy): string {
+  return `${p.externalPort} -> ${p.internalPort}/${p.protocol}${p.reserved === true ? ' (host port reserved)' : ''}`;
+}
+
+/** Why a part is missing, in the muted voice the tables use for it. */
+function Missing({ part }: { part: MissingPart }): JSX.Element {
+  return <span className={part.kind === 'absent' ? 'text-warn' : 'muted'}>{part.reason}</span>;
+}
+
+/**
+ * What HNS holds for each of the container's networks: the endpoint holding its address, the ports HNS publishes
+ * (its NAT policies; on 2019 and later those, not WinNAT, carry a published port: knowledge notes section 10), and
+ * the network's vSwitch. Beside Docker's ports above, so the two can be compared.
+ */
+function HnsEndpoints({ hns }: { hns: ContainerHnsView }): JSX.Element {
+  return (
+    <section className="panel" aria-labelledby="cd-hns">
+      <h2 id="cd-hns">HNS endpoint and its policies</h2>
+      <DataTable
+        caption="HNS endpoints"
+        rows={hns.attachments}
+        rowKey={(a, i) => `${a.network}-${i}`}
+        empty="The container is on no network."
+        columns={[
+          { header: 'Network', cell: (a) => a.network },
+          { header: 'Address', cell: (a) => <span className="mono">{dash(a.ip)}</span> },
+          {
+            header: 'Endpoint',
+            cell: (a) =>
+              a.endpoint.kind === 'found' ? (
+                <span className="mono" title={a.endpoint.id}>
+                  {a.endpoint.id.slice(0, 8)}
+                </span>
+              ) : (
+                <Missing part={a.endpoint} />
+              ),
+          },
+          {
+            header: 'Published by HNS (NAT policies)',
+            cell: (a) =>
+              a.endpoint.kind !== 'found' ? (
+                '—'
+              ) : a.endpoint.natPolicies.kind !== 'found' ? (
+                <Missing part={a.endpoint.natPolicies} />
+              ) : a.endpoint.natPolicies.value.length === 0 ? (
+                <span className="muted">none</span>
+              ) : (
+                <ul className="plain-list mono">
+                  {a.endpoint.natPolicies.value.map((p, i) => (
+                    <li key={i}>{policyText(p)}</li>
+                  ))}
+                </ul>
+              ),
+          },
+          {
+            header: 'Other policies',
+            cell: (a) =>
+              a.endpoint.kind === 'found' && a.endpoint.otherPolicies?.length
+                ? a.endpoint.otherPolicies.join(', ')
+                : '—',
+          },
+          {
+            header: 'vSwitch',
+            cell: (a) =>
+              a.vSwitch.kind === 'found' ? (
+                <span title={a.vSwitch.note ?? undefined}>
+                  {a.vSwitch.name} {a.vSwitch.type ? `(${a.vSwitch.type})` : ''}
+                </span>
+              ) : (
+                <Missing part={a.vSwitch} />
+              ),
+          },
+          {
+            header: 'DNS servers',
+            cell: (a) => (
+              <span className="mono">
+                {a.endpoint.kind === 'found' ? a.endpoint.dnsServers.join(', ') || '—' : '—'}
+              </span>
+            ),
+          },
+        ]}
+      />
+    </section>
+  );
+}
+
+/** DNS servers from `ipconfig /all` inside the container, and its hosts file (container.dns, bundle 1.1). */
+function ContainerDns({ hns }: { hns: ContainerHnsView }): JSX.Element {
+  const { ipConfig, hostsFile } = hns;
+  return (
+    <section className="panel" aria-labelledby="cd-dns">
+      <h2 id="cd-dns">DNS inside the container</h2>
+      {ipConfig === null ? (
+        <p className="muted">Not collected (ipconfig runs only inside running containers).</p>
+      ) : ipConfig.kind === 'unknown' ? (
+        <UnknownNote reason={`${ipConfig.reason} (${ipConfig.source.file})`} />
+      ) : (
+        <DataTable
+          caption="Adapters inside the container"
+          rows={ipConfig.value.adapters}
+          rowKey={(a, i) => `${a.name}-${i}`}
+          empty="ipconfig shows no adapter inside the container."
+          columns={[
+            { header: 'Adapter', cell: (a) => <span className="wrap">{a.name}</span> },
+            { header: 'IPv4', cell: (a) => <span className="mono">{a.ipv4.join(', ') || '—'}</span> },
+            {
+              header: 'DNS servers',
+              cell: (a) => <span className="mono">{a.dnsServers.join(', ') || '—'}</span>,
+            },
+          ]}
+        />
+      )}
+      <h3>Hosts file</h3>
+      {hostsFile === null ? (
+        <p className="muted">Not collected (read only inside running containers).</p>
+      ) : hostsFile.kind === 'unknown' ? (
+        <UnknownNote reason={`${hostsFile.reason} (${hostsFile.source.file})`} />
+      ) : (
+        <DataTable
+          caption="Hosts file entries"
+          rows={hostsFile.value}
+          rowKey={(h, i) => `${h.address}-${i}`}
+          empty="No entry: only comments (names resolve through DNS)."
+          columns={[
+            { header: 'Address', cell: (h) => <span className="mono">{h.address}</span> },
+            { header: 'Names', cell: (h) => <span className="mono wrap">{h.names.join(' ')}</span> },
+          ]}
+        />
+      )}
+    </section>
   );
 }
 

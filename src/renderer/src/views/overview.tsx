@@ -12,13 +12,14 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import type { HostOverview, ProbeRow } from '../../../shared/views';
+import type { ProxySettings, ProxyVariables } from '../../../shared/model';
+import type { HostOverview, HostStateView, ProbeRow } from '../../../shared/views';
 import { useQuery } from '../api/use-query';
 import { useBundleKey } from '../app-context';
-import { CapabilityChip, ProbeStatusChip } from '../components/chips';
+import { CapabilityChip, ProbeStatusChip, ServiceStateChip } from '../components/chips';
 import { DataTable, KeyValues } from '../components/data-table';
 import { QueryView, UnknownNote } from '../components/states';
-import { dash } from '../format';
+import { dash, formatDate, plural } from '../format';
 import { href } from '../router';
 import { useCssColors } from '../theme';
 
@@ -124,6 +125,8 @@ function Overview({ overview }: { overview: HostOverview }): JSX.Element {
         </section>
       </div>
 
+      <HostState state={overview.hostState} />
+
       <div className="grid-2">
         <FindingsChart overview={overview} />
         <IsolationChart overview={overview} />
@@ -132,6 +135,203 @@ function Overview({ overview }: { overview: HostOverview }): JSX.Element {
       <ProbeTable probes={overview.probes} />
     </div>
   );
+}
+
+/** What each service does for containers, in the words of the knowledge notes. */
+const SERVICE_ROLES: Readonly<Record<string, string>> = {
+  docker: 'Docker engine',
+  hns: 'Host Network Service: container networks, endpoints, port policies',
+  vmcompute: 'Host Compute Service: starts containers and utility VMs',
+  winnat: 'WinNAT driver',
+  sharedaccess: 'Internet Connection Sharing (ICS NAT on newer builds)',
+  nvagent: 'Network Virtualization Service',
+};
+
+/** The services containers cannot work without (diagnosis.md, hns-service-not-running). */
+const ESSENTIAL_SERVICES: ReadonlySet<string> = new Set(['docker', 'hns', 'vmcompute', 'winnat']);
+
+/** Services, reserved port ranges, proxy and the machine: bundle 1.1 state, where an admin looks first. */
+function HostState({ state }: { state: HostStateView }): JSX.Element {
+  return (
+    <div className="grid-2">
+      <section className="panel" aria-labelledby="ov-services">
+        <h2 id="ov-services">Services containers depend on</h2>
+        {state.services.kind === 'unknown' ? (
+          <UnknownNote reason={`${state.services.reason} (${state.services.source.file})`} />
+        ) : (
+          <DataTable
+            caption="Services"
+            rows={state.services.value}
+            rowKey={(s) => s.name}
+            empty="The bundle lists none of these services."
+            columns={[
+              {
+                header: 'Service',
+                cell: (s) => (
+                  <>
+                    <span className="mono">{s.name}</span>
+                    <div className="muted cell-note">{SERVICE_ROLES[s.name.toLowerCase()] ?? ''}</div>
+                  </>
+                ),
+              },
+              {
+                header: 'State',
+                cell: (s) => (
+                  <ServiceStateChip
+                    state={s.state}
+                    essential={ESSENTIAL_SERVICES.has(s.name.toLowerCase())}
+                  />
+                ),
+              },
+              { header: 'Start', cell: (s) => dash(s.startMode) },
+              { header: 'PID', cell: (s) => (s.processId ? s.processId : '—'), className: 'num' },
+              { header: 'Exit code', cell: (s) => dash(s.exitCode), className: 'num' },
+            ]}
+          />
+        )}
+        {state.serviceFailures.kind === 'known' && state.serviceFailures.value.length > 0 && (
+          <>
+            <h3>Service failures in the collected events</h3>
+            <DataTable
+              caption="Service failures"
+              rows={state.serviceFailures.value}
+              rowKey={(e, i) => `${e.timeCreated ?? ''}-${e.id}-${i}`}
+              empty=""
+              columns={[
+                { header: 'When', cell: (e) => formatDate(e.timeCreated) },
+                { header: 'Event', cell: (e) => e.id, className: 'num' },
+                { header: 'Message', cell: (e) => <span className="wrap">{dash(e.message)}</span> },
+              ]}
+            />
+          </>
+        )}
+      </section>
+      <section className="panel" aria-labelledby="ov-reserved">
+        <h2 id="ov-reserved">Reserved port ranges</h2>
+        {state.reservedPorts.kind === 'unknown' ? (
+          <UnknownNote reason={`${state.reservedPorts.reason} (${state.reservedPorts.source.file})`} />
+        ) : (
+          <>
+            <p className="muted">
+              No program, Docker included, can bind a port inside an excluded range; an asterisk marks an
+              administered (persistent) exclusion.{' '}
+              {state.reservedPorts.value.dynamic
+                .filter((d) => d.family === 'ipv4')
+                .map((d) => `Dynamic ${d.protocol.toUpperCase()} ports: ${d.start}-${d.start + d.count - 1}.`)
+                .join(' ')}
+            </p>
+            <DataTable
+              caption="Excluded port ranges"
+              rows={state.reservedPorts.value.ranges}
+              rowKey={(r, i) => `${r.family}-${r.protocol}-${r.start}-${i}`}
+              empty="No port is excluded."
+              columns={[
+                {
+                  header: 'Range',
+                  cell: (r) => (
+                    <span className="mono">
+                      {r.start === r.end ? r.start : `${r.start}-${r.end}`}
+                      {r.administered ? ' *' : ''}
+                    </span>
+                  ),
+                },
+                {
+                  header: 'Protocol',
+                  cell: (r) => `${r.protocol.toUpperCase()} ${r.family === 'ipv4' ? 'IPv4' : 'IPv6'}`,
+                },
+                {
+                  header: 'Published inside',
+                  cell: (r) =>
+                    r.publishedInside.length === 0 ? (
+                      <span className="muted">—</span>
+                    ) : (
+                      <span className="text-bad">
+                        {r.publishedInside.map((p, i) => (
+                          <span key={`${p.containerId}-${p.port}`}>
+                            {i > 0 ? ', ' : ''}
+                            {p.port} (
+                            <a href={href(['containers', p.containerId, 'network'])}>{p.containerName}</a>)
+                          </span>
+                        ))}
+                      </span>
+                    ),
+                },
+              ]}
+            />
+          </>
+        )}
+      </section>
+      <section className="panel" aria-labelledby="ov-proxy">
+        <h2 id="ov-proxy">Proxy</h2>
+        {state.proxy.kind === 'unknown' ? (
+          <UnknownNote reason={`${state.proxy.reason} (${state.proxy.source.file})`} />
+        ) : (
+          <KeyValues items={proxyItems(state.proxy.value)} />
+        )}
+      </section>
+      <section className="panel" aria-labelledby="ov-machine">
+        <h2 id="ov-machine">Machine and updates</h2>
+        <KeyValues
+          items={[
+            [
+              'Hardware',
+              state.computer.kind === 'known'
+                ? `${dash(state.computer.value.manufacturer)} ${dash(state.computer.value.model)}`
+                : 'not collected',
+            ],
+            [
+              'Hypervisor present',
+              state.computer.kind === 'known' && state.computer.value.hypervisorPresent !== null
+                ? state.computer.value.hypervisorPresent
+                  ? 'yes'
+                  : 'no'
+                : '—',
+            ],
+            [
+              'Domain',
+              state.computer.kind === 'known'
+                ? state.computer.value.partOfDomain
+                  ? dash(state.computer.value.domain)
+                  : 'not joined'
+                : '—',
+            ],
+            [
+              'Updates',
+              state.hotfixes.kind === 'known'
+                ? `${plural(state.hotfixes.value.length, 'installed update')}${state.hotfixes.value.length ? `: ${state.hotfixes.value.map((h) => h.id).join(', ')}` : ''}`
+                : 'not collected',
+            ],
+          ]}
+        />
+      </section>
+    </div>
+  );
+}
+
+function proxyVariables(v: ProxyVariables | null): string {
+  if (v === null) return 'not collected';
+  const set = [
+    ['HTTP_PROXY', v.httpProxy],
+    ['HTTPS_PROXY', v.httpsProxy],
+    ['NO_PROXY', v.noProxy],
+  ].filter(([, value]) => value !== null && value !== '');
+  return set.length === 0 ? 'none set' : set.map(([name, value]) => `${name}=${value}`).join('; ');
+}
+
+function proxyItems(p: ProxySettings): readonly (readonly [string, string])[] {
+  const winHttp =
+    p.winHttp === null
+      ? 'not collected'
+      : p.winHttp.direct === true
+        ? 'direct (no proxy)'
+        : p.winHttp.proxyServer
+          ? `${p.winHttp.proxyServer}${p.winHttp.bypassList ? ` (bypass ${p.winHttp.bypassList})` : ''}`
+          : 'could not be read';
+  return [
+    ['WinHTTP', winHttp],
+    ['Machine environment', proxyVariables(p.machine)],
+    ['Docker service environment', proxyVariables(p.dockerService)],
+  ];
 }
 
 /** The features containers depend on first; the full list (often thirty names) folded away. */

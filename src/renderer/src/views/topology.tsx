@@ -5,7 +5,9 @@ import { useEffect, useRef, useState, type JSX } from 'react';
 import type { TopologyContainer, TopologyNetwork, TopologyView as Topology } from '../../../shared/views';
 import { useQuery } from '../api/use-query';
 import { useBundleKey } from '../app-context';
+import { DataTable } from '../components/data-table';
 import { QueryView, UnknownNote } from '../components/states';
+import { dash } from '../format';
 import { href } from '../router';
 
 const HOST_W = 220;
@@ -75,7 +77,7 @@ function TopologyPicture({ view }: { view: Topology }): JSX.Element {
   };
   // Docker's built-in `none` network is drawn only when a container uses it.
   for (const n of view.networks.filter((n) => n.driver !== 'null' || n.containers.length > 0)) {
-    addLane(n, n.name, [n.driver, ...n.subnets].join(' · '), n.containers);
+    addLane(n, n.name, [n.driver, ...n.subnets, ...switchWords(n)].join(' · '), n.containers);
   }
   if (view.detached.length > 0)
     addLane(null, 'No network', 'network mode none, or a network not in the bundle', view.detached);
@@ -260,6 +262,7 @@ function TopologyPicture({ view }: { view: Topology }): JSX.Element {
           ))}
         </svg>
       </div>
+      <NetworkRoutes networks={view.networks} />
       {looseNats.length > 0 && (
         <p className="muted">
           WinNAT instances with no matching network:{' '}
@@ -316,6 +319,58 @@ function ContainerChip({
   );
 }
 
+/** The vSwitch behind a network and the NAT HNS names, for the lane's second line. */
+function switchWords(n: TopologyNetwork): string[] {
+  const words: string[] = [];
+  if (n.vSwitch) words.push(`vSwitch ${n.vSwitch.name}${n.vSwitch.type ? ` (${n.vSwitch.type})` : ''}`);
+  if (n.nat === null && n.hnsNatName !== null) words.push('NAT by HNS, not in Get-NetNat');
+  return words;
+}
+
+/**
+ * The host routes over each network's prefix: its own (on its vEthernet) and any other, such as a VPN's, that
+ * takes traffic for the containers elsewhere (failure catalogue #7, #11).
+ */
+function NetworkRoutes({ networks }: { networks: readonly TopologyNetwork[] }): JSX.Element | null {
+  const shown = networks.filter((n) => n.routes.length > 0 || n.vSwitch !== null);
+  if (shown.length === 0) return null;
+  return (
+    <section className="panel" aria-labelledby="topo-routes">
+      <h2 id="topo-routes">Switches and routes of the container networks</h2>
+      {shown.map((n) => (
+        <div key={n.id} className="topo-network-routes">
+          <h3>
+            {n.name} <span className="muted">{[...n.subnets, ...switchWords(n)].join(' · ')}</span>
+          </h3>
+          <DataTable
+            caption={`Routes over ${n.name}`}
+            rows={n.routes}
+            rowKey={(r, i) => `${r.destinationPrefix}-${r.interfaceAlias ?? ''}-${i}`}
+            empty="No host route covers this network's prefix."
+            columns={[
+              { header: 'Destination', cell: (r) => <span className="mono">{r.destinationPrefix}</span> },
+              { header: 'Next hop', cell: (r) => <span className="mono">{r.nextHop ?? 'on-link'}</span> },
+              { header: 'Interface', cell: (r) => dash(r.interfaceAlias) },
+              { header: 'Metric', cell: (r) => dash(r.routeMetric), className: 'num' },
+              {
+                header: 'Whose',
+                cell: (r) =>
+                  r.own === true ? (
+                    'this network (its vEthernet)'
+                  ) : r.own === false ? (
+                    <span className="text-bad">another interface: overlaps the network</span>
+                  ) : (
+                    <span className="muted">unknown</span>
+                  ),
+              },
+            ]}
+          />
+        </div>
+      ))}
+    </section>
+  );
+}
+
 function truncate(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
@@ -324,7 +379,7 @@ function describe(view: Topology): string {
   return `Host ${view.host.name} with ${view.host.adapters.length} adapters; ${view.networks
     .map(
       (n) =>
-        `network ${n.name} (${n.driver}${n.nat ? `, behind WinNAT ${n.nat}` : ''}) with ${n.containers.length} containers`,
+        `network ${n.name} (${[n.driver, ...(n.nat ? [`behind WinNAT ${n.nat}`] : []), ...switchWords(n)].join(', ')}) with ${n.containers.length} containers`,
     )
     .join('; ')}${view.detached.length ? `; ${view.detached.length} containers on no network` : ''}.`;
 }
