@@ -491,6 +491,25 @@ export function hostFirewallBlocksContainer(
   };
 }
 
+export function hostAliasMissing(
+  c: Container,
+  alias: string,
+  hostAddress: string | null,
+  file: string,
+): Cause {
+  const address = hostAddress ?? '<the nat gateway>';
+  return {
+    id: 'host-alias-missing',
+    title: `${alias} is not in ${c.name}'s hosts file${hostAddress ? ` as ${hostAddress}` : ''}`,
+    explanation: `${file} (the hosts file inside ${c.name}) has no entry for ${alias} pointing at the host's address on its network. Docker Desktop writes the name into the host's hosts file and its Linux VM's DNS; a Windows container gets neither, so the name does not resolve (or resolves to a stale address).`,
+    fix: commandFix(
+      `docker exec ${arg(c.name)} powershell -Command "Add-Content -Path C:\\Windows\\System32\\drivers\\etc\\hosts -Value '${address} ${alias}'"`,
+      'The entry lasts as long as the container; for new containers pass --add-host in their run command or compose file.',
+    ),
+    references: [REF.hostAliasMissing, REF.containerToHost],
+  };
+}
+
 export function natPrefixOverlapTarget(
   c: Container,
   address: string,

@@ -413,8 +413,11 @@ export function explainOutbound(
       hostFirewallFromContainerHop(ctx, address.address, address.network),
     );
   } else {
+    const resolved = target.kind === 'name' ? nameHop(ctx, target.name) : null;
+    if (resolved) results.push(resolved.result);
     results.push(egressHop(ctx));
-    if (target.kind === 'address') results.push(targetPrefixHop(ctx, target.address));
+    const address = target.kind === 'address' ? target.address : (resolved?.address ?? null);
+    if (address !== null) results.push(targetPrefixHop(ctx, address));
   }
   const blocked = blockAfterNoNetwork(results, container.name);
   const list = blocked.map((r) => r.hop);
@@ -498,12 +501,64 @@ function hostAliasHop(ctx: OutboundContext, alias: string, hostAddress: string |
   const c = ctx.sender.container;
   const id = 'host-alias';
   const title = `${alias} resolves in ${c.name}`;
-  if (!ctx.sender.running) return hops.skip(id, title, `${c.name} is not running`);
-  return hops.unknown(
-    id,
-    title,
-    `containers/${c.id}/hosts.txt not collected; the probe container.dns would decide it${hostAddress ? ` (the entry should be ${hostAddress} ${alias})` : ''}`,
-    [],
-    [],
-  );
+  const hosts = ctx.sender.hostsFile;
+  if (hosts.kind === 'not-applicable')
+    return ctx.sender.running
+      ? hops.unknown(
+          id,
+          title,
+          `containers/${c.id}/hosts.txt not collected; the probe container.dns would decide it`,
+        )
+      : hops.skip(id, title, hosts.reason);
+  if (hosts.kind === 'unknown' || hosts.kind === 'absent') return hops.unknown(id, title, hosts.reason);
+  const entry = hosts.value.find((e) => e.names.some((n) => n.toLowerCase() === alias));
+  if (!entry)
+    return hops.fail(id, title, hosts.evidence, [
+      causes.hostAliasMissing(c, alias, hostAddress, c.hostsFile?.source.file ?? 'the hosts file'),
+    ]);
+  const evidence = [...hosts.evidence];
+  if (hostAddress !== null && bareAddress(entry.address) !== hostAddress)
+    return hops.unknown(
+      id,
+      title,
+      `${alias} points to ${entry.address}, while the host is at ${hostAddress} on ${c.name}'s network (a stale entry, or the host's LAN address)`,
+      evidence,
+      [
+        {
+          ...causes.hostAliasMissing(c, alias, hostAddress, c.hostsFile?.source.file ?? ''),
+          confidence: 'likely',
+        },
+      ],
+    );
+  return hops.pass(id, title, evidence, `${alias} -> ${entry.address}`);
+}
+
+/** A name other than a container's or the host's: its hosts-file entry, or a DNS answer this bundle cannot give. */
+function nameHop(
+  ctx: OutboundContext,
+  name: string,
+): { readonly result: HopResult; readonly address: string | null } {
+  const c = ctx.sender.container;
+  const id = 'name-resolution';
+  const title = `${name} resolves in ${c.name}`;
+  if (!ctx.sender.running) return { result: hops.skip(id, title, `${c.name} is not running`), address: null };
+  const hosts = ctx.sender.hostsFile;
+  if (hosts.kind === 'found') {
+    const entry = hosts.value.find((e) => e.names.some((n) => n.toLowerCase() === name));
+    if (entry)
+      return {
+        result: hops.pass(id, title, hosts.evidence, `${name} -> ${entry.address} (hosts file)`),
+        address: bareAddress(entry.address),
+      };
+  }
+  const dns = ctx.sender.dnsServers;
+  return {
+    result: hops.unknown(
+      id,
+      title,
+      `${name} is not in ${c.name}'s hosts file${hosts.kind === 'found' ? '' : ` (${hosts.kind === 'not-applicable' ? 'not collected' : hosts.reason})`}; whether DNS answers takes a query this bundle did not make (an active check from the container would)${dns.kind === 'found' ? `; it asks ${dns.value.join(', ') || 'no DNS server'}` : ''}`,
+      dns.kind === 'found' ? dns.evidence : [],
+    ),
+    address: null,
+  };
 }

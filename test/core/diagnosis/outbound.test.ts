@@ -146,6 +146,39 @@ describe('outbound to a service on the host', () => {
   });
 });
 
+describe('names: host.docker.internal and the hosts file', () => {
+  const alias: OutboundTarget = { kind: 'name', name: 'host.docker.internal' };
+  it('host-alias-missing where the hosts file lacks the name; passes where it points at the vEthernet address', () => {
+    const missing = healthy({ web: { hosts: [{ address: '127.0.0.1', names: ['localhost'] }] } });
+    missing.b.ipAddresses(LAN, VETH).tcp(listen(1433, 2200));
+    const out = explainOutbound(missing.b.build(), missing.web, alias, 1433, 'tcp');
+    expect(hop(out, 'host-alias').status).toBe('fail');
+    const cause = out.causes.find((c) => c.id === 'host-alias-missing')!;
+    expect(commandOf(cause.fix)).toContain(`${GATEWAY} host.docker.internal`);
+    const present = healthy({ web: { hosts: [{ address: GATEWAY, names: ['host.docker.internal'] }] } });
+    present.b.ipAddresses(LAN, VETH).tcp(listen(1433, 2200));
+    expect(
+      hop(explainOutbound(present.b.build(), present.web, alias, 1433, 'tcp'), 'host-alias').status,
+    ).toBe('pass');
+    const unknown = healthy();
+    expect(
+      hop(explainOutbound(unknown.b.build(), unknown.web, alias, 1433, 'tcp'), 'host-alias').status,
+    ).toBe('unknown');
+  });
+  it('a name in the hosts file is followed to its address (the VPN overlap of the trouble sample); others are unknown', () => {
+    const { b, web } = healthy({
+      web: { hosts: [{ address: '172.24.90.7', names: ['artifacts.example.com'] }] },
+    });
+    const model = b.build();
+    const out = explainOutbound(model, web, { kind: 'name', name: 'artifacts.example.com' }, 443, 'tcp');
+    expect(hop(out, 'name-resolution').status).toBe('pass');
+    expect(causeIds(out)).toEqual(['nat-prefix-overlap']);
+    const other = explainOutbound(model, web, { kind: 'name', name: 'www.example.org' }, 443, 'tcp');
+    expect(hop(other, 'name-resolution').status).toBe('unknown');
+    expect(other.verdict).toBe('unknown');
+  });
+});
+
 describe('outbound to the internet or an address', () => {
   it('passes the NAT path out and says the host firewall does not govern it', () => {
     const { b, web } = healthy();

@@ -50,6 +50,7 @@ const HOP_CAUSES: Readonly<Record<string, readonly string[]>> = {
   'host-listener': ['host-service-loopback-only', 'host-service-not-listening'],
   'host-firewall-from-container': ['host-firewall-blocks-container', 'firewall-local-rules-ignored'],
   'target-prefix': ['nat-prefix-overlap'],
+  'host-alias': ['host-alias-missing'],
 };
 
 const PROFILES: readonly FirewallProfileName[] = ['domain', 'private', 'public'];
