@@ -418,7 +418,9 @@ function servicesDown(model: HostModel): Finding[] {
               ? 'winnat'
               : null;
       if (which === null) continue;
-      crashes.set(which, [...(crashes.get(which) ?? []), e]);
+      const seen = crashes.get(which);
+      if (seen) seen.push(e);
+      else crashes.set(which, [e]);
     }
     for (const [name, events] of crashes) {
       const latest = events[0]!;
@@ -454,7 +456,11 @@ function hnsErrors(model: HostModel): Finding[] {
   const byCode = new Map<string, HostEvent[]>();
   for (const e of errors) {
     const codes = e.errorCodes.length > 0 ? e.errorCodes : ['(no code)'];
-    for (const code of codes) byCode.set(code, [...(byCode.get(code) ?? []), e]);
+    for (const code of codes) {
+      const seen = byCode.get(code);
+      if (seen) seen.push(e);
+      else byCode.set(code, [e]);
+    }
   }
   const ranked = [...byCode.entries()].sort((a, b) => b[1].length - a[1].length);
   const words = ranked.map(
@@ -495,7 +501,9 @@ function hostNicApipa(model: HostModel): Finding[] {
   const byAlias = new Map<string, string[]>();
   for (const a of model.ipAddresses.value) {
     if (a.family !== 'ipv4' || !a.interfaceAlias) continue;
-    byAlias.set(a.interfaceAlias, [...(byAlias.get(a.interfaceAlias) ?? []), bareAddress(a.ipAddress)]);
+    const seen = byAlias.get(a.interfaceAlias);
+    if (seen) seen.push(bareAddress(a.ipAddress));
+    else byAlias.set(a.interfaceAlias, [bareAddress(a.ipAddress)]);
   }
   const connected = (alias: string): boolean | null => {
     const adapter =
