@@ -135,6 +135,22 @@ export type CauseId =
   | 'not-listening-in-container'
   | 'no-shared-network'
   | 'no-network'
+  // 1.1 (../shared/knowledge/failure-catalogue.md)
+  | 'port-reserved'
+  | 'port-publish-refused'
+  | 'network-missing'
+  | 'hns-endpoint-missing'
+  | 'host-nic-apipa'
+  | 'nat-prefix-overlap'
+  | 'icmp-not-evidence'
+  // outbound (section 4)
+  | 'no-egress-path'
+  | 'host-service-loopback-only'
+  | 'host-service-not-listening'
+  | 'host-firewall-blocks-container'
+  | 'container-dns-stale'
+  | 'host-alias-missing'
+  | 'mtu-mismatch'
   | (string & {});
 
 export interface Cause {
@@ -157,12 +173,27 @@ export interface PortSuggestion {
   readonly message: string;
 }
 
+/** Inbound: can X reach this container (section 2). Outbound: what can this container reach (section 4). */
+export type Direction = 'inbound' | 'outbound';
+
+/** Where an outbound question goes: `host`, `internet`, `container:<ref>`, an address or a name. */
+export type OutboundTarget =
+  | { readonly kind: 'host' }
+  | { readonly kind: 'internet' }
+  | { readonly kind: 'container'; readonly ref: string }
+  | { readonly kind: 'address'; readonly address: string }
+  | { readonly kind: 'name'; readonly name: string };
+
 export interface Explanation {
   /** Present only when the asked host port is the container port of a publication on another host port. */
   readonly didYouMean?: PortSuggestion;
+  readonly direction: Direction;
+  /** The container asked about: the target inbound, the sender outbound. */
   readonly container: { readonly id: string; readonly name: string };
-  /** `external`, `host`, `host-localhost` or `container:<ref>`. */
+  /** Inbound: `external`, `host`, `host-localhost` or `container:<ref>`. Outbound: `container:<name>` of the sender. */
   readonly from: string;
+  /** Outbound only: `host`, `internet`, `container:<ref>`, or the address or name asked for. */
+  readonly to?: string;
   readonly port: number;
   readonly protocol: 'tcp' | 'udp';
   readonly verdict: Verdict;
@@ -189,6 +220,26 @@ export type FindingId =
   | 'secrets-in-env'
   | 'container-data-not-persisted'
   | 'hyperv-no-host-firewall-rules'
+  // 1.1
+  | 'port-reserved'
+  | 'port-publish-refused'
+  | 'network-missing'
+  | 'hns-endpoint-orphan'
+  | 'hns-endpoint-missing'
+  | 'nat-prefix-overlap'
+  | 'multi-nat-published-ports'
+  | 'second-nat-on-2016'
+  | 'hns-service-not-running'
+  | 'hns-errors-recent'
+  | 'host-nic-apipa'
+  | 'nat-switch-wrong-type'
+  | 'mtu-mismatch'
+  | 'container-dns-stale'
+  | 'host-alias-missing'
+  | 'engine-proxy-missing'
+  | 'ipv6-unsupported'
+  | 'known-bad-update'
+  | 'transparent-on-vm'
   | (string & {});
 
 export interface Finding {

@@ -126,6 +126,48 @@ describe('hostscope explain', () => {
     expect(source.err).toContain('no source container "nobody"');
   });
 
+  it('answers the outbound question with --to: the host through its vEthernet address, "direction": "outbound"', async () => {
+    const run = await cli(
+      'explain',
+      S2016,
+      '--container',
+      'portainer',
+      '--to',
+      'host',
+      '--port',
+      '2375',
+      '--json',
+    );
+    expect(run.code).toBe(0);
+    const e = JSON.parse(run.out) as Explanation;
+    expect(e).toMatchObject({ direction: 'outbound', from: 'container:portainer', to: 'host', port: 2375 });
+    expect(e.hops.find((h) => h.id === 'host-address')!.note).toContain('172.24.80.1');
+    const text = await cli('explain', S2016, '--container', 'portainer', '--to', 'host', '--port', '2375');
+    expect(text.out).toMatch(/^REACHABLE {2}portainer to a service on the host on 2375\/tcp/);
+  });
+
+  it('exits 2 for both or neither of --from and --to, and for a target that is none', async () => {
+    const both = await cli(
+      'explain',
+      S2016,
+      '--container',
+      'portainer',
+      '--from',
+      'host',
+      '--to',
+      'host',
+      '--port',
+      '80',
+    );
+    expect(both.code).toBe(2);
+    expect(both.err).toContain('exactly one of --from');
+    const neither = await cli('explain', S2016, '--container', 'portainer', '--port', '80');
+    expect(neither.code).toBe(2);
+    const bad = await cli('explain', S2016, '--container', 'portainer', '--to', "a b'", '--port', '80');
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('is not a target');
+  });
+
   it('exits 3 for a bundle that cannot be read', async () => {
     const run = await cli(
       'explain',

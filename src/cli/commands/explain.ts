@@ -1,5 +1,12 @@
 import { Command } from 'commander';
-import { correlate, explain, parsePort, parseSource } from '../../core/diagnosis';
+import {
+  correlate,
+  explain,
+  explainOutbound,
+  parsePort,
+  parseSource,
+  parseTarget,
+} from '../../core/diagnosis';
 import { formatExplanation } from '../../core/format/explanation';
 import { safeText } from '../../core/format/style';
 import { resolveContainer } from '../container-ref';
@@ -10,31 +17,50 @@ import { loadHostModel } from '../load';
 export function explainCommand(io: CliIo): Command {
   return new Command('explain')
     .description(
-      'Explain, hop by hop, whether a source can reach a container on a port, and if not why and how to fix it',
+      'Explain, hop by hop, whether a source can reach a container on a port (--from), or what the container can reach (--to), and if not why and how to fix it',
     )
     .argument('<bundle>', 'bundle folder or .zip')
     .requiredOption('--container <ref>', 'container name, full id or unique id prefix')
-    .requiredOption('--from <source>', 'external | host | host-localhost | container:<ref>')
+    .option('--from <source>', 'inbound: external | host | host-localhost | container:<ref>')
+    .option('--to <target>', 'outbound: host | internet | container:<ref> | an address or a name')
     .requiredOption(
       '--port <port>',
-      'port, optionally with /tcp or /udp (tcp by default): a host port for external and host-localhost, a container port for host and container:<ref>',
+      'port, optionally with /tcp or /udp (tcp by default): a host port for external and host-localhost, a container port for host and container:<ref>, the destination port with --to',
     )
     .option('--json', 'print JSON')
     .option('--verbose', 'show the evidence of passing hops too')
     .addHelpText(
       'after',
-      '\nExit codes: 0 answered (whatever the verdict), 2 usage, 3 unreadable bundle, 4 no such container.\nExample: hostscope explain resources/samples/server2016-swarm-portainer --container portainer --from host-localhost --port 9000',
+      '\nExit codes: 0 answered (whatever the verdict), 2 usage, 3 unreadable bundle, 4 no such container.\nExamples: hostscope explain resources/samples/server2016-swarm-portainer --container portainer --from host-localhost --port 9000\n          hostscope explain resources/samples/server2016-swarm-portainer --container portainer --to host --port 2375',
     )
     .action(
       async (
         bundle: string,
-        options: { container: string; from: string; port: string; json?: boolean; verbose?: boolean },
+        options: {
+          container: string;
+          from?: string;
+          to?: string;
+          port: string;
+          json?: boolean;
+          verbose?: boolean;
+        },
       ) => {
         // Check the words before reading a bundle: a typo should not cost a large bundle's load.
-        const source = parseSource(options.from);
-        if (!source)
+        if ((options.from === undefined) === (options.to === undefined))
           throw new CliError(
-            `--from "${safeText(options.from)}" is not a source: use external, host, host-localhost or container:<ref>`,
+            'give exactly one of --from <source> (inbound) or --to <target> (outbound)',
+            EXIT.usage,
+          );
+        const source = options.from === undefined ? undefined : parseSource(options.from);
+        if (source === null)
+          throw new CliError(
+            `--from "${safeText(options.from ?? '')}" is not a source: use external, host, host-localhost or container:<ref>`,
+            EXIT.usage,
+          );
+        const target = options.to === undefined ? undefined : parseTarget(options.to);
+        if (target === null)
+          throw new CliError(
+            `--to "${safeText(options.to ?? '')}" is not a target: use host, internet, container:<ref>, an IP address or a DNS name`,
             EXIT.usage,
           );
         const port = parsePort(options.port);
@@ -44,9 +70,13 @@ export function explainCommand(io: CliIo): Command {
             EXIT.usage,
           );
         const model = await loadHostModel(bundle);
-        const target = resolveContainer(model, options.container);
-        if (source.kind === 'container') resolveContainer(model, source.ref, 'source container');
-        const result = explain(model, target, source, port.port, port.protocol, correlate(model));
+        const container = resolveContainer(model, options.container);
+        if (source?.kind === 'container') resolveContainer(model, source.ref, 'source container');
+        if (target?.kind === 'container') resolveContainer(model, target.ref, 'target container');
+        const correlation = correlate(model);
+        const result = target
+          ? explainOutbound(model, container, target, port.port, port.protocol, correlation)
+          : explain(model, container, source!, port.port, port.protocol, correlation);
         io.out(
           options.json
             ? jsonText(result)

@@ -4,6 +4,7 @@
 import type { Cause } from '../../shared/diagnosis';
 import type {
   Container,
+  ExcludedPortRange,
   FirewallProfileName,
   FirewallRule,
   HostProcess,
@@ -23,6 +24,7 @@ import {
 import type { Publication } from './correlate';
 import { isPolicyRule } from './firewall';
 import { REF } from './references';
+import { reservedPortCommand } from './reserved-ports';
 
 const portText = (port: number, protocol: 'tcp' | 'udp'): string => `${port}/${protocol}`;
 const ruleText = (r: FirewallRule): string => `"${r.displayName ?? r.name}"`;
@@ -173,15 +175,37 @@ export function routingMeshUnsupported(
   };
 }
 
-export function natMappingMissing(c: Container, pub: Publication, file: string): Cause {
+/**
+ * No mapping for a published port. `hns` is what the container's HNS endpoint holds instead, `'held'` where HNS
+ * holds the policy but WinNAT (which realises it on this host) has no mapping, or null where HNS was not read;
+ * `winNat` what WinNAT maps for the port, shown beside HNS where the two disagree.
+ */
+export function natMappingMissing(
+  c: Container,
+  pub: Publication,
+  file: string,
+  hns: string | 'held' | null,
+  winNat: readonly NatStaticMapping[],
+): Cause {
+  const docker = `Docker reports ${c.name} publishing ${pub.hostPort}/${pub.protocol} -> ${pub.containerPort}`;
+  const ip = c.networks.find((n) => n.ip)?.ip?.replace(/\/.*$/, '') ?? '';
+  const fromWinNat = hns === null || hns === 'held';
+  const both =
+    winNat.length > 0
+      ? ` WinNAT still maps ${list(winNat.map((m) => `${m.externalPort} -> ${m.internalIp}:${m.internalPort}`))}: the two disagree.`
+      : '';
   return {
     id: 'nat-mapping-missing',
-    title: `No WinNAT mapping for host port ${pub.hostPort}/${pub.protocol}`,
-    explanation: `Docker reports ${c.name} publishing ${pub.hostPort}/${pub.protocol} -> ${pub.containerPort}, but ${file} holds no static mapping with external port ${pub.hostPort}. Without it WinNAT forwards nothing to the container; HNS creates the mapping when the endpoint starts, so restarting the container usually brings it back.`,
+    title: fromWinNat
+      ? `No WinNAT mapping for host port ${pub.hostPort}/${pub.protocol}`
+      : `${c.name}'s HNS endpoint has no NAT policy for ${pub.hostPort}/${pub.protocol} -> ${pub.containerPort}`,
+    explanation: fromWinNat
+      ? `${docker}${hns === 'held' ? ' and its HNS endpoint holds the NAT policy' : ''}, but ${file} holds no static mapping with external port ${pub.hostPort}, on a host whose WinNAT holds the other containers' mappings${hns === 'held' ? ': HNS and WinNAT disagree' : ''}. Nothing forwards the port to the container; HNS adds the mapping when the endpoint starts, so restarting the container usually brings it back.`
+      : `${docker}, but ${hns} (${file}). HNS forwards a published port only through a NAT policy on the container's endpoint, so nothing reaches it; restarting the container makes Docker add the policy again.${both}`,
     fix: commandFix(
-      `docker restart ${arg(c.name)}; Get-NetNatStaticMapping | Where-Object ExternalPort -eq ${pub.hostPort}`,
+      `docker restart ${arg(c.name)}; ${fromWinNat ? `Get-NetNatStaticMapping | Where-Object ExternalPort -eq ${pub.hostPort}` : `Get-HnsEndpoint | Where-Object IPAddress -eq ${psQuote(ip)} | Select-Object -ExpandProperty Policies`}`,
     ),
-    references: [REF.portAlreadyExists, REF.networkDriversDoc],
+    references: [REF.portAlreadyExists, REF.winNatInvisible, REF.networkDriversDoc],
   };
 }
 
@@ -336,5 +360,216 @@ export function notListening(
         : `${file} (netstat inside the container) shows nothing listening on ${portText(port, protocol)}. The path to the container works, but no process answers: the service is stopped, crashed, or listens on another port.`,
     fix: commandFix(`docker exec ${arg(c.name)} netstat -ano; docker logs --tail 50 ${arg(c.name)}`),
     references: ['https://docs.docker.com/reference/cli/docker/container/exec/'],
+  };
+}
+
+export function networkMissing(
+  c: Container,
+  gone: readonly Container['networks'][number][],
+  file: string,
+  byName: ReadonlyMap<string, { readonly id: string; readonly name: string }>,
+): Cause {
+  const now = gone.map((n) => byName.get(n.name.toLowerCase())).find((n) => n !== undefined);
+  return {
+    id: 'network-missing',
+    title: `${c.name} refers to a network that no longer exists`,
+    explanation: `${c.name} is attached to ${list(gone.map((n) => `${n.name} (${n.networkId ?? 'no id'})`))}, which ${file} does not hold${now ? `; a network named ${now.name} exists now with id ${now.id}` : ''}. After a reboot Windows may recreate the nat network under a new id (older engines kept the old one): the container cannot start ("network ... not found").`,
+    fix: now
+      ? commandFix(
+          `docker network disconnect --force ${arg(gone[0]!.networkId ?? gone[0]!.name)} ${arg(c.name)}; docker network connect ${arg(now.name)} ${arg(c.name)}; docker start ${arg(c.name)}`,
+        )
+      : stepsFix(
+          'docker network ls --no-trunc lists the networks that exist now.',
+          `Detach ${c.name} from the vanished network (docker network disconnect --force <old id> ${c.name}), connect it to an existing one (docker network connect <network> ${c.name}) and start it.`,
+        ),
+    references: [REF.networkMissing, REF.networkMissing2],
+  };
+}
+
+export function hnsEndpointMissing(c: Container, reason: string, file: string): Cause {
+  return {
+    id: 'hns-endpoint-missing',
+    title: `HNS holds no endpoint for ${c.name}`,
+    explanation: `Docker shows ${c.name} running with an address, but ${file} has ${reason}: HNS lost the endpoint (a crashed or restarted hns service, or HNS state out of step after a reboot or update). Without it no packet reaches the container.`,
+    fix: commandFix(`Get-Service hns, vmcompute | Select-Object Name, Status; docker restart ${arg(c.name)}`),
+    references: [REF.hnsCrash, REF.hnsCrash2, REF.hnsStateCorrupt],
+  };
+}
+
+export function portReserved(
+  c: Container,
+  port: number,
+  protocol: 'tcp' | 'udp',
+  range: ExcludedPortRange,
+  file: string,
+): Cause {
+  return {
+    id: 'port-reserved',
+    title: `Host port ${portText(port, protocol)} lies in the excluded range ${range.start}-${range.end}`,
+    explanation: `${file} lists ${range.start}-${range.end}${range.administered ? ' (administered, persistent)' : ''} among the ${range.family} ${range.protocol} excluded port ranges, and ${c.name} publishes ${portText(port, protocol)} inside it. Nothing can bind a reserved port ("Ports are not available", "access a socket in a way forbidden"): the mapping is refused and the container does not start, while netstat shows nothing on the port. Hyper-V and WinNAT reserve such blocks and move them on reboot.`,
+    fix: commandFix(
+      reservedPortCommand(range, port),
+      'Stopping winnat cuts NAT for every container on this host until it starts again; then start the container.',
+    ),
+    references: [REF.portReserved, REF.portReserved2, REF.portReservedKb],
+  };
+}
+
+/** Publishing with the host IP left out, for `-p`: the only form the Windows NAT driver accepts. */
+function publishArgs(pubs: readonly Publication[]): string {
+  return pubs
+    .map(
+      (p) =>
+        `--publish ${p.hostPort ?? p.containerPort}:${p.containerPort}${p.protocol === 'udp' ? '/udp' : ''}`,
+    )
+    .join(' ');
+}
+
+export function portPublishRefused(c: Container, pubs: readonly Publication[], file: string): Cause {
+  const bindings = pubs.map((p) => `${p.hostIp}:${p.hostPort ?? '?'} -> ${p.containerPort}/${p.protocol}`);
+  return {
+    id: 'port-publish-refused',
+    title: `Windows refuses ${c.name}'s port binding${pubs.length > 1 ? 's' : ''} ${list(bindings)}`,
+    explanation: `${file} shows ${c.name} publishing ${list(bindings)}: a binding that names a host IP. The Windows NAT driver refuses it ("Windows does not support host IP addresses in NAT settings") and the container does not start; "-p 127.0.0.1:..." is not "published for the host alone" on Windows. Publish without the host IP and limit who may connect with a firewall rule (RemoteAddress).`,
+    fix: stepsFix(
+      `Docker cannot change the port bindings of an existing container: in the compose file or deployment script of ${c.name}, publish ${publishArgs(pubs)} (no host IP) and bring it up from there, carrying over its networks, mounts, environment and restart policy.`,
+      `To keep other clients out, allow only yours: New-NetFirewallRule -DisplayName ${psQuote(`${c.name} clients`)} -Direction Inbound -Action Allow -Protocol ${psProtocol(pubs[0]!.protocol)} -LocalPort ${pubs[0]!.containerPort} -RemoteAddress <client addresses>`,
+    ),
+    references: [REF.hostIpBinding, REF.hostIpBinding2, REF.dockerRunPublish],
+  };
+}
+
+// ---- outbound (../shared/spec/diagnosis.md, section 4) ------------------------------------------
+
+export function noEgressPath(c: Container, networks: readonly string[], build: number, file: string): Cause {
+  return {
+    id: 'no-egress-path',
+    title: `${c.name} is only on an overlay network: it has no path to the host or out`,
+    explanation: `${file} puts ${c.name} only on ${list(networks)} (overlay). An overlay-only container has no external path on Windows${build < 17763 ? ` (build ${build})` : ''}: it needs a second endpoint on a nat network to reach the host or the internet.`,
+    fix: commandFix(`docker network connect nat ${arg(c.name)}`),
+    references: [REF.networkDriversDoc, REF.overlayOnly, REF.overlayNoEgress],
+    ...(build >= 17763 ? { confidence: 'likely' as const } : {}),
+  };
+}
+
+export function natGatewayMissing(
+  c: Container,
+  network: string,
+  subnets: readonly string[],
+  file: string,
+): Cause {
+  return {
+    id: 'nat-gateway-missing',
+    title: `The host holds no address on ${network}`,
+    explanation: `${file} lists no host address inside ${list(subnets)}, the subnet of ${network} that ${c.name} is on. The nat network's gateway lives on the host's vEthernet adapter; without it the container reaches neither the host nor anything beyond (the vSwitch or the HNS internal NIC is broken, or was edited in Hyper-V Manager).`,
+    fix: commandFix(
+      `Get-NetIPAddress -InterfaceAlias 'vEthernet (*)' | Select-Object InterfaceAlias, IPAddress; Restart-Service hns; Restart-Service docker`,
+      'Restarting hns and docker drops every container connection on this host for a moment.',
+    ),
+    references: [REF.natPlumbingBroken, REF.natPlumbingBroken2],
+  };
+}
+
+export function hostServiceLoopbackOnly(
+  port: number,
+  protocol: 'tcp' | 'udp',
+  addresses: readonly string[],
+  owner: HostProcess | null,
+  hostAddress: string | null,
+  file: string,
+): Cause {
+  return {
+    id: 'host-service-loopback-only',
+    title: `The host service on ${portText(port, protocol)} listens on loopback only`,
+    explanation: `${file} shows ${owner ? `${owner.name} (PID ${owner.pid})` : 'the host service'} bound to ${list(addresses)} on ${portText(port, protocol)}. A container reaches the host on the host's address on the container network${hostAddress ? ` (${hostAddress})` : ''}, never on the host's loopback: bind the service to 0.0.0.0 or to that address.`,
+    fix: stepsFix(
+      `See the binding: ${listenersCommand(port, protocol)} | Select-Object LocalAddress, OwningProcess`,
+      `Configure the service to listen on 0.0.0.0${hostAddress ? ` or on ${hostAddress}` : ''} (its own setting: a bind address, "listen" or "urls" option), then restart it.`,
+    ),
+    references: [REF.containerToHost, REF.containerToHost2],
+  };
+}
+
+export function hostServiceNotListening(
+  port: number,
+  protocol: 'tcp' | 'udp',
+  addresses: readonly string[],
+  hostAddress: string | null,
+  file: string,
+): Cause {
+  return {
+    id: 'host-service-not-listening',
+    title:
+      addresses.length > 0
+        ? `The host service on ${portText(port, protocol)} listens only on ${list(addresses)}`
+        : `Nothing on the host listens on ${portText(port, protocol)}`,
+    explanation:
+      addresses.length > 0
+        ? `${file} shows ${portText(port, protocol)} bound to ${list(addresses)} only, not to ${hostAddress ?? "the host's address on the container network"}, where a container's connection arrives. Bind the service to 0.0.0.0 or add that address.`
+        : `${file} shows nothing on the host listening on ${portText(port, protocol)}: the service is stopped or listens on another port.`,
+    fix: commandFix(`${listenersCommand(port, protocol)} | Select-Object LocalAddress, OwningProcess`),
+    references: [REF.containerToHost],
+  };
+}
+
+/** The host firewall's verdict on a container's connection to the host, in the words of the outbound question. */
+export function hostFirewallBlocksContainer(
+  c: Container,
+  port: number,
+  protocol: 'tcp' | 'udp',
+  subnets: readonly string[],
+  found: Cause,
+): Cause {
+  const from = subnets.length > 0 ? subnets.join(',') : null;
+  return {
+    ...found,
+    id: 'host-firewall-blocks-container',
+    title: `The host firewall drops ${portText(port, protocol)} from ${c.name}`,
+    explanation: `${found.explanation} Traffic from a container to the host arrives on the container network's vEthernet adapter and is filtered like any inbound connection (the "Container Enable ICC" rule of 2016 does not always match, moby#34526).`,
+    fix:
+      found.fix.kind === 'command' && found.fix.command.startsWith('New-NetFirewallRule')
+        ? commandFix(
+            `New-NetFirewallRule -DisplayName ${psQuote(`Allow containers to host ${port}/${protocol}`)} -Direction Inbound -Action Allow -Protocol ${psProtocol(protocol)} -LocalPort ${port}${from ? ` -RemoteAddress ${from}` : ''}`,
+          )
+        : found.fix,
+    references: [...found.references, REF.iccRule, REF.containerToHost],
+  };
+}
+
+export function hostAliasMissing(
+  c: Container,
+  alias: string,
+  hostAddress: string | null,
+  file: string,
+): Cause {
+  const address = hostAddress ?? '<the nat gateway>';
+  return {
+    id: 'host-alias-missing',
+    title: `${alias} is not in ${c.name}'s hosts file${hostAddress ? ` as ${hostAddress}` : ''}`,
+    explanation: `${file} (the hosts file inside ${c.name}) has no entry for ${alias} pointing at the host's address on its network. Docker Desktop writes the name into the host's hosts file and its Linux VM's DNS; a Windows container gets neither, so the name does not resolve (or resolves to a stale address).`,
+    fix: commandFix(
+      `docker exec ${arg(c.name)} powershell -Command "Add-Content -Path C:\\Windows\\System32\\drivers\\etc\\hosts -Value '${address} ${alias}'"`,
+      'The entry lasts as long as the container; for new containers pass --add-host in their run command or compose file.',
+    ),
+    references: [REF.hostAliasMissing, REF.containerToHost],
+  };
+}
+
+export function natPrefixOverlapTarget(
+  c: Container,
+  address: string,
+  network: string,
+  subnet: string,
+  file: string,
+): Cause {
+  return {
+    id: 'nat-prefix-overlap',
+    title: `${address} lies inside ${network}'s prefix ${subnet}`,
+    explanation: `${file} gives ${network} the subnet ${subnet}, which holds ${address}. ${c.name} treats that address as a neighbour on its own network and never sends the packet out: a server on the LAN or behind a VPN in that range cannot be reached. Move the nat network to a prefix nothing else uses.`,
+    fix: stepsFix(
+      'Pick a prefix that no LAN, VPN or host route uses (Get-NetRoute -AddressFamily IPv4 lists them).',
+      `Create a nat network there (docker network create -d nat --subnet <free prefix> <name>) and connect ${c.name} to it (docker network connect <name> ${c.name}); on Server 2016 only one nat network is supported: set "fixed-cidr" in daemon.json instead, which applies when Docker next creates its nat network.`,
+    ),
+    references: [REF.natPrefixOverlap, REF.natPrefixOverlap2],
   };
 }

@@ -8,6 +8,7 @@ import type {
   DockerNetwork,
   FirewallRule,
   HcsSystem,
+  HnsNatPolicy,
   HostModel,
   HostsEntry,
   HostProcess,
@@ -20,7 +21,7 @@ import type {
   Vhd,
 } from '../../shared/model';
 import { toIsolation } from '../parse/docker';
-import { bareAddress } from './addresses';
+import { addressInEntry, bareAddress } from './addresses';
 import { indexFirewallRules, isContainerInterface, type FirewallState } from './firewall';
 import {
   attachmentsOf,
@@ -84,7 +85,22 @@ export interface Publication {
   readonly hostPort: number | null;
   readonly mode: PublishMode;
   readonly origin: 'container' | 'service';
+  /** For a container's own binding: whether Docker shows it live (NetworkSettings.Ports) or only as requested. */
+  readonly live: boolean;
   readonly evidence: Evidence;
+}
+
+/**
+ * A binding the Windows NAT driver refuses: a host IP other than 0.0.0.0 / :: ("Windows does not support host IP
+ * addresses in NAT settings"); the container does not start (knowledge notes section 10; failure catalogue 36).
+ */
+export function refusedByNat(p: Publication): boolean {
+  return (
+    p.origin === 'container' &&
+    (p.mode === 'nat' || p.mode === 'host') &&
+    p.hostIp !== null &&
+    !/^(|0\.0\.0\.0|::|\[::\])$/.test(p.hostIp.trim())
+  );
 }
 
 export interface Footprint {
@@ -117,6 +133,14 @@ export interface Footprint {
   readonly hostsFile: Determined<readonly HostsEntry[]>;
 }
 
+/** Drivers whose containers HNS gives a local endpoint holding the container's address. */
+export const HNS_ENDPOINT_DRIVERS: ReadonlySet<string> = new Set([
+  'nat',
+  'transparent',
+  'l2bridge',
+  'l2tunnel',
+]);
+
 /** Rules kept per container: a host with hundreds of containers on port 80 has hundreds of rules naming 80. */
 export const MAX_RULES_LISTED = 50;
 
@@ -131,6 +155,11 @@ export interface Correlation {
   readonly natMappingsByExternalPort: ReadonlyMap<string, readonly NatStaticMapping[]>;
   readonly natMappingsByInternalIp: ReadonlyMap<string, readonly NatStaticMapping[]>;
   readonly natSessionsByDestination: ReadonlyMap<string, readonly NatSession[]>;
+  /**
+   * Whether WinNAT holds Docker's mappings at all: a static mapping points at a container or into a nat
+   * network's subnet. On 2019 and later WinNAT may be empty while NAT works (knowledge notes section 10).
+   */
+  readonly winNatHoldsDocker: boolean;
   /** Listening TCP endpoints by local port. */
   readonly tcpListenersByPort: ReadonlyMap<number, readonly TcpEndpoint[]>;
   readonly udpByPort: ReadonlyMap<number, readonly UdpEndpoint[]>;
@@ -394,6 +423,14 @@ function findSandboxDisk(model: HostModel, c: Container, idx: Indexes): Determin
   };
 }
 
+// ---- HNS endpoints -------------------------------------------------------------------------------
+
+/** NAT policies as a line: `NAT tcp 8080 -> 80, NAT udp 53 -> 53`, or `no NAT policy`. */
+export function natPolicyText(policies: readonly Omit<HnsNatPolicy, 'kind'>[]): string {
+  const nat = policies.map((p) => `NAT ${p.protocol} ${p.externalPort} -> ${p.internalPort}`);
+  return nat.length === 0 ? 'no NAT policy' : nat.join(', ');
+}
+
 // ---- publications ------------------------------------------------------------------------------
 
 function publicationsOf(
@@ -423,6 +460,7 @@ function publicationsOf(
       hostPort: p.hostPort,
       mode: hostMode ? 'host' : containerMode,
       origin: 'container',
+      live: p.origin !== 'port-bindings',
       evidence: {
         file: containersFile,
         detail: `${c.name}: ${p.containerPort}/${p.protocol} -> ${p.hostIp ?? '0.0.0.0'}:${p.hostPort}`,
@@ -440,6 +478,7 @@ function publicationsOf(
       hostPort: s.publishedPort,
       mode: s.publishMode === 'ingress' ? 'ingress' : 'host',
       origin: 'service',
+      live: true,
       evidence: {
         file: servicesFile,
         detail: `service ${service!.name}: ${s.publishedPort}/${s.protocol} -> ${s.targetPort} (mode ${s.publishMode})`,
@@ -548,6 +587,12 @@ export function correlate(model: HostModel): Correlation {
   const natMappingsByInternalIp = groupBy(mappings, (m) => bareAddress(m.internalIp));
   const natSessionsByDestination = groupBy(listOf(model.natSessions), (s) =>
     s.internalDestinationAddress ? bareAddress(s.internalDestinationAddress) : null,
+  );
+  const natSubnets = networks.filter((n) => n.driver.toLowerCase() === 'nat').flatMap((n) => n.subnets);
+  const winNatHoldsDocker = mappings.some(
+    (m) =>
+      containersByIp.has(bareAddress(m.internalIp)) ||
+      natSubnets.some((subnet) => addressInEntry(bareAddress(m.internalIp), subnet.trim()) === true),
   );
   const tcpListenersByPort = groupBy(listOf(model.tcp), (t) => (isListening(t.state) ? t.localPort : null));
   const udpByPort = groupBy(listOf(model.udp), (u) => u.localPort);
@@ -699,6 +744,7 @@ export function correlate(model: HostModel): Correlation {
     natMappingsByExternalPort,
     natMappingsByInternalIp,
     natSessionsByDestination,
+    winNatHoldsDocker,
     tcpListenersByPort,
     udpByPort,
     networkById,

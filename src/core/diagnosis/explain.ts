@@ -3,7 +3,14 @@
 
 import type { Cause, Explanation, Hop, ReachSource, Verdict } from '../../shared/diagnosis';
 import type { Container, HostModel } from '../../shared/model';
-import { correlate, footprintOf, type Correlation, type Footprint, type Publication } from './correlate';
+import {
+  correlate,
+  footprintOf,
+  refusedByNat,
+  type Correlation,
+  type Footprint,
+  type Publication,
+} from './correlate';
 import { publishedElsewhere } from './causes';
 import * as hops from './hops';
 import { findContainer, type ContainerLookup } from './lookup';
@@ -79,7 +86,10 @@ export function explain(
           (p) =>
             p.hostPort === port &&
             p.protocol === protocol &&
-            !(source.kind === 'external' && p.hostIp !== null && /^(127\.|::1$|\[::1\]$)/.test(p.hostIp)),
+            // On nat such a binding is refused outright (published-port fails); elsewhere a loopback binding
+            // serves the host alone, not the LAN.
+            (refusedByNat(p) ||
+              !(source.kind === 'external' && p.hostIp !== null && /^(127\.|::1$|\[::1\]$)/.test(p.hostIp))),
         )
         .sort((a, b) => MODE_PREFERENCE[a.mode] - MODE_PREFERENCE[b.mode])
     : [];
@@ -129,6 +139,7 @@ export function explain(
   const published = (): hops.HopResult =>
     memo(`published|${at}|${matching.length}`, () => hops.publishedPortHop(ctx, matching));
   const mesh = (): hops.HopResult => memo(`mesh|${at}`, () => hops.routingMeshHop(ctx));
+  const reserved = (): hops.HopResult => memo(`reserved|${at}`, () => hops.portReservedHop(ctx));
   const mapping = (): hops.HopResult => memo(`nat|${at}`, () => hops.natMappingHop(ctx));
   const hostPort = (): hops.HopResult => memo(`host-port|${at}`, () => hops.hostPortHop(ctx));
   const listening = (): hops.HopResult =>
@@ -145,6 +156,7 @@ export function explain(
         running(),
         network(),
         published(),
+        reserved(),
         mesh(),
         mapping(),
         hostPort(),
@@ -157,6 +169,7 @@ export function explain(
         running(),
         network(),
         published(),
+        reserved(),
         mesh(),
         memo(`loopback|${at}`, () => hops.natLoopbackHop(ctx)),
         mapping(),
@@ -195,6 +208,7 @@ export function explain(
         message: `Did you mean ${elsewhere.hostPort}? ${container.name} publishes its port ${port}/${protocol} on host port ${elsewhere.hostPort} (${elsewhere.evidence.detail}), not on host port ${port}.`,
       },
     }),
+    direction: 'inbound',
     container: { id: container.id, name: container.name },
     from: sourceLabel(source),
     port,
@@ -215,6 +229,18 @@ const BLOCKS: Readonly<
 > = {
   'container-network': { hops: 'all', note: (name) => `${name} has no network` },
   'routing-mesh': { hops: ['host-firewall'], note: () => 'the routing mesh forwards nothing on this build' },
+  'published-port': {
+    hops: [
+      'port-reserved',
+      'routing-mesh',
+      'nat-loopback',
+      'nat-mapping',
+      'host-port-free',
+      'host-firewall',
+      'listening',
+    ],
+    note: () => 'no binding Windows accepts for this port',
+  },
   'shared-network': {
     hops: ['container-inbound'],
     note: () => 'no shared network for the packet to arrive through',

@@ -1,7 +1,7 @@
 // What is wrong on this host (../shared/spec/diagnosis.md, section 3). Each check fires only on evidence it
 // can name; a part that was not collected gives no finding rather than a guess.
 
-import type { Evidence, Explanation, Finding, Severity } from '../../shared/diagnosis';
+import type { Cause, Evidence, Explanation, Finding, Hop, Severity } from '../../shared/diagnosis';
 import { SEVERITIES } from '../../shared/diagnosis';
 import type { Container, HostModel, NatStaticMapping } from '../../shared/model';
 import { addressInEntry, bareAddress } from './addresses';
@@ -15,7 +15,17 @@ import {
   stepsFix,
 } from './commands';
 import { hostModeCaveat } from './causes';
-import { correlate, networkDrivers, processLabel, type Correlation, type Footprint } from './correlate';
+import {
+  correlate,
+  networkDrivers,
+  processLabel,
+  refusedByNat,
+  type Correlation,
+  type Footprint,
+  type Publication,
+} from './correlate';
+import { findings11 } from './findings-1-1';
+import { natMappingHop } from './hops';
 import { decideInbound, externalProfiles } from './firewall';
 import { evidenceFrom, listOf } from './known';
 import { reachabilityMatrix } from './matrix';
@@ -502,36 +512,56 @@ function natFindings(model: HostModel, c: Correlation): Finding[] {
       references: [REF.portAlreadyExists, REF.portAlreadyExists2, REF.removeNatMapping],
     });
   }
+  return findingsOut;
+}
+
+/**
+ * Published nat ports nothing maps: the nat-mapping hop's own answer (HNS endpoint policies first, WinNAT where
+ * it holds Docker's mappings), asked once per published port, so the finding and the explanation never differ.
+ */
+function missingMappings(model: HostModel, c: Correlation): Finding[] {
+  const out: Finding[] = [];
   for (const fp of c.footprints.values()) {
     if (!fp.running || !winNat(fp, c)) continue;
-    const missing = fp.publications.filter(
-      (p) =>
-        p.hostPort !== null &&
-        (p.mode === 'nat' || p.mode === 'host') &&
-        !c.natMappingsByExternalPort.has(`${p.protocol}/${p.hostPort}`),
-    );
+    const missing: { readonly pub: Publication; readonly hop: Hop; readonly cause: Cause }[] = [];
+    for (const pub of fp.publications) {
+      if (pub.hostPort === null || refusedByNat(pub) || !(pub.mode === 'nat' || pub.mode === 'host'))
+        continue;
+      const result = natMappingHop({
+        model,
+        correlation: c,
+        target: fp,
+        source: { kind: 'external' },
+        port: pub.hostPort,
+        protocol: pub.protocol,
+        publication: pub,
+        direct: false,
+        containerPort: pub.containerPort,
+        sourceContainer: null,
+      });
+      const cause = result.causes.find((x) => x.id === 'nat-mapping-missing');
+      if (result.hop.status === 'fail' && cause) missing.push({ pub, hop: result.hop, cause });
+    }
     if (missing.length === 0) continue;
-    const ports = missing.map((p) => `${p.hostPort}/${p.protocol}`);
-    findingsOut.push({
+    const ports = missing.map((m) => `${m.pub.hostPort}/${m.pub.protocol}`);
+    out.push({
       id: 'nat-mapping-missing',
       severity: 'high',
-      title: `${fp.container.name}: no WinNAT mapping for ${ports.join(', ')}`,
-      detail: `Docker reports ${fp.container.name} publishing ${missing.map((p) => `${p.hostPort}/${p.protocol} -> ${p.containerPort}`).join(', ')} on a NAT network, but WinNAT has no static mapping for ${ports.length > 1 ? 'those host ports' : 'that host port'}: nothing is forwarded to the container.`,
+      title: `${fp.container.name}: nothing maps ${ports.join(', ')} to it`,
+      detail: missing.map((m) => m.cause.explanation).join(' '),
       subjects: [subject(fp.container)],
-      evidence: [
-        ...missing.map((p) => p.evidence),
-        evidenceFrom(
-          mappingsFile,
-          `no mapping with ExternalPort ${missing.map((p) => p.hostPort).join(', ')}`,
-        ),
-      ],
-      fix: commandFix(
-        `docker restart ${arg(fp.container.name)}; Get-NetNatStaticMapping | Where-Object ExternalPort -in ${missing.map((p) => p.hostPort).join(',')}`,
-      ),
-      references: [REF.portAlreadyExists, REF.networkDriversDoc],
+      evidence: uniqueEvidence(missing.flatMap((m) => m.hop.evidence)),
+      fix: missing[0]!.cause.fix,
+      references: missing[0]!.cause.references,
     });
   }
-  return findingsOut;
+  return out;
+}
+
+function uniqueEvidence(list: readonly Evidence[]): Evidence[] {
+  const out: Evidence[] = [];
+  for (const e of list) if (!out.some((o) => o.file === e.file && o.detail === e.detail)) out.push(e);
+  return out;
 }
 
 function hostPortConflicts(model: HostModel, c: Correlation): Finding[] {
@@ -715,12 +745,14 @@ export function findings(
     ...routingMeshUnsupported(model, correlation),
     ...localRulesIgnored(model),
     ...natFindings(model, correlation),
+    ...missingMappings(model, correlation),
     ...hostPortConflicts(model, correlation),
     ...osBuildUnsupported(model),
     ...secretsInEnv(model, correlation),
     ...dataNotPersisted(model, correlation),
     ...hypervNoHostRules(model, correlation),
     ...unreachableFindings(matrix, (id) => correlation.containerById.get(id.toLowerCase())?.name),
+    ...findings11(model, correlation),
   ];
   return all
     .map((f, i) => ({ f, i }))

@@ -3,13 +3,22 @@
 // skip where it does not apply.
 
 import type { Cause, Evidence, Hop, ReachSource } from '../../shared/diagnosis';
-import type { Container, FirewallProfileName, FirewallRule, HostModel } from '../../shared/model';
+import type {
+  Container,
+  FirewallProfileName,
+  FirewallRule,
+  HostModel,
+  NatStaticMapping,
+} from '../../shared/model';
 import * as causes from './causes';
 import { bareAddress } from './addresses';
 import { commandFix } from './commands';
 import {
+  HNS_ENDPOINT_DRIVERS,
+  natPolicyText,
   networkDrivers,
   processLabel,
+  refusedByNat,
   type Correlation,
   type Footprint,
   type Publication,
@@ -24,8 +33,9 @@ import {
   type FirewallDecision,
 } from './firewall';
 import { evidenceFrom, missingNote } from './known';
+import { reservation } from './reserved-ports';
 import type { ContainerLookup } from './lookup';
-import { natLoopback, processIsolatedDefaultInbound, routingMesh } from './windows-builds';
+import { BUILD, natLoopback, processIsolatedDefaultInbound, routingMesh } from './windows-builds';
 
 export interface HopResult {
   readonly hop: Hop;
@@ -50,11 +60,11 @@ export interface PathContext {
   readonly sourceContainer: Container | null;
 }
 
-const pass = (id: string, title: string, evidence: readonly Evidence[], note?: string): HopResult => ({
+export const pass = (id: string, title: string, evidence: readonly Evidence[], note?: string): HopResult => ({
   hop: { id, title, status: 'pass', evidence, ...(note ? { note } : {}) },
   causes: [],
 });
-const fail = (
+export const fail = (
   id: string,
   title: string,
   evidence: readonly Evidence[],
@@ -64,7 +74,7 @@ const fail = (
   hop: { id, title, status: 'fail', evidence, ...(note ? { note } : {}) },
   causes: found,
 });
-const unknown = (
+export const unknown = (
   id: string,
   title: string,
   note: string,
@@ -74,7 +84,7 @@ const unknown = (
   hop: { id, title, status: 'unknown', evidence, note },
   causes: hints,
 });
-const skip = (id: string, title: string, note: string): HopResult => ({
+export const skip = (id: string, title: string, note: string): HopResult => ({
   hop: { id, title, status: 'skip', evidence: [], note },
   causes: [],
 });
@@ -85,10 +95,10 @@ const isLoopback = (address: string): boolean =>
   /^(127\.|::1$|\[::1\]$)/.test(bareAddress(address)) || bareAddress(address) === 'localhost';
 const NO_PUBLICATION = 'no publication to follow';
 
-function buildOf(
-  ctx: PathContext,
+export function buildOf(
+  model: HostModel,
 ): { readonly build: number; readonly evidence: Evidence } | { readonly note: string } {
-  const host = ctx.model.host;
+  const host = model.host;
   if (host.kind === 'unknown') return { note: missingNote(host) };
   if (host.value.build === null) return { note: `${host.source.file} gives no BuildNumber` };
   return { build: host.value.build, evidence: evidenceFrom(host.source, `BuildNumber ${host.value.build}`) };
@@ -125,7 +135,55 @@ export function networkHop(ctx: PathContext): HopResult {
     );
   }
   if (c.networks.length === 0) return skip(id, title, `${c.name} is not running: no endpoint to show`);
+  // A NetworkID that no longer exists (nat recreated after a reboot): the container cannot start (catalogue 12).
+  const networks = ctx.model.networks;
+  if (networks.kind === 'known') {
+    const gone = c.networks.filter(
+      (n) =>
+        n.networkId !== null &&
+        n.networkId !== '' &&
+        !ctx.correlation.networkById.has(n.networkId.toLowerCase()),
+    );
+    if (gone.length > 0)
+      return fail(
+        id,
+        title,
+        gone.map((n) => ({
+          file: containersFile(ctx),
+          detail: `${c.name}: ${n.name} NetworkID ${n.networkId ?? '(none)'}`,
+        })),
+        [causes.networkMissing(c, gone, networks.source.file, ctx.correlation.networkByName)],
+      );
+  }
+  // HNS state lost: Docker shows the address, HNS holds no endpoint for it (catalogue 3, 21). hnsdiag's summary
+  // lines carry no address: a list where no endpoint has one cannot tell absence.
+  const drivers = networkDrivers(c, ctx.correlation.networkById, ctx.correlation.networkByName);
+  const endpoints = ctx.model.hnsEndpoints;
+  const addressed =
+    endpoints.kind === 'known' && (endpoints.value.length === 0 || endpoints.value.some((e) => e.ipAddress));
+  const lost = addressed
+    ? ctx.target.attachments.filter(
+        (a, i) => a.endpoint.kind === 'absent' && HNS_ENDPOINT_DRIVERS.has(drivers[i] ?? 'unknown'),
+      )
+    : [];
+  if (lost.length > 0)
+    return fail(
+      id,
+      title,
+      lost.flatMap((a) => (a.endpoint.kind === 'absent' ? a.endpoint.evidence : [])),
+      [
+        causes.hnsEndpointMissing(
+          c,
+          lost.map((a) => (a.endpoint.kind === 'absent' ? a.endpoint.reason : '')).join('; '),
+          endpoints.source.file,
+        ),
+      ],
+    );
+  const held = ctx.target.attachments.flatMap((a) =>
+    a.endpoint.kind === 'found' ? a.endpoint.evidence : [],
+  );
   return pass(id, title, [
+    ...held,
     {
       file: containersFile(ctx),
       detail: `${c.name}: ${c.networks.map((n) => `${n.name} ${n.ip ?? '(no address)'}`).join(', ')}`,
@@ -233,12 +291,31 @@ export function publishedPortHop(ctx: PathContext, matching: readonly Publicatio
   const c = ctx.target.container;
   const id = 'published-port';
   const title = `Port ${portText(ctx)} is published`;
-  if (matching.length > 0)
+  const accepted = matching.filter((p) => !refusedByNat(p));
+  if (accepted.length > 0)
     return pass(
       id,
       title,
-      matching.map((p) => p.evidence),
+      accepted.map((p) => p.evidence),
     );
+  if (matching.length > 0) {
+    const cause = causes.portPublishRefused(c, matching, containersFile(ctx));
+    // A running container showing the binding live contradicts the refusal: a hint there, not a verdict.
+    if (ctx.target.running && matching.some((p) => p.live))
+      return unknown(
+        id,
+        title,
+        `${c.name} runs with a binding the Windows NAT driver refuses elsewhere (a host IP): whether this engine honours it is not confirmed`,
+        matching.map((p) => p.evidence),
+        [{ ...cause, confidence: 'likely' }],
+      );
+    return fail(
+      id,
+      title,
+      matching.map((p) => p.evidence),
+      [cause],
+    );
+  }
   if (ctx.direct)
     return skip(
       id,
@@ -264,6 +341,46 @@ function hostModeCaveatFor(ctx: PathContext, service: string, port: number): str
   return causes.hostModeCaveat(service, replicas, tasksHere, port);
 }
 
+/**
+ * The host port outside every excluded range (failure catalogue 2). A running container whose binding Docker
+ * shows live got the port when it started: that stands where the ranges were not collected.
+ */
+export function portReservedHop(ctx: PathContext): HopResult {
+  const id = 'port-reserved';
+  const pub = ctx.publication;
+  const title = `Host port ${portText(ctx)} is not reserved`;
+  if (!pub || pub.hostPort === null) return skip(id, title, NO_PUBLICATION);
+  const c = ctx.target.container;
+  const bound = ctx.target.running && pub.live;
+  const r = reservation(ctx.model, ctx.protocol, pub.hostPort);
+  switch (r.kind) {
+    case 'free':
+      return pass(id, title, [r.evidence]);
+    case 'unknown':
+      return bound
+        ? pass(id, title, [pub.evidence], `${c.name} holds the port since it started; ${r.note}`)
+        : unknown(id, title, r.note);
+    case 'reserved': {
+      const cause = causes.portReserved(
+        c,
+        pub.hostPort,
+        ctx.protocol,
+        r.range,
+        ctx.model.portExclusions.source.file,
+      );
+      if (bound)
+        return unknown(
+          id,
+          title,
+          `${c.name} runs with the port bound, so the reservation came after it started: it will refuse the port at the next start`,
+          [r.evidence, pub.evidence],
+          [{ ...cause, confidence: 'likely' }],
+        );
+      return fail(id, title, [r.evidence, pub.evidence], [cause]);
+    }
+  }
+}
+
 export function routingMeshHop(ctx: PathContext): HopResult {
   const id = 'routing-mesh';
   const title = 'Ingress routing mesh works on this build';
@@ -271,7 +388,7 @@ export function routingMeshHop(ctx: PathContext): HopResult {
   if (!pub) return skip(id, title, NO_PUBLICATION);
   if (pub.mode !== 'ingress')
     return skip(id, title, `published in ${pub.mode} mode, not through the routing mesh`);
-  const b = buildOf(ctx);
+  const b = buildOf(ctx.model);
   if ('note' in b) return unknown(id, title, b.note);
   const service = ctx.target.container.swarm?.serviceName ?? ctx.target.container.name;
   // Routing mesh from 16299 (Virtualization blog 2017-09-26; swarm-mode.md).
@@ -310,7 +427,7 @@ export function natLoopbackHop(ctx: PathContext): HopResult {
   const pub = ctx.publication;
   if (!pub) return skip(id, title, NO_PUBLICATION);
   if (!usesWinNat(ctx, pub)) return skip(id, title, `published in ${pub.mode} mode, not through WinNAT`);
-  const b = buildOf(ctx);
+  const b = buildOf(ctx.model);
   if ('note' in b) return unknown(id, title, b.note);
   const ip = ctx.target.ips.find((a) => a.includes('.')) ?? ctx.target.ips[0] ?? null;
   const status = natLoopback(b.build);
@@ -333,65 +450,148 @@ export function natLoopbackHop(ctx: PathContext): HopResult {
   );
 }
 
-export function natMappingHop(ctx: PathContext): HopResult {
-  const id = 'nat-mapping';
-  const pub = ctx.publication;
-  const title = `WinNAT maps host port ${portText(ctx)} to the container`;
-  if (!pub) return skip(id, title, NO_PUBLICATION);
-  if (!usesWinNat(ctx, pub))
-    return skip(id, title, `published in ${pub.mode} mode, not through a WinNAT static mapping`);
-  if (!ctx.target.running)
-    return skip(id, title, 'the container is not running: HNS keeps no mapping for it');
+/**
+ * What WinNAT says about a host port: a mapping to this container, only mappings to other addresses, none, or
+ * not collected. WinNAT counts only where it holds Docker's mappings at all (knowledge notes section 10).
+ */
+type WinNatAnswer =
+  | {
+      readonly kind: 'match' | 'stale';
+      readonly mappings: readonly NatStaticMapping[];
+      readonly file: string;
+    }
+  | { readonly kind: 'none'; readonly holdsDocker: boolean; readonly total: number; readonly file: string }
+  | { readonly kind: 'unknown'; readonly note: string };
+
+function winNatAnswer(ctx: PathContext, pub: Publication): WinNatAnswer {
   const known = ctx.model.natMappings;
-  if (known.kind === 'unknown') return unknown(id, title, missingNote(known));
+  if (known.kind === 'unknown') return { kind: 'unknown', note: missingNote(known) };
   const ips = new Set(ctx.target.ips);
-  if (ips.size === 0)
-    return unknown(
-      id,
-      title,
-      `${containersFile(ctx)} gives ${ctx.target.container.name} no address to match a mapping against`,
-    );
   const mappings = ctx.correlation.natMappingsByExternalPort.get(`${ctx.protocol}/${ctx.port}`) ?? [];
-  const describe = (m: (typeof mappings)[number]): Evidence =>
-    evidenceFrom(
-      known.source,
-      `${m.natName}: ${m.protocol.toUpperCase()} ${m.externalPort} -> ${m.internalIp}:${m.internalPort}${m.id === null ? '' : ` (StaticMappingID ${m.id})`}`,
-    );
   const good = mappings.filter(
     (m) => ips.has(bareAddress(m.internalIp)) && m.internalPort === pub.containerPort,
   );
-  if (good.length > 0) return pass(id, title, good.map(describe));
-  if (mappings.length === 0) {
-    return fail(
-      id,
-      title,
-      [
+  if (good.length > 0) return { kind: 'match', mappings: good, file: known.source.file };
+  if (mappings.length > 0) return { kind: 'stale', mappings, file: known.source.file };
+  // 2016 and Windows 10 up to 1803 realise HNS policies as WinNAT static mappings; later builds may not, so an
+  // empty WinNAT there is evidence only where it holds other containers' mappings (knowledge notes section 10).
+  const build = ctx.model.host.kind === 'known' ? ctx.model.host.value.build : null;
+  const holdsDocker = (build !== null && build < BUILD.server2019) || ctx.correlation.winNatHoldsDocker;
+  return { kind: 'none', holdsDocker, total: known.value.length, file: known.source.file };
+}
+
+const mappingText = (m: NatStaticMapping): string =>
+  `${m.natName}: ${m.protocol.toUpperCase()} ${m.externalPort} -> ${m.internalIp}:${m.internalPort}${m.id === null ? '' : ` (StaticMappingID ${m.id})`}`;
+
+export function natMappingHop(ctx: PathContext): HopResult {
+  const id = 'nat-mapping';
+  const pub = ctx.publication;
+  const c = ctx.target.container;
+  const title = `Host port ${portText(ctx)} is mapped to the container (HNS NAT policy)`;
+  if (!pub) return skip(id, title, NO_PUBLICATION);
+  if (!usesWinNat(ctx, pub))
+    return skip(id, title, `published in ${pub.mode} mode, not through a NAT port mapping`);
+  if (!ctx.target.running)
+    return skip(id, title, 'the container is not running: HNS keeps no mapping for it');
+  if (ctx.target.ips.length === 0)
+    return unknown(id, title, `${containersFile(ctx)} gives ${c.name} no address to match a mapping against`);
+  const winNat = winNatAnswer(ctx, pub);
+  const winNatEvidence =
+    winNat.kind === 'match' || winNat.kind === 'stale'
+      ? winNat.mappings.map((m) => ({ file: winNat.file, detail: mappingText(m) }))
+      : [];
+  const owners = (mappings: readonly NatStaticMapping[]): Map<string, string> => {
+    const out = new Map<string, string>();
+    for (const m of mappings) {
+      const holders = ctx.correlation.containersByIp.get(bareAddress(m.internalIp));
+      if (holders) out.set(m.internalIp, `container ${holders.map((h) => h.name).join(', ')}`);
+    }
+    return out;
+  };
+  const stale = (mappings: readonly NatStaticMapping[], file: string): Cause =>
+    causes.natMappingStale(c, pub, mappings, owners(mappings), file);
+
+  // HNS first: the container's endpoint policies are Docker's published ports on every build. WinNAT counts
+  // beside it where it holds Docker's mappings: there a missing or stale mapping breaks forwarding too
+  // (contract, nat-mapping-missing; knowledge notes section 10).
+  const hns = ctx.target.hnsPublications;
+  let hnsEvidence: readonly Evidence[] = [];
+  let hnsHas = false;
+  let hnsNote: string | null = null;
+  if (hns.kind === 'found') {
+    const forPort = hns.value.filter((p) => p.externalPort === ctx.port && p.protocol === ctx.protocol);
+    hnsEvidence = hns.evidence;
+    hnsHas = forPort.some((p) => p.internalPort === pub.containerPort);
+    if (!hnsHas) {
+      const hnsSays =
+        forPort.length > 0
+          ? `HNS maps ${portText(ctx)} to container port ${forPort.map((p) => p.internalPort).join(', ')}`
+          : `the HNS endpoint of ${c.name} holds ${natPolicyText(hns.value)}`;
+      return fail(
+        id,
+        title,
+        [pub.evidence, ...hnsEvidence, ...winNatEvidence],
+        [
+          causes.natMappingMissing(
+            c,
+            pub,
+            ctx.model.hnsEndpoints.source.file,
+            hnsSays,
+            winNat.kind === 'match' ? winNat.mappings : [],
+          ),
+        ],
+      );
+    }
+  } else if (hns.kind !== 'not-applicable') hnsNote = hns.reason;
+  switch (winNat.kind) {
+    case 'unknown':
+      return hnsHas
+        ? pass(id, title, hnsEvidence)
+        : unknown(id, title, hnsNote ? `${hnsNote}; ${winNat.note}` : winNat.note);
+    case 'match':
+      return pass(id, title, [...hnsEvidence, ...winNatEvidence]);
+    case 'stale':
+      return fail(
+        id,
+        title,
+        [
+          ...hnsEvidence,
+          ...winNatEvidence,
+          {
+            file: containersFile(ctx),
+            detail: `${c.name}: ${ctx.target.ips.join(', ')} port ${pub.containerPort}`,
+          },
+        ],
+        [stale(winNat.mappings, winNat.file)],
+      );
+    case 'none': {
+      const evidence = [
         pub.evidence,
+        ...hnsEvidence,
         evidenceFrom(
-          known.source,
-          `no mapping with ExternalPort ${ctx.port} among ${known.value.length} mappings`,
+          ctx.model.natMappings.source,
+          `no mapping with ExternalPort ${ctx.port} among ${winNat.total} mappings`,
         ),
-      ],
-      [causes.natMappingMissing(ctx.target.container, pub, known.source.file)],
-    );
+      ];
+      if (winNat.holdsDocker)
+        return fail(id, title, evidence, [
+          causes.natMappingMissing(c, pub, winNat.file, hnsHas ? 'held' : null, []),
+        ]);
+      if (hnsHas)
+        return pass(
+          id,
+          title,
+          evidence,
+          'WinNAT holds no container mapping on this host: the HNS NAT policy is the evidence (knowledge notes section 10)',
+        );
+      return unknown(
+        id,
+        title,
+        `WinNAT holds no mapping of any container: on 2019 and later published ports live in HNS endpoint policies and WinNAT may be empty while NAT works${hnsNote ? `; ${hnsNote}` : ''}`,
+        evidence,
+      );
+    }
   }
-  const owners = new Map<string, string>();
-  for (const m of mappings) {
-    const holders = ctx.correlation.containersByIp.get(bareAddress(m.internalIp));
-    if (holders) owners.set(m.internalIp, `container ${holders.map((c) => c.name).join(', ')}`);
-  }
-  return fail(
-    id,
-    title,
-    [
-      ...mappings.map(describe),
-      {
-        file: containersFile(ctx),
-        detail: `${ctx.target.container.name}: ${[...ips].join(', ')} port ${pub.containerPort}`,
-      },
-    ],
-    [causes.natMappingStale(ctx.target.container, pub, mappings, owners, known.source.file)],
-  );
 }
 
 export function hostPortHop(ctx: PathContext): HopResult {
@@ -495,7 +695,7 @@ function uniqueEvidence(list: readonly Evidence[]): Evidence[] {
 }
 
 /** Turns one decision per arriving profile into a hop: pass or fail only when every profile agrees. */
-function firewallHop(
+export function firewallHop(
   ctx: PathContext,
   id: string,
   title: string,
@@ -637,7 +837,7 @@ export function containerInboundHop(ctx: PathContext): HopResult {
     );
   }
   if (iso.value === null) return unknown(id, title, iso.note ?? 'isolation unknown');
-  const b = buildOf(ctx);
+  const b = buildOf(ctx.model);
   if ('note' in b) return unknown(id, title, b.note);
   // Process isolation: deny-all inbound by default on 14393, allow-all from 16299 (network-isolation-security.md);
   // host rules still apply to the container port (Windows-Containers#561).

@@ -34,4 +34,5 @@ export {
   BUILD,
 } from './windows-builds';
 export { REF } from './references';
+export { explainOutbound, parseTarget, targetLabel } from './outbound';
 export { fixText } from './commands';

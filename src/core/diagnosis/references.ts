@@ -49,4 +49,51 @@ export const REF = {
   removeNatMapping: 'https://learn.microsoft.com/en-us/powershell/module/netnat/remove-netnatstaticmapping',
   newFirewallRule: 'https://learn.microsoft.com/en-us/powershell/module/netsecurity/new-netfirewallrule',
   firewallProfile: 'https://learn.microsoft.com/en-us/powershell/module/netsecurity/set-netfirewallprofile',
+  // 1.1, from ../shared/knowledge/failure-catalogue.md (entry numbers in the comments)
+  overlayNoEgress: github('moby/moby', 'issues', 39191), // 27
+  natPlumbingBroken: github('docker/for-win', 'issues', 294), // 29
+  natPlumbingBroken2: github('docker/for-win', 'issues', 1166), // 29
+  containerToHost: github('MicrosoftDocs/Virtualization-Documentation', 'issues', 442), // 15
+  containerToHost2: github('docker/for-win', 'issues', 13101), // 15
+  natPrefixOverlap: github('docker/for-win', 'issues', 726), // 7
+  natPrefixOverlap2: github('OneGet/MicrosoftDockerProvider', 'issues', 8), // 7
+  vpnInterference: github('moby/moby', 'issues', 30826), // 11
+  hostAliasMissing: github('docker/for-win', 'issues', 1976), // 14
+  dnsStale: github('moby/moby', 'issues', 22887), // 24
+  dnsStale2: github('moby/moby', 'issues', 43273), // 24
+  mtuIgnored: github('moby/moby', 'issues', 35683), // 19
+  mtuSwitch: github('microsoft/SDN', 'issues', 84), // 19
+  icmpNotEvidence: github('kubernetes/enhancements', 'pull', 824), // 28
+  natEgressFirewall: github('microsoft/Windows-Containers', 'issues', 617), // 9 caveat
+  portReserved: github('docker/for-win', 'issues', 3171), // 2
+  portReserved2: github('docker/for-win', 'issues', 11584), // 2
+  portReservedKb: github('docker/for-win', 'issues', 1707), // 2
+  portReservedEngine: github('docker/for-win', 'issues', 3546), // 2, 2375
+  portReservedSwarm: github('docker/for-win', 'issues', 4836), // 2, 2377
+  hostIpBinding: github('docker/for-win', 'issues', 10552), // 36
+  hostIpBinding2: github('hashicorp/nomad', 'pull', 1475), // 36
+  networkMissing: github('moby/moby', 'issues', 38358), // 12
+  networkMissing2: github('docker/for-win', 'issues', 14008), // 12
+  hnsEndpointOrphan: github('docker/for-win', 'issues', 13965), // 30
+  hnsEndpointOrphan2: github('microsoft/Windows-Containers', 'issues', 631), // 30
+  hnsStateCorrupt: github('docker/for-win', 'issues', 3558), // 3
+  hnsStateCorrupt2: github('moby/moby', 'issues', 34498), // 3
+  hnsCrash: github('microsoft/Windows-Containers', 'issues', 18), // 21
+  hnsCrash2: github('microsoft/Windows-Containers', 'issues', 278), // 21
+  apipaLoopback: github('docker/for-win', 'issues', 204), // 1, 26
+  apipaVswitch: github('microsoft/SDN', 'issues', 498), // 26
+  multiNatHang: github('microsoft/Windows-Containers', 'issues', 140), // 10
+  multiNatHang2: github('microsoft/Windows-Containers', 'issues', 486), // 10
+  secondNat2016: github('moby/moby', 'issues', 29207), // 32
+  engineProxy: github('docker/for-win', 'issues', 166), // 16
+  engineProxy2: github('moby/moby', 'issues', 43224), // 16
+  ipv6Unsupported: github('microsoft/Windows-Containers', 'issues', 522), // 35
+  ipv6Unsupported2: github('microsoft/Windows-Containers', 'issues', 75), // 35
+  badUpdate: github('microsoft/Windows-Containers', 'issues', 516), // 22
+  badUpdate2: github('moby/moby', 'issues', 42426), // 22
+  hostToContainer14393: github('moby/moby', 'issues', 29444), // 22
+  macSpoofing: github('MicrosoftDocs/Virtualization-Documentation', 'issues', 802), // 25
+  macSpoofing2: github('moby/moby', 'issues', 30342), // 25
+  winNatInvisible: github('MicrosoftDocs/Virtualization-Documentation', 'issues', 1244), // 42
+  natNameField: github('microsoft/Windows-Containers', 'issues', 210), // 42
 } as const;

@@ -67,6 +67,12 @@ function referenceLines(references: readonly string[], width: number): string[] 
   });
 }
 
+function outboundLabel(to: string): string {
+  if (to === 'host') return 'a service on the host';
+  if (to === 'internet') return 'the internet';
+  return to.startsWith('container:') ? `container ${to.slice('container:'.length)}` : to;
+}
+
 export function formatExplanation(e: Explanation, style: Style, options: ExplainFormatOptions = {}): string {
   const width = options.width ?? 100;
   const verbose = options.verbose ?? false;
@@ -82,7 +88,10 @@ export function formatExplanation(e: Explanation, style: Style, options: Explain
   // "Did you mean 8081?" comes before the verdict: the admin most likely asked the wrong port (issue 11).
   if (e.didYouMean)
     out.push(...wrap(e.didYouMean.message, width).map((l) => style.yellow(style.bold(l))), '');
-  const summary = `${safeText(e.container.name)} on ${e.port}/${e.protocol} from ${safeText(from)}`;
+  const summary =
+    e.direction === 'outbound'
+      ? `${safeText(e.container.name)} to ${safeText(outboundLabel(e.to ?? ''))} on ${e.port}/${e.protocol}`
+      : `${safeText(e.container.name)} on ${e.port}/${e.protocol} from ${safeText(from)}`;
   const room = ' '.repeat(e.verdict.length + 2);
   out.push(
     ...wrap(summary, width, room, '  ').map((l, i) =>

@@ -42,6 +42,7 @@ describe('explain: the healthy path', () => {
       'container-running:pass',
       'container-network:pass',
       'published-port:pass',
+      'port-reserved:pass',
       'routing-mesh:skip',
       'nat-mapping:pass',
       'host-port-free:pass',
@@ -108,20 +109,18 @@ describe('no-published-port', () => {
     const { b, web } = healthy();
     expect(causeIds(run(b.build(), web, external, 8080, 'udp'))).toContain('no-published-port');
   });
-  it('fires from outside for a port published on the loopback address only, not from localhost', () => {
-    const { b, web: local } = healthy({ web: { hostIp: '127.0.0.1' } });
+  it('does not treat a loopback binding on nat as published for the host alone: Windows refuses it', () => {
+    // Knowledge notes section 10; failure catalogue 36: the container does not start.
+    const { b, web: local } = healthy({ web: { hostIp: '127.0.0.1', state: 'created' } });
     const model = b.build();
     // One correlation for both questions: what is remembered for one source must not answer the other.
     const correlation = correlate(model);
-    expect(causeIds(explain(model, local, external, 8080, 'tcp', correlation))).toContain(
-      'no-published-port',
-    );
-    expect(hop(explain(model, local, localhost, 8080, 'tcp', correlation), 'published-port').status).toBe(
-      'pass',
-    );
-    expect(causeIds(explain(model, local, external, 8080, 'tcp', correlation))).toContain(
-      'no-published-port',
-    );
+    for (const source of [external, localhost]) {
+      const out = explain(model, local, source, 8080, 'tcp', correlation);
+      expect(hop(out, 'published-port').status).toBe('fail');
+      expect(causeIds(out)).toContain('port-publish-refused');
+      expect(causeIds(out)).not.toContain('no-published-port');
+    }
   });
   it('does not fire for the published port, nor for a transparent container reached on its own address', () => {
     const { b, web } = healthy();
@@ -552,7 +551,14 @@ describe('no-shared-network and no-network', () => {
       networks: [{ name: 'backend', ip: '172.26.0.2', networkId: 'k' }],
       isolation: 'process',
     });
-    const model = healthy().b.containers(front, back).build();
+    // Both networks exist: a NetworkID that docker/networks.json lacks would be network-missing instead.
+    const model = healthy()
+      .b.networks(
+        { ...natNetwork('frontend', '172.25.0.0/16'), id: 'f' },
+        { ...natNetwork('backend', '172.26.0.0/16'), id: 'k' },
+      )
+      .containers(front, back)
+      .build();
     const out = run(model, front, { kind: 'container', ref: 'back' }, 80);
     expect(hop(out, 'shared-network').status).toBe('fail');
     expect(commandOf(out.causes.find((c) => c.id === 'no-shared-network')!.fix)).toBe(

@@ -185,11 +185,15 @@ describe('nat-mapping-stale and nat-mapping-missing', () => {
     );
     expect(f!.subjects).toEqual(['host', `container:${web.id}`, `container:${api.id}`]);
   });
-  it('fires missing for a published nat port without a mapping', () => {
-    const { b, web } = healthy({ mapping: false });
+  it('fires missing for a published nat port without a mapping where WinNAT holds the mappings (2016)', () => {
+    const { b, web } = healthy({ mapping: false, build: 14393 });
     const [f] = only(b.build(), 'nat-mapping-missing');
     expect(f!.subjects).toEqual([`container:${web.id}`]);
     expect(commandOf(f!.fix)).toContain('docker restart web');
+  });
+  it('does not fire on 2019 from an empty WinNAT alone: the ports may live only in HNS policies', () => {
+    const { b } = healthy({ mapping: false });
+    expect(only(b.build(), 'nat-mapping-missing')).toEqual([]);
   });
   it("leaves alone mappings of a NAT that serves no Docker nat network (a user's own New-NetNat)", () => {
     const dockerNat = {

@@ -17,9 +17,11 @@ import type {
   FirewallProfileName,
   FirewallRule,
   HcsSystem,
+  HnsEndpoint,
   HostInfo,
   HostModel,
   HostProcess,
+  HostsEntry,
   IpAddress,
   Known,
   Listener,
@@ -108,6 +110,10 @@ export interface ContainerSpec {
   readonly swarm?: Container['swarm'];
   readonly graphDriverDir?: string | null;
   readonly memoryLimitBytes?: number | null;
+  /** DNS servers `ipconfig /all` shows inside the container (container.dns); not collected unless given. */
+  readonly dnsServers?: readonly string[];
+  /** The container's hosts file entries (container.dns); not collected unless given. */
+  readonly hosts?: readonly HostsEntry[];
 }
 
 export function container(spec: ContainerSpec): Container {
@@ -192,8 +198,25 @@ export function container(spec: ContainerSpec): Container {
     swarm: spec.swarm ?? null,
     top,
     listeners,
-    ipConfig: null,
-    hostsFile: null,
+    ipConfig:
+      spec.dnsServers === undefined
+        ? null
+        : {
+            kind: 'known',
+            value: {
+              adapters: [{ name: 'Ethernet', ipv4: [], dnsServers: spec.dnsServers }],
+              dnsServers: spec.dnsServers,
+            },
+            source: { probe: 'container.dns', file: `containers/${id}/ipconfig.txt` },
+          },
+    hostsFile:
+      spec.hosts === undefined
+        ? null
+        : {
+            kind: 'known',
+            value: spec.hosts,
+            source: { probe: 'container.dns', file: `containers/${id}/hosts.txt` },
+          },
   };
 }
 
@@ -325,6 +348,25 @@ const defaultEngine: EngineInfo = {
   name: 'CONTAINERHOST01',
 };
 
+/** Parts of bundle 1.1 (and the HNS and adapter parts) that stay not collected unless a test sets them. */
+const OPTIONAL_PARTS = {
+  adapters: ['host.adapters', 'host/adapters.json'],
+  hnsNetworks: ['host.hns.networks', 'host/hns-networks.json'],
+  hnsEndpoints: ['host.hns.endpoints', 'host/hns-endpoints.json'],
+  portExclusions: ['host.portexclusions', 'host/excludedports.txt'],
+  routes: ['host.routes', 'host/routes.json'],
+  ipInterfaces: ['host.ipinterfaces', 'host/ip-interfaces.json'],
+  dnsServers: ['host.dns', 'host/dns-servers.json'],
+  vmSwitches: ['host.vmswitches', 'host/vmswitches.json'],
+  services: ['host.services', 'host/services.json'],
+  events: ['host.events', 'host/events.json'],
+  proxy: ['host.proxy', 'host/proxy.json'],
+  hotfixes: ['host.hotfixes', 'host/hotfixes.json'],
+  computer: ['host.computer', 'host/computer.json'],
+} as const;
+export type OptionalPart = keyof typeof OPTIONAL_PARTS;
+type KnownValue<K extends OptionalPart> = Extract<HostModel[K], { readonly kind: 'known' }>['value'];
+
 /** Builds a HostModel: set parts, mark probes not collected, then `build()`. */
 export class HostBuilder {
   private hostInfo: HostInfo = defaultHost;
@@ -364,6 +406,13 @@ export class HostBuilder {
     pathName: '"C:\\Program Files\\Docker\\dockerd.exe" --run-service',
   };
   private readonly missing = new Set<Part>();
+  private readonly optional = new Map<OptionalPart, unknown>();
+
+  /** Sets a bundle 1.1 (or HNS, adapters) part: known, its file in the bundle. */
+  set<K extends OptionalPart>(part: K, value: KnownValue<K>): this {
+    this.optional.set(part, value);
+    return this;
+  }
 
   os(info: Partial<HostInfo>): this {
     this.hostInfo = { ...this.hostInfo, ...info };
@@ -444,6 +493,16 @@ export class HostBuilder {
     return this;
   }
 
+  private optionalPart<K extends OptionalPart>(part: K): HostModel[K] {
+    const [probe, file] = OPTIONAL_PARTS[part];
+    const source = { probe, file };
+    return (
+      this.optional.has(part)
+        ? { kind: 'known', value: this.optional.get(part), source }
+        : { kind: 'unknown', reason: `${file} not collected`, source }
+    ) as HostModel[K];
+  }
+
   private add(part: ListPart, list: readonly unknown[]): this {
     this.lists[part].push(...list);
     return this;
@@ -470,8 +529,11 @@ export class HostBuilder {
     ];
     for (const p of parts)
       if (!this.missing.has(p) && !(p === 'daemonConfig' && this.daemon === null)) files.add(fileOf(p));
+    for (const part of this.optional.keys()) files.add(OPTIONAL_PARTS[part][1]);
     if (!this.missing.has('containers')) {
       for (const c of this.containerList) {
+        if (c.ipConfig?.kind === 'known') files.add(c.ipConfig.source.file);
+        if (c.hostsFile?.kind === 'known') files.add(c.hostsFile.source.file);
         if (c.top?.kind === 'known') files.add(c.top.source.file);
         if (c.listeners?.kind === 'known') files.add(c.listeners.source.file);
       }
@@ -514,23 +576,23 @@ export class HostBuilder {
       tcp: list('tcp'),
       udp: list('udp'),
       ipAddresses: list('ipAddresses'),
-      adapters: unknownPart('host.adapters', 'host/adapters.json'),
-      hnsNetworks: unknownPart('host.hns.networks', 'host/hns-networks.json'),
-      hnsEndpoints: unknownPart('host.hns.endpoints', 'host/hns-endpoints.json'),
+      adapters: this.optionalPart('adapters'),
+      hnsNetworks: this.optionalPart('hnsNetworks'),
+      hnsEndpoints: this.optionalPart('hnsEndpoints'),
       hcs: list('hcs'),
       daemonConfig: this.known('daemonConfig', this.daemon),
       dockerService: this.known('dockerService', this.service),
       // Bundle 1.1 parts: not collected unless a test sets them.
-      portExclusions: unknownPart('host.portexclusions', 'host/excludedports.txt'),
-      routes: unknownPart('host.routes', 'host/routes.json'),
-      ipInterfaces: unknownPart('host.ipinterfaces', 'host/ip-interfaces.json'),
-      dnsServers: unknownPart('host.dns', 'host/dns-servers.json'),
-      vmSwitches: unknownPart('host.vmswitches', 'host/vmswitches.json'),
-      services: unknownPart('host.services', 'host/services.json'),
-      events: unknownPart('host.events', 'host/events.json'),
-      proxy: unknownPart('host.proxy', 'host/proxy.json'),
-      hotfixes: unknownPart('host.hotfixes', 'host/hotfixes.json'),
-      computer: unknownPart('host.computer', 'host/computer.json'),
+      portExclusions: this.optionalPart('portExclusions'),
+      routes: this.optionalPart('routes'),
+      ipInterfaces: this.optionalPart('ipInterfaces'),
+      dnsServers: this.optionalPart('dnsServers'),
+      vmSwitches: this.optionalPart('vmSwitches'),
+      services: this.optionalPart('services'),
+      events: this.optionalPart('events'),
+      proxy: this.optionalPart('proxy'),
+      hotfixes: this.optionalPart('hotfixes'),
+      computer: this.optionalPart('computer'),
     };
   }
 }
@@ -547,6 +609,38 @@ export function natNetwork(name = 'nat', subnet = '172.24.80.0/20', driver = 'na
     ingress: false,
     options: [],
     containers: [],
+  };
+}
+
+/** An HNS endpoint as Get-HnsEndpoint shows it, with NAT policies `[external, internal, protocol?]`. */
+export function hnsEndpoint(
+  ipAddress: string,
+  nat: readonly (readonly [number, number] | readonly [number, number, 'tcp' | 'udp'])[] | null = [],
+  extra: Partial<HnsEndpoint> = {},
+): HnsEndpoint {
+  return {
+    id: `ep-${ipAddress}`,
+    name: `ep-${ipAddress}`,
+    virtualNetworkId: 'b51262ee-41fc-41db-8bc8-97df372bce17',
+    ipAddress,
+    macAddress: null,
+    sharedContainers: [],
+    virtualNetworkName: 'nat',
+    prefixLength: 20,
+    gatewayAddress: null,
+    dnsServers: [],
+    isRemote: false,
+    policies:
+      nat === null
+        ? null
+        : nat.map(([externalPort, internalPort, protocol]) => ({
+            kind: 'nat' as const,
+            protocol: protocol ?? 'tcp',
+            externalPort,
+            internalPort,
+            reserved: true,
+          })),
+    ...extra,
   };
 }
 

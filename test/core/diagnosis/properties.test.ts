@@ -6,25 +6,29 @@ import {
   compareIsolation,
   correlate,
   explain,
+  explainOutbound,
   findings,
   fixText,
   inspect,
   reachabilityMatrix,
 } from '../../../src/core/diagnosis';
-import type { Evidence, Explanation, ReachSource } from '../../../src/shared/diagnosis';
-import type { FirewallProfileName, HostModel } from '../../../src/shared/model';
+import type { Evidence, Explanation, OutboundTarget, ReachSource } from '../../../src/shared/diagnosis';
+import type { FirewallProfileName, HnsEndpoint, HostModel } from '../../../src/shared/model';
 import { destructiveCommand } from '../../support/fix-safety';
 import { expectEveryUnreachablePath } from '../../support/unreachable';
 import {
   container,
   hostProcess,
+  hnsEndpoint,
   HostBuilder,
   listen,
   mapping,
   natNetwork,
   profile,
+  ports,
   rule,
   type ContainerSpec,
+  type OptionalPart,
 } from './model-builder';
 
 /** Which causes may explain a failing hop. */
@@ -33,7 +37,7 @@ const HOP_CAUSES: Readonly<Record<string, readonly string[]>> = {
   'source-container': ['container-not-running', 'source-not-found'],
   'container-network': ['no-network'],
   'shared-network': ['no-shared-network'],
-  'published-port': ['no-published-port'],
+  'published-port': ['no-published-port', 'port-publish-refused'],
   'routing-mesh': ['routing-mesh-unsupported'],
   'nat-loopback': ['nat-loopback-unsupported'],
   'nat-mapping': ['nat-mapping-missing', 'nat-mapping-stale'],
@@ -41,6 +45,13 @@ const HOP_CAUSES: Readonly<Record<string, readonly string[]>> = {
   'host-firewall': ['firewall-blocked', 'firewall-local-rules-ignored'],
   'container-inbound': ['firewall-blocked', 'firewall-local-rules-ignored'],
   listening: ['not-listening-in-container'],
+  // outbound (section 4)
+  'egress-path': ['no-egress-path'],
+  'host-address': ['nat-gateway-missing'],
+  'host-listener': ['host-service-loopback-only', 'host-service-not-listening'],
+  'host-firewall-from-container': ['host-firewall-blocks-container', 'firewall-local-rules-ignored'],
+  'target-prefix': ['nat-prefix-overlap'],
+  'host-alias': ['host-alias-missing'],
 };
 
 const PROFILES: readonly FirewallProfileName[] = ['domain', 'private', 'public'];
@@ -210,6 +221,19 @@ function sources(model: HostModel): ReachSource[] {
   ];
 }
 
+function targets(model: HostModel): OutboundTarget[] {
+  const names = model.containers.kind === 'known' ? model.containers.value.map((c) => c.name) : [];
+  return [
+    { kind: 'host' },
+    { kind: 'internet' },
+    ...names.slice(0, 1).map((ref) => ({ kind: 'container' as const, ref })),
+    { kind: 'container', ref: 'no-such' },
+    { kind: 'address', address: '172.24.80.9' },
+    { kind: 'address', address: '10.0.0.10' },
+    { kind: 'name', name: 'host.docker.internal' },
+  ];
+}
+
 function checkEvidence(model: HostModel, evidence: readonly Evidence[]): void {
   for (const e of evidence) expect(model.bundle.files, `evidence names ${e.file}`).toContain(e.file);
 }
@@ -255,6 +279,15 @@ describe('properties of the diagnosis over generated hosts', () => {
               }
             }
           }
+          // The outbound question for the first container only: it shares every hop with the others.
+          for (const target of c === containers[0] ? targets(model) : []) {
+            for (const p of [80, 9000]) {
+              const e = explainOutbound(model, c, target, p, 'tcp', correlation);
+              expect(e.direction).toBe('outbound');
+              checkExplanation(model, e);
+              expect(explainOutbound(model, c, target, p, 'tcp')).toEqual(e);
+            }
+          }
         }
       }),
       { numRuns: 150 },
@@ -291,6 +324,143 @@ describe('properties of the diagnosis over generated hosts', () => {
         for (const e of reachabilityMatrix(model, correlation)) checkExplanation(model, e);
       }),
       { numRuns: 150 },
+    );
+  });
+});
+
+// ---- a host generated healthy, whatever the build ------------------------------------------------
+
+const healthyArb = fc.record({
+  build: fc.constantFrom(14393, 16299, 17134, 17763, 19041, 20348, 26100),
+  count: fc.integer({ min: 1, max: 4 }),
+  hostPorts: fc.uniqueArray(fc.integer({ min: 1024, max: 40000 }), { minLength: 4, maxLength: 4 }),
+  winNat: fc.boolean(),
+  drop: fc.constantFrom<'none' | (typeof OMITTABLE)[number] | OptionalPart>(
+    'none',
+    ...OMITTABLE,
+    'hnsEndpoints',
+    'portExclusions',
+    'services',
+    'events',
+  ),
+});
+
+/** Process-isolated containers on one nat network, each port published, mapped in HNS, allowed and listened on. */
+function healthyModel(h: Generated<typeof healthyArb>, drop: string = h.drop): HostModel {
+  const b = new HostBuilder()
+    .os({ build: h.build })
+    .networks({ ...natNetwork(), gateways: ['172.24.80.1'] })
+    .ipAddresses(
+      {
+        interfaceAlias: 'Ethernet',
+        interfaceIndex: 4,
+        ipAddress: '10.0.0.10',
+        prefixLength: 24,
+        family: 'ipv4',
+      },
+      {
+        interfaceAlias: 'vEthernet (nat)',
+        interfaceIndex: 9,
+        ipAddress: '172.24.80.1',
+        prefixLength: 20,
+        family: 'ipv4',
+      },
+    );
+  const endpoints: HnsEndpoint[] = [];
+  const portsInUse: number[] = [];
+  for (let i = 0; i < h.count; i++) {
+    const ip = `172.24.80.${i + 2}`;
+    const hostPort = h.hostPorts[i]!;
+    portsInUse.push(hostPort);
+    b.containers(
+      container({
+        name: `app${i}`,
+        isolation: 'process',
+        networks: [{ name: 'nat', ip, gateway: '172.24.80.1', networkId: 'nat-id' }],
+        ports: [[hostPort, 80]],
+        listeners: [{ localPort: 80 }],
+        mounts: [{ type: 'volume', name: `v${i}`, source: null, destination: 'C:\\data', readOnly: false }],
+        top: null,
+      }),
+    );
+    endpoints.push(hnsEndpoint(ip, [[hostPort, 80]]));
+    if (h.winNat || h.build < 17763) b.natMappings(mapping(hostPort, ip, 80));
+  }
+  b.rules(rule({ name: 'hns-80', displayName: 'HNS Container Networking - 80', localPorts: ports(80) }));
+  const parts: [OptionalPart, () => void][] = [
+    ['hnsEndpoints', () => b.set('hnsEndpoints', endpoints)],
+    [
+      'portExclusions',
+      () =>
+        b.set('portExclusions', {
+          ranges: [{ family: 'ipv4', protocol: 'tcp', start: 50000, end: 50059, administered: true }],
+          dynamic: [],
+          listings: [{ kind: 'excluded', family: 'ipv4', protocol: 'tcp' }],
+        }),
+    ],
+    [
+      'services',
+      () =>
+        b.set(
+          'services',
+          ['docker', 'hns', 'vmcompute', 'winnat'].map((name) => ({
+            name,
+            state: 'Running',
+            startMode: 'Auto',
+            exitCode: 0,
+            processId: 100,
+          })),
+        ),
+    ],
+    ['events', () => b.set('events', [])],
+  ];
+  for (const [part, set] of parts) if (part !== drop) set();
+  if ((OMITTABLE as readonly string[]).includes(drop)) b.without(drop as (typeof OMITTABLE)[number]);
+  return b.build();
+}
+
+describe('a host generated healthy', () => {
+  it('no cause fires from outside and no finding above info, whatever the build', () => {
+    fc.assert(
+      fc.property(healthyArb, (h) => {
+        const model = healthyModel(h, 'none');
+        const containers = model.containers.kind === 'known' ? model.containers.value : [];
+        for (const c of containers) {
+          const p = c.publishedPorts[0]!;
+          const e = explain(model, c, { kind: 'external' }, p.hostPort!, 'tcp');
+          expect(e.causes, JSON.stringify(e.hops.filter((x) => x.status !== 'pass'))).toEqual([]);
+          expect(e.verdict).toBe('reachable');
+        }
+        expect(findings(model).filter((f) => f.severity !== 'info')).toEqual([]);
+      }),
+      { numRuns: 120 },
+    );
+  });
+
+  it('removing any one probe file never turns a pass into a fail, only into unknown', () => {
+    fc.assert(
+      fc.property(healthyArb, (h) => {
+        const full = healthyModel(h, 'none');
+        const reduced = healthyModel(h);
+        const containers = full.containers.kind === 'known' ? full.containers.value : [];
+        const reducedContainers = reduced.containers.kind === 'known' ? reduced.containers.value : [];
+        containers.forEach((c, i) => {
+          const other = reducedContainers[i] ?? c;
+          const p = c.publishedPorts[0]!;
+          const sources: ReachSource[] = [{ kind: 'external' }, { kind: 'host' }, { kind: 'host-localhost' }];
+          for (const source of sources) {
+            const port = source.kind === 'host' ? p.containerPort : p.hostPort!;
+            const before = explain(full, c, source, port, 'tcp');
+            const after = explain(reduced, other, source, port, 'tcp');
+            before.hops.forEach((hop) => {
+              if (hop.status !== 'pass') return;
+              const now = after.hops.find((x) => x.id === hop.id);
+              expect(now?.status, `${hop.id} after dropping ${h.drop}`).not.toBe('fail');
+            });
+          }
+        });
+      }),
+      { numRuns: 120 },
     );
   });
 });

@@ -6,10 +6,12 @@ import {
   compareIsolation,
   correlate,
   explain,
+  explainOutbound,
   findContainer,
   findings,
   inspect,
   parseSource,
+  parseTarget,
   reachabilityMatrix,
 } from '../../../src/core/diagnosis';
 import { buildHostModel } from '../../../src/core/host-model';
@@ -59,6 +61,22 @@ const EXPLAIN: Readonly<Record<string, readonly Row[]>> = {
     ['queue', 'container:api', 5672, 'reachable', []],
     ['queue', 'host', 5672, 'reachable', []],
   ],
+  'server2022-hns-nat': [
+    ['proxy', 'external', 80, 'reachable', []],
+    ['proxy', 'external', 443, 'reachable', []],
+    ['proxy', 'host-localhost', 80, 'reachable', []],
+    ['catalog', 'external', 8080, 'reachable', []],
+    ['reporting', 'external', 9443, 'reachable', []],
+    ['cache', 'container:catalog', 6379, 'reachable', []],
+    ['cache', 'host', 6379, 'reachable', []],
+  ],
+  'server2022-hns-trouble': [
+    ['web', 'external', 80, 'reachable', []],
+    ['web', 'host-localhost', 80, 'reachable', []],
+    ['grpc', 'external', 50051, 'unreachable', ['includes:port-reserved', 'includes:container-not-running']],
+    ['admin', 'external', 9000, 'unreachable', ['includes:port-publish-refused']],
+    ['agent', 'to:172.18.40.15', 443, 'unreachable', ['includes:nat-prefix-overlap']],
+  ],
 };
 
 /** Findings as id -> subject container names (`host` and `service:<name>` kept as they are). */
@@ -99,6 +117,18 @@ const FINDINGS: Readonly<
     allowed: ['nat-mapping-stale'],
   },
   'server2022-healthy': { exactly: [['hyperv-no-host-firewall-rules', 'scheduler']] },
+  'server2022-hns-nat': { exactly: [['hyperv-no-host-firewall-rules', 'reporting']] },
+  'server2022-hns-trouble': {
+    exactly: [
+      ['port-reserved', 'grpc'],
+      ['port-publish-refused', 'admin'],
+      ['hns-endpoint-orphan', 'host'],
+      ['nat-prefix-overlap', 'host'],
+      ['hns-service-not-running', 'service:hns'],
+      ['hns-errors-recent', 'host'],
+      ['host-nic-apipa', 'host'],
+    ],
+  },
 };
 
 describe.each(Object.keys(EXPLAIN))('sample %s', (name) => {
@@ -106,7 +136,10 @@ describe.each(Object.keys(EXPLAIN))('sample %s', (name) => {
     'explain %s',
     async (_, [ref, from, port, verdict, causes]) => {
       const model = await sample(name);
-      const e = explain(model, container(model, ref), parseSource(from)!, port, 'tcp');
+      // `to:<target>` rows are the outbound question (explain --to).
+      const e = from.startsWith('to:')
+        ? explainOutbound(model, container(model, ref), parseTarget(from.slice('to:'.length))!, port, 'tcp')
+        : explain(model, container(model, ref), parseSource(from)!, port, 'tcp');
       expect(e.verdict, JSON.stringify(e.hops.filter((h) => h.status !== 'pass'))).toBe(verdict);
       const ids = e.causes.map((c) => c.id);
       const includes = causes
@@ -148,6 +181,28 @@ describe.each(Object.keys(EXPLAIN))('sample %s', (name) => {
       expect(e.verdict === 'unreachable').toBe(e.hops.some((h) => h.status === 'fail'));
       for (const h of e.hops) for (const ev of h.evidence) expect(files.has(ev.file), ev.file).toBe(true);
     }
+  });
+});
+
+describe('the 1.1 samples: evidence named as the README tells it', () => {
+  it('hns-nat: the nat-mapping hop passes on the HNS policy with WinNAT empty, naming host/hns-endpoints.json', async () => {
+    const model = await sample('server2022-hns-nat');
+    const e = explain(model, container(model, 'proxy'), { kind: 'external' }, 443, 'tcp');
+    const hop = e.hops.find((h) => h.id === 'nat-mapping')!;
+    expect(hop.status).toBe('pass');
+    expect(hop.evidence.map((x) => x.file)).toContain('host/hns-endpoints.json');
+    expect(e.hops.find((h) => h.id === 'port-reserved')!.status).toBe('pass');
+  });
+  it('hns-trouble: the HRESULT in the admin words with its count, the crashes counted, the reserved range named', async () => {
+    const model = await sample('server2022-hns-trouble');
+    const all = findings(model);
+    const errors = all.find((f) => f.id === 'hns-errors-recent')!;
+    expect(errors.title).toBe('HNS says the port already exists: 3 times');
+    expect(errors.detail).toContain('0x803b0013');
+    expect(all.find((f) => f.id === 'hns-service-not-running')!.title).toContain('2 times');
+    const reserved = all.find((f) => f.id === 'port-reserved')!;
+    expect(reserved.evidence.map((x) => x.detail).join(' ')).toContain('49985-50084');
+    expect(reserved.references.length).toBeGreaterThan(0);
   });
 });
 
