@@ -4,7 +4,7 @@ import type { RawBundle } from '../../shared/bundle';
 import { decodeText } from '../bundle/decode';
 import { JsonHeapBudget, parseJson } from '../bundle/json';
 import { REDACTED_VALUE, type RedactionSummary, type Redactor } from './redactor';
-import { bundleFileOrder, envValue, isBundleFile } from './seeds';
+import { ACCOUNT_KEYS, bundleFileOrder, envValue, isBundleFile } from './seeds';
 
 export interface RedactedBundle {
   /** Bundle-relative path -> UTF-8 bytes (bundle-v1 readers accept UTF-8 whatever the original encoding was). */
@@ -32,16 +32,6 @@ const NAME_KEYS: ReadonlySet<string> = new Set([
   'hostname',
   'machinename',
   'nodename',
-]);
-const ACCOUNT_KEYS: ReadonlySet<string> = new Set([
-  'user',
-  'username',
-  'owner',
-  'account',
-  'startname',
-  'runas',
-  'runasuser',
-  'useraccount',
 ]);
 
 /** Where a JSON value sits: its file, its key and the keys of the two objects around it (lower case). */

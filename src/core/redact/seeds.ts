@@ -292,7 +292,8 @@ const DOMAIN_KEYS = new Set([
   'dnsdomainname',
   'userdomain',
 ]);
-const USER_KEYS = new Set([
+/** Fields that hold an account name: seeded as users here, replaced whole in the redacted bundle. */
+export const ACCOUNT_KEYS: ReadonlySet<string> = new Set([
   'user',
   'username',
   'owner',
@@ -327,7 +328,7 @@ function seedsFromJson(file: string, root: unknown, seeds: SeedList): void {
     if (typeof value === 'string') {
       if (HOST_KEYS.has(k)) seeds.hostName(value);
       else if (DOMAIN_KEYS.has(k)) seeds.domain(value);
-      else if (USER_KEYS.has(k)) seeds.account(value);
+      else if (ACCOUNT_KEYS.has(k)) seeds.account(value);
       else if (k === 'image') seeds.image(value);
       else if (MAC_KEYS.has(k) && /^[0-9A-Fa-f]{12}$/.test(value)) seeds.add('mac', value);
       else if (SERVICE_LABELS.has(k)) seeds.add('service', value);
