@@ -241,8 +241,8 @@ describe.runIf(run)('PowerShell probes against a Windows Server 2019 stand-in', 
       localAddresses: ['Any'],
       remoteAddresses: ['10.0.0.0/255.0.0.0', 'LocalSubnet'],
       program: 'Any',
-      // Until the probe joins Get-NetFirewallInterfaceFilter (bundle 1.1), the interface scope is not collected.
-      interfaceAliases: null,
+      // Get-NetFirewallInterfaceFilter (bundle 1.1): the rule is scoped to the LAN adapter.
+      interfaceAliases: ['Ethernet'],
     });
     expect(rule('DockerEngineTls')).toMatchObject({
       displayName: 'Moteur Docker (TLS) – été',

@@ -431,7 +431,15 @@ describe('a host generated healthy', () => {
           expect(e.causes, JSON.stringify(e.hops.filter((x) => x.status !== 'pass'))).toEqual([]);
           expect(e.verdict).toBe('reachable');
         }
-        expect(findings(model).filter((f) => f.severity !== 'info')).toEqual([]);
+        // Before 17763 WinNAT does not loop localhost back (knowledge notes section 1): on a healthy host that is the
+        // one unreachable path, a medium finding (only the host's own paths fail), never one from outside.
+        const noLoopback = h.build < 17763;
+        const localhostOnly = (f: { id: string; severity: string; detail: string }): boolean =>
+          noLoopback &&
+          f.id === 'published-port-unreachable' &&
+          f.severity === 'medium' &&
+          f.detail.includes('via localhost');
+        expect(findings(model).filter((f) => f.severity !== 'info' && !localhostOnly(f))).toEqual([]);
       }),
       { numRuns: 120 },
     );

@@ -127,6 +127,9 @@ const FINDINGS: Readonly<
       ['hns-service-not-running', 'service:hns'],
       ['hns-errors-recent', 'host'],
       ['host-nic-apipa', 'host'],
+      // Issue 11: every unreachable published port is a finding too.
+      ['published-port-unreachable', 'grpc'],
+      ['published-port-unreachable', 'admin'],
     ],
   },
 };

@@ -1,6 +1,6 @@
 // A plain table for the short lists of a detail view (rules, mounts, processes). Long lists use the virtual table.
 
-import type { JSX, ReactNode } from 'react';
+import { useLayoutEffect, useRef, useState, type JSX, type ReactNode } from 'react';
 
 export interface Column<T> {
   readonly header: string;
@@ -21,9 +21,17 @@ export function DataTable<T>({
   caption: string;
   empty: string;
 }): JSX.Element {
+  const scroller = useRef<HTMLDivElement>(null);
+  const overflowing = useOverflowing(scroller, rows.length > 0);
   if (rows.length === 0) return <p className="muted table-empty">{empty}</p>;
   return (
-    <div className="table-scroll">
+    // A table wider than its column scrolls sideways; then the scroller takes focus so the keyboard can scroll it
+    // (WCAG 2.1.1; axe scrollable-region-focusable).
+    <div
+      ref={scroller}
+      className="table-scroll"
+      {...(overflowing ? { tabIndex: 0, role: 'region', 'aria-label': caption } : {})}
+    >
       <table className="data-table">
         <caption className="visually-hidden">{caption}</caption>
         <thead>
@@ -62,4 +70,20 @@ export function KeyValues({ items }: { items: readonly (readonly [string, ReactN
       ))}
     </dl>
   );
+}
+
+/** Whether the element's content is wider than the element, kept up to date as either resizes. */
+function useOverflowing(ref: { readonly current: HTMLElement | null }, mounted: boolean): boolean {
+  const [overflowing, setOverflowing] = useState(false);
+  useLayoutEffect(() => {
+    const element = ref.current;
+    if (!element) return;
+    const measure = (): void => setOverflowing(element.scrollWidth > element.clientWidth);
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(element);
+    if (element.firstElementChild) observer.observe(element.firstElementChild);
+    return () => observer.disconnect();
+  }, [ref, mounted]);
+  return overflowing;
 }
