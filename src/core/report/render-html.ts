@@ -127,7 +127,7 @@ function problemsSection(doc: ReportDocument): string {
 <p>Reachability: ${esc(verdicts)}. Findings: ${severities || 'none'}.</p>
 <h3>Failing paths (${doc.problems.failingPaths}), by first cause</h3>
 ${causes ? `<ul>${causes}</ul>` : '<p>Every published port is reachable from every source checked.</p>'}
-${doc.detail === 'problems' ? '<p class="banner">Details below cover only the containers and paths with a problem (scope: problems).</p>' : ''}
+${doc.detail === 'problems' ? '<p class="banner">Details below cover only the containers and paths with a problem, and state a repeated finding or cause once with its further cases (scope: problems).</p>' : ''}
 </section>`;
 }
 
