@@ -127,7 +127,7 @@ function problemsSection(doc: ReportDocument): string {
 <p>Reachability: ${esc(verdicts)}. Findings: ${severities || 'none'}.</p>
 <h3>Failing paths (${doc.problems.failingPaths}), by first cause</h3>
 ${causes ? `<ul>${causes}</ul>` : '<p>Every published port is reachable from every source checked.</p>'}
-${doc.detail === 'problems' ? '<p class="banner">Details below cover only the containers and paths with a problem (scope: problems).</p>' : ''}
+${doc.detail === 'problems' ? '<p class="banner">Details below cover only the containers and paths with a problem, and state a repeated finding or cause once with its further cases (scope: problems).</p>' : ''}
 </section>`;
 }
 
@@ -194,7 +194,7 @@ function fixHtml(fix: Fix): string {
     : `<ol class="fix-steps">${fix.steps.map((step) => `<li>${esc(step)}</li>`).join('')}</ol>`;
 }
 
-function findingCard(f: Finding): string {
+function findingCard(f: Finding, further = ''): string {
   return `<div class="finding" data-severity="${esc(f.severity)}" style="border-left-color:${SEVERITY_COLORS[f.severity]}">
 <div>${badge(f.severity, SEVERITY_COLORS[f.severity])} <strong>${esc(f.title)}</strong> <span class="muted small">${esc(f.id)}</span></div>
 <p>${esc(f.detail)}</p>
@@ -202,18 +202,69 @@ function findingCard(f: Finding): string {
 <h4>Evidence</h4>${evidenceList(f.evidence)}
 <h4>Fix</h4>${fixHtml(f.fix)}
 ${f.references.length > 0 ? `<div class="small">References: ${f.references.map(reference).join(' · ')}</div>` : ''}
-</div>`;
+${further}</div>`;
+}
+
+/**
+ * In a problems report a finding or a cause met on many paths (25 host-port conflicts on 125 containers) is said
+ * once, in full for its first case, then one line per further case up to this many and a count of the rest: the
+ * PDF of a 1,000-container host stays under 150 pages (issue 11, item 4). Scope `all` keeps every case in full.
+ */
+const SHOWN_CASES = 10;
+
+/** Items grouped by a key, in the order each key first appears. */
+function groupedBy<T>(items: readonly T[], keyOf: (item: T) => string): T[][] {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const group = groups.get(key);
+    if (group) group.push(item);
+    else groups.set(key, [item]);
+  }
+  return [...groups.values()];
+}
+
+/** A fix on one line of a case list: the command itself (copied whole), or the steps run together. */
+function fixInline(fix: Fix): string {
+  return fix.kind === 'command'
+    ? `<code class="fix-command">${esc(fix.command)}</code>`
+    : esc(fix.steps.join(' '));
+}
+
+/** The further cases of a repeated finding or cause, capped, with how many are left out and where they are. */
+function furtherCases(lines: readonly string[]): string {
+  const more = lines.length - SHOWN_CASES;
+  return `<h4>The same for ${lines.length} more</h4><ul class="cases">${lines
+    .slice(0, SHOWN_CASES)
+    .map((line) => `<li>${line}</li>`)
+    .join('')}</ul>${
+    more > 0 ? `<p class="small muted">and ${more} more (every case in full: scope all)</p>` : ''
+  }`;
+}
+
+/** A finding met several times: the first case as a card, the others as one line each with their own fix. */
+function findingGroupCard(group: readonly Finding[]): string {
+  const [first, ...rest] = group;
+  if (first === undefined) return '';
+  if (rest.length === 0) return findingCard(first);
+  return findingCard(
+    first,
+    furtherCases(rest.map((f) => `<strong>${esc(f.title)}</strong>: ${fixInline(f.fix)}`)),
+  );
 }
 
 function findingsSection(doc: ReportDocument): string {
+  const cards = (findings: readonly Finding[]): string =>
+    doc.detail === 'problems'
+      ? groupedBy(findings, (f) => f.id)
+          .map(findingGroupCard)
+          .join('')
+      : findings.map((f) => findingCard(f)).join('');
   const groups = doc.findings.counts
     .filter((c) => c.count > 0)
     .map(
       (c) =>
-        `<h3>${esc(c.severity)} (${c.count})</h3>${doc.findings.items
-          .filter((f) => f.severity === c.severity)
-          .map(findingCard)
-          .join('')}`,
+        `<h3>${esc(c.severity)} (${c.count})</h3>${cards(doc.findings.items.filter((f) => f.severity === c.severity))}`,
     )
     .join('');
   return `<section id="findings" class="page"><h2>Findings (${doc.findings.items.length})</h2>${groups || '<p>No findings.</p>'}</section>`;
@@ -241,16 +292,27 @@ function containerRow(c: ReportContainer, cap: number): string {
   )}</td><td>${list(cells.ports.map(esc))}</td><td>${list(cells.mappings.map(esc))}</td><td class="small">${list(cells.rules.map(esc))}</td></tr>`;
 }
 
+const SHOWN_CONTAINERS = 25;
+
 function containersSection(doc: ReportDocument): string {
   const { containers } = doc;
   const total =
     containers.total === null ? 'unknown' : `${containers.total} (${containers.running ?? 0} running)`;
-  const notes = containers.items.filter((c) => c.inspect.notes.length > 0);
+  // A problems report details a few containers in the table and names the rest; their findings and failing
+  // paths are in the sections around it.
+  const shown = doc.detail === 'problems' ? containers.items.slice(0, SHOWN_CONTAINERS) : containers.items;
+  const others = containers.items.slice(shown.length);
+  const notes = shown.filter((c) => c.inspect.notes.length > 0);
   return `<section id="containers" class="page wide"><h2>Containers</h2>
 <p class="meta">On the host: ${esc(total)}.${doc.scope.length > 0 ? ` This report covers ${containers.items.length} of them.` : ''}</p>
 <table class="fixed"><colgroup><col style="width:19%"><col style="width:8%"><col style="width:11%"><col style="width:10%"><col style="width:13%"><col style="width:13%"><col style="width:11%"><col style="width:15%"></colgroup>
 <thead><tr><th>Container</th><th>State</th><th>Session / VM</th><th>Disk</th><th>Networks</th><th>Published ports</th><th>NAT mappings</th><th>Firewall rules</th></tr></thead>
-<tbody>${containers.items.map((c) => containerRow(c, doc.detail === 'problems' ? CELL_ITEMS : Infinity)).join('') || '<tr><td colspan="8">No containers.</td></tr>'}</tbody></table>
+<tbody>${shown.map((c) => containerRow(c, doc.detail === 'problems' ? CELL_ITEMS : Infinity)).join('') || '<tr><td colspan="8">No containers.</td></tr>'}</tbody></table>
+${
+  others.length > 0
+    ? `<p class="small">And ${others.length} more with a problem (every one in full: scope all): ${esc(others.map((c) => `${c.inspect.name} (${c.inspect.state})`).join(', '))}</p>`
+    : ''
+}
 ${
   notes.length > 0
     ? `<h3>What could not be determined</h3>${list(notes.map((c) => `<strong>${esc(c.inspect.name)}</strong>: ${esc(c.inspect.notes.join('; '))}`))}`
@@ -280,29 +342,49 @@ function reachRow(row: ReachRow): string {
   }</td></tr>`;
 }
 
-/** Rows of one container and port together, in the order the diagnosis gave them. */
-function groupRows(rows: readonly ReachRow[]): ReachRow[][] {
-  const groups = new Map<string, ReachRow[]>();
-  for (const row of rows) {
-    const key = `${row.explanation.container.id}\u0000${row.portLabel}`;
-    const group = groups.get(key);
-    if (group) group.push(row);
-    else groups.set(key, [row]);
-  }
-  return [...groups.values()];
+const REACH_TABLE_HEAD = `<table class="fixed"><colgroup><col style="width:16%"><col style="width:10%"><col style="width:26%"><col style="width:48%"></colgroup>
+<thead><tr><th>From</th><th>Verdict</th><th>Decided at</th><th>Cause and fix</th></tr></thead>`;
+
+/** A path on one line of a case list: container, port and source, then its own fix. */
+function pathCase(row: ReachRow): string {
+  const e = row.explanation;
+  const first = e.causes[0];
+  return `<strong>${esc(e.container.name)}</strong> ${esc(row.portLabel)} from ${esc(row.fromLabel)}${
+    first ? `: ${fixInline(first.fix)}` : ''
+  }`;
+}
+
+/** Failing paths under their first cause (or deciding hop), as the summary groups them: each said once. */
+function reachabilityByCause(rows: readonly ReachRow[]): string {
+  return groupedBy(
+    rows,
+    (r) =>
+      `${r.explanation.verdict}\u0000${r.explanation.causes[0]?.id ?? ''}\u0000${r.decisiveHop?.id ?? ''}`,
+  )
+    .map((group) => {
+      const [first, ...rest] = group;
+      if (first === undefined) return '';
+      const e = first.explanation;
+      return `<h3>${esc(e.causes[0]?.id ?? first.decisiveHop?.title ?? e.verdict)} <span class="muted">${group.length} ${group.length === 1 ? 'path' : 'paths'}, first: ${esc(e.container.name)} port ${esc(first.portLabel)}</span></h3>
+${REACH_TABLE_HEAD}<tbody>${reachRow(first)}</tbody></table>${rest.length > 0 ? furtherCases(rest.map(pathCase)) : ''}`;
+    })
+    .join('');
 }
 
 function reachabilitySection(doc: ReportDocument): string {
   const counts = doc.reachability.counts.map((c) => `${c.count} ${c.verdict}`).join(', ');
-  const groups = groupRows(doc.reachability.rows)
-    .map(
-      (
-        group,
-      ) => `<h3>${esc(group[0]!.explanation.container.name)} <span class="muted">port ${esc(group[0]!.portLabel)}</span></h3>
-<table class="fixed"><colgroup><col style="width:16%"><col style="width:10%"><col style="width:26%"><col style="width:48%"></colgroup>
-<thead><tr><th>From</th><th>Verdict</th><th>Decided at</th><th>Cause and fix</th></tr></thead><tbody>${group.map(reachRow).join('')}</tbody></table>`,
-    )
-    .join('');
+  const groups =
+    doc.detail === 'problems'
+      ? reachabilityByCause(doc.reachability.rows)
+      : // Rows of one container and port together, in the order the diagnosis gave them.
+        groupedBy(doc.reachability.rows, (r) => `${r.explanation.container.id}\u0000${r.portLabel}`)
+          .map(
+            (
+              group,
+            ) => `<h3>${esc(group[0]!.explanation.container.name)} <span class="muted">port ${esc(group[0]!.portLabel)}</span></h3>
+${REACH_TABLE_HEAD}<tbody>${group.map(reachRow).join('')}</tbody></table>`,
+          )
+          .join('');
   return `<section id="reachability" class="page wide"><h2>Reachability of published ports</h2>
 <p class="meta">Every published port of every container, from each source that applies: ${esc(counts)}.</p>
 ${groups || '<p>No published ports.</p>'}</section>`;

@@ -93,4 +93,26 @@ describe('problems first', () => {
     expect(problems.html).toContain(`and ${rules - 5} more`);
     expect(render('all').html).not.toContain(`and ${rules - 5} more`);
   });
+  it('scope problems: a repeated finding is one card whose further cases are a line each, capped; all keeps every card', () => {
+    const model = buildHostModel(syntheticBundle(scaled(0.125)));
+    const render = (detail: 'problems' | 'all'): { html: string; doc: ReportDocument } => {
+      const outcome = createReport(model, { generatedAt: 'x', redact: false, detail });
+      if (outcome.kind !== 'ok') throw new Error(outcome.kind);
+      return { html: renderReportHtml(outcome.document), doc: outcome.document };
+    };
+    const problems = render('problems');
+    const conflicts = problems.doc.findings.items.filter((f) => f.id === 'host-port-conflict');
+    expect(conflicts.length).toBeGreaterThan(11);
+    const cards = (html: string): number => html.match(/class="finding" data-severity/g)?.length ?? 0;
+    const ids = new Set(problems.doc.findings.items.map((f) => f.id));
+    expect(cards(problems.html)).toBe(ids.size);
+    // The first case in full, the next ten by title with their own fix, then how many are left out.
+    expect(problems.html).toContain(conflicts[0]!.detail);
+    for (const f of conflicts.slice(1, 11)) expect(problems.html).toContain(f.title);
+    expect(problems.html).not.toContain(conflicts[11]!.title);
+    expect(problems.html).toContain(`and ${conflicts.length - 11} more (every case in full: scope all)`);
+    const all = render('all');
+    expect(cards(all.html)).toBe(all.doc.findings.items.length);
+    for (const f of conflicts) expect(all.html).toContain(f.detail);
+  });
 });
