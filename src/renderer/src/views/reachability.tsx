@@ -82,7 +82,8 @@ export function ReachabilityView({ params }: { params: URLSearchParams }): JSX.E
       <header className="view-header">
         <h1 tabIndex={-1}>Reachability</h1>
         <p className="muted">
-          Can a client reach a container on a port, and if not, which step fails and why.
+          Can a client reach a container on a port, or what can a container reach; if not, which step fails
+          and why.
         </p>
       </header>
       <QueryView query={containers} label="Listing containers">
