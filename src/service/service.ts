@@ -33,7 +33,7 @@ import { containersView } from './views/containers';
 import { findingsView } from './views/findings';
 import { hostOverview } from './views/host-overview';
 import { isolationView } from './views/isolation';
-import { reachMatrix, reachView } from './views/reachability';
+import { outboundView, reachMatrix, reachView } from './views/reachability';
 import { sessionsView } from './views/sessions';
 import { topologyView } from './views/topology';
 
@@ -228,6 +228,11 @@ export function createService(options: ServiceOptions): HostscopeService {
       withBundle((a) => {
         const container = resolveContainer(a, r.container);
         return container.ok ? reachView(a, container.value, r.source, r.port, r.protocol) : container;
+      }),
+    'reach:outbound': (r) =>
+      withBundle((a) => {
+        const container = resolveContainer(a, r.container);
+        return container.ok ? outboundView(a, container.value, r.target, r.port, r.protocol) : container;
       }),
     'reach:matrix': view(reachMatrix),
     'isolation:compare': (r) => withBundle((a) => isolationView(a, r.a, r.b)),

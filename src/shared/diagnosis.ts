@@ -201,6 +201,15 @@ export interface Explanation {
   readonly causes: readonly Cause[];
 }
 
+/**
+ * The answer to a question about ping (`--port icmp`): the same shape, with no port (0) and protocol `icmp`; its
+ * verdict is always `unknown` and its one cause the correction `icmp-not-evidence` (failure catalogue 28).
+ */
+export type IcmpExplanation = Omit<Explanation, 'port' | 'protocol' | 'didYouMean'> & {
+  readonly port: 0;
+  readonly protocol: 'icmp';
+};
+
 // ---- 3. findings ---------------------------------------------------------------------------
 
 export type Severity = 'critical' | 'high' | 'medium' | 'low' | 'info';

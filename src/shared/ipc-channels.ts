@@ -11,6 +11,7 @@ export const CHANNELS = [
   'containers:list',
   'container:detail',
   'reach:explain',
+  'reach:outbound',
   'reach:matrix',
   'isolation:compare',
   'findings:list',

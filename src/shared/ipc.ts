@@ -52,6 +52,27 @@ const reachSource = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('container'), ref: containerRef }),
 ]);
 
+/** Where an outbound question goes (section 4 of the diagnosis contract), the same words as `explain --to`. */
+const outboundTarget = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('host') }),
+  z.strictObject({ kind: z.literal('internet') }),
+  z.strictObject({ kind: z.literal('container'), ref: containerRef }),
+  z.strictObject({
+    kind: z.literal('address'),
+    address: z
+      .string()
+      .max(64)
+      .regex(/^[0-9A-Fa-f:.]{2,64}$/, 'an IPv4 or IPv6 address'),
+  }),
+  z.strictObject({
+    kind: z.literal('name'),
+    name: z
+      .string()
+      .max(253)
+      .regex(/^(?!-)[A-Za-z0-9-]{1,63}(\.(?!-)[A-Za-z0-9-]{1,63})*\.?$/, 'a DNS name'),
+  }),
+]);
+
 /** A DNS name or an IP address: what a remote collection may be pointed at. */
 const computerName = z
   .string()
@@ -89,6 +110,7 @@ export const REQUEST_SCHEMAS = {
   'containers:list': noFields,
   'container:detail': z.strictObject({ ref: containerRef }),
   'reach:explain': z.strictObject({ container: containerRef, source: reachSource, port, protocol }),
+  'reach:outbound': z.strictObject({ container: containerRef, target: outboundTarget, port, protocol }),
   'reach:matrix': noFields,
   'isolation:compare': z.strictObject({ a: containerRef.optional(), b: containerRef.optional() }),
   'findings:list': noFields,
@@ -119,6 +141,7 @@ export interface ResponseMap {
   'containers:list': ContainersView;
   'container:detail': ContainerDetail;
   'reach:explain': ReachView;
+  'reach:outbound': ReachView;
   'reach:matrix': ReachMatrix;
   'isolation:compare': IsolationView;
   'findings:list': FindingsView;

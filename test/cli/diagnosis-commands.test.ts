@@ -146,6 +146,42 @@ describe('hostscope explain', () => {
     expect(text.out).toMatch(/^REACHABLE {2}portainer to a service on the host on 2375\/tcp/);
   });
 
+  it('answers --port icmp with the correction icmp-not-evidence, never a verdict from ping', async () => {
+    const run = await cli(
+      'explain',
+      S2016,
+      '--container',
+      'portainer',
+      '--to',
+      'internet',
+      '--port',
+      'icmp',
+      '--json',
+    );
+    expect(run.code).toBe(0);
+    const e = JSON.parse(run.out) as Explanation;
+    expect(e).toMatchObject({
+      direction: 'outbound',
+      to: 'internet',
+      port: 0,
+      protocol: 'icmp',
+      verdict: 'unknown',
+    });
+    expect(e.causes.map((c) => c.id)).toEqual(['icmp-not-evidence']);
+    const text = await cli(
+      'explain',
+      S2016,
+      '--container',
+      'portainer',
+      '--from',
+      'external',
+      '--port',
+      'ping',
+    );
+    expect(text.out).toMatch(/^UNKNOWN {2}portainer on ICMP \(ping\) from a client on the LAN/);
+    expect(text.out).toContain('[icmp-not-evidence]');
+  });
+
   it('exits 2 for both or neither of --from and --to, and for a target that is none', async () => {
     const both = await cli(
       'explain',

@@ -353,6 +353,62 @@ describe.skipIf(!run)('the app in Chromium', () => {
     expect(failures).toEqual([]);
   }, 180_000);
 
+  it('asks the outbound question through the direction switch; the 1.1 causes show in the path', async () => {
+    const { page } = browser;
+    const opened = await app.service.call('bundle:openSample', { name: 'server2022-hns-trouble' });
+    if (!opened.ok) throw new Error(opened.error.message);
+    const list = await rows();
+    const grpc = list.find((r) => r.name === 'grpc')!;
+    // Inbound: grpc's 50051 lies in a reserved range (port-reserved, catalogue 2), shown as a failing hop and cause.
+    await show(page, `reachability?c=${grpc.id}&from=external&port=50051&proto=tcp`);
+    await page.locator('.verdict-banner').waitFor();
+    expect(await page.locator('.verdict-banner').textContent()).toContain('Unreachable');
+    expect(await page.locator('.path-diagram').textContent()).toContain('reserved');
+    expect(await page.locator('.cause h3').allTextContents()).toEqual(
+      expect.arrayContaining([expect.stringMatching(/50051\/tcp lies in the excluded range/)]),
+    );
+    // Outbound: a running container to the internet on 443, the same answer as the engine's.
+    const sender = list.find((r) => r.state === 'running')!;
+    await show(page, `reachability?c=${sender.id}`);
+    await page.locator('#reach-direction').selectOption('outbound');
+    await page.locator('#reach-to').waitFor();
+    expect(await page.locator('#reach-from').count()).toBe(0);
+    await page.locator('#reach-to').selectOption('internet');
+    await viewReady(page);
+    await page.locator('.verdict-banner').waitFor();
+    expect(page.url()).toContain('dir=out');
+    const answer = await app.service.call('reach:outbound', {
+      container: sender.id,
+      target: { kind: 'internet' },
+      port: 443,
+      protocol: 'tcp',
+    });
+    if (!answer.ok) throw new Error(answer.error.message);
+    const e = answer.value.explanation;
+    expect(e.direction).toBe('outbound');
+    const word = { reachable: 'Reachable', unreachable: 'Unreachable', unknown: 'Unknown' }[e.verdict];
+    expect(await page.locator('.verdict-banner').textContent()).toContain(word);
+    expect(await page.locator('.verdict-banner').textContent()).toContain('the internet, 443/tcp');
+    expect(await page.locator('.path-diagram g[role="button"]').count()).toBe(e.hops.length);
+    // To the host, a typed port: the host-side hops of the contract (section 4).
+    await page.locator('#reach-to').selectOption('host');
+    await page.locator('#reach-port').fill('1433');
+    await viewReady(page);
+    await page.locator('.verdict-banner').waitFor();
+    expect(await page.locator('.path-diagram').textContent()).toMatch(/address on/);
+    mkdirSync(join(SHOTS, 'outbound'), { recursive: true });
+    await page.screenshot({ path: join(SHOTS, 'outbound', 'reachability-outbound-host-light.png') });
+    expect(await seriousViolations(page)).toEqual([]);
+    // The request is validated like the others: a target that is none is refused before the engine runs.
+    const bad = await app.service.call('reach:outbound', {
+      container: sender.id,
+      target: { kind: 'name', name: "a b'" },
+      port: 443,
+      protocol: 'tcp',
+    });
+    expect(bad.ok).toBe(false);
+  }, 120_000);
+
   it('opens a bundle by the path typed into the Open dialog, with a Windows path as its example', async () => {
     const { page } = browser;
     await show(page, 'overview');

@@ -52,6 +52,20 @@ describe('the IPC contract', () => {
         'reach:explain',
         { container: 'a1b2', source: { kind: 'host-localhost' }, port: 65535, protocol: 'udp' },
       ],
+      ['reach:outbound', { container: 'web', target: { kind: 'internet' }, port: 443, protocol: 'tcp' }],
+      [
+        'reach:outbound',
+        {
+          container: 'web',
+          target: { kind: 'name', name: 'host.docker.internal' },
+          port: 1433,
+          protocol: 'tcp',
+        },
+      ],
+      [
+        'reach:outbound',
+        { container: 'web', target: { kind: 'address', address: '172.24.80.1' }, port: 80, protocol: 'udp' },
+      ],
       ['isolation:compare', {}],
       [
         'collect:start',
@@ -101,6 +115,21 @@ describe('the IPC contract', () => {
       'reach:explain',
       { container: 'a', source: { kind: 'internet' }, port: 80, protocol: 'tcp' },
       'source',
+    );
+    rejects(
+      'reach:outbound',
+      { container: 'a', target: { kind: 'external' }, port: 80, protocol: 'tcp' },
+      'target',
+    );
+    rejects(
+      'reach:outbound',
+      { container: 'a', target: { kind: 'name', name: "x'; rm" }, port: 80, protocol: 'tcp' },
+      'target.name',
+    );
+    rejects(
+      'reach:outbound',
+      { container: 'a', target: { kind: 'address', address: '1.2.3.4; calc' }, port: 80, protocol: 'tcp' },
+      'target.address',
     );
     rejects(
       'reach:explain',

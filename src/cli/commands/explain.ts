@@ -2,7 +2,9 @@ import { Command } from 'commander';
 import {
   correlate,
   explain,
+  explainIcmp,
   explainOutbound,
+  isIcmpQuestion,
   parsePort,
   parseSource,
   parseTarget,
@@ -25,7 +27,7 @@ export function explainCommand(io: CliIo): Command {
     .option('--to <target>', 'outbound: host | internet | container:<ref> | an address or a name')
     .requiredOption(
       '--port <port>',
-      'port, optionally with /tcp or /udp (tcp by default): a host port for external and host-localhost, a container port for host and container:<ref>, the destination port with --to',
+      'port, optionally with /tcp or /udp (tcp by default): a host port for external and host-localhost, a container port for host and container:<ref>, the destination port with --to; icmp asks about ping, which gets a correction, not a verdict',
     )
     .option('--json', 'print JSON')
     .option('--verbose', 'show the evidence of passing hops too')
@@ -63,10 +65,12 @@ export function explainCommand(io: CliIo): Command {
             `--to "${safeText(options.to ?? '')}" is not a target: use host, internet, container:<ref>, an IP address or a DNS name`,
             EXIT.usage,
           );
-        const port = parsePort(options.port);
-        if (!port)
+        // A ping is not reachability evidence (failure catalogue 28): the answer is the correction, never a verdict.
+        const icmp = isIcmpQuestion(options.port);
+        const port = icmp ? null : parsePort(options.port);
+        if (!port && !icmp)
           throw new CliError(
-            `--port "${safeText(options.port)}" is not a port: use a number from 1 to 65535, optionally with /tcp or /udp`,
+            `--port "${safeText(options.port)}" is not a port: use a number from 1 to 65535, optionally with /tcp or /udp, or icmp`,
             EXIT.usage,
           );
         const model = await loadHostModel(bundle);
@@ -74,9 +78,16 @@ export function explainCommand(io: CliIo): Command {
         if (source?.kind === 'container') resolveContainer(model, source.ref, 'source container');
         if (target?.kind === 'container') resolveContainer(model, target.ref, 'target container');
         const correlation = correlate(model);
-        const result = target
-          ? explainOutbound(model, container, target, port.port, port.protocol, correlation)
-          : explain(model, container, source!, port.port, port.protocol, correlation);
+        const result = !port
+          ? explainIcmp(
+              model,
+              container,
+              target ? { direction: 'outbound', target } : { direction: 'inbound', source: source! },
+              correlation,
+            )
+          : target
+            ? explainOutbound(model, container, target, port.port, port.protocol, correlation)
+            : explain(model, container, source!, port.port, port.protocol, correlation);
         io.out(
           options.json
             ? jsonText(result)

@@ -8,6 +8,7 @@ import * as causes from './causes';
 import { arg, commandFix, psQuote, stepsFix } from './commands';
 import { HNS_ENDPOINT_DRIVERS, networkDrivers, refusedByNat, type Correlation } from './correlate';
 import { evidenceFrom } from './known';
+import { hostAliasCheck } from './outbound';
 import { REF } from './references';
 import { rangeText, reservation } from './reserved-ports';
 import { BUILD } from './windows-builds';
@@ -796,6 +797,41 @@ function transparentOnVm(model: HostModel): Finding[] {
   ];
 }
 
+// ---- host.docker.internal (catalogue 14) ---------------------------------------------------------
+
+/**
+ * Docker Desktop's own processes on the host: where it runs, containers are written for host.docker.internal. The
+ * names are those of Docker Desktop for Windows (its UI, backend and service); unconfirmed against a captured
+ * bundle, so only an exact name counts.
+ */
+const DOCKER_DESKTOP_PROCESS = /^(docker desktop|com\.docker\.backend|com\.docker\.service)(\.exe)?$/i;
+
+function hostAliasMissing(model: HostModel, c: Correlation): Finding[] {
+  if (model.processes.kind !== 'known') return [];
+  const desktop = model.processes.value.find((p) => DOCKER_DESKTOP_PROCESS.test(p.name));
+  if (!desktop) return [];
+  const desktopEvidence = evidenceFrom(model.processes.source, `${desktop.name} (PID ${desktop.pid})`);
+  const out: Finding[] = [];
+  for (const fp of c.footprints.values()) {
+    if (!fp.running || !fp.container.networks.some((n) => n.ip)) continue;
+    // The same check as the outbound question's host-alias hop: only a hosts file read and lacking the name fires.
+    const check = hostAliasCheck(model, c, fp.container);
+    const cause = check.causes.find((k) => k.id === 'host-alias-missing');
+    if (check.hop.status !== 'fail' || !cause) continue;
+    out.push({
+      id: 'host-alias-missing',
+      severity: 'low',
+      title: cause.title,
+      detail: `${cause.explanation} Docker Desktop runs on this host, so images written for it expect the name.`,
+      subjects: [subject(fp.container)],
+      evidence: [desktopEvidence, ...check.hop.evidence],
+      fix: cause.fix,
+      references: cause.references,
+    });
+  }
+  return out;
+}
+
 /** Every 1.1 finding, in the order of the contract's table. */
 export function findings11(model: HostModel, c: Correlation): Finding[] {
   return [
@@ -811,6 +847,7 @@ export function findings11(model: HostModel, c: Correlation): Finding[] {
     ...natSwitchWrongType(model, c),
     ...mtuMismatch(model),
     ...containerDnsStale(model, c),
+    ...hostAliasMissing(model, c),
     ...engineProxyMissing(model),
     ...ipv6Unsupported(model),
     ...knownBadUpdate(model),

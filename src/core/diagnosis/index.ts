@@ -36,3 +36,5 @@ export {
 export { REF } from './references';
 export { explainOutbound, parseTarget, targetLabel } from './outbound';
 export { fixText } from './commands';
+export { explainIcmp, isIcmpQuestion } from './icmp';
+export type { IcmpQuestion } from './icmp';

@@ -68,7 +68,7 @@ const containersFile = (ctx: OutboundContext): string => ctx.model.containers.so
 const portText = (ctx: OutboundContext): string => `${ctx.port}/${ctx.protocol}`;
 
 /** The networks a packet can leave by: every attachment with an address, overlay last. */
-function routed(ctx: OutboundContext): readonly AttachedNetwork[] {
+function routed(ctx: Pick<OutboundContext, 'networks'>): readonly AttachedNetwork[] {
   return ctx.networks.filter((n) => n.attachment.ip);
 }
 
@@ -125,7 +125,7 @@ function egressHop(ctx: OutboundContext): HopResult {
 }
 
 /** The network the host is reached through: the first nat network, else the first with an address. */
-function hostSideNetwork(ctx: OutboundContext): AttachedNetwork | null {
+function hostSideNetwork(ctx: Pick<OutboundContext, 'networks'>): AttachedNetwork | null {
   const nets = routed(ctx);
   return nets.find((n) => n.driver === 'nat') ?? nets.find((n) => n.driver !== 'overlay') ?? null;
 }
@@ -406,7 +406,7 @@ export function explainOutbound(
   const hostTarget = isHostTarget(model, ctx, target);
   if (hostTarget !== null) {
     const address = hostAddressHop(ctx, hostTarget.asked);
-    if (hostTarget.alias !== null) results.push(hostAliasHop(ctx, hostTarget.alias, address.address));
+    if (hostTarget.alias !== null) results.push(hostAliasHop(ctx.sender, hostTarget.alias, address.address));
     results.push(
       address.result,
       hostListenerHop(ctx, address.address),
@@ -496,14 +496,33 @@ function isHostTarget(model: HostModel, ctx: OutboundContext, target: OutboundTa
   return own || gateway ? { asked: address, alias: null } : null;
 }
 
+/**
+ * Whether host.docker.internal resolves in the container, on its own: the hop of the outbound question and the
+ * `host-alias-missing` finding read the same answer.
+ */
+export function hostAliasCheck(
+  model: HostModel,
+  correlation: Correlation,
+  container: Container,
+  alias = 'host.docker.internal',
+): HopResult {
+  const net = hostSideNetwork({ networks: attachedNetworks(container, correlation) });
+  const found = net ? hostAddressOn(model, net) : null;
+  return hostAliasHop(
+    footprintOf(model, correlation, container),
+    alias,
+    found?.kind === 'found' ? found.address : null,
+  );
+}
+
 /** host.docker.internal resolves in a Windows container only through its hosts file (catalogue 14). */
-function hostAliasHop(ctx: OutboundContext, alias: string, hostAddress: string | null): HopResult {
-  const c = ctx.sender.container;
+function hostAliasHop(sender: Footprint, alias: string, hostAddress: string | null): HopResult {
+  const c = sender.container;
   const id = 'host-alias';
   const title = `${alias} resolves in ${c.name}`;
-  const hosts = ctx.sender.hostsFile;
+  const hosts = sender.hostsFile;
   if (hosts.kind === 'not-applicable')
-    return ctx.sender.running
+    return sender.running
       ? hops.unknown(
           id,
           title,

@@ -64,6 +64,7 @@ export const REF = {
   mtuIgnored: github('moby/moby', 'issues', 35683), // 19
   mtuSwitch: github('microsoft/SDN', 'issues', 84), // 19
   icmpNotEvidence: github('kubernetes/enhancements', 'pull', 824), // 28
+  icmpNotEvidence2: github('docker/for-win', 'issues', 1533), // 28
   natEgressFirewall: github('microsoft/Windows-Containers', 'issues', 617), // 9 caveat
   portReserved: github('docker/for-win', 'issues', 3171), // 2
   portReserved2: github('docker/for-win', 'issues', 11584), // 2

@@ -1,6 +1,6 @@
 // `hostscope explain` for a person: the verdict first, then each hop with a tick or a cross, then the
 // causes with their fixes. Pure: colour comes in through the style.
-import type { Explanation, Hop, HopStatus, Verdict } from '../../shared/diagnosis';
+import type { Explanation, Hop, HopStatus, IcmpExplanation, Verdict } from '../../shared/diagnosis';
 import { fixLines } from './fix';
 import { safeText, type Style } from './style';
 import { wrap } from './wrap';
@@ -73,7 +73,11 @@ function outboundLabel(to: string): string {
   return to.startsWith('container:') ? `container ${to.slice('container:'.length)}` : to;
 }
 
-export function formatExplanation(e: Explanation, style: Style, options: ExplainFormatOptions = {}): string {
+export function formatExplanation(
+  e: Explanation | IcmpExplanation,
+  style: Style,
+  options: ExplainFormatOptions = {},
+): string {
   const width = options.width ?? 100;
   const verbose = options.verbose ?? false;
   const from =
@@ -86,12 +90,13 @@ export function formatExplanation(e: Explanation, style: Style, options: Explain
           : `container ${e.from.slice('container:'.length)}`;
   const out: string[] = [];
   // "Did you mean 8081?" comes before the verdict: the admin most likely asked the wrong port (issue 11).
-  if (e.didYouMean)
+  if ('didYouMean' in e && e.didYouMean)
     out.push(...wrap(e.didYouMean.message, width).map((l) => style.yellow(style.bold(l))), '');
+  const on = e.protocol === 'icmp' ? 'ICMP (ping)' : `${e.port}/${e.protocol}`;
   const summary =
     e.direction === 'outbound'
-      ? `${safeText(e.container.name)} to ${safeText(outboundLabel(e.to ?? ''))} on ${e.port}/${e.protocol}`
-      : `${safeText(e.container.name)} on ${e.port}/${e.protocol} from ${safeText(from)}`;
+      ? `${safeText(e.container.name)} to ${safeText(outboundLabel(e.to ?? ''))} on ${on}`
+      : `${safeText(e.container.name)} on ${on} from ${safeText(from)}`;
   const room = ' '.repeat(e.verdict.length + 2);
   out.push(
     ...wrap(summary, width, room, '  ').map((l, i) =>
@@ -101,7 +106,13 @@ export function formatExplanation(e: Explanation, style: Style, options: Explain
   out.push('');
   for (const hop of e.hops) out.push(...hopLines(hop, style, width, verbose));
   if (e.causes.length > 0) {
-    out.push('', style.bold(e.verdict === 'unreachable' ? 'Why, and how to fix it' : 'Likely causes'));
+    const heading =
+      e.protocol === 'icmp'
+        ? 'Why a ping decides nothing'
+        : e.verdict === 'unreachable'
+          ? 'Why, and how to fix it'
+          : 'Likely causes';
+    out.push('', style.bold(heading));
     e.causes.forEach((c, i) => {
       out.push('');
       const hint = c.confidence === 'likely' ? ' (likely, unconfirmed)' : '';

@@ -1,8 +1,8 @@
 // Reachability: one question answered as a path (client -> hops -> process), and every published port from every
 // source at a glance.
 
-import { explain, findContainer } from '../../core/diagnosis';
-import type { Explanation, ReachSource, SourceKind, Verdict } from '../../shared/diagnosis';
+import { explain, explainOutbound, findContainer, targetLabel } from '../../core/diagnosis';
+import type { Explanation, OutboundTarget, ReachSource, SourceKind, Verdict } from '../../shared/diagnosis';
 import { ok, type Result } from '../../shared/ipc';
 import type { Container } from '../../shared/model';
 import type { ReachMatrix, ReachMatrixRow, ReachView } from '../../shared/views';
@@ -36,6 +36,32 @@ export function reachView(
   }
   const explanation = explain(analysis.model, container, source, port, protocol, analysis.correlation);
   return ok({ explanation, client, target: `${container.name}, ${port}/${protocol}` });
+}
+
+/** The outbound question (what can this container reach), through the same engine as `explain --to`. */
+export function outboundView(
+  analysis: Analysis,
+  container: Container,
+  target: OutboundTarget,
+  port: number,
+  protocol: 'tcp' | 'udp',
+): Result<ReachView> {
+  let label: string;
+  if (target.kind === 'container') {
+    const peer = resolveContainer(analysis, target.ref);
+    if (!peer.ok) return peer;
+    label = `Container ${peer.value.name}, ${port}/${protocol}`;
+  } else
+    label = `${target.kind === 'host' ? 'the host' : target.kind === 'internet' ? 'the internet' : targetLabel(target)}, ${port}/${protocol}`;
+  const explanation = explainOutbound(
+    analysis.model,
+    container,
+    target,
+    port,
+    protocol,
+    analysis.correlation,
+  );
+  return ok({ explanation, client: `Container ${container.name}`, target: label });
 }
 
 export function reachMatrix(analysis: Analysis): ReachMatrix {

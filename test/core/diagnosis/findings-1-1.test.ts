@@ -3,8 +3,15 @@ import { describe, expect, it } from 'vitest';
 import { findings } from '../../../src/core/diagnosis';
 import type { Finding } from '../../../src/shared/diagnosis';
 import type { HostEvent, HostModel, PortExclusions } from '../../../src/shared/model';
-import { container, hnsEndpoint, natNetwork, type HostBuilder } from './model-builder';
-import { healthy, WEB_IP } from './scenario';
+import {
+  commandOf,
+  container,
+  hnsEndpoint,
+  hostProcess,
+  natNetwork,
+  type HostBuilder,
+} from './model-builder';
+import { GATEWAY, healthy, WEB_IP } from './scenario';
 
 const only = (model: HostModel, id: string): Finding[] => findings(model).filter((f) => f.id === id);
 const exclusions = (start: number, end: number, administered = false): PortExclusions => ({
@@ -221,6 +228,37 @@ describe('adapters, MTU, DNS, proxy, IPv6, VM', () => {
     expect(only(dns(['10.77.65.66']), 'container-dns-stale')).toHaveLength(1);
     expect(only(dns(['172.24.80.1', '10.77.65.66']), 'container-dns-stale')).toEqual([]);
     expect(only(dns(['10.0.0.2']), 'container-dns-stale')).toEqual([]);
+  });
+  it('host-alias-missing (low) where Docker Desktop runs and the hosts file lacks the name; quiet otherwise', () => {
+    const VETH = {
+      interfaceAlias: 'vEthernet (nat)',
+      interfaceIndex: 12,
+      ipAddress: GATEWAY,
+      prefixLength: 20,
+      family: 'ipv4',
+    } as const;
+    const host = (hosts: { address: string; names: string[] }[], desktop: boolean): HostModel => {
+      const { b } = healthy({ web: { hosts } });
+      b.ipAddresses(VETH);
+      if (desktop) b.processes(hostProcess(5100, 'com.docker.backend', 1));
+      return b.build();
+    };
+    const localhost = [{ address: '127.0.0.1', names: ['localhost'] }];
+    const [f] = only(host(localhost, true), 'host-alias-missing');
+    expect(f).toMatchObject({ severity: 'low', subjects: [expect.stringMatching(/^container:/)] });
+    expect(f!.evidence.map((e) => e.file)).toEqual(
+      expect.arrayContaining(['host/processes.json', expect.stringMatching(/hosts\.txt$/)]),
+    );
+    expect(f!.evidence[0]!.detail).toContain('com.docker.backend');
+    expect(commandOf(f!.fix)).toContain(`${GATEWAY} host.docker.internal`);
+    // Near misses: no Docker Desktop; the name present; the hosts file not collected.
+    expect(only(host(localhost, false), 'host-alias-missing')).toEqual([]);
+    expect(
+      only(host([{ address: GATEWAY, names: ['host.docker.internal'] }], true), 'host-alias-missing'),
+    ).toEqual([]);
+    const { b } = healthy();
+    b.processes(hostProcess(5100, 'Docker Desktop', 1));
+    expect(only(b.build(), 'host-alias-missing')).toEqual([]);
   });
   it('engine-proxy-missing where WinHTTP has a proxy the docker service lacks; quiet with a machine proxy', () => {
     const proxy = (machine: string | null): HostModel => {

@@ -50,7 +50,7 @@ export function PathDiagram({
   const nodes: Node[] = [
     { key: 'client', title: client, kind: 'end', hopIndex: null },
     ...hops.map((h, i): Node => ({ key: `${h.id}-${i}`, title: h.title, kind: h.status, hopIndex: i })),
-    { key: 'target', title: `Process in ${target}`, kind: 'end', hopIndex: null },
+    { key: 'target', title: target, kind: 'end', hopIndex: null },
   ];
   // Titles are shown whole (wrapped, never cut), so every box is as tall as the longest title needs.
   const titles = nodes.map((n) => wrap(n.title, 21, TITLE_LINES));

@@ -2,7 +2,7 @@
 // The question lives in the URL, so every answer is a link (the matrix below and other views link here).
 
 import { useEffect, useMemo, useRef, useState, type JSX, type MutableRefObject } from 'react';
-import type { ReachSource, SourceKind, Verdict } from '../../../shared/diagnosis';
+import type { OutboundTarget, ReachSource, SourceKind, Verdict } from '../../../shared/diagnosis';
 import type { RequestOf } from '../../../shared/ipc';
 import type { ContainerRow, PortChoice, ReachMatrixRow, ReachView } from '../../../shared/views';
 import { useQuery } from '../api/use-query';
@@ -26,7 +26,18 @@ const SOURCES: readonly {
   { kind: 'container', label: 'Another container', ports: 'container' },
 ];
 
+/** Where an outbound question goes from the view: the host, the internet, or another container. */
+type OutboundKind = 'host' | 'internet' | 'container';
+const TARGETS: readonly { readonly kind: OutboundKind; readonly label: string }[] = [
+  { kind: 'host', label: 'A service on the host' },
+  { kind: 'internet', label: 'The internet' },
+  { kind: 'container', label: 'Another container' },
+];
+
 interface Question {
+  /** Inbound: who can reach this container. Outbound: what it can reach (diagnosis contract, section 4). */
+  readonly direction: 'inbound' | 'outbound';
+  readonly to: OutboundKind;
   readonly container: string | null;
   readonly from: SourceKind;
   readonly peer: string | null;
@@ -38,6 +49,8 @@ function questionOf(params: URLSearchParams): Question {
   const from = SOURCES.find((s) => s.kind === params.get('from'))?.kind ?? 'external';
   const port = Number(params.get('port'));
   return {
+    direction: params.get('dir') === 'out' ? 'outbound' : 'inbound',
+    to: TARGETS.find((t) => t.kind === params.get('to'))?.kind ?? 'host',
     container: params.get('c'),
     from,
     peer: params.get('peer'),
@@ -49,9 +62,11 @@ function questionOf(params: URLSearchParams): Question {
 function ask(q: Question): void {
   navigate(
     href(['reachability'], {
+      dir: q.direction === 'outbound' ? 'out' : null,
       c: q.container,
-      from: q.from,
-      peer: q.from === 'container' ? q.peer : null,
+      from: q.direction === 'outbound' ? null : q.from,
+      to: q.direction === 'outbound' ? q.to : null,
+      peer: (q.direction === 'outbound' ? q.to : q.from) === 'container' ? q.peer : null,
       port: q.port,
       proto: q.protocol,
     }),
@@ -67,7 +82,8 @@ export function ReachabilityView({ params }: { params: URLSearchParams }): JSX.E
       <header className="view-header">
         <h1 tabIndex={-1}>Reachability</h1>
         <p className="muted">
-          Can a client reach a container on a port, and if not, which step fails and why.
+          Can a client reach a container on a port, or what can a container reach; if not, which step fails
+          and why.
         </p>
       </header>
       <QueryView query={containers} label="Listing containers">
@@ -99,27 +115,46 @@ function Reachability({
   const containerId = question.container ?? (rows.find((r) => r.ports.length > 0) ?? rows[0]!).id;
   const detail = useQuery('container:detail', { ref: containerId }, key);
   const source = SOURCES.find((s) => s.kind === question.from)!;
+  const outbound = question.direction === 'outbound';
+  // Outbound, the port is the destination's: the container's own ports are no choices for it.
   const choices: readonly PortChoice[] =
-    detail.status === 'ready'
+    detail.status === 'ready' && !outbound
       ? source.ports === 'host'
         ? detail.value.reach.hostPorts
         : detail.value.reach.containerPorts
       : [];
   const peers = rows.filter((r) => r.id !== containerId);
-  const peer = question.from === 'container' ? (question.peer ?? peers[0]?.id ?? null) : null;
-  const port = question.port ?? choices[0]?.port ?? null;
+  const wantsPeer = outbound ? question.to === 'container' : question.from === 'container';
+  const peer = wantsPeer ? (question.peer ?? peers[0]?.id ?? null) : null;
+  // The internet is asked about HTTPS unless a port is given: what a container most often needs out there.
+  const port = question.port ?? choices[0]?.port ?? (outbound && question.to === 'internet' ? 443 : null);
   const protocol = question.port === null ? (choices[0]?.protocol ?? question.protocol) : question.protocol;
   const [otherPort, setOtherPort] = useState(false);
   // A typed port belongs to one container and one kind of client.
   useEffect(() => setOtherPort(false), [containerId, question.from]);
   const isChoice = port !== null && choices.some((c) => c.port === port && c.protocol === protocol);
 
+  const unanswerable = port === null || (wantsPeer && peer === null);
   const request: RequestOf<'reach:explain'> | null =
-    port === null || (question.from === 'container' && peer === null)
+    unanswerable || outbound
       ? null
       : { container: containerId, source: sourceOf(question.from, peer), port, protocol };
-  const explanation = useQuery('reach:explain', request, key);
-  const current: Question = { container: containerId, from: question.from, peer, port, protocol };
+  const outboundRequest: RequestOf<'reach:outbound'> | null =
+    unanswerable || !outbound
+      ? null
+      : { container: containerId, target: targetOf(question.to, peer), port, protocol };
+  const inboundAnswer = useQuery('reach:explain', request, key);
+  const outboundAnswer = useQuery('reach:outbound', outboundRequest, key);
+  const explanation = outbound ? outboundAnswer : inboundAnswer;
+  const current: Question = {
+    direction: question.direction,
+    to: question.to,
+    container: containerId,
+    from: question.from,
+    peer,
+    port,
+    protocol,
+  };
 
   return (
     <>
@@ -139,24 +174,63 @@ function Reachability({
             ))}
           </select>
         </label>
-        <label htmlFor="reach-from">
-          From
+        <label htmlFor="reach-direction">
+          Direction
           <select
-            id="reach-from"
+            id="reach-direction"
             className="select"
-            value={question.from}
-            onChange={(e) => ask({ ...current, from: e.target.value as SourceKind, port: null })}
+            value={question.direction}
+            onChange={(e) =>
+              ask({
+                ...current,
+                direction: e.target.value === 'outbound' ? 'outbound' : 'inbound',
+                port: null,
+                peer: null,
+              })
+            }
           >
-            {SOURCES.map((s) => (
-              <option key={s.kind} value={s.kind}>
-                {s.label}
-              </option>
-            ))}
+            <option value="inbound">Inbound: who can reach this container</option>
+            <option value="outbound">Outbound: what this container can reach</option>
           </select>
         </label>
-        {question.from === 'container' && (
+        {outbound ? (
+          <label htmlFor="reach-to">
+            To
+            <select
+              id="reach-to"
+              className="select"
+              value={question.to}
+              onChange={(e) =>
+                ask({ ...current, to: e.target.value as OutboundKind, port: null, peer: null })
+              }
+            >
+              {TARGETS.map((t) => (
+                <option key={t.kind} value={t.kind}>
+                  {t.label}
+                </option>
+              ))}
+            </select>
+          </label>
+        ) : (
+          <label htmlFor="reach-from">
+            From
+            <select
+              id="reach-from"
+              className="select"
+              value={question.from}
+              onChange={(e) => ask({ ...current, from: e.target.value as SourceKind, port: null })}
+            >
+              {SOURCES.map((s) => (
+                <option key={s.kind} value={s.kind}>
+                  {s.label}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        {wantsPeer && (
           <label htmlFor="reach-peer">
-            Client container
+            {outbound ? 'Target container' : 'Client container'}
             <select
               id="reach-peer"
               className="select"
@@ -172,7 +246,7 @@ function Reachability({
           </label>
         )}
         <label htmlFor="reach-port">
-          {source.ports === 'host' ? 'Host port' : 'Container port'}
+          {outbound ? 'Destination port' : source.ports === 'host' ? 'Host port' : 'Container port'}
           {otherPort || (port !== null && !isChoice) || choices.length === 0 ? (
             <span className="input-row">
               <input
@@ -222,11 +296,13 @@ function Reachability({
         </label>
       </form>
 
-      {request === null ? (
+      {unanswerable ? (
         <p className="muted">
-          {question.from === 'container' && peer === null
-            ? 'There is no other container to connect from.'
-            : 'This container publishes no port for that client: enter a port to ask about.'}
+          {wantsPeer && peer === null
+            ? `There is no other container to connect ${outbound ? 'to' : 'from'}.`
+            : outbound
+              ? 'Enter the port of the service to ask about.'
+              : 'This container publishes no port for that client: enter a port to ask about.'}
         </p>
       ) : (
         <QueryView query={explanation} label="Following the path">
@@ -240,6 +316,10 @@ function Reachability({
 }
 
 function sourceOf(kind: SourceKind, peer: string | null): ReachSource {
+  return kind === 'container' ? { kind, ref: peer! } : { kind };
+}
+
+function targetOf(kind: OutboundKind, peer: string | null): OutboundTarget {
   return kind === 'container' ? { kind, ref: peer! } : { kind };
 }
 
@@ -275,7 +355,7 @@ function Answer({ view, reveal }: { view: ReachView; reveal: MutableRefObject<bo
       </div>
       <PathDiagram
         client={view.client}
-        target={view.target}
+        target={e.direction === 'outbound' ? view.target : `Process in ${view.target}`}
         hops={e.hops}
         selected={selected}
         onSelect={setSelected}
