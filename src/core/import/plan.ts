@@ -2,6 +2,7 @@
 // inputs and writes the bundle (src/collect/import-bundle.ts). The originals go under imported/ with an
 // index saying which converted file each block fed (issue 12).
 import { splitBlocks, type Block, type ImportInput } from './blocks';
+import { ipconfigHostName } from './ipconfig-labels';
 import { recognise, type Output, type Recognised } from './recognisers';
 import { expandSavedFile } from './saved-files';
 
@@ -435,9 +436,7 @@ function computerName(
   if (info && typeof info.Name === 'string' && info.Name !== '')
     return { name: info.Name, from: 'docker info' };
   for (const { block } of blocks) {
-    const host = block.lines
-      .map((l) => /^\s+Host Name[ .]*:\s*(\S+)/i.exec(l)?.[1])
-      .find((h) => h !== undefined);
+    const host = ipconfigHostName(block.lines);
     if (host && block.command !== null && !/docker .*exec/i.test(block.command))
       return { name: host, from: 'ipconfig /all' };
   }

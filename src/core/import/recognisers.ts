@@ -4,6 +4,14 @@
 import { parseJson } from '../bundle/json';
 import type { Block } from './blocks';
 import { parseCommand, type ParsedCommand } from './command';
+import {
+  adapterName,
+  ipconfigField,
+  ipconfigHostName,
+  ipconfigRow,
+  isIpconfigHeader,
+  isMediaDisconnected,
+} from './ipconfig-labels';
 import { readDockerTable, readListView, readTableView, type TextTable } from './ps-format';
 import { mapRecords, type FieldSpec, type Mapped } from './records';
 
@@ -1033,11 +1041,11 @@ const ipconfig: Recogniser = (() => {
     'ipconfig',
     'ipconfig /all',
     /^ipconfig(?:\.exe)?\b/,
-    (lines) => lines.some((l) => /^Windows IP Configuration/i.test(l)),
+    (lines) => lines.some(isIpconfigHeader),
     'container.dns',
     '',
     'containers/{id}/ipconfig.txt',
-    (lines) => lines.filter((l) => /adapter .*:$/i.test(l)).length,
+    (lines) => lines.filter((l) => adapterName(l) !== null).length,
   );
   return {
     ...base,
@@ -1052,35 +1060,33 @@ function hostIpconfig(block: Block): Recognised {
   let alias: string | null = null;
   let pendingIp: Record<string, unknown> | null = null;
   for (const line of block.lines) {
-    const head = /^\S.*? adapter (.+):$/.exec(line);
-    if (head) {
-      alias = head[1]!;
+    const name = adapterName(line);
+    if (name !== null) {
+      alias = name;
       adapters.push({ Name: alias });
       pendingIp = null;
       continue;
     }
-    const kv = /^\s+([^:]+?)[ .]*:\s*(.*)$/.exec(line);
-    if (!kv || alias === null) continue;
-    const key = kv[1]!.trim().toLowerCase();
-    const value = kv[2]!.trim();
+    const row = ipconfigRow(line);
+    if (!row || alias === null) continue;
+    const field = ipconfigField(row.label);
+    const value = row.value;
     const adapter = adapters[adapters.length - 1]!;
-    if (key === 'description') adapter['InterfaceDescription'] = value;
-    else if (key === 'physical address') adapter['MacAddress'] = value;
-    else if (key === 'media state') adapter['Status'] = /disconnected/i.test(value) ? 'Disconnected' : value;
-    else if (
-      key.startsWith('ipv4 address') ||
-      key.startsWith('autoconfiguration ipv4 address') ||
-      key.startsWith('ipv6 address') ||
-      key.startsWith('link-local ipv6 address')
-    ) {
+    if (field === 'description') adapter['InterfaceDescription'] = value;
+    else if (field === 'physical-address') adapter['MacAddress'] = value;
+    else if (field === 'media-state') adapter['Status'] = isMediaDisconnected(value) ? 'Disconnected' : value;
+    else if (field === 'ipv4-address' || field === 'ipv6-address') {
+      // `(Preferred)`, `(Bevorzugt)`, `(首选)`, `(優先)` and the `%zone` go; only an address is kept.
       const ip = value
         .replace(/\(.*\)$/, '')
         .replace(/%\d+$/, '')
         .trim();
-      pendingIp = { InterfaceAlias: alias, IPAddress: ip, AddressFamily: ip.includes(':') ? 'IPv6' : 'IPv4' };
-      if (ip.includes(':')) pendingIp['PrefixLength'] = key.startsWith('link-local') ? 64 : null;
+      const family = field === 'ipv4-address' ? 'IPv4' : 'IPv6';
+      if (family === 'IPv4' ? !/^\d{1,3}(?:\.\d{1,3}){3}$/.test(ip) : !/^[0-9a-f:.]+$/i.test(ip)) continue;
+      pendingIp = { InterfaceAlias: alias, IPAddress: ip, AddressFamily: family };
+      if (family === 'IPv6') pendingIp['PrefixLength'] = /^fe80:/i.test(ip) ? 64 : null;
       addresses.push(pendingIp);
-    } else if (key === 'subnet mask' && pendingIp) pendingIp['PrefixLength'] = prefixOfMask(value);
+    } else if (field === 'subnet-mask' && pendingIp) pendingIp['PrefixLength'] = prefixOfMask(value);
   }
   const objects = addresses.map((a) => Object.fromEntries(Object.entries(a).filter(([, x]) => x !== null)));
   const outputs: Output[] = [];
@@ -1088,9 +1094,7 @@ function hostIpconfig(block: Block): Recognised {
     outputs.push({ kind: 'list', probe: 'host.adapters', file: 'host/adapters.json', items: adapters });
   if (objects.length > 0)
     outputs.push({ kind: 'list', probe: 'host.ipaddresses', file: 'host/ip-addresses.json', items: objects });
-  const hostName = block.lines
-    .map((l) => /^\s+Host Name[ .]*:\s*(\S+)/i.exec(l)?.[1])
-    .find((x) => x !== undefined);
+  const hostName = ipconfigHostName(block.lines);
   return {
     kind: 'ipconfig',
     title: 'ipconfig /all (host)',
@@ -1098,7 +1102,9 @@ function hostIpconfig(block: Block): Recognised {
     outputs,
     warnings: hostName
       ? []
-      : ['no "Host Name" line: the localised labels are not read (English ipconfig only)'],
+      : [
+          'no host name line: the computer is not named here (labels are read in English, German, French, Spanish, Chinese and Japanese)',
+        ],
     partial: [
       { probe: 'host.adapters', missing: ['ifIndex'], why: 'ipconfig shows no interface index' },
       { probe: 'host.ipaddresses', missing: ['InterfaceIndex'], why: 'ipconfig shows no interface index' },

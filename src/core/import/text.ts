@@ -130,6 +130,12 @@ const CONSOLE_WIDTHS = new Set([
 ]);
 
 const DASHES = /^[\s-]+$/;
+/**
+ * An indented `Label . . . : value` row (ipconfig, netsh) starts a row of its own: the console continues a wrapped
+ * line at column 0, so such a line after one exactly as wide as the window is no continuation. A CJK ipconfig row
+ * reaches 80 cells by itself ("临时 IPv6 地址. . . : fd00:…(首选)").
+ */
+const LEADERED_ROW = /^\s{2,}\S[^:]*?(?:\. ){2,}\.?\s*[:：]/;
 
 /**
  * Joins lines the console wrapped at the window width. The console breaks anywhere, also inside a GUID or a
@@ -162,6 +168,7 @@ export function unwrapConsole(lines: readonly string[]): {
       lines[i + 1] !== '' &&
       !DASHES.test(line) &&
       !DASHES.test(lines[i + 1]!) &&
+      !LEADERED_ROW.test(lines[i + 1]!) &&
       !(i + 2 < lines.length && DASHES.test(lines[i + 2]!) && lines[i + 2]!.includes('-'))
     ) {
       line += lines[i + 1]!;
