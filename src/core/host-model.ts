@@ -427,7 +427,13 @@ function probeOutcomes(
       (entry?.files ?? []).map((f) => outcomes.get(f) ?? { kind: 'missing' as const, file: f });
     const invalid = files.filter((f): f is Extract<FileOutcome, { kind: 'invalid' }> => f.kind === 'invalid');
     const present = files.filter((f) => f.kind !== 'missing');
-    const base = { id, files, manifestStatus: entry?.status ?? null, durationMs: entry?.durationMs ?? null };
+    const base = {
+      id,
+      files,
+      manifestStatus: entry?.status ?? null,
+      durationMs: entry?.durationMs ?? null,
+      ...(entry?.partial ? { partial: entry.partial } : {}),
+    };
     if (entry && entry.status !== 'ok') {
       return {
         ...base,

@@ -208,6 +208,12 @@ export interface ManifestProbe {
   readonly partial?: readonly string[];
 }
 
+/**
+ * How a manifest's `partial` begins when the container list may lack containers (an import of `docker inspect`
+ * without `docker ps -a`): rules that need every container then answer unknown (issue 12, item 4).
+ */
+export const PARTIAL_CONTAINER_LIST = 'the full container list';
+
 export interface Manifest {
   readonly format: typeof BUNDLE_FORMAT;
   readonly version: typeof BUNDLE_VERSION;

@@ -22,6 +22,8 @@ export interface ProbeOutcome {
   readonly files: readonly FileOutcome[];
   readonly manifestStatus: ProbeStatus | null;
   readonly durationMs: number | null;
+  /** The manifest's `partial` (imports, issue 12): what the pasted format lacked, so what stays unknown. */
+  readonly partial?: readonly string[];
 }
 
 /** Where a piece of the model came from: the probe and the bundle file. */

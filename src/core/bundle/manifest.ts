@@ -11,6 +11,7 @@ const probeSchema = ciObject({
   files: array(z.string()).nullish(),
   durationMs: z.number().nonnegative().nullish(),
   error: optText,
+  partial: array(z.string()).nullish(),
 });
 
 const manifestSchema = ciObject({
@@ -70,6 +71,7 @@ export function parseManifest(text: string, bundle: string): ParsedManifest {
         ...(p.files ? { files: p.files } : {}),
         ...(p.durationMs !== null && p.durationMs !== undefined ? { durationMs: p.durationMs } : {}),
         ...(p.error ? { error: p.error } : {}),
+        ...(p.partial && p.partial.length > 0 ? { partial: p.partial } : {}),
       });
     } else {
       problems.push(`manifest.json probes[${i}]: ${describeIssues(probe.error)}`);

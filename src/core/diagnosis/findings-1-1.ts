@@ -7,7 +7,7 @@ import { addressInEntry, bareAddress, ipv4Range } from './addresses';
 import * as causes from './causes';
 import { arg, commandFix, psQuote, stepsFix } from './commands';
 import { HNS_ENDPOINT_DRIVERS, networkDrivers, refusedByNat, type Correlation } from './correlate';
-import { evidenceFrom } from './known';
+import { containerListPartial, evidenceFrom } from './known';
 import { hostAliasCheck } from './outbound';
 import { REF } from './references';
 import { rangeText, reservation } from './reserved-ports';
@@ -152,12 +152,15 @@ function networkMissing(model: HostModel, c: Correlation): Finding[] {
 function hnsEndpointFindings(model: HostModel, c: Correlation): Finding[] {
   const known = model.hnsEndpoints;
   if (known.kind !== 'known' || model.containers.kind !== 'known') return [];
+  // Orphans need every container: with a partial list (issue 12, item 4) an unlisted one may hold the address.
+  const partialList = containerListPartial(model);
   const out: Finding[] = [];
   const addressed = known.value.length === 0 || known.value.some((e) => e.ipAddress);
   // Orphans: an endpoint whose address no container holds keeps it and its port policies (catalogue 30).
   const ids = new Set(c.containers.map((x) => x.id.toLowerCase()));
   for (const e of known.value) {
     if (e.isRemote === true || !e.ipAddress || c.containersByIp.has(bareAddress(e.ipAddress))) continue;
+    if (partialList !== null) continue;
     if (e.sharedContainers.some((s) => ids.has(s.toLowerCase()))) continue;
     const nat = (e.policies ?? []).flatMap((p) =>
       p.kind === 'nat' ? [`${p.externalPort}/${p.protocol}`] : [],

@@ -27,7 +27,7 @@ import {
 import { findings11 } from './findings-1-1';
 import { natMappingHop } from './hops';
 import { decideInbound, externalProfiles } from './firewall';
-import { evidenceFrom, listOf } from './known';
+import { containerListPartial, evidenceFrom, listOf } from './known';
 import { reachabilityMatrix } from './matrix';
 import { unreachableFindings } from './reach-summary';
 import { REF } from './references';
@@ -473,9 +473,12 @@ function natFindings(model: HostModel, c: Correlation): Finding[] {
     }
   }
   const dockerNats = dockerNatNames(model);
+  const partialList = containerListPartial(model);
   for (const m of model.natMappings.value) {
     if (dockerNats !== null && !dockerNats.has(m.natName.toLowerCase())) continue;
     const holders = c.containersByIp.get(bareAddress(m.internalIp)) ?? [];
+    // A container the import did not list may hold the address: that the mapping is left over is unknown.
+    if (holders.length === 0 && partialList !== null) continue;
     const serves = holders.some((h) =>
       c.footprints
         .get(h.id)

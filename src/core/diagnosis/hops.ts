@@ -32,7 +32,7 @@ import {
   type ArrivingProfiles,
   type FirewallDecision,
 } from './firewall';
-import { evidenceFrom, missingNote } from './known';
+import { containerListPartial, evidenceFrom, missingNote } from './known';
 import { reservation } from './reserved-ports';
 import type { ContainerLookup } from './lookup';
 import { BUILD, natLoopback, processIsolatedDefaultInbound, routingMesh } from './windows-builds';
@@ -550,7 +550,19 @@ export function natMappingHop(ctx: PathContext): HopResult {
         : unknown(id, title, hnsNote ? `${hnsNote}; ${winNat.note}` : winNat.note);
     case 'match':
       return pass(id, title, [...hnsEvidence, ...winNatEvidence]);
-    case 'stale':
+    case 'stale': {
+      // A mapping to an address no listed container holds is left over only if the list is whole (issue 12).
+      const partialList = containerListPartial(ctx.model);
+      const unowned = winNat.mappings.filter(
+        (m) => !ctx.correlation.containersByIp.has(bareAddress(m.internalIp)),
+      );
+      if (partialList !== null && unowned.length > 0)
+        return unknown(
+          id,
+          title,
+          `${winNat.file} maps ${portText(ctx)} to ${unowned.map((m) => m.internalIp).join(', ')}, which no listed container holds; the container list is partial (${partialList}), so whether the mapping is left over or belongs to an unlisted container is unknown`,
+          [...hnsEvidence, ...winNatEvidence],
+        );
       return fail(
         id,
         title,
@@ -564,6 +576,7 @@ export function natMappingHop(ctx: PathContext): HopResult {
         ],
         [stale(winNat.mappings, winNat.file)],
       );
+    }
     case 'none': {
       const evidence = [
         pub.evidence,

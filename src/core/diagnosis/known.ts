@@ -1,7 +1,8 @@
 // Reading `Known<T>` parts of the host model: a value, or why it is missing and which probe would give it.
 
 import type { Evidence } from '../../shared/diagnosis';
-import type { Known, Source } from '../../shared/model';
+import { PARTIAL_CONTAINER_LIST } from '../../shared/bundle';
+import type { HostModel, Known, Source } from '../../shared/model';
 
 /** The value of a known part, or null where the probe gave nothing usable. */
 export function valueOf<T>(part: Known<T>): T | null {
@@ -20,4 +21,13 @@ export function missingNote(part: { readonly reason: string; readonly source: So
 
 export function evidenceFrom(source: Source, detail: string): Evidence {
   return { file: source.file, detail };
+}
+
+/**
+ * Why the container list may lack containers (an import of `docker inspect` without `docker ps -a`), or null where
+ * it is whole. A mapping or endpoint no listed container holds is then not shown to be left over (issue 12, item 4).
+ */
+export function containerListPartial(model: HostModel): string | null {
+  const probe = model.probes.find((p) => p.id === 'docker.containers');
+  return probe?.partial?.find((p) => p.startsWith(PARTIAL_CONTAINER_LIST)) ?? null;
 }

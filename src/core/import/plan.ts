@@ -2,6 +2,7 @@
 // inputs and writes the bundle (src/collect/import-bundle.ts). The originals go under imported/ with an
 // index saying which converted file each block fed (issue 12).
 import { splitBlocks, type Block, type ImportInput } from './blocks';
+import { PARTIAL_CONTAINER_LIST } from '../../shared/bundle';
 import { ipconfigHostName } from './ipconfig-labels';
 import { recognise, type Output, type Recognised } from './recognisers';
 import { expandSavedFile } from './saved-files';
@@ -260,11 +261,20 @@ function assemble(
       recognised.kind === 'docker-inspect' &&
       !listedAll &&
       recognised.outputs.some((o) => o.probe === 'docker.containers')
-    )
+    ) {
       warn(
         block.id,
         'docker inspect shows only the containers it was given: a container not named here is unknown, and a WinNAT mapping or endpoint that looks orphaned may belong to it (paste `docker ps -a` too)',
       );
+      // The manifest says so too: rules that need every container (a mapping or endpoint no container holds)
+      // then answer unknown instead of a stale or orphan finding (issue 12, item 4).
+      const set =
+        partial.get('docker.containers') ??
+        partial.set('docker.containers', new Set()).get('docker.containers')!;
+      set.add(
+        `${PARTIAL_CONTAINER_LIST}: docker inspect shows only the containers it was given, and no \`docker ps -a\` was pasted`,
+      );
+    }
   for (const { id, output } of containerText) {
     const fullId = resolveContainer(containers, output.container);
     if (fullId === null) {

@@ -558,17 +558,8 @@ const dockerInspect: Recogniser = {
       rows: containers.length + networks.length,
       outputs,
       warnings: other > 0 ? [`${other} objects are neither containers nor networks (left out)`] : [],
-      partial: [
-        ...(containers.length > 0
-          ? [
-              {
-                probe: 'docker.containers',
-                missing: ['containers not inspected'],
-                why: 'docker inspect lists only the containers it was given',
-              },
-            ]
-          : []),
-      ],
+      // Whether containers are missing depends on the rest of the paste (docker ps -a): the planner says so.
+      partial: [],
       unused: outputs.length === 0 ? 'no container or network objects in the JSON' : null,
     };
   },

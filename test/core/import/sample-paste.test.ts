@@ -133,10 +133,79 @@ describe('server2019-broken-nat pasted from a console', () => {
     for (const finding of found) expect(original, finding).toContain(finding);
     // daemon-config-conflict needs the docker service's command line (host/docker-service.json), not pasted; the
     // one container whose only failing path is the firewall's (reports: a group-policy block) is unknown without
-    // the rules, so its published-port-unreachable finding goes too (never turned into another one).
+    // the rules, so its published-port-unreachable finding goes too (never turned into another one). The paste
+    // has docker inspect but no `docker ps -a`: a container it does not list may hold the stale mapping's address,
+    // so nat-mapping-stale is unknown (issue 12, item 4; the test below adds `docker ps -a`).
     expect([...original].filter((f) => !found.includes(f))).toEqual([
       expect.stringMatching(/^daemon-config-conflict /),
       expect.stringMatching(/^published-port-unreachable /),
+      expect.stringMatching(/^nat-mapping-stale /),
     ]);
+  });
+
+  it('says nat-mapping-stale only once `docker ps -a` shows the container list is whole', () => {
+    // A mapping to a listed container that does not publish it stays a finding; one to an address no listed
+    // container holds (left over, or an unlisted container's) does not.
+    const staleFinding = (model: HostModel): string[] =>
+      findings(model)
+        .filter((f) => f.id === 'nat-mapping-stale')
+        .map((f) => f.title);
+    expect(staleFinding(sample)).toHaveLength(2);
+    expect(staleFinding(imported)).toHaveLength(1);
+    expect(imported.probes.find((p) => p.id === 'docker.containers')?.partial).toEqual([
+      expect.stringMatching(
+        /^the full container list: docker inspect shows only the containers it was given/,
+      ),
+    ]);
+    // The mapping's own hop says unknown, never a stale-mapping failure, while the list may lack containers.
+    const staleHops = (model: HostModel): string[] =>
+      reachabilityMatrix(model)
+        .filter((e) => e.causes.some((c) => c.id === 'nat-mapping-stale'))
+        .map((e) => `${e.container.name} ${e.from} ${e.port} ${e.verdict}`);
+    // shop's 8081 mapping points to a listed container that does not publish it: confident either way.
+    expect(staleHops(imported)).toEqual(staleHops(sample));
+    const header = 'CONTAINER ID   IMAGE     COMMAND   CREATED   STATUS    PORTS     NAMES';
+    const rows = known(imported.containers).map(
+      (c) => `${c.id.slice(0, 12)}   image     "cmd"     1 day     Up 1 day            ${c.name}`,
+    );
+    const whole = planModel(
+      planText(
+        `${fixture('server2019-broken-nat-paste.txt')}\nPS C:\\> docker ps -a\n${header}\n${rows.join('\n')}\n`,
+      ),
+    );
+    expect(whole.probes.find((p) => p.id === 'docker.containers')?.partial ?? []).toEqual([]);
+    expect(staleFinding(whole)).toEqual(staleFinding(sample));
+    expect(staleHops(whole).length).toBeGreaterThan(0);
+    expect(staleHops(sample)).toEqual(staleHops(whole));
+  });
+
+  it("answers unknown, not a stale mapping, where the mapped address is no listed container's and the list is partial", () => {
+    // The 8081 mapping moved to an address no container in the paste holds.
+    const moved = fixture('server2019-broken-nat-paste.txt').replace(
+      'InternalIPAddress             : 172.30.10.4\n',
+      'InternalIPAddress             : 172.30.10.99\n',
+    );
+    const shop8081 = (model: HostModel): { verdict: string; causes: string[]; hop: string | undefined } => {
+      const e = reachabilityMatrix(model).find(
+        (x) => x.container.name === 'shop' && x.from === 'external' && x.port === 8081,
+      )!;
+      return {
+        verdict: e.verdict,
+        causes: e.causes.map((c) => c.id),
+        hop: e.hops.find((h) => h.id === 'nat-mapping')?.status,
+      };
+    };
+    const partial = planModel(planText(moved));
+    expect(shop8081(partial)).toMatchObject({ hop: 'unknown', verdict: 'unknown' });
+    expect(shop8081(partial).causes).not.toContain('nat-mapping-stale');
+    expect(findings(partial).filter((f) => f.id === 'nat-mapping-stale')).toEqual([]);
+    const header = 'CONTAINER ID   IMAGE     COMMAND   CREATED   STATUS    PORTS     NAMES';
+    const rows = known(partial.containers).map(
+      (c) => `${c.id.slice(0, 12)}   image     "cmd"     1 day     Up 1 day            ${c.name}`,
+    );
+    const whole = planModel(planText(`${moved}\nPS C:\\> docker ps -a\n${header}\n${rows.join('\n')}\n`));
+    expect(shop8081(whole)).toMatchObject({ hop: 'fail', verdict: 'unreachable' });
+    expect(shop8081(whole).causes).toContain('nat-mapping-stale');
+    expect(findings(whole).filter((f) => f.id === 'nat-mapping-stale')).toHaveLength(2);
   });
 });
