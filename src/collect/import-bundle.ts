@@ -4,9 +4,11 @@
 import { lstat, readdir, readFile } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import { decodeText } from '../core/bundle/decode';
+import { nextOriginalsDir, planMerge, type MergePlan } from '../core/import/merge';
 import { planImport, type ImportInput, type ImportPlan, type PlanOptions } from '../core/import/plan';
+import type { RawBundle } from '../shared/bundle';
 import { HOSTSCOPE_VERSION } from '../shared/version';
-import type { BundleLimits } from './bundle-reader';
+import { readBundle, type BundleLimits } from './bundle-reader';
 import { writeBundle, type WrittenBundle } from './bundle-writer';
 import type { ProbeRun } from './types';
 
@@ -151,4 +153,46 @@ export async function writeImportBundle(
     extraFiles: plan.originals,
   });
   return { plan, written };
+}
+
+export interface MergeOptions extends ImportOptions {
+  /** The bundle (folder or .zip) the import is added to; it is read, never changed. */
+  readonly into: string;
+  /** The user confirmed an import that names no computer is of the bundle's host. */
+  readonly confirmSameHost: boolean;
+  /** Reads the bundle; the real reader unless the caller has its own. */
+  readonly read?: (path: string) => Promise<RawBundle>;
+}
+
+/**
+ * Adds an import to a bundle of the same host and writes the result as a new bundle at `out` (rules in
+ * src/core/import/merge.ts). Throws the refusal of a different host or an unconfirmed unnamed import.
+ */
+export async function writeMergedBundle(
+  inputs: readonly ImportInput[],
+  options: MergeOptions,
+): Promise<{ readonly plan: ImportPlan; readonly merge: MergePlan; readonly written: WrittenBundle }> {
+  const bundle = await (options.read ?? readBundle)(options.into);
+  const plan = planImport(inputs, { ...options, originalsDir: nextOriginalsDir(bundle) });
+  const merge = planMerge(bundle, plan, options.confirmSameHost);
+  const collectedAt = merge.collectedAt !== null ? new Date(merge.collectedAt) : null;
+  const written = await writeBundle({
+    out: options.out,
+    computerName: merge.computerName,
+    collectedAt:
+      collectedAt !== null && !Number.isNaN(collectedAt.getTime())
+        ? collectedAt
+        : (options.now ?? new Date()),
+    runs: merge.probes.map((p) => ({
+      id: p.id,
+      status: p.status,
+      files: p.files,
+      durationMs: p.durationMs,
+      ...(p.error !== undefined ? { error: p.error } : {}),
+      ...(p.partial !== undefined ? { partial: p.partial } : {}),
+    })),
+    collector: merge.collector ?? { name: IMPORT_COLLECTOR, version: HOSTSCOPE_VERSION },
+    extraFiles: merge.extraFiles,
+  });
+  return { plan, merge, written };
 }

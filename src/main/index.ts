@@ -81,7 +81,11 @@ async function start(): Promise<void> {
         refreshMenu();
       },
     },
-    { collectionsDir: join(app.getPath('userData'), 'collections'), printPdf: printPdfWithElectron },
+    {
+      collectionsDir: join(app.getPath('userData'), 'collections'),
+      importsDir: join(app.getPath('userData'), 'imports'),
+      printPdf: printPdfWithElectron,
+    },
   );
   registerIpcHandlers(ipcMain, service);
 

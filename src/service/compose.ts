@@ -9,6 +9,8 @@ import { createService, type HostscopeService, type ServiceShell } from './servi
 export interface ComposeOptions {
   /** Where collected bundles are written; without it the app cannot collect. */
   readonly collectionsDir?: string;
+  /** Where imports from the Paste-or-drop dialog are written; without it the app cannot import. */
+  readonly importsDir?: string;
   /** How this shell prints HTML to PDF (Electron's printToPDF, or Chromium for `serve`); without it, no PDF export. */
   readonly printPdf?: PrintPdf;
   /** Where unexpected failures are logged (ServiceOptions.logError). */
@@ -20,6 +22,7 @@ export function createHostscopeService(shell: ServiceShell, options: ComposeOpti
     shell,
     samplesDir: samplesDir(),
     ...(options.logError ? { logError: options.logError } : {}),
+    ...(options.importsDir === undefined ? {} : { importsDir: options.importsDir }),
     ...(options.collectionsDir === undefined ? {} : { collect: collectInto(options.collectionsDir) }),
     report: ({ model, correlation }, { format, redact, scope, signal }) =>
       exportReport(model, {

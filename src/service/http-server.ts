@@ -7,12 +7,17 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { CONTENT_SECURITY_POLICY } from '../shared/csp';
-import { fail, type AppEvent } from '../shared/ipc';
+import { fail, IMPORT_REQUEST_LIMITS, type AppEvent } from '../shared/ipc';
 import type { HostscopeService } from './service';
 import { mediaTypeOf, resolveStaticFile } from './static-files';
 
 export const LOOPBACK = '127.0.0.1';
 const MAX_BODY_BYTES = 64 * 1024;
+/** The channels that carry pasted or dropped text take the import cap instead; the same byte and time limits. */
+const UPLOAD_BODY_BYTES: ReadonlyMap<string, number> = new Map([
+  ['import:preview', IMPORT_REQUEST_LIMITS.maxBodyBytes],
+  ['import:open', IMPORT_REQUEST_LIMITS.maxBodyBytes],
+]);
 const HEARTBEAT_MS = 15_000;
 // Issue 17, defect 10: an endless upload was drained for up to 300 s and connections were uncapped. A request
 // must arrive whole within these times; the page opens a handful of connections, and one event stream.
@@ -126,7 +131,8 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     if (origin !== undefined && !hostAllowed(origin.replace(/^http:\/\//, ''), port)) {
       return sendJson(res, 403, fail('bad-request', 'Cross-origin requests are refused.'));
     }
-    const body = await readBody(req);
+    const limit = UPLOAD_BODY_BYTES.get(decodedOrAsIs(route)) ?? MAX_BODY_BYTES;
+    const body = await readBody(req, limit);
     if (body.kind === 'aborted') {
       log(`hostscope serve: a request to api/${route.slice(0, 80)} was aborted by the client`);
       return;
@@ -134,7 +140,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     if (body.kind === 'too-large') {
       // Answer and close: an endless upload is not drained (issue 17, defect 10).
       res.setHeader('Connection', 'close');
-      sendJson(res, 413, fail('bad-request', `The request is larger than ${MAX_BODY_BYTES} bytes.`));
+      sendJson(res, 413, fail('bad-request', `The request is larger than ${limit} bytes.`));
       res.once('finish', () => req.destroy());
       return;
     }
@@ -216,14 +222,14 @@ type Body =
   | { readonly kind: 'too-large' }
   | { readonly kind: 'aborted' };
 
-/** The request body up to MAX_BODY_BYTES; past that it stops reading. A client that goes away is no error of ours. */
-function readBody(req: IncomingMessage): Promise<Body> {
+/** The request body up to `limit` bytes; past that it stops reading. A client that goes away is no error of ours. */
+function readBody(req: IncomingMessage, limit: number): Promise<Body> {
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     let size = 0;
     const onData = (chunk: Buffer): void => {
       size += chunk.length;
-      if (size <= MAX_BODY_BYTES) {
+      if (size <= limit) {
         chunks.push(chunk);
         return;
       }

@@ -25,6 +25,7 @@ import type { BundleRef, ReportFormat } from '../shared/views';
 import { HOSTSCOPE_VERSION } from '../shared/version';
 import type { Correlation } from '../core/diagnosis';
 import { analyse, type Analysis } from './analysis';
+import { importPreview, writeImport } from './import';
 import { Operations, type Operation } from './operations';
 import { resolveContainer } from './resolve';
 import { listSamples } from './samples';
@@ -85,6 +86,8 @@ export interface ServiceOptions {
   readonly report?: ReportPort;
   /** Reads the raw bundle; the real reader unless a test says otherwise. */
   readonly read?: (path: string) => Promise<RawBundle>;
+  /** Where imported bundles are written (the app's data folder; a temporary folder for serve); none: no import. */
+  readonly importsDir?: string;
   /** Where an unexpected failure is logged with its detail; console.error unless the shell has a log of its own. */
   readonly logError?: (message: string, error: unknown) => void;
 }
@@ -291,6 +294,18 @@ export function createService(options: ServiceOptions): HostscopeService {
             throw new Error(`the report is saved, but not its key: ${messageOf(error)}`);
           });
         return ok(saved === null ? { kind: 'cancelled' } : { kind: 'saved', path: saved });
+      });
+    },
+    'import:preview': async (r) => importPreview(r, current === null ? undefined : current.ref.computerName),
+    'import:open': async (r) => {
+      const importsDir = options.importsDir;
+      if (!importsDir)
+        return fail('unavailable', 'Importing is not available here; run `hostscope import` instead.');
+      const into = r.target === 'open-bundle' ? (current?.ref.source ?? null) : null;
+      return running('open', r.operationId, async (op) => {
+        op.progress('Writing the imported bundle', 0, 3);
+        const written = await writeImport(r, importsDir, into, read);
+        return written.ok ? openPath(written.value, null, op) : written;
       });
     },
     'report:preview': async (r) => {

@@ -21,6 +21,8 @@ export const CHANNELS = [
   'collect:cancel',
   'report:export',
   'report:preview',
+  'import:preview',
+  'import:open',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

@@ -12,6 +12,7 @@ import type {
   ExportOutcome,
   FindingsView,
   HostOverview,
+  ImportPreview,
   IsolationView,
   ReachMatrix,
   ReachView,
@@ -96,6 +97,37 @@ const collectTarget = z.discriminatedUnion('kind', [
   }),
 ]);
 
+/**
+ * One import from the Paste-or-drop dialog: a console paste is kilobytes, a saved log folder a few megabytes.
+ * Bigger text goes through `hostscope import`, which reads files under the bundle-sized IMPORT_LIMITS. The body
+ * cap leaves room for JSON escaping; the served UI's transport enforces it (src/service/http-server.ts).
+ */
+export const IMPORT_REQUEST_LIMITS = {
+  /** UTF-8 bytes of all texts together. */
+  maxTextBytes: 8 * 1024 * 1024,
+  maxInputs: 1_000,
+  maxBodyBytes: 2 * 8 * 1024 * 1024 + 64 * 1024,
+} as const;
+
+const utf8 = new TextEncoder();
+
+/** Dropped files and the text area: names are printable (they come from the file list), texts may be anything. */
+const importInputs = z
+  .array(
+    z.strictObject({
+      name: text(1024),
+      text: z.string().max(IMPORT_REQUEST_LIMITS.maxTextBytes),
+    }),
+  )
+  .min(1)
+  .max(IMPORT_REQUEST_LIMITS.maxInputs)
+  .refine(
+    (inputs) =>
+      inputs.reduce((n, input) => n + utf8.encode(input.text).length, 0) <=
+      IMPORT_REQUEST_LIMITS.maxTextBytes,
+    `the text to import is over ${IMPORT_REQUEST_LIMITS.maxTextBytes / 1024 / 1024} MiB in total; import bigger files with \`hostscope import\``,
+  );
+
 /** Every channel's request schema; `satisfies` keeps it in step with CHANNELS. */
 export const REQUEST_SCHEMAS = {
   'app:info': noFields,
@@ -126,6 +158,16 @@ export const REQUEST_SCHEMAS = {
     operationId: operationId.optional(),
   }),
   'report:preview': z.strictObject({ redact: z.boolean(), scope: z.enum(['problems', 'all']).optional() }),
+  'import:preview': z.strictObject({ inputs: importInputs, computerName: computerName.optional() }),
+  'import:open': z.strictObject({
+    inputs: importInputs,
+    computerName: computerName.optional(),
+    /** `new`: a bundle of its own; `open-bundle`: added to the open bundle of the same host. */
+    target: z.enum(['new', 'open-bundle']),
+    /** The user confirmed an import that names no computer is the open bundle's host. */
+    confirmSameHost: z.boolean().optional(),
+    operationId: operationId.optional(),
+  }),
 } as const satisfies Record<Channel, z.ZodType>;
 
 export type RequestOf<C extends Channel> = z.output<(typeof REQUEST_SCHEMAS)[C]>;
@@ -152,6 +194,10 @@ export interface ResponseMap {
   'report:export': ExportOutcome;
   /** The report as Markdown text, shown as text (never as HTML) before exporting; cut on very large hosts. */
   'report:preview': { readonly markdown: string; readonly truncated: boolean };
+  /** What the text holds, before anything is written. */
+  'import:preview': ImportPreview;
+  /** The bundle written from the import (or the merged one), opened like any other. */
+  'import:open': BundleRef;
 }
 
 export type ResponseOf<C extends Channel> = ResponseMap[C];

@@ -470,3 +470,44 @@ export type ExportOutcome =
       readonly base64: string;
     }
   | { readonly kind: 'cancelled' };
+
+// ---- Import (Paste or drop, issue 12) ------------------------------------------------------
+
+/** One block of pasted text as the preview shows it: where it came from and what was read. */
+export interface ImportBlockView {
+  readonly id: string;
+  /** The file it came from (`pasted text` for the text area). */
+  readonly input: string;
+  readonly line: number;
+  /** The command on its prompt line, or null. */
+  readonly command: string | null;
+  readonly title: string;
+  readonly rows: number;
+  readonly status: 'converted' | 'kept';
+  readonly reason: string | null;
+  readonly warnings: readonly string[];
+  readonly files: readonly string[];
+}
+
+/** Whether the import can be added to the open bundle. */
+export type ImportMergeCheck =
+  | { readonly kind: 'same-host'; readonly computerName: string }
+  /** The import names no computer: adding it needs the user's confirmation. */
+  | { readonly kind: 'unnamed'; readonly computerName: string | null }
+  | { readonly kind: 'different-host'; readonly message: string };
+
+export interface ImportPreview {
+  readonly blocks: readonly ImportBlockView[];
+  readonly probes: readonly {
+    readonly id: string;
+    readonly title: string;
+    readonly files: readonly string[];
+    readonly partial: readonly string[];
+  }[];
+  /** Titles of the catalogue's probes the text gives nothing for: what depends on them stays unknown. */
+  readonly unknown: readonly string[];
+  readonly computerName: string | null;
+  readonly computerNameFrom: string | null;
+  /** Null when no bundle is open. */
+  readonly merge: ImportMergeCheck | null;
+}

@@ -1,4 +1,5 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
 import { renderPdf } from '../../collect/pdf';
@@ -37,6 +38,8 @@ export function serveCommand(io: CliIo): Command {
         { kind: 'web' },
         {
           collectionsDir: process.cwd(),
+          // Imports from the browser go to a folder of this user's own (mkdtemp: 0700, never a guessed name).
+          importsDir: mkdtempSync(join(tmpdir(), 'hostscope-imports-')),
           printPdf: (html, title) => renderPdf(html, { title }),
           logError: (message, error) =>
             log(`${message}: ${error instanceof Error ? error.message : String(error)}`),

@@ -91,6 +91,8 @@ const jsonBytes = (value: unknown): Uint8Array => encoder.encode(`${JSON.stringi
 export interface PlanOptions {
   /** --computer: overrides what the paste tells. */
   readonly computerName?: string;
+  /** Where the originals go: `imported` for a new bundle, a folder under it when added to a bundle. */
+  readonly originalsDir?: string;
 }
 
 export function planImport(inputs: readonly ImportInput[], options: PlanOptions = {}): ImportPlan {
@@ -340,6 +342,7 @@ function assemble(
       }),
   ];
 
+  const dir = options.originalsDir ?? 'imported';
   const reports: BlockReport[] = blocks.map(({ block, recognised }) => {
     const used = blockFiles.get(block.id) ?? [];
     const reason = blockReason.get(block.id) ?? (used.length === 0 ? 'nothing in it was used' : null);
@@ -359,14 +362,14 @@ function assemble(
         ...(blockWarnings.get(block.id) ?? []),
       ],
       files: used,
-      original: `imported/${block.id}.txt`,
+      original: `${dir}/${block.id}.txt`,
     };
   });
 
   const named = computerName(blocks, files, options);
   const originals: PlannedFile[] = [
     {
-      path: 'imported/index.json',
+      path: `${dir}/index.json`,
       bytes: jsonBytes({
         format: 'hostscope-import',
         version: 1,
@@ -376,7 +379,7 @@ function assemble(
       }),
     },
     ...blocks.map(({ block }) => ({
-      path: `imported/${block.id}.txt`,
+      path: `${dir}/${block.id}.txt`,
       bytes: encoder.encode(`${block.original.join('\n')}\n`),
     })),
   ];
