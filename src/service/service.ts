@@ -10,6 +10,7 @@ import { BundleError } from '../core/bundle/errors';
 import { buildHostModel } from '../core/host-model';
 import {
   fail,
+  IMPORT_REQUEST_LIMITS,
   isChannel,
   ok,
   parseRequest,
@@ -204,6 +205,13 @@ export function createService(options: ServiceOptions): HostscopeService {
         recent: options.shell.recentBundles?.() ?? [],
         canPick: options.shell.pickBundle !== undefined,
         canCollect: options.collect !== undefined,
+        importLimits:
+          options.importsDir === undefined
+            ? null
+            : {
+                maxTextBytes: IMPORT_REQUEST_LIMITS.maxTextBytes,
+                maxInputs: IMPORT_REQUEST_LIMITS.maxInputs,
+              },
       }),
     'bundle:open': (r) => running('open', r.operationId, (op) => openPath(r.path, null, op)),
     'bundle:openSample': (r) => {

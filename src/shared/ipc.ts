@@ -116,7 +116,12 @@ const importInputs = z
   .array(
     z.strictObject({
       name: text(1024),
-      text: z.string().max(IMPORT_REQUEST_LIMITS.maxTextBytes),
+      text: z
+        .string()
+        .max(
+          IMPORT_REQUEST_LIMITS.maxTextBytes,
+          `over ${IMPORT_REQUEST_LIMITS.maxTextBytes / 1024 / 1024} MiB; import bigger output with \`hostscope import\``,
+        ),
     }),
   )
   .min(1)

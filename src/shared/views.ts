@@ -70,6 +70,8 @@ export interface AppInfo {
   readonly canPick: boolean;
   /** The shell can collect from this machine. */
   readonly canCollect: boolean;
+  /** The Paste-or-drop dialog's limits (IMPORT_REQUEST_LIMITS), or null where the shell cannot import. */
+  readonly importLimits: { readonly maxTextBytes: number; readonly maxInputs: number } | null;
 }
 
 // ---- Host overview -------------------------------------------------------------------------

@@ -15,7 +15,8 @@ export interface RunningOperation {
 
 export type Notice = { readonly id: number; readonly tone: 'info' | 'error'; readonly text: string };
 
-export type DialogName = 'open-path' | 'collect-remote' | 'export-report' | 'shortcuts' | null;
+export type DialogName =
+  'open-path' | 'collect-remote' | 'export-report' | 'shortcuts' | 'import-paste' | null;
 
 export interface AppState {
   readonly info: AppInfo | null;

@@ -16,6 +16,7 @@ import { NAV } from './nav';
 import { Loading } from './components/states';
 import { CollectRemoteDialog } from './dialogs/collect-remote';
 import { ExportReportDialog } from './dialogs/export-report';
+import { ImportPasteDialog } from './dialogs/import-paste';
 import { OpenPathDialog } from './dialogs/open-path';
 import { ShortcutsDialog } from './dialogs/shortcuts';
 import { ProgressPanel } from './components/progress-panel';
@@ -246,6 +247,11 @@ export function App(): JSX.Element {
             <button type="button" className="button button-ghost" onClick={() => void pickBundle()}>
               <Icon name="open" /> Open bundle
             </button>
+            {info?.importLimits && (
+              <button type="button" className="button button-ghost" onClick={() => setDialog('import-paste')}>
+                <Icon name="open" /> Paste or drop
+              </button>
+            )}
             <button
               type="button"
               className="button button-ghost"
@@ -322,6 +328,9 @@ export function App(): JSX.Element {
         {dialog === 'collect-remote' && <CollectRemoteDialog onClose={() => setDialog(null)} />}
         {dialog === 'export-report' && <ExportReportDialog onClose={() => setDialog(null)} />}
         {dialog === 'shortcuts' && <ShortcutsDialog onClose={() => setDialog(null)} />}
+        {dialog === 'import-paste' && info?.importLimits && (
+          <ImportPasteDialog onClose={() => setDialog(null)} limits={info.importLimits} />
+        )}
       </div>
     </AppContext.Provider>
   );

@@ -76,6 +76,19 @@ export function WelcomeView(): JSX.Element {
             </ul>
           )}
         </section>
+        {info.importLimits && (
+          <section className="panel" aria-labelledby="welcome-import">
+            <h2 id="welcome-import">Console output</h2>
+            <p className="muted">
+              Pasted <code>docker inspect</code>, <code>Get-NetNatStaticMapping</code>,{' '}
+              <code>ipconfig /all</code> … from a ticket, or saved text files: read into a bundle, saying what
+              stays unknown.
+            </p>
+            <button type="button" className="button" onClick={() => app.openDialog('import-paste')}>
+              Paste or drop…
+            </button>
+          </section>
+        )}
         <section className="panel" aria-labelledby="welcome-collect">
           <h2 id="welcome-collect">Collect</h2>
           <p className="muted">
