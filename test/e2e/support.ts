@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, findChromium, renderPdf } from '../../src/collect/pdf';
-import { createHostscopeService } from '../../src/service/compose';
+import { createHostscopeService, type ComposeOptions } from '../../src/service/compose';
 import { startHttpServer, type RunningHttpServer } from '../../src/service/http-server';
 import { rendererDir } from '../../src/service/paths';
 import type { HostscopeService } from '../../src/service/service';
@@ -57,10 +57,11 @@ export interface ServedApp {
   close(): Promise<void>;
 }
 
-export async function serveApp(): Promise<ServedApp> {
+/** `extra`: further shell parts a test needs (an imports folder). */
+export async function serveApp(extra: ComposeOptions = {}): Promise<ServedApp> {
   const service = createHostscopeService(
     { kind: 'web' },
-    { printPdf: (html, title) => renderPdf(html, { title }) },
+    { printPdf: (html, title) => renderPdf(html, { title }), ...extra },
   );
   const server = await startHttpServer({ service, rendererDir: ensureRendererBuilt(), port: 0 });
   return {

@@ -108,6 +108,7 @@ export function ImportPasteDialog({ onClose, limits }: { onClose: () => void; li
   const [over, setOver] = useState(false);
   const previewHeading = useRef<HTMLHeadingElement>(null);
   const folderInput = useRef<HTMLInputElement>(null);
+  const textArea = useRef<HTMLTextAreaElement>(null);
 
   // A preview is of exactly what is in the dialog: any change asks for a new one.
   useEffect(() => {
@@ -117,9 +118,12 @@ export function ImportPasteDialog({ onClose, limits }: { onClose: () => void; li
   useEffect(() => {
     if (preview !== null) previewHeading.current?.focus();
   }, [preview]);
-  // The folder picker is a non-standard attribute React does not type.
+  // The folder picker is a non-standard attribute React does not type. The text area takes focus once the
+  // dialog has opened (showModal, in the parent's effect, focuses the first button otherwise).
   useEffect(() => {
     folderInput.current?.setAttribute('webkitdirectory', '');
+    const timer = setTimeout(() => textArea.current?.focus(), 0);
+    return () => clearTimeout(timer);
   }, []);
 
   const inputs = (): ImportText[] => [
@@ -242,7 +246,7 @@ export function ImportPasteDialog({ onClose, limits }: { onClose: () => void; li
           onChange={(e) => setPasted(e.target.value)}
           rows={10}
           spellCheck={false}
-          autoFocus
+          ref={textArea}
           aria-describedby="import-limits"
         />
         <div className={over ? 'import-drop import-drop-over' : 'import-drop'}>
