@@ -126,6 +126,8 @@ export function ImportPasteDialog({ onClose, limits }: { onClose: () => void; li
     return () => clearTimeout(timer);
   }, []);
 
+  const refuseText = (bytes: number): void =>
+    setProblem(`The text is ${MiB(bytes)}; this dialog takes up to ${limitText(limits)}.`);
   const inputs = (): ImportText[] => [
     ...(pasted.trim() === '' ? [] : [{ name: PASTED, text: pasted }]),
     ...files,
@@ -139,7 +141,7 @@ export function ImportPasteDialog({ onClose, limits }: { onClose: () => void; li
     }
     const bytes = all.reduce((n, i) => n + utf8.encode(i.text).length, 0);
     if (bytes > limits.maxTextBytes) {
-      setProblem(`The text is ${MiB(bytes)}; this dialog takes up to ${limitText(limits)}.`);
+      refuseText(bytes);
       return null;
     }
     return { inputs: all, ...(name === '' ? {} : { computerName: name }) };
@@ -243,7 +245,20 @@ export function ImportPasteDialog({ onClose, limits }: { onClose: () => void; li
           id="import-text"
           className="input import-text"
           value={pasted}
-          onChange={(e) => setPasted(e.target.value)}
+          onChange={(e) => {
+            // Text over the limit never enters the text area: laying out megabytes of one line hangs the page.
+            const bytes = utf8.encode(e.target.value).length;
+            if (bytes > limits.maxTextBytes) refuseText(bytes);
+            else setPasted(e.target.value);
+          }}
+          onPaste={(e) => {
+            const text = e.clipboardData.getData('text/plain');
+            const bytes = utf8.encode(text).length + utf8.encode(pasted).length;
+            if (bytes > limits.maxTextBytes) {
+              e.preventDefault();
+              refuseText(bytes);
+            }
+          }}
           rows={10}
           spellCheck={false}
           ref={textArea}
