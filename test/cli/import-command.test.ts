@@ -127,4 +127,39 @@ describe('hostscope import', () => {
     expect(run.code).toBe(1);
     expect(run.err).toContain('already exists');
   });
+
+  it('--into adds the import to a bundle of the same host as a new bundle, and refuses another host', async () => {
+    const text = join(dir, 'netstat.txt');
+    writeFileSync(
+      text,
+      'C:\\> netstat -ano\n\nActive Connections\n\n  Proto  Local Address          Foreign Address        State           PID\n  TCP    0.0.0.0:8081           0.0.0.0:0              LISTENING       4\n',
+    );
+    const out = join(dir, 'merged');
+    const merged = await cli('import', text, '--into', SAMPLE, '--computer', 'SRV2019-APP02', '--out', out);
+    expect(merged.err).toBe('');
+    expect(merged.code).toBe(0);
+    expect(merged.out).toContain('Added to the bundle: host/netstat.txt');
+    expect(merged.out).toContain('The pasted text is kept in imported/add-1/.');
+    const raw = await readBundle(out);
+    const sample = await readBundle(SAMPLE);
+    expect(new TextDecoder().decode(raw.files.get('host/netstat.txt'))).toContain('0.0.0.0:8081');
+    expect(raw.files.get('docker/containers.json')).toEqual(sample.files.get('docker/containers.json'));
+    expect(raw.files.has('imported/add-1/b1.txt')).toBe(true);
+
+    const unnamed = await cli('import', text, '--into', SAMPLE, '--out', join(dir, 'unnamed'));
+    expect(unnamed.code).toBe(1);
+    expect(unnamed.err).toContain('--computer SRV2019-APP02');
+    const other = await cli(
+      'import',
+      text,
+      '--into',
+      SAMPLE,
+      '--computer',
+      'OTHER01',
+      '--out',
+      join(dir, 'other'),
+    );
+    expect(other.code).toBe(1);
+    expect(other.err).toMatch(/from OTHER01, the bundle from SRV2019-APP02/);
+  });
 });

@@ -42,7 +42,7 @@ export class MergeRefused extends Error {
 
 /** The message for a refused merge, naming both hosts. */
 export function differentHostMessage(host: Extract<SameHost, { kind: 'different' }>): string {
-  return `The import is from ${host.imported}, the open bundle from ${host.bundle ?? 'a computer it does not name'}: an import is only added to a bundle of the same host. Open it as a bundle of its own instead.`;
+  return `The import is from ${host.imported}, the bundle from ${host.bundle ?? 'a computer it does not name'}: an import is only added to a bundle of the same host. Open it as a bundle of its own instead.`;
 }
 
 export interface MergedProbe {
