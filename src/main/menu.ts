@@ -62,6 +62,7 @@ export function menuTemplate(actions: MenuActions, state: MenuState): MenuItemCo
         click: () => actions.collectLocal(),
       },
       { label: 'Collect from Remote Host…', click: () => actions.command('collect-remote') },
+      { label: 'Paste or Drop Console Output…', click: () => actions.command('import-paste') },
       { type: 'separator' },
       { label: 'Export Report…', accelerator: 'CmdOrCtrl+E', click: () => actions.command('export-report') },
       { type: 'separator' },

@@ -238,7 +238,7 @@ export function fail<T = never>(code: ErrorCode, message: string): Result<T> {
 
 export type OperationKind = 'open' | 'collect' | 'export';
 
-export type MenuCommand = 'open-path' | 'collect-remote' | 'export-report' | 'shortcuts';
+export type MenuCommand = 'open-path' | 'collect-remote' | 'export-report' | 'shortcuts' | 'import-paste';
 
 /** Pushed from the service or the shell to the renderer. */
 export type AppEvent =

@@ -60,6 +60,7 @@ describe('the native menu', () => {
     click(items(byLabel('Open Sample Host')!)[0]);
     click(items(byLabel('Open Recent')!)[1]);
     click(byLabel('Collect from Remote Host…'));
+    click(byLabel('Paste or Drop Console Output…'));
     click(byLabel('Export Report…'));
     expect(byLabel('Collect from This Host')?.enabled).toBe(false);
     expect(entries.at(-1)).toEqual({ role: 'quit' });
@@ -68,6 +69,7 @@ describe('the native menu', () => {
       'openSample:server2016-swarm-portainer',
       'openRecent:/b/two',
       'command:collect-remote',
+      'command:import-paste',
       'command:export-report',
     ]);
   });

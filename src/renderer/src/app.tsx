@@ -200,10 +200,15 @@ export function App(): JSX.Element {
   const onDrop = (event: DragEvent): void => {
     event.preventDefault();
     setDragging(false);
+    // With Paste or drop open, a drop beside its drop area is no bundle to open by path.
+    if (dialog === 'import-paste') return;
     const file = event.dataTransfer.files[0];
     if (!file) return;
     if (!api.pathForFile) {
-      notify('A browser cannot tell where a dropped file lives: use Open bundle and type its path.', 'error');
+      notify(
+        'A browser cannot tell where a dropped file lives: use Open bundle and type its path, or Paste or drop to import console output.',
+        'error',
+      );
       return;
     }
     void openPath(api.pathForFile(file));
@@ -216,7 +221,7 @@ export function App(): JSX.Element {
         className={dragging ? 'app dragging' : 'app'}
         onDragOver={(e) => {
           e.preventDefault();
-          if (!dragging) setDragging(true);
+          if (!dragging && dialog !== 'import-paste') setDragging(true);
         }}
         onDragLeave={(e) => {
           if (e.currentTarget === e.target) setDragging(false);
