@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../src/shared/csp';
+import { IMPORT_REQUEST_LIMITS } from '../../src/shared/ipc';
 import { createHostscopeService } from '../../src/service/compose';
 import { hostAllowed, startHttpServer, type RunningHttpServer } from '../../src/service/http-server';
 import { samplesDir } from '../../src/service/paths';
@@ -215,6 +216,26 @@ describe('the serve HTTP server', () => {
     const huge = await post('bundle:open', { path: 'x'.repeat(70 * 1024) });
     expect(huge.status).toBe(413);
     expect((await send(`/${server.token}/api/app:info`)).status).toBe(405);
+  });
+
+  it('takes pasted text over the usual cap on the import channels only, up to the import cap', async () => {
+    const paste = { inputs: [{ name: 'pasted text', text: 'PS C:\\> docker ps\n'.padEnd(200 * 1024, 'x') }] };
+    const preview = await post('import:preview', paste);
+    expect(preview.status).toBe(200);
+    expect(JSON.parse(preview.body)).toMatchObject({ ok: true });
+    // Percent-encoded as the page sends it: the same channel, the same cap.
+    const encoded = await send(`/${server.token}/api/${encodeURIComponent('import:preview')}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(paste),
+    });
+    expect(encoded.status).toBe(200);
+    expect((await post('bundle:open', { path: 'x'.repeat(200 * 1024) })).status).toBe(413);
+    const over = await post('import:preview', {
+      inputs: [{ name: 'pasted text', text: 'x'.repeat(IMPORT_REQUEST_LIMITS.maxBodyBytes) }],
+    });
+    expect(over.status).toBe(413);
+    expect(JSON.parse(over.body)).toMatchObject({ ok: false, error: { code: 'bad-request' } });
   });
 
   it('streams events to the page: progress and the bundle opened', async () => {
