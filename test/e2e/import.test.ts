@@ -1,7 +1,7 @@
 // Paste or drop (issue 12) end to end in Chromium on the served UI: a multi-command paste previewed block by block,
 // opened, landing on the overview of the host it names; hostile pastes refused or shown inert with a clear message.
 
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
@@ -17,6 +17,7 @@ import {
 } from './support';
 
 const run = chromiumAvailable();
+const SHOTS = join(process.cwd(), 'screenshots');
 const fixture = (name: string): string =>
   readFileSync(join(import.meta.dirname, '../fixtures/import', name), 'utf8');
 
@@ -86,6 +87,8 @@ describe.skipIf(!run)('Paste or drop in Chromium', () => {
     await dialog.getByText(/What stays unknown/).click();
     expect(await dialog.locator('.import-unknown li').count()).toBeGreaterThan(0);
     expect(await seriousViolations(page)).toEqual([]);
+    mkdirSync(SHOTS, { recursive: true });
+    await page.screenshot({ path: join(SHOTS, 'import-preview.png') });
 
     await dialog.getByRole('button', { name: 'Open', exact: true }).click();
     await dialog.waitFor({ state: 'detached' });
