@@ -12,7 +12,7 @@
 //   files were added and which were not used, and why.
 import { parseManifest } from '../bundle/manifest';
 import { decodeText } from '../bundle/decode';
-import { probeForFile, probeSpec, type ManifestProbe, type RawBundle } from '../../shared/bundle';
+import { probeSpec, type ManifestProbe, type RawBundle } from '../../shared/bundle';
 import type { ImportPlan, PlannedFile } from './plan';
 
 export type SameHost =
@@ -154,10 +154,10 @@ export function planMerge(bundle: RawBundle, plan: ImportPlan, confirmed: boolea
 
   const originalsDir = plan.originals[0]?.path.split('/').slice(0, -1).join('/') ?? 'imported';
   const extraFiles: PlannedFile[] = [
-    // Files of no manifest probe the bundle carries (earlier imports' originals) stay as they are; a probe file
-    // the manifest does not list is dropped with the probe's entry rules above.
+    // Every other file of the bundle stays as it is: earlier imports' originals, and probe files its manifest
+    // does not list (readers find them by their catalogue path all the same).
     ...[...bundle.files]
-      .filter(([path]) => path !== 'manifest.json' && !owned.has(path) && probeForFile(path) === null)
+      .filter(([path]) => path !== 'manifest.json' && !owned.has(path))
       .map(([path, bytes]) => ({ path, bytes })),
     ...plan.originals,
     {

@@ -87,6 +87,20 @@ describe('planMerge', () => {
     expect(merge.computerName).toBe('SRV01');
   });
 
+  it('keeps a probe file the manifest does not list: readers find it by its path', () => {
+    const files = new Map(bundle.files);
+    files.set('host/udp.json', new TextEncoder().encode('[]'));
+    const unlisted = { ...bundle, files };
+    const plan = planImport([{ name: 't', text: NETSTAT }], {
+      computerName: 'SRV01',
+      originalsDir: nextOriginalsDir(unlisted),
+    });
+    const merge = planMerge(unlisted, plan, false);
+    expect(merge.extraFiles.find((f) => f.path === 'host/udp.json')?.bytes).toEqual(
+      files.get('host/udp.json'),
+    );
+  });
+
   it('replaces a probe whose run failed on the host', () => {
     const failed = withManifest(bundle, (m) => {
       for (const p of m.probes) if (p.id === 'host.natmappings') p.status = 'failed';
