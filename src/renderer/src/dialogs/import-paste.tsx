@@ -110,11 +110,11 @@ export function ImportPasteDialog({ onClose, limits }: { onClose: () => void; li
   const folderInput = useRef<HTMLInputElement>(null);
   const textArea = useRef<HTMLTextAreaElement>(null);
 
-  // A preview is of exactly what is in the dialog: any change asks for a new one.
-  useEffect(() => {
+  // A preview is of exactly what is in the dialog: every change asks for a new one.
+  const changed = (): void => {
     setPreview(null);
     setConfirmed(false);
-  }, [pasted, files, computerName]);
+  };
   useEffect(() => {
     if (preview !== null) previewHeading.current?.focus();
   }, [preview]);
@@ -157,6 +157,7 @@ export function ImportPasteDialog({ onClose, limits }: { onClose: () => void; li
       setProblem(read.error);
       return;
     }
+    changed();
     setFiles((before) => [...before, ...read.texts]);
     setSkipped(read.skipped);
   };
@@ -249,7 +250,10 @@ export function ImportPasteDialog({ onClose, limits }: { onClose: () => void; li
             // Text over the limit never enters the text area: laying out megabytes of one line hangs the page.
             const bytes = utf8.encode(e.target.value).length;
             if (bytes > limits.maxTextBytes) refuseText(bytes);
-            else setPasted(e.target.value);
+            else {
+              changed();
+              setPasted(e.target.value);
+            }
           }}
           onPaste={(e) => {
             const text = e.clipboardData.getData('text/plain');
@@ -301,7 +305,14 @@ export function ImportPasteDialog({ onClose, limits }: { onClose: () => void; li
             <div>
               <p>
                 {files.length} file{files.length === 1 ? '' : 's'} added{' '}
-                <button type="button" className="link-button" onClick={() => setFiles([])}>
+                <button
+                  type="button"
+                  className="link-button"
+                  onClick={() => {
+                    changed();
+                    setFiles([]);
+                  }}
+                >
                   Remove them
                 </button>
               </p>
@@ -323,7 +334,10 @@ export function ImportPasteDialog({ onClose, limits }: { onClose: () => void; li
           id="import-computer"
           className="input"
           value={computerName}
-          onChange={(e) => setComputerName(e.target.value)}
+          onChange={(e) => {
+            changed();
+            setComputerName(e.target.value);
+          }}
           spellCheck={false}
         />
         <div className="form-actions">
