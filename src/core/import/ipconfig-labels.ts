@@ -91,8 +91,10 @@ export function adapterName(line: string): string | null {
   const patterns: readonly RegExp[] = [
     // English and German: the type ends in "adapter" ("Unbekannter Adapter", "Mobiler Breitbandadapter").
     /^.*?adapter (.+)$/i,
-    /^Carte (?:Ethernet|réseau sans fil|inconnue|Tunnel|PPP) (.+)$/i,
-    /^Adaptador (?:de )?(?:Ethernet|LAN inalámbrica|túnel|PPP|desconocido) (.+)$/i,
+    // Seen: "Carte Ethernet", "Carte réseau sans fil", "Adaptador (de) Ethernet", "Adaptador de LAN inalámbrica",
+    // "Adaptador desconocido". A heading of another type is no adapter here (its rows are left out).
+    /^Carte (?:Ethernet|réseau sans fil) (.+)$/i,
+    /^Adaptador (?:de )?(?:Ethernet|LAN inalámbrica|desconocido) (.+)$/i,
     /^.*?适配器 (.+)$/,
     /^.*?アダプター (.+)$/,
   ];

@@ -1058,6 +1058,13 @@ function hostIpconfig(block: Block): Recognised {
       pendingIp = null;
       continue;
     }
+    // A heading of an adapter type not in the label tables: its rows are left out, never given to the adapter
+    // above it.
+    if (/^\S.*[:：]\s*$/.test(line)) {
+      alias = null;
+      pendingIp = null;
+      continue;
+    }
     const row = ipconfigRow(line);
     if (!row || alias === null) continue;
     const field = ipconfigField(row.label);

@@ -88,3 +88,15 @@ describe('ipconfig /all in other languages', () => {
     expect(plan.blocks[0]).toMatchObject({ kind: 'ipconfig', status: 'converted' });
   });
 });
+
+describe('an adapter heading of a type the tables do not know', () => {
+  it('leaves its rows out instead of giving them to the adapter above', () => {
+    const text = fixture('ipconfig-french-labels-space-before-colon.txt').replace(
+      'Carte Ethernet Ethernet0 :',
+      'Carte Tunnel Teredo Tunneling Pseudo-Interface :\n\n   Adresse IPv4. . . . . . . . . . . . . .: 10.99.0.1(préféré)\n\nCarte Ethernet Ethernet0 :',
+    );
+    const model = planModel(planText(text));
+    expect(known(model.ipAddresses).map((a) => a.ipAddress)).not.toContain('10.99.0.1');
+    expect(known(model.adapters).map((a) => a.name)).toEqual(['vEthernet (nat)', 'Ethernet0']);
+  });
+});
