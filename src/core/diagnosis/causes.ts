@@ -21,7 +21,7 @@ import {
   removeMappingCommand,
   stepsFix,
 } from './commands';
-import type { Publication } from './correlate';
+import { hostPortText, namesHostIp, type Publication } from './correlate';
 import { isPolicyRule } from './firewall';
 import { REF } from './references';
 import { reservedPortCommand } from './reserved-ports';
@@ -415,7 +415,7 @@ export function portReserved(
   };
 }
 
-/** Publishing with the host IP left out, for `-p`: the only form the Windows NAT driver accepts. */
+/** One host port and no host IP, for `-p`: the only form the Windows NAT driver accepts (a range keeps its first port). */
 function publishArgs(pubs: readonly Publication[]): string {
   return pubs
     .map(
@@ -426,14 +426,28 @@ function publishArgs(pubs: readonly Publication[]): string {
 }
 
 export function portPublishRefused(c: Container, pubs: readonly Publication[], file: string): Cause {
-  const bindings = pubs.map((p) => `${p.hostIp}:${p.hostPort ?? '?'} -> ${p.containerPort}/${p.protocol}`);
+  const bindings = pubs.map((p) => `${p.hostIp}:${hostPortText(p)} -> ${p.containerPort}/${p.protocol}`);
+  const ranged = pubs.some((p) => p.hostPortRange !== undefined);
+  const withIp = pubs.some(namesHostIp);
+  const what = [
+    ...(withIp
+      ? ['a binding that names a host IP ("Windows does not support host IP addresses in NAT settings")']
+      : []),
+    ...(ranged
+      ? ['a range of host ports ("Windows does not support more than one host port in NAT settings")']
+      : []),
+  ];
   return {
     id: 'port-publish-refused',
     title: `Windows refuses ${c.name}'s port binding${pubs.length > 1 ? 's' : ''} ${list(bindings)}`,
-    explanation: `${file} shows ${c.name} publishing ${list(bindings)}: a binding that names a host IP. The Windows NAT driver refuses it ("Windows does not support host IP addresses in NAT settings") and the container does not start; "-p 127.0.0.1:..." is not "published for the host alone" on Windows. Publish without the host IP and limit who may connect with a firewall rule (RemoteAddress).`,
+    explanation: `${file} shows ${c.name} publishing ${list(bindings)}: ${what.join(' and ')}. The Windows NAT driver refuses it and the container does not start${withIp ? '; "-p 127.0.0.1:..." is not "published for the host alone" on Windows' : ''}. Publish one host port without a host IP${withIp ? ' and limit who may connect with a firewall rule (RemoteAddress)' : ''}.`,
     fix: stepsFix(
-      `Docker cannot change the port bindings of an existing container: in the compose file or deployment script of ${c.name}, publish ${publishArgs(pubs)} (no host IP) and bring it up from there, carrying over its networks, mounts, environment and restart policy.`,
-      `To keep other clients out, allow only yours: New-NetFirewallRule -DisplayName ${psQuote(`${c.name} clients`)} -Direction Inbound -Action Allow -Protocol ${psProtocol(pubs[0]!.protocol)} -LocalPort ${pubs[0]!.containerPort} -RemoteAddress <client addresses>`,
+      `Docker cannot change the port bindings of an existing container: in the compose file or deployment script of ${c.name}, publish ${publishArgs(pubs)} (${ranged ? 'one host port' : ''}${ranged && withIp ? ', ' : ''}${withIp ? 'no host IP' : ''}) and bring it up from there, carrying over its networks, mounts, environment and restart policy.`,
+      ...(withIp
+        ? [
+            `To keep other clients out, allow only yours: New-NetFirewallRule -DisplayName ${psQuote(`${c.name} clients`)} -Direction Inbound -Action Allow -Protocol ${psProtocol(pubs[0]!.protocol)} -LocalPort ${pubs[0]!.containerPort} -RemoteAddress <client addresses>`,
+          ]
+        : []),
     ),
     references: [REF.hostIpBinding, REF.hostIpBinding2, REF.dockerRunPublish],
   };

@@ -1,6 +1,6 @@
 // The diagnosis API: correlation, explain, findings, inspect and the isolation walkthrough. Pure, no I/O.
 
-export { correlate, footprintOf, normalizeWindowsPath } from './correlate';
+export { correlate, footprintOf, hostPortText, normalizeWindowsPath } from './correlate';
 export type {
   Correlation,
   Determined,
