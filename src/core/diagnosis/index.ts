@@ -23,8 +23,8 @@ export {
   utilityVmMemoryBytes,
   NOT_OBSERVABLE,
 } from './isolation-walkthrough';
-export { reachabilityMatrix } from './matrix';
-export { byContainer, decisiveHop, fromLabel, reachSummary } from './reach-summary';
+export { INTERNET_PORT, outboundMatrix, reachabilityMatrix } from './matrix';
+export { byContainer, decisiveHop, fromLabel, reachSummary, toLabel } from './reach-summary';
 export {
   buildCapabilities,
   natLoopback,
