@@ -370,19 +370,25 @@ export function networkMissing(
   byName: ReadonlyMap<string, { readonly id: string; readonly name: string }>,
 ): Cause {
   const now = gone.map((n) => byName.get(n.name.toLowerCase())).find((n) => n !== undefined);
+  // Docker matches a stopped container's record of a network by the name it keeps for it, never by a vanished id
+  // (moby daemon/container_operations.go, DisconnectFromNetwork): the old id would answer "not connected". --force
+  // drops only that record; no container or network is removed (catalogue 12).
+  const name = arg(gone[0]!.name);
+  const verify = `Verify first that ${c.name} is stopped (docker inspect -f '{{.State.Status}}' ${arg(c.name)}) and that docker network ls --no-trunc holds no network with id ${gone[0]!.networkId ?? 'the old id'}.`;
   return {
     id: 'network-missing',
     title: `${c.name} refers to a network that no longer exists`,
     explanation: `${c.name} is attached to ${list(gone.map((n) => `${n.name} (${n.networkId ?? 'no id'})`))}, which ${file} does not hold${now ? `; a network named ${now.name} exists now with id ${now.id}` : ''}. After a reboot Windows may recreate the nat network under a new id (older engines kept the old one): the container cannot start ("network ... not found").`,
     fix: now
       ? commandFix(
-          `docker network disconnect --force ${arg(gone[0]!.networkId ?? gone[0]!.name)} ${arg(c.name)}; docker network connect ${arg(now.name)} ${arg(c.name)}; docker start ${arg(c.name)}`,
+          `docker network disconnect --force ${name} ${arg(c.name)}; docker network connect ${arg(now.name)} ${arg(c.name)}; docker start ${arg(c.name)}`,
+          `${verify} The disconnect drops only ${c.name}'s record of the vanished network, by the name it keeps for it; nothing is removed or recreated.`,
         )
       : stepsFix(
-          'docker network ls --no-trunc lists the networks that exist now.',
-          `Detach ${c.name} from the vanished network (docker network disconnect --force <old id> ${c.name}), connect it to an existing one (docker network connect <network> ${c.name}) and start it.`,
+          verify,
+          `Drop ${c.name}'s record of the vanished network by the name it keeps for it (docker network disconnect --force ${name} ${arg(c.name)}; the old id would not match), connect it to a network that exists (docker network ls; docker network connect <network> ${arg(c.name)}) and start it (docker start ${arg(c.name)}). Nothing is removed or recreated.`,
         ),
-    references: [REF.networkMissing, REF.networkMissing2],
+    references: [REF.networkMissing, REF.networkMissing2, REF.networkDisconnectForce],
   };
 }
 

@@ -108,6 +108,13 @@ describe('hns-endpoint-orphan', () => {
     expect(found).toHaveLength(1);
     expect(found[0]!.detail).toContain('8443/tcp');
     expect(found[0]!.fix).toMatchObject({ command: expect.stringContaining('Remove-HnsEndpoint') });
+    // Guarded as the snapshot may be old: only while it still holds the address and no container shares it.
+    const fix = found[0]!.fix;
+    if (fix.kind !== 'command') throw new Error('expected a command');
+    expect(fix.command).toContain(`$_.IPAddress -eq '172.24.80.9'`);
+    expect(fix.command).toContain('-not $_.SharedContainers');
+    expect(fix.command).not.toMatch(/Remove-HnsNetwork|docker (rm|network rm)/);
+    expect(fix.note).toMatch(/^Verify first that no container holds 172\.24\.80\.9/);
   });
 });
 

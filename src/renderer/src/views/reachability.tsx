@@ -577,6 +577,7 @@ function MatrixTable({
         <label className="select-label">
           Direction
           <select
+            id="matrix-direction"
             className="select"
             value={direction}
             onChange={(e) => setDirection(e.target.value as DirectionFilter)}
@@ -591,6 +592,7 @@ function MatrixTable({
         <label className="select-label">
           Show
           <select
+            id="matrix-verdict"
             className="select"
             value={verdict}
             onChange={(e) => setVerdict(e.target.value as Verdict | 'all')}
