@@ -248,6 +248,15 @@ describe('report scope and pseudonyms', () => {
     expect(one.scope).toEqual(['db']);
     expect(one.containers.items.map((c) => c.inspect.name)).toEqual(['db']);
     expect(one.reachability.rows.every((r) => r.explanation.container.name === 'db')).toBe(true);
+    // Outbound rows are in scope by the container asking (issue 10), as inbound rows are by the one asked about.
+    expect(one.outbound.rows.every((r) => r.explanation.container.name === 'db')).toBe(true);
+    const asker = all.outbound.rows[0]!.explanation.container.id;
+    const limited = documentOf(b, false, [asker]).outbound.rows.map((r) => r.explanation.container.id);
+    expect(limited.length).toBeGreaterThan(0);
+    expect(limited).toEqual(
+      all.outbound.rows.filter((r) => r.explanation.container.id === asker).map(() => asker),
+    );
+    expect(all.outbound.rows.length).toBeGreaterThan(limited.length);
     expect(
       one.findings.items.every((f) =>
         f.subjects.some((s) => s === 'host' || s.endsWith(one.containers.items[0]!.inspect.id)),
