@@ -6,6 +6,7 @@ import {
   correlate,
   findings,
   inspect,
+  outboundMatrix,
   reachabilityMatrix,
   reachSummary,
   type Correlation,
@@ -24,6 +25,8 @@ export interface Analysis {
   readonly containerById: ReadonlyMap<string, Container>;
   /** Every published port from every source (the reachability matrix), computed once. */
   readonly matrix: () => readonly Explanation[];
+  /** What every running container can reach (issue 10): outbound rows of the matrix, computed once. */
+  readonly outboundMatrix: () => readonly Explanation[];
   /** The matrix per container id, failing paths first. */
   readonly reachByContainer: () => ReadonlyMap<string, ReachSummary>;
   readonly findings: () => readonly Finding[];
@@ -46,6 +49,7 @@ export function analyse(ref: BundleRef, model: HostModel): Analysis {
     containers,
     containerById,
     matrix,
+    outboundMatrix: lazy(() => outboundMatrix(model, correlation, matrix())),
     reachByContainer: lazy(
       () =>
         new Map([...byContainer(matrix())].map(([id, paths]) => [id, reachSummary(paths, nameOf)] as const)),

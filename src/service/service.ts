@@ -35,7 +35,7 @@ import { containersView } from './views/containers';
 import { findingsView } from './views/findings';
 import { hostOverview } from './views/host-overview';
 import { isolationView } from './views/isolation';
-import { outboundView, reachMatrix, reachView } from './views/reachability';
+import { icmpView, outboundView, reachMatrix, reachView } from './views/reachability';
 import { sessionsView } from './views/sessions';
 import { topologyView } from './views/topology';
 
@@ -244,6 +244,11 @@ export function createService(options: ServiceOptions): HostscopeService {
       withBundle((a) => {
         const container = resolveContainer(a, r.container);
         return container.ok ? outboundView(a, container.value, r.target, r.port, r.protocol) : container;
+      }),
+    'reach:icmp': (r) =>
+      withBundle((a) => {
+        const container = resolveContainer(a, r.container);
+        return container.ok ? icmpView(a, container.value, r.question) : container;
       }),
     'reach:matrix': view(reachMatrix),
     'isolation:compare': (r) => withBundle((a) => isolationView(a, r.a, r.b)),

@@ -30,6 +30,8 @@ export interface InspectResult {
     readonly protocol: 'tcp' | 'udp';
     readonly hostIp: string | null;
     readonly hostPort: number | null;
+    /** A host port range as asked for (`-p 8080-8090:80`), which Windows refuses; absent for one port. */
+    readonly hostPortRange?: { readonly start: number; readonly end: number };
     readonly mode: 'nat' | 'ingress' | 'host' | 'transparent' | 'other';
   }[];
   readonly natMappings: readonly {

@@ -12,6 +12,7 @@ export const CHANNELS = [
   'container:detail',
   'reach:explain',
   'reach:outbound',
+  'reach:icmp',
   'reach:matrix',
   'isolation:compare',
   'findings:list',

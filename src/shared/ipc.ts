@@ -14,6 +14,7 @@ import type {
   HostOverview,
   ImportPreview,
   IsolationView,
+  IcmpView,
   ReachMatrix,
   ReachView,
   SessionsView,
@@ -148,6 +149,14 @@ export const REQUEST_SCHEMAS = {
   'container:detail': z.strictObject({ ref: containerRef }),
   'reach:explain': z.strictObject({ container: containerRef, source: reachSource, port, protocol }),
   'reach:outbound': z.strictObject({ container: containerRef, target: outboundTarget, port, protocol }),
+  /** A ping question (issue 10): answered with the correction that ICMP is not evidence, never a verdict. */
+  'reach:icmp': z.strictObject({
+    container: containerRef,
+    question: z.discriminatedUnion('direction', [
+      z.strictObject({ direction: z.literal('inbound'), source: reachSource }),
+      z.strictObject({ direction: z.literal('outbound'), target: outboundTarget }),
+    ]),
+  }),
   'reach:matrix': noFields,
   'isolation:compare': z.strictObject({ a: containerRef.optional(), b: containerRef.optional() }),
   'findings:list': noFields,
@@ -189,6 +198,7 @@ export interface ResponseMap {
   'container:detail': ContainerDetail;
   'reach:explain': ReachView;
   'reach:outbound': ReachView;
+  'reach:icmp': IcmpView;
   'reach:matrix': ReachMatrix;
   'isolation:compare': IsolationView;
   'findings:list': FindingsView;

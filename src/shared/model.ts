@@ -81,6 +81,11 @@ export interface PublishedPort {
   /** Null where the port is exposed but not bound to the host. */
   readonly hostIp: string | null;
   readonly hostPort: number | null;
+  /**
+   * A host port range as written (`-p 8080-8090:80`), with `hostPort` its first port; absent for a single port.
+   * Kept so the rule that Windows refuses ranges can see it (knowledge notes section 10).
+   */
+  readonly hostPortRange?: { readonly start: number; readonly end: number };
   /** Where Docker says it is bound: the live NetworkSettings.Ports, or only the requested HostConfig.PortBindings. */
   readonly origin: 'network-settings' | 'port-bindings' | 'both';
 }

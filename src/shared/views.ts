@@ -2,11 +2,14 @@
 // renderer draws as they are. Plain JSON: they cross IPC and HTTP unchanged.
 
 import type {
+  Direction,
   Explanation,
   Finding,
+  IcmpExplanation,
   InspectResult,
   IsolationComparison,
   IsolationProfile,
+  OutboundTarget,
   Severity,
   SourceKind,
   Verdict,
@@ -304,6 +307,8 @@ export interface ReachSummary {
 }
 
 export interface ReachMatrixRow {
+  /** Inbound: who reaches the container. Outbound (issue 10): what the container reaches, named in `to`. */
+  readonly direction: Direction;
   readonly containerId: string;
   readonly containerName: string;
   readonly from: string;
@@ -317,6 +322,8 @@ export interface ReachMatrixRow {
   readonly verdict: Verdict;
   readonly failingHop: string | null;
   readonly causes: readonly string[];
+  /** Outbound rows only: where the container connects to, and that target as a reader says it. */
+  readonly to?: { readonly target: OutboundTarget; readonly label: string };
 }
 
 export interface ReachMatrix {
@@ -327,6 +334,13 @@ export interface ReachMatrix {
 export interface ReachView {
   readonly explanation: Explanation;
   /** Labels for the two ends of the path diagram. */
+  readonly client: string;
+  readonly target: string;
+}
+
+/** A ping question's answer (issue 10): the correction `icmp-not-evidence`, drawn like any other answer. */
+export interface IcmpView {
+  readonly explanation: IcmpExplanation;
   readonly client: string;
   readonly target: string;
 }

@@ -131,7 +131,9 @@ describe.skipIf(!run)('the app in Chromium', () => {
       if (!matrix.ok) throw new Error(matrix.error.message);
       // The question an admin would ask first: an unreachable port, else an unknown one, else a reachable one.
       const pick = (verdict: string): ReachMatrixRow | undefined =>
-        matrix.value.rows.find((r) => r.verdict === verdict && r.sourceKind !== 'container');
+        matrix.value.rows.find(
+          (r) => r.verdict === verdict && r.direction === 'inbound' && r.sourceKind !== 'container',
+        );
       const row = pick('unreachable') ?? pick('unknown') ?? pick('reachable');
       if (!row) return;
 
@@ -407,7 +409,78 @@ describe.skipIf(!run)('the app in Chromium', () => {
       protocol: 'tcp',
     });
     expect(bad.ok).toBe(false);
-  }, 120_000);
+
+    // An address typed as the target: agent's artifact server 172.18.40.15 lies inside ci's own nat prefix.
+    const agent = list.find((r) => r.name === 'agent')!;
+    await show(page, `reachability?c=${agent.id}&dir=out&to=address`);
+    expect(await page.locator('main').textContent()).toContain('Enter an address or a name');
+    await page.locator('#reach-address').fill('172.18.40.15');
+    await page.locator('#reach-address').press('Enter');
+    await viewReady(page);
+    await page.locator('#reach-port').fill('443');
+    await viewReady(page);
+    await page.locator('.verdict-banner').waitFor();
+    expect(page.url()).toContain('addr=172.18.40.15');
+    expect(await page.locator('.verdict-banner').textContent()).toContain('Unreachable');
+    expect(await page.locator('.verdict-banner').textContent()).toContain('172.18.40.15, 443/tcp');
+    const overlap = await app.service.call('reach:outbound', {
+      container: agent.id,
+      target: { kind: 'address', address: '172.18.40.15' },
+      port: 443,
+      protocol: 'tcp',
+    });
+    if (!overlap.ok) throw new Error(overlap.error.message);
+    const overlapCause = overlap.value.explanation.causes.find((c) => c.id === 'nat-prefix-overlap')!;
+    expect(await page.locator('.cause h3').allTextContents()).toContain(overlapCause.title);
+
+    // Ping: the correction, never a verdict (catalogue 28).
+    await page.locator('select[aria-label="Protocol"]').selectOption('icmp');
+    await viewReady(page);
+    await page.locator('.verdict-banner').waitFor();
+    expect(page.url()).toContain('proto=icmp');
+    expect(await page.locator('.verdict-banner').textContent()).toContain('Unknown');
+    const ping = await app.service.call('reach:icmp', {
+      container: agent.id,
+      question: { direction: 'outbound', target: { kind: 'address', address: '172.18.40.15' } },
+    });
+    if (!ping.ok) throw new Error(ping.error.message);
+    expect(await page.locator('.cause h3').allTextContents()).toEqual(
+      ping.value.explanation.causes.map((c) => c.title),
+    );
+    expect(await page.locator('.cause .command code').first().textContent()).toContain('Test-NetConnection');
+    expect(await seriousViolations(page)).toEqual([]);
+
+    // The matrix: outbound rows beside the inbound ones, which the direction filter keeps.
+    const matrix = await app.service.call('reach:matrix', {});
+    if (!matrix.ok) throw new Error(matrix.error.message);
+    const outboundRows = matrix.value.rows.filter((r) => r.direction === 'outbound');
+    expect(outboundRows.length).toBeGreaterThan(0);
+    const table = page.locator('.matrix table tbody tr');
+    expect(await table.count()).toBe(matrix.value.rows.length);
+    await page.locator('#matrix-direction').selectOption('outbound');
+    expect(await table.count()).toBe(outboundRows.length);
+    const agentOut = outboundRows.find(
+      (r) => r.containerName === 'agent' && r.to?.target.kind === 'internet',
+    )!;
+    const agentRow = table.filter({ hasText: 'to the internet' }).filter({ hasText: 'agent' });
+    expect(await agentRow.count()).toBe(1);
+    expect(await agentRow.textContent()).toContain(`${agentOut.port}/${agentOut.protocol}`);
+    await page.locator('#matrix-direction').selectOption('inbound');
+    expect(await table.count()).toBe(matrix.value.rows.length - outboundRows.length);
+    // The new causes show where the path stops: grpc's reserved port.
+    const grpcRow = matrix.value.rows.find((r) => r.containerName === 'grpc' && r.from === 'external')!;
+    expect(grpcRow.causes).toContain('port-reserved');
+    expect(await table.filter({ hasText: 'grpc' }).first().textContent()).toContain(grpcRow.failingHop!);
+    await page.screenshot({ path: join(SHOTS, 'outbound', 'reachability-matrix-inbound-light.png') });
+    // Explain on an outbound row asks that row's question in the view.
+    await page.locator('#matrix-direction').selectOption('outbound');
+    await agentRow.getByRole('link', { name: 'Explain' }).click();
+    await viewReady(page);
+    await page.locator('.verdict-banner').waitFor();
+    expect(page.url()).toContain('dir=out');
+    expect(page.url()).toContain('to=internet');
+    expect(await page.locator('.verdict-banner').textContent()).toContain('the internet, 443/tcp');
+  }, 180_000);
 
   it('opens a bundle by the path typed into the Open dialog, with a Windows path as its example', async () => {
     const { page } = browser;

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readBundle } from '../../src/collect/bundle-reader';
-import { correlate, explain, findings, findContainer } from '../../src/core/diagnosis';
+import { correlate, explain, findings, findContainer, reachabilityMatrix } from '../../src/core/diagnosis';
 import { buildHostModel } from '../../src/core/host-model';
 import type { AppEvent } from '../../src/shared/ipc';
 import type { HostModel } from '../../src/shared/model';
@@ -319,6 +319,60 @@ describe('the service', () => {
       expect(text.length).toBeGreaterThan(100);
       if (model.computerName) expect(text).not.toContain(model.computerName);
     });
+  });
+
+  it('the matrix holds outbound rows beside the inbound ones, each the answer reach:outbound gives (issue 10)', async () => {
+    const name = 'server2019-broken-nat';
+    const model = await modelOf(name);
+    const s = started();
+    await s.call('bundle:openSample', { name });
+    const matrix = await s.call('reach:matrix', {});
+    if (!matrix.ok) throw new Error(matrix.error.message);
+    const inbound = matrix.value.rows.filter((r) => r.direction === 'inbound');
+    const outbound = matrix.value.rows.filter((r) => r.direction === 'outbound');
+    // Inbound rows are all still there: one per explanation of the inbound matrix.
+    expect(inbound).toHaveLength(reachabilityMatrix(model).length);
+    expect(outbound.every((r) => r.to !== undefined)).toBe(true);
+    const kinds = new Set(outbound.map((r) => r.to!.target.kind));
+    for (const kind of ['internet', 'host', 'container']) expect(kinds).toContain(kind);
+    // network mode none: no outbound row for isolated.
+    expect(outbound.some((r) => r.containerName === 'isolated')).toBe(false);
+    for (const row of outbound) {
+      const answer = await s.call('reach:outbound', {
+        container: row.containerId,
+        target: row.to!.target,
+        port: row.port,
+        protocol: row.protocol,
+      });
+      if (!answer.ok) throw new Error(answer.error.message);
+      expect([row.verdict, row.causes]).toEqual([
+        answer.value.explanation.verdict,
+        answer.value.explanation.causes.map((c) => c.id),
+      ]);
+    }
+    const blocked = outbound.find((r) => r.containerName === 'api' && r.to!.target.kind === 'host')!;
+    expect(blocked).toMatchObject({ port: 3000, verdict: 'unreachable', to: { label: 'the host' } });
+  });
+
+  it('answers a ping question with the correction, never a verdict, and refuses a hostile target', async () => {
+    const s = started();
+    await s.call('bundle:openSample', { name: 'server2022-hns-trouble' });
+    for (const question of [
+      { direction: 'outbound', target: { kind: 'internet' } },
+      { direction: 'outbound', target: { kind: 'name', name: 'artifacts.fabrikam.com' } },
+      { direction: 'inbound', source: { kind: 'external' } },
+    ] as const) {
+      const answer = await s.call('reach:icmp', { container: 'agent', question });
+      if (!answer.ok) throw new Error(answer.error.message);
+      expect(answer.value.explanation).toMatchObject({ verdict: 'unknown', protocol: 'icmp', port: 0 });
+      expect(answer.value.explanation.causes.map((c) => c.id)).toEqual(['icmp-not-evidence']);
+    }
+    expect(
+      await s.handle('reach:icmp', {
+        container: 'agent',
+        question: { direction: 'outbound', target: { kind: 'address', address: '1.2.3.4; calc' } },
+      }),
+    ).toMatchObject({ ok: false, error: { code: 'bad-request' } });
   });
 
   it('saves a report through the shell when it can, and says when the user cancelled', async () => {

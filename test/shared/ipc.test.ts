@@ -66,6 +66,14 @@ describe('the IPC contract', () => {
         'reach:outbound',
         { container: 'web', target: { kind: 'address', address: '172.24.80.1' }, port: 80, protocol: 'udp' },
       ],
+      [
+        'reach:icmp',
+        {
+          container: 'web',
+          question: { direction: 'outbound', target: { kind: 'address', address: '10.0.0.5' } },
+        },
+      ],
+      ['reach:icmp', { container: 'web', question: { direction: 'inbound', source: { kind: 'external' } } }],
       ['isolation:compare', {}],
       [
         'collect:start',
@@ -135,6 +143,12 @@ describe('the IPC contract', () => {
       'reach:explain',
       { container: 'a', source: { kind: 'container' }, port: 80, protocol: 'tcp' },
       'source.ref',
+    );
+    // A ping question asks one way: an inbound question names a source, never a target.
+    rejects(
+      'reach:icmp',
+      { container: 'a', question: { direction: 'inbound', target: { kind: 'internet' } } },
+      'question',
     );
     rejects(
       'collect:start',

@@ -21,7 +21,7 @@ import {
   removeMappingCommand,
   stepsFix,
 } from './commands';
-import type { Publication } from './correlate';
+import { hostPortText, namesHostIp, type Publication } from './correlate';
 import { isPolicyRule } from './firewall';
 import { REF } from './references';
 import { reservedPortCommand } from './reserved-ports';
@@ -370,19 +370,25 @@ export function networkMissing(
   byName: ReadonlyMap<string, { readonly id: string; readonly name: string }>,
 ): Cause {
   const now = gone.map((n) => byName.get(n.name.toLowerCase())).find((n) => n !== undefined);
+  // Docker matches a stopped container's record of a network by the name it keeps for it, never by a vanished id
+  // (moby daemon/container_operations.go, DisconnectFromNetwork): the old id would answer "not connected". --force
+  // drops only that record; no container or network is removed (catalogue 12).
+  const name = arg(gone[0]!.name);
+  const verify = `Verify first that ${c.name} is stopped (docker inspect -f '{{.State.Status}}' ${arg(c.name)}) and that docker network ls --no-trunc holds no network with id ${gone[0]!.networkId ?? 'the old id'}.`;
   return {
     id: 'network-missing',
     title: `${c.name} refers to a network that no longer exists`,
     explanation: `${c.name} is attached to ${list(gone.map((n) => `${n.name} (${n.networkId ?? 'no id'})`))}, which ${file} does not hold${now ? `; a network named ${now.name} exists now with id ${now.id}` : ''}. After a reboot Windows may recreate the nat network under a new id (older engines kept the old one): the container cannot start ("network ... not found").`,
     fix: now
       ? commandFix(
-          `docker network disconnect --force ${arg(gone[0]!.networkId ?? gone[0]!.name)} ${arg(c.name)}; docker network connect ${arg(now.name)} ${arg(c.name)}; docker start ${arg(c.name)}`,
+          `docker network disconnect --force ${name} ${arg(c.name)}; docker network connect ${arg(now.name)} ${arg(c.name)}; docker start ${arg(c.name)}`,
+          `${verify} The disconnect drops only ${c.name}'s record of the vanished network, by the name it keeps for it; nothing is removed or recreated.`,
         )
       : stepsFix(
-          'docker network ls --no-trunc lists the networks that exist now.',
-          `Detach ${c.name} from the vanished network (docker network disconnect --force <old id> ${c.name}), connect it to an existing one (docker network connect <network> ${c.name}) and start it.`,
+          verify,
+          `Drop ${c.name}'s record of the vanished network by the name it keeps for it (docker network disconnect --force ${name} ${arg(c.name)}; the old id would not match), connect it to a network that exists (docker network ls; docker network connect <network> ${arg(c.name)}) and start it (docker start ${arg(c.name)}). Nothing is removed or recreated.`,
         ),
-    references: [REF.networkMissing, REF.networkMissing2],
+    references: [REF.networkMissing, REF.networkMissing2, REF.networkDisconnectForce],
   };
 }
 
@@ -415,7 +421,7 @@ export function portReserved(
   };
 }
 
-/** Publishing with the host IP left out, for `-p`: the only form the Windows NAT driver accepts. */
+/** One host port and no host IP, for `-p`: the only form the Windows NAT driver accepts (a range keeps its first port). */
 function publishArgs(pubs: readonly Publication[]): string {
   return pubs
     .map(
@@ -426,14 +432,28 @@ function publishArgs(pubs: readonly Publication[]): string {
 }
 
 export function portPublishRefused(c: Container, pubs: readonly Publication[], file: string): Cause {
-  const bindings = pubs.map((p) => `${p.hostIp}:${p.hostPort ?? '?'} -> ${p.containerPort}/${p.protocol}`);
+  const bindings = pubs.map((p) => `${p.hostIp}:${hostPortText(p)} -> ${p.containerPort}/${p.protocol}`);
+  const ranged = pubs.some((p) => p.hostPortRange !== undefined);
+  const withIp = pubs.some(namesHostIp);
+  const what = [
+    ...(withIp
+      ? ['a binding that names a host IP ("Windows does not support host IP addresses in NAT settings")']
+      : []),
+    ...(ranged
+      ? ['a range of host ports ("Windows does not support more than one host port in NAT settings")']
+      : []),
+  ];
   return {
     id: 'port-publish-refused',
     title: `Windows refuses ${c.name}'s port binding${pubs.length > 1 ? 's' : ''} ${list(bindings)}`,
-    explanation: `${file} shows ${c.name} publishing ${list(bindings)}: a binding that names a host IP. The Windows NAT driver refuses it ("Windows does not support host IP addresses in NAT settings") and the container does not start; "-p 127.0.0.1:..." is not "published for the host alone" on Windows. Publish without the host IP and limit who may connect with a firewall rule (RemoteAddress).`,
+    explanation: `${file} shows ${c.name} publishing ${list(bindings)}: ${what.join(' and ')}. The Windows NAT driver refuses it and the container does not start${withIp ? '; "-p 127.0.0.1:..." is not "published for the host alone" on Windows' : ''}. Publish one host port without a host IP${withIp ? ' and limit who may connect with a firewall rule (RemoteAddress)' : ''}.`,
     fix: stepsFix(
-      `Docker cannot change the port bindings of an existing container: in the compose file or deployment script of ${c.name}, publish ${publishArgs(pubs)} (no host IP) and bring it up from there, carrying over its networks, mounts, environment and restart policy.`,
-      `To keep other clients out, allow only yours: New-NetFirewallRule -DisplayName ${psQuote(`${c.name} clients`)} -Direction Inbound -Action Allow -Protocol ${psProtocol(pubs[0]!.protocol)} -LocalPort ${pubs[0]!.containerPort} -RemoteAddress <client addresses>`,
+      `Docker cannot change the port bindings of an existing container: in the compose file or deployment script of ${c.name}, publish ${publishArgs(pubs)} (${ranged ? 'one host port' : ''}${ranged && withIp ? ', ' : ''}${withIp ? 'no host IP' : ''}) and bring it up from there, carrying over its networks, mounts, environment and restart policy.`,
+      ...(withIp
+        ? [
+            `To keep other clients out, allow only yours: New-NetFirewallRule -DisplayName ${psQuote(`${c.name} clients`)} -Direction Inbound -Action Allow -Protocol ${psProtocol(pubs[0]!.protocol)} -LocalPort ${pubs[0]!.containerPort} -RemoteAddress <client addresses>`,
+          ]
+        : []),
     ),
     references: [REF.hostIpBinding, REF.hostIpBinding2, REF.dockerRunPublish],
   };

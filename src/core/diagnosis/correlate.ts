@@ -83,6 +83,8 @@ export interface Publication {
   readonly protocol: 'tcp' | 'udp';
   readonly hostIp: string | null;
   readonly hostPort: number | null;
+  /** A host port range as the container asked for it (`hostPort` is its first port); absent for one port. */
+  readonly hostPortRange?: { readonly start: number; readonly end: number };
   readonly mode: PublishMode;
   readonly origin: 'container' | 'service';
   /** For a container's own binding: whether Docker shows it live (NetworkSettings.Ports) or only as requested. */
@@ -92,15 +94,33 @@ export interface Publication {
 
 /**
  * A binding the Windows NAT driver refuses: a host IP other than 0.0.0.0 / :: ("Windows does not support host IP
- * addresses in NAT settings"); the container does not start (knowledge notes section 10; failure catalogue 36).
+ * addresses in NAT settings") or a host port range ("Windows does not support more than one host port in NAT
+ * settings"); the container does not start (knowledge notes section 10; failure catalogue 36).
  */
 export function refusedByNat(p: Publication): boolean {
   return (
     p.origin === 'container' &&
     (p.mode === 'nat' || p.mode === 'host') &&
-    p.hostIp !== null &&
-    !/^(|0\.0\.0\.0|::|\[::\])$/.test(p.hostIp.trim())
+    (p.hostPortRange !== undefined || namesHostIp(p))
   );
+}
+
+/** A binding to one host address rather than all of them (0.0.0.0 / ::). */
+export function namesHostIp(p: { readonly hostIp: string | null }): boolean {
+  return p.hostIp !== null && !/^(|0\.0\.0\.0|::|\[::\])$/.test(p.hostIp.trim());
+}
+
+/** Whether the binding asks for this host port: its one port, or any port of its range. */
+export function coversHostPort(p: Publication, port: number): boolean {
+  return p.hostPortRange ? port >= p.hostPortRange.start && port <= p.hostPortRange.end : p.hostPort === port;
+}
+
+/** `8080` or `8080-8090`: the host side of a binding as Docker holds it. */
+export function hostPortText(p: {
+  readonly hostPort: number | null;
+  readonly hostPortRange?: { readonly start: number; readonly end: number };
+}): string {
+  return p.hostPortRange ? `${p.hostPortRange.start}-${p.hostPortRange.end}` : `${p.hostPort ?? '?'}`;
 }
 
 export interface Footprint {
@@ -458,12 +478,13 @@ function publicationsOf(
       protocol: p.protocol,
       hostIp: p.hostIp,
       hostPort: p.hostPort,
+      ...(p.hostPortRange ? { hostPortRange: p.hostPortRange } : {}),
       mode: hostMode ? 'host' : containerMode,
       origin: 'container',
       live: p.origin !== 'port-bindings',
       evidence: {
         file: containersFile,
-        detail: `${c.name}: ${p.containerPort}/${p.protocol} -> ${p.hostIp ?? '0.0.0.0'}:${p.hostPort}`,
+        detail: `${c.name}: ${p.containerPort}/${p.protocol} -> ${p.hostIp ?? '0.0.0.0'}:${hostPortText(p)}`,
       },
     });
     seen.add(`${p.protocol}/${p.hostPort}`);

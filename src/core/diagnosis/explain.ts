@@ -6,6 +6,7 @@ import type { Container, HostModel } from '../../shared/model';
 import {
   correlate,
   footprintOf,
+  coversHostPort,
   refusedByNat,
   type Correlation,
   type Footprint,
@@ -84,7 +85,7 @@ export function explain(
     ? target.publications
         .filter(
           (p) =>
-            p.hostPort === port &&
+            coversHostPort(p, port) &&
             p.protocol === protocol &&
             // On nat such a binding is refused outright (published-port fails); elsewhere a loopback binding
             // serves the host alone, not the LAN.

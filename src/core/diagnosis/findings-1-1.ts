@@ -178,9 +178,11 @@ function hnsEndpointFindings(model: HostModel, c: Correlation): Finding[] {
         ),
         { file: model.containers.source.file, detail: `no container has ${bareAddress(e.ipAddress)}` },
       ],
+      // Catalogue 30's fix, guarded: it removes the endpoint only while it still holds the address and no container
+      // shares it (the bundle is a snapshot), and it removes that endpoint alone, never a network or a container.
       fix: commandFix(
-        `Get-HnsEndpoint | Where-Object ID -eq ${psQuote(e.id)} | Remove-HnsEndpoint`,
-        'Removes only this leftover endpoint (not a network); check first that no VM or pod uses its address.',
+        `Get-HnsEndpoint | Where-Object { $_.ID -eq ${psQuote(e.id)} -and $_.IPAddress -eq ${psQuote(bareAddress(e.ipAddress))} -and -not $_.SharedContainers } | Remove-HnsEndpoint`,
+        `Verify first that no container holds ${bareAddress(e.ipAddress)} now (docker ps -q | ForEach-Object { docker inspect -f '{{.Name}} {{range .NetworkSettings.Networks}}{{.IPAddress}} {{end}}' $_ }) and that no VM or Kubernetes pod uses the endpoint. The filter removes only this endpoint, only while it still holds that address and no container shares it; no network or container is removed. Get-HnsEndpoint comes with the HNS PowerShell module (HostNetworkingService, or hns.psm1 from github.com/microsoft/SDN).`,
       ),
       references: [REF.hnsEndpointOrphan, REF.hnsEndpointOrphan2],
     });

@@ -1,6 +1,6 @@
 // The diagnosis API: correlation, explain, findings, inspect and the isolation walkthrough. Pure, no I/O.
 
-export { correlate, footprintOf, normalizeWindowsPath } from './correlate';
+export { correlate, footprintOf, hostPortText, normalizeWindowsPath } from './correlate';
 export type {
   Correlation,
   Determined,
@@ -23,8 +23,8 @@ export {
   utilityVmMemoryBytes,
   NOT_OBSERVABLE,
 } from './isolation-walkthrough';
-export { reachabilityMatrix } from './matrix';
-export { byContainer, decisiveHop, fromLabel, reachSummary } from './reach-summary';
+export { INTERNET_PORT, outboundMatrix, reachabilityMatrix } from './matrix';
+export { byContainer, decisiveHop, fromLabel, reachSummary, toLabel } from './reach-summary';
 export {
   buildCapabilities,
   natLoopback,

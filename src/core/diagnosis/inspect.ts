@@ -78,6 +78,7 @@ export function inspect(
       protocol: p.protocol,
       hostIp: p.hostIp,
       hostPort: p.hostPort,
+      ...(p.hostPortRange ? { hostPortRange: p.hostPortRange } : {}),
       mode: p.mode,
     })),
     natMappings: fp.natMappings.map((m) => ({

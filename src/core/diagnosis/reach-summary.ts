@@ -29,6 +29,18 @@ export function fromLabel(from: string, nameOf: (id: string) => string | undefin
   return from;
 }
 
+/** An outbound question's `to` (`internet`, `host`, `container:<id>`, an address or name) as a reader says it. */
+export function toLabel(to: string | undefined, nameOf: (id: string) => string | undefined): string {
+  if (to === undefined) return 'unknown';
+  if (to === 'internet') return 'the internet';
+  if (to === 'host') return 'the host';
+  if (to.startsWith('container:')) {
+    const ref = to.slice('container:'.length);
+    return `container ${nameOf(ref) ?? ref}`;
+  }
+  return to;
+}
+
 function pathOf(e: Explanation, nameOf: (id: string) => string | undefined): ReachPath {
   const hop = decisiveHop(e);
   return {

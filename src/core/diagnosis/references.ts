@@ -75,6 +75,8 @@ export const REF = {
   hostIpBinding2: github('hashicorp/nomad', 'pull', 1475), // 36
   networkMissing: github('moby/moby', 'issues', 38358), // 12
   networkMissing2: github('docker/for-win', 'issues', 14008), // 12
+  // DisconnectFromNetwork: a stopped container's network record is matched by name; --force drops it alone.
+  networkDisconnectForce: 'https://github.com/moby/moby/blob/master/daemon/container_operations.go',
   hnsEndpointOrphan: github('docker/for-win', 'issues', 13965), // 30
   hnsEndpointOrphan2: github('microsoft/Windows-Containers', 'issues', 631), // 30
   hnsStateCorrupt: github('docker/for-win', 'issues', 3558), // 3

@@ -1,5 +1,6 @@
 // `hostscope inspect` for a person: what the container is on the host, section by section.
 import type { InspectResult } from '../../shared/diagnosis';
+import { hostPortText } from '../diagnosis';
 import { safeText, type Style } from './style';
 import { table, type Column } from './table';
 import { wrap } from './wrap';
@@ -85,7 +86,7 @@ export function formatInspect(r: InspectResult, style: Style, width = 100): stri
     'Published ports',
     r.publishedPorts,
     [
-      { header: 'HOST', value: (p) => `${p.hostIp ?? '*'}:${p.hostPort ?? '-'}` },
+      { header: 'HOST', value: (p) => `${p.hostIp ?? '*'}:${p.hostPort === null ? '-' : hostPortText(p)}` },
       { header: 'CONTAINER', value: (p) => `${p.containerPort}/${p.protocol}` },
       { header: 'MODE', value: (p) => p.mode },
     ],

@@ -68,6 +68,19 @@ type RawPortMap = z.output<typeof portMap>;
 
 export const containersSchema = list(containerSchema);
 
+/**
+ * `8080-8090` as HostConfig.PortBindings keeps `-p 8080-8090:80`: a range the Windows NAT driver refuses (knowledge
+ * notes section 10), kept as data rather than dropped. A one-port range (`8080-8080`) is that port.
+ */
+function hostPortRangeOf(text: string | null): { readonly start: number; readonly end: number } | null {
+  const m = text === null ? null : /^(\d{1,5})-(\d{1,5})$/.exec(text.trim());
+  if (!m) return null;
+  const start = Number(m[1]);
+  const end = Number(m[2]);
+  if (start < 1 || end > 65535 || end < start) return null;
+  return { start, end };
+}
+
 function portsOf(live: RawPortMap, requested: RawPortMap): PublishedPort[] {
   const byKey = new Map<string, PublishedPort>();
   const add = (map: RawPortMap, origin: 'network-settings' | 'port-bindings'): void => {
@@ -77,10 +90,22 @@ function portsOf(live: RawPortMap, requested: RawPortMap): PublishedPort[] {
       const protocol = (match[2] ?? 'tcp').toLowerCase();
       if (protocol !== 'tcp' && protocol !== 'udp') continue;
       for (const b of bindings) {
-        const hostPort = b.HostPort !== null && /^\d+$/.test(b.HostPort) ? Number(b.HostPort) : null;
+        const range = hostPortRangeOf(b.HostPort);
+        const hostPort =
+          b.HostPort !== null && /^\d+$/.test(b.HostPort) ? Number(b.HostPort) : (range?.start ?? null);
         const hostIp = b.HostIp === null || b.HostIp === '' ? '0.0.0.0' : b.HostIp;
-        const port: PublishedPort = { containerPort: Number(match[1]), protocol, hostIp, hostPort, origin };
-        const id = `${port.containerPort}/${protocol}/${hostIp}/${hostPort ?? ''}`;
+        const port: PublishedPort = {
+          containerPort: Number(match[1]),
+          protocol,
+          hostIp,
+          hostPort,
+          ...(range && range.end > range.start ? { hostPortRange: range } : {}),
+          origin,
+        };
+        const bound = port.hostPortRange
+          ? `${port.hostPortRange.start}-${port.hostPortRange.end}`
+          : (hostPort ?? '');
+        const id = `${port.containerPort}/${protocol}/${hostIp}/${bound}`;
         const seen = byKey.get(id);
         byKey.set(id, seen && seen.origin !== origin ? { ...seen, origin: 'both' } : (seen ?? port));
       }

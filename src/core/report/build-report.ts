@@ -12,13 +12,17 @@ import {
   findings as findFindings,
   fromLabel,
   inspect,
+  outboundMatrix,
   reachabilityMatrix,
+  toLabel,
   type Correlation,
 } from '../diagnosis';
 import { listOf, missingNote, valueOf } from '../diagnosis/known';
 import {
   REPORT_SCHEMA,
   REPORT_SCHEMA_VERSION,
+  type OutboundRow,
+  type PathsByCause,
   type ReachRow,
   type ReportContainer,
   type ReportDetail,
@@ -154,7 +158,10 @@ function portLabel(explanation: Explanation, container: Container | undefined): 
 }
 
 /** Failing paths under their first cause (or deciding hop), unreachable first: a repeated cause is said once. */
-function groupByCause(rows: readonly ReachRow[]): ReportDocument['problems']['byCause'] {
+function groupByCause<Row extends ReachRow | OutboundRow>(
+  rows: readonly Row[],
+  pathText: (row: Row) => string,
+): PathsByCause {
   const groups = new Map<string, { cause: string; causeId: string | null; paths: string[] }>();
   const ordered = [...rows].sort(
     (a, b) => VERDICT_ORDER.indexOf(a.explanation.verdict) - VERDICT_ORDER.indexOf(b.explanation.verdict),
@@ -164,11 +171,24 @@ function groupByCause(rows: readonly ReachRow[]): ReportDocument['problems']['by
     const cause = first?.title ?? `${row.decisiveHop?.title ?? 'undecided'}: ${row.explanation.verdict}`;
     const key = `${first?.id ?? ''}\u0000${cause}`;
     const group = groups.get(key) ?? { cause, causeId: first?.id ?? null, paths: [] };
-    group.paths.push(`${row.explanation.container.name} ${row.portLabel} from ${row.fromLabel}`);
+    group.paths.push(pathText(row));
     groups.set(key, group);
   }
   return [...groups.values()];
 }
+
+const inboundPath = (row: ReachRow): string =>
+  `${row.explanation.container.name} ${row.portLabel} from ${row.fromLabel}`;
+const outboundPath = (row: OutboundRow): string =>
+  `${row.explanation.container.name} to ${row.toLabel} ${row.portLabel}`;
+
+const countsOf = (
+  rows: readonly (ReachRow | OutboundRow)[],
+): { readonly verdict: Verdict; readonly count: number }[] =>
+  VERDICT_ORDER.map((verdict) => ({
+    verdict,
+    count: rows.filter((r) => r.explanation.verdict === verdict).length,
+  }));
 
 function severityRank(finding: Finding): number {
   return SEVERITIES.indexOf(finding.severity);
@@ -223,11 +243,22 @@ export function buildReport(model: HostModel, options: ReportOptions): ReportOut
       portLabel: portLabel(explanation, byId.get(explanation.container.id)),
       fromLabel: fromLabel(explanation.from, (id) => byId.get(id)?.name),
     }));
+  // The container asking is the one in scope, as the container asked about is for inbound rows.
+  const allOutbound: OutboundRow[] = outboundMatrix(model, correlation, matrix)
+    .filter((e) => selectedIds.has(e.container.id))
+    .map((explanation) => ({
+      explanation,
+      decisiveHop: decisiveHop(explanation),
+      portLabel: `${explanation.port}/${explanation.protocol}`,
+      toLabel: toLabel(explanation.to, (id) => byId.get(id)?.name),
+    }));
   const detail = options.detail ?? 'all';
   const failingRows = allRows.filter((r) => r.explanation.verdict !== 'reachable');
   const rows = detail === 'problems' ? failingRows : allRows;
+  const failingOutbound = allOutbound.filter((r) => r.explanation.verdict !== 'reachable');
   const troubled = new Set([
     ...failingRows.map((r) => r.explanation.container.id),
+    ...failingOutbound.map((r) => r.explanation.container.id),
     // Info and low findings (no mount, Hyper-V has no host rules) are notes, not problems to detail.
     ...findingItems
       .filter((f) => f.severity !== 'info' && f.severity !== 'low')
@@ -275,7 +306,12 @@ export function buildReport(model: HostModel, options: ReportOptions): ReportOut
       },
       scope: limited ? selected.map((c) => c.name) : [],
       detail,
-      problems: { failingPaths: failingRows.length, byCause: groupByCause(failingRows) },
+      problems: {
+        failingPaths: failingRows.length,
+        byCause: groupByCause(failingRows, inboundPath),
+        failingOutbound: failingOutbound.length,
+        outboundByCause: groupByCause(failingOutbound, outboundPath),
+      },
       host: hostSection(model),
       probes: probeRows(model.probes),
       findings: {
@@ -290,12 +326,10 @@ export function buildReport(model: HostModel, options: ReportOptions): ReportOut
         running: containersKnown ? all.filter((c) => c.state === 'running').length : null,
         items: containers,
       },
-      reachability: {
-        counts: VERDICT_ORDER.map((verdict) => ({
-          verdict,
-          count: allRows.filter((r) => r.explanation.verdict === verdict).length,
-        })),
-        rows,
+      reachability: { counts: countsOf(allRows), rows },
+      outbound: {
+        counts: countsOf(allOutbound),
+        rows: detail === 'problems' ? failingOutbound : allOutbound,
       },
       isolation,
       redaction: null,

@@ -71,6 +71,24 @@ export interface ReachRow {
   readonly fromLabel: string;
 }
 
+/** One outbound question of one container (issue 10): what it can reach, and where that stops. */
+export interface OutboundRow {
+  readonly explanation: Explanation;
+  /** The first hop that failed, or the first undecided one for an `unknown` verdict; null when all passed. */
+  readonly decisiveHop: Hop | null;
+  /** `443/tcp`: the destination port asked about. */
+  readonly portLabel: string;
+  /** The destination as a reader says it: `the internet`, `the host`, `container db`, an address or a name. */
+  readonly toLabel: string;
+}
+
+/** Failing paths grouped by their first cause (or deciding hop), so a repeated cause is said once. */
+export type PathsByCause = readonly {
+  readonly cause: string;
+  readonly causeId: string | null;
+  readonly paths: readonly string[];
+}[];
+
 export interface ReportDocument {
   readonly schema: typeof REPORT_SCHEMA;
   readonly schemaVersion: typeof REPORT_SCHEMA_VERSION;
@@ -94,11 +112,10 @@ export interface ReportDocument {
   /** The one-page summary: every failing path, grouped by its first cause so a repeated cause is said once. */
   readonly problems: {
     readonly failingPaths: number;
-    readonly byCause: readonly {
-      readonly cause: string;
-      readonly causeId: string | null;
-      readonly paths: readonly string[];
-    }[];
+    readonly byCause: PathsByCause;
+    /** Failing outbound questions (issue 10), grouped the same way; kept apart so inbound counts read as before. */
+    readonly failingOutbound: number;
+    readonly outboundByCause: PathsByCause;
   };
   readonly host: ReportHost;
   readonly probes: {
@@ -118,6 +135,14 @@ export interface ReportDocument {
   readonly reachability: {
     readonly counts: readonly { readonly verdict: Verdict; readonly count: number }[];
     readonly rows: readonly ReachRow[];
+  };
+  /**
+   * What each running container can reach (issue 10): the internet, host services and containers on a shared
+   * network, with the same scope rules as `reachability` (the container asking is the one in scope).
+   */
+  readonly outbound: {
+    readonly counts: readonly { readonly verdict: Verdict; readonly count: number }[];
+    readonly rows: readonly OutboundRow[];
   };
   /** Process isolation next to Hyper-V isolation, where the host runs both. */
   readonly isolation: IsolationComparison | null;

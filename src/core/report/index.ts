@@ -3,6 +3,8 @@ export { createReport, type CreateReportOptions, type CreateReportOutcome } from
 export {
   REPORT_SCHEMA,
   REPORT_SCHEMA_VERSION,
+  type OutboundRow,
+  type PathsByCause,
   type ReachRow,
   type ReportContainer,
   type ReportDetail,

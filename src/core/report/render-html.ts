@@ -12,7 +12,8 @@ import type {
 } from '../../shared/diagnosis';
 import type { CapabilityStatus } from '../../shared/views';
 import type { RedactionSummary } from '../redact';
-import type { ReachRow, ReportContainer, ReportDocument } from './document';
+import { INTERNET_PORT } from '../diagnosis';
+import type { OutboundRow, PathsByCause, ReachRow, ReportContainer, ReportDocument } from './document';
 import { escapeHtml as esc } from './escape';
 import { barChart, stackedBar } from './svg-charts';
 import { containerCells, kindTitle } from './words';
@@ -114,7 +115,21 @@ function problemsSection(doc: ReportDocument): string {
     .filter((c) => c.count > 0)
     .map((c) => `${badge(c.severity, SEVERITY_COLORS[c.severity])} ${c.count}`)
     .join(' ');
-  const causes = doc.problems.byCause
+  const causes = byCauseItems(doc.problems.byCause);
+  const outbound = byCauseItems(doc.problems.outboundByCause);
+  return `<section id="problems" class="page">
+<h2>Problems first</h2>
+<p>Reachability: ${esc(verdicts)}. Findings: ${severities || 'none'}.</p>
+<h3>Failing paths (${doc.problems.failingPaths}), by first cause</h3>
+${causes ? `<ul>${causes}</ul>` : '<p>Every published port is reachable from every source checked.</p>'}
+<h3>Failing outbound paths (${doc.problems.failingOutbound}), by first cause</h3>
+${outbound ? `<ul>${outbound}</ul>` : '<p>Every container reaches every destination checked (the internet, host services, containers it shares a network with).</p>'}
+${doc.detail === 'problems' ? '<p class="banner">Details below cover only the containers and paths with a problem, and state a repeated finding or cause once with its further cases (scope: problems).</p>' : ''}
+</section>`;
+}
+
+function byCauseItems(groups: PathsByCause): string {
+  return groups
     .map((g) => {
       const more = g.paths.length - SHOWN_PATHS;
       return `<li><strong>${esc(g.cause)}</strong>${g.causeId ? ` <span class="muted small">${esc(g.causeId)}</span>` : ''}: ${esc(
@@ -122,13 +137,6 @@ function problemsSection(doc: ReportDocument): string {
       )}${more > 0 ? ` <span class="muted">and ${more} more</span>` : ''}</li>`;
     })
     .join('');
-  return `<section id="problems" class="page">
-<h2>Problems first</h2>
-<p>Reachability: ${esc(verdicts)}. Findings: ${severities || 'none'}.</p>
-<h3>Failing paths (${doc.problems.failingPaths}), by first cause</h3>
-${causes ? `<ul>${causes}</ul>` : '<p>Every published port is reachable from every source checked.</p>'}
-${doc.detail === 'problems' ? '<p class="banner">Details below cover only the containers and paths with a problem, and state a repeated finding or cause once with its further cases (scope: problems).</p>' : ''}
-</section>`;
 }
 
 function summarySection(doc: ReportDocument): string {
@@ -335,27 +343,35 @@ function causeBlock(cause: Cause): string {
   )}</div>${fixHtml(cause.fix)}</div>`;
 }
 
-function reachRow(row: ReachRow): string {
+/** The first cell names the other end: where the client is (inbound) or where the container connects to (outbound). */
+function reachRow(row: ReachRow | OutboundRow): string {
   const e = row.explanation;
-  return `<tr data-verdict="${esc(e.verdict)}"><td>${esc(row.fromLabel)}</td><td>${badge(e.verdict, VERDICT_COLORS[e.verdict])}</td><td>${hopCell(row.decisiveHop)}</td><td>${
+  const end = 'toLabel' in row ? `${row.toLabel}, ${row.portLabel}` : row.fromLabel;
+  return `<tr data-verdict="${esc(e.verdict)}"><td>${esc(end)}</td><td>${badge(e.verdict, VERDICT_COLORS[e.verdict])}</td><td>${hopCell(row.decisiveHop)}</td><td>${
     e.causes.map(causeBlock).join('') || '<span class="muted">-</span>'
   }</td></tr>`;
 }
 
-const REACH_TABLE_HEAD = `<table class="fixed"><colgroup><col style="width:16%"><col style="width:10%"><col style="width:26%"><col style="width:48%"></colgroup>
-<thead><tr><th>From</th><th>Verdict</th><th>Decided at</th><th>Cause and fix</th></tr></thead>`;
+const tableHead = (
+  end: string,
+): string => `<table class="fixed"><colgroup><col style="width:16%"><col style="width:10%"><col style="width:26%"><col style="width:48%"></colgroup>
+<thead><tr><th>${end}</th><th>Verdict</th><th>Decided at</th><th>Cause and fix</th></tr></thead>`;
+const REACH_TABLE_HEAD = tableHead('From');
+const OUTBOUND_TABLE_HEAD = tableHead('To');
 
-/** A path on one line of a case list: container, port and source, then its own fix. */
-function pathCase(row: ReachRow): string {
+/** A path on one line of a case list: container, port and the other end, then its own fix. */
+function pathCase(row: ReachRow | OutboundRow): string {
   const e = row.explanation;
   const first = e.causes[0];
-  return `<strong>${esc(e.container.name)}</strong> ${esc(row.portLabel)} from ${esc(row.fromLabel)}${
-    first ? `: ${fixInline(first.fix)}` : ''
-  }`;
+  const path =
+    'toLabel' in row
+      ? `to ${esc(row.toLabel)} ${esc(row.portLabel)}`
+      : `${esc(row.portLabel)} from ${esc(row.fromLabel)}`;
+  return `<strong>${esc(e.container.name)}</strong> ${path}${first ? `: ${fixInline(first.fix)}` : ''}`;
 }
 
 /** Failing paths under their first cause (or deciding hop), as the summary groups them: each said once. */
-function reachabilityByCause(rows: readonly ReachRow[]): string {
+function reachabilityByCause(rows: readonly (ReachRow | OutboundRow)[], head: string): string {
   return groupedBy(
     rows,
     (r) =>
@@ -366,7 +382,7 @@ function reachabilityByCause(rows: readonly ReachRow[]): string {
       if (first === undefined) return '';
       const e = first.explanation;
       return `<h3>${esc(e.causes[0]?.id ?? first.decisiveHop?.title ?? e.verdict)} <span class="muted">${group.length} ${group.length === 1 ? 'path' : 'paths'}, first: ${esc(e.container.name)} port ${esc(first.portLabel)}</span></h3>
-${REACH_TABLE_HEAD}<tbody>${reachRow(first)}</tbody></table>${rest.length > 0 ? furtherCases(rest.map(pathCase)) : ''}`;
+${head}<tbody>${reachRow(first)}</tbody></table>${rest.length > 0 ? furtherCases(rest.map(pathCase)) : ''}`;
     })
     .join('');
 }
@@ -375,7 +391,7 @@ function reachabilitySection(doc: ReportDocument): string {
   const counts = doc.reachability.counts.map((c) => `${c.count} ${c.verdict}`).join(', ');
   const groups =
     doc.detail === 'problems'
-      ? reachabilityByCause(doc.reachability.rows)
+      ? reachabilityByCause(doc.reachability.rows, REACH_TABLE_HEAD)
       : // Rows of one container and port together, in the order the diagnosis gave them.
         groupedBy(doc.reachability.rows, (r) => `${r.explanation.container.id}\u0000${r.portLabel}`)
           .map(
@@ -388,6 +404,22 @@ ${REACH_TABLE_HEAD}<tbody>${group.map(reachRow).join('')}</tbody></table>`,
   return `<section id="reachability" class="page wide"><h2>Reachability of published ports</h2>
 <p class="meta">Every published port of every container, from each source that applies: ${esc(counts)}.</p>
 ${groups || '<p>No published ports.</p>'}</section>`;
+}
+
+function outboundSection(doc: ReportDocument): string {
+  const counts = doc.outbound.counts.map((c) => `${c.count} ${c.verdict}`).join(', ');
+  const groups =
+    doc.detail === 'problems'
+      ? reachabilityByCause(doc.outbound.rows, OUTBOUND_TABLE_HEAD)
+      : groupedBy(doc.outbound.rows, (r) => r.explanation.container.id)
+          .map(
+            (group) =>
+              `<h3>${esc(group[0]!.explanation.container.name)}</h3>\n${OUTBOUND_TABLE_HEAD}<tbody>${group.map(reachRow).join('')}</tbody></table>`,
+          )
+          .join('');
+  return `<section id="outbound" class="page wide"><h2>What containers can reach</h2>
+<p class="meta">Each running container to the internet (${esc(`${INTERNET_PORT}/tcp`)}), to the host's own services and to containers it shares a network with: ${esc(counts)}.</p>
+${groups || '<p>No running container on a network.</p>'}</section>`;
 }
 
 function isolationSection(comparison: IsolationComparison | null): string {
@@ -451,7 +483,7 @@ export function renderReportHtml(doc: ReportDocument): string {
   )}.</p>
 ${doc.scope.length > 0 ? `<p class="banner">Limited to: ${esc(doc.scope.join(', '))}</p>` : ''}
 <p class="banner">${doc.redaction ? 'Redacted for sharing: names and addresses are pseudonyms (summary at the end).' : '<strong>Not redacted.</strong> Check before sharing.'}</p>
-<nav><ol><li><a href="#problems">Problems first</a></li><li><a href="#summary">Host summary</a></li><li><a href="#findings">Findings</a></li><li><a href="#containers">Containers</a></li><li><a href="#reachability">Reachability</a></li>${
+<nav><ol><li><a href="#problems">Problems first</a></li><li><a href="#summary">Host summary</a></li><li><a href="#findings">Findings</a></li><li><a href="#containers">Containers</a></li><li><a href="#reachability">Reachability</a></li><li><a href="#outbound">Outbound</a></li>${
     doc.isolation ? '<li><a href="#isolation">Isolation modes</a></li>' : ''
   }<li><a href="#probes">Probe outcomes</a></li><li><a href="#redaction">Redaction</a></li></ol></nav>
 </header>
@@ -461,6 +493,7 @@ ${summarySection(doc)}
 ${findingsSection(doc)}
 ${containersSection(doc)}
 ${reachabilitySection(doc)}
+${outboundSection(doc)}
 ${isolationSection(doc.isolation)}
 ${probesSection(doc)}
 ${redactionSection(doc.redaction)}

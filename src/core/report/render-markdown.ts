@@ -1,7 +1,7 @@
 // The report as Markdown for tickets and chat (CommonMark + GitHub tables). Bundle text goes through
 // escapeMarkdown, or into code spans and blocks whose fences it cannot close.
 import type { Finding, Fix, IsolationComparison } from '../../shared/diagnosis';
-import type { ReachRow, ReportContainer, ReportDocument } from './document';
+import type { OutboundRow, PathsByCause, ReachRow, ReportContainer, ReportDocument } from './document';
 import { escapeMarkdown, markdownCode, markdownCodeBlock } from './escape';
 import { containerCells, kindTitle } from './words';
 
@@ -77,6 +77,16 @@ function containerLine(c: ReportContainer): string[] {
 }
 
 function reachLine(row: ReachRow): string[] {
+  return [md(row.explanation.container.name), md(row.portLabel), md(row.fromLabel), ...verdictCells(row)];
+}
+
+/** An outbound row: the container asking, where to, the port, then the verdict, the deciding hop and causes. */
+function outboundLine(row: OutboundRow): string[] {
+  return [md(row.explanation.container.name), md(row.toLabel), md(row.portLabel), ...verdictCells(row)];
+}
+
+/** The verdict, the hop that decided it, and each cause with its fix. */
+function verdictCells(row: ReachRow | OutboundRow): string[] {
   const e = row.explanation;
   const hop = row.decisiveHop
     ? `${md(row.decisiveHop.title)} (${md(row.decisiveHop.status)})`
@@ -87,14 +97,7 @@ function reachLine(row: ReachRow): string[] {
         `**${md(c.title)}** (${markdownCode(c.id, true)}${c.confidence === 'likely' ? ', likely' : ''}): ${md(c.explanation)} Fix: ${fixInTable(c.fix)}`,
     )
     .join('<br>');
-  return [
-    md(e.container.name),
-    md(row.portLabel),
-    md(row.fromLabel),
-    `**${md(e.verdict)}**`,
-    hop,
-    causes || '-',
-  ];
+  return [`**${md(e.verdict)}**`, hop, causes || '-'];
 }
 
 function isolation(comparison: IsolationComparison): string {
@@ -118,19 +121,30 @@ function problems(doc: ReportDocument): string {
     .filter((c) => c.count > 0)
     .map((c) => `${c.count} ${c.severity}`)
     .join(', ');
-  const causes = doc.problems.byCause.map(
-    (g) =>
-      `- **${md(g.cause)}**: ${md(g.paths.slice(0, 12).join('; '))}${g.paths.length > 12 ? ` and ${g.paths.length - 12} more` : ''}`,
-  );
+  const causes = byCauseLines(doc.problems.byCause);
+  const outbound = byCauseLines(doc.problems.outboundByCause);
   return `## Problems first
 
 Reachability: ${md(verdicts)}. Findings: ${md(severities || 'none')}.
 
 ### Failing paths (${doc.problems.failingPaths}), by first cause
 
+${causes.length > 0 ? causes.join('\n') : 'Every published port is reachable from every source checked.'}
+
+### Failing outbound paths (${doc.problems.failingOutbound}), by first cause
+
 ${
-  causes.length > 0 ? causes.join('\n') : 'Every published port is reachable from every source checked.'
+  outbound.length > 0
+    ? outbound.join('\n')
+    : 'Every container reaches every destination checked (the internet, host services, containers it shares a network with).'
 }${doc.detail === 'problems' ? '\n\n*Details below cover only the containers and paths with a problem (scope: problems).*' : ''}`;
+}
+
+function byCauseLines(groups: PathsByCause): string[] {
+  return groups.map(
+    (g) =>
+      `- **${md(g.cause)}**: ${md(g.paths.slice(0, 12).join('; '))}${g.paths.length > 12 ? ` and ${g.paths.length - 12} more` : ''}`,
+  );
 }
 
 export function renderReportMarkdown(doc: ReportDocument): string {
@@ -179,6 +193,10 @@ export function renderReportMarkdown(doc: ReportDocument): string {
   const verdicts = doc.reachability.counts.map((c) => `${c.count} ${c.verdict}`).join(', ');
   parts.push(
     `## Reachability of published ports\n\n${mdLine(verdicts)}.\n\n${table(['Container', 'Port', 'From', 'Verdict', 'Decided at', 'Cause and fix'], doc.reachability.rows.map(reachLine))}`,
+  );
+  const outboundVerdicts = doc.outbound.counts.map((c) => `${c.count} ${c.verdict}`).join(', ');
+  parts.push(
+    `## What containers can reach\n\n${mdLine(outboundVerdicts)}.\n\n${table(['Container', 'To', 'Port', 'Verdict', 'Decided at', 'Cause and fix'], doc.outbound.rows.map(outboundLine))}`,
   );
   if (doc.isolation) parts.push(isolation(doc.isolation));
 

@@ -1,5 +1,6 @@
 // The container table: one row per container, everything the table sorts and filters on already flattened.
 
+import { hostPortText } from '../../core/diagnosis';
 import { SEVERITIES, type Finding, type Severity } from '../../shared/diagnosis';
 import type { PublishedPort } from '../../shared/model';
 import type { ContainerRow, ContainersView, ReachSummary } from '../../shared/views';
@@ -49,7 +50,7 @@ export function formatPort(port: PublishedPort): string {
   // Bound to every address is the usual case: say only the port, as `docker ps` does for 0.0.0.0.
   const anyAddress =
     port.hostIp === null || port.hostIp === '' || port.hostIp === '0.0.0.0' || port.hostIp === '::';
-  return `${anyAddress ? '' : `${port.hostIp}:`}${port.hostPort}->${target}`;
+  return `${anyAddress ? '' : `${port.hostIp}:`}${hostPortText(port)}->${target}`;
 }
 
 export function worstSeverity(findings: readonly { readonly severity: Severity }[]): Severity | null {

@@ -1,11 +1,21 @@
 // Reachability: one question answered as a path (client -> hops -> process), and every published port from every
 // source at a glance.
 
-import { explain, explainOutbound, findContainer, targetLabel } from '../../core/diagnosis';
+import {
+  decisiveHop,
+  explain,
+  explainIcmp,
+  explainOutbound,
+  findContainer,
+  type IcmpQuestion,
+  parseTarget,
+  targetLabel,
+  toLabel,
+} from '../../core/diagnosis';
 import type { Explanation, OutboundTarget, ReachSource, SourceKind, Verdict } from '../../shared/diagnosis';
 import { ok, type Result } from '../../shared/ipc';
 import type { Container } from '../../shared/model';
-import type { ReachMatrix, ReachMatrixRow, ReachView } from '../../shared/views';
+import type { IcmpView, ReachMatrix, ReachMatrixRow, ReachView } from '../../shared/views';
 import type { Analysis } from '../analysis';
 import { resolveContainer } from '../resolve';
 
@@ -16,26 +26,10 @@ export function reachView(
   port: number,
   protocol: 'tcp' | 'udp',
 ): Result<ReachView> {
-  let client: string;
-  switch (source.kind) {
-    case 'external':
-      client = 'A client on the network';
-      break;
-    case 'host':
-      client = 'The host, to the container address';
-      break;
-    case 'host-localhost':
-      client = 'The host, to localhost';
-      break;
-    case 'container': {
-      const peer = resolveContainer(analysis, source.ref);
-      if (!peer.ok) return peer;
-      client = `Container ${peer.value.name}`;
-      break;
-    }
-  }
+  const client = clientLabel(analysis, source);
+  if (!client.ok) return client;
   const explanation = explain(analysis.model, container, source, port, protocol, analysis.correlation);
-  return ok({ explanation, client, target: `${container.name}, ${port}/${protocol}` });
+  return ok({ explanation, client: client.value, target: `${container.name}, ${port}/${protocol}` });
 }
 
 /** The outbound question (what can this container reach), through the same engine as `explain --to`. */
@@ -46,13 +40,8 @@ export function outboundView(
   port: number,
   protocol: 'tcp' | 'udp',
 ): Result<ReachView> {
-  let label: string;
-  if (target.kind === 'container') {
-    const peer = resolveContainer(analysis, target.ref);
-    if (!peer.ok) return peer;
-    label = `Container ${peer.value.name}, ${port}/${protocol}`;
-  } else
-    label = `${target.kind === 'host' ? 'the host' : target.kind === 'internet' ? 'the internet' : targetLabel(target)}, ${port}/${protocol}`;
+  const label = targetText(analysis, target);
+  if (!label.ok) return label;
   const explanation = explainOutbound(
     analysis.model,
     container,
@@ -61,33 +50,100 @@ export function outboundView(
     protocol,
     analysis.correlation,
   );
-  return ok({ explanation, client: `Container ${container.name}`, target: label });
+  return ok({
+    explanation,
+    client: `Container ${container.name}`,
+    target: `${label.value}, ${port}/${protocol}`,
+  });
 }
 
+/** A ping question, either way: the correction that ICMP decides nothing, as `explain --port icmp` gives it. */
+export function icmpView(analysis: Analysis, container: Container, question: IcmpQuestion): Result<IcmpView> {
+  const ends =
+    question.direction === 'inbound'
+      ? { client: clientLabel(analysis, question.source), target: ok(container.name) }
+      : { client: ok(`Container ${container.name}`), target: targetText(analysis, question.target) };
+  if (!ends.client.ok) return ends.client;
+  if (!ends.target.ok) return ends.target;
+  const explanation = explainIcmp(analysis.model, container, question, analysis.correlation);
+  return ok({ explanation, client: ends.client.value, target: `${ends.target.value}, ping` });
+}
+
+function clientLabel(analysis: Analysis, source: ReachSource): Result<string> {
+  switch (source.kind) {
+    case 'external':
+      return ok('A client on the network');
+    case 'host':
+      return ok('The host, to the container address');
+    case 'host-localhost':
+      return ok('The host, to localhost');
+    case 'container': {
+      const peer = resolveContainer(analysis, source.ref);
+      return peer.ok ? ok(`Container ${peer.value.name}`) : peer;
+    }
+  }
+}
+
+function targetText(analysis: Analysis, target: OutboundTarget): Result<string> {
+  if (target.kind === 'container') {
+    const peer = resolveContainer(analysis, target.ref);
+    return peer.ok ? ok(`Container ${peer.value.name}`) : peer;
+  }
+  return ok(
+    target.kind === 'host' ? 'the host' : target.kind === 'internet' ? 'the internet' : targetLabel(target),
+  );
+}
+
+/** Inbound rows (every published port from every client), then outbound rows (what each container reaches). */
 export function reachMatrix(analysis: Analysis): ReachMatrix {
-  const rows = analysis.matrix().map((e) => matrixRow(analysis, e));
+  const rows = [
+    ...analysis.matrix().map((e) => matrixRow(analysis, e)),
+    ...analysis.outboundMatrix().map((e) => outboundRow(analysis, e)),
+  ];
   const counts: Record<Verdict, number> = { reachable: 0, unreachable: 0, unknown: 0 };
   for (const row of rows) counts[row.verdict]++;
   return { rows, counts };
 }
 
+function outboundRow(analysis: Analysis, e: Explanation): ReachMatrixRow {
+  const target = parseTarget(e.to ?? '');
+  return {
+    ...rowBasics(e),
+    from: e.from,
+    fromLabel: `container ${e.container.name}`,
+    peerId: null,
+    // The container asks: for the Explain link the sender is the container, the target is in `to`.
+    sourceKind: 'container',
+    ...(target ? { to: { target, label: toLabel(e.to, (id) => analysis.containerById.get(id)?.name) } } : {}),
+  };
+}
+
 function matrixRow(analysis: Analysis, e: Explanation): ReachMatrixRow {
-  const failing = e.hops.find((h) => h.status === 'fail') ?? e.hops.find((h) => h.status === 'unknown');
   const sourceKind = sourceKindOf(e.from);
   const peer =
     sourceKind === 'container' ? findContainer(analysis.model, e.from.slice('container:'.length)) : null;
   const peerContainer = peer?.kind === 'found' ? peer.container : null;
   return {
-    containerId: e.container.id,
-    containerName: e.container.name,
+    ...rowBasics(e),
     from: e.from,
     fromLabel: peerContainer ? `container ${peerContainer.name}` : e.from,
     peerId: peerContainer?.id ?? null,
     sourceKind,
+  };
+}
+
+/** What every row says whatever its direction: the container, the port, the verdict and where it stops. */
+function rowBasics(
+  e: Explanation,
+): Omit<ReachMatrixRow, 'from' | 'fromLabel' | 'peerId' | 'sourceKind' | 'to'> {
+  return {
+    direction: e.direction,
+    containerId: e.container.id,
+    containerName: e.container.name,
     port: e.port,
     protocol: e.protocol,
     verdict: e.verdict,
-    failingHop: failing?.title ?? null,
+    failingHop: decisiveHop(e)?.title ?? null,
     causes: e.causes.map((c) => c.id),
   };
 }

@@ -1,6 +1,7 @@
 // The findings added in 1.1: each fires on the evidence it names, and its near miss next to it stays quiet.
 import { describe, expect, it } from 'vitest';
-import { findings } from '../../../src/core/diagnosis';
+import { explain, findings } from '../../../src/core/diagnosis';
+import { buildHostModel } from '../../../src/core/host-model';
 import type { Finding } from '../../../src/shared/diagnosis';
 import type { HostEvent, HostModel, PortExclusions } from '../../../src/shared/model';
 import {
@@ -11,7 +12,13 @@ import {
   natNetwork,
   type HostBuilder,
 } from './model-builder';
+import { fixture, rawBundle } from '../../support/raw-bundle';
 import { GATEWAY, healthy, WEB_IP } from './scenario';
+
+function known<T>(k: { readonly kind: string; readonly value?: T; readonly reason?: string }): T {
+  if (k.kind !== 'known' || k.value === undefined) throw new Error(`expected known: ${k.reason ?? ''}`);
+  return k.value;
+}
 
 const only = (model: HostModel, id: string): Finding[] => findings(model).filter((f) => f.id === id);
 const exclusions = (start: number, end: number, administered = false): PortExclusions => ({
@@ -61,6 +68,36 @@ describe('port-publish-refused', () => {
     expect(f!.fix.kind).toBe('steps');
     expect(only(healthy().b.build(), 'port-publish-refused')).toEqual([]);
   });
+  it('fires for a host port range (-p 8080-8090:80), naming the range; a one-port binding stays quiet', () => {
+    // Knowledge notes section 10: "Windows does not support more than one host port in NAT settings".
+    const { b, web } = healthy({ web: { hostPortRange: [8080, 8090], state: 'created' } });
+    const [f] = only(b.build(), 'port-publish-refused');
+    expect(f!.subjects).toEqual([`container:${web.id}`]);
+    expect(f!.title).toContain('0.0.0.0:8080-8090 -> 80/tcp');
+    expect(f!.detail).toContain('more than one host port');
+    expect(f!.detail).not.toContain('host IP addresses');
+    expect(f!.evidence.map((e) => e.detail)).toEqual([expect.stringContaining('0.0.0.0:8080-8090')]);
+    expect(f!.fix).toMatchObject({ kind: 'steps', steps: [expect.stringContaining('--publish 8080:80 ')] });
+  });
+  it('fires from a raw docker inspect with a range and a host IP; a one-port "7000-7000" is not a range', () => {
+    const model = buildHostModel(
+      rawBundle({
+        'docker/containers.json': fixture('containers-port-range-and-host-ip.json'),
+        'docker/networks.json': fixture('networks-nat-with-hnsid.json'),
+      }),
+    );
+    const [f] = only(model, 'port-publish-refused');
+    expect(f!.title).toContain('0.0.0.0:8080-8090 -> 80/tcp');
+    expect(f!.title).toContain('127.0.0.1:9000 -> 9000/tcp');
+    expect(f!.title).not.toContain('7000');
+    expect(f!.detail).toContain('more than one host port');
+    expect(f!.detail).toContain('host IP addresses');
+    const ranged = known(model.containers)[0]!;
+    // Any port of the range is the refused binding, not "no published port".
+    const out = explain(model, ranged, { kind: 'external' }, 8085, 'tcp');
+    expect(out.causes.map((c) => c.id)).toContain('port-publish-refused');
+    expect(out.causes.map((c) => c.id)).not.toContain('no-published-port');
+  });
 });
 
 describe('hns-endpoint-orphan', () => {
@@ -71,6 +108,13 @@ describe('hns-endpoint-orphan', () => {
     expect(found).toHaveLength(1);
     expect(found[0]!.detail).toContain('8443/tcp');
     expect(found[0]!.fix).toMatchObject({ command: expect.stringContaining('Remove-HnsEndpoint') });
+    // Guarded as the snapshot may be old: only while it still holds the address and no container shares it.
+    const fix = found[0]!.fix;
+    if (fix.kind !== 'command') throw new Error('expected a command');
+    expect(fix.command).toContain(`$_.IPAddress -eq '172.24.80.9'`);
+    expect(fix.command).toContain('-not $_.SharedContainers');
+    expect(fix.command).not.toMatch(/Remove-HnsNetwork|docker (rm|network rm)/);
+    expect(fix.note).toMatch(/^Verify first that no container holds 172\.24\.80\.9/);
   });
 });
 

@@ -2,7 +2,7 @@
 // container, every port it publishes or listens on, both host and container ports, from every source) and
 // every finding of every sample and of the hostile fixture is walked. Generated hosts: properties.test.ts.
 import { describe, expect, it } from 'vitest';
-import { correlate, explain, findings } from '../../../src/core/diagnosis';
+import { correlate, explain, explainOutbound, findings, outboundMatrix } from '../../../src/core/diagnosis';
 import type { ReachSource } from '../../../src/shared/diagnosis';
 import { destructiveCommand } from '../../support/fix-safety';
 import { loadBundle, reportBundles } from '../../support/report-bundles';
@@ -36,6 +36,18 @@ describe('no destructive copyable fix', () => {
             }
       }
       expect(causes).toBeGreaterThan(0);
+      // The outbound questions of the matrix and reports (issue 10), and the address and name targets.
+      for (const c of containers)
+        for (const target of [
+          { kind: 'host' },
+          { kind: 'internet' },
+          { kind: 'address', address: '172.18.40.15' },
+          { kind: 'name', name: 'host.docker.internal' },
+        ] as const)
+          for (const cause of explainOutbound(model, c, target, 1433, 'tcp', correlation).causes)
+            expect(destructiveCommand(cause.fix), `${c.name} to ${target.kind} ${cause.id}`).toBeNull();
+      for (const e of outboundMatrix(model, correlation))
+        for (const cause of e.causes) expect(destructiveCommand(cause.fix), `${e.to} ${cause.id}`).toBeNull();
       for (const f of findings(model, correlation)) expect(destructiveCommand(f.fix), f.id).toBeNull();
     });
   }

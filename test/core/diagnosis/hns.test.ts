@@ -115,6 +115,13 @@ describe('hns-endpoint-missing and network-missing', () => {
     expect(cause.explanation).toContain('old-nat-id');
     expect(commandOf(cause.fix)).toContain('docker network connect nat web');
     expect(commandOf(cause.fix)).not.toMatch(/docker (rm|network rm)/);
+    // Docker matches a stopped container's network record by name: the vanished id would answer "not connected".
+    expect(commandOf(cause.fix)).toMatch(/^docker network disconnect --force nat web;/);
+    expect(commandOf(cause.fix)).not.toContain('old-nat-id');
+    expect(cause.fix).toMatchObject({ note: expect.stringMatching(/^Verify first that web is stopped/) });
+    expect(cause.references).toContain(
+      'https://github.com/moby/moby/blob/master/daemon/container_operations.go',
+    );
     const fine = healthy();
     expect(causeIds(explain(fine.b.build(), fine.web, external, 8080, 'tcp'))).not.toContain(
       'network-missing',

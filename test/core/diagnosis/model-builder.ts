@@ -101,6 +101,8 @@ export interface ContainerSpec {
   readonly networks?: readonly (Partial<ContainerNetwork> & { readonly name: string })[];
   /** The host address ports are bound to (0.0.0.0 unless given). */
   readonly hostIp?: string;
+  /** A host port range (`-p 8080-8090:80`) for the first binding, whose host port becomes the range's start. */
+  readonly hostPortRange?: readonly [number, number];
   /** [hostPort, containerPort] or [hostPort, containerPort, protocol]. */
   readonly ports?: readonly (readonly [number, number] | readonly [number, number, 'tcp' | 'udp'])[];
   readonly mounts?: Container['mounts'];
@@ -180,13 +182,17 @@ export function container(spec: ContainerSpec): Container {
     isolationRequested: spec.isolation === undefined ? 'default' : spec.isolation,
     networkMode: spec.networkMode ?? 'nat',
     networks,
-    publishedPorts: (spec.ports ?? []).map(([hostPort, containerPort, protocol]) => ({
-      containerPort,
-      protocol: protocol ?? 'tcp',
-      hostIp: spec.hostIp ?? '0.0.0.0',
-      hostPort,
-      origin: 'both',
-    })),
+    publishedPorts: (spec.ports ?? []).map(([hostPort, containerPort, protocol], i) => {
+      const range = i === 0 && spec.hostPortRange ? spec.hostPortRange : null;
+      return {
+        containerPort,
+        protocol: protocol ?? 'tcp',
+        hostIp: spec.hostIp ?? '0.0.0.0',
+        hostPort: range ? range[0] : hostPort,
+        ...(range ? { hostPortRange: { start: range[0], end: range[1] } } : {}),
+        origin: range ? 'port-bindings' : 'both',
+      };
+    }),
     mounts: spec.mounts ?? [],
     labels: [],
     envNames: spec.env ?? [],

@@ -1,6 +1,12 @@
 // The outbound question (section 4 of the contract): each cause where it fires and the near miss next to it.
 import { describe, expect, it } from 'vitest';
-import { explain, explainOutbound, parseTarget } from '../../../src/core/diagnosis';
+import {
+  explain,
+  explainOutbound,
+  outboundMatrix,
+  parseTarget,
+  reachabilityMatrix,
+} from '../../../src/core/diagnosis';
 import type { Explanation, OutboundTarget } from '../../../src/shared/diagnosis';
 import type { Container, HostModel } from '../../../src/shared/model';
 import { commandOf, container, hostProcess, listen, natNetwork, ports, profile, rule } from './model-builder';
@@ -249,5 +255,70 @@ describe('outbound to another container', () => {
     const out = explainOutbound(b.containers(lonely).build(), lonely, toHost, 1433, 'tcp');
     expect(causeIds(out)).toEqual(['no-network']);
     expect(out.hops.slice(2).every((h) => h.status === 'skip')).toBe(true);
+  });
+});
+
+describe('outboundMatrix: the outbound rows of the reachability matrix', () => {
+  const key = (e: Explanation): string => `${e.container.name}>${e.to}:${e.port}/${e.protocol}`;
+
+  it("asks each running container about the internet, the host's own services and its peers' ports", () => {
+    const { b, web } = healthy();
+    const api = apiContainer({ ports: [[9000, 9000]] });
+    const cache = apiContainer({
+      name: 'cache',
+      id: 'cache-id',
+      ports: [[6379, 6379]],
+      networks: [{ name: 'nat', ip: '172.24.80.30', gateway: GATEWAY, networkId: 'nat-id' }],
+    });
+    const stopped = apiContainer({ name: 'old', id: 'old-id', state: 'exited' });
+    const none = container({ name: 'lonely', networkMode: 'none', networks: [] });
+    b.containers(api, cache, stopped, none)
+      .ipAddresses(LAN, VETH)
+      .processes(hostProcess(2200, 'sqlservr', 0))
+      // SQL Server is a host service; System (SMB), dockerd (the engine's API, catalogue 17) and a process in a
+      // container's session are not.
+      .tcp(listen(1433, 2200), listen(445, 4), listen(2375, 1200, '127.0.0.1'), listen(80, 3632))
+      .rules(rule({ name: 'sql-in', localPorts: ports(1433) }));
+    const model = b.build();
+    const rows = outboundMatrix(model);
+    expect(rows.every((e) => e.direction === 'outbound')).toBe(true);
+    // The inbound matrix asks each container's ports from one peer (web from api; api and cache from web): those
+    // pairs are left to it, so a failing path is counted once.
+    expect(rows.map(key).sort()).toEqual(
+      [
+        'web>internet:443/tcp',
+        'web>host:1433/tcp',
+        'api>internet:443/tcp',
+        'api>host:1433/tcp',
+        'api>container:cache-id:6379/tcp',
+        'cache>internet:443/tcp',
+        'cache>host:1433/tcp',
+        `cache>container:${web.id}:80/tcp`,
+        `cache>container:${api.id}:9000/tcp`,
+      ].sort(),
+    );
+    const asked = new Set(reachabilityMatrix(model).map((e) => `${e.from}>${e.container.id}:${e.port}`));
+    for (const pair of [`${api.id}>${web.id}:80`, `${web.id}>${api.id}:9000`, `${web.id}>cache-id:6379`])
+      expect(asked).toContain(`container:${pair}`);
+    // Each row is the answer explain --to gives.
+    const senders = new Map([web, api, cache].map((c) => [c.name, c]));
+    for (const e of rows) {
+      const sender = senders.get(e.container.name)!;
+      expect(e).toEqual(explainOutbound(model, sender, parseTarget(e.to!)!, e.port, e.protocol));
+    }
+  });
+
+  it('asks nothing of a stopped container or one on network mode none', () => {
+    const { b } = healthy({ web: { state: 'exited' } });
+    b.containers(container({ name: 'lonely', networkMode: 'none', networks: [] }));
+    expect(outboundMatrix(b.build())).toEqual([]);
+  });
+
+  it('a loopback-only host service fails for every container, naming the listener', () => {
+    const { model, web } = withHostService('127.0.0.1');
+    const [row] = outboundMatrix(model).filter((e) => e.to === 'host');
+    expect(row).toMatchObject({ container: { id: web.id }, port: 1433, verdict: 'unreachable' });
+    expect(causeIds(row!)).toEqual(['host-service-loopback-only']);
+    expect(hop(row!, 'host-listener').evidence[0]!.detail).toContain('127.0.0.1:1433 Listen by sqlservr');
   });
 });

@@ -10,6 +10,7 @@ import {
   findings,
   fixText,
   inspect,
+  outboundMatrix,
   reachabilityMatrix,
 } from '../../../src/core/diagnosis';
 import type { Evidence, Explanation, OutboundTarget, ReachSource } from '../../../src/shared/diagnosis';
@@ -90,6 +91,8 @@ const containerSpec: fc.Arbitrary<ContainerSpec> = fc.record({
   ),
   ports: fc.array(fc.tuple(port, port, fc.constantFrom<'tcp' | 'udp'>('tcp', 'udp')), { maxLength: 3 }),
   hostIp: fc.constantFrom('0.0.0.0', '0.0.0.0', '127.0.0.1'),
+  // `-p 8080-8090:80`, which Windows refuses (knowledge notes section 10).
+  hostPortRange: fc.option(fc.constant([8080, 8090] as const), { nil: undefined }),
   top: fc.oneof(
     fc.constant(null),
     fc.constant('unknown' as const),
@@ -322,6 +325,7 @@ describe('properties of the diagnosis over generated hosts', () => {
           }
         }
         for (const e of reachabilityMatrix(model, correlation)) checkExplanation(model, e);
+        for (const e of outboundMatrix(model, correlation)) checkExplanation(model, e);
       }),
       { numRuns: 150 },
     );
@@ -387,6 +391,12 @@ function healthyModel(h: Generated<typeof healthyArb>, drop: string = h.drop): H
     if (h.winNat || h.build < 17763) b.natMappings(mapping(hostPort, ip, 80));
   }
   b.rules(rule({ name: 'hns-80', displayName: 'HNS Container Networking - 80', localPorts: ports(80) }));
+  // A host service the containers use (catalogue 15), bound to every address and allowed from the nat subnet.
+  b.processes(hostProcess(5150, 'sqlservr', 0))
+    .tcp(listen(1433, 5150))
+    .rules(
+      rule({ name: 'sql-from-nat', localPorts: ports(1433), remoteAddresses: ['172.24.80.0/255.255.240.0'] }),
+    );
   const parts: [OptionalPart, () => void][] = [
     ['hnsEndpoints', () => b.set('hnsEndpoints', endpoints)],
     [
@@ -440,6 +450,13 @@ describe('a host generated healthy', () => {
           f.severity === 'medium' &&
           f.detail.includes('via localhost');
         expect(findings(model).filter((f) => f.severity !== 'info' && !localhostOnly(f))).toEqual([]);
+        // Outbound (issue 10): every running container reaches the internet, the host's SQL Server and its peers.
+        const outbound = outboundMatrix(model);
+        expect(outbound.filter((e) => e.to === 'host' && e.port === 1433)).toHaveLength(containers.length);
+        for (const e of outbound) {
+          expect(e.causes, `${e.container.name} to ${e.to} ${JSON.stringify(e.hops)}`).toEqual([]);
+          expect(e.verdict).toBe('reachable');
+        }
       }),
       { numRuns: 120 },
     );
@@ -467,6 +484,20 @@ describe('a host generated healthy', () => {
             });
           }
         });
+        // The same for every outbound question both models ask.
+        const key = (e: Explanation): string => `${e.container.id}>${e.to}:${e.port}/${e.protocol}`;
+        const afterOut = new Map(outboundMatrix(reduced).map((e) => [key(e), e]));
+        for (const before of outboundMatrix(full)) {
+          const after = afterOut.get(key(before));
+          if (!after) continue;
+          for (const hop of before.hops) {
+            if (hop.status !== 'pass') continue;
+            const now = after.hops.find((x) => x.id === hop.id);
+            expect(now?.status, `outbound ${key(before)} ${hop.id} after dropping ${h.drop}`).not.toBe(
+              'fail',
+            );
+          }
+        }
       }),
       { numRuns: 120 },
     );

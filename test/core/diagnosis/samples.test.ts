@@ -10,6 +10,7 @@ import {
   findContainer,
   findings,
   inspect,
+  outboundMatrix,
   parseSource,
   parseTarget,
   reachabilityMatrix,
@@ -77,6 +78,23 @@ const EXPLAIN: Readonly<Record<string, readonly Row[]>> = {
     ['admin', 'external', 9000, 'unreachable', ['includes:port-publish-refused']],
     ['agent', 'to:172.18.40.15', 443, 'unreachable', ['includes:nat-prefix-overlap']],
   ],
+};
+
+/**
+ * The outbound rows of the matrix that do not pass, as `<container> to <target> <port> <cause ids>` (README, each
+ * sample's "Outbound" line): every other outbound question of the sample is reachable.
+ */
+const OUTBOUND_FAILING: Readonly<Record<string, readonly string[]>> = {
+  'server2016-swarm-portainer': [],
+  'server2019-broken-nat': [
+    ...['api', 'shop', 'legacy', 'reports', 'db', 'worker'].map(
+      (name) => `${name} to host 3000 firewall-local-rules-ignored`,
+    ),
+    'legacy to container:worker 8090 not-listening-in-container',
+  ],
+  'server2022-healthy': [],
+  'server2022-hns-nat': [],
+  'server2022-hns-trouble': [],
 };
 
 /** Findings as id -> subject container names (`host` and `service:<name>` kept as they are). */
@@ -175,6 +193,25 @@ describe.each(Object.keys(EXPLAIN))('sample %s', (name) => {
         !(expected.allowed ?? []).includes(gid),
     );
     expect(extra).toEqual([]);
+  });
+
+  it("asks every running container on a network what it reaches; only the README's outbound rows fail", async () => {
+    const model = await sample(name);
+    const rows = outboundMatrix(model);
+    const nameOf = (id: string): string =>
+      (model.containers.kind === 'known' ? model.containers.value : []).find((c) => c.id === id)?.name ?? id;
+    const running = (model.containers.kind === 'known' ? model.containers.value : []).filter(
+      (c) => c.state === 'running' && c.networkMode !== 'none',
+    );
+    for (const c of running)
+      expect(rows.some((e) => e.container.id === c.id && e.to === 'internet')).toBe(true);
+    const failing = rows
+      .filter((e) => e.verdict !== 'reachable')
+      .map((e) => {
+        const to = e.to!.startsWith('container:') ? `container:${nameOf(e.to!.slice(10))}` : e.to;
+        return `${e.container.name} to ${to} ${e.port} ${e.causes.map((c) => c.id).join(' ')}`;
+      });
+    expect(failing.sort()).toEqual([...OUTBOUND_FAILING[name]!].sort());
   });
 
   it('explains every published port from every source without a contradiction, citing only bundle files', async () => {

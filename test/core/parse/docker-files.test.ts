@@ -55,6 +55,27 @@ describe('docker/containers.json', () => {
     ]);
   });
 
+  it('keeps a host port range as data (hostPort its first port) rather than dropping the binding', () => {
+    // `-p 8080-8090:80 -p 127.0.0.1:9000:9000 -p 7000-7000:7000/udp`, as the engine stores it after refusing the range.
+    const ranged = known(
+      buildHostModel(
+        rawBundle({ 'docker/containers.json': fixture('containers-port-range-and-host-ip.json') }),
+      ).containers,
+    );
+    expect(ranged[0]!.publishedPorts).toEqual([
+      {
+        containerPort: 80,
+        protocol: 'tcp',
+        hostIp: '0.0.0.0',
+        hostPort: 8080,
+        hostPortRange: { start: 8080, end: 8090 },
+        origin: 'port-bindings',
+      },
+      { containerPort: 9000, protocol: 'tcp', hostIp: '127.0.0.1', hostPort: 9000, origin: 'port-bindings' },
+      { containerPort: 7000, protocol: 'udp', hostIp: '0.0.0.0', hostPort: 7000, origin: 'port-bindings' },
+    ]);
+  });
+
   it('keeps environment names only, never values', () => {
     expect(portainer!.envNames).toEqual(['ADMIN_PASSWORD', 'PATH']);
     expect(JSON.stringify(model)).not.toContain('<redacted>');

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   createReport,
+  escapeHtml,
   renderReportHtml,
   renderReportMarkdown,
   type ReportDocument,
@@ -39,6 +40,28 @@ describe('problems first', () => {
     expect(stale.paths.filter((p) => p.startsWith('shop '))).toHaveLength(2);
   });
 
+  it('failing outbound paths (issue 10) are in the summary once each, with their decisive hop and evidence', async () => {
+    const doc = await documentOf('all');
+    const failing = doc.outbound.rows.filter((r) => r.explanation.verdict !== 'reachable');
+    // The 2019 sample: group policy ignores the local rules, so no container reaches node.exe on the host's 3000.
+    expect(failing.length).toBeGreaterThan(0);
+    expect(doc.problems.failingOutbound).toBe(failing.length);
+    const paths = doc.problems.outboundByCause.flatMap((g) => g.paths);
+    expect(paths).toHaveLength(failing.length);
+    const host = doc.problems.outboundByCause.find((g) => g.causeId === 'firewall-local-rules-ignored')!;
+    expect(host.paths).toContain('api to the host 3000/tcp');
+    const api = failing.find((r) => r.explanation.container.name === 'api' && r.toLabel === 'the host')!;
+    expect(api.decisiveHop).toMatchObject({ id: 'host-firewall-from-container', status: 'fail' });
+    expect(api.decisiveHop!.evidence.length).toBeGreaterThan(0);
+    // network mode none asks for no network: not a failing outbound path.
+    expect(doc.outbound.rows.some((r) => r.explanation.container.name === 'isolated')).toBe(false);
+    const html = renderReportHtml(await documentOf('problems'));
+    expect(html).toContain('Failing outbound paths');
+    expect(html).toContain('id="outbound"');
+    expect(html).toContain(escapeHtml(api.decisiveHop!.evidence[0]!.detail));
+    expect(renderReportMarkdown(doc)).toContain(`### Failing outbound paths (${failing.length})`);
+  });
+
   it('the summary comes before the details in HTML and Markdown', async () => {
     const doc = await documentOf('all');
     const html = renderReportHtml(doc);
@@ -58,6 +81,8 @@ describe('problems first', () => {
       all.reachability.rows.filter((r) => r.explanation.verdict !== 'reachable').length,
     );
     expect(problems.reachability.counts).toEqual(all.reachability.counts);
+    expect(problems.outbound.rows.every((r) => r.explanation.verdict !== 'reachable')).toBe(true);
+    expect(problems.outbound.counts).toEqual(all.outbound.counts);
     expect(problems.findings.items).toEqual(all.findings.items);
     // isolated has only an info finding (no mount) and publishes nothing: a note, not a problem to detail.
     expect(problems.containers.items.map((c) => c.inspect.name)).not.toContain('isolated');
@@ -72,6 +97,9 @@ describe('problems first', () => {
     const problems = await documentOf('problems', 'server2022-healthy');
     expect(problems.reachability.rows).toEqual([]);
     expect(problems.problems.failingPaths).toBe(0);
+    // Every running container reaches the internet and its peers there: no failing outbound path either.
+    expect(problems.outbound.rows).toEqual([]);
+    expect(problems.problems.failingOutbound).toBe(0);
     expect(problems.findings.items.every((f) => f.severity === 'info')).toBe(true);
     expect(problems.containers.items).toEqual([]);
     expect((await documentOf('all', 'server2022-healthy')).containers.items.length).toBeGreaterThan(0);

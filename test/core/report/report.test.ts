@@ -96,16 +96,18 @@ describe.each(reportBundles())('report of $name', ({ name, path }) => {
     expect(html).toContain(`content="default-src 'none'; style-src 'unsafe-inline'; img-src data:"`);
     expect(count(html, 'class="finding"')).toBe(doc.findings.items.length);
     expect(count(html, '<tr data-container=')).toBe(doc.containers.items.length);
+    // One row per inbound check and per outbound question (issue 10).
+    const paths = [...doc.reachability.rows, ...doc.outbound.rows];
     for (const verdict of ['reachable', 'unreachable', 'unknown'] as const) {
       expect(count(html, `<tr data-verdict="${verdict}">`)).toBe(
-        doc.reachability.rows.filter((r) => r.explanation.verdict === verdict).length,
+        paths.filter((r) => r.explanation.verdict === verdict).length,
       );
     }
     for (const f of doc.findings.items) {
       expect(html).toContain(escapeHtml(f.title));
       for (const part of fixHtmlParts(f.fix)) expect(html).toContain(part);
     }
-    for (const cause of doc.reachability.rows.flatMap((r) => r.explanation.causes)) {
+    for (const cause of paths.flatMap((r) => r.explanation.causes)) {
       expect(html).toContain(escapeHtml(cause.title));
       for (const part of fixHtmlParts(cause.fix)) expect(html).toContain(part);
       expect(html).toContain(escapeHtml(cause.explanation));
@@ -131,6 +133,10 @@ describe.each(reportBundles())('report of $name', ({ name, path }) => {
       if (cause.fix.kind === 'command') expect(reach).toContain(markdownCode(cause.fix.command, true));
       else for (const step of cause.fix.steps) expect(reach).toContain(escapeMarkdown(step, 'inline'));
     }
+    const outbound = section(md, 'What containers can reach');
+    expect(outbound.split('\n').filter((l) => l.startsWith('| ')).length - 1).toBe(doc.outbound.rows.length);
+    for (const cause of doc.outbound.rows.flatMap((r) => r.explanation.causes))
+      expect(outbound).toContain(escapeMarkdown(cause.title, 'inline'));
     const containers = section(md, 'Containers');
     expect(containers.split('\n').filter((l) => l.startsWith('| ')).length - 1).toBe(
       doc.containers.items.length,
@@ -242,6 +248,15 @@ describe('report scope and pseudonyms', () => {
     expect(one.scope).toEqual(['db']);
     expect(one.containers.items.map((c) => c.inspect.name)).toEqual(['db']);
     expect(one.reachability.rows.every((r) => r.explanation.container.name === 'db')).toBe(true);
+    // Outbound rows are in scope by the container asking (issue 10), as inbound rows are by the one asked about.
+    expect(one.outbound.rows.every((r) => r.explanation.container.name === 'db')).toBe(true);
+    const asker = all.outbound.rows[0]!.explanation.container.id;
+    const limited = documentOf(b, false, [asker]).outbound.rows.map((r) => r.explanation.container.id);
+    expect(limited.length).toBeGreaterThan(0);
+    expect(limited).toEqual(
+      all.outbound.rows.filter((r) => r.explanation.container.id === asker).map(() => asker),
+    );
+    expect(all.outbound.rows.length).toBeGreaterThan(limited.length);
     expect(
       one.findings.items.every((f) =>
         f.subjects.some((s) => s === 'host' || s.endsWith(one.containers.items[0]!.inspect.id)),

@@ -4,7 +4,7 @@
 import { useEffect, useMemo, useRef, useState, type JSX, type MutableRefObject } from 'react';
 import type { OutboundTarget, ReachSource, SourceKind, Verdict } from '../../../shared/diagnosis';
 import type { RequestOf } from '../../../shared/ipc';
-import type { ContainerRow, PortChoice, ReachMatrixRow, ReachView } from '../../../shared/views';
+import type { ContainerRow, IcmpView, PortChoice, ReachMatrixRow, ReachView } from '../../../shared/views';
 import { useQuery } from '../api/use-query';
 import { useBundleKey } from '../app-context';
 import { HopStatusIcon, VerdictBadge } from '../components/chips';
@@ -26,13 +26,17 @@ const SOURCES: readonly {
   { kind: 'container', label: 'Another container', ports: 'container' },
 ];
 
-/** Where an outbound question goes from the view: the host, the internet, or another container. */
-type OutboundKind = 'host' | 'internet' | 'container';
+/** Where an outbound question goes from the view: the host, the internet, another container, or any address or name. */
+type OutboundKind = 'host' | 'internet' | 'container' | 'address';
 const TARGETS: readonly { readonly kind: OutboundKind; readonly label: string }[] = [
   { kind: 'host', label: 'A service on the host' },
   { kind: 'internet', label: 'The internet' },
   { kind: 'container', label: 'Another container' },
+  { kind: 'address', label: 'An address or name' },
 ];
+
+/** tcp and udp get a verdict; icmp (ping) gets the correction that it is not evidence (failure catalogue 28). */
+type Protocol = 'tcp' | 'udp' | 'icmp';
 
 interface Question {
   /** Inbound: who can reach this container. Outbound: what it can reach (diagnosis contract, section 4). */
@@ -41,8 +45,10 @@ interface Question {
   readonly container: string | null;
   readonly from: SourceKind;
   readonly peer: string | null;
+  /** For an address or name target: what the user typed. */
+  readonly address: string | null;
   readonly port: number | null;
-  readonly protocol: 'tcp' | 'udp';
+  readonly protocol: Protocol;
 }
 
 function questionOf(params: URLSearchParams): Question {
@@ -54,8 +60,9 @@ function questionOf(params: URLSearchParams): Question {
     container: params.get('c'),
     from,
     peer: params.get('peer'),
+    address: params.get('addr'),
     port: Number.isInteger(port) && port > 0 && port < 65536 ? port : null,
-    protocol: params.get('proto') === 'udp' ? 'udp' : 'tcp',
+    protocol: params.get('proto') === 'udp' ? 'udp' : params.get('proto') === 'icmp' ? 'icmp' : 'tcp',
   };
 }
 
@@ -67,7 +74,8 @@ function ask(q: Question): void {
       from: q.direction === 'outbound' ? null : q.from,
       to: q.direction === 'outbound' ? q.to : null,
       peer: (q.direction === 'outbound' ? q.to : q.from) === 'container' ? q.peer : null,
-      port: q.port,
+      addr: q.direction === 'outbound' && q.to === 'address' ? q.address : null,
+      port: q.protocol === 'icmp' ? null : q.port,
       proto: q.protocol,
     }),
     true,
@@ -114,44 +122,64 @@ function Reachability({
   // Without a container in the URL, start on the first one that publishes a port: the common question.
   const containerId = question.container ?? (rows.find((r) => r.ports.length > 0) ?? rows[0]!).id;
   const detail = useQuery('container:detail', { ref: containerId }, key);
-  const source = SOURCES.find((s) => s.kind === question.from)!;
+  const sourceChoice = SOURCES.find((s) => s.kind === question.from)!;
   const outbound = question.direction === 'outbound';
   // Outbound, the port is the destination's: the container's own ports are no choices for it.
   const choices: readonly PortChoice[] =
     detail.status === 'ready' && !outbound
-      ? source.ports === 'host'
+      ? sourceChoice.ports === 'host'
         ? detail.value.reach.hostPorts
         : detail.value.reach.containerPorts
       : [];
   const peers = rows.filter((r) => r.id !== containerId);
   const wantsPeer = outbound ? question.to === 'container' : question.from === 'container';
   const peer = wantsPeer ? (question.peer ?? peers[0]?.id ?? null) : null;
+  const wantsAddress = outbound && question.to === 'address';
+  const address = wantsAddress ? question.address?.trim() || null : null;
+  const icmp = question.protocol === 'icmp';
   // The internet is asked about HTTPS unless a port is given: what a container most often needs out there.
-  const port = question.port ?? choices[0]?.port ?? (outbound && question.to === 'internet' ? 443 : null);
-  const protocol = question.port === null ? (choices[0]?.protocol ?? question.protocol) : question.protocol;
+  const port = icmp
+    ? null
+    : (question.port ?? choices[0]?.port ?? (outbound && question.to === 'internet' ? 443 : null));
+  const protocol: Protocol = icmp
+    ? 'icmp'
+    : question.port === null
+      ? (choices[0]?.protocol ?? question.protocol)
+      : question.protocol;
   const [otherPort, setOtherPort] = useState(false);
   // A typed port belongs to one container and one kind of client.
   useEffect(() => setOtherPort(false), [containerId, question.from]);
   const isChoice = port !== null && choices.some((c) => c.port === port && c.protocol === protocol);
 
-  const unanswerable = port === null || (wantsPeer && peer === null);
+  const unanswerable =
+    (!icmp && port === null) || (wantsPeer && peer === null) || (wantsAddress && address === null);
+  const target = outbound ? targetOf(question.to, peer, address) : null;
+  const source = outbound ? null : sourceOf(question.from, peer);
   const request: RequestOf<'reach:explain'> | null =
-    unanswerable || outbound
+    unanswerable || !source || port === null || protocol === 'icmp'
       ? null
-      : { container: containerId, source: sourceOf(question.from, peer), port, protocol };
+      : { container: containerId, source, port, protocol };
   const outboundRequest: RequestOf<'reach:outbound'> | null =
-    unanswerable || !outbound
+    unanswerable || !target || port === null || protocol === 'icmp'
       ? null
-      : { container: containerId, target: targetOf(question.to, peer), port, protocol };
+      : { container: containerId, target, port, protocol };
+  const icmpQuestion: RequestOf<'reach:icmp'>['question'] | null = target
+    ? { direction: 'outbound', target }
+    : source
+      ? { direction: 'inbound', source }
+      : null;
+  const icmpRequest: RequestOf<'reach:icmp'> | null =
+    unanswerable || !icmp || !icmpQuestion ? null : { container: containerId, question: icmpQuestion };
   const inboundAnswer = useQuery('reach:explain', request, key);
   const outboundAnswer = useQuery('reach:outbound', outboundRequest, key);
-  const explanation = outbound ? outboundAnswer : inboundAnswer;
+  const icmpAnswer = useQuery('reach:icmp', icmpRequest, key);
   const current: Question = {
     direction: question.direction,
     to: question.to,
     container: containerId,
     from: question.from,
     peer,
+    address,
     port,
     protocol,
   };
@@ -228,6 +256,28 @@ function Reachability({
             </select>
           </label>
         )}
+        {wantsAddress && (
+          <label htmlFor="reach-address">
+            Address or name
+            <input
+              id="reach-address"
+              // A new question (from the URL) puts its own text in the field.
+              key={question.address ?? ''}
+              className="input"
+              type="text"
+              maxLength={253}
+              placeholder="10.0.0.5 or db.contoso.com"
+              defaultValue={question.address ?? ''}
+              onKeyDown={(e) => {
+                if (e.key === 'Enter') ask({ ...current, address: e.currentTarget.value.trim() || null });
+              }}
+              onBlur={(e) => {
+                const typed = e.currentTarget.value.trim() || null;
+                if (typed !== address) ask({ ...current, address: typed });
+              }}
+            />
+          </label>
+        )}
         {wantsPeer && (
           <label htmlFor="reach-peer">
             {outbound ? 'Target container' : 'Client container'}
@@ -246,8 +296,25 @@ function Reachability({
           </label>
         )}
         <label htmlFor="reach-port">
-          {outbound ? 'Destination port' : source.ports === 'host' ? 'Host port' : 'Container port'}
-          {otherPort || (port !== null && !isChoice) || choices.length === 0 ? (
+          {icmp
+            ? 'Protocol'
+            : outbound
+              ? 'Destination port'
+              : sourceChoice.ports === 'host'
+                ? 'Host port'
+                : 'Container port'}
+          {icmp ? (
+            <select
+              id="reach-port"
+              className="select"
+              value="icmp"
+              onChange={(e) => ask({ ...current, protocol: e.target.value as Protocol, port: null })}
+            >
+              <option value="icmp">Ping (icmp)</option>
+              <option value="tcp">A tcp port…</option>
+              <option value="udp">A udp port…</option>
+            </select>
+          ) : otherPort || (port !== null && !isChoice) || choices.length === 0 ? (
             <span className="input-row">
               <input
                 id="reach-port"
@@ -265,10 +332,11 @@ function Reachability({
                 className="select"
                 aria-label="Protocol"
                 value={protocol}
-                onChange={(e) => ask({ ...current, protocol: e.target.value as 'tcp' | 'udp' })}
+                onChange={(e) => ask({ ...current, protocol: e.target.value as Protocol })}
               >
                 <option value="tcp">tcp</option>
                 <option value="udp">udp</option>
+                <option value="icmp">icmp (ping)</option>
               </select>
             </span>
           ) : (
@@ -281,6 +349,10 @@ function Reachability({
                   setOtherPort(true);
                   return;
                 }
+                if (e.target.value === 'icmp') {
+                  ask({ ...current, protocol: 'icmp', port: null });
+                  return;
+                }
                 const [p, proto] = e.target.value.split('/');
                 ask({ ...current, port: Number(p), protocol: proto === 'udp' ? 'udp' : 'tcp' });
               }}
@@ -291,6 +363,7 @@ function Reachability({
                 </option>
               ))}
               <option value="other">Another port…</option>
+              <option value="icmp">Ping (icmp)</option>
             </select>
           )}
         </label>
@@ -300,12 +373,17 @@ function Reachability({
         <p className="muted">
           {wantsPeer && peer === null
             ? `There is no other container to connect ${outbound ? 'to' : 'from'}.`
-            : outbound
-              ? 'Enter the port of the service to ask about.'
-              : 'This container publishes no port for that client: enter a port to ask about.'}
+            : wantsAddress && address === null
+              ? 'Enter an address or a name to ask about.'
+              : outbound
+                ? 'Enter the port of the service to ask about.'
+                : 'This container publishes no port for that client: enter a port to ask about.'}
         </p>
       ) : (
-        <QueryView query={explanation} label="Following the path">
+        <QueryView<ReachView | IcmpView>
+          query={icmp ? icmpAnswer : outbound ? outboundAnswer : inboundAnswer}
+          label="Following the path"
+        >
           {(view) => <Answer view={view} reveal={reveal} />}
         </QueryView>
       )}
@@ -315,16 +393,36 @@ function Reachability({
   );
 }
 
-function sourceOf(kind: SourceKind, peer: string | null): ReachSource {
-  return kind === 'container' ? { kind, ref: peer! } : { kind };
+function sourceOf(kind: SourceKind, peer: string | null): ReachSource | null {
+  if (kind !== 'container') return { kind };
+  return peer === null ? null : { kind, ref: peer };
 }
 
-function targetOf(kind: OutboundKind, peer: string | null): OutboundTarget {
-  return kind === 'container' ? { kind, ref: peer! } : { kind };
+function targetOf(kind: OutboundKind, peer: string | null, address: string | null): OutboundTarget | null {
+  switch (kind) {
+    case 'container':
+      return peer === null ? null : { kind, ref: peer };
+    case 'address':
+      // An IPv4 or IPv6 address, else a name; the service validates either and says what is wrong.
+      return address === null
+        ? null
+        : /^[0-9a-f:.]+$/i.test(address) && (address.includes(':') || /^[\d.]+$/.test(address))
+          ? { kind: 'address', address }
+          : { kind: 'name', name: address.toLowerCase() };
+    default:
+      return { kind };
+  }
 }
 
-function Answer({ view, reveal }: { view: ReachView; reveal: MutableRefObject<boolean> }): JSX.Element {
+function Answer({
+  view,
+  reveal,
+}: {
+  view: ReachView | IcmpView;
+  reveal: MutableRefObject<boolean>;
+}): JSX.Element {
   const e = view.explanation;
+  const suggestion = 'didYouMean' in e ? e.didYouMean : undefined;
   const sectionRef = useRef<HTMLElement>(null);
   useEffect(() => {
     if (!reveal.current) return;
@@ -344,9 +442,9 @@ function Answer({ view, reveal }: { view: ReachView; reveal: MutableRefObject<bo
   const hop = selected === null ? null : e.hops[selected];
   return (
     <section className="answer" aria-label="Answer" ref={sectionRef} tabIndex={-1}>
-      {e.didYouMean && (
+      {suggestion && (
         <p className="did-you-mean" role="note">
-          <strong>{e.didYouMean.message}</strong>
+          <strong>{suggestion.message}</strong>
         </p>
       )}
       <div className={`verdict-banner verdict-banner-${e.verdict}`} role="status">
@@ -401,7 +499,7 @@ function Answer({ view, reveal }: { view: ReachView; reveal: MutableRefObject<bo
   );
 }
 
-function verdictSentence(verdict: Verdict, view: ReachView): string {
+function verdictSentence(verdict: Verdict, view: ReachView | IcmpView): string {
   switch (verdict) {
     case 'reachable':
       return `${view.client} can reach ${view.target}: every step passes.`;
@@ -415,19 +513,23 @@ function verdictSentence(verdict: Verdict, view: ReachView): string {
 const MATRIX_LIMIT = 300;
 const VERDICT_ORDER: Readonly<Record<Verdict, number>> = { unreachable: 0, unknown: 1, reachable: 2 };
 
+type DirectionFilter = 'all' | 'inbound' | 'outbound';
+
 function Matrix({ onExplain }: { onExplain: () => void }): JSX.Element {
   const matrix = useQuery('reach:matrix', {}, useBundleKey());
   const [verdict, setVerdict] = useState<Verdict | 'all'>('all');
+  const [direction, setDirection] = useState<DirectionFilter>('all');
   return (
     <section className="panel matrix" aria-labelledby="matrix-title">
-      <h2 id="matrix-title">Every published port, from every client</h2>
+      <h2 id="matrix-title">Every published port from every client, and what each container reaches</h2>
       <QueryView query={matrix} label="Checking every port">
         {(m) => (
           <MatrixTable
             rows={m.rows}
-            counts={m.counts}
             verdict={verdict}
             setVerdict={setVerdict}
+            direction={direction}
+            setDirection={setDirection}
             onExplain={onExplain}
           />
         )}
@@ -438,35 +540,64 @@ function Matrix({ onExplain }: { onExplain: () => void }): JSX.Element {
 
 function MatrixTable({
   rows,
-  counts,
   verdict,
   setVerdict,
+  direction,
+  setDirection,
   onExplain,
 }: {
   rows: readonly ReachMatrixRow[];
-  counts: Readonly<Record<Verdict, number>>;
   verdict: Verdict | 'all';
   setVerdict: (v: Verdict | 'all') => void;
+  direction: DirectionFilter;
+  setDirection: (d: DirectionFilter) => void;
   onExplain: () => void;
 }): JSX.Element {
+  const inDirection = useMemo(
+    () => rows.filter((r) => direction === 'all' || r.direction === direction),
+    [rows, direction],
+  );
+  // Counts follow the direction chosen, so each verdict option says how many rows it shows.
+  const counts = useMemo(() => {
+    const out: Record<Verdict, number> = { reachable: 0, unreachable: 0, unknown: 0 };
+    for (const r of inDirection) out[r.verdict]++;
+    return out;
+  }, [inDirection]);
+  const outboundCount = useMemo(() => rows.filter((r) => r.direction === 'outbound').length, [rows]);
   const shown = useMemo(
     () =>
-      rows
+      inDirection
         .filter((r) => verdict === 'all' || r.verdict === verdict)
         .sort((a, b) => VERDICT_ORDER[a.verdict] - VERDICT_ORDER[b.verdict]),
-    [rows, verdict],
+    [inDirection, verdict],
   );
   return (
     <>
       <div className="toolbar">
         <label className="select-label">
+          Direction
+          <select
+            id="matrix-direction"
+            className="select"
+            value={direction}
+            onChange={(e) => setDirection(e.target.value as DirectionFilter)}
+          >
+            <option value="all">Both ({rows.length})</option>
+            <option value="inbound">
+              Inbound: who reaches each container ({rows.length - outboundCount})
+            </option>
+            <option value="outbound">Outbound: what each container reaches ({outboundCount})</option>
+          </select>
+        </label>
+        <label className="select-label">
           Show
           <select
+            id="matrix-verdict"
             className="select"
             value={verdict}
             onChange={(e) => setVerdict(e.target.value as Verdict | 'all')}
           >
-            <option value="all">All ({rows.length})</option>
+            <option value="all">All ({inDirection.length})</option>
             <option value="unreachable">Unreachable ({counts.unreachable})</option>
             <option value="unknown">Unknown ({counts.unknown})</option>
             <option value="reachable">Reachable ({counts.reachable})</option>
@@ -479,29 +610,27 @@ function MatrixTable({
         )}
       </div>
       <DataTable
-        caption="Reachability of every published port"
+        caption="Reachability of every published port, and what each container reaches"
         rows={shown.slice(0, MATRIX_LIMIT)}
-        rowKey={(r, i) => `${r.containerId}-${r.from}-${r.port}-${r.protocol}-${i}`}
-        empty="No container publishes a port."
+        rowKey={(r, i) =>
+          `${r.direction}-${r.containerId}-${r.from}-${r.to?.label ?? ''}-${r.port}-${r.protocol}-${i}`
+        }
+        empty={
+          direction === 'outbound' ? 'No running container on a network.' : 'No container publishes a port.'
+        }
         columns={[
           { header: 'Container', cell: (r) => r.containerName },
-          { header: 'From', cell: (r) => r.fromLabel },
+          {
+            header: 'From / to',
+            cell: (r) => (r.to ? `to ${r.to.label}` : `from ${r.fromLabel}`),
+          },
           { header: 'Port', cell: (r) => <span className="mono">{`${r.port}/${r.protocol}`}</span> },
           { header: 'Verdict', cell: (r) => <VerdictBadge verdict={r.verdict} /> },
           { header: 'Where it stops', cell: (r) => r.failingHop ?? '—' },
           {
             header: '',
             cell: (r) => (
-              <a
-                href={href(['reachability'], {
-                  c: r.containerId,
-                  from: r.sourceKind,
-                  peer: r.peerId,
-                  port: r.port,
-                  proto: r.protocol,
-                })}
-                onClick={onExplain}
-              >
+              <a href={matrixLink(r)} onClick={onExplain}>
                 Explain
               </a>
             ),
@@ -510,4 +639,26 @@ function MatrixTable({
       />
     </>
   );
+}
+
+/** The question a matrix row answers, as a link: the same view asked about that row. */
+function matrixLink(r: ReachMatrixRow): string {
+  if (!r.to)
+    return href(['reachability'], {
+      c: r.containerId,
+      from: r.sourceKind,
+      peer: r.peerId,
+      port: r.port,
+      proto: r.protocol,
+    });
+  const t = r.to.target;
+  return href(['reachability'], {
+    dir: 'out',
+    c: r.containerId,
+    to: t.kind === 'name' ? 'address' : t.kind,
+    peer: t.kind === 'container' ? t.ref : null,
+    addr: t.kind === 'address' ? t.address : t.kind === 'name' ? t.name : null,
+    port: r.port,
+    proto: r.protocol,
+  });
 }
