@@ -21,6 +21,7 @@ export const CHANNELS = [
   'collect:cancel',
   'report:export',
   'report:preview',
+  'changes:compare',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

@@ -4,6 +4,7 @@
 
 import { z } from 'zod';
 import type { Channel } from './ipc-channels';
+import type { DiffResult } from './diff';
 import type {
   AppInfo,
   BundleRef,
@@ -126,6 +127,8 @@ export const REQUEST_SCHEMAS = {
     operationId: operationId.optional(),
   }),
   'report:preview': z.strictObject({ redact: z.boolean(), scope: z.enum(['problems', 'all']).optional() }),
+  /** Two bundle paths, validated like bundle:open's (issue 13). */
+  'changes:compare': z.strictObject({ older: text(4096), newer: text(4096) }),
 } as const satisfies Record<Channel, z.ZodType>;
 
 export type RequestOf<C extends Channel> = z.output<(typeof REQUEST_SCHEMAS)[C]>;
@@ -152,6 +155,8 @@ export interface ResponseMap {
   'report:export': ExportOutcome;
   /** The report as Markdown text, shown as text (never as HTML) before exporting; cut on very large hosts. */
   'report:preview': { readonly markdown: string; readonly truncated: boolean };
+  /** What changed between the two bundles, or why they were not compared (two different hosts). */
+  'changes:compare': DiffResult;
 }
 
 export type ResponseOf<C extends Channel> = ResponseMap[C];
