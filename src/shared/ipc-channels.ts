@@ -22,6 +22,7 @@ export const CHANNELS = [
   'report:export',
   'report:preview',
   'changes:compare',
+  'container:logs',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];
