@@ -92,3 +92,25 @@ export function lifecycleFacts(model: HostModel, container: Container): Lifecycl
     startedAfterBoot: started,
   };
 }
+
+/**
+ * The lifecycle in one line for reports: exit code and meaning, restarts, health. The engine's error text is left
+ * out: it can quote paths and names the report's redaction does not know.
+ */
+export function lifecycleLine(model: HostModel, container: Container): string {
+  const l = container.lifecycle;
+  const facts = lifecycleFacts(model, container);
+  const parts: string[] = [];
+  if (container.state !== 'running' && l.exitCode !== null) {
+    const meaning = facts.exitMeaning;
+    parts.push(`exit code ${l.exitCode}${meaning ? ` (${meaning.hex}: ${meaning.meaning})` : ''}`);
+  }
+  if (l.finishedAt !== null && container.state !== 'running') parts.push(`finished ${l.finishedAt}`);
+  if (facts.finishedBeforeBoot === true && container.state !== 'running')
+    parts.push(`stopped before the host's last boot (${facts.hostBootedAt ?? ''})`);
+  if (l.restartPolicy !== null) parts.push(`restart policy ${l.restartPolicy}`);
+  if (l.restartCount !== null && l.restartCount > 0) parts.push(`${l.restartCount} restarts by the policy`);
+  if (l.health !== null) parts.push(`health ${l.health.status}`);
+  if (l.oomKilled === true) parts.push('killed for lack of memory');
+  return parts.join('; ');
+}
