@@ -159,6 +159,25 @@ describe('diff of two collections of one host', () => {
     expect(diff.verdictChanges.filter((v) => v.container.name === 'web')).toEqual([]);
   });
 
+  it('a swarm task replaced in its slot (new id, new name) is re-created, not removed and created', () => {
+    const before = sampleFiles('server2016-swarm-portainer');
+    const after = new Map(before);
+    const oldName = 'web.1.25fcxs7bw5op8thzdqf8f517f';
+    recreateContainer(after, oldName, 'e'.repeat(64));
+    editContainer(after, oldName, (c) => {
+      c.Name = '/web.1.k3q9z7w2m5n8p1r4t6v0x2y4a';
+    });
+    const diff = diffOf(before, after);
+    expect(only(diff, (c) => c.kind === 'container-recreated')).toMatchObject({
+      field: 'swarm task',
+      before: oldName,
+      after: 'web.1.k3q9z7w2m5n8p1r4t6v0x2y4a',
+    });
+    expect(diff.changes.some((c) => c.kind === 'container-created' || c.kind === 'container-removed')).toBe(
+      false,
+    );
+  });
+
   it('containers created and removed are told apart from re-created ones', () => {
     const before = sampleFiles(SAMPLE);
     const after = new Map(before);
