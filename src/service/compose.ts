@@ -2,6 +2,7 @@
 // (Electron main and `hostscope serve`) call this.
 
 import { collectInto } from './collect-port';
+import { logsFromEngine } from './logs-port';
 import { samplesDir } from './paths';
 import { exportReport, type PrintPdf } from './report';
 import { createService, type HostscopeService, type ServiceShell } from './service';
@@ -23,7 +24,10 @@ export function createHostscopeService(shell: ServiceShell, options: ComposeOpti
     samplesDir: samplesDir(),
     ...(options.logError ? { logError: options.logError } : {}),
     ...(options.importsDir === undefined ? {} : { importsDir: options.importsDir }),
-    ...(options.collectionsDir === undefined ? {} : { collect: collectInto(options.collectionsDir) }),
+    // A shell that collects from this machine has its engine to ask for a container's log too.
+    ...(options.collectionsDir === undefined
+      ? {}
+      : { collect: collectInto(options.collectionsDir), logs: logsFromEngine() }),
     report: ({ model, correlation }, { format, redact, scope, signal }) =>
       exportReport(model, {
         format,

@@ -27,6 +27,8 @@ import { HOSTSCOPE_VERSION } from '../shared/version';
 import type { Correlation } from '../core/diagnosis';
 import { analyse, type Analysis } from './analysis';
 import { importPreview, writeImport } from './import';
+import { compareBundles } from './changes';
+import type { LogsPort } from './logs-port';
 import { Operations, type Operation } from './operations';
 import { resolveContainer } from './resolve';
 import { listSamples } from './samples';
@@ -85,6 +87,8 @@ export interface ServiceOptions {
   readonly samplesDir: string;
   readonly collect?: CollectPort;
   readonly report?: ReportPort;
+  /** The live engine's container log; absent where this shell has no engine of its own to ask. */
+  readonly logs?: LogsPort;
   /** Reads the raw bundle; the real reader unless a test says otherwise. */
   readonly read?: (path: string) => Promise<RawBundle>;
   /** Where imported bundles are written (the app's data folder; a temporary folder for serve); none: no import. */
@@ -233,7 +237,7 @@ export function createService(options: ServiceOptions): HostscopeService {
     'container:detail': (r) =>
       withBundle((a) => {
         const container = resolveContainer(a, r.ref);
-        return container.ok ? ok(containerDetail(a, container.value)) : container;
+        return container.ok ? ok(containerDetail(a, container.value, options.logs !== undefined)) : container;
       }),
     'reach:explain': (r) =>
       withBundle((a) => {
@@ -337,6 +341,27 @@ export function createService(options: ServiceOptions): HostscopeService {
       const markdown = new TextDecoder().decode(rendered.value.bytes);
       const truncated = markdown.length > PREVIEW_CHARS;
       return ok({ markdown: truncated ? markdown.slice(0, PREVIEW_CHARS) : markdown, truncated });
+    },
+    'changes:compare': (r) => compareBundles(r, read, current),
+    'container:logs': async (r) => {
+      const logs = options.logs;
+      if (!logs)
+        return fail('unavailable', 'This window has no Docker engine to ask: run `docker logs` on the host.');
+      if (current === null)
+        return fail('no-bundle', 'No bundle is open: open the bundle of this host first.');
+      const container = resolveContainer(current, r.ref);
+      if (!container.ok) return container;
+      const controller = new AbortController();
+      // A log that does not come in 30 s is not coming: the engine is stuck, and the page must not wait forever.
+      const timer = setTimeout(
+        () => controller.abort(new Error('the engine did not answer within 30 s')),
+        30_000,
+      );
+      try {
+        return await logs(container.value.id, controller.signal);
+      } finally {
+        clearTimeout(timer);
+      }
     },
   };
 

@@ -24,6 +24,8 @@ export const CHANNELS = [
   'report:preview',
   'import:preview',
   'import:open',
+  'changes:compare',
+  'container:logs',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

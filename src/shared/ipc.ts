@@ -4,10 +4,12 @@
 
 import { z } from 'zod';
 import type { Channel } from './ipc-channels';
+import type { DiffResult } from './diff';
 import type {
   AppInfo,
   BundleRef,
   ContainerDetail,
+  ContainerLogs,
   ContainersView,
   ExportOutcome,
   FindingsView,
@@ -182,6 +184,10 @@ export const REQUEST_SCHEMAS = {
     confirmSameHost: z.boolean().optional(),
     operationId: operationId.optional(),
   }),
+  /** Two bundle paths, validated like bundle:open's (issue 13). */
+  'changes:compare': z.strictObject({ older: text(4096), newer: text(4096) }),
+  /** The live engine's last 200 log lines of a container of the open bundle (issue 13). */
+  'container:logs': z.strictObject({ ref: containerRef }),
 } as const satisfies Record<Channel, z.ZodType>;
 
 export type RequestOf<C extends Channel> = z.output<(typeof REQUEST_SCHEMAS)[C]>;
@@ -213,6 +219,9 @@ export interface ResponseMap {
   'import:preview': ImportPreview;
   /** The bundle written from the import (or the merged one), opened like any other. */
   'import:open': BundleRef;
+  /** What changed between the two bundles, or why they were not compared (two different hosts). */
+  'changes:compare': DiffResult;
+  'container:logs': ContainerLogs;
 }
 
 export type ResponseOf<C extends Channel> = ResponseMap[C];

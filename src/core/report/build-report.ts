@@ -13,6 +13,7 @@ import {
   fromLabel,
   inspect,
   outboundMatrix,
+  lifecycleLine,
   reachabilityMatrix,
   toLabel,
   type Correlation,
@@ -104,6 +105,7 @@ function hostSection(model: HostModel): ReportHost {
       edition: host.editionId,
       installationType: host.installationType,
       features: host.features,
+      lastBootUpTime: host.lastBootUpTime,
     },
     engine: engine && {
       version: engine.version,
@@ -269,6 +271,7 @@ export function buildReport(model: HostModel, options: ReportOptions): ReportOut
   const containers: ReportContainer[] = detailed.map((container) => ({
     inspect: inspect(model, container, correlation),
     swarmService: container.swarm?.serviceName ?? null,
+    lifecycle: lifecycleLine(model, container),
     findingIds: findingItems.filter((f) => f.subjects.includes(`container:${container.id}`)).map((f) => f.id),
   }));
 
