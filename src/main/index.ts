@@ -81,7 +81,11 @@ async function start(): Promise<void> {
         refreshMenu();
       },
     },
-    { collectionsDir: join(app.getPath('userData'), 'collections'), printPdf: printPdfWithElectron },
+    {
+      collectionsDir: join(app.getPath('userData'), 'collections'),
+      historyDir: join(app.getPath('userData'), 'history'),
+      printPdf: printPdfWithElectron,
+    },
   );
   registerIpcHandlers(ipcMain, service);
 

@@ -1,7 +1,8 @@
 // The one place the service is assembled with the real reader, collector and report renderer; both shells
 // (Electron main and `hostscope serve`) call this.
 
-import { collectInto } from './collect-port';
+import type { CollectEnvironment } from '../collect/collect-host';
+import { collectInto, watchThisHost } from './collect-port';
 import { samplesDir } from './paths';
 import { exportReport, type PrintPdf } from './report';
 import { createService, type HostscopeService, type ServiceShell } from './service';
@@ -9,6 +10,10 @@ import { createService, type HostscopeService, type ServiceShell } from './servi
 export interface ComposeOptions {
   /** Where collected bundles are written; without it the app cannot collect. */
   readonly collectionsDir?: string;
+  /** The history folder of this host (issue 13); with collectionsDir, the app can collect again and watch. */
+  readonly historyDir?: string;
+  /** The machine a collection runs on; this one unless a test says otherwise (stand-ins, a test engine). */
+  readonly collectEnvironment?: CollectEnvironment;
   /** How this shell prints HTML to PDF (Electron's printToPDF, or Chromium for `serve`); without it, no PDF export. */
   readonly printPdf?: PrintPdf;
   /** Where unexpected failures are logged (ServiceOptions.logError). */
@@ -20,7 +25,12 @@ export function createHostscopeService(shell: ServiceShell, options: ComposeOpti
     shell,
     samplesDir: samplesDir(),
     ...(options.logError ? { logError: options.logError } : {}),
-    ...(options.collectionsDir === undefined ? {} : { collect: collectInto(options.collectionsDir) }),
+    ...(options.collectionsDir === undefined
+      ? {}
+      : { collect: collectInto(options.collectionsDir, options.collectEnvironment) }),
+    ...(options.collectionsDir === undefined || options.historyDir === undefined
+      ? {}
+      : { watch: watchThisHost(options.historyDir, options.collectEnvironment) }),
     report: ({ model, correlation }, { format, redact, scope, signal }) =>
       exportReport(model, {
         format,

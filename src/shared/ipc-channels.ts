@@ -21,6 +21,9 @@ export const CHANNELS = [
   'collect:cancel',
   'report:export',
   'report:preview',
+  'history:timeline',
+  'history:collect',
+  'history:settings',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

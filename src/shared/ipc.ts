@@ -19,6 +19,7 @@ import type {
   TopologyView,
   ViewName,
 } from './views';
+import { WATCH_LIMITS, type HistoryPoint, type TimelineView, type WatchSettings } from './history';
 
 export { CHANNELS, EVENT_CHANNEL, isChannel, type Channel } from './ipc-channels';
 
@@ -96,6 +97,23 @@ const collectTarget = z.discriminatedUnion('kind', [
   }),
 ]);
 
+const bounded = (limits: { readonly min: number; readonly max: number }, unit: string): z.ZodNumber =>
+  z
+    .number()
+    .int(`a whole number of ${unit}`)
+    .min(limits.min, `at least ${limits.min} ${unit}`)
+    .max(limits.max, `at most ${limits.max} ${unit}`);
+
+/** The interval and retention settings (issue 13, item 2), as received from the UI and as kept on disk. */
+export const watchSettingsSchema = z.strictObject({
+  fastSeconds: bounded(WATCH_LIMITS.fastSeconds, 'seconds').nullable(),
+  fullMinutes: bounded(WATCH_LIMITS.fullMinutes, 'minutes').nullable(),
+  retention: z.strictObject({
+    maxCount: bounded(WATCH_LIMITS.maxCount, 'collections'),
+    maxBytes: bounded(WATCH_LIMITS.maxBytes, 'bytes'),
+  }),
+});
+
 /** Every channel's request schema; `satisfies` keeps it in step with CHANNELS. */
 export const REQUEST_SCHEMAS = {
   'app:info': noFields,
@@ -126,6 +144,11 @@ export const REQUEST_SCHEMAS = {
     operationId: operationId.optional(),
   }),
   'report:preview': z.strictObject({ redact: z.boolean(), scope: z.enum(['problems', 'all']).optional() }),
+  /** `maxBuckets`: how many time spans the charts draw (the timeline is downsampled to it). */
+  'history:timeline': z.strictObject({ maxBuckets: z.number().int().min(10).max(5_000).optional() }),
+  /** Collect again into the history; `open` shows the new bundle when it is kept. */
+  'history:collect': z.strictObject({ operationId, scope: z.enum(['fast', 'full']), open: z.boolean() }),
+  'history:settings': z.strictObject({ settings: watchSettingsSchema }),
 } as const satisfies Record<Channel, z.ZodType>;
 
 export type RequestOf<C extends Channel> = z.output<(typeof REQUEST_SCHEMAS)[C]>;
@@ -152,6 +175,10 @@ export interface ResponseMap {
   'report:export': ExportOutcome;
   /** The report as Markdown text, shown as text (never as HTML) before exporting; cut on very large hosts. */
   'report:preview': { readonly markdown: string; readonly truncated: boolean };
+  'history:timeline': TimelineView;
+  /** The kept collection, and the bundle opened when `open` was asked. */
+  'history:collect': { readonly point: HistoryPoint; readonly bundle: BundleRef | null };
+  'history:settings': WatchSettings;
 }
 
 export type ResponseOf<C extends Channel> = ResponseMap[C];
@@ -207,7 +234,9 @@ export type AppEvent =
     }
   | { readonly kind: 'bundle-opened'; readonly bundle: BundleRef }
   | { readonly kind: 'command'; readonly command: MenuCommand }
-  | { readonly kind: 'navigate'; readonly view: ViewName };
+  | { readonly kind: 'navigate'; readonly view: ViewName }
+  /** A collection was kept or removed, an engine event arrived, or the settings changed: the timeline refetches. */
+  | { readonly kind: 'history-changed' };
 
 /** `window.api`: the same shape from the Electron preload (IPC) and from the web build (HTTP). */
 export interface HostscopeApi {

@@ -43,7 +43,7 @@ const eventSchema = z.strictObject({
 });
 
 export type RecordLine<T> =
-  | { readonly kind: 'ok'; readonly value: T }
+  | { readonly kind: 'ok'; readonly line: number; readonly value: T }
   | { readonly kind: 'invalid'; readonly line: number; readonly reason: string };
 
 function parseLines<T>(text: string, schema: z.ZodType<T>): RecordLine<T>[] {
@@ -60,7 +60,7 @@ function parseLines<T>(text: string, schema: z.ZodType<T>): RecordLine<T>[] {
       continue;
     }
     const parsed = schema.safeParse(json);
-    if (parsed.success) out.push({ kind: 'ok', value: parsed.data });
+    if (parsed.success) out.push({ kind: 'ok', line: i + 1, value: parsed.data });
     else
       out.push({
         kind: 'invalid',
