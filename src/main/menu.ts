@@ -32,6 +32,7 @@ export const VIEW_MENU: readonly { readonly view: ViewName; readonly label: stri
   { view: 'topology', label: 'Topology' },
   { view: 'sessions', label: 'Processes by Session' },
   { view: 'findings', label: 'Findings' },
+  { view: 'changes', label: 'Changes' },
 ];
 
 export function menuTemplate(actions: MenuActions, state: MenuState): MenuItemConstructorOptions[] {

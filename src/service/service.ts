@@ -25,6 +25,7 @@ import type { BundleRef, ReportFormat } from '../shared/views';
 import { HOSTSCOPE_VERSION } from '../shared/version';
 import type { Correlation } from '../core/diagnosis';
 import { analyse, type Analysis } from './analysis';
+import { compareBundles } from './changes';
 import { Operations, type Operation } from './operations';
 import { resolveContainer } from './resolve';
 import { listSamples } from './samples';
@@ -344,6 +345,7 @@ export function createService(options: ServiceOptions): HostscopeService {
       const truncated = markdown.length > PREVIEW_CHARS;
       return ok({ markdown: truncated ? markdown.slice(0, PREVIEW_CHARS) : markdown, truncated });
     },
+    'changes:compare': (r) => compareBundles(r, read, current),
   };
 
   const dispatch = <C extends Channel>(channel: C, request: RequestOf<C>): Promise<Result<ResponseOf<C>>> =>

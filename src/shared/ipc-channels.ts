@@ -24,6 +24,7 @@ export const CHANNELS = [
   'history:timeline',
   'history:collect',
   'history:settings',
+  'changes:compare',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

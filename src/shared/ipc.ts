@@ -4,6 +4,7 @@
 
 import { z } from 'zod';
 import type { Channel } from './ipc-channels';
+import type { DiffResult } from './diff';
 import type {
   AppInfo,
   BundleRef,
@@ -149,6 +150,8 @@ export const REQUEST_SCHEMAS = {
   /** Collect again into the history; `open` shows the new bundle when it is kept. */
   'history:collect': z.strictObject({ operationId, scope: z.enum(['fast', 'full']), open: z.boolean() }),
   'history:settings': z.strictObject({ settings: watchSettingsSchema }),
+  /** Two bundle paths, validated like bundle:open's (issue 13). */
+  'changes:compare': z.strictObject({ older: text(4096), newer: text(4096) }),
 } as const satisfies Record<Channel, z.ZodType>;
 
 export type RequestOf<C extends Channel> = z.output<(typeof REQUEST_SCHEMAS)[C]>;
@@ -179,6 +182,8 @@ export interface ResponseMap {
   /** The kept collection, and the bundle opened when `open` was asked. */
   'history:collect': { readonly point: HistoryPoint; readonly bundle: BundleRef | null };
   'history:settings': WatchSettings;
+  /** What changed between the two bundles, or why they were not compared (two different hosts). */
+  'changes:compare': DiffResult;
 }
 
 export type ResponseOf<C extends Channel> = ResponseMap[C];

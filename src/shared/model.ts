@@ -48,6 +48,8 @@ export interface HostInfo {
   readonly installationType: string | null;
   readonly psVersion: string | null;
   readonly features: readonly string[];
+  /** Win32_OperatingSystem.LastBootUpTime (bundle 1.1): shows a restart between two collections; null where absent. */
+  readonly lastBootUpTime: string | null;
 }
 
 export interface EngineInfo {
@@ -127,6 +129,8 @@ export interface Container {
   readonly state: string;
   readonly created: string | null;
   readonly startedAt: string | null;
+  /** The container's lifecycle as the engine reports it (issue 13). */
+  readonly lifecycle: ContainerLifecycle;
   /** HostConfig.Isolation as written (`process`, `hyperv`, `default`, or empty). */
   readonly isolationRequested: string | null;
   /** HostConfig.NetworkMode, with Windows' `default` meaning `nat`. */
@@ -151,6 +155,31 @@ export interface Container {
   readonly ipConfig: Known<ContainerIpConfig> | null;
   /** The container's hosts file (container.dns, bundle 1.1); null where it was not to be collected. */
   readonly hostsFile: Known<readonly HostsEntry[]> | null;
+}
+
+/** State and HostConfig.RestartPolicy of docker inspect: how the container last ended and what restarts it. */
+export interface ContainerLifecycle {
+  /** State.ExitCode: the last exit's code (0 while running and never exited). */
+  readonly exitCode: number | null;
+  /** State.Error: the engine's reason where it could not start or stop the container. */
+  readonly error: string | null;
+  readonly oomKilled: boolean | null;
+  /** State.FinishedAt; null where it never finished (the engine writes 0001-01-01). */
+  readonly finishedAt: string | null;
+  /** HostConfig.RestartPolicy.Name: no, always, unless-stopped, on-failure; null where not written. */
+  readonly restartPolicy: string | null;
+  readonly maximumRetryCount: number | null;
+  /** RestartCount: restarts by the policy since the container was last started by hand. */
+  readonly restartCount: number | null;
+  /** State.Health; null where the image defines no health check. */
+  readonly health: {
+    /** starting, healthy, unhealthy. */
+    readonly status: string;
+    readonly failingStreak: number | null;
+    /** The last check's exit code and end time (its output is not kept: it may print secrets). */
+    readonly lastExitCode: number | null;
+    readonly lastCheckAt: string | null;
+  } | null;
 }
 
 /** What `ipconfig /all` inside a container says, read from its (localised) text. */

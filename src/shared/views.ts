@@ -146,7 +146,7 @@ export interface HostStateView {
 }
 
 export type ViewName =
-  'overview' | 'containers' | 'reachability' | 'isolation' | 'topology' | 'sessions' | 'findings';
+  'overview' | 'containers' | 'reachability' | 'isolation' | 'topology' | 'sessions' | 'findings' | 'changes';
 
 // ---- Containers ----------------------------------------------------------------------------
 

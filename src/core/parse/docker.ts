@@ -38,7 +38,21 @@ const containerSchema = ciObject({
   Name: text,
   Created: optText,
   Image: optText,
-  State: ciObject({ Status: optText, Running: psBool, StartedAt: optText }).nullish(),
+  State: ciObject({
+    Status: optText,
+    Running: psBool,
+    StartedAt: optText,
+    FinishedAt: optText,
+    ExitCode: optInt,
+    Error: optText,
+    OOMKilled: psBool,
+    Health: ciObject({
+      Status: optText,
+      FailingStreak: optInt,
+      Log: list(ciObject({ End: optText, ExitCode: optInt })).nullish(),
+    }).nullish(),
+  }).nullish(),
+  RestartCount: optInt,
   Config: ciObject({
     Image: optText,
     Env: array(z.string()).nullish(),
@@ -49,6 +63,7 @@ const containerSchema = ciObject({
     NetworkMode: optText,
     PortBindings: portMap,
     Memory: optInt,
+    RestartPolicy: ciObject({ Name: optText, MaximumRetryCount: optInt }).nullish(),
   }).nullish(),
   NetworkSettings: ciObject({
     Ports: portMap,
@@ -97,6 +112,35 @@ function portsOf(live: RawPortMap, requested: RawPortMap): PublishedPort[] {
   );
 }
 
+/** Go's zero time: the engine writes it for a container that never finished (or never started). */
+function engineTime(value: string | null | undefined): string | null {
+  return value === null || value === undefined || value.startsWith('0001-01-01') ? null : value;
+}
+
+function lifecycleOf(raw: RawContainer): Container['lifecycle'] {
+  const state = raw.State;
+  const health = state?.Health;
+  const last = health?.Log?.at(-1);
+  return {
+    exitCode: state?.ExitCode ?? null,
+    error: state?.Error ?? null,
+    oomKilled: state?.OOMKilled ?? null,
+    finishedAt: engineTime(state?.FinishedAt),
+    restartPolicy: raw.HostConfig?.RestartPolicy?.Name ?? null,
+    maximumRetryCount: raw.HostConfig?.RestartPolicy?.MaximumRetryCount ?? null,
+    restartCount: raw.RestartCount,
+    health:
+      health?.Status === null || health?.Status === undefined
+        ? null
+        : {
+            status: health.Status.toLowerCase(),
+            failingStreak: health.FailingStreak,
+            lastExitCode: last?.ExitCode ?? null,
+            lastCheckAt: engineTime(last?.End),
+          },
+  };
+}
+
 /** Windows' `default` network mode means `nat` (knowledge notes, section 9). */
 function networkModeOf(raw: string | null): string {
   if (raw === null || raw === '' || raw === 'default') return 'nat';
@@ -137,6 +181,7 @@ export function toContainer(
     state: (raw.State?.Status ?? (raw.State?.Running ? 'running' : 'unknown')).toLowerCase(),
     created: raw.Created,
     startedAt: raw.State?.StartedAt ?? null,
+    lifecycle: lifecycleOf(raw),
     isolationRequested: raw.HostConfig?.Isolation ?? null,
     networkMode: networkModeOf(raw.HostConfig?.NetworkMode ?? null),
     networks,

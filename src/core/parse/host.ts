@@ -38,6 +38,7 @@ import {
   optText,
   optTextField,
   psBool,
+  psDate,
   psEnum,
   text,
   textField,
@@ -71,6 +72,7 @@ export const osSchema = ciObject({
   InstallationType: optText,
   PSVersion: psVersion,
   Features: list(feature).nullish(),
+  LastBootUpTime: psDate,
 });
 
 export function toHostInfo(raw: z.output<typeof osSchema>): HostInfo {
@@ -84,6 +86,7 @@ export function toHostInfo(raw: z.output<typeof osSchema>): HostInfo {
     installationType: raw.InstallationType,
     psVersion: raw.PSVersion,
     features: raw.Features ?? [],
+    lastBootUpTime: raw.LastBootUpTime ?? null,
   };
 }
 

@@ -22,6 +22,7 @@ import { ProgressPanel } from './components/progress-panel';
 import { formatDate } from './format';
 import { href, navigate, parseHash, useHash } from './router';
 import { ContainerDetailView } from './views/container-detail';
+import { ChangesView } from './views/changes';
 import { ContainersView } from './views/containers';
 import { FindingsView } from './views/findings';
 import { IsolationView } from './views/isolation';
@@ -292,7 +293,7 @@ export function App(): JSX.Element {
             ) : (
               <Loading label="Starting" />
             )
-          ) : bundle === null || view === 'open' ? (
+          ) : (bundle === null && view !== 'changes') || view === 'open' ? (
             <WelcomeView />
           ) : (
             <RouteView segments={route.segments} params={route.params} />
@@ -352,6 +353,8 @@ function RouteView({
       return <SessionsView />;
     case 'findings':
       return <FindingsView params={params} />;
+    case 'changes':
+      return <ChangesView older={params.get('older')} newer={params.get('newer')} />;
     default:
       return <OverviewView />;
   }

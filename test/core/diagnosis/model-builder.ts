@@ -177,6 +177,16 @@ export function container(spec: ContainerSpec): Container {
     state: spec.state ?? 'running',
     created: null,
     startedAt: null,
+    lifecycle: {
+      exitCode: null,
+      error: null,
+      oomKilled: null,
+      finishedAt: null,
+      restartPolicy: null,
+      maximumRetryCount: null,
+      restartCount: null,
+      health: null,
+    },
     isolationRequested: spec.isolation === undefined ? 'default' : spec.isolation,
     networkMode: spec.networkMode ?? 'nat',
     networks,
@@ -333,6 +343,7 @@ const defaultHost: HostInfo = {
   editionId: 'ServerStandard',
   installationType: 'Server',
   psVersion: '5.1',
+  lastBootUpTime: null,
   features: ['Containers'],
 };
 

@@ -10,6 +10,7 @@ export type IconName =
   | 'topology'
   | 'sessions'
   | 'findings'
+  | 'changes'
   | 'open'
   | 'export'
   | 'pass'
@@ -32,6 +33,7 @@ const PATHS: Readonly<Record<IconName, string>> = {
   topology: 'M8 2v4M8 6 3.5 10M8 6l4.5 4M6 2h4v3H6zM1.5 10h4v3h-4zM10.5 10h4v3h-4z',
   sessions: 'M2 14V8M6 14V4M10 14V6M14 14V2',
   findings: 'M8 1.8 14.5 13.5h-13zM8 6v3.5M8 11.2v.3',
+  changes: 'M2 5h9M8.5 2.5 11 5 8.5 7.5M14 11H5M7.5 8.5 5 11l2.5 2.5',
   open: 'M1.5 4.5h4l1.5 1.5h7.5v7.5h-13z',
   export: 'M8 10V2M5 5l3-3 3 3M2.5 9.5v4h11v-4',
   pass: 'M3 8.5 6.5 12 13 4.5',
