@@ -8,12 +8,13 @@ import { correlate, findings, reachabilityMatrix } from '../core/diagnosis';
 import { buildHostModel } from '../core/host-model';
 import { buildTimeline, summarisePoint } from '../core/history';
 import type { RawBundle } from '../shared/bundle';
-import type {
-  CollectionScope,
-  EngineEventMark,
-  HistoryPoint,
-  TimelineView,
-  WatchSettings,
+import {
+  WATCH_LIMITS,
+  type CollectionScope,
+  type EngineEventMark,
+  type HistoryPoint,
+  type TimelineView,
+  type WatchSettings,
 } from '../shared/history';
 import type { HostModel } from '../shared/model';
 
@@ -80,11 +81,13 @@ export class Watcher {
 
   async timeline(maxBuckets: number = DEFAULT_BUCKETS): Promise<TimelineView> {
     const settings = await this.settings();
-    const { points, events } = await this.port.store.contents();
+    const { points, events, problems } = await this.port.store.contents();
     const drawn = buildTimeline(points, events, maxBuckets);
     return {
       folder: this.port.store.folder,
       settings,
+      limits: WATCH_LIMITS,
+      problems,
       watching: this.#watching(settings),
       eventsProblem: this.#watching(settings) ? this.#eventsProblem : null,
       totalBytes: points.reduce((n, p) => n + p.bytes, 0),

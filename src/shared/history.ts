@@ -104,9 +104,15 @@ export interface TimelineEventBucket {
   readonly containers: readonly string[];
 }
 
+export type WatchLimits = typeof WATCH_LIMITS;
+
 export interface TimelineView {
   readonly folder: string;
   readonly settings: WatchSettings;
+  /** The bounds the settings must keep (the renderer takes only types from shared/, so they travel here). */
+  readonly limits: WatchLimits;
+  /** Lines of the history folder that could not be used (damaged or edited by hand). */
+  readonly problems: readonly string[];
   /** An interval is on: fast or full collections run, and engine events are recorded. */
   readonly watching: boolean;
   /** Why engine events are not being recorded while watching, if they are not. */
