@@ -36,6 +36,7 @@ export class HistoryStore {
   #points: HistoryPoint[] | null = null;
   #events: EngineEventMark[] = [];
   #problems: string[] = [];
+  #settingsProblem: string | null = null;
   // Every change runs after the one before it: two collections ending together must not interleave rewrites.
   #queue: Promise<unknown> = Promise.resolve();
 
@@ -49,7 +50,8 @@ export class HistoryStore {
 
   async contents(): Promise<HistoryContents> {
     await this.#load();
-    return { points: this.#points!, events: this.#events, problems: this.#problems };
+    const settings = this.#settingsProblem === null ? [] : [this.#settingsProblem];
+    return { points: this.#points!, events: this.#events, problems: [...settings, ...this.#problems] };
   }
 
   /** Keeps a collection whose bundle is already in the folder; answers the collections retention removed. */
@@ -91,6 +93,7 @@ export class HistoryStore {
   /** The saved settings; defaults when there are none or the file is damaged (noted in problems). */
   async settings(): Promise<WatchSettings> {
     let text: string;
+    this.#settingsProblem = null;
     try {
       text = await readFile(join(this.folder, SETTINGS), 'utf8');
     } catch {
@@ -99,9 +102,10 @@ export class HistoryStore {
     try {
       const parsed = watchSettingsSchema.safeParse(JSON.parse(text));
       if (parsed.success) return parsed.data;
-      this.#problems.push(`${SETTINGS}: ${parsed.error.issues[0]?.message ?? 'invalid'}; the defaults apply`);
+      const issue = parsed.error.issues[0];
+      this.#settingsProblem = `${SETTINGS}: ${issue ? `${issue.path.join('.')}: ${issue.message}` : 'invalid'}; the defaults apply`;
     } catch (error) {
-      this.#problems.push(`${SETTINGS}: not JSON (${(error as Error).message}); the defaults apply`);
+      this.#settingsProblem = `${SETTINGS}: not JSON (${(error as Error).message}); the defaults apply`;
     }
     return DEFAULT_WATCH_SETTINGS;
   }
