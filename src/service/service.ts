@@ -273,7 +273,8 @@ export function createService(options: ServiceOptions): HostscopeService {
       });
     },
     'collect:cancel': async (r) => ok({ cancelled: operations.cancel(r.operationId) }),
-    'history:timeline': async (r) => (watcher ? ok(await watcher.timeline(r.maxBuckets)) : noHistory()),
+    'history:timeline': async (r) =>
+      watcher ? ok(await watcher.timeline(r.maxBuckets, r.listed)) : noHistory(),
     'history:settings': async (r) => (watcher ? ok(await watcher.configure(r.settings)) : noHistory()),
     'history:collect': async (r) => {
       if (!watcher) return noHistory();

@@ -44,7 +44,8 @@ export interface WatcherDeps {
   readonly logError: (message: string, error: unknown) => void;
 }
 
-const DEFAULT_BUCKETS = 600;
+const DEFAULT_BUCKETS = 300;
+const DEFAULT_LISTED = 100;
 
 export class Watcher {
   #settings: WatchSettings | null = null;
@@ -79,7 +80,10 @@ export class Watcher {
     return settings;
   }
 
-  async timeline(maxBuckets: number = DEFAULT_BUCKETS): Promise<TimelineView> {
+  async timeline(
+    maxBuckets: number = DEFAULT_BUCKETS,
+    listed: number = DEFAULT_LISTED,
+  ): Promise<TimelineView> {
     const settings = await this.settings();
     const { points, events, problems } = await this.port.store.contents();
     const drawn = buildTimeline(points, events, maxBuckets);
@@ -91,7 +95,8 @@ export class Watcher {
       watching: this.#watching(settings),
       eventsProblem: this.#watching(settings) ? this.#eventsProblem : null,
       totalBytes: points.reduce((n, p) => n + p.bytes, 0),
-      points: [...points].reverse(),
+      pointCount: points.length,
+      points: points.slice(-listed).reverse(),
       series: drawn.series,
       buckets: drawn.buckets,
       events: drawn.events,

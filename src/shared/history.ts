@@ -118,7 +118,9 @@ export interface TimelineView {
   /** Why engine events are not being recorded while watching, if they are not. */
   readonly eventsProblem: string | null;
   readonly totalBytes: number;
-  /** Every kept collection, newest first (the list is virtualised in the UI). */
+  /** How many collections are kept. */
+  readonly pointCount: number;
+  /** The newest kept collections, newest first, as many as asked (a week of one-minute history is 10,000). */
   readonly points: readonly HistoryPoint[];
   /** Series keys in drawing order, with their labels, for the charts. */
   readonly series: readonly { readonly key: string; readonly label: string; readonly chart: TimelineChart }[];

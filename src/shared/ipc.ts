@@ -146,7 +146,11 @@ export const REQUEST_SCHEMAS = {
   }),
   'report:preview': z.strictObject({ redact: z.boolean(), scope: z.enum(['problems', 'all']).optional() }),
   /** `maxBuckets`: how many time spans the charts draw (the timeline is downsampled to it). */
-  'history:timeline': z.strictObject({ maxBuckets: z.number().int().min(10).max(5_000).optional() }),
+  /** `listed`: how many of the newest collections the list holds (the charts always span the whole history). */
+  'history:timeline': z.strictObject({
+    maxBuckets: z.number().int().min(10).max(5_000).optional(),
+    listed: z.number().int().min(1).max(100_000).optional(),
+  }),
   /** Collect again into the history; `open` shows the new bundle when it is kept. */
   'history:collect': z.strictObject({ operationId, scope: z.enum(['fast', 'full']), open: z.boolean() }),
   'history:settings': z.strictObject({ settings: watchSettingsSchema }),

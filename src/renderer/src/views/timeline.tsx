@@ -30,7 +30,7 @@ import { href, navigate } from '../router';
 import { useCssColors } from '../theme';
 
 /** Spans drawn across the chart width: far fewer than a week of one-minute points, enough for a wide window. */
-const MAX_BUCKETS = 600;
+const MAX_BUCKETS = 300;
 const LIST_PAGE = 100;
 /** Engine events arrive in bursts (a restart is die + start): refetch at most this often. */
 const REFRESH_MS = 1_000;
@@ -39,7 +39,8 @@ const MIB = 1_048_576;
 
 export function TimelineView(): JSX.Element {
   const [generation, setGeneration] = useState(0);
-  const query = useQuery('history:timeline', { maxBuckets: MAX_BUCKETS }, String(generation));
+  const [listed, setListed] = useState(LIST_PAGE);
+  const query = useQuery('history:timeline', { maxBuckets: MAX_BUCKETS, listed }, String(generation));
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | null = null;
     const unsubscribe = api.onEvent((event) => {
@@ -70,16 +71,16 @@ export function TimelineView(): JSX.Element {
       </header>
       {shown === null ? (
         <QueryView query={query} label="Reading the history">
-          {(timeline) => <TimelineBody timeline={timeline} />}
+          {(timeline) => <TimelineBody timeline={timeline} onMore={() => setListed((n) => n + LIST_PAGE)} />}
         </QueryView>
       ) : (
-        <TimelineBody timeline={shown} />
+        <TimelineBody timeline={shown} onMore={() => setListed((n) => n + LIST_PAGE)} />
       )}
     </div>
   );
 }
 
-function TimelineBody({ timeline }: { timeline: Timeline }): JSX.Element {
+function TimelineBody({ timeline, onMore }: { timeline: Timeline; onMore: () => void }): JSX.Element {
   return (
     <>
       <CollectPanel timeline={timeline} />
@@ -94,7 +95,7 @@ function TimelineBody({ timeline }: { timeline: Timeline }): JSX.Element {
         </div>
       )}
       <Charts timeline={timeline} />
-      <PointList timeline={timeline} />
+      <PointList timeline={timeline} onMore={onMore} />
       <SettingsForm key={JSON.stringify(timeline.settings)} timeline={timeline} />
     </>
   );
@@ -117,7 +118,7 @@ function CollectPanel({ timeline }: { timeline: Timeline }): JSX.Element {
     <section className="panel" aria-labelledby="collect-again">
       <h2 id="collect-again">Collect again</h2>
       <p className="muted">
-        {plural(timeline.points.length, 'collection')} kept ({formatBytes(timeline.totalBytes)}) in{' '}
+        {plural(timeline.pointCount, 'collection')} kept ({formatBytes(timeline.totalBytes)}) in{' '}
         <code>{timeline.folder}</code>.{' '}
         {timeline.watching
           ? `Watching: ${[
@@ -362,9 +363,8 @@ function EventMarks({
   );
 }
 
-function PointList({ timeline }: { timeline: Timeline }): JSX.Element {
+function PointList({ timeline, onMore }: { timeline: Timeline; onMore: () => void }): JSX.Element {
   const { bundle, openPath } = useApp();
-  const [shown, setShown] = useState(LIST_PAGE);
   const pathOf = (p: HistoryPoint): string => `${timeline.folder}/${p.file}`.replace(/\\/g, '/');
   const openSource = bundle?.source.replace(/\\/g, '/') ?? null;
   const open = timeline.points.find((p) => pathOf(p) === openSource) ?? null;
@@ -378,7 +378,7 @@ function PointList({ timeline }: { timeline: Timeline }): JSX.Element {
       }),
     );
   };
-  if (timeline.points.length === 0)
+  if (timeline.pointCount === 0)
     return (
       <section className="panel" aria-labelledby="history-list">
         <h2 id="history-list">Collections</h2>
@@ -411,7 +411,7 @@ function PointList({ timeline }: { timeline: Timeline }): JSX.Element {
             </tr>
           </thead>
           <tbody>
-            {timeline.points.slice(0, shown).map((p) => {
+            {timeline.points.map((p) => {
               const isOpen = p === open;
               const findings = p.summary.findingsBySeverity;
               return (
@@ -449,9 +449,10 @@ function PointList({ timeline }: { timeline: Timeline }): JSX.Element {
           </tbody>
         </table>
       </div>
-      {timeline.points.length > shown && (
-        <button type="button" className="button" onClick={() => setShown((n) => n + LIST_PAGE)}>
-          Show {Math.min(LIST_PAGE, timeline.points.length - shown)} more of {timeline.points.length - shown}
+      {timeline.pointCount > timeline.points.length && (
+        <button type="button" className="button" onClick={onMore}>
+          Show {Math.min(LIST_PAGE, timeline.pointCount - timeline.points.length)} more of{' '}
+          {timeline.pointCount - timeline.points.length}
         </button>
       )}
     </section>
