@@ -2,7 +2,7 @@
 # firewall policy (../shared/knowledge/windows-containers.md section 1). Contract: README.md.
 $ErrorActionPreference = 'Stop'
 
-$os = Get-CimInstance -ClassName Win32_OperatingSystem | Select-Object CSName, Caption, Version, BuildNumber
+$os = Get-CimInstance -ClassName Win32_OperatingSystem | Select-Object CSName, Caption, Version, BuildNumber, LastBootUpTime
 # UBR, EditionID and InstallationType exist only in the registry (UBR from 14393 on).
 $current = Get-ItemProperty -Path 'HKLM:\SOFTWARE\Microsoft\Windows NT\CurrentVersion' |
     Select-Object UBR, EditionID, InstallationType
@@ -22,6 +22,11 @@ try {
     $featuresError = $_.Exception.Message
 }
 
+# The last boot tells "it worked until the restart" apart from a change made on a running host (issue 13).
+# ISO 8601 in UTC: Windows PowerShell 5.1 would write a DateTime as \/Date(ms)\/.
+$lastBoot = $null
+if ($os.LastBootUpTime -is [datetime]) { $lastBoot = $os.LastBootUpTime.ToUniversalTime().ToString('o') }
+
 $computerName = $os.CSName
 if (-not $computerName) { $computerName = $env:COMPUTERNAME }
 $row = [pscustomobject]@{
@@ -35,5 +40,6 @@ $row = [pscustomobject]@{
     PSVersion        = $PSVersionTable.PSVersion.ToString()
     Features         = $features
     FeaturesError    = $featuresError
+    LastBootUpTime   = $lastBoot
 }
 @{ Status = 'ok'; Files = @(@{ Path = 'host/os.json'; Text = ConvertTo-Json -InputObject $row -Depth 3 }) }

@@ -10,6 +10,7 @@ import { inspectCommand } from './commands/inspect';
 import { explainCommand } from './commands/explain';
 import { findingsCommand } from './commands/findings';
 import { isolationCommand } from './commands/isolation';
+import { diffCommand } from './commands/diff';
 import { HOSTSCOPE_VERSION } from '../shared/version';
 import { terminalIo } from './terminal';
 
@@ -24,6 +25,7 @@ const COMMANDS: readonly ((io: CliIo) => Command)[] = [
   explainCommand,
   findingsCommand,
   isolationCommand,
+  diffCommand,
   collectCommand,
   importCommand,
   reportCommand,

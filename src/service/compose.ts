@@ -3,6 +3,7 @@
 
 import type { CollectEnvironment } from '../collect/collect-host';
 import { collectInto, watchThisHost } from './collect-port';
+import { logsFromEngine } from './logs-port';
 import { samplesDir } from './paths';
 import { exportReport, type PrintPdf } from './report';
 import { createService, type HostscopeService, type ServiceShell } from './service';
@@ -25,9 +26,10 @@ export function createHostscopeService(shell: ServiceShell, options: ComposeOpti
     shell,
     samplesDir: samplesDir(),
     ...(options.logError ? { logError: options.logError } : {}),
+    // A shell that collects from this machine has its engine to ask for a container's log too.
     ...(options.collectionsDir === undefined
       ? {}
-      : { collect: collectInto(options.collectionsDir, options.collectEnvironment) }),
+      : { collect: collectInto(options.collectionsDir, options.collectEnvironment), logs: logsFromEngine() }),
     ...(options.collectionsDir === undefined || options.historyDir === undefined
       ? {}
       : { watch: watchThisHost(options.historyDir, options.collectEnvironment) }),

@@ -26,6 +26,7 @@ import { HOSTSCOPE_VERSION } from '../shared/version';
 import type { Correlation } from '../core/diagnosis';
 import { analyse, type Analysis } from './analysis';
 import { compareBundles } from './changes';
+import type { LogsPort } from './logs-port';
 import { Operations, type Operation } from './operations';
 import { resolveContainer } from './resolve';
 import { listSamples } from './samples';
@@ -87,6 +88,8 @@ export interface ServiceOptions {
   /** History and re-collection of this host (issue 13); absent where collecting is not possible. */
   readonly watch?: WatchPort;
   readonly report?: ReportPort;
+  /** The live engine's container log; absent where this shell has no engine of its own to ask. */
+  readonly logs?: LogsPort;
   /** Reads the raw bundle; the real reader unless a test says otherwise. */
   readonly read?: (path: string) => Promise<RawBundle>;
   /** Where an unexpected failure is logged with its detail; console.error unless the shell has a log of its own. */
@@ -240,7 +243,7 @@ export function createService(options: ServiceOptions): HostscopeService {
     'container:detail': (r) =>
       withBundle((a) => {
         const container = resolveContainer(a, r.ref);
-        return container.ok ? ok(containerDetail(a, container.value)) : container;
+        return container.ok ? ok(containerDetail(a, container.value, options.logs !== undefined)) : container;
       }),
     'reach:explain': (r) =>
       withBundle((a) => {
@@ -347,6 +350,26 @@ export function createService(options: ServiceOptions): HostscopeService {
       return ok({ markdown: truncated ? markdown.slice(0, PREVIEW_CHARS) : markdown, truncated });
     },
     'changes:compare': (r) => compareBundles(r, read, current),
+    'container:logs': async (r) => {
+      const logs = options.logs;
+      if (!logs)
+        return fail('unavailable', 'This window has no Docker engine to ask: run `docker logs` on the host.');
+      if (current === null)
+        return fail('no-bundle', 'No bundle is open: open the bundle of this host first.');
+      const container = resolveContainer(current, r.ref);
+      if (!container.ok) return container;
+      const controller = new AbortController();
+      // A log that does not come in 30 s is not coming: the engine is stuck, and the page must not wait forever.
+      const timer = setTimeout(
+        () => controller.abort(new Error('the engine did not answer within 30 s')),
+        30_000,
+      );
+      try {
+        return await logs(container.value.id, controller.signal);
+      } finally {
+        clearTimeout(timer);
+      }
+    },
   };
 
   const dispatch = <C extends Channel>(channel: C, request: RequestOf<C>): Promise<Result<ResponseOf<C>>> =>

@@ -25,6 +25,7 @@ export const CHANNELS = [
   'history:collect',
   'history:settings',
   'changes:compare',
+  'container:logs',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

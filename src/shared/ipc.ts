@@ -9,6 +9,7 @@ import type {
   AppInfo,
   BundleRef,
   ContainerDetail,
+  ContainerLogs,
   ContainersView,
   ExportOutcome,
   FindingsView,
@@ -156,6 +157,8 @@ export const REQUEST_SCHEMAS = {
   'history:settings': z.strictObject({ settings: watchSettingsSchema }),
   /** Two bundle paths, validated like bundle:open's (issue 13). */
   'changes:compare': z.strictObject({ older: text(4096), newer: text(4096) }),
+  /** The live engine's last 200 log lines of a container of the open bundle (issue 13). */
+  'container:logs': z.strictObject({ ref: containerRef }),
 } as const satisfies Record<Channel, z.ZodType>;
 
 export type RequestOf<C extends Channel> = z.output<(typeof REQUEST_SCHEMAS)[C]>;
@@ -188,6 +191,7 @@ export interface ResponseMap {
   'history:settings': WatchSettings;
   /** What changed between the two bundles, or why they were not compared (two different hosts). */
   'changes:compare': DiffResult;
+  'container:logs': ContainerLogs;
 }
 
 export type ResponseOf<C extends Channel> = ResponseMap[C];

@@ -14,6 +14,7 @@ import type {
 import type {
   ComputerSystem,
   ContainerIpConfig,
+  ContainerLifecycle,
   ContainerNetwork,
   DynamicPortRange,
   EngineInfo,
@@ -203,11 +204,53 @@ export interface FirewallRuleView {
   readonly effect: string;
 }
 
+/** What a container's exit code means, where a source says so (issue 13). */
+export interface ExitMeaning {
+  readonly code: number;
+  /** The code as Windows writes NTSTATUS and HRESULT values: 0xC000013A. */
+  readonly hex: string;
+  readonly meaning: string;
+  /** Where the meaning comes from. */
+  readonly reference: string;
+  /** `documented`: the value's documented name; `observed`: what reports show it accompanies (a hint). */
+  readonly basis: 'documented' | 'observed';
+}
+
+/** A container's times against the host's last boot, and its exit code's meaning. */
+export interface LifecycleFacts {
+  readonly exitMeaning: ExitMeaning | null;
+  /** host/os.json LastBootUpTime; null where not collected (bundle 1.0). */
+  readonly hostBootedAt: string | null;
+  /** The container last finished before the host's last boot: it went down with the host. Null where unknown. */
+  readonly finishedBeforeBoot: boolean | null;
+  /** It was last started after the host's last boot. Null where unknown. */
+  readonly startedAfterBoot: boolean | null;
+}
+
+/** The last lines of a container's log, fetched from the live engine on request (issue 13; never in a collect). */
+export interface ContainerLogs {
+  readonly containerId: string;
+  readonly containerName: string;
+  /** The engine asked, e.g. `npipe:////./pipe/docker_engine`. */
+  readonly endpoint: string;
+  readonly fetchedAt: string;
+  /** How many lines were asked for (the newest). */
+  readonly tail: number;
+  /** Oldest first; `tty`: the container writes one stream, stdout and stderr together. */
+  readonly lines: readonly { readonly stream: 'stdout' | 'stderr' | 'tty'; readonly text: string }[];
+  /** Places an environment value of the container was replaced by `<redacted>`. */
+  readonly redactions: number;
+}
+
 export interface ContainerDetail {
   readonly bundleId: number;
   readonly inspect: InspectResult;
   readonly created: string | null;
   readonly startedAt: string | null;
+  /** State, restart policy and health as the engine reports them, with what they mean (issue 13). */
+  readonly lifecycle: ContainerLifecycle & LifecycleFacts;
+  /** Whether this window can ask the engine for the container's log (a live host; never from a bundle). */
+  readonly canFetchLogs: boolean;
   readonly isolationRequested: string | null;
   readonly networkMode: string;
   readonly labels: readonly { readonly name: string; readonly value: string }[];

@@ -23,6 +23,15 @@ export interface EngineClient {
     signal: AbortSignal,
     query?: Readonly<Record<string, string | boolean>>,
   ): Promise<unknown>;
+  /**
+   * The last `tail` lines of a container's log (GET /containers/{id}/logs, never followed), with timestamps;
+   * `tty` says the container writes one raw stream rather than stdout and stderr apart.
+   */
+  logs(
+    containerId: string,
+    options: { readonly tail: number; readonly tty: boolean },
+    signal: AbortSignal,
+  ): Promise<{ readonly stdout: Uint8Array; readonly stderr: Uint8Array }>;
   /** Runs a command in a running container with Tty off, so stdout and stderr arrive apart. */
   exec(containerId: string, cmd: readonly string[], signal: AbortSignal): Promise<ExecResult>;
   /** A GET whose answer is a stream that stays open (`/events`); the signal ends it. */
@@ -111,6 +120,21 @@ export async function openEngineClient(
           },
         );
       }),
+    logs: async (containerId, { tail, tty }, signal) => {
+      const output = (await docker.getContainer(containerId).logs({
+        follow: false,
+        stdout: true,
+        stderr: true,
+        timestamps: true,
+        tail,
+        abortSignal: signal,
+      })) as unknown as Buffer;
+      if (tty) return { stdout: new Uint8Array(output), stderr: new Uint8Array() };
+      const stream = new PassThrough();
+      const demuxed = demultiplex(docker, stream, signal);
+      stream.end(output);
+      return demuxed;
+    },
     exec: async (containerId, cmd, signal) => {
       const exec = await docker.getContainer(containerId).exec({
         Cmd: [...cmd],

@@ -38,3 +38,4 @@ export { explainOutbound, parseTarget, targetLabel } from './outbound';
 export { fixText } from './commands';
 export { explainIcmp, isIcmpQuestion } from './icmp';
 export type { IcmpQuestion } from './icmp';
+export { exitMeaning, lifecycleFacts, lifecycleLine } from './lifecycle';

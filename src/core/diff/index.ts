@@ -72,6 +72,10 @@ export function diffDiagnosed(older: Diagnosed, newer: Diagnosed): DiffResult {
   const newerIdOf = idMapping(containers.matches);
   const rank = (area: ChangeArea): number => AREA_ORDER.indexOf(area);
   const found = findingChanges(older, newer, newerIdOf);
+  if (found.lostFiles.length > 0)
+    notes.push(
+      `The newer bundle lacks files the older one read (${found.lostFiles.slice(0, 5).join(', ')}${found.lostFiles.length > 5 ? ` and ${found.lostFiles.length - 5} more` : ''}): findings gone from it are listed as undetermined, not resolved.`,
+    );
   const diff: HostDiff = {
     older: before,
     newer: after,

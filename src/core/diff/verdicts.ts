@@ -84,28 +84,44 @@ function findingKey(f: Finding, newerIdOf: ReadonlyMap<string, string> | null): 
   return `${f.id}\u0000${[...subjects].sort().join('\u0000')}`;
 }
 
-/** Files the newer bundle could not use: a finding resting on one of them is undetermined there, not resolved. */
-function unusableFiles(model: HostModel): ReadonlySet<string> {
-  const out = new Set<string>();
+/** Files of a bundle by what became of them: read, or missing/invalid. */
+function fileOutcomes(model: HostModel): {
+  readonly ok: ReadonlySet<string>;
+  readonly unusable: ReadonlySet<string>;
+} {
+  const ok = new Set<string>();
+  const unusable = new Set<string>();
   for (const probe of model.probes)
-    for (const file of probe.files) if (file.kind !== 'ok') out.add(file.file);
-  return out;
+    for (const file of probe.files) (file.kind === 'ok' ? ok : unusable).add(file.file);
+  return { ok, unusable };
 }
 
+/**
+ * Findings added and resolved. A finding of the older bundle that is gone from the newer one is resolved only
+ * where the newer bundle could still have found it: if a file it rests on, or any file the older bundle read,
+ * is missing or invalid in the newer one, it is undetermined (a missing file means not collected; bundle-v1).
+ */
 export function findingChanges(
   older: Diagnosed,
   newer: Diagnosed,
   newerIdOf: ReadonlyMap<string, string>,
-): { added: Finding[]; resolved: Finding[]; undetermined: Finding[] } {
+): { added: Finding[]; resolved: Finding[]; undetermined: Finding[]; lostFiles: string[] } {
   const olderKeys = new Set(older.findings.map((f) => findingKey(f, newerIdOf)));
   const newerKeys = new Set(newer.findings.map((f) => findingKey(f, null)));
-  const unusable = unusableFiles(newer.model);
+  const before = fileOutcomes(older.model);
+  const after = fileOutcomes(newer.model);
+  const lostFiles = [...after.unusable].filter((file) => before.ok.has(file)).sort();
   const resolved: Finding[] = [];
   const undetermined: Finding[] = [];
   for (const f of older.findings) {
     if (newerKeys.has(findingKey(f, newerIdOf))) continue;
-    if (f.evidence.some((e) => unusable.has(e.file))) undetermined.push(f);
+    if (lostFiles.length > 0 || f.evidence.some((e) => after.unusable.has(e.file))) undetermined.push(f);
     else resolved.push(f);
   }
-  return { added: newer.findings.filter((f) => !olderKeys.has(findingKey(f, null))), resolved, undetermined };
+  return {
+    added: newer.findings.filter((f) => !olderKeys.has(findingKey(f, null))),
+    resolved,
+    undetermined,
+    lostFiles,
+  };
 }

@@ -12,6 +12,7 @@ import {
   findings as findFindings,
   fromLabel,
   inspect,
+  lifecycleLine,
   reachabilityMatrix,
   type Correlation,
 } from '../diagnosis';
@@ -100,6 +101,7 @@ function hostSection(model: HostModel): ReportHost {
       edition: host.editionId,
       installationType: host.installationType,
       features: host.features,
+      lastBootUpTime: host.lastBootUpTime,
     },
     engine: engine && {
       version: engine.version,
@@ -238,6 +240,7 @@ export function buildReport(model: HostModel, options: ReportOptions): ReportOut
   const containers: ReportContainer[] = detailed.map((container) => ({
     inspect: inspect(model, container, correlation),
     swarmService: container.swarm?.serviceName ?? null,
+    lifecycle: lifecycleLine(model, container),
     findingIds: findingItems.filter((f) => f.subjects.includes(`container:${container.id}`)).map((f) => f.id),
   }));
 

@@ -31,6 +31,8 @@ export interface ReportHost {
     readonly edition: string | null;
     readonly installationType: string | null;
     readonly features: readonly string[];
+    /** LastBootUpTime (bundle 1.1): "after a restart" is visible; null where not collected. */
+    readonly lastBootUpTime: string | null;
   } | null;
   readonly engine: {
     readonly version: string | null;
@@ -56,6 +58,8 @@ export interface ReportProbe {
 export interface ReportContainer {
   readonly inspect: InspectResult;
   readonly swarmService: string | null;
+  /** Exit code and its meaning, restarts and health in one line (issue 13); empty where nothing is to say. */
+  readonly lifecycle: string;
   /** Ids of the findings that name this container, worst first. */
   readonly findingIds: readonly string[];
 }

@@ -143,6 +143,7 @@ function summarySection(doc: ReportDocument): string {
         : orDash(null),
     ],
     ['Build', orDash(os?.build)],
+    ['Last boot', os?.lastBootUpTime ? esc(os.lastBootUpTime) : 'not collected'],
     ['Edition / installation', os ? `${orDash(os.edition)} / ${orDash(os.installationType)}` : orDash(null)],
     ['Windows features', os ? orDash(os.features.join(', ')) : orDash(null)],
     [
@@ -287,7 +288,9 @@ function containerRow(c: ReportContainer, cap: number): string {
   const i = c.inspect;
   return `<tr data-container="${esc(i.id)}"><td><strong>${esc(i.name)}</strong><div class="muted small id"><code>${esc(i.id.slice(0, 12))}</code> ${esc(i.image)}</div>${
     c.swarmService ? `<div class="small">service ${esc(c.swarmService)}</div>` : ''
-  }</td><td>${esc(i.state)}<div class="muted small">${orDash(i.isolation)}</div></td><td>${esc(cells.session)}</td><td>${esc(cells.disk)}</td><td>${list(
+  }</td><td>${esc(i.state)}<div class="muted small">${orDash(i.isolation)}</div>${
+    c.lifecycle ? `<div class="small">${esc(c.lifecycle)}</div>` : ''
+  }</td><td>${esc(cells.session)}</td><td>${esc(cells.disk)}</td><td>${list(
     cells.networks.map(esc),
   )}</td><td>${list(cells.ports.map(esc))}</td><td>${list(cells.mappings.map(esc))}</td><td class="small">${list(cells.rules.map(esc))}</td></tr>`;
 }

@@ -26,7 +26,7 @@ function summary(doc: ReportDocument): string {
   const os = host.os;
   const lines = [
     `- **Computer:** ${cell(host.computerName)}`,
-    `- **Windows:** ${os ? `${cell(os.caption)} ${cell(os.version)}, build ${cell(os.build)}${os.ubr === null ? '' : `.${os.ubr}`} (${cell(os.installationType)})` : '-'}`,
+    `- **Windows:** ${os ? `${cell(os.caption)} ${cell(os.version)}, build ${cell(os.build)}${os.ubr === null ? '' : `.${os.ubr}`} (${cell(os.installationType)})${os.lastBootUpTime ? `, last boot ${cell(os.lastBootUpTime)}` : ''}` : '-'}`,
     `- **Docker engine:** ${host.engine ? `${cell(host.engine.version)} (API ${cell(host.engine.apiVersion)}), default isolation ${cell(host.engine.defaultIsolation)}, swarm ${cell(host.engine.swarm)}` : '-'}`,
     ...host.counts.map((c) => `- **${md(c.label)}:** ${cell(c.value)}`),
   ];
@@ -65,7 +65,7 @@ function containerLine(c: ReportContainer): string[] {
   const x = containerCells(c);
   return [
     `${md(c.inspect.name)}<br>${markdownCode(c.inspect.id.slice(0, 12), true)} ${md(c.inspect.image)}`,
-    md(c.inspect.state),
+    c.lifecycle ? `${md(c.inspect.state)}<br>${md(c.lifecycle)}` : md(c.inspect.state),
     cell(c.inspect.isolation),
     md(x.session),
     md(x.disk),

@@ -1,7 +1,7 @@
 // Container detail: the inspect result plus what each tab shows beyond it (full process rows, rule effects,
 // live NAT sessions, the ports a reachability question can ask about).
 
-import { isolationProfile } from '../../core/diagnosis';
+import { isolationProfile, lifecycleFacts } from '../../core/diagnosis';
 import type { InspectResult } from '../../shared/diagnosis';
 import type { Determined, Footprint } from '../../core/diagnosis';
 import type { Container, FirewallProfile, FirewallRule, HostProcess, PortFilter } from '../../shared/model';
@@ -16,7 +16,11 @@ import type {
 import type { Analysis } from '../analysis';
 import { NO_PATHS } from './containers';
 
-export function containerDetail(analysis: Analysis, container: Container): ContainerDetail {
+export function containerDetail(
+  analysis: Analysis,
+  container: Container,
+  canFetchLogs = false,
+): ContainerDetail {
   const { model } = analysis;
   const inspected = analysis.inspect(container.id);
   const processes = model.processes.kind === 'known' ? model.processes.value : [];
@@ -34,6 +38,8 @@ export function containerDetail(analysis: Analysis, container: Container): Conta
     inspect: inspected,
     created: container.created,
     startedAt: container.startedAt,
+    lifecycle: { ...container.lifecycle, ...lifecycleFacts(model, container) },
+    canFetchLogs,
     isolationRequested: container.isolationRequested,
     networkMode: container.networkMode,
     labels: container.labels,

@@ -147,6 +147,8 @@ describe.runIf(run)('PowerShell probes against a Windows Server 2019 stand-in', 
       ubr: 5206,
       installationType: 'Server Core',
       editionId: 'ServerDatacenter',
+      // The stand-in's Win32_OperatingSystem booted at 08:00 UTC (issue 13: "after a restart").
+      lastBootUpTime: '2026-11-29T08:00:00.0000000Z',
     });
     expect(value(model.host).features).toEqual(['Containers', 'Hyper-V']);
     const processes = value(model.processes);

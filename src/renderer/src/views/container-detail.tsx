@@ -13,6 +13,7 @@ import { QueryView, UnknownNote } from '../components/states';
 import { Tabs } from '../components/tabs';
 import { dash, formatBytes, formatDate, shortId } from '../format';
 import { href } from '../router';
+import { LifecyclePanel } from './container-lifecycle';
 import { FindingCard } from './findings';
 import { ReachPathList, reachCountsText } from '../components/reach-summary';
 
@@ -135,6 +136,7 @@ function OverviewTab({ detail }: { detail: ContainerDetail }): JSX.Element {
           </ul>
         )}
       </section>
+      <LifecyclePanel detail={detail} />
       <section className="panel" aria-labelledby="cd-isolation">
         <h2 id="cd-isolation">Seen from the host</h2>
         <ul className="points">

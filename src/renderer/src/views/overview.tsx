@@ -89,6 +89,10 @@ function Overview({ overview }: { overview: HostOverview }): JSX.Element {
               items={[
                 ['Operating system', dash(host!.caption)],
                 ['Version', `${dash(host!.version)}${host!.ubr === null ? '' : ` (UBR ${host!.ubr})`}`],
+                [
+                  'Last boot',
+                  host!.lastBootUpTime === null ? 'not collected' : formatDate(host!.lastBootUpTime),
+                ],
                 ['Edition', dash(host!.editionId)],
                 ['Installation', dash(host!.installationType)],
                 ['PowerShell', dash(host!.psVersion)],
