@@ -21,7 +21,7 @@ const POINTS = 'points.jsonl';
 const EVENTS = 'events.jsonl';
 const SETTINGS = 'watch.json';
 /** Events kept at most, whatever the collections: a flapping container must not grow the file without end. */
-export const MAX_EVENTS = 100_000;
+const MAX_EVENTS = 100_000;
 
 export interface HistoryContents {
   /** Oldest first. */
