@@ -1,11 +1,20 @@
-// npm run bench:collect [-- --runs N]: the PowerShell probe set, with the stand-ins of a Windows Server 2019
-// host (test/fixtures/powershell), run in one long-lived shell and with a new shell per probe, on this machine.
-// Prints the median of each and their ratio. Real pwsh; nothing is faked but the Windows cmdlets.
+// npm run bench:collect [-- --runs N] [--engine-only]: the PowerShell probe set, with the stand-ins of a Windows
+// Server 2019 host (test/fixtures/powershell), run in one long-lived shell and with a new shell per probe, on this
+// machine. Prints the median of each and their ratio. Real pwsh; nothing is faked but the Windows cmdlets.
+// Then, where HOSTSCOPE_TEST_DOCKER_HOST names the Podman-served engine: the fast re-collection of the engine
+// state (issue 13) with 50 containers on it, alone and written as a bundle; the goal is under one second.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import Docker from 'dockerode';
+import { randomBytes } from 'node:crypto';
+import { collectHost } from '../src/collect/collect-host';
+import { collectDocker, DOCKER_PROBE_IDS } from '../src/collect/docker/collect-docker';
+import { resolveDockerEndpoint } from '../src/collect/docker/endpoint';
+import { createLimiter } from '../src/collect/limit';
 import { findPowerShell } from '../src/collect/powershell/executable';
+import { FAST_PROBES } from '../src/shared/history';
 import {
   POWERSHELL_PROBES,
   runPowerShellProbes,
@@ -42,7 +51,92 @@ async function timed(
   return { ms: performance.now() - started, runs };
 }
 
+const ENGINE_CONTAINERS = 50;
+
+async function engineRecollection(runs: number): Promise<void> {
+  const host = process.env.HOSTSCOPE_TEST_DOCKER_HOST;
+  const endpoint =
+    host === undefined || host === ''
+      ? null
+      : resolveDockerEndpoint({ dockerHost: host, env: {}, platform: 'posix', homeDir: '/' });
+  if (endpoint === null || endpoint.kind === 'invalid' || endpoint.endpoint.kind !== 'socket') {
+    console.log(
+      'engine re-collection: skipped (set HOSTSCOPE_TEST_DOCKER_HOST to the Podman socket address)',
+    );
+    return;
+  }
+  const docker = new Docker({ socketPath: endpoint.endpoint.path });
+  const tag = `hs-bench-${randomBytes(4).toString('hex')}`;
+  const scratch = mkdtempSync(join(tmpdir(), 'hostscope-bench-engine-'));
+  const dockerFast = FAST_PROBES.filter((id) => DOCKER_PROBE_IDS.includes(id));
+  try {
+    const before = (await docker.listContainers({ all: true })).length;
+    const made = performance.now();
+    const limit = createLimiter(8);
+    await Promise.all(
+      Array.from({ length: ENGINE_CONTAINERS }, (_, i) =>
+        limit(async () => {
+          const c = await docker.createContainer({
+            name: `${tag}-${i}`,
+            Image: 'mini:latest',
+            Cmd: ['sleep', '3600'],
+            Labels: { 'com.hostscope.test': tag },
+          });
+          await c.start();
+        }),
+      ),
+    );
+    const listed = (await docker.listContainers({ all: true })).length;
+    console.log('');
+    console.log(
+      `machine: ${cpus().length} cores, load average ${loadavg()
+        .map((l) => l.toFixed(2))
+        .join(' ')}`,
+    );
+    console.log(
+      `engine: ${host}; ${ENGINE_CONTAINERS} containers started for this run in ${Math.round(performance.now() - made)} ms (${listed} on the engine in all, ${before} before); ${runs} runs`,
+    );
+    const engineOnly: number[] = [];
+    const withBundle: number[] = [];
+    for (let i = 1; i <= runs; i++) {
+      const a = await timed(() => collectDocker({ endpoint, timeoutMs: 60_000, probeIds: dockerFast }));
+      const problems = notOk(a.runs).filter((p) => !p.includes(': skipped'));
+      if (problems.length > 0) throw new Error(`engine re-collection, run ${i}: ${problems.join('; ')}`);
+      engineOnly.push(a.ms);
+      const started = performance.now();
+      const [written] = await collectHost({
+        out: join(scratch, `fast-${i}.zip`),
+        dockerHost: host,
+        noPowerShell: true,
+        probeIds: FAST_PROBES,
+      });
+      if (written?.kind !== 'written')
+        throw new Error(`fast bundle, run ${i}: ${written?.kind === 'failed' ? written.error : 'none'}`);
+      withBundle.push(performance.now() - started);
+      console.log(
+        `  run ${i}: engine state ${a.ms.toFixed(0).padStart(5)} ms; written as a bundle ${withBundle[i - 1]!.toFixed(0).padStart(5)} ms (${(written.bundle.bytes / 1024).toFixed(0)} KiB)`,
+      );
+    }
+    const median1 = median(engineOnly);
+    console.log(
+      `engine state of ${listed} containers (${dockerFast.join(', ')}), median: ${median1.toFixed(0)} ms, max ${Math.max(...engineOnly).toFixed(0)} ms (goal: under 1000 ms: ${median1 < 1000 ? 'met' : 'NOT met'})`,
+    );
+    console.log(`the same written as a fast bundle (zip), median: ${median(withBundle).toFixed(0)} ms`);
+  } finally {
+    for (const c of await docker.listContainers({
+      all: true,
+      filters: { label: [`com.hostscope.test=${tag}`] },
+    }))
+      await docker
+        .getContainer(c.Id)
+        .remove({ force: true })
+        .catch(() => undefined);
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
 async function main(): Promise<void> {
+  if (process.argv.includes('--engine-only')) return engineRecollection(option('--runs', 5));
   const found = findPowerShell();
   if (found.kind === 'none') {
     console.error(`bench:collect needs PowerShell: none found (tried ${found.tried.join(', ')}).`);
@@ -104,6 +198,7 @@ async function main(): Promise<void> {
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
+  await engineRecollection(option('--runs', 5));
 }
 
 await main();

@@ -2,6 +2,9 @@
 // `hostscope serve`. Measures, inside the page, the time from pressing Open on the bundle to the container table
 // showing its rows, then to the table answering its first filter keystroke (interactive), and the frame times
 // while the table is scrolled from top to bottom. Prints one line per figure and a JSON summary line.
+// Then the timeline (issue 13) over a week of one-minute history (10,080 collections, 2,000 engine events): the
+// service's answer, the view drawn in the page, and the page's longest task while it redraws on an update.
+// `--timeline-only` runs only that part.
 
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,7 +12,10 @@ import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Page } from 'playwright-core';
 import { LARGEST, syntheticBundle } from '../test/support/synthetic-bundle';
-import { openChromium, serveApp } from '../test/e2e/support';
+import { createHostscopeService } from '../src/service/compose';
+import { startHttpServer } from '../src/service/http-server';
+import type { HistoryPoint } from '../src/shared/history';
+import { ensureRendererBuilt, openChromium, serveApp } from '../test/e2e/support';
 
 const SCROLL_STEP_PX = 96;
 
@@ -21,6 +27,128 @@ interface PageTimes {
 }
 
 async function main(): Promise<void> {
+  if (!process.argv.includes('--timeline-only')) await containerTable();
+  await timelineFigures();
+}
+
+const WEEK_OF_MINUTES = 7 * 24 * 60;
+const EVENTS = 2_000;
+
+async function timelineFigures(): Promise<void> {
+  const folder = mkdtempSync(join(tmpdir(), 'hostscope-bench-timeline-'));
+  const start = Date.parse('2026-11-30T00:00:00.000Z');
+  const lines: string[] = [];
+  for (let m = 0; m < WEEK_OF_MINUTES; m++) {
+    const full = m % 15 === 0;
+    const file = `p${String(m).padStart(5, '0')}-${full ? 'full' : 'fast'}.zip`;
+    // The store lists only collections whose bundle is in the folder.
+    writeFileSync(join(folder, file), '');
+    const point: HistoryPoint = {
+      file,
+      collectedAt: new Date(start + m * 60_000).toISOString(),
+      scope: full ? 'full' : 'fast',
+      computerName: 'CONTAINERHOST01',
+      bytes: 40_000,
+      summary: {
+        containers: 50,
+        runningContainers: 45 + (m % 6),
+        natSessions: 200 + (m % 97),
+        natSessionsByContainer: Array.from({ length: 5 }, (_, i) => ({
+          container: `web-${i}`,
+          sessions: 40 + ((m + i) % 20),
+        })),
+        findingsBySeverity: full ? { critical: 0, high: m % 3, medium: 2, low: 4, info: 1 } : null,
+        unreachablePaths: full ? m % 5 : null,
+      },
+    };
+    lines.push(JSON.stringify(point));
+  }
+  writeFileSync(join(folder, 'points.jsonl'), `${lines.join('\n')}\n`);
+  const kinds = ['start', 'die', 'restart', 'connect', 'disconnect', 'health'] as const;
+  writeFileSync(
+    join(folder, 'events.jsonl'),
+    Array.from({ length: EVENTS }, (_, i) =>
+      JSON.stringify({
+        at: new Date(start + Math.floor((i * WEEK_OF_MINUTES * 60_000) / EVENTS)).toISOString(),
+        kind: kinds[i % kinds.length],
+        container: `web-${i % 50}`,
+        detail: null,
+      }),
+    ).join('\n') + '\n',
+  );
+  const service = createHostscopeService({ kind: 'web' }, { collectionsDir: folder, historyDir: folder });
+  const server = await startHttpServer({ service, rendererDir: ensureRendererBuilt(), port: 0 });
+  const browser = await openChromium();
+  try {
+    let t = performance.now();
+    const first = await service.call('history:timeline', { maxBuckets: 300 });
+    const serviceFirstMs = performance.now() - t;
+    if (!first.ok) throw new Error(first.error.message);
+    t = performance.now();
+    await service.call('history:timeline', { maxBuckets: 300 });
+    const serviceAgainMs = performance.now() - t;
+    const answerBytes = JSON.stringify(first.value).length;
+
+    const { page } = browser;
+    await page.goto(`${server.url}#/welcome`);
+    await page.evaluate('window.__name = (f) => f');
+    t = performance.now();
+    await page.evaluate(() => {
+      window.location.hash = '#/timeline';
+    });
+    await page.waitForFunction(
+      () =>
+        document.querySelectorAll('.recharts-surface').length >= 5 &&
+        document.querySelector('tbody tr') !== null,
+      undefined,
+      { timeout: 120_000 },
+    );
+    const drawnMs = performance.now() - t;
+    // An update while watching (a collection kept, an event received): the page refetches and redraws.
+    await page.evaluate(() => {
+      const longest = { ms: 0 };
+      (window as unknown as { longest: typeof longest }).longest = longest;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) longest.ms = Math.max(longest.ms, entry.duration);
+      }).observe({ type: 'longtask', buffered: false });
+    });
+    service.emit({ kind: 'history-changed' });
+    await page.waitForTimeout(4_000);
+    const longestTaskMs = await page.evaluate(
+      () => (window as unknown as { longest: { ms: number } }).longest.ms,
+    );
+    const figures = {
+      collections: WEEK_OF_MINUTES,
+      events: EVENTS,
+      buckets: first.value.buckets.length,
+      serviceFirstMs: round(serviceFirstMs),
+      serviceAgainMs: round(serviceAgainMs),
+      answerKiB: round(answerBytes / 1024),
+      openToChartsMs: round(drawnMs),
+      longestTaskOnUpdateMs: round(longestTaskMs),
+    };
+    console.log(
+      `timeline, a week of one-minute history (${WEEK_OF_MINUTES} collections, ${EVENTS} events) drawn as ${figures.buckets} spans:`,
+    );
+    console.log(
+      `  service answer: ${figures.serviceFirstMs} ms first (reads the index), ${figures.serviceAgainMs} ms again; ${figures.answerKiB} KiB`,
+    );
+    console.log(`  view -> five charts and the list drawn: ${figures.openToChartsMs} ms`);
+    // Chromium reports only tasks over 50 ms as long tasks: 0 means none was.
+    console.log(
+      `  longest page task while redrawing on an update: ${figures.longestTaskOnUpdateMs === 0 ? 'none over 50 ms' : `${figures.longestTaskOnUpdateMs} ms`}`,
+    );
+    if (browser.problems.length > 0) console.log(`page problems: ${browser.problems.join('; ')}`);
+    console.log(JSON.stringify(figures));
+  } finally {
+    await browser.close();
+    await server.close();
+    service.dispose();
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+async function containerTable(): Promise<void> {
   const folder = mkdtempSync(join(tmpdir(), 'hostscope-bench-ui-'));
   const generated = performance.now();
   const raw = syntheticBundle(LARGEST);

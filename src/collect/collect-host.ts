@@ -4,7 +4,7 @@ import { hostname, homedir } from 'node:os';
 import { resolve } from 'node:path';
 import type { ProbeRun, ProgressListener } from './types';
 import { writeBundle, type WrittenBundle } from './bundle-writer';
-import { collectDocker, DOCKER_PROBE_IDS } from './docker/collect-docker';
+import { collectDocker, DOCKER_PROBE_IDS, NOT_IN_THIS_SET } from './docker/collect-docker';
 import { remoteDockerHost, resolveDockerEndpoint, type EndpointResult } from './docker/endpoint';
 import { POWERSHELL_PROBES, runPowerShellProbes } from './powershell/probe-runner';
 
@@ -24,6 +24,8 @@ export interface CollectOptions {
   /** How remote computers are reached: WinRM (Invoke-Command -ComputerName) or SSH (PowerShell 7, -HostName). */
   readonly transport?: 'winrm' | 'ssh';
   readonly keepEnv?: boolean;
+  /** Only these probes run (a fast collection, issue 13); the others are recorded as `skipped`. Default: all. */
+  readonly probeIds?: readonly string[];
   readonly signal?: AbortSignal;
 }
 
@@ -207,6 +209,7 @@ async function collectTarget(
           target: target.computer,
           ...(signal ? { signal } : {}),
           ...(environment.containerCommands ? { containerCommands: environment.containerCommands } : {}),
+          ...(options.probeIds ? { probeIds: options.probeIds } : {}),
         }),
   ]);
   const runs = [...docker, ...powershell];
@@ -239,26 +242,38 @@ async function powerShellRuns(
   environment: CollectEnvironment,
 ): Promise<readonly ProbeRun[]> {
   const withTarget: ProgressListener = (event) => onProgress({ ...event, target: target.computer });
+  const only = options.probeIds;
+  const wanted = only === undefined ? POWERSHELL_PROBES : POWERSHELL_PROBES.filter((id) => only.includes(id));
+  const left = await skipped(
+    POWERSHELL_PROBES.filter((id) => !wanted.includes(id)),
+    NOT_IN_THIS_SET,
+  );
   try {
-    return await environment.runPowerShell({
-      probeIds: POWERSHELL_PROBES,
-      timeoutMs,
-      onProgress: withTarget,
-      ...(target.remote ? { computer: target.computer, transport: options.transport ?? 'winrm' } : {}),
-      ...(options.credentialUser === undefined ? {} : { credentialUser: options.credentialUser }),
-      ...(options.signal ? { signal: options.signal } : {}),
-    });
+    return [
+      ...(await environment.runPowerShell({
+        probeIds: wanted,
+        timeoutMs,
+        onProgress: withTarget,
+        ...(target.remote ? { computer: target.computer, transport: options.transport ?? 'winrm' } : {}),
+        ...(options.credentialUser === undefined ? {} : { credentialUser: options.credentialUser }),
+        ...(options.signal ? { signal: options.signal } : {}),
+      })),
+      ...left,
+    ];
   } catch (error) {
     if (options.signal?.aborted) throw options.signal.reason;
     // The runner reports its own outcomes; this is the runner itself breaking. Docker's work still counts.
     const message = `PowerShell probes did not run: ${errorText(error)}`;
-    return POWERSHELL_PROBES.map((id) => ({
-      id,
-      status: 'failed' as const,
-      files: [],
-      durationMs: 0,
-      error: message,
-    }));
+    return [
+      ...left,
+      ...wanted.map((id) => ({
+        id,
+        status: 'failed' as const,
+        files: [],
+        durationMs: 0,
+        error: message,
+      })),
+    ];
   }
 }
 

@@ -84,6 +84,7 @@ async function start(): Promise<void> {
     {
       collectionsDir: join(app.getPath('userData'), 'collections'),
       importsDir: join(app.getPath('userData'), 'imports'),
+      historyDir: join(app.getPath('userData'), 'history'),
       printPdf: printPdfWithElectron,
     },
   );

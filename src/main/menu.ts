@@ -33,6 +33,7 @@ export const VIEW_MENU: readonly { readonly view: ViewName; readonly label: stri
   { view: 'sessions', label: 'Processes by Session' },
   { view: 'findings', label: 'Findings' },
   { view: 'changes', label: 'Changes' },
+  { view: 'timeline', label: 'Timeline' },
 ];
 
 export function menuTemplate(actions: MenuActions, state: MenuState): MenuItemConstructorOptions[] {

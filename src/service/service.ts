@@ -40,6 +40,7 @@ import { isolationView } from './views/isolation';
 import { icmpView, outboundView, reachMatrix, reachView } from './views/reachability';
 import { sessionsView } from './views/sessions';
 import { topologyView } from './views/topology';
+import { Watcher, type WatchPort } from './watch';
 
 /** A preview shows the start of the report; a 1,000-container host's whole report would only slow the dialog. */
 const PREVIEW_CHARS = 60_000;
@@ -86,6 +87,8 @@ export interface ServiceOptions {
   readonly shell: ServiceShell;
   readonly samplesDir: string;
   readonly collect?: CollectPort;
+  /** History and re-collection of this host (issue 13); absent where collecting is not possible. */
+  readonly watch?: WatchPort;
   readonly report?: ReportPort;
   /** The live engine's container log; absent where this shell has no engine of its own to ask. */
   readonly logs?: LogsPort;
@@ -199,6 +202,20 @@ export function createService(options: ServiceOptions): HostscopeService {
       return ok(ref);
     })();
 
+  const watcher =
+    options.watch === undefined
+      ? null
+      : new Watcher(options.watch, {
+          read,
+          collectScheduled: (scope) =>
+            handlers['history:collect']({ operationId: `watch-${scope}-${++scheduled}`, scope, open: false }),
+          changed: () => emit({ kind: 'history-changed' }),
+          logError: options.logError ?? console.error,
+        });
+  let scheduled = 0;
+  const noHistory = (): Result<never> =>
+    fail('unavailable', 'History needs a live host: collecting is not available here.');
+
   const handlers: Handlers = {
     'app:info': async () =>
       ok({
@@ -275,6 +292,24 @@ export function createService(options: ServiceOptions): HostscopeService {
       });
     },
     'collect:cancel': async (r) => ok({ cancelled: operations.cancel(r.operationId) }),
+    'history:timeline': async (r) =>
+      watcher ? ok(await watcher.timeline(r.maxBuckets, r.listed)) : noHistory(),
+    'history:settings': async (r) => (watcher ? ok(await watcher.configure(r.settings)) : noHistory()),
+    'history:collect': async (r) => {
+      if (!watcher) return noHistory();
+      return running('collect', r.operationId, async (op) => {
+        let kept: Awaited<ReturnType<Watcher['collect']>>;
+        try {
+          kept = await watcher.collect(r.scope, op.signal, op.progress);
+        } catch (error) {
+          if (op.signal.aborted) return fail('cancelled', 'Collection was cancelled.');
+          return fail('failed', `Collection failed: ${messageOf(error)}`);
+        }
+        if (!r.open) return ok({ point: kept.point, bundle: null });
+        const opened = await openPath(kept.path, null, op);
+        return opened.ok ? ok({ point: kept.point, bundle: opened.value }) : opened;
+      });
+    },
     'report:export': async (r) => {
       const report = options.report;
       if (!report) return fail('unavailable', 'Report export is not part of this build.');
@@ -382,6 +417,11 @@ export function createService(options: ServiceOptions): HostscopeService {
     }
   };
 
+  // A saved interval resumes once the service exists; a damaged settings file means defaults (off).
+  void watcher
+    ?.start()
+    .catch((error: unknown) => (options.logError ?? console.error)('hostscope: history', error));
+
   return {
     handle,
     call: (channel, request) => handle(channel, request) as Promise<Result<ResponseOf<typeof channel>>>,
@@ -391,6 +431,7 @@ export function createService(options: ServiceOptions): HostscopeService {
     },
     emit,
     dispose: () => {
+      watcher?.dispose();
       operations.cancelAll();
       listeners.clear();
     },

@@ -24,6 +24,9 @@ export const CHANNELS = [
   'report:preview',
   'import:preview',
   'import:open',
+  'history:timeline',
+  'history:collect',
+  'history:settings',
   'changes:compare',
   'container:logs',
 ] as const;

@@ -23,6 +23,7 @@ import type {
   TopologyView,
   ViewName,
 } from './views';
+import { WATCH_LIMITS, type HistoryPoint, type TimelineView, type WatchSettings } from './history';
 
 export { CHANNELS, EVENT_CHANNEL, isChannel, type Channel } from './ipc-channels';
 
@@ -135,6 +136,22 @@ const importInputs = z
       IMPORT_REQUEST_LIMITS.maxTextBytes,
     `the text to import is over ${IMPORT_REQUEST_LIMITS.maxTextBytes / 1024 / 1024} MiB in total; import bigger files with \`hostscope import\``,
   );
+const bounded = (limits: { readonly min: number; readonly max: number }, unit: string): z.ZodNumber =>
+  z
+    .number()
+    .int(`a whole number of ${unit}`)
+    .min(limits.min, `at least ${limits.min} ${unit}`)
+    .max(limits.max, `at most ${limits.max} ${unit}`);
+
+/** The interval and retention settings (issue 13, item 2), as received from the UI and as kept on disk. */
+export const watchSettingsSchema = z.strictObject({
+  fastSeconds: bounded(WATCH_LIMITS.fastSeconds, 'seconds').nullable(),
+  fullMinutes: bounded(WATCH_LIMITS.fullMinutes, 'minutes').nullable(),
+  retention: z.strictObject({
+    maxCount: bounded(WATCH_LIMITS.maxCount, 'collections'),
+    maxBytes: bounded(WATCH_LIMITS.maxBytes, 'bytes'),
+  }),
+});
 
 /** Every channel's request schema; `satisfies` keeps it in step with CHANNELS. */
 export const REQUEST_SCHEMAS = {
@@ -184,6 +201,15 @@ export const REQUEST_SCHEMAS = {
     confirmSameHost: z.boolean().optional(),
     operationId: operationId.optional(),
   }),
+  /** `maxBuckets`: how many time spans the charts draw (the timeline is downsampled to it). */
+  /** `listed`: how many of the newest collections the list holds (the charts always span the whole history). */
+  'history:timeline': z.strictObject({
+    maxBuckets: z.number().int().min(10).max(5_000).optional(),
+    listed: z.number().int().min(1).max(100_000).optional(),
+  }),
+  /** Collect again into the history; `open` shows the new bundle when it is kept. */
+  'history:collect': z.strictObject({ operationId, scope: z.enum(['fast', 'full']), open: z.boolean() }),
+  'history:settings': z.strictObject({ settings: watchSettingsSchema }),
   /** Two bundle paths, validated like bundle:open's (issue 13). */
   'changes:compare': z.strictObject({ older: text(4096), newer: text(4096) }),
   /** The live engine's last 200 log lines of a container of the open bundle (issue 13). */
@@ -219,6 +245,10 @@ export interface ResponseMap {
   'import:preview': ImportPreview;
   /** The bundle written from the import (or the merged one), opened like any other. */
   'import:open': BundleRef;
+  'history:timeline': TimelineView;
+  /** The kept collection, and the bundle opened when `open` was asked. */
+  'history:collect': { readonly point: HistoryPoint; readonly bundle: BundleRef | null };
+  'history:settings': WatchSettings;
   /** What changed between the two bundles, or why they were not compared (two different hosts). */
   'changes:compare': DiffResult;
   'container:logs': ContainerLogs;
@@ -277,7 +307,9 @@ export type AppEvent =
     }
   | { readonly kind: 'bundle-opened'; readonly bundle: BundleRef }
   | { readonly kind: 'command'; readonly command: MenuCommand }
-  | { readonly kind: 'navigate'; readonly view: ViewName };
+  | { readonly kind: 'navigate'; readonly view: ViewName }
+  /** A collection was kept or removed, an engine event arrived, or the settings changed: the timeline refetches. */
+  | { readonly kind: 'history-changed' };
 
 /** `window.api`: the same shape from the Electron preload (IPC) and from the web build (HTTP). */
 export interface HostscopeApi {

@@ -152,7 +152,15 @@ export interface HostStateView {
 }
 
 export type ViewName =
-  'overview' | 'containers' | 'reachability' | 'isolation' | 'topology' | 'sessions' | 'findings' | 'changes';
+  | 'overview'
+  | 'containers'
+  | 'reachability'
+  | 'isolation'
+  | 'topology'
+  | 'sessions'
+  | 'findings'
+  | 'changes'
+  | 'timeline';
 
 // ---- Containers ----------------------------------------------------------------------------
 

@@ -1,11 +1,11 @@
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
 import { renderPdf } from '../../collect/pdf';
 import { createHostscopeService } from '../../service/compose';
 import { startHttpServer } from '../../service/http-server';
-import { rendererDir, samplesDir } from '../../service/paths';
+import { defaultHistoryDir, rendererDir, samplesDir } from '../../service/paths';
 import { defaultSample } from '../../service/samples';
 import { CliError, EXIT, type CliIo } from '../context';
 import { openBrowser } from '../open-browser';
@@ -18,62 +18,69 @@ export function serveCommand(io: CliIo): Command {
     .argument('[bundle]', 'bundle folder or .zip (default: a sample host)')
     .option('--port <n>', 'port on 127.0.0.1 (default: a free one)', parsePort, 0)
     .option('--no-open', 'do not open a browser, only print the URL')
+    .option(
+      '--history <dir>',
+      'folder of this host\'s history ("Collect again", the interval, the timeline); default: under the user\'s data folder',
+    )
     .addHelpText(
       'after',
       '\nThe URL carries a random token; only requests with it are answered. Stop with Ctrl+C.' +
         '\nExit codes: 0 stopped, 1 the renderer is not built or the port is taken, 2 usage, 3 unreadable bundle.' +
         '\nExample: hostscope serve resources/samples/server2019-broken-nat --no-open',
     )
-    .action(async (bundle: string | undefined, options: { port: number; open: boolean }) => {
-      const dir = rendererDir();
-      if (!existsSync(join(dir, 'index.html'))) {
-        throw new CliError(
-          `the app is not built (${dir} has no index.html): run \`npm run build\` first`,
-          EXIT.failed,
-        );
-      }
-      // Logs go through the terminal path too, one line each: a bundle's text can be in a message.
-      const log = (line: string): void => io.err(`${line}\n`);
-      const service = createHostscopeService(
-        { kind: 'web' },
-        {
-          collectionsDir: process.cwd(),
-          // Imports from the browser go to a folder of this user's own (mkdtemp: 0700, never a guessed name).
-          importsDir: mkdtempSync(join(tmpdir(), 'hostscope-imports-')),
-          printPdf: (html, title) => renderPdf(html, { title }),
-          logError: (message, error) =>
-            log(`${message}: ${error instanceof Error ? error.message : String(error)}`),
-        },
-      );
-      const sample = bundle === undefined ? defaultSample(samplesDir()) : null;
-      if (bundle === undefined && sample === null) {
-        throw new CliError(
-          `no bundle given and no sample host in ${samplesDir()}: name a bundle folder or .zip`,
-          EXIT.usage,
-        );
-      }
-      const opened =
-        bundle === undefined
-          ? await service.call('bundle:openSample', { name: sample! })
-          : await service.call('bundle:open', { path: bundle });
-      if (!opened.ok) throw new CliError(opened.error.message, EXIT.unreadableBundle);
-
-      const server = await startHttpServer({ service, rendererDir: dir, port: options.port, log }).catch(
-        (error: unknown) => {
+    .action(
+      async (bundle: string | undefined, options: { port: number; open: boolean; history?: string }) => {
+        const dir = rendererDir();
+        if (!existsSync(join(dir, 'index.html'))) {
           throw new CliError(
-            `cannot listen on 127.0.0.1:${options.port}: ${error instanceof Error ? error.message : String(error)}`,
+            `the app is not built (${dir} has no index.html): run \`npm run build\` first`,
             EXIT.failed,
           );
-        },
-      );
-      io.out(`Hostscope is showing ${opened.value.label} at\n\n  ${server.url}\n\n`);
-      if (options.open && !openBrowser(server.url))
-        io.out('No browser here: open the URL above in a browser on this machine.\n');
-      io.out('Press Ctrl+C to stop.\n');
-      await stopRequested();
-      await server.close();
-      service.dispose();
-    });
+        }
+        // Logs go through the terminal path too, one line each: a bundle's text can be in a message.
+        const log = (line: string): void => io.err(`${line}\n`);
+        const service = createHostscopeService(
+          { kind: 'web' },
+          {
+            collectionsDir: process.cwd(),
+            historyDir: resolve(options.history ?? defaultHistoryDir()),
+            // Imports from the browser go to a folder of this user's own (mkdtemp: 0700, never a guessed name).
+            importsDir: mkdtempSync(join(tmpdir(), 'hostscope-imports-')),
+            printPdf: (html, title) => renderPdf(html, { title }),
+            logError: (message, error) =>
+              log(`${message}: ${error instanceof Error ? error.message : String(error)}`),
+          },
+        );
+        const sample = bundle === undefined ? defaultSample(samplesDir()) : null;
+        if (bundle === undefined && sample === null) {
+          throw new CliError(
+            `no bundle given and no sample host in ${samplesDir()}: name a bundle folder or .zip`,
+            EXIT.usage,
+          );
+        }
+        const opened =
+          bundle === undefined
+            ? await service.call('bundle:openSample', { name: sample! })
+            : await service.call('bundle:open', { path: bundle });
+        if (!opened.ok) throw new CliError(opened.error.message, EXIT.unreadableBundle);
+
+        const server = await startHttpServer({ service, rendererDir: dir, port: options.port, log }).catch(
+          (error: unknown) => {
+            throw new CliError(
+              `cannot listen on 127.0.0.1:${options.port}: ${error instanceof Error ? error.message : String(error)}`,
+              EXIT.failed,
+            );
+          },
+        );
+        io.out(`Hostscope is showing ${opened.value.label} at\n\n  ${server.url}\n\n`);
+        if (options.open && !openBrowser(server.url))
+          io.out('No browser here: open the URL above in a browser on this machine.\n');
+        io.out('Press Ctrl+C to stop.\n');
+        await stopRequested();
+        await server.close();
+        service.dispose();
+      },
+    );
 }
 
 function parsePort(value: string): number {

@@ -34,6 +34,8 @@ export interface EngineClient {
   ): Promise<{ readonly stdout: Uint8Array; readonly stderr: Uint8Array }>;
   /** Runs a command in a running container with Tty off, so stdout and stderr arrive apart. */
   exec(containerId: string, cmd: readonly string[], signal: AbortSignal): Promise<ExecResult>;
+  /** A GET whose answer is a stream that stays open (`/events`); the signal ends it. */
+  stream(path: string, signal: AbortSignal, query?: Readonly<Record<string, string>>): Promise<Readable>;
   close(): void;
 }
 
@@ -147,6 +149,17 @@ export async function openEngineClient(
       const info = (await exec.inspect({ abortSignal: signal })) as { ExitCode?: unknown };
       return { exitCode: typeof info.ExitCode === 'number' ? info.ExitCode : null, stdout, stderr };
     },
+    stream: (path, signal, query) =>
+      new Promise<Readable>((resolve, reject) => {
+        const dial = query === undefined ? { path } : { path: `${path}?`, options: { ...query } };
+        docker.modem.dial(
+          { ...dial, method: 'GET', isStream: true, abortSignal: signal, statusCodes: { 200: true } },
+          (error, result) => {
+            if (error) reject(error);
+            else resolve(result as Readable);
+          },
+        );
+      }),
     close: () => agent.destroy(),
   };
 }

@@ -30,6 +30,7 @@ import { IsolationView } from './views/isolation';
 import { OverviewView } from './views/overview';
 import { ReachabilityView } from './views/reachability';
 import { SessionsView } from './views/sessions';
+import { TimelineView } from './views/timeline';
 import { TopologyView } from './views/topology';
 import { WelcomeView } from './views/welcome';
 
@@ -304,7 +305,7 @@ export function App(): JSX.Element {
             ) : (
               <Loading label="Starting" />
             )
-          ) : (bundle === null && view !== 'changes') || view === 'open' ? (
+          ) : (bundle === null && view !== 'changes' && view !== 'timeline') || view === 'open' ? (
             <WelcomeView />
           ) : (
             <RouteView segments={route.segments} params={route.params} />
@@ -367,6 +368,8 @@ function RouteView({
       return <SessionsView />;
     case 'findings':
       return <FindingsView params={params} />;
+    case 'timeline':
+      return <TimelineView />;
     case 'changes':
       return <ChangesView older={params.get('older')} newer={params.get('newer')} />;
     default:

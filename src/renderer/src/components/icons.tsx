@@ -11,6 +11,7 @@ export type IconName =
   | 'sessions'
   | 'findings'
   | 'changes'
+  | 'timeline'
   | 'open'
   | 'export'
   | 'pass'
@@ -34,6 +35,7 @@ const PATHS: Readonly<Record<IconName, string>> = {
   sessions: 'M2 14V8M6 14V4M10 14V6M14 14V2',
   findings: 'M8 1.8 14.5 13.5h-13zM8 6v3.5M8 11.2v.3',
   changes: 'M2 5h9M8.5 2.5 11 5 8.5 7.5M14 11H5M7.5 8.5 5 11l2.5 2.5',
+  timeline: 'M1.5 13.5h13M2.5 11 6 6.5l3 3 4.5-6M6 6.5v7M9 9.5v4M13.5 3.5v10',
   open: 'M1.5 4.5h4l1.5 1.5h7.5v7.5h-13z',
   export: 'M8 10V2M5 5l3-3 3 3M2.5 9.5v4h11v-4',
   pass: 'M3 8.5 6.5 12 13 4.5',

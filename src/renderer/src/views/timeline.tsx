@@ -1,0 +1,559 @@
+// Timeline: this host watched over time (issue 13, items 2 and 3). "Collect again", the interval and retention
+// settings, charts of the kept collections with the engine's events on the same time axis, and the list of
+// collections: each opens with one click and compares with the open one with one more.
+
+import { useEffect, useMemo, useState, type FormEvent, type JSX } from 'react';
+import {
+  Area,
+  CartesianGrid,
+  ComposedChart,
+  Legend,
+  ResponsiveContainer,
+  Scatter,
+  ScatterChart,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
+import type {
+  CollectionScope,
+  HistoryPoint,
+  TimelineView as Timeline,
+  WatchSettings,
+} from '../../../shared/history';
+import { api } from '../api';
+import { useQuery } from '../api/use-query';
+import { useApp } from '../app-context';
+import { QueryView } from '../components/states';
+import { formatBytes, formatDate, plural } from '../format';
+import { href, navigate } from '../router';
+import { useCssColors } from '../theme';
+
+/** Spans drawn across the chart width: far fewer than a week of one-minute points, enough for a wide window. */
+const MAX_BUCKETS = 300;
+const LIST_PAGE = 100;
+/** Engine events arrive in bursts (a restart is die + start): refetch at most this often. */
+const REFRESH_MS = 1_000;
+const EVENT_KINDS = ['start', 'die', 'restart', 'connect', 'disconnect', 'health'] as const;
+const MIB = 1_048_576;
+
+export function TimelineView(): JSX.Element {
+  const [generation, setGeneration] = useState(0);
+  const [listed, setListed] = useState(LIST_PAGE);
+  const query = useQuery('history:timeline', { maxBuckets: MAX_BUCKETS, listed }, String(generation));
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const unsubscribe = api.onEvent((event) => {
+      if (event.kind !== 'history-changed' || timer !== null) return;
+      timer = setTimeout(() => {
+        timer = null;
+        setGeneration((g) => g + 1);
+      }, REFRESH_MS);
+    });
+    return () => {
+      unsubscribe();
+      if (timer !== null) clearTimeout(timer);
+    };
+  }, []);
+  // A refetch keeps the last answer on screen rather than flashing "loading" every interval.
+  const [shown, setShown] = useState<Timeline | null>(null);
+  useEffect(() => {
+    if (query.status === 'ready') setShown(query.value);
+  }, [query]);
+
+  return (
+    <div className="view">
+      <header className="view-header">
+        <h1 tabIndex={-1}>Timeline</h1>
+        <p className="muted">
+          This host over time: collect again, or let an interval collect, and see what changed.
+        </p>
+      </header>
+      {shown === null ? (
+        <QueryView query={query} label="Reading the history">
+          {(timeline) => <TimelineBody timeline={timeline} onMore={() => setListed((n) => n + LIST_PAGE)} />}
+        </QueryView>
+      ) : (
+        <TimelineBody timeline={shown} onMore={() => setListed((n) => n + LIST_PAGE)} />
+      )}
+    </div>
+  );
+}
+
+function TimelineBody({ timeline, onMore }: { timeline: Timeline; onMore: () => void }): JSX.Element {
+  return (
+    <>
+      <CollectPanel timeline={timeline} />
+      {timeline.problems.length > 0 && (
+        <div className="note note-unknown" role="note">
+          <strong>Parts of the history folder were left out:</strong>
+          <ul>
+            {timeline.problems.slice(0, 5).map((p) => (
+              <li key={p}>{p}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <Charts timeline={timeline} />
+      <PointList timeline={timeline} onMore={onMore} />
+      <SettingsForm key={JSON.stringify(timeline.settings)} timeline={timeline} />
+    </>
+  );
+}
+
+function CollectPanel({ timeline }: { timeline: Timeline }): JSX.Element {
+  const { newOperationId, showError, notify, operations } = useApp();
+  const collecting = operations.some((o) => o.operation === 'collect');
+  const collect = async (scope: CollectionScope): Promise<void> => {
+    const result = await api.invoke('history:collect', {
+      operationId: newOperationId('collect'),
+      scope,
+      open: scope === 'full',
+    });
+    if (!result.ok) showError(result.error);
+    else notify(`Kept the ${scope} collection of ${formatDate(result.value.point.collectedAt)}.`);
+  };
+  const s = timeline.settings;
+  return (
+    <section className="panel" aria-labelledby="collect-again">
+      <h2 id="collect-again">Collect again</h2>
+      <p className="muted">
+        {plural(timeline.pointCount, 'collection')} kept ({formatBytes(timeline.totalBytes)}) in{' '}
+        <code>{timeline.folder}</code>.{' '}
+        {timeline.watching
+          ? `Watching: ${[
+              s.fastSeconds === null ? null : `fast every ${s.fastSeconds} s`,
+              s.fullMinutes === null ? null : `full every ${s.fullMinutes} min`,
+            ]
+              .filter((x) => x !== null)
+              .join(', ')}; ${plural(timeline.eventCount, 'engine event')} recorded.`
+          : 'No interval is on.'}
+      </p>
+      {timeline.eventsProblem !== null && (
+        <p className="note note-unknown">
+          <strong>Engine events are not being recorded:</strong> {timeline.eventsProblem}
+        </p>
+      )}
+      <div className="form-actions" style={{ justifyContent: 'flex-start' }}>
+        <button
+          type="button"
+          className="button button-primary"
+          disabled={collecting}
+          onClick={() => void collect('full')}
+        >
+          Collect again
+        </button>
+        <button type="button" className="button" disabled={collecting} onClick={() => void collect('fast')}>
+          Fast collection
+        </button>
+      </div>
+    </section>
+  );
+}
+
+function Charts({ timeline }: { timeline: Timeline }): JSX.Element | null {
+  const colors = useCssColors([
+    'accent',
+    'chart-2',
+    'fg-muted',
+    'border',
+    'warn',
+    'sev-critical',
+    'sev-high',
+    'sev-medium',
+    'sev-low',
+    'sev-info',
+  ]);
+  const data = useMemo(
+    () =>
+      timeline.buckets.map((b) => {
+        const row: Record<string, number | readonly [number, number]> = { t: b.t };
+        for (const series of timeline.series) {
+          const range = b.ranges[series.key];
+          if (range !== undefined) row[series.key] = range;
+        }
+        return row;
+      }),
+    [timeline],
+  );
+  if (timeline.domain === null) return null;
+  const domain: [number, number] = [timeline.domain[0], timeline.domain[1]];
+  const palette = [
+    colors.accent,
+    colors['chart-2'],
+    colors.warn,
+    colors['sev-high'],
+    colors['sev-low'],
+    colors['fg-muted'],
+  ];
+  const seriesOf = (chart: Timeline['series'][number]['chart']): Timeline['series'] =>
+    timeline.series.filter((s) => s.chart === chart);
+  const last = timeline.points[0]?.summary;
+  const axis = (
+    <XAxis
+      dataKey="t"
+      type="number"
+      scale="time"
+      domain={domain}
+      tickFormatter={(t: number) =>
+        new Date(t).toLocaleString(undefined, { dateStyle: 'short', timeStyle: 'short' })
+      }
+      tick={{ fill: colors['fg-muted'], fontSize: 11 }}
+      minTickGap={40}
+    />
+  );
+  const chart = (
+    title: string,
+    id: string,
+    chartName: Timeline['series'][number]['chart'],
+    colorOf: (key: string, index: number) => string,
+    describe: string,
+  ): JSX.Element => (
+    <section className="panel" aria-labelledby={id}>
+      <h2 id={id}>{title}</h2>
+      <figure className="chart" aria-label={`${title}: ${describe}`}>
+        <ResponsiveContainer width="100%" height={180}>
+          <ComposedChart data={data} margin={{ top: 8, right: 12, bottom: 0, left: 0 }}>
+            <CartesianGrid vertical={false} stroke={colors.border} />
+            {axis}
+            <YAxis allowDecimals={false} width={40} tick={{ fill: colors['fg-muted'], fontSize: 11 }} />
+            <Tooltip labelFormatter={(t) => formatDate(new Date(Number(t)).toISOString())} />
+            <Legend />
+            {seriesOf(chartName).map((s, i) => (
+              <Area
+                key={s.key}
+                dataKey={s.key}
+                name={s.label}
+                type="stepAfter"
+                stroke={colorOf(s.key, i)}
+                fill={colorOf(s.key, i)}
+                fillOpacity={0.25}
+                isAnimationActive={false}
+                connectNulls={false}
+              />
+            ))}
+          </ComposedChart>
+        </ResponsiveContainer>
+      </figure>
+    </section>
+  );
+  const severityColor = (key: string): string =>
+    colors[`sev-${key.slice('findings:'.length)}` as 'sev-high'] ?? colors['fg-muted'];
+  return (
+    <>
+      <p className="muted">
+        Each span of the time axis shows the lowest and the highest value collected within it; findings and
+        unreachable paths come from full collections only (a fast one lacks the firewall and HNS).
+      </p>
+      <div className="grid-2">
+        {chart(
+          'Running containers',
+          'chart-running',
+          'containers',
+          (_k, i) => palette[i]!,
+          latest(last?.runningContainers, 'running'),
+        )}
+        {chart(
+          'NAT sessions by container',
+          'chart-sessions',
+          'sessions',
+          (_k, i) => palette[i % palette.length]!,
+          latest(last?.natSessions, 'sessions'),
+        )}
+        {chart(
+          'Findings by severity',
+          'chart-findings',
+          'findings',
+          severityColor,
+          latestFull(
+            timeline.points,
+            (p) => Object.values(p.summary.findingsBySeverity ?? {}).reduce((n, v) => n + v, 0),
+            'findings',
+          ),
+        )}
+        {chart(
+          'Unreachable paths',
+          'chart-unreachable',
+          'unreachable',
+          () => colors['sev-high'],
+          latestFull(timeline.points, (p) => p.summary.unreachablePaths ?? 0, 'unreachable paths'),
+        )}
+      </div>
+      <EventMarks timeline={timeline} axis={axis} colors={colors} />
+    </>
+  );
+}
+
+function latest(value: number | null | undefined, what: string): string {
+  return value === null || value === undefined
+    ? `the latest collection does not tell ${what}`
+    : `latest ${value} ${what}`;
+}
+
+function latestFull(
+  points: readonly HistoryPoint[],
+  count: (p: HistoryPoint) => number,
+  what: string,
+): string {
+  const full = points.find((p) => p.scope === 'full');
+  return full === undefined ? `no full collection yet` : `latest full collection: ${count(full)} ${what}`;
+}
+
+function EventMarks({
+  timeline,
+  axis,
+  colors,
+}: {
+  timeline: Timeline;
+  axis: JSX.Element;
+  colors: Record<'accent' | 'chart-2' | 'fg-muted' | 'border' | 'warn' | 'sev-high', string>;
+}): JSX.Element {
+  const data = timeline.events.map((e) => ({
+    t: e.t,
+    y: EVENT_KINDS.indexOf(e.kind),
+    count: e.count,
+    label: `${e.count} × ${e.kind}: ${e.containers.join(', ')}${e.count > e.containers.length ? ', …' : ''}`,
+  }));
+  const kindColor: Record<(typeof EVENT_KINDS)[number], string> = {
+    start: colors.accent,
+    die: colors['sev-high'],
+    restart: colors.warn,
+    connect: colors['chart-2'],
+    disconnect: colors['chart-2'],
+    health: colors['fg-muted'],
+  };
+  return (
+    <section className="panel" aria-labelledby="chart-events">
+      <h2 id="chart-events">
+        Engine events{' '}
+        <span className="muted">({plural(timeline.eventCount, 'event')} received while watching)</span>
+      </h2>
+      <figure
+        className="chart"
+        aria-label={`Engine events: ${EVENT_KINDS.map((k) => `${timeline.events.filter((e) => e.kind === k).reduce((n, e) => n + e.count, 0)} ${k}`).join(', ')}`}
+      >
+        <ResponsiveContainer width="100%" height={170}>
+          <ScatterChart margin={{ top: 8, right: 12, bottom: 0, left: 0 }}>
+            <CartesianGrid stroke={colors.border} />
+            {axis}
+            <YAxis
+              dataKey="y"
+              type="number"
+              domain={[-0.5, EVENT_KINDS.length - 0.5]}
+              ticks={EVENT_KINDS.map((_k, i) => i)}
+              tickFormatter={(i: number) => EVENT_KINDS[i] ?? ''}
+              width={70}
+              tick={{ fill: colors['fg-muted'], fontSize: 11 }}
+            />
+            <Tooltip formatter={(_v, _n, item) => (item.payload as { label: string }).label} />
+            {EVENT_KINDS.map((kind, i) => (
+              <Scatter
+                key={kind}
+                name={kind}
+                data={data.filter((d) => d.y === i)}
+                fill={kindColor[kind]}
+                isAnimationActive={false}
+              />
+            ))}
+          </ScatterChart>
+        </ResponsiveContainer>
+      </figure>
+      {timeline.events.length === 0 && <p className="muted">No engine events in this history.</p>}
+    </section>
+  );
+}
+
+function PointList({ timeline, onMore }: { timeline: Timeline; onMore: () => void }): JSX.Element {
+  const { bundle, openPath } = useApp();
+  const pathOf = (p: HistoryPoint): string => `${timeline.folder}/${p.file}`.replace(/\\/g, '/');
+  const openSource = bundle?.source.replace(/\\/g, '/') ?? null;
+  const open = timeline.points.find((p) => pathOf(p) === openSource) ?? null;
+  const compare = (p: HistoryPoint): void => {
+    if (open === null) return;
+    const [older, newer] = open.collectedAt <= p.collectedAt ? [open, p] : [p, open];
+    navigate(
+      href(['changes'], {
+        older: `${timeline.folder}/${older.file}`,
+        newer: `${timeline.folder}/${newer.file}`,
+      }),
+    );
+  };
+  if (timeline.pointCount === 0)
+    return (
+      <section className="panel" aria-labelledby="history-list">
+        <h2 id="history-list">Collections</h2>
+        <p className="muted">Nothing kept yet: press Collect again.</p>
+      </section>
+    );
+  return (
+    <section className="panel" aria-labelledby="history-list">
+      <h2 id="history-list">Collections</h2>
+      <p className="muted">
+        {open === null
+          ? 'Open one, then compare it with any other.'
+          : `Open: ${formatDate(open.collectedAt)}. Compare it with any other.`}
+      </p>
+      <div className="table-scroll">
+        <table className="data-table">
+          <caption className="visually-hidden">Kept collections, newest first</caption>
+          <thead>
+            <tr>
+              <th scope="col">Collected</th>
+              <th scope="col">Kind</th>
+              <th scope="col">Running</th>
+              <th scope="col">NAT sessions</th>
+              <th scope="col">Findings</th>
+              <th scope="col">Unreachable</th>
+              <th scope="col">Size</th>
+              <th scope="col">
+                <span className="visually-hidden">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {timeline.points.map((p) => {
+              const isOpen = p === open;
+              const findings = p.summary.findingsBySeverity;
+              return (
+                <tr key={p.file} aria-current={isOpen ? 'true' : undefined}>
+                  <td>{formatDate(p.collectedAt)}</td>
+                  <td>{p.scope}</td>
+                  <td>{count(p.summary.runningContainers)}</td>
+                  <td>{count(p.summary.natSessions)}</td>
+                  <td>{findings === null ? '—' : Object.values(findings).reduce((n, v) => n + v, 0)}</td>
+                  <td>{count(p.summary.unreachablePaths)}</td>
+                  <td>{formatBytes(p.bytes)}</td>
+                  <td className="actions">
+                    <button
+                      type="button"
+                      className="button button-small"
+                      disabled={isOpen}
+                      aria-label={`Open the collection of ${formatDate(p.collectedAt)}`}
+                      onClick={() => void openPath(pathOf(p))}
+                    >
+                      Open
+                    </button>{' '}
+                    <button
+                      type="button"
+                      className="button button-small"
+                      disabled={open === null || isOpen}
+                      aria-label={`Compare the collection of ${formatDate(p.collectedAt)} with the open one`}
+                      onClick={() => compare(p)}
+                    >
+                      Compare
+                    </button>
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+      {timeline.pointCount > timeline.points.length && (
+        <button type="button" className="button" onClick={onMore}>
+          Show {Math.min(LIST_PAGE, timeline.pointCount - timeline.points.length)} more of{' '}
+          {timeline.pointCount - timeline.points.length}
+        </button>
+      )}
+    </section>
+  );
+}
+
+function count(value: number | null): string {
+  return value === null ? '—' : String(value);
+}
+
+function SettingsForm({ timeline }: { timeline: Timeline }): JSX.Element {
+  const { showError, notify } = useApp();
+  const s = timeline.settings;
+  const l = timeline.limits;
+  const [fastOn, setFastOn] = useState(s.fastSeconds !== null);
+  const [fast, setFast] = useState(String(s.fastSeconds ?? 60));
+  const [fullOn, setFullOn] = useState(s.fullMinutes !== null);
+  const [full, setFull] = useState(String(s.fullMinutes ?? 15));
+  const [maxCount, setMaxCount] = useState(String(s.retention.maxCount));
+  const [maxMib, setMaxMib] = useState(String(Math.round(s.retention.maxBytes / MIB)));
+  const [problem, setProblem] = useState<string | null>(null);
+
+  const submit = async (event: FormEvent): Promise<void> => {
+    event.preventDefault();
+    const checks: [string, string, { min: number; max: number }, boolean][] = [
+      ['Fast interval (seconds)', fast, l.fastSeconds, fastOn],
+      ['Full interval (minutes)', full, l.fullMinutes, fullOn],
+      ['Collections kept', maxCount, l.maxCount, true],
+      ['Size kept (MiB)', maxMib, { min: l.maxBytes.min / MIB, max: l.maxBytes.max / MIB }, true],
+    ];
+    for (const [label, value, range, on] of checks) {
+      const n = Number(value);
+      if (on && (!/^\d+$/.test(value.trim()) || n < range.min || n > range.max)) {
+        setProblem(`${label}: a whole number from ${range.min} to ${range.max}.`);
+        return;
+      }
+    }
+    setProblem(null);
+    const settings: WatchSettings = {
+      fastSeconds: fastOn ? Number(fast) : null,
+      fullMinutes: fullOn ? Number(full) : null,
+      retention: { maxCount: Number(maxCount), maxBytes: Number(maxMib) * MIB },
+    };
+    const result = await api.invoke('history:settings', { settings });
+    if (!result.ok) showError(result.error);
+    else notify('Watch settings saved.');
+  };
+
+  return (
+    <section className="panel" aria-labelledby="watch-settings">
+      <h2 id="watch-settings">Interval and retention</h2>
+      <form className="form" onSubmit={(e) => void submit(e)} noValidate>
+        <label className="checkbox">
+          <input type="checkbox" checked={fastOn} onChange={(e) => setFastOn(e.target.checked)} /> Fast
+          collection (engine state, NAT sessions, TCP endpoints) every
+        </label>
+        <label htmlFor="watch-fast">Seconds</label>
+        <input
+          id="watch-fast"
+          inputMode="numeric"
+          value={fast}
+          disabled={!fastOn}
+          onChange={(e) => setFast(e.target.value)}
+        />
+        <label className="checkbox">
+          <input type="checkbox" checked={fullOn} onChange={(e) => setFullOn(e.target.checked)} /> Full
+          collection every
+        </label>
+        <label htmlFor="watch-full">Minutes</label>
+        <input
+          id="watch-full"
+          inputMode="numeric"
+          value={full}
+          disabled={!fullOn}
+          onChange={(e) => setFull(e.target.value)}
+        />
+        <label htmlFor="watch-count">Collections kept at most</label>
+        <input
+          id="watch-count"
+          inputMode="numeric"
+          value={maxCount}
+          onChange={(e) => setMaxCount(e.target.value)}
+        />
+        <label htmlFor="watch-size">Size kept at most (MiB)</label>
+        <input
+          id="watch-size"
+          inputMode="numeric"
+          value={maxMib}
+          onChange={(e) => setMaxMib(e.target.value)}
+        />
+        {problem !== null && (
+          <p className="note note-unknown" role="alert">
+            {problem}
+          </p>
+        )}
+        <div className="form-actions" style={{ justifyContent: 'flex-start' }}>
+          <button type="submit" className="button">
+            Save settings
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}

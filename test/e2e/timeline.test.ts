@@ -1,0 +1,109 @@
+// The timeline in Chromium (issue 13): "Collect again" twice on a live host (the real collector with the pwsh
+// stand-ins of a Windows Server 2019 host and the Podman-served engine), a container started between the two;
+// the timeline lists both collections, and "Compare" from it opens the Changes view with the container created.
+// Keyboard only: the Collect again button and a row's Compare are reached with Tab and pressed with Enter; axe clean.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHostscopeService } from '../../src/service/compose';
+import { startHttpServer, type RunningHttpServer } from '../../src/service/http-server';
+import type { HostscopeService } from '../../src/service/service';
+import { findTestEngine, removeLabelled, runId, TEST_IMAGE } from '../collect/docker/test-engine';
+import { hasPwsh, pwsh } from '../collect/powershell/pwsh-test-kit';
+import { standInHost } from '../support/watched-host';
+import {
+  chromiumAvailable,
+  ensureRendererBuilt,
+  openChromium,
+  seriousViolations,
+  viewReady,
+  type BrowserPage,
+} from './support';
+
+const engine = await findTestEngine();
+const run = engine !== null && hasPwsh() && chromiumAvailable();
+const id = runId();
+let dir = '';
+let service: HostscopeService | null = null;
+let server: RunningHttpServer | null = null;
+let browser: BrowserPage | null = null;
+
+/** Tabs forward until the focused element is the button named `name`, then presses Enter. */
+async function tabTo(name: string | RegExp): Promise<void> {
+  const page = browser!.page;
+  for (let i = 0; i < 80; i++) {
+    await page.keyboard.press('Tab');
+    const label = await page.evaluate(() => {
+      const el = document.activeElement;
+      return el?.tagName === 'BUTTON' ? (el.getAttribute('aria-label') ?? el.textContent ?? '').trim() : '';
+    });
+    if (typeof name === 'string' ? label === name : name.test(label)) {
+      await page.keyboard.press('Enter');
+      return;
+    }
+  }
+  throw new Error(`Tab never reached the button ${String(name)}`);
+}
+
+describe.runIf(run)('the timeline in Chromium', () => {
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'hostscope-e2e-timeline-'));
+    service = createHostscopeService(
+      { kind: 'web' },
+      {
+        collectionsDir: join(dir, 'collections'),
+        historyDir: join(dir, 'history'),
+        collectEnvironment: standInHost(dir, engine!.host, pwsh!),
+      },
+    );
+    server = await startHttpServer({ service, rendererDir: ensureRendererBuilt(), port: 0 });
+    browser = await openChromium();
+  }, 240_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    service?.dispose();
+    if (engine) await removeLabelled(engine.docker, `com.hostscope.test=${id}`);
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('collects again twice, shows both collections, and compares them in the Changes view', async () => {
+    const { page } = browser!;
+    await page.goto(`${server!.url}#/timeline`);
+    await viewReady(page);
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await page.locator('main h1').focus();
+    await tabTo('Collect again');
+    await expect.poll(() => page.locator('tbody tr').count(), { timeout: 240_000 }).toBe(1);
+
+    const name = `${id}-late`;
+    const container = await engine!.docker.createContainer({
+      name,
+      Image: TEST_IMAGE,
+      Cmd: ['sleep', '600'],
+      Labels: { 'com.hostscope.test': id },
+    });
+    await container.start();
+    await page.locator('main h1').focus();
+    await tabTo('Collect again');
+    await expect.poll(() => page.locator('tbody tr').count(), { timeout: 240_000 }).toBe(2);
+    // The second collection is the open one: its own Open is disabled, the older row offers Compare.
+    await expect
+      .poll(() => page.locator('tbody tr[aria-current="true"]').count(), { timeout: 30_000 })
+      .toBe(1);
+    const charts = await page.locator('.recharts-surface').count();
+    expect(charts).toBeGreaterThanOrEqual(5);
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await page.locator('main h1').focus();
+    await tabTo(/^Compare the collection of .* with the open one$/);
+    await page.waitForURL(/#\/changes\?/);
+    await viewReady(page);
+    await expect.poll(() => page.locator('main').innerText(), { timeout: 120_000 }).toContain(name);
+    expect(await seriousViolations(page)).toEqual([]);
+    expect(browser!.problems).toEqual([]);
+  }, 600_000);
+});
