@@ -56,7 +56,7 @@ export const LAYERS = {
   },
 };
 
-/** The src/ folder a path is in, `outside src` for any other path of the repository. */
+/** The src/ folder a path is in; undefined for any other path. */
 function layerOf(/** @type {string} */ file) {
   const parts = relative(ROOT, file).split(sep);
   return parts[0] === 'src' && parts.length > 2 ? parts[1] : undefined;
@@ -133,9 +133,9 @@ const allowedImports = {
         ),
       ImportExpression: (node) =>
         node.source.type === 'Literal' ? check(node.source, node.source.value, false) : undefined,
-      // `import('x').T` in a type position is a type import.
-      /** @param {import('estree').Node & { argument?: { type: string, literal?: { value?: unknown } } }} node */
-      TSImportType: (node) => check(node, node.argument?.literal?.value, true),
+      // `import('x').T` in a type position is a type import (typescript-eslint 8 names its specifier `source`).
+      /** @param {import('estree').Node & { source?: { value?: unknown } }} node */
+      TSImportType: (node) => check(node, node.source?.value, true),
     };
   },
 };
