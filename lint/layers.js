@@ -51,7 +51,7 @@ export const LAYERS = {
   renderer: {
     layers: ['renderer'],
     typeOnlyLayers: ['shared'],
-    packages: ['react', 'react-dom', 'recharts', '@tanstack/react-virtual', '@tanstack/react-table'],
+    packages: ['react', 'react-dom', 'recharts', '@tanstack/react-virtual'],
     why: 'React UI; talks only to window.api',
   },
 };
@@ -62,11 +62,12 @@ function layerOf(/** @type {string} */ file) {
   return parts[0] === 'src' && parts.length > 2 ? parts[1] : undefined;
 }
 
-/** `node` for a built-in, else the package name (`@scope/name` or `name`) of a bare specifier. */
+/** NODE for a built-in, else the package name (`@scope/name` or `name`) of a bare specifier. */
 function packageOf(/** @type {string} */ specifier) {
-  if (specifier.startsWith('node:') || nodeBuiltins.has(specifier.split('/')[0] ?? '')) return NODE;
   const parts = specifier.split('/');
-  return specifier.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0];
+  const first = parts[0] ?? specifier;
+  if (specifier.startsWith('node:') || nodeBuiltins.has(first)) return NODE;
+  return specifier.startsWith('@') ? parts.slice(0, 2).join('/') : first;
 }
 
 /** @type {import('eslint').Rule.RuleModule} */
@@ -89,7 +90,7 @@ const allowedImports = {
       ...layer.packages.map((p) => (p === NODE ? 'node built-ins' : p)),
     ].join(', ');
 
-    /** @param {import('estree').Node} node @param {unknown} source @param {boolean} typeOnly */
+    /** @param {{ loc?: import('eslint').AST.SourceLocation | null }} node @param {unknown} source @param {boolean} typeOnly */
     const check = (node, source, typeOnly) => {
       if (typeof source !== 'string') return;
       let what;
@@ -108,7 +109,11 @@ const allowedImports = {
         if (layer.packages.includes(pkg)) return;
         what = pkg === NODE ? `node built-ins ("${source}")` : `the package "${pkg}"`;
       }
-      context.report({ node, messageId: 'forbidden', data: { from, what, why: layer.why, allowed } });
+      context.report({
+        loc: node.loc ?? { line: 1, column: 0 },
+        messageId: 'forbidden',
+        data: { from, what, why: layer.why, allowed },
+      });
     };
 
     return {
@@ -134,7 +139,7 @@ const allowedImports = {
       ImportExpression: (node) =>
         node.source.type === 'Literal' ? check(node.source, node.source.value, false) : undefined,
       // `import('x').T` in a type position is a type import (typescript-eslint 8 names its specifier `source`).
-      /** @param {import('estree').Node & { source?: { value?: unknown } }} node */
+      /** @param {{ loc?: import('eslint').AST.SourceLocation | null, source?: { value?: unknown } }} node */
       TSImportType: (node) => check(node, node.source?.value, true),
     };
   },

@@ -1,40 +1,15 @@
 // The diagnosis API: correlation, explain, findings, inspect and the isolation walkthrough. Pure, no I/O.
 
-export { correlate, footprintOf, normalizeWindowsPath } from './correlate';
-export type {
-  Correlation,
-  Determined,
-  Footprint,
-  Publication,
-  PublishMode,
-  ResolvedIsolation,
-  SandboxDisk,
-  SessionFootprint,
-  UtilityVm,
-} from './correlate';
-export { findContainer, findIn, closeNames } from './lookup';
-export type { ContainerLookup } from './lookup';
-export { explain, parsePort, parseSource, sourceLabel, verdictOf } from './explain';
+export { correlate } from './correlate';
+export type { Correlation, Determined, Footprint } from './correlate';
+export { findContainer, closeNames } from './lookup';
+export { explain, parsePort, parseSource } from './explain';
 export { findings, looksSecret } from './findings';
 export { inspect } from './inspect';
-export {
-  isolationProfile,
-  compareIsolation,
-  utilityVmMemoryBytes,
-  NOT_OBSERVABLE,
-} from './isolation-walkthrough';
+export { isolationProfile, compareIsolation, utilityVmMemoryBytes } from './isolation-walkthrough';
 export { reachabilityMatrix } from './matrix';
 export { byContainer, decisiveHop, fromLabel, reachSummary } from './reach-summary';
-export {
-  buildCapabilities,
-  natLoopback,
-  routingMesh,
-  processIsolatedDefaultInbound,
-  supportedBuild,
-  BUILD,
-} from './windows-builds';
-export { REF } from './references';
+export { buildCapabilities, natLoopback, routingMesh } from './windows-builds';
 export { explainOutbound, parseTarget, targetLabel } from './outbound';
 export { fixText } from './commands';
 export { explainIcmp, isIcmpQuestion } from './icmp';
-export type { IcmpQuestion } from './icmp';
