@@ -20,7 +20,8 @@ const api: HostscopeApi = {
     ipcRenderer.on(EVENT_CHANNEL, forward);
     return () => void ipcRenderer.removeListener(EVENT_CHANNEL, forward);
   },
-  pathForFile: (file) => webUtils.getPathForFile(file),
+  // The renderer passes the File of a drop event; shared/ names it DroppedFile only because it has no DOM types.
+  pathForFile: (file) => webUtils.getPathForFile(file as File),
 };
 
 contextBridge.exposeInMainWorld('api', api);

@@ -311,13 +311,18 @@ export type AppEvent =
   /** A collection was kept or removed, an engine event arrived, or the settings changed: the timeline refetches. */
   | { readonly kind: 'history-changed' };
 
+/** A DOM `File` as shared/ sees it: shared/ is typed without the DOM (tsconfig.core.json). */
+export interface DroppedFile {
+  readonly name: string;
+}
+
 /** `window.api`: the same shape from the Electron preload (IPC) and from the web build (HTTP). */
 export interface HostscopeApi {
   invoke<C extends Channel>(channel: C, request: RequestOf<C>): Promise<Result<ResponseOf<C>>>;
   /** Returns the function that unsubscribes. */
   onEvent(listener: (event: AppEvent) => void): () => void;
-  /** The file-system path of a dropped file or folder; only the desktop shell can tell. */
-  readonly pathForFile?: (file: File) => string;
+  /** The file-system path of a dropped file or folder (a DOM File); only the desktop shell can tell. */
+  readonly pathForFile?: (file: DroppedFile) => string;
 }
 
 /** Validates an untrusted request; the message names each offending field. */

@@ -20,31 +20,47 @@ export interface JsonScan {
   readonly tooDeepAt: number | null;
 }
 
-/** One linear pass over the text, before JSON.parse builds anything: nesting depth and the heap it will cost. */
+/**
+ * One linear pass over the text, before JSON.parse builds anything: nesting depth and the heap it will cost.
+ * Strings are skipped with indexOf (native, and most of a probe's JSON is strings); only the short stretches
+ * between them are read a character at a time (issue 15: the character loop took half of JSON.parse's time).
+ */
 export function scanJson(text: string, depthLimit: number): JsonScan {
   let depth = 0;
-  let inString = false;
   let objects = 0;
   let arrays = 0;
   let strings = 0;
   let tooDeepAt: number | null = null;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (inString) {
-      if (c === 0x5c /* \ */) i++;
-      else if (c === 0x22 /* " */) inString = false;
-    } else if (c === 0x22) {
-      inString = true;
-      strings++;
-    } else if (c === 0x7b /* { */ || c === 0x5b /* [ */) {
-      if (c === 0x7b) objects++;
-      else arrays++;
-      if (++depth > depthLimit && tooDeepAt === null) tooDeepAt = i;
-    } else if (c === 0x7d /* } */ || c === 0x5d /* ] */) {
-      depth--;
+  let i = 0;
+  while (i < text.length) {
+    const open = text.indexOf('"', i);
+    const stop = open === -1 ? text.length : open;
+    for (; i < stop; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 0x7b /* { */ || c === 0x5b /* [ */) {
+        if (c === 0x7b) objects++;
+        else arrays++;
+        if (++depth > depthLimit && tooDeepAt === null) tooDeepAt = i;
+      } else if (c === 0x7d /* } */ || c === 0x5d /* ] */) {
+        depth--;
+      }
     }
+    if (open === -1) break;
+    strings++;
+    let close = text.indexOf('"', open + 1);
+    while (close !== -1 && escapedAt(text, close)) close = text.indexOf('"', close + 1);
+    // An unterminated string runs to the end, as JSON.parse will report.
+    if (close === -1) break;
+    i = close + 1;
   }
   return { heapBytes: objects * OBJECT_BYTES + arrays * ARRAY_BYTES + strings * STRING_BYTES, tooDeepAt };
+}
+
+/** Whether the quote at `at` is escaped: an odd run of backslashes before it (each run is counted once). */
+function escapedAt(text: string, at: number): boolean {
+  let backslashes = 0;
+  for (let k = at - 1; text.charCodeAt(k) === 0x5c /* \ */; k--) backslashes++;
+  return backslashes % 2 === 1;
 }
 
 /**

@@ -10,14 +10,12 @@ import type {
   Verdict,
 } from '../../shared/diagnosis';
 import type { ProbeOutcome } from '../../shared/model';
-import type { BuildCapability, ReportFormat } from '../../shared/views';
+import type { BuildCapability } from '../../shared/views';
 import type { RedactionSummary } from '../redact';
 
 export const REPORT_SCHEMA = 'hostscope-report';
 /** Bumped when a field is renamed or removed; adding fields keeps the version (like the diagnosis contract). */
 export const REPORT_SCHEMA_VERSION = 1;
-
-export type { ReportFormat };
 
 export type ReportDetail = 'problems' | 'all';
 

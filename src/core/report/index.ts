@@ -9,7 +9,6 @@ export {
   type ReportContainer,
   type ReportDetail,
   type ReportDocument,
-  type ReportFormat,
   type ReportHost,
   type ReportProbe,
 } from './document';

@@ -112,6 +112,8 @@ export function App(): JSX.Element {
   }, [info, newOperationId, showError]);
 
   useEffect(() => {
+    // refreshInfo sets state only after its await, never during the effect.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
     void refreshInfo();
     return api.onEvent((event: AppEvent) => {
       switch (event.kind) {
@@ -167,6 +169,7 @@ export function App(): JSX.Element {
   // Focus moves to the new view's heading, so keyboard and screen-reader users land where the content is.
   // A view that loads its data first (Enter on a container row) has no heading yet: focus it once it appears,
   // rather than leaving focus on a row that is gone (issue 11).
+  const [section, item] = route.segments;
   useEffect(() => {
     const main = mainRef.current;
     if (!main) return;
@@ -181,7 +184,7 @@ export function App(): JSX.Element {
     });
     observer.observe(main, { childList: true, subtree: true });
     return () => observer.disconnect();
-  }, [route.segments[0], route.segments[1]]);
+  }, [section, item]);
 
   const state: AppState = useMemo(
     () => ({

@@ -26,8 +26,8 @@ export function useQuery<C extends Channel>(
   useEffect(() => {
     if (requestJson === null) return;
     let current = true;
+    // Until the answer for this key comes, the query reads as loading (the key differs from the state's).
     const stateKey = `${key}#${generation}`;
-    setState({ key: stateKey, query: { status: 'loading' } });
     void api.invoke(channel, JSON.parse(requestJson) as RequestOf<C>).then((result) => {
       if (!current) return;
       setState({

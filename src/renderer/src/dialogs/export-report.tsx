@@ -22,20 +22,25 @@ export function ExportReportDialog({ onClose }: { onClose: () => void }): JSX.El
   const [running, setRunning] = useState<string | null>(null);
   const busy = running !== null;
   const progress = app.operations.find((o) => o.operationId === running);
-  const [preview, setPreview] = useState<{ text: string; truncated: boolean } | { error: string } | null>(
-    null,
-  );
-  // The preview follows the redaction box, so what will be shared can be read before it leaves.
+  // The preview follows the redaction box, so what will be shared can be read before it leaves; one rendered
+  // for other choices reads as not there yet.
+  const [rendered, setRendered] = useState<{
+    readonly redact: boolean;
+    readonly scope: 'problems' | 'all';
+    readonly preview: { text: string; truncated: boolean } | { error: string };
+  } | null>(null);
+  const preview = rendered?.redact === redact && rendered.scope === scope ? rendered.preview : null;
   useEffect(() => {
     let current = true;
-    setPreview(null);
     void api.invoke('report:preview', { redact, scope }).then((result) => {
       if (!current) return;
-      setPreview(
-        result.ok
+      setRendered({
+        redact,
+        scope,
+        preview: result.ok
           ? { text: result.value.markdown, truncated: result.value.truncated }
           : { error: result.error.message },
-      );
+      });
     });
     return () => {
       current = false;

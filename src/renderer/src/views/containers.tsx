@@ -160,6 +160,9 @@ export function ContainerTable({ rows }: { rows: readonly ContainerRow[] }): JSX
       .map(({ r }) => r);
   }, [rows, haystacks, filter, stateFilter, isolationFilter, sort]);
 
+  // TanStack Virtual hands back functions the React Compiler cannot memoize; this app does not run the compiler,
+  // so the warning (compilation skipped) has nothing to act on.
+  // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
     count: visible.length,
     getScrollElement: () => scrollRef.current,

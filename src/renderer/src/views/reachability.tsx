@@ -1,7 +1,7 @@
 // Reachability: pick a container, where the client is, and a port; see the path, the failing hop, why, and the fix.
 // The question lives in the URL, so every answer is a link (the matrix below and other views link here).
 
-import { useEffect, useMemo, useRef, useState, type JSX, type MutableRefObject } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type JSX, type MutableRefObject } from 'react';
 import type { OutboundTarget, ReachSource, SourceKind, Verdict } from '../../../shared/diagnosis';
 import type { RequestOf } from '../../../shared/ipc';
 import type { ContainerRow, IcmpView, PortChoice, ReachMatrixRow, ReachView } from '../../../shared/views';
@@ -146,9 +146,15 @@ function Reachability({
     : question.port === null
       ? (choices[0]?.protocol ?? question.protocol)
       : question.protocol;
+  // A typed port belongs to one container and one kind of client: choosing another pair drops it (adjusted while
+  // rendering, as React advises, rather than in an effect that would render twice).
+  const portOwner = `${containerId} ${question.from}`;
   const [otherPort, setOtherPort] = useState(false);
-  // A typed port belongs to one container and one kind of client.
-  useEffect(() => setOtherPort(false), [containerId, question.from]);
+  const [otherPortOwner, setOtherPortOwner] = useState(portOwner);
+  if (otherPortOwner !== portOwner) {
+    setOtherPortOwner(portOwner);
+    setOtherPort(false);
+  }
   const isChoice = port !== null && choices.some((c) => c.port === port && c.protocol === protocol);
 
   const unanswerable =
@@ -384,7 +390,7 @@ function Reachability({
           query={icmp ? icmpAnswer : outbound ? outboundAnswer : inboundAnswer}
           label="Following the path"
         >
-          {(view) => <Answer view={view} reveal={reveal} />}
+          {(view) => <Answer view={view} revealRef={reveal} />}
         </QueryView>
       )}
 
@@ -416,29 +422,36 @@ function targetOf(kind: OutboundKind, peer: string | null, address: string | nul
 
 function Answer({
   view,
-  reveal,
+  revealRef,
 }: {
   view: ReachView | IcmpView;
-  reveal: MutableRefObject<boolean>;
+  revealRef: MutableRefObject<boolean>;
 }): JSX.Element {
   const e = view.explanation;
   const suggestion = 'didYouMean' in e ? e.didYouMean : undefined;
   const sectionRef = useRef<HTMLElement>(null);
   useEffect(() => {
-    if (!reveal.current) return;
-    reveal.current = false;
+    if (!revealRef.current) return;
+    revealRef.current = false;
     sectionRef.current?.scrollIntoView({ block: 'start' });
     sectionRef.current?.focus({ preventScroll: true });
-  }, [view, reveal]);
+  }, [view, revealRef]);
   const firstFail = e.hops.findIndex((h) => h.status === 'fail');
   const firstUnknown = e.hops.findIndex((h) => h.status === 'unknown');
-  const [selected, setSelected] = useState<number | null>(
-    firstFail !== -1 ? firstFail : firstUnknown !== -1 ? firstUnknown : null,
-  );
-  useEffect(
-    () => setSelected(firstFail !== -1 ? firstFail : firstUnknown !== -1 ? firstUnknown : null),
-    [firstFail, firstUnknown, view],
-  );
+  // A new answer selects its first failing hop (else its first unknown one) until another hop is picked.
+  const [picked, setPicked] = useState<{
+    readonly view: ReachView | IcmpView;
+    readonly hop: number | null;
+  } | null>(null);
+  const selected =
+    picked?.view === view
+      ? picked.hop
+      : firstFail !== -1
+        ? firstFail
+        : firstUnknown !== -1
+          ? firstUnknown
+          : null;
+  const setSelected = useCallback((hop: number | null) => setPicked({ view, hop }), [view]);
   const hop = selected === null ? null : e.hops[selected];
   return (
     <section className="answer" aria-label="Answer" ref={sectionRef} tabIndex={-1}>
