@@ -56,10 +56,9 @@ export function TimelineView(): JSX.Element {
     };
   }, []);
   // A refetch keeps the last answer on screen rather than flashing "loading" every interval.
+  // Adjusted while rendering, as React advises, rather than in an effect that would render twice.
   const [shown, setShown] = useState<Timeline | null>(null);
-  useEffect(() => {
-    if (query.status === 'ready') setShown(query.value);
-  }, [query]);
+  if (query.status === 'ready' && query.value !== shown) setShown(query.value);
 
   return (
     <div className="view">
