@@ -14,6 +14,7 @@ import {
 import { publishedElsewhere } from './causes';
 import * as hops from './hops';
 import { findContainer, type ContainerLookup } from './lookup';
+import { checksFor, observe } from '../checks/observe';
 
 export function sourceLabel(source: ReachSource): string {
   return source.kind === 'container' ? `container:${source.ref}` : source.kind;
@@ -200,7 +201,7 @@ export function explain(
     hostPortSource && publication === null && !direct
       ? publishedElsewhere(target.publications, port, protocol)
       : null;
-  return {
+  const inferred: Explanation = {
     ...(elsewhere && {
       didYouMean: {
         port: elsewhere.hostPort,
@@ -217,6 +218,19 @@ export function explain(
     hops: list,
     causes: uniqueCauses(found),
   };
+  // Issue 14: real connections made for this same question overturn or confirm the inference.
+  if (source.kind === 'external' || model.checks.length === 0) return inferred;
+  if (source.kind === 'container' && ctx.sourceContainer === null) return inferred;
+  return observe(
+    inferred,
+    checksFor(model.checks, {
+      container: container.id,
+      source: source.kind,
+      sourceContainer: ctx.sourceContainer?.id ?? null,
+      port,
+      protocol,
+    }),
+  );
 }
 
 /**
