@@ -23,8 +23,16 @@ export interface EngineClient {
     signal: AbortSignal,
     query?: Readonly<Record<string, string | boolean>>,
   ): Promise<unknown>;
-  /** Runs a command in a running container with Tty off, so stdout and stderr arrive apart. */
-  exec(containerId: string, cmd: readonly string[], signal: AbortSignal): Promise<ExecResult>;
+  /**
+   * Runs a command in a running container with Tty off, so stdout and stderr arrive apart. `env` (NAME=value) is how
+   * values reach a fixed script without becoming part of it (active checks, issue 14).
+   */
+  exec(
+    containerId: string,
+    cmd: readonly string[],
+    signal: AbortSignal,
+    env?: readonly string[],
+  ): Promise<ExecResult>;
   close(): void;
 }
 
@@ -109,9 +117,10 @@ export async function openEngineClient(
           },
         );
       }),
-    exec: async (containerId, cmd, signal) => {
+    exec: async (containerId, cmd, signal, env) => {
       const exec = await docker.getContainer(containerId).exec({
         Cmd: [...cmd],
+        ...(env === undefined ? {} : { Env: [...env] }),
         AttachStdout: true,
         AttachStderr: true,
         AttachStdin: false,
