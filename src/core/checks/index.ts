@@ -5,3 +5,4 @@ export { readChecks, checksOutcome, isCheckAddress, MAX_CHECK_BYTES, MAX_CHECK_F
 export type { ReadChecks } from './read';
 export { planChecks, DEFAULT_CHECK_TIMEOUT_MS, MAX_CHECKS_PER_EXPLANATION } from './plan';
 export { observe, checksFor, checkSentence, questionKey, OBSERVED_HOP } from './observe';
+export { observedExplanations } from './observed';

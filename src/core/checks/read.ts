@@ -16,6 +16,8 @@ export const MAX_CHECK_FILES = 1000;
 const DETAIL_CHARS = 2000;
 // Addresses only, never names: a check connects to what the explanation's model holds (IPv4, IPv6 literals).
 const ADDRESS = /^[0-9A-Fa-f:.]{2,64}$/;
+// A redacted bundle holds the address's pseudonym instead (src/core/redact: `ip-3`).
+const REDACTED_ADDRESS = /^ip-\d{1,9}$/;
 const CONTAINER_ID = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$/;
 
 const port = z.number().int().min(1).max(65535);
@@ -27,7 +29,7 @@ const isoTime = z
 
 const recordSchema: z.ZodType<CheckRecord> = z.object({
   from: z.union([z.literal('host'), z.string().regex(/^container:[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$/)]),
-  to: z.string().regex(ADDRESS, 'an IP address'),
+  to: z.string().refine((v) => ADDRESS.test(v) || REDACTED_ADDRESS.test(v), 'an IP address'),
   port,
   protocol,
   startedAt: isoTime,

@@ -16,6 +16,7 @@ import {
   type Correlation,
 } from '../diagnosis';
 import { listOf, missingNote, valueOf } from '../diagnosis/known';
+import { observedExplanations } from '../checks/observed';
 import {
   REPORT_SCHEMA,
   REPORT_SCHEMA_VERSION,
@@ -215,14 +216,16 @@ export function buildReport(model: HostModel, options: ReportOptions): ReportOut
     .map(({ finding }) => finding);
 
   const byId = new Map(all.map((c) => [c.id, c]));
-  const allRows: ReachRow[] = matrix
+  const rowOf = (explanation: Explanation): ReachRow => ({
+    explanation,
+    decisiveHop: decisiveHop(explanation),
+    portLabel: portLabel(explanation, byId.get(explanation.container.id)),
+    fromLabel: fromLabel(explanation.from, (id) => byId.get(id)?.name),
+  });
+  const allRows: ReachRow[] = matrix.filter((e) => selectedIds.has(e.container.id)).map(rowOf);
+  const observations = observedExplanations(model, correlation)
     .filter((e) => selectedIds.has(e.container.id))
-    .map((explanation) => ({
-      explanation,
-      decisiveHop: decisiveHop(explanation),
-      portLabel: portLabel(explanation, byId.get(explanation.container.id)),
-      fromLabel: fromLabel(explanation.from, (id) => byId.get(id)?.name),
-    }));
+    .map(rowOf);
   const detail = options.detail ?? 'all';
   const failingRows = allRows.filter((r) => r.explanation.verdict !== 'reachable');
   const rows = detail === 'problems' ? failingRows : allRows;
@@ -297,6 +300,7 @@ export function buildReport(model: HostModel, options: ReportOptions): ReportOut
         })),
         rows,
       },
+      observations,
       isolation,
       redaction: null,
     },
