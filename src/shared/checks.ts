@@ -23,7 +23,7 @@ export type CheckTool = 'powershell' | 'curl' | 'stand-in';
 export interface CheckQuestion {
   /** Full id of the container the explanation is about. */
   readonly container: string;
-  readonly source: 'host' | 'host-localhost' | 'container';
+  readonly sourceKind: 'host' | 'host-localhost' | 'container';
   /** Full id of the source container, for `container`; null otherwise. */
   readonly sourceContainer: string | null;
   readonly port: number;

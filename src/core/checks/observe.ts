@@ -10,7 +10,7 @@ export const OBSERVED_HOP = 'observed';
 const MAX_FACTS = 30;
 
 export function questionKey(q: CheckQuestion): string {
-  return `${q.container.toLowerCase()}|${q.source}|${q.sourceContainer?.toLowerCase() ?? ''}|${q.port}|${q.protocol}`;
+  return `${q.container.toLowerCase()}|${q.sourceKind}|${q.sourceContainer?.toLowerCase() ?? ''}|${q.port}|${q.protocol}`;
 }
 
 const byModelChecks = new WeakMap<readonly ActiveCheck[], ReadonlyMap<string, readonly ActiveCheck[]>>();

@@ -20,9 +20,9 @@ export function observedExplanations(
     const q = check.question;
     const container = correlation.containerById.get(q.container.toLowerCase());
     if (!container) continue;
-    if (q.source === 'container' && q.sourceContainer === null) continue;
+    if (q.sourceKind === 'container' && q.sourceContainer === null) continue;
     const source: ReachSource =
-      q.source === 'container' ? { kind: 'container', ref: q.sourceContainer! } : { kind: q.source };
+      q.sourceKind === 'container' ? { kind: 'container', ref: q.sourceContainer! } : { kind: q.sourceKind };
     out.push(explain(model, container, source, q.port, q.protocol, correlation));
   }
   const rank = (e: Explanation): number => (e.observation?.contradiction ? 0 : 1);

@@ -33,7 +33,7 @@ export function planChecks(
     );
   const question = (sourceContainer: string | null): CheckQuestion => ({
     container: container.id,
-    source: source.kind,
+    sourceKind: source.kind,
     sourceContainer,
     port,
     protocol,

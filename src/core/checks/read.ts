@@ -41,7 +41,7 @@ const recordSchema: z.ZodType<CheckRecord> = z.object({
   tool: z.enum(['powershell', 'curl', 'stand-in']).nullable(),
   question: z.object({
     container: z.string().regex(CONTAINER_ID),
-    source: z.enum(['host', 'host-localhost', 'container']),
+    sourceKind: z.enum(['host', 'host-localhost', 'container']),
     sourceContainer: z.string().regex(CONTAINER_ID).nullable(),
     port,
     protocol,

@@ -225,7 +225,7 @@ export function explain(
     inferred,
     checksFor(model.checks, {
       container: container.id,
-      source: source.kind,
+      sourceKind: source.kind,
       sourceContainer: ctx.sourceContainer?.id ?? null,
       port,
       protocol,

@@ -70,6 +70,7 @@ const KEEP_KEYS: ReadonlySet<string> = new Set([
   'outcome',
   'tool',
   'sourceContainer',
+  'sourceKind',
 ]);
 
 // Parts of the model that hold nothing but vocabulary (profile names are `domain`, `private`, `public`). Probe

@@ -42,7 +42,7 @@ const plan = (from: string, to: string, port: number, target: string): PlannedCh
   to,
   port,
   protocol: 'tcp',
-  question: { container: target, source: 'container', sourceContainer: from, port, protocol: 'tcp' },
+  question: { container: target, sourceKind: 'container', sourceContainer: from, port, protocol: 'tcp' },
   label: `${from} to ${to}:${port}`,
 });
 

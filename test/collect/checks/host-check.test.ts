@@ -17,7 +17,7 @@ const plan = (port: number, to = '127.0.0.1'): PlannedCheck => ({
   to,
   port,
   protocol: 'tcp',
-  question: { container: 'c'.repeat(64), source: 'host-localhost', sourceContainer: null, port, protocol: 'tcp' },
+  question: { container: 'c'.repeat(64), sourceKind: 'host-localhost', sourceContainer: null, port, protocol: 'tcp' },
   label: `the host to ${to}:${port}`,
 });
 
