@@ -48,7 +48,13 @@ export async function connectFromHost(
     case 'answer': {
       const parsed = tcpAnswerSchema.safeParse(answer.value);
       if (!parsed.success)
-        return { outcome: 'error', detail: 'PowerShell answered something that is not a check result', durationMs: elapsed, command, tool: 'powershell' };
+        return {
+          outcome: 'error',
+          detail: 'PowerShell answered something that is not a check result',
+          durationMs: elapsed,
+          command,
+          tool: 'powershell',
+        };
       return {
         outcome: parsed.data.Outcome,
         detail: parsed.data.Detail.slice(0, DETAIL_CHARS),
@@ -58,11 +64,23 @@ export async function connectFromHost(
       };
     }
     case 'timeout':
-      return { outcome: 'error', detail: 'PowerShell did not answer in time; the shell was replaced', durationMs: elapsed, command, tool: 'powershell' };
+      return {
+        outcome: 'error',
+        detail: 'PowerShell did not answer in time; the shell was replaced',
+        durationMs: elapsed,
+        command,
+        tool: 'powershell',
+      };
     case 'cancelled':
       return { outcome: 'error', detail: 'cancelled', durationMs: elapsed, command, tool: 'powershell' };
     case 'failed':
-      return { outcome: 'error', detail: answer.error.slice(0, DETAIL_CHARS), durationMs: elapsed, command, tool: 'powershell' };
+      return {
+        outcome: 'error',
+        detail: answer.error.slice(0, DETAIL_CHARS),
+        durationMs: elapsed,
+        command,
+        tool: 'powershell',
+      };
   }
 }
 
@@ -165,12 +183,19 @@ export const curlTool: ContainerTool = {
     if (result.exitCode === 7 && /refused/i.test(said))
       return { outcome: 'refused', detail: firstLine(result) };
     if (result.exitCode === 28) return { outcome: 'timeout', detail: firstLine(result) };
-    return { outcome: 'error', detail: `curl.exe exited with code ${result.exitCode ?? 'unknown'}: ${firstLine(result)}` };
+    return {
+      outcome: 'error',
+      detail: `curl.exe exited with code ${result.exitCode ?? 'unknown'}: ${firstLine(result)}`,
+    };
   },
 };
 
 /** What a Windows image may have, in the order tried: PowerShell first, then curl.exe. */
-export const CONTAINER_TOOLS: readonly ContainerTool[] = [powershellTool('powershell'), powershellTool('pwsh'), curlTool];
+export const CONTAINER_TOOLS: readonly ContainerTool[] = [
+  powershellTool('powershell'),
+  powershellTool('pwsh'),
+  curlTool,
+];
 
 /**
  * One TCP connect from inside a running container: each tool in turn until one exists in the image; none is
@@ -206,8 +231,18 @@ export async function connectFromContainer(
         tried.push(tool.name);
         continue;
       }
-      const why = signal?.aborted ? 'cancelled' : limit.aborted ? `docker exec gave no answer within ${timeoutMs + EXEC_GRACE_MS} ms` : message;
-      return { outcome: 'error', detail: why.slice(0, DETAIL_CHARS), durationMs: elapsed(), command, tool: tool.tool };
+      const why = signal?.aborted
+        ? 'cancelled'
+        : limit.aborted
+          ? `docker exec gave no answer within ${timeoutMs + EXEC_GRACE_MS} ms`
+          : message;
+      return {
+        outcome: 'error',
+        detail: why.slice(0, DETAIL_CHARS),
+        durationMs: elapsed(),
+        command,
+        tool: tool.tool,
+      };
     }
     const read = tool.read(result);
     if (read === null) {
@@ -230,5 +265,10 @@ const EXEC_GRACE_MS = 15_000;
 
 function firstLine(result: ExecResult): string {
   const text = `${decode(result.stderr)}\n${decode(result.stdout)}`;
-  return (text.split(/\r?\n/).find((l) => l.trim() !== '')?.trim() ?? '').slice(0, DETAIL_CHARS);
+  return (
+    text
+      .split(/\r?\n/)
+      .find((l) => l.trim() !== '')
+      ?.trim() ?? ''
+  ).slice(0, DETAIL_CHARS);
 }

@@ -3,8 +3,18 @@
 import type { CheckRecord, PlannedCheck } from '../../shared/checks';
 import { openEngineClient, type EngineClient } from '../docker/engine-client';
 import type { EndpointResult } from '../docker/endpoint';
-import { startShellSession, type PowerShellProbeOptions, type ShellSession } from '../powershell/probe-runner';
-import { CONTAINER_TOOLS, connectFromContainer, connectFromHost, type Connection, type ContainerTool } from './connect';
+import {
+  startShellSession,
+  type PowerShellProbeOptions,
+  type ShellSession,
+} from '../powershell/probe-runner';
+import {
+  CONTAINER_TOOLS,
+  connectFromContainer,
+  connectFromHost,
+  type Connection,
+  type ContainerTool,
+} from './connect';
 
 /** Connections one run makes at most ("Test every published port" on a large host is cut here, and says so). */
 export const MAX_CHECKS_PER_RUN = 64;

@@ -15,7 +15,9 @@ export async function addChecksToBundle(bundle: string, records: readonly CheckR
   const folder = (await stat(bundle)).isDirectory();
   const existing = folder
     ? new Set(
-        (await readdir(join(bundle, CHECKS_FOLDER)).catch(() => [] as string[])).map((f) => `${CHECKS_FOLDER}/${f}`),
+        (await readdir(join(bundle, CHECKS_FOLDER)).catch(() => [] as string[])).map(
+          (f) => `${CHECKS_FOLDER}/${f}`,
+        ),
       )
     : null;
   const raw = folder ? null : await readBundle(bundle);
@@ -31,7 +33,8 @@ export async function addChecksToBundle(bundle: string, records: readonly CheckR
   }
   if (folder) {
     await mkdir(join(bundle, CHECKS_FOLDER), { recursive: true });
-    for (const file of files) await writeFile(join(bundle, ...file.path.split('/')), file.bytes, { flag: 'wx' });
+    for (const file of files)
+      await writeFile(join(bundle, ...file.path.split('/')), file.bytes, { flag: 'wx' });
   } else {
     const all: ProbeFile[] = [...[...raw!.files].map(([path, bytes]) => ({ path, bytes })), ...files];
     const temp = join(dirname(bundle), `.${basename(bundle)}.checks-${randomUUID().slice(0, 8)}`);

@@ -26,7 +26,15 @@ const label = `com.hostscope.test=${id}`;
 const ncStandIn: ContainerTool = {
   tool: 'stand-in',
   name: 'busybox nc (test stand-in)',
-  argv: (to, port, timeoutMs) => ['nc', '-w', String(Math.ceil(timeoutMs / 1000)), to, String(port), '-e', 'true'],
+  argv: (to, port, timeoutMs) => [
+    'nc',
+    '-w',
+    String(Math.ceil(timeoutMs / 1000)),
+    to,
+    String(port),
+    '-e',
+    'true',
+  ],
   env: () => [],
   read: (result) => {
     const said = new TextDecoder().decode(result.stderr);
@@ -56,7 +64,12 @@ describe.skipIf(engine === null)('checks from inside a container (Podman engine)
   beforeAll(async () => {
     const { docker } = engine!;
     const start = async (name: string, cmd: string[]): Promise<string> => {
-      const c = await docker.createContainer({ name: `${id}-${name}`, Image: TEST_IMAGE, Cmd: cmd, Labels: { 'com.hostscope.test': id } });
+      const c = await docker.createContainer({
+        name: `${id}-${name}`,
+        Image: TEST_IMAGE,
+        Cmd: cmd,
+        Labels: { 'com.hostscope.test': id },
+      });
       await c.start();
       return c.id;
     };
@@ -64,7 +77,12 @@ describe.skipIf(engine === null)('checks from inside a container (Podman engine)
     client = await start('client', ['sleep', '600']);
     const inspected = await docker.getContainer(web).inspect();
     webIp = Object.values(inspected.NetworkSettings.Networks)[0]!.IPAddress;
-    const endpoint = resolveDockerEndpoint({ dockerHost: engine!.host, env: {}, platform: 'posix', homeDir: '/' });
+    const endpoint = resolveDockerEndpoint({
+      dockerHost: engine!.host,
+      env: {},
+      platform: 'posix',
+      homeDir: '/',
+    });
     const closed = 8081;
     records = await runChecks([plan(client, webIp, 8080, web), plan(client, webIp, closed, web)], {
       timeoutMs: 3000,
@@ -78,8 +96,14 @@ describe.skipIf(engine === null)('checks from inside a container (Podman engine)
     if (engine) await removeLabelled(engine.docker, label);
   });
 
-  it('connects from one container to another one\'s listening port', () => {
-    expect(records[0]).toMatchObject({ from: `container:${client}`, to: webIp, port: 8080, outcome: 'connected', tool: 'stand-in' });
+  it("connects from one container to another one's listening port", () => {
+    expect(records[0]).toMatchObject({
+      from: `container:${client}`,
+      to: webIp,
+      port: 8080,
+      outcome: 'connected',
+      tool: 'stand-in',
+    });
   });
 
   it('is refused on a port nothing listens on', () => {
@@ -89,7 +113,9 @@ describe.skipIf(engine === null)('checks from inside a container (Podman engine)
 
   it('says "no tool in the image" where neither PowerShell nor curl.exe exists (no stand-in given)', () => {
     expect(noTool).toMatchObject({ outcome: 'no-tool', tool: null });
-    expect(noTool!.detail).toBe('no tool in the image to connect with (tried powershell (TcpClient), pwsh (TcpClient), curl.exe (telnet://))');
+    expect(noTool!.detail).toBe(
+      'no tool in the image to connect with (tried powershell (TcpClient), pwsh (TcpClient), curl.exe (telnet://))',
+    );
   });
 });
 
@@ -102,14 +128,21 @@ function localExec(): EngineClient {
     exec: (_id, cmd, signal, env) =>
       new Promise<ExecResult>((resolve, reject) => {
         const [exe, ...args] = cmd;
-        const extra = Object.fromEntries((env ?? []).map((e) => [e.slice(0, e.indexOf('=')), e.slice(e.indexOf('=') + 1)]));
-        const child = spawn(exe === 'pwsh' ? pwsh! : exe!, args, { env: { ...process.env, ...extra }, signal });
+        const extra = Object.fromEntries(
+          (env ?? []).map((e) => [e.slice(0, e.indexOf('=')), e.slice(e.indexOf('=') + 1)]),
+        );
+        const child = spawn(exe === 'pwsh' ? pwsh! : exe!, args, {
+          env: { ...process.env, ...extra },
+          signal,
+        });
         const out: Buffer[] = [];
         const err: Buffer[] = [];
         child.stdout.on('data', (b: Buffer) => out.push(b));
         child.stderr.on('data', (b: Buffer) => err.push(b));
         child.once('error', reject);
-        child.once('close', (code) => resolve({ exitCode: code, stdout: Buffer.concat(out), stderr: Buffer.concat(err) }));
+        child.once('close', (code) =>
+          resolve({ exitCode: code, stdout: Buffer.concat(out), stderr: Buffer.concat(err) }),
+        );
       }),
   };
 }

@@ -17,7 +17,13 @@ const plan = (port: number, to = '127.0.0.1'): PlannedCheck => ({
   to,
   port,
   protocol: 'tcp',
-  question: { container: 'c'.repeat(64), sourceKind: 'host-localhost', sourceContainer: null, port, protocol: 'tcp' },
+  question: {
+    container: 'c'.repeat(64),
+    sourceKind: 'host-localhost',
+    sourceContainer: null,
+    port,
+    protocol: 'tcp',
+  },
   label: `the host to ${to}:${port}`,
 });
 
@@ -55,7 +61,8 @@ async function fillQueue(port: number): Promise<Socket[]> {
     sockets.push(socket);
   }
   // Backlog 1 queues two on Linux; the others wait in SYN_SENT like the check will.
-  for (let waited = 0; connected < 2 && waited < 5000; waited += 50) await new Promise((r) => setTimeout(r, 50));
+  for (let waited = 0; connected < 2 && waited < 5000; waited += 50)
+    await new Promise((r) => setTimeout(r, 50));
   if (connected < 2) throw new Error(`only ${connected} connections completed; the queue is not full`);
   return sockets;
 }
@@ -91,7 +98,13 @@ describe.skipIf(!run)('the host-side check through the collector runner (real pw
   });
 
   it('connects to a listening port', () => {
-    expect(records[0]).toMatchObject({ from: 'host', to: '127.0.0.1', port: openPort, outcome: 'connected', tool: 'powershell' });
+    expect(records[0]).toMatchObject({
+      from: 'host',
+      to: '127.0.0.1',
+      port: openPort,
+      outcome: 'connected',
+      tool: 'powershell',
+    });
     expect(records[0]!.detail).toMatch(/connected from 127\.0\.0\.1:\d+/);
   });
 
@@ -106,7 +119,8 @@ describe.skipIf(!run)('the host-side check through the collector runner (real pw
   });
 
   it('records what ran and reports progress per check', () => {
-    for (const r of records) expect(r.command).toMatch(/TcpClient\).ConnectAsync\('127\.0\.0\.1', \d+\)\.Wait\(1500\)/);
+    for (const r of records)
+      expect(r.command).toMatch(/TcpClient\).ConnectAsync\('127\.0\.0\.1', \d+\)\.Wait\(1500\)/);
     expect(progress).toEqual([
       `0/3 the host to 127.0.0.1:${openPort}`,
       `1/3 the host to 127.0.0.1:${closedPort}`,

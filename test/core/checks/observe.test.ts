@@ -20,7 +20,12 @@ function named(model: HostModel, name: string): Container {
 }
 
 /** The record a run of `planned` would store, with the outcome the test needs. */
-function checkOf(planned: PlannedCheck, outcome: CheckOutcome, n = 1, startedAt = '2026-12-07T09:00:00.000Z'): ActiveCheck {
+function checkOf(
+  planned: PlannedCheck,
+  outcome: CheckOutcome,
+  n = 1,
+  startedAt = '2026-12-07T09:00:00.000Z',
+): ActiveCheck {
   return {
     file: `checks/20261207T090000Z-${n}.json`,
     from: planned.from.kind === 'host' ? 'host' : `container:${planned.from.id}`,
@@ -79,7 +84,13 @@ describe('observations merged into explanations', () => {
     expect(inferred.verdict).toBe('reachable');
     const [planned] = plannedFor(model, web, { kind: 'host-localhost' }, 80);
     for (const outcome of ['refused', 'timeout'] as const) {
-      const observed = explain({ ...model, checks: [checkOf(planned!, outcome)] }, web, { kind: 'host-localhost' }, 80, 'tcp');
+      const observed = explain(
+        { ...model, checks: [checkOf(planned!, outcome)] },
+        web,
+        { kind: 'host-localhost' },
+        80,
+        'tcp',
+      );
       expect(observed.verdict).toBe('unreachable');
       expect(observed.observation!.contradiction!.message).toMatch(
         outcome === 'refused'
@@ -98,7 +109,13 @@ describe('observations merged into explanations', () => {
     const [planned] = plannedFor(model, web, { kind: 'host-localhost' }, 80);
     const older = checkOf(planned!, 'refused', 1, '2026-12-07T09:00:00.000Z');
     const newer = checkOf(planned!, 'connected', 2, '2026-12-07T09:05:00.000Z');
-    const observed = explain({ ...model, checks: [newer, older] }, web, { kind: 'host-localhost' }, 80, 'tcp');
+    const observed = explain(
+      { ...model, checks: [newer, older] },
+      web,
+      { kind: 'host-localhost' },
+      80,
+      'tcp',
+    );
     expect(observed.verdict).toBe('reachable');
     expect(observed.observation).toMatchObject({ outcome: 'connected', contradiction: null });
     expect(observed.observation!.summary).toMatch(/^A real connection confirmed it/);
@@ -109,7 +126,13 @@ describe('observations merged into explanations', () => {
     const model = await sample('server2016-swarm-portainer');
     const portainer = named(model, 'portainer');
     const [planned] = plannedFor(model, portainer, { kind: 'host-localhost' }, 9000);
-    const observed = explain({ ...model, checks: [checkOf(planned!, 'no-tool')] }, portainer, { kind: 'host-localhost' }, 9000, 'tcp');
+    const observed = explain(
+      { ...model, checks: [checkOf(planned!, 'no-tool')] },
+      portainer,
+      { kind: 'host-localhost' },
+      9000,
+      'tcp',
+    );
     expect(observed.verdict).toBe('unreachable');
     expect(observed.observation).toMatchObject({ outcome: 'undecided', contradiction: null });
     expect(observed.hops.at(-1)).toMatchObject({ id: 'observed', status: 'unknown' });
@@ -123,12 +146,33 @@ describe('observations merged into explanations', () => {
       port: 80,
       protocol: 'tcp',
       verdict: 'unknown',
-      hops: [{ id: 'listening', title: 'Something listens on 80', status: 'unknown', evidence: [], note: 'not collected' }],
+      hops: [
+        {
+          id: 'listening',
+          title: 'Something listens on 80',
+          status: 'unknown',
+          evidence: [],
+          note: 'not collected',
+        },
+      ],
       causes: [],
     };
     const check: ActiveCheck = {
       ...checkOf(
-        { from: { kind: 'host' }, to: '172.24.80.2', port: 80, protocol: 'tcp', label: '', question: { container: 'a'.repeat(64), sourceKind: 'host', sourceContainer: null, port: 80, protocol: 'tcp' } },
+        {
+          from: { kind: 'host' },
+          to: '172.24.80.2',
+          port: 80,
+          protocol: 'tcp',
+          label: '',
+          question: {
+            container: 'a'.repeat(64),
+            sourceKind: 'host',
+            sourceContainer: null,
+            port: 80,
+            protocol: 'tcp',
+          },
+        },
         'connected',
       ),
     };
@@ -160,7 +204,13 @@ describe('planning checks from an explanation', () => {
     const host = plannedFor(model, web, { kind: 'host' }, 80);
     const ips = web.networks.map((n) => n.ip).filter((ip) => ip !== null);
     expect(host.map((p) => p.to)).toEqual(ips.slice(0, 2));
-    expect(planChecks(model, web, { kind: 'host' }, 80, 'udp')).toMatchObject({ kind: 'untestable', reason: expect.stringMatching(/^UDP is not decidable by a connect/) });
-    expect(planChecks(model, web, { kind: 'external' }, 80, 'tcp')).toMatchObject({ kind: 'untestable', reason: expect.stringMatching(/Test-NetConnection/) });
+    expect(planChecks(model, web, { kind: 'host' }, 80, 'udp')).toMatchObject({
+      kind: 'untestable',
+      reason: expect.stringMatching(/^UDP is not decidable by a connect/),
+    });
+    expect(planChecks(model, web, { kind: 'external' }, 80, 'tcp')).toMatchObject({
+      kind: 'untestable',
+      reason: expect.stringMatching(/Test-NetConnection/),
+    });
   });
 });
