@@ -1,6 +1,7 @@
 // The one place the service is assembled with the real reader, collector and report renderer; both shells
 // (Electron main and `hostscope serve`) call this.
 
+import { localChecks } from './checks-port';
 import { collectInto } from './collect-port';
 import { samplesDir } from './paths';
 import { exportReport, type PrintPdf } from './report';
@@ -20,7 +21,9 @@ export function createHostscopeService(shell: ServiceShell, options: ComposeOpti
     shell,
     samplesDir: samplesDir(),
     ...(options.logError ? { logError: options.logError } : {}),
-    ...(options.collectionsDir === undefined ? {} : { collect: collectInto(options.collectionsDir) }),
+    ...(options.collectionsDir === undefined
+      ? {}
+      : { collect: collectInto(options.collectionsDir), checks: localChecks() }),
     report: ({ model, correlation }, { format, redact, scope, signal }) =>
       exportReport(model, {
         format,

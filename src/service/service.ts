@@ -23,8 +23,13 @@ import type { RawBundle } from '../shared/bundle';
 import type { HostModel } from '../shared/model';
 import type { BundleRef, ReportFormat } from '../shared/views';
 import { HOSTSCOPE_VERSION } from '../shared/version';
-import type { Correlation } from '../core/diagnosis';
+import { parseSource, type Correlation } from '../core/diagnosis';
 import { analyse, type Analysis } from './analysis';
+import type { ChecksPort } from './checks-port';
+import { MAX_CHECKS_PER_RUN } from '../collect/checks/run-checks';
+import { planChecks } from '../core/checks';
+import type { PlannedCheck } from '../shared/checks';
+import type { CheckAvailability } from '../shared/views';
 import { Operations, type Operation } from './operations';
 import { resolveContainer } from './resolve';
 import { listSamples } from './samples';
@@ -83,6 +88,8 @@ export interface ServiceOptions {
   readonly samplesDir: string;
   readonly collect?: CollectPort;
   readonly report?: ReportPort;
+  /** Active checks on this machine (issue 14); only where the shell can collect. */
+  readonly checks?: ChecksPort;
   /** Reads the raw bundle; the real reader unless a test says otherwise. */
   readonly read?: (path: string) => Promise<RawBundle>;
   /** Where an unexpected failure is logged with its detail; console.error unless the shell has a log of its own. */
@@ -124,7 +131,7 @@ export function createService(options: ServiceOptions): HostscopeService {
       withBundle((a) => ok(build(a)));
 
   const running = async <T>(
-    kind: 'open' | 'collect' | 'export',
+    kind: 'open' | 'collect' | 'export' | 'check',
     operationId: string | undefined,
     work: (operation: Operation) => Promise<Result<T>>,
   ): Promise<Result<T>> => {
@@ -191,6 +198,53 @@ export function createService(options: ServiceOptions): HostscopeService {
       return ok(ref);
     })();
 
+  // Issue 14: a check connects on the machine Hostscope runs on, so it answers only for a bundle of this machine.
+  const testability = (analysis: Analysis): CheckAvailability => {
+    const port = options.checks;
+    if (!port)
+      return unavailable(
+        'Testing needs a live host: run the desktop app (or `hostscope serve`) on the container host itself.',
+      );
+    if (analysis.ref.sample !== null)
+      return unavailable('This is a sample host, not a live one: there is nothing here to connect to.');
+    const from = analysis.model.computerName;
+    if (from === null)
+      return unavailable(
+        'The bundle does not say which computer it was collected on, so it cannot be tested from here.',
+      );
+    if (shortName(from) !== shortName(port.computerName))
+      return unavailable(
+        `This bundle was collected on ${from}, not on this computer (${port.computerName}): a check must run on the host it tests. Open it in Hostscope on ${from}, or run \`hostscope explain <bundle> ... --test --computer ${from}\`.`,
+      );
+    return { kind: 'available' };
+  };
+
+  /** The open bundle read again after checks were added to it, without announcing a new bundle. */
+  const refresh = async (analysis: Analysis): Promise<Analysis> => {
+    const next = analyse(analysis.ref, buildHostModel(await read(analysis.ref.source)));
+    if (current === analysis) current = next;
+    return next;
+  };
+
+  const runChecksOn = async (
+    analysis: Analysis,
+    plans: readonly PlannedCheck[],
+    operation: Operation,
+  ): Promise<Result<Analysis>> => {
+    const port = options.checks!;
+    const records = await port.run(plans, operation.signal, operation.progress);
+    if (operation.signal.aborted) return fail('cancelled', 'Testing was cancelled; nothing was saved.');
+    try {
+      await port.save(analysis.ref.source, records);
+      return ok(await refresh(analysis));
+    } catch (error) {
+      return fail(
+        'failed',
+        `The checks ran but could not be saved into ${analysis.ref.source}: ${messageOf(error)}`,
+      );
+    }
+  };
+
   const handlers: Handlers = {
     'app:info': async () =>
       ok({
@@ -227,14 +281,16 @@ export function createService(options: ServiceOptions): HostscopeService {
     'reach:explain': (r) =>
       withBundle((a) => {
         const container = resolveContainer(a, r.container);
-        return container.ok ? reachView(a, container.value, r.source, r.port, r.protocol) : container;
+        return container.ok
+          ? reachView(a, container.value, r.source, r.port, r.protocol, testability(a))
+          : container;
       }),
     'reach:outbound': (r) =>
       withBundle((a) => {
         const container = resolveContainer(a, r.container);
         return container.ok ? outboundView(a, container.value, r.target, r.port, r.protocol) : container;
       }),
-    'reach:matrix': view(reachMatrix),
+    'reach:matrix': view((a) => reachMatrix(a, testability(a))),
     'isolation:compare': (r) => withBundle((a) => isolationView(a, r.a, r.b)),
     'findings:list': view(findingsView),
     'topology:get': view(topologyView),
@@ -255,6 +311,67 @@ export function createService(options: ServiceOptions): HostscopeService {
       });
     },
     'collect:cancel': async (r) => ok({ cancelled: operations.cancel(r.operationId) }),
+    'checks:run': async (r) => {
+      const analysis = current;
+      if (analysis === null) return fail('no-bundle', 'No bundle is open: there is nothing to test.');
+      const test = testability(analysis);
+      if (test.kind === 'unavailable') return fail('unavailable', test.reason);
+      const container = resolveContainer(analysis, r.container);
+      if (!container.ok) return container;
+      let source = r.source;
+      if (source.kind === 'container') {
+        const peer = resolveContainer(analysis, source.ref);
+        if (!peer.ok) return peer;
+        source = { kind: 'container', ref: peer.value.id };
+      }
+      // The target comes from the model of this explanation, never from the request (issue 14, item 4).
+      const plan = planChecks(
+        analysis.model,
+        container.value,
+        source,
+        r.port,
+        r.protocol,
+        analysis.correlation,
+      );
+      if (plan.kind === 'untestable') return fail('unavailable', plan.reason);
+      return running('check', r.operationId, async (op) => {
+        const done = await runChecksOn(analysis, plan.checks, op);
+        if (!done.ok) return done;
+        const again = done.value.containerById.get(container.value.id);
+        if (!again) return fail('not-found', `${container.value.name} is no longer in the bundle.`);
+        return reachView(done.value, again, r.source, r.port, r.protocol, testability(done.value));
+      });
+    },
+    'checks:matrix': async (r) => {
+      const analysis = current;
+      if (analysis === null) return fail('no-bundle', 'No bundle is open: there is nothing to test.');
+      const test = testability(analysis);
+      if (test.kind === 'unavailable') return fail('unavailable', test.reason);
+      // Every tcp path of the matrix a connection from this host can answer, each connection once.
+      const plans = new Map<string, PlannedCheck>();
+      for (const e of analysis.matrix()) {
+        if (e.from === 'external' || e.protocol !== 'tcp') continue;
+        const container = analysis.containerById.get(e.container.id);
+        const source = parseSource(e.from);
+        if (!container || !source) continue;
+        const plan = planChecks(analysis.model, container, source, e.port, e.protocol, analysis.correlation);
+        if (plan.kind === 'untestable') continue;
+        for (const p of plan.checks)
+          plans.set(`${JSON.stringify(p.from)}|${p.to}|${p.port}|${JSON.stringify(p.question)}`, p);
+      }
+      const all = [...plans.values()];
+      const todo = all.slice(0, MAX_CHECKS_PER_RUN);
+      return running('check', r.operationId, async (op) => {
+        const done = await runChecksOn(analysis, todo, op);
+        if (!done.ok) return done;
+        return ok({
+          tested: todo.length,
+          leftOut: all.length - todo.length,
+          matrix: reachMatrix(done.value, testability(done.value)),
+        });
+      });
+    },
+    'checks:cancel': async (r) => ok({ cancelled: operations.cancel(r.operationId) }),
     'report:export': async (r) => {
       const report = options.report;
       if (!report) return fail('unavailable', 'Report export is not part of this build.');
@@ -342,6 +459,15 @@ export function createService(options: ServiceOptions): HostscopeService {
       listeners.clear();
     },
   };
+}
+
+function unavailable(reason: string): CheckAvailability {
+  return { kind: 'unavailable', reason };
+}
+
+/** `HOST01.corp.example` and `host01` are one machine: compared by the first label, case-insensitively. */
+function shortName(name: string): string {
+  return name.split('.')[0]!.toLowerCase();
 }
 
 function messageOf(error: unknown): string {

@@ -21,6 +21,9 @@ export const CHANNELS = [
   'collect:cancel',
   'report:export',
   'report:preview',
+  'checks:run',
+  'checks:matrix',
+  'checks:cancel',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

@@ -7,6 +7,7 @@ import type { Channel } from './ipc-channels';
 import type {
   AppInfo,
   BundleRef,
+  CheckMatrixOutcome,
   ContainerDetail,
   ContainersView,
   ExportOutcome,
@@ -126,6 +127,10 @@ export const REQUEST_SCHEMAS = {
     operationId: operationId.optional(),
   }),
   'report:preview': z.strictObject({ redact: z.boolean(), scope: z.enum(['problems', 'all']).optional() }),
+  // Issue 14: the request names an explanation, never an address: main builds the target from the validated model.
+  'checks:run': z.strictObject({ operationId, container: containerRef, source: reachSource, port, protocol }),
+  'checks:matrix': z.strictObject({ operationId }),
+  'checks:cancel': z.strictObject({ operationId }),
 } as const satisfies Record<Channel, z.ZodType>;
 
 export type RequestOf<C extends Channel> = z.output<(typeof REQUEST_SCHEMAS)[C]>;
@@ -152,6 +157,10 @@ export interface ResponseMap {
   'report:export': ExportOutcome;
   /** The report as Markdown text, shown as text (never as HTML) before exporting; cut on very large hosts. */
   'report:preview': { readonly markdown: string; readonly truncated: boolean };
+  /** The explanation again, with what the real connections observed. */
+  'checks:run': ReachView;
+  'checks:matrix': CheckMatrixOutcome;
+  'checks:cancel': { readonly cancelled: boolean };
 }
 
 export type ResponseOf<C extends Channel> = ResponseMap[C];
@@ -185,7 +194,7 @@ export function fail<T = never>(code: ErrorCode, message: string): Result<T> {
   return { ok: false, error: { code, message } };
 }
 
-export type OperationKind = 'open' | 'collect' | 'export';
+export type OperationKind = 'open' | 'collect' | 'export' | 'check';
 
 export type MenuCommand = 'open-path' | 'collect-remote' | 'export-report' | 'shortcuts';
 

@@ -1,11 +1,11 @@
 // Reachability: one question answered as a path (client -> hops -> process), and every published port from every
 // source at a glance.
 
-import { explain, explainOutbound, findContainer, targetLabel } from '../../core/diagnosis';
+import { decisiveHop, explain, explainOutbound, findContainer, targetLabel } from '../../core/diagnosis';
 import type { Explanation, OutboundTarget, ReachSource, SourceKind, Verdict } from '../../shared/diagnosis';
 import { ok, type Result } from '../../shared/ipc';
 import type { Container } from '../../shared/model';
-import type { ReachMatrix, ReachMatrixRow, ReachView } from '../../shared/views';
+import type { CheckAvailability, ReachMatrix, ReachMatrixRow, ReachView } from '../../shared/views';
 import type { Analysis } from '../analysis';
 import { resolveContainer } from '../resolve';
 
@@ -15,6 +15,7 @@ export function reachView(
   source: ReachSource,
   port: number,
   protocol: 'tcp' | 'udp',
+  test: CheckAvailability,
 ): Result<ReachView> {
   let client: string;
   switch (source.kind) {
@@ -35,7 +36,7 @@ export function reachView(
     }
   }
   const explanation = explain(analysis.model, container, source, port, protocol, analysis.correlation);
-  return ok({ explanation, client, target: `${container.name}, ${port}/${protocol}` });
+  return ok({ explanation, client, target: `${container.name}, ${port}/${protocol}`, test });
 }
 
 /** The outbound question (what can this container reach), through the same engine as `explain --to`. */
@@ -61,18 +62,27 @@ export function outboundView(
     protocol,
     analysis.correlation,
   );
-  return ok({ explanation, client: `Container ${container.name}`, target: label });
+  // Issue 14 tests inbound questions only so far: an outbound check needs a target the model can name safely.
+  return ok({
+    explanation,
+    client: `Container ${container.name}`,
+    target: label,
+    test: {
+      kind: 'unavailable',
+      reason: 'Testing is built for inbound questions only; outbound ones are not yet.',
+    },
+  });
 }
 
-export function reachMatrix(analysis: Analysis): ReachMatrix {
+export function reachMatrix(analysis: Analysis, test: CheckAvailability): ReachMatrix {
   const rows = analysis.matrix().map((e) => matrixRow(analysis, e));
   const counts: Record<Verdict, number> = { reachable: 0, unreachable: 0, unknown: 0 };
   for (const row of rows) counts[row.verdict]++;
-  return { rows, counts };
+  return { rows, counts, test };
 }
 
 function matrixRow(analysis: Analysis, e: Explanation): ReachMatrixRow {
-  const failing = e.hops.find((h) => h.status === 'fail') ?? e.hops.find((h) => h.status === 'unknown');
+  const failing = decisiveHop(e);
   const sourceKind = sourceKindOf(e.from);
   const peer =
     sourceKind === 'container' ? findContainer(analysis.model, e.from.slice('container:'.length)) : null;
