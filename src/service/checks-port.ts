@@ -1,9 +1,8 @@
 // The app's "Test it" (issue 14): active checks on this machine, through the collector's PowerShell runner and the
 // local Docker engine, saved into the open bundle. Given to the service only where it can collect.
-import { homedir, hostname } from 'node:os';
+import { hostname } from 'node:os';
 import { addChecksToBundle } from '../collect/checks/save';
-import { runChecks } from '../collect/checks/run-checks';
-import { resolveDockerEndpoint } from '../collect/docker/endpoint';
+import { checkEngine, runChecks } from '../collect/checks/run-checks';
 import { DEFAULT_CHECK_TIMEOUT_MS } from '../core/checks';
 import type { CheckRecord, PlannedCheck } from '../shared/checks';
 
@@ -24,12 +23,7 @@ export function localChecks(): ChecksPort {
     run: (plans, signal, progress) =>
       runChecks(plans, {
         timeoutMs: DEFAULT_CHECK_TIMEOUT_MS,
-        docker: resolveDockerEndpoint({
-          env: process.env,
-          // The one place the platform picks the engine's default endpoint, as the collector does.
-          platform: process.platform === 'win32' ? 'windows' : 'posix',
-          homeDir: homedir(),
-        }),
+        docker: checkEngine(),
         signal,
         onProgress: (done, total, label) =>
           progress(done === total ? 'Saving the results' : `Testing ${label}`, done, total),

@@ -3,6 +3,7 @@
 import type { CheckRecord, PlannedCheck } from '../../shared/checks';
 import { openEngineClient, type EngineClient } from '../docker/engine-client';
 import type { EndpointResult } from '../docker/endpoint';
+import { localEnvironment, planCollection, type CollectEnvironment } from '../collect-host';
 import {
   startShellSession,
   type PowerShellProbeOptions,
@@ -105,6 +106,19 @@ export async function runChecks(
     await session?.close();
     engine?.close();
   }
+}
+
+/** The engine a collection of `computer` (or of this machine) would read: checks exec through the same one. */
+export function checkEngine(
+  computer?: string,
+  environment: Omit<CollectEnvironment, 'runPowerShell'> = localEnvironment(),
+): EndpointResult {
+  const plan = planCollection(
+    { noPowerShell: true, ...(computer ? { computers: [computer] } : {}) },
+    environment,
+  );
+  if (plan.kind === 'invalid') return { kind: 'invalid', message: plan.message };
+  return plan.targets[0]!.docker ?? { kind: 'invalid', message: 'no Docker engine' };
 }
 
 async function openEngine(docker: EndpointResult | undefined): Promise<EngineClient | string> {
