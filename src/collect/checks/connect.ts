@@ -145,13 +145,7 @@ export function powershellTool(executable: 'powershell' | 'pwsh'): ContainerTool
         .split(/\r?\n/)
         .reverse()
         .find((l) => l.trim().startsWith('{'));
-      let value: unknown = null;
-      try {
-        value = line === undefined ? null : (JSON.parse(line) as unknown);
-      } catch {
-        value = null;
-      }
-      const parsed = tcpAnswerSchema.safeParse(value);
+      const parsed = tcpAnswerSchema.safeParse(parseLine(line));
       if (!parsed.success)
         return {
           outcome: 'error',
@@ -262,6 +256,16 @@ export async function connectFromContainer(
 
 /** docker exec's own start-up and the engine's round trip, beyond the connect's limit. */
 const EXEC_GRACE_MS = 15_000;
+
+/** The container's answer line as JSON, or null: what a container prints is not trusted to be JSON. */
+function parseLine(line: string | undefined): unknown {
+  if (line === undefined) return null;
+  try {
+    return JSON.parse(line) as unknown;
+  } catch {
+    return null;
+  }
+}
 
 function firstLine(result: ExecResult): string {
   const text = `${decode(result.stderr)}\n${decode(result.stdout)}`;
