@@ -20,7 +20,8 @@ import {
   type Result,
 } from '../shared/ipc';
 import type { RawBundle } from '../shared/bundle';
-import type { HostModel } from '../shared/model';
+import type { Container, HostModel } from '../shared/model';
+import type { ReachSource } from '../shared/diagnosis';
 import type { BundleRef, ReportFormat } from '../shared/views';
 import { HOSTSCOPE_VERSION } from '../shared/version';
 import { parseSource, type Correlation } from '../core/diagnosis';
@@ -219,6 +220,27 @@ export function createService(options: ServiceOptions): HostscopeService {
     return { kind: 'available' };
   };
 
+  /** The checks for one explanation, or why it cannot be tested (UDP, a LAN client, no address). */
+  const planFor = (
+    analysis: Analysis,
+    container: Container,
+    asked: ReachSource,
+    port: number,
+    protocol: 'tcp' | 'udp',
+  ): { readonly plans: readonly PlannedCheck[]; readonly test: CheckAvailability } => {
+    let source = asked;
+    if (source.kind === 'container') {
+      const peer = resolveContainer(analysis, source.ref);
+      if (!peer.ok) return { plans: [], test: unavailable(peer.error.message) };
+      source = { kind: 'container', ref: peer.value.id };
+    }
+    // The target comes from the model of this explanation, never from the request (issue 14, item 4).
+    const plan = planChecks(analysis.model, container, source, port, protocol, analysis.correlation);
+    return plan.kind === 'untestable'
+      ? { plans: [], test: unavailable(plan.reason) }
+      : { plans: plan.checks, test: { kind: 'available' } };
+  };
+
   /** The open bundle read again after checks were added to it, without announcing a new bundle. */
   const refresh = async (analysis: Analysis): Promise<Analysis> => {
     const next = analyse(analysis.ref, buildHostModel(await read(analysis.ref.source)));
@@ -281,9 +303,16 @@ export function createService(options: ServiceOptions): HostscopeService {
     'reach:explain': (r) =>
       withBundle((a) => {
         const container = resolveContainer(a, r.container);
-        return container.ok
-          ? reachView(a, container.value, r.source, r.port, r.protocol, testability(a))
-          : container;
+        if (!container.ok) return container;
+        const test = testability(a);
+        return reachView(
+          a,
+          container.value,
+          r.source,
+          r.port,
+          r.protocol,
+          test.kind === 'available' ? planFor(a, container.value, r.source, r.port, r.protocol).test : test,
+        );
       }),
     'reach:outbound': (r) =>
       withBundle((a) => {
