@@ -236,7 +236,9 @@ export class ShellSession {
     }
     const request = { address, port, timeoutMs, remote: this.settings.remote !== null };
     const answer = await shell.request(
-      (nonce) => `Invoke-HostscopeTcpCheckRequest ${requestArgument({ ...request, nonce })}`,
+      // tcp-check.ps1 comes with the request, so a plain collection's shells never load it.
+      (nonce) =>
+        `${loadResource('tcp-check.ps1')}; Invoke-HostscopeTcpCheckRequest ${requestArgument({ ...request, nonce })}`,
       timeoutMs + CHECK_ANSWER_GRACE_MS,
       this.settings.signal,
     );
@@ -265,13 +267,9 @@ export class ShellSession {
     if (this.fatal !== null) return null;
     const { executable, env, interactive, modules, remote } = this.settings;
     const shell = ProbeShell.spawn({ executable, interactive, ...(env ? { env } : {}) });
-    const resources = resourcesDir();
-    // The bridge is loaded from file text, so an execution policy that blocks unsigned files cannot stop it.
-    const load = (file: string): string =>
-      `. ([scriptblock]::Create([System.IO.File]::ReadAllText(${stringExpression(join(resources, file))})))`;
     const init = await shell.request(
       (nonce) =>
-        `${load('invoke-probe.ps1')}; ${load('tcp-check.ps1')}; ${load('runner-bridge.ps1')}; Initialize-HostscopeShell ${requestArgument({ nonce, modules })}`,
+        `${loadResource('invoke-probe.ps1')}; ${loadResource('runner-bridge.ps1')}; Initialize-HostscopeShell ${requestArgument({ nonce, modules })}`,
       STARTUP_TIMEOUT_MS,
       this.settings.signal,
     );
@@ -296,6 +294,11 @@ export class ShellSession {
     this.shell = shell;
     return shell;
   }
+}
+
+/** Dot-sources a resources/ script from its text, so an execution policy that blocks unsigned files cannot stop it. */
+function loadResource(file: string): string {
+  return `. ([scriptblock]::Create([System.IO.File]::ReadAllText(${stringExpression(join(resourcesDir(), file))})))`;
 }
 
 /** Null when the step answered ok; else what went wrong, in words an admin can act on. */
