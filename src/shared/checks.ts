@@ -2,10 +2,10 @@
 // at the user's request, stored in the bundle as checks/<time>-<n>.json and shown as an `observed` hop.
 
 /**
- * `connected`, `refused`, `timeout`, `error` as in the contract. Additions: `no-tool` (the container has neither
- * PowerShell nor curl.exe to connect with) and `not-decidable` (UDP: a connect proves nothing without a reply).
+ * `connected`, `refused`, `timeout`, `error` as in the contract, plus `no-tool` (an addition: the container has
+ * neither PowerShell nor curl.exe to connect with). UDP is never tried: a connect decides nothing there (plan.ts).
  */
-export type CheckOutcome = 'connected' | 'refused' | 'timeout' | 'error' | 'no-tool' | 'not-decidable';
+export type CheckOutcome = 'connected' | 'refused' | 'timeout' | 'error' | 'no-tool';
 
 export const CHECK_OUTCOMES: readonly CheckOutcome[] = [
   'connected',
@@ -13,7 +13,6 @@ export const CHECK_OUTCOMES: readonly CheckOutcome[] = [
   'timeout',
   'error',
   'no-tool',
-  'not-decidable',
 ];
 
 /** What made the connection: PowerShell's TcpClient, curl.exe (Windows images from 1803), or a test's stand-in. */

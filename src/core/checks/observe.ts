@@ -61,11 +61,8 @@ function outcomeWords(check: ActiveCheck): string {
     case 'timeout':
       return `got no answer within ${Math.round(check.timeoutMs / 100) / 10} s`;
     case 'error':
-      return `could not be tried: ${check.detail}`;
     case 'no-tool':
       return `could not be tried: ${check.detail}`;
-    case 'not-decidable':
-      return `is not decidable by a connect: ${check.detail}`;
   }
 }
 
