@@ -59,7 +59,7 @@ describe.skipIf(!run)('Test it in the app (Chromium, real PowerShell)', () => {
     return list.value.rows.find((r) => r.name === 'portainer')!.id;
   }
 
-  it('runs the check, shows the contradiction first and the observed step, with progress', async () => {
+  it('runs the check, shows the contradiction first and the observed step', async () => {
     const { page, problems } = browser;
     const opened = await service.call('bundle:open', { path: liveBundle(dir, hostname(), port) });
     if (!opened.ok) throw new Error(opened.error.message);
@@ -72,7 +72,8 @@ describe.skipIf(!run)('Test it in the app (Chromium, real PowerShell)', () => {
       /Hostscope expected this to fail at .*, but a connection succeeded/,
     );
     expect(await page.locator('.verdict-banner').textContent()).toContain('Reachable');
-    expect(await page.locator('.path-diagram').textContent()).toContain('A real connection succeeded');
+    // The diagram wraps a step's title over lines (SVG text without spaces between them).
+    expect(await page.locator('.path-diagram').textContent()).toMatch(/A real connection\s*succeeded/);
     expect(problems).toEqual([]);
   }, 120_000);
 

@@ -206,4 +206,28 @@ describe.skipIf(!hasPwsh())('"Test it" on a bundle of this machine (real PowerSh
     expect(again.ok && again.value.explanation.observation?.outcome).toBe('connected');
     reopened.dispose();
   }, 120_000);
+
+  it('tests every published port with progress, and a cancel stops it with nothing saved', async () => {
+    const path = liveBundle(dir, hostname(), port);
+    const service = createService({
+      shell: { kind: 'web' },
+      samplesDir: samplesDir(),
+      checks: localChecks(),
+    });
+    await service.call('bundle:open', { path });
+    const matrix = await service.call('reach:matrix', {});
+    expect(matrix.ok && matrix.value.test).toEqual({ kind: 'available' });
+    const progress: string[] = [];
+    service.onEvent((e) => {
+      if (e.kind !== 'progress' || e.operation !== 'check') return;
+      progress.push(e.message);
+      // Cancelled once the first connection has started: the rest never run.
+      if (progress.length === 1) void service.call('checks:cancel', { operationId: 'matrix-1' });
+    });
+    const result = await service.call('checks:matrix', { operationId: 'matrix-1' });
+    expect(result).toMatchObject({ ok: false, error: { code: 'cancelled' } });
+    expect(progress[0]).toMatch(/^Testing the host to 127\.0\.0\.1:\d+$/);
+    expect(() => readdirSync(join(path, 'checks'))).toThrow();
+    service.dispose();
+  }, 120_000);
 });
