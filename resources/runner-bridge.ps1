@@ -95,3 +95,21 @@ function Close-HostscopeShell {
     if ($global:HostscopeSession) { Remove-PSSession -Session $global:HostscopeSession -ErrorAction SilentlyContinue }
     $global:HostscopeSession = $null
 }
+
+# Request: { nonce, address, port, timeoutMs, remote }. One TCP connect (tcp-check.ps1) here or, through the
+# session, on the remote host; the values travel as arguments, never as script text.
+function Invoke-HostscopeTcpCheckRequest {
+    param([Parameter(Mandatory = $true)][string]$Request)
+    $r = ConvertFrom-HostscopeRequest $Request
+    try {
+        if ($r.remote) {
+            if (-not $global:HostscopeSession) { throw 'no remote session: the connection step did not succeed' }
+            $answer = Invoke-Command -Session $global:HostscopeSession -ScriptBlock ${function:Test-HostscopeTcpConnection} -ArgumentList ([string]$r.address), ([int]$r.port), ([int]$r.timeoutMs) -ErrorAction Stop
+        } else {
+            $answer = Test-HostscopeTcpConnection -Address ([string]$r.address) -Port ([int]$r.port) -TimeoutMs ([int]$r.timeoutMs)
+        }
+    } catch {
+        $answer = @{ Outcome = 'error'; Detail = $_.Exception.Message; DurationMs = 0 }
+    }
+    Write-HostscopeAnswer -Nonce $r.nonce -Value $answer
+}

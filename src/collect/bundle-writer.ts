@@ -169,7 +169,8 @@ async function writeFolder(
   }
 }
 
-async function writeZip(
+/** Writes `files` as a new zip at `temp` (which must not exist). */
+export async function writeZip(
   temp: string,
   files: readonly ProbeFile[],
   mtime: Date,

@@ -1,6 +1,7 @@
 // `hostscope redact`: a bundle rewritten with pseudonyms, written through the collector's bundle writer so it
 // has the same layout, the same path checks and the same atomic write as a freshly collected one.
 import { probeForFile, type RawBundle } from '../shared/bundle';
+import { isCheckFile } from '../shared/checks';
 import { decodeText } from '../core/bundle/decode';
 import { BundleError } from '../core/bundle/errors';
 import { parseManifest, type ParsedManifest } from '../core/bundle/manifest';
@@ -57,6 +58,8 @@ export function runsFromRedacted(
   collectedAt: Date | null;
   collector: ParsedManifest['collector'];
   unlisted: string[];
+  /** Files of no probe that the bundle format still carries (checks/*.json, issue 14). */
+  extraFiles: ProbeFile[];
 } {
   const manifestBytes = redacted.files.get('manifest.json');
   const manifest = manifestBytes ? parseManifest(decodeText(manifestBytes).text, source) : null;
@@ -77,8 +80,13 @@ export function runsFromRedacted(
     for (const file of probe.files ?? []) if (!owner.has(file)) owner.set(file, probe.id);
   }
   const unlisted: string[] = [];
+  const extraFiles: ProbeFile[] = [];
   for (const [path, bytes] of redacted.files) {
     if (path === 'manifest.json') continue;
+    if (isCheckFile(path)) {
+      extraFiles.push({ path, bytes });
+      continue;
+    }
     const id = owner.get(path) ?? probeForFile(path)?.spec.id ?? null;
     if (id === null) {
       unlisted.push(path);
@@ -95,6 +103,7 @@ export function runsFromRedacted(
     collector: manifest?.collector ?? null,
     collectedAt: collectedAt && !Number.isNaN(collectedAt.getTime()) ? collectedAt : null,
     unlisted,
+    extraFiles,
   };
 }
 
@@ -106,12 +115,16 @@ export async function writeRedactedBundle(raw: RawBundle, out: string): Promise<
   requireManifest(raw);
   const redactor = createRedactor(seedsFromBundle(raw));
   const redacted = redactBundle(raw, redactor);
-  const { runs, computerName, collectedAt, collector, unlisted } = runsFromRedacted(redacted, raw.source);
+  const { runs, computerName, collectedAt, collector, unlisted, extraFiles } = runsFromRedacted(
+    redacted,
+    raw.source,
+  );
   const written = await writeBundle({
     out,
     computerName,
     collectedAt: collectedAt ?? new Date(),
     runs,
+    extraFiles,
     // The data is the original collector's; the name says it was rewritten.
     collector: {
       name: `${collector?.name ?? 'unknown'} (redacted by ${COLLECTOR_NAME} ${HOSTSCOPE_VERSION})`,

@@ -24,6 +24,7 @@ import type {
   TopRow,
 } from '../shared/model';
 import { decodeText } from './bundle/decode';
+import { checksOutcome, readChecks } from './checks/read';
 import { BundleError } from './bundle/errors';
 import { JsonHeapBudget, parseJson } from './bundle/json';
 import { parseManifest } from './bundle/manifest';
@@ -276,6 +277,7 @@ export function buildHostModel(raw: RawBundle, options: ModelOptions = {}): Host
   const swarmTasks = r.list('docker.swarm', docker.tasksSchema, docker.toTask, 'docker/swarm/tasks.json');
   const swarmNodes = r.list('docker.swarm', docker.nodesSchema, docker.toNode, 'docker/swarm/nodes.json');
 
+  const checks = readChecks(raw);
   const model: Omit<HostModel, 'probes'> = {
     bundle: {
       source: raw.source,
@@ -332,9 +334,12 @@ export function buildHostModel(raw: RawBundle, options: ModelOptions = {}): Host
     computer: r.json('host.computer', probeFile('host.computer'), system.computerSchema, (v) =>
       ok(system.toComputer(v)),
     ),
+    checks: checks.checks,
   };
 
   const probes = probeOutcomes(raw, manifest.probes, r.outcomes);
+  const checksLine = checksOutcome(checks);
+  if (checksLine !== null) probes.push(checksLine);
   if (manifest.problems.length > 0) {
     const file: FileOutcome = {
       kind: 'invalid',

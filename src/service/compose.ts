@@ -1,6 +1,7 @@
 // The one place the service is assembled with the real reader, collector and report renderer; both shells
 // (Electron main and `hostscope serve`) call this.
 
+import { localChecks } from './checks-port';
 import type { CollectEnvironment } from '../collect/collect-host';
 import { collectInto, watchThisHost } from './collect-port';
 import { logsFromEngine } from './logs-port';
@@ -32,7 +33,11 @@ export function createHostscopeService(shell: ServiceShell, options: ComposeOpti
     // A shell that collects from this machine has its engine to ask for a container's log too.
     ...(options.collectionsDir === undefined
       ? {}
-      : { collect: collectInto(options.collectionsDir, options.collectEnvironment), logs: logsFromEngine() }),
+      : {
+          collect: collectInto(options.collectionsDir, options.collectEnvironment),
+          logs: logsFromEngine(),
+          checks: localChecks(),
+        }),
     ...(options.collectionsDir === undefined || options.historyDir === undefined
       ? {}
       : { watch: watchThisHost(options.historyDir, options.collectEnvironment) }),

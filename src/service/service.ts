@@ -21,14 +21,20 @@ import {
   type Result,
 } from '../shared/ipc';
 import type { RawBundle } from '../shared/bundle';
-import type { HostModel } from '../shared/model';
+import type { Container, HostModel } from '../shared/model';
+import type { ReachSource } from '../shared/diagnosis';
 import type { BundleRef, ReportFormat } from '../shared/views';
 import { HOSTSCOPE_VERSION } from '../shared/version';
-import type { Correlation } from '../core/diagnosis';
+import { parseSource, type Correlation } from '../core/diagnosis';
 import { analyse, type Analysis } from './analysis';
 import { importPreview, writeImport } from './import';
 import { compareBundles } from './changes';
 import type { LogsPort } from './logs-port';
+import type { ChecksPort } from './checks-port';
+import { MAX_CHECKS_PER_RUN } from '../collect/checks/run-checks';
+import { planChecks } from '../core/checks';
+import type { PlannedCheck } from '../shared/checks';
+import type { CheckAvailability } from '../shared/views';
 import { Operations, type Operation } from './operations';
 import { resolveContainer } from './resolve';
 import { listSamples } from './samples';
@@ -92,6 +98,8 @@ export interface ServiceOptions {
   readonly report?: ReportPort;
   /** The live engine's container log; absent where this shell has no engine of its own to ask. */
   readonly logs?: LogsPort;
+  /** Active checks on this machine (issue 14); only where the shell can collect. */
+  readonly checks?: ChecksPort;
   /** Reads the raw bundle; the real reader unless a test says otherwise. */
   readonly read?: (path: string) => Promise<RawBundle>;
   /** Where imported bundles are written (the app's data folder; a temporary folder for serve); none: no import. */
@@ -135,7 +143,7 @@ export function createService(options: ServiceOptions): HostscopeService {
       withBundle((a) => ok(build(a)));
 
   const running = async <T>(
-    kind: 'open' | 'collect' | 'export',
+    kind: 'open' | 'collect' | 'export' | 'check',
     operationId: string | undefined,
     work: (operation: Operation) => Promise<Result<T>>,
   ): Promise<Result<T>> => {
@@ -215,6 +223,73 @@ export function createService(options: ServiceOptions): HostscopeService {
   let scheduled = 0;
   const noHistory = (): Result<never> =>
     fail('unavailable', 'History needs a live host: collecting is not available here.');
+  // Issue 14: a check connects on the machine Hostscope runs on, so it answers only for a bundle of this machine.
+  const testability = (analysis: Analysis): CheckAvailability => {
+    const port = options.checks;
+    if (!port)
+      return unavailable(
+        'Testing needs a live host: run the desktop app (or `hostscope serve`) on the container host itself.',
+      );
+    if (analysis.ref.sample !== null)
+      return unavailable('This is a sample host, not a live one: there is nothing here to connect to.');
+    const from = analysis.model.computerName;
+    if (from === null)
+      return unavailable(
+        'The bundle does not say which computer it was collected on, so it cannot be tested from here.',
+      );
+    if (shortName(from) !== shortName(port.computerName))
+      return unavailable(
+        `This bundle was collected on ${from}, not on this computer (${port.computerName}): a check must run on the host it tests. Open it in Hostscope on ${from}, or run \`hostscope explain <bundle> ... --test --computer ${from}\`.`,
+      );
+    return { kind: 'available' };
+  };
+
+  /** The checks for one explanation, or why it cannot be tested (UDP, a LAN client, no address). */
+  const planFor = (
+    analysis: Analysis,
+    container: Container,
+    asked: ReachSource,
+    port: number,
+    protocol: 'tcp' | 'udp',
+  ): { readonly plans: readonly PlannedCheck[]; readonly test: CheckAvailability } => {
+    let source = asked;
+    if (source.kind === 'container') {
+      const peer = resolveContainer(analysis, source.ref);
+      if (!peer.ok) return { plans: [], test: unavailable(peer.error.message) };
+      source = { kind: 'container', ref: peer.value.id };
+    }
+    // The target comes from the model of this explanation, never from the request (issue 14, item 4).
+    const plan = planChecks(analysis.model, container, source, port, protocol, analysis.correlation);
+    return plan.kind === 'untestable'
+      ? { plans: [], test: unavailable(plan.reason) }
+      : { plans: plan.checks, test: { kind: 'available' } };
+  };
+
+  /** The open bundle read again after checks were added to it, without announcing a new bundle. */
+  const refresh = async (analysis: Analysis): Promise<Analysis> => {
+    const next = analyse(analysis.ref, buildHostModel(await read(analysis.ref.source)));
+    if (current === analysis) current = next;
+    return next;
+  };
+
+  const runChecksOn = async (
+    analysis: Analysis,
+    plans: readonly PlannedCheck[],
+    operation: Operation,
+  ): Promise<Result<Analysis>> => {
+    const port = options.checks!;
+    const records = await port.run(plans, operation.signal, operation.progress);
+    if (operation.signal.aborted) return fail('cancelled', 'Testing was cancelled; nothing was saved.');
+    try {
+      await port.save(analysis.ref.source, records);
+      return ok(await refresh(analysis));
+    } catch (error) {
+      return fail(
+        'failed',
+        `The checks ran but could not be saved into ${analysis.ref.source}: ${messageOf(error)}`,
+      );
+    }
+  };
 
   const handlers: Handlers = {
     'app:info': async () =>
@@ -259,7 +334,16 @@ export function createService(options: ServiceOptions): HostscopeService {
     'reach:explain': (r) =>
       withBundle((a) => {
         const container = resolveContainer(a, r.container);
-        return container.ok ? reachView(a, container.value, r.source, r.port, r.protocol) : container;
+        if (!container.ok) return container;
+        const test = testability(a);
+        return reachView(
+          a,
+          container.value,
+          r.source,
+          r.port,
+          r.protocol,
+          test.kind === 'available' ? planFor(a, container.value, r.source, r.port, r.protocol).test : test,
+        );
       }),
     'reach:outbound': (r) =>
       withBundle((a) => {
@@ -271,7 +355,7 @@ export function createService(options: ServiceOptions): HostscopeService {
         const container = resolveContainer(a, r.container);
         return container.ok ? icmpView(a, container.value, r.question) : container;
       }),
-    'reach:matrix': view(reachMatrix),
+    'reach:matrix': view((a) => reachMatrix(a, testability(a))),
     'isolation:compare': (r) => withBundle((a) => isolationView(a, r.a, r.b)),
     'findings:list': view(findingsView),
     'topology:get': view(topologyView),
@@ -310,6 +394,67 @@ export function createService(options: ServiceOptions): HostscopeService {
         return opened.ok ? ok({ point: kept.point, bundle: opened.value }) : opened;
       });
     },
+    'checks:run': async (r) => {
+      const analysis = current;
+      if (analysis === null) return fail('no-bundle', 'No bundle is open: there is nothing to test.');
+      const test = testability(analysis);
+      if (test.kind === 'unavailable') return fail('unavailable', test.reason);
+      const container = resolveContainer(analysis, r.container);
+      if (!container.ok) return container;
+      let source = r.source;
+      if (source.kind === 'container') {
+        const peer = resolveContainer(analysis, source.ref);
+        if (!peer.ok) return peer;
+        source = { kind: 'container', ref: peer.value.id };
+      }
+      // The target comes from the model of this explanation, never from the request (issue 14, item 4).
+      const plan = planChecks(
+        analysis.model,
+        container.value,
+        source,
+        r.port,
+        r.protocol,
+        analysis.correlation,
+      );
+      if (plan.kind === 'untestable') return fail('unavailable', plan.reason);
+      return running('check', r.operationId, async (op) => {
+        const done = await runChecksOn(analysis, plan.checks, op);
+        if (!done.ok) return done;
+        const again = done.value.containerById.get(container.value.id);
+        if (!again) return fail('not-found', `${container.value.name} is no longer in the bundle.`);
+        return reachView(done.value, again, r.source, r.port, r.protocol, testability(done.value));
+      });
+    },
+    'checks:matrix': async (r) => {
+      const analysis = current;
+      if (analysis === null) return fail('no-bundle', 'No bundle is open: there is nothing to test.');
+      const test = testability(analysis);
+      if (test.kind === 'unavailable') return fail('unavailable', test.reason);
+      // Every tcp path of the matrix a connection from this host can answer, each connection once.
+      const plans = new Map<string, PlannedCheck>();
+      for (const e of analysis.matrix()) {
+        if (e.from === 'external' || e.protocol !== 'tcp') continue;
+        const container = analysis.containerById.get(e.container.id);
+        const source = parseSource(e.from);
+        if (!container || !source) continue;
+        const plan = planChecks(analysis.model, container, source, e.port, e.protocol, analysis.correlation);
+        if (plan.kind === 'untestable') continue;
+        for (const p of plan.checks)
+          plans.set(`${JSON.stringify(p.from)}|${p.to}|${p.port}|${JSON.stringify(p.question)}`, p);
+      }
+      const all = [...plans.values()];
+      const todo = all.slice(0, MAX_CHECKS_PER_RUN);
+      return running('check', r.operationId, async (op) => {
+        const done = await runChecksOn(analysis, todo, op);
+        if (!done.ok) return done;
+        return ok({
+          tested: todo.length,
+          leftOut: all.length - todo.length,
+          matrix: reachMatrix(done.value, testability(done.value)),
+        });
+      });
+    },
+    'checks:cancel': async (r) => ok({ cancelled: operations.cancel(r.operationId) }),
     'report:export': async (r) => {
       const report = options.report;
       if (!report) return fail('unavailable', 'Report export is not part of this build.');
@@ -436,6 +581,15 @@ export function createService(options: ServiceOptions): HostscopeService {
       listeners.clear();
     },
   };
+}
+
+function unavailable(reason: string): CheckAvailability {
+  return { kind: 'unavailable', reason };
+}
+
+/** `HOST01.corp.example` and `host01` are one machine: compared by the first label, case-insensitively. */
+function shortName(name: string): string {
+  return name.split('.')[0]!.toLowerCase();
 }
 
 function messageOf(error: unknown): string {

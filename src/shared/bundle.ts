@@ -158,6 +158,9 @@ export const PROBES: readonly ProbeSpec[] = [
   },
 ];
 
+// Bundle 1.1 also carries checks/*.json (active checks, issue 14; ../shared/spec/diagnosis.md section 5): files of
+// no probe, written after a collection at the user's request. isCheckFile (src/shared/checks.ts) names them.
+
 /** The files a per-container probe writes for one container (none for a host-wide probe). */
 export function perContainerFiles(spec: ProbeSpec, containerId: string): string[] {
   return (spec.perContainer ?? []).map((template) => template.replace(CONTAINER_ID_SLOT, containerId));

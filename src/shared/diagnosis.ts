@@ -201,6 +201,31 @@ export interface Explanation {
   readonly verdict: Verdict;
   readonly hops: readonly Hop[];
   readonly causes: readonly Cause[];
+  /** Issue 14: what real connection attempts (checks/*.json) showed; present only where a check matches. */
+  readonly observation?: Observation;
+}
+
+/**
+ * What the active checks that match an explanation observed (diagnosis.md section 5). `connected` or `failed`
+ * decide the verdict; `undecided` (an error, no tool in the image) leaves the inferred one.
+ */
+export interface Observation {
+  readonly outcome: 'connected' | 'failed' | 'undecided';
+  /** The verdict the snapshot alone gave, before the observation. */
+  readonly inferred: Verdict;
+  /** One sentence, said first. */
+  readonly summary: string;
+  /** Present where the observation overturns the inferred verdict. */
+  readonly contradiction: Contradiction | null;
+}
+
+export interface Contradiction {
+  /** "Hostscope expected this to fail at <hop>, but a connection succeeded", or the reverse. */
+  readonly message: string;
+  /** The hop the inference turned on: the failing one, or null where every hop passed. */
+  readonly hop: { readonly id: string; readonly title: string } | null;
+  /** The facts the inference used, so the bundle can be sent as a reproducible case. */
+  readonly facts: readonly Evidence[];
 }
 
 /**

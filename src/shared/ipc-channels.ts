@@ -29,6 +29,9 @@ export const CHANNELS = [
   'history:settings',
   'changes:compare',
   'container:logs',
+  'checks:run',
+  'checks:matrix',
+  'checks:cancel',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

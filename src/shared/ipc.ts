@@ -8,6 +8,7 @@ import type { DiffResult } from './diff';
 import type {
   AppInfo,
   BundleRef,
+  CheckMatrixOutcome,
   ContainerDetail,
   ContainerLogs,
   ContainersView,
@@ -214,6 +215,10 @@ export const REQUEST_SCHEMAS = {
   'changes:compare': z.strictObject({ older: text(4096), newer: text(4096) }),
   /** The live engine's last 200 log lines of a container of the open bundle (issue 13). */
   'container:logs': z.strictObject({ ref: containerRef }),
+  // Issue 14: the request names an explanation, never an address: main builds the target from the validated model.
+  'checks:run': z.strictObject({ operationId, container: containerRef, source: reachSource, port, protocol }),
+  'checks:matrix': z.strictObject({ operationId }),
+  'checks:cancel': z.strictObject({ operationId }),
 } as const satisfies Record<Channel, z.ZodType>;
 
 export type RequestOf<C extends Channel> = z.output<(typeof REQUEST_SCHEMAS)[C]>;
@@ -252,6 +257,10 @@ export interface ResponseMap {
   /** What changed between the two bundles, or why they were not compared (two different hosts). */
   'changes:compare': DiffResult;
   'container:logs': ContainerLogs;
+  /** The explanation again, with what the real connections observed. */
+  'checks:run': ReachView;
+  'checks:matrix': CheckMatrixOutcome;
+  'checks:cancel': { readonly cancelled: boolean };
 }
 
 export type ResponseOf<C extends Channel> = ResponseMap[C];
@@ -285,7 +294,7 @@ export function fail<T = never>(code: ErrorCode, message: string): Result<T> {
   return { ok: false, error: { code, message } };
 }
 
-export type OperationKind = 'open' | 'collect' | 'export';
+export type OperationKind = 'open' | 'collect' | 'export' | 'check';
 
 export type MenuCommand = 'open-path' | 'collect-remote' | 'export-report' | 'shortcuts' | 'import-paste';
 

@@ -1,5 +1,6 @@
 // The typed model of one Windows container host, built from a bundle (../shared/spec/bundle-v1.md).
 // Plain, JSON-serialisable data: it crosses IPC and HTTP as is.
+import type { ActiveCheck } from './checks';
 
 /** Status a probe reports in the manifest. */
 export type ProbeStatus = 'ok' | 'failed' | 'timeout' | 'unsupported' | 'skipped';
@@ -703,4 +704,6 @@ export interface HostModel {
   readonly proxy: Known<ProxySettings>;
   readonly hotfixes: Known<readonly Hotfix[]>;
   readonly computer: Known<ComputerSystem>;
+  /** Issue 14: the active checks run on the live host (checks/*.json), oldest first; empty when none. */
+  readonly checks: readonly ActiveCheck[];
 }

@@ -380,13 +380,28 @@ export interface ReachMatrixRow {
 export interface ReachMatrix {
   readonly rows: readonly ReachMatrixRow[];
   readonly counts: Readonly<Record<Verdict, number>>;
+  /** Issue 14: whether "Test every published port" can run here, or why not. */
+  readonly test: CheckAvailability;
 }
+
+/** Issue 14: whether "Test it" can run real connections for this view, or why not (in the admin's words). */
+export type CheckAvailability =
+  { readonly kind: 'available' } | { readonly kind: 'unavailable'; readonly reason: string };
 
 export interface ReachView {
   readonly explanation: Explanation;
   /** Labels for the two ends of the path diagram. */
   readonly client: string;
   readonly target: string;
+  readonly test: CheckAvailability;
+}
+
+/** What "Test every published port" did: the matrix again, with the observations. */
+export interface CheckMatrixOutcome {
+  readonly tested: number;
+  /** Connections left out by the limit per run. */
+  readonly leftOut: number;
+  readonly matrix: ReachMatrix;
 }
 
 /** A ping question's answer (issue 10): the correction `icmp-not-evidence`, drawn like any other answer. */

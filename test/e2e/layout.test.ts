@@ -98,7 +98,8 @@ describe.skipIf(!run)('layout and input (issue 11)', () => {
         .poll(() => page.evaluate(() => document.activeElement?.classList.contains('answer') ?? false))
         .toBe(true);
       const top = await page.locator('.answer').evaluate((el) => el.getBoundingClientRect().top);
-      expect(top).toBeGreaterThanOrEqual(0);
+      // Scrolled to the start up to sub-pixel rounding of a fractional layout (-0.375 px seen at 1024 x 700).
+      expect(top).toBeGreaterThanOrEqual(-1);
       expect(top).toBeLessThan(size.height / 2);
       await page.screenshot({ path: join(SHOTS, `layout-explain-${tag}.png`) });
       expect(await seriousViolations(page)).toEqual([]);

@@ -15,6 +15,7 @@ import { resolveContainer } from '../container-ref';
 import { CliError, EXIT, type CliIo } from '../context';
 import { jsonText, styleFor } from '../terminal';
 import { loadHostModel } from '../load';
+import { testExplanation } from '../test-checks';
 
 export function explainCommand(io: CliIo): Command {
   return new Command('explain')
@@ -29,6 +30,15 @@ export function explainCommand(io: CliIo): Command {
       '--port <port>',
       'port, optionally with /tcp or /udp (tcp by default): a host port for external and host-localhost, a container port for host and container:<ref>, the destination port with --to; icmp asks about ping, which gets a correction, not a verdict',
     )
+    .option(
+      '--test',
+      'on the live host: also try a real connection for this question (from the host, or docker exec in the source container), save it into the bundle as checks/*.json, and show what it observed beside the inference',
+    )
+    .option(
+      '--computer <name>',
+      'with --test: the container host the bundle came from, reached through PowerShell remoting',
+    )
+    .option('--timeout <seconds>', 'with --test: how long each connection may take', '3')
     .option('--json', 'print JSON')
     .option('--verbose', 'show the evidence of passing hops too')
     .addHelpText(
@@ -45,6 +55,9 @@ export function explainCommand(io: CliIo): Command {
           port: string;
           json?: boolean;
           verbose?: boolean;
+          test?: boolean;
+          computer?: string;
+          timeout: string;
         },
       ) => {
         // Check the words before reading a bundle: a typo should not cost a large bundle's load.
@@ -73,7 +86,29 @@ export function explainCommand(io: CliIo): Command {
             `--port "${safeText(options.port)}" is not a port: use a number from 1 to 65535, optionally with /tcp or /udp, or icmp`,
             EXIT.usage,
           );
-        const model = await loadHostModel(bundle);
+        if (options.computer !== undefined && !options.test)
+          throw new CliError(
+            '--computer goes with --test: it names the host the connection is tried on',
+            EXIT.usage,
+          );
+        if (options.test && (target !== undefined || !port))
+          throw new CliError('--test answers inbound questions (--from with a TCP port) only', EXIT.usage);
+        const timeoutMs = Math.round(Number(options.timeout) * 1000);
+        if (options.test && (!Number.isFinite(timeoutMs) || timeoutMs < 100 || timeoutMs > 60_000))
+          throw new CliError(
+            `--timeout "${safeText(options.timeout)}" is not a number of seconds from 0.1 to 60`,
+            EXIT.usage,
+          );
+        let model = await loadHostModel(bundle);
+        if (options.test && port && source)
+          model = await testExplanation(io, bundle, model, {
+            container: options.container,
+            source,
+            port: port.port,
+            protocol: port.protocol,
+            timeoutMs,
+            ...(options.computer === undefined ? {} : { computer: options.computer }),
+          });
         const container = resolveContainer(model, options.container);
         if (source?.kind === 'container') resolveContainer(model, source.ref, 'source container');
         if (target?.kind === 'container') resolveContainer(model, target.ref, 'target container');

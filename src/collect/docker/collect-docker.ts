@@ -474,7 +474,8 @@ function notFoundIsUnsupported(outcome: Exclude<ItemOutcome, { kind: 'ok' }>, co
   return outcome;
 }
 
-function looksNotFound(text: string): boolean {
+/** What an engine or a shell says when the command to run does not exist in the image. */
+export function looksNotFound(text: string): boolean {
   return /executable file not found|not found in \$PATH|cannot find the file|is not recognized|no such file or directory/i.test(
     text,
   );

@@ -32,8 +32,16 @@ export interface EngineClient {
     options: { readonly tail: number; readonly tty: boolean },
     signal: AbortSignal,
   ): Promise<{ readonly stdout: Uint8Array; readonly stderr: Uint8Array }>;
-  /** Runs a command in a running container with Tty off, so stdout and stderr arrive apart. */
-  exec(containerId: string, cmd: readonly string[], signal: AbortSignal): Promise<ExecResult>;
+  /**
+   * Runs a command in a running container with Tty off, so stdout and stderr arrive apart. `env` (NAME=value) is how
+   * values reach a fixed script without becoming part of it (active checks, issue 14).
+   */
+  exec(
+    containerId: string,
+    cmd: readonly string[],
+    signal: AbortSignal,
+    env?: readonly string[],
+  ): Promise<ExecResult>;
   /** A GET whose answer is a stream that stays open (`/events`); the signal ends it. */
   stream(path: string, signal: AbortSignal, query?: Readonly<Record<string, string>>): Promise<Readable>;
   close(): void;
@@ -135,9 +143,10 @@ export async function openEngineClient(
       stream.end(output);
       return demuxed;
     },
-    exec: async (containerId, cmd, signal) => {
+    exec: async (containerId, cmd, signal, env) => {
       const exec = await docker.getContainer(containerId).exec({
         Cmd: [...cmd],
+        ...(env === undefined ? {} : { Env: [...env] }),
         AttachStdout: true,
         AttachStderr: true,
         AttachStdin: false,

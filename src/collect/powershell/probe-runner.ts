@@ -40,6 +40,8 @@ export interface PowerShellProbeOptions {
 export const DEFAULT_PROBE_TIMEOUT_MS = 60_000;
 const STARTUP_TIMEOUT_MS = 60_000;
 const CLOSE_TIMEOUT_MS = 5_000;
+/** What an active check's answer may take beyond its connect limit (a remote session's round trip). */
+const CHECK_ANSWER_GRACE_MS = 10_000;
 
 /** Every PowerShell probe id of bundle v1, in catalogue order. */
 export const POWERSHELL_PROBES: readonly string[] = PROBES.filter((p) => p.kind === 'powershell').map(
@@ -84,38 +86,12 @@ export async function runPowerShellProbes(
     return { id, script, files: spec.files };
   });
   const runnable = plan.filter((p): p is Planned => 'script' in p);
-  const choice =
-    runnable.length === 0
-      ? null
-      : findPowerShell({
-          ...(options.executable === undefined ? {} : { executable: options.executable }),
-          ...(options.env ? { env: options.env } : {}),
-        });
-  if (choice?.kind === 'none') {
-    const why = `no PowerShell found (tried ${choice.tried.join(', ')}): install PowerShell 7 (pwsh) or set NODE_POWERSHELL`;
-    for (const p of plan) finish('script' in p ? outcome(p.id, 'failed', 0, why) : p);
+  const start = runnable.length === 0 ? null : startShellSession(options);
+  if (start?.kind === 'none') {
+    for (const p of plan) finish('script' in p ? outcome(p.id, 'failed', 0, start.why) : p);
     return runs;
   }
-
-  const session =
-    choice === null
-      ? null
-      : new ShellSession({
-          executable: choice.path,
-          interactive: target !== undefined && options.credentialUser !== undefined,
-          ...(options.env ? { env: options.env } : {}),
-          modules: options.importModules ?? [],
-          remote:
-            target === undefined
-              ? null
-              : {
-                  computer: target,
-                  credentialUser: options.credentialUser ?? null,
-                  transport: options.transport ?? 'winrm',
-                },
-          connectTimeoutMs: options.connectTimeoutMs ?? Math.max(timeoutMs, 120_000),
-          ...(options.signal ? { signal: options.signal } : {}),
-        });
+  const session = start?.session ?? null;
   try {
     for (const p of plan) {
       if (!('script' in p)) finish(p);
@@ -133,6 +109,48 @@ export async function runPowerShellProbes(
     await session?.close();
   }
   return runs;
+}
+
+/** The shell a run shares (started on first use), or why there is none. */
+export type SessionStart =
+  | { readonly kind: 'ready'; readonly session: ShellSession }
+  | { readonly kind: 'none'; readonly why: string };
+
+/**
+ * Finds PowerShell and prepares the one shell the probes (and the active checks of issue 14) share, here or on
+ * `options.computer`. Nothing is spawned until the first request.
+ */
+export function startShellSession(options: PowerShellProbeOptions): SessionStart {
+  const choice = findPowerShell({
+    ...(options.executable === undefined ? {} : { executable: options.executable }),
+    ...(options.env ? { env: options.env } : {}),
+  });
+  if (choice.kind === 'none')
+    return {
+      kind: 'none',
+      why: `no PowerShell found (tried ${choice.tried.join(', ')}): install PowerShell 7 (pwsh) or set NODE_POWERSHELL`,
+    };
+  const target = options.computer;
+  const timeoutMs = options.timeoutMs ?? DEFAULT_PROBE_TIMEOUT_MS;
+  return {
+    kind: 'ready',
+    session: new ShellSession({
+      executable: choice.path,
+      interactive: target !== undefined && options.credentialUser !== undefined,
+      ...(options.env ? { env: options.env } : {}),
+      modules: options.importModules ?? [],
+      remote:
+        target === undefined
+          ? null
+          : {
+              computer: target,
+              credentialUser: options.credentialUser ?? null,
+              transport: options.transport ?? 'winrm',
+            },
+      connectTimeoutMs: options.connectTimeoutMs ?? Math.max(timeoutMs, 120_000),
+      ...(options.signal ? { signal: options.signal } : {}),
+    }),
+  };
 }
 
 function outcome(id: string, status: ProbeStatus, durationMs: number, error: string): ProbeRun {
@@ -160,7 +178,7 @@ interface SessionSettings {
  * session opened), replaced after a time-out or a crash. A start that fails is not retried: PowerShell
  * missing or a refused connection would only fail the same way for every probe.
  */
-class ShellSession {
+export class ShellSession {
   private shell: ProbeShell | null = null;
   private fatal: string | null = null;
 
@@ -206,6 +224,29 @@ class ShellSession {
     }
   }
 
+  /**
+   * One TCP connect (resources/tcp-check.ps1) in this shell, or through it on the remote computer. PowerShell gets
+   * the connect's own limit plus a grace to answer; past that the shell is replaced, as after a probe's time-out.
+   */
+  async tcpCheck(address: string, port: number, timeoutMs: number): Promise<RequestOutcome> {
+    const shell = await this.ready();
+    if (shell === null) {
+      if (this.settings.signal?.aborted) return { kind: 'cancelled' };
+      return { kind: 'failed', error: this.fatal ?? 'PowerShell did not start', exited: true };
+    }
+    const request = { address, port, timeoutMs, remote: this.settings.remote !== null };
+    const answer = await shell.request(
+      // tcp-check.ps1 comes with the request, so a plain collection's shells never load it.
+      (nonce) =>
+        `${loadResource('tcp-check.ps1')}; Invoke-HostscopeTcpCheckRequest ${requestArgument({ ...request, nonce })}`,
+      timeoutMs + CHECK_ANSWER_GRACE_MS,
+      this.settings.signal,
+    );
+    if (answer.kind === 'timeout' || answer.kind === 'cancelled') await this.replace(true);
+    else if (answer.kind === 'failed' && answer.exited) await this.replace();
+    return answer;
+  }
+
   /** Closes the remote session (best effort) and ends the process. */
   async close(): Promise<void> {
     const shell = this.shell;
@@ -226,13 +267,9 @@ class ShellSession {
     if (this.fatal !== null) return null;
     const { executable, env, interactive, modules, remote } = this.settings;
     const shell = ProbeShell.spawn({ executable, interactive, ...(env ? { env } : {}) });
-    const resources = resourcesDir();
-    // The bridge is loaded from file text, so an execution policy that blocks unsigned files cannot stop it.
-    const load = (file: string): string =>
-      `. ([scriptblock]::Create([System.IO.File]::ReadAllText(${stringExpression(join(resources, file))})))`;
     const init = await shell.request(
       (nonce) =>
-        `${load('invoke-probe.ps1')}; ${load('runner-bridge.ps1')}; Initialize-HostscopeShell ${requestArgument({ nonce, modules })}`,
+        `${loadResource('invoke-probe.ps1')}; ${loadResource('runner-bridge.ps1')}; Initialize-HostscopeShell ${requestArgument({ nonce, modules })}`,
       STARTUP_TIMEOUT_MS,
       this.settings.signal,
     );
@@ -257,6 +294,11 @@ class ShellSession {
     this.shell = shell;
     return shell;
   }
+}
+
+/** Dot-sources a resources/ script from its text, so an execution policy that blocks unsigned files cannot stop it. */
+function loadResource(file: string): string {
+  return `. ([scriptblock]::Create([System.IO.File]::ReadAllText(${stringExpression(join(resourcesDir(), file))})))`;
 }
 
 /** Null when the step answered ok; else what went wrong, in words an admin can act on. */

@@ -15,6 +15,7 @@ import {
 import { publishedElsewhere } from './causes';
 import * as hops from './hops';
 import { findContainer, type ContainerLookup } from './lookup';
+import { checksFor, observe } from '../checks/observe';
 
 export function sourceLabel(source: ReachSource): string {
   return source.kind === 'container' ? `container:${source.ref}` : source.kind;
@@ -201,7 +202,7 @@ export function explain(
     hostPortSource && publication === null && !direct
       ? publishedElsewhere(target.publications, port, protocol)
       : null;
-  return {
+  const inferred: Explanation = {
     ...(elsewhere && {
       didYouMean: {
         port: elsewhere.hostPort,
@@ -218,6 +219,19 @@ export function explain(
     hops: list,
     causes: uniqueCauses(found),
   };
+  // Issue 14: real connections made for this same question overturn or confirm the inference.
+  if (source.kind === 'external' || model.checks.length === 0) return inferred;
+  if (source.kind === 'container' && ctx.sourceContainer === null) return inferred;
+  return observe(
+    inferred,
+    checksFor(model.checks, {
+      container: container.id,
+      sourceKind: source.kind,
+      sourceContainer: ctx.sourceContainer?.id ?? null,
+      port,
+      protocol,
+    }),
+  );
 }
 
 /**

@@ -10,6 +10,9 @@ const VERDICT_RANK: Readonly<Record<Verdict, number>> = { unreachable: 0, unknow
 
 /** The first hop that failed, or the first undecided one for an `unknown` verdict; null when all passed. */
 export function decisiveHop(explanation: Explanation): Hop | null {
+  // A real connection decided it (issue 14): that is what the verdict rests on.
+  if (explanation.observation && explanation.observation.outcome !== 'undecided')
+    return explanation.hops.find((h) => h.id === 'observed') ?? null;
   return (
     explanation.hops.find((h) => h.status === 'fail') ??
     explanation.hops.find((h) => h.status === 'unknown') ??

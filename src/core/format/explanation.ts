@@ -92,6 +92,18 @@ export function formatExplanation(
   // "Did you mean 8081?" comes before the verdict: the admin most likely asked the wrong port (issue 11).
   if ('didYouMean' in e && e.didYouMean)
     out.push(...wrap(e.didYouMean.message, width).map((l) => style.yellow(style.bold(l))), '');
+  // Issue 14: what a real connection showed is said before the verdict, a contradiction loudest.
+  if ('observation' in e && e.observation) {
+    const o = e.observation;
+    const paint = o.contradiction ? (l: string): string => style.yellow(style.bold(l)) : style.dim;
+    out.push(...wrap(safeText(o.summary), width).map(paint));
+    if (o.contradiction) {
+      out.push(style.bold('The facts the inference used:'));
+      for (const f of o.contradiction.facts)
+        out.push(...wrap(`${f.file}: ${f.detail}`, width, '  - ', '    ').map(style.dim));
+    }
+    out.push('');
+  }
   const on = e.protocol === 'icmp' ? 'ICMP (ping)' : `${e.port}/${e.protocol}`;
   const summary =
     e.direction === 'outbound'

@@ -66,6 +66,11 @@ const KEEP_KEYS: ReadonlySet<string> = new Set([
   'envNames',
   'sharedContainers',
   'keywords',
+  // Active checks (issue 14): outcomes and tools are vocabulary; the ids name containers by id, as elsewhere.
+  'outcome',
+  'tool',
+  'sourceContainer',
+  'sourceKind',
 ]);
 
 // Parts of the model that hold nothing but vocabulary (profile names are `domain`, `private`, `public`). Probe

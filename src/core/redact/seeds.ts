@@ -1,6 +1,7 @@
 // Where the sensitive values of a host are: fields whose meaning says "this is a computer name, a user, a domain,
 // a registry, an environment value", plus every address in any text. Collected in a fixed order (manifest, then
 // files by path; the model in field order) so that the same input always gets the same pseudonyms.
+import { isCheckFile } from '../../shared/checks';
 import { probeForFile, type RawBundle } from '../../shared/bundle';
 import type { HostModel } from '../../shared/model';
 import { decodeText } from '../bundle/decode';
@@ -384,7 +385,7 @@ function forEachString(value: unknown, each: (text: string) => void): void {
 
 /** The manifest and the files a probe of the catalogue owns: the only files redaction reads or writes. */
 export function isBundleFile(file: string): boolean {
-  return file === 'manifest.json' || probeForFile(file) !== null;
+  return file === 'manifest.json' || probeForFile(file) !== null || isCheckFile(file);
 }
 
 /** The files of a bundle in the order seeds are taken: the manifest first, then by path. */

@@ -19,6 +19,7 @@ import {
   type Correlation,
 } from '../diagnosis';
 import { listOf, missingNote, valueOf } from '../diagnosis/known';
+import { observedExplanations } from '../checks/observed';
 import {
   REPORT_SCHEMA,
   REPORT_SCHEMA_VERSION,
@@ -237,14 +238,16 @@ export function buildReport(model: HostModel, options: ReportOptions): ReportOut
     .map(({ finding }) => finding);
 
   const byId = new Map(all.map((c) => [c.id, c]));
-  const allRows: ReachRow[] = matrix
+  const rowOf = (explanation: Explanation): ReachRow => ({
+    explanation,
+    decisiveHop: decisiveHop(explanation),
+    portLabel: portLabel(explanation, byId.get(explanation.container.id)),
+    fromLabel: fromLabel(explanation.from, (id) => byId.get(id)?.name),
+  });
+  const allRows: ReachRow[] = matrix.filter((e) => selectedIds.has(e.container.id)).map(rowOf);
+  const observations = observedExplanations(model, correlation)
     .filter((e) => selectedIds.has(e.container.id))
-    .map((explanation) => ({
-      explanation,
-      decisiveHop: decisiveHop(explanation),
-      portLabel: portLabel(explanation, byId.get(explanation.container.id)),
-      fromLabel: fromLabel(explanation.from, (id) => byId.get(id)?.name),
-    }));
+    .map(rowOf);
   // The container asking is the one in scope, as the container asked about is for inbound rows.
   const allOutbound: OutboundRow[] = outboundMatrix(model, correlation, matrix)
     .filter((e) => selectedIds.has(e.container.id))
@@ -334,6 +337,7 @@ export function buildReport(model: HostModel, options: ReportOptions): ReportOut
         counts: countsOf(allOutbound),
         rows: detail === 'problems' ? failingOutbound : allOutbound,
       },
+      observations,
       isolation,
       redaction: null,
     },

@@ -146,6 +146,11 @@ export interface ReportDocument {
     readonly counts: readonly { readonly verdict: Verdict; readonly count: number }[];
     readonly rows: readonly OutboundRow[];
   };
+  /**
+   * Issue 14: every question an active check of the bundle answered (checks/*.json), contradictions first; empty when
+   * the bundle holds no check.
+   */
+  readonly observations: readonly ReachRow[];
   /** Process isolation next to Hyper-V isolation, where the host runs both. */
   readonly isolation: IsolationComparison | null;
   /** Present when the report was redacted: what kinds were replaced, and how often. */

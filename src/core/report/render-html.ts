@@ -425,6 +425,29 @@ function outboundSection(doc: ReportDocument): string {
 ${groups || '<p>No running container on a network.</p>'}</section>`;
 }
 
+/** Issue 14: what real connections showed, each beside the verdict it confirms or overturns, contradictions first. */
+function observationsSection(doc: ReportDocument): string {
+  if (doc.observations.length === 0) return '';
+  const items = doc.observations
+    .map((row) => {
+      const e = row.explanation;
+      const o = e.observation;
+      if (!o) return '';
+      const observed = e.hops.find((h) => h.id === 'observed');
+      const facts = o.contradiction
+        ? `<details open><summary>The facts the inference used (${o.contradiction.facts.length})</summary><ul class="small">${o.contradiction.facts
+            .map((f) => `<li>${esc(f.file)}: ${esc(f.detail)}</li>`)
+            .join('')}</ul></details>`
+        : '';
+      return `<div class="observation" data-contradiction="${o.contradiction ? 'yes' : 'no'}"><h3>${esc(e.container.name)} <span class="muted">port ${esc(row.portLabel)} from ${esc(row.fromLabel)}</span> ${badge(e.verdict, VERDICT_COLORS[e.verdict])}</h3>
+<p${o.contradiction ? ' class="banner"' : ''}>${esc(o.summary)}</p>${observed ? hopCell(observed) : ''}${facts}</div>`;
+    })
+    .join('\n');
+  return `<section id="checks" class="page wide"><h2>Active checks</h2>
+<p class="meta">Real connections made on the live host at the user's request (checks/*.json), beside the verdicts inferred from the snapshot. Where they disagree, the verdict follows the connection.</p>
+${items}</section>`;
+}
+
 function isolationSection(comparison: IsolationComparison | null): string {
   if (!comparison) return '';
   const { a, b } = comparison;
@@ -487,6 +510,8 @@ export function renderReportHtml(doc: ReportDocument): string {
 ${doc.scope.length > 0 ? `<p class="banner">Limited to: ${esc(doc.scope.join(', '))}</p>` : ''}
 <p class="banner">${doc.redaction ? 'Redacted for sharing: names and addresses are pseudonyms (summary at the end).' : '<strong>Not redacted.</strong> Check before sharing.'}</p>
 <nav><ol><li><a href="#problems">Problems first</a></li><li><a href="#summary">Host summary</a></li><li><a href="#findings">Findings</a></li><li><a href="#containers">Containers</a></li><li><a href="#reachability">Reachability</a></li><li><a href="#outbound">Outbound</a></li>${
+    doc.observations.length > 0 ? '<li><a href="#checks">Active checks</a></li>' : ''
+  }${
     doc.isolation ? '<li><a href="#isolation">Isolation modes</a></li>' : ''
   }<li><a href="#probes">Probe outcomes</a></li><li><a href="#redaction">Redaction</a></li></ol></nav>
 </header>
@@ -497,6 +522,7 @@ ${findingsSection(doc)}
 ${containersSection(doc)}
 ${reachabilitySection(doc)}
 ${outboundSection(doc)}
+${observationsSection(doc)}
 ${isolationSection(doc.isolation)}
 ${probesSection(doc)}
 ${redactionSection(doc.redaction)}

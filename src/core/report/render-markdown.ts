@@ -100,6 +100,24 @@ function verdictCells(row: ReachRow | OutboundRow): string[] {
   return [`**${md(e.verdict)}**`, hop, causes || '-'];
 }
 
+/** Issue 14: what real connections showed, contradictions first, each with the facts the inference used. */
+function observations(doc: ReportDocument): string {
+  const items = doc.observations.flatMap((row) => {
+    const e = row.explanation;
+    const o = e.observation;
+    if (!o) return [];
+    const observed = e.hops.find((h) => h.id === 'observed');
+    const evidence = (observed?.evidence ?? []).map((x) => `  - ${md(x.file)}: ${md(x.detail)}`).join('\n');
+    const facts = o.contradiction
+      ? `\n- The facts the inference used:\n${o.contradiction.facts.map((f) => `  - ${md(f.file)}: ${md(f.detail)}`).join('\n')}`
+      : '';
+    return [
+      `### ${md(e.container.name)}, ${md(row.portLabel)} from ${md(row.fromLabel)}: ${md(e.verdict)}\n\n${o.contradiction ? '**' : ''}${mdLine(o.summary)}${o.contradiction ? '**' : ''}\n\n- Observed:\n${evidence || '  - -'}${facts}`,
+    ];
+  });
+  return `## Active checks\n\nReal connections made on the live host at the user's request (checks/*.json). Where they disagree with the snapshot, the verdict follows the connection.\n\n${items.join('\n\n')}`;
+}
+
 function isolation(comparison: IsolationComparison): string {
   const { a, b } = comparison;
   return `## Process isolation and Hyper-V isolation\n\n${table(
@@ -198,6 +216,7 @@ export function renderReportMarkdown(doc: ReportDocument): string {
   parts.push(
     `## What containers can reach\n\n${mdLine(outboundVerdicts)}.\n\n${table(['Container', 'To', 'Port', 'Verdict', 'Decided at', 'Cause and fix'], doc.outbound.rows.map(outboundLine))}`,
   );
+  if (doc.observations.length > 0) parts.push(observations(doc));
   if (doc.isolation) parts.push(isolation(doc.isolation));
 
   parts.push(

@@ -15,7 +15,7 @@ import {
 import type { Explanation, OutboundTarget, ReachSource, SourceKind, Verdict } from '../../shared/diagnosis';
 import { ok, type Result } from '../../shared/ipc';
 import type { Container } from '../../shared/model';
-import type { IcmpView, ReachMatrix, ReachMatrixRow, ReachView } from '../../shared/views';
+import type { CheckAvailability, IcmpView, ReachMatrix, ReachMatrixRow, ReachView } from '../../shared/views';
 import type { Analysis } from '../analysis';
 import { resolveContainer } from '../resolve';
 
@@ -25,11 +25,12 @@ export function reachView(
   source: ReachSource,
   port: number,
   protocol: 'tcp' | 'udp',
+  test: CheckAvailability,
 ): Result<ReachView> {
   const client = clientLabel(analysis, source);
   if (!client.ok) return client;
   const explanation = explain(analysis.model, container, source, port, protocol, analysis.correlation);
-  return ok({ explanation, client: client.value, target: `${container.name}, ${port}/${protocol}` });
+  return ok({ explanation, client: client.value, target: `${container.name}, ${port}/${protocol}`, test });
 }
 
 /** The outbound question (what can this container reach), through the same engine as `explain --to`. */
@@ -50,10 +51,15 @@ export function outboundView(
     protocol,
     analysis.correlation,
   );
+  // Issue 14 tests inbound questions only so far: an outbound check needs a target the model can name safely.
   return ok({
     explanation,
     client: `Container ${container.name}`,
     target: `${label.value}, ${port}/${protocol}`,
+    test: {
+      kind: 'unavailable',
+      reason: 'Testing is built for inbound questions only; outbound ones are not yet.',
+    },
   });
 }
 
@@ -95,14 +101,14 @@ function targetText(analysis: Analysis, target: OutboundTarget): Result<string> 
 }
 
 /** Inbound rows (every published port from every client), then outbound rows (what each container reaches). */
-export function reachMatrix(analysis: Analysis): ReachMatrix {
+export function reachMatrix(analysis: Analysis, test: CheckAvailability): ReachMatrix {
   const rows = [
     ...analysis.matrix().map((e) => matrixRow(analysis, e)),
     ...analysis.outboundMatrix().map((e) => outboundRow(analysis, e)),
   ];
   const counts: Record<Verdict, number> = { reachable: 0, unreachable: 0, unknown: 0 };
   for (const row of rows) counts[row.verdict]++;
-  return { rows, counts };
+  return { rows, counts, test };
 }
 
 function outboundRow(analysis: Analysis, e: Explanation): ReachMatrixRow {

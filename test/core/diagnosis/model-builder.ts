@@ -2,6 +2,7 @@
 // known unless the test says a probe was not collected. Bundle files follow from the known parts, as the
 // real model builder records them.
 
+import type { ActiveCheck } from '../../../src/shared/checks';
 import type { Fix } from '../../../src/shared/diagnosis';
 import { PROBES } from '../../../src/shared/bundle';
 import type {
@@ -424,6 +425,7 @@ export class HostBuilder {
   };
   private readonly missing = new Set<Part>();
   private readonly optional = new Map<OptionalPart, unknown>();
+  private readonly checkList: ActiveCheck[] = [];
 
   /** Sets a bundle 1.1 (or HNS, adapters) part: known, its file in the bundle. */
   set<K extends OptionalPart>(part: K, value: KnownValue<K>): this {
@@ -505,6 +507,11 @@ export class HostBuilder {
     return this;
   }
   /** Marks parts as not collected: they become `unknown` and their files leave the bundle. */
+  /** Active checks as read back from checks/*.json (issue 14). */
+  checks(...list: ActiveCheck[]): this {
+    this.checkList.push(...list);
+    return this;
+  }
   without(...parts: Part[]): this {
     for (const p of parts) this.missing.add(p);
     return this;
@@ -610,6 +617,7 @@ export class HostBuilder {
       proxy: this.optionalPart('proxy'),
       hotfixes: this.optionalPart('hotfixes'),
       computer: this.optionalPart('computer'),
+      checks: [...this.checkList],
     };
   }
 }

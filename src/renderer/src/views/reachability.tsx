@@ -2,11 +2,25 @@
 // The question lives in the URL, so every answer is a link (the matrix below and other views link here).
 
 import { useCallback, useEffect, useMemo, useRef, useState, type JSX, type MutableRefObject } from 'react';
-import type { OutboundTarget, ReachSource, SourceKind, Verdict } from '../../../shared/diagnosis';
+import type {
+  Observation,
+  OutboundTarget,
+  ReachSource,
+  SourceKind,
+  Verdict,
+} from '../../../shared/diagnosis';
 import type { RequestOf } from '../../../shared/ipc';
-import type { ContainerRow, IcmpView, PortChoice, ReachMatrixRow, ReachView } from '../../../shared/views';
+import type {
+  CheckAvailability,
+  ContainerRow,
+  IcmpView,
+  PortChoice,
+  ReachMatrixRow,
+  ReachView,
+} from '../../../shared/views';
+import { api } from '../api';
 import { useQuery } from '../api/use-query';
-import { useBundleKey } from '../app-context';
+import { useApp, useBundleKey } from '../app-context';
 import { HopStatusIcon, VerdictBadge } from '../components/chips';
 import { FixBlock } from '../components/copy-button';
 import { DataTable } from '../components/data-table';
@@ -176,7 +190,9 @@ function Reachability({
       : null;
   const icmpRequest: RequestOf<'reach:icmp'> | null =
     unanswerable || !icmp || !icmpQuestion ? null : { container: containerId, question: icmpQuestion };
-  const inboundAnswer = useQuery('reach:explain', request, key);
+  // Bumped after active checks ran (issue 14): the service read the bundle again, so the answers are asked again.
+  const [tested, setTested] = useState(0);
+  const inboundAnswer = useQuery('reach:explain', request, `${key}:${tested}`);
   const outboundAnswer = useQuery('reach:outbound', outboundRequest, key);
   const icmpAnswer = useQuery('reach:icmp', icmpRequest, key);
   const current: Question = {
@@ -390,11 +406,22 @@ function Reachability({
           query={icmp ? icmpAnswer : outbound ? outboundAnswer : inboundAnswer}
           label="Following the path"
         >
-          {(view) => <Answer view={view} revealRef={reveal} />}
+          {(view) => (
+            <Answer
+              view={view}
+              revealRef={reveal}
+              request={request}
+              onTested={() => setTested((n) => n + 1)}
+            />
+          )}
         </QueryView>
       )}
 
-      <Matrix onExplain={() => (reveal.current = true)} />
+      <Matrix
+        onExplain={() => (reveal.current = true)}
+        generation={tested}
+        onTested={() => setTested((n) => n + 1)}
+      />
     </>
   );
 }
@@ -423,9 +450,13 @@ function targetOf(kind: OutboundKind, peer: string | null, address: string | nul
 function Answer({
   view,
   revealRef,
+  request,
+  onTested,
 }: {
   view: ReachView | IcmpView;
   revealRef: MutableRefObject<boolean>;
+  request: RequestOf<'reach:explain'> | null;
+  onTested: () => void;
 }): JSX.Element {
   const e = view.explanation;
   const suggestion = 'didYouMean' in e ? e.didYouMean : undefined;
@@ -460,10 +491,14 @@ function Answer({
           <strong>{suggestion.message}</strong>
         </p>
       )}
+      {e.observation && <ObservationNote observation={e.observation} />}
       <div className={`verdict-banner verdict-banner-${e.verdict}`} role="status">
         <VerdictBadge verdict={e.verdict} />
         <span>{verdictSentence(e.verdict, view)}</span>
       </div>
+      {'test' in view && e.direction === 'inbound' && (
+        <TestIt view={view} request={request} onTested={onTested} />
+      )}
       <PathDiagram
         client={view.client}
         target={e.direction === 'outbound' ? view.target : `Process in ${view.target}`}
@@ -512,6 +547,71 @@ function Answer({
   );
 }
 
+/** Issue 14: what a real connection observed, said first; a contradiction with the facts the inference used. */
+function ObservationNote({ observation }: { observation: Observation }): JSX.Element {
+  const { contradiction } = observation;
+  return (
+    <div
+      className={`observation ${contradiction ? 'observation-contradiction' : ''}`}
+      role={contradiction ? 'alert' : 'note'}
+    >
+      <p>
+        <strong>{observation.summary}</strong>
+      </p>
+      {contradiction && (
+        <details>
+          <summary>The facts the inference used ({contradiction.facts.length})</summary>
+          <EvidenceList evidence={contradiction.facts} />
+        </details>
+      )}
+    </div>
+  );
+}
+
+/**
+ * "Test it" (issue 14): asks main to run the checks of this explanation on the live host. The request names the
+ * explanation only; where testing is unavailable (a bundle from elsewhere, UDP, a LAN client) the reason is shown.
+ */
+function TestIt({
+  view,
+  request,
+  onTested,
+}: {
+  view: ReachView;
+  request: RequestOf<'reach:explain'> | null;
+  onTested: () => void;
+}): JSX.Element {
+  const app = useApp();
+  const [running, setRunning] = useState(false);
+  if (view.test.kind === 'unavailable' || request === null)
+    return (
+      <p className="muted test-it-unavailable">
+        Test it: {view.test.kind === 'unavailable' ? view.test.reason : 'no question to test.'}
+      </p>
+    );
+  const run = async (): Promise<void> => {
+    setRunning(true);
+    const result = await api.invoke('checks:run', { ...request, operationId: app.newOperationId('check') });
+    setRunning(false);
+    if (!result.ok) {
+      if (result.error.code !== 'cancelled') app.showError(result.error);
+      return;
+    }
+    onTested();
+  };
+  return (
+    <div className="toolbar test-it">
+      <button type="button" className="button" disabled={running} onClick={() => void run()}>
+        {running ? 'Testing…' : 'Test it'}
+      </button>
+      <span className="muted">
+        Tries a real connection for this question on the live host (at most 3 s each) and keeps the result in
+        the bundle.
+      </span>
+    </div>
+  );
+}
+
 function verdictSentence(verdict: Verdict, view: ReachView | IcmpView): string {
   switch (verdict) {
     case 'reachable':
@@ -528,8 +628,16 @@ const VERDICT_ORDER: Readonly<Record<Verdict, number>> = { unreachable: 0, unkno
 
 type DirectionFilter = 'all' | 'inbound' | 'outbound';
 
-function Matrix({ onExplain }: { onExplain: () => void }): JSX.Element {
-  const matrix = useQuery('reach:matrix', {}, useBundleKey());
+function Matrix({
+  onExplain,
+  generation,
+  onTested,
+}: {
+  onExplain: () => void;
+  generation: number;
+  onTested: () => void;
+}): JSX.Element {
+  const matrix = useQuery('reach:matrix', {}, `${useBundleKey()}:${generation}`);
   const [verdict, setVerdict] = useState<Verdict | 'all'>('all');
   const [direction, setDirection] = useState<DirectionFilter>('all');
   return (
@@ -537,17 +645,49 @@ function Matrix({ onExplain }: { onExplain: () => void }): JSX.Element {
       <h2 id="matrix-title">Every published port from every client, and what each container reaches</h2>
       <QueryView query={matrix} label="Checking every port">
         {(m) => (
-          <MatrixTable
-            rows={m.rows}
-            verdict={verdict}
-            setVerdict={setVerdict}
-            direction={direction}
-            setDirection={setDirection}
-            onExplain={onExplain}
-          />
+          <>
+            <TestEvery test={m.test} onTested={onTested} />
+            <MatrixTable
+              rows={m.rows}
+              verdict={verdict}
+              setVerdict={setVerdict}
+              direction={direction}
+              setDirection={setDirection}
+              onExplain={onExplain}
+            />
+          </>
         )}
       </QueryView>
     </section>
+  );
+}
+
+/** "Test every published port" (issue 14): every TCP path a connection from this host can answer, with progress. */
+function TestEvery({ test, onTested }: { test: CheckAvailability; onTested: () => void }): JSX.Element {
+  const app = useApp();
+  const [running, setRunning] = useState(false);
+  if (test.kind === 'unavailable') return <p className="muted test-it-unavailable">Testing: {test.reason}</p>;
+  const run = async (): Promise<void> => {
+    setRunning(true);
+    const result = await api.invoke('checks:matrix', { operationId: app.newOperationId('check') });
+    setRunning(false);
+    if (!result.ok) {
+      if (result.error.code !== 'cancelled') app.showError(result.error);
+      return;
+    }
+    const { tested, leftOut } = result.value;
+    app.notify(
+      `Tested ${tested} connection${tested === 1 ? '' : 's'}${leftOut > 0 ? `; ${leftOut} more were left out by the limit per run` : ''}.`,
+    );
+    onTested();
+  };
+  return (
+    <div className="toolbar">
+      <button type="button" className="button" disabled={running} onClick={() => void run()}>
+        {running ? 'Testing…' : 'Test every published port'}
+      </button>
+      <span className="muted">Progress and Cancel show at the bottom of the window.</span>
+    </div>
   );
 }
 
