@@ -1,6 +1,5 @@
 // `hostscope summary`: the host, the engine, every container and every probe's outcome.
 import type {
-  Container,
   ExcludedPortRange,
   HostModel,
   HostService,
@@ -8,8 +7,10 @@ import type {
   Known,
   PortExclusions,
   ProxySettings,
+  PublishedPort,
   VmSwitch,
 } from '../shared/model';
+import { correlate, type Correlation } from './diagnosis';
 import { table } from './format/table';
 import { safeText, type Style } from './format/style';
 import { wrap } from './format/wrap';
@@ -43,12 +44,14 @@ export interface SummaryJson {
     readonly name: string;
     readonly image: string;
     readonly state: string;
-    /** Effective isolation: the container's own, or the engine default; null when neither is known. */
+    /** Effective isolation (the correlation's): the container's own, or the engine default; null when neither is known. */
     readonly isolation: Isolation | null;
     readonly networks: readonly { readonly name: string; readonly ip: string | null }[];
     readonly publishedPorts: readonly string[];
   }[];
   readonly containersUnknown?: string;
+  /** Headline counts (an addition to the summary JSON, shared with the app's overview and the report). */
+  readonly counts: HostCounts;
   /**
    * Bundle 1.1 host state (an addition to the summary JSON): each part is null where its probe gave nothing, and
    * `unknown` says why.
@@ -72,22 +75,63 @@ export interface SummaryJson {
 
 const valueOr = <T, D>(k: Known<T>, fallback: D): T | D => (k.kind === 'known' ? k.value : fallback);
 
-/** HostConfig.Isolation, or the engine default where the container asked for none (knowledge notes, section 9). */
-export function effectiveIsolation(container: Container, engineDefault: Isolation | null): Isolation | null {
-  const asked = container.isolationRequested?.trim().toLowerCase();
-  if (asked === 'process' || asked === 'hyperv') return asked;
-  return engineDefault;
+/** Headline counts of the host, each null where the probe behind it gave nothing. */
+export interface HostCounts {
+  readonly containers: number | null;
+  readonly runningContainers: number | null;
+  readonly networks: number | null;
+  readonly swarmServices: number | null;
+  readonly hostProcesses: number | null;
+  /**
+   * Enabled inbound rules: the ones that can allow or block a path into a container. Outbound and disabled rules
+   * decide no inbound path, so counting them (the overview once said 119 where the report said 65) misleads.
+   */
+  readonly inboundFirewallRules: number | null;
+  /** WinNAT static mappings (host.nat); HNS policies publish ports on 2019+ where this is 0 (knowledge notes section 10). */
+  readonly natMappings: number | null;
 }
 
-export function formatPort(p: Container['publishedPorts'][number]): string {
-  const host =
-    p.hostPort === null
-      ? '(dynamic)'
-      : `${p.hostIp && p.hostIp !== '0.0.0.0' ? `${p.hostIp}:` : ''}${p.hostPort}`;
-  return `${host}->${p.containerPort}/${p.protocol}`;
+export function hostCounts(model: HostModel): HostCounts {
+  const count = <T>(part: Known<readonly T[]>, keep: (item: T) => boolean = () => true): number | null =>
+    part.kind === 'known' ? part.value.filter(keep).length : null;
+  return {
+    containers: count(model.containers),
+    runningContainers: count(model.containers, (c) => c.state === 'running'),
+    networks: count(model.networks),
+    swarmServices: count(model.swarmServices),
+    hostProcesses: count(model.processes),
+    inboundFirewallRules: count(model.firewallRules, (r) => r.enabled && r.direction === 'inbound'),
+    natMappings: count(model.natMappings),
+  };
 }
 
-export function summarize(model: HostModel): SummaryJson {
+/**
+ * The node's swarm role as an admin says it: `manager`, `worker`, `not in a swarm` (LocalNodeState inactive),
+ * another state as Docker gives it (`pending`, `error`, `locked`), or `unknown` where the engine did not say.
+ */
+export function swarmRole(
+  swarm: { readonly localNodeState: string | null; readonly isManager: boolean } | null,
+): string {
+  if (swarm === null || swarm.localNodeState === null) return 'unknown';
+  if (swarm.localNodeState === 'active') return swarm.isManager ? 'manager' : 'worker';
+  if (swarm.localNodeState === 'inactive') return 'not in a swarm';
+  return swarm.localNodeState;
+}
+
+/** A published port as `docker ps` writes it: `8080->80/tcp`, with the host address only where it is not "any". */
+export function formatPort(
+  port: Pick<PublishedPort, 'containerPort' | 'protocol' | 'hostIp' | 'hostPort'>,
+): string {
+  const target = `${port.containerPort}/${port.protocol}`;
+  // Exposed but not bound to the host: the container port alone, as `docker ps` shows it.
+  if (port.hostPort === null) return target;
+  const anyAddress =
+    port.hostIp === null || port.hostIp === '' || port.hostIp === '0.0.0.0' || port.hostIp === '::';
+  return `${anyAddress ? '' : `${port.hostIp}:`}${port.hostPort}->${target}`;
+}
+
+/** The host summary `hostscope summary` prints and the app's overview shows; pass the correlation where one exists. */
+export function summarize(model: HostModel, correlation: Correlation = correlate(model)): SummaryJson {
   const host = valueOr(model.host, null);
   const engine = valueOr(model.engine, null);
   const defaultIsolation = engine?.defaultIsolation ?? null;
@@ -121,11 +165,12 @@ export function summarize(model: HostModel): SummaryJson {
       name: c.name,
       image: c.image,
       state: c.state,
-      isolation: effectiveIsolation(c, defaultIsolation),
+      isolation: correlation.footprints.get(c.id)?.isolation.value ?? null,
       networks: c.networks.map((n) => ({ name: n.name, ip: n.ip })),
       publishedPorts: c.publishedPorts.map(formatPort),
     })),
     ...(model.containers.kind === 'unknown' ? { containersUnknown: model.containers.reason } : {}),
+    counts: hostCounts(model),
     hostState: hostState(model),
     probes: model.probes.map((p) => ({ id: p.id, status: p.status, detail: p.detail })),
   };
@@ -163,11 +208,6 @@ function hostState(model: HostModel): SummaryJson['hostState'] {
       : null,
     unknown: parts.flatMap((p) => (p.kind === 'unknown' ? [p.reason] : [])),
   };
-}
-
-function swarmRole(swarm: { readonly localNodeState: string | null; readonly isManager: boolean }): string {
-  const state = swarm.localNodeState ?? 'unknown';
-  return state === 'active' ? (swarm.isManager ? 'manager' : 'worker') : state;
 }
 
 const STATUS_PAINT: Record<string, keyof Style> = {

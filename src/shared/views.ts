@@ -222,11 +222,14 @@ export interface ContainerDetail {
     readonly networks: readonly (ContainerNetwork & { readonly driver: string | null })[];
     readonly publishedPorts: readonly PublishedPort[];
     readonly natSessions: readonly NatSession[];
+    /** The sockets that wait for connections (core's `isListening`), not every netstat row. */
     readonly listeners: Known<readonly Listener[]> | null;
     readonly hns: ContainerHnsView;
   };
   readonly firewall: {
+    /** Rules naming one of its ports, the first MAX_RULES_LISTED (core/diagnosis/correlate.ts) of `total`. */
     readonly rules: readonly FirewallRuleView[];
+    readonly total: number;
     readonly profiles: Known<readonly FirewallProfile[]>;
     readonly note: string;
   };
@@ -324,6 +327,8 @@ export interface ReachMatrix {
 
 export interface ReachView {
   readonly explanation: Explanation;
+  /** Index in `explanation.hops` of the hop that decided the verdict (core's `decisiveHop`); null when all passed. */
+  readonly decisiveHop: number | null;
   /** Labels for the two ends of the path diagram. */
   readonly client: string;
   readonly target: string;

@@ -33,6 +33,7 @@ import {
   type NetworkAttachment,
 } from './hns-links';
 import { evidenceFrom, listOf, missingNote } from './known';
+import { isListening } from './listeners';
 
 /** A fact about a container: found (with evidence), looked for and absent, unknown (probe missing), or not applicable. */
 export type Determined<T> =
@@ -212,10 +213,6 @@ function parentDir(path: string): string {
 
 const GUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
 const CONTAINER_ID = /[0-9a-f]{64}/gi;
-
-/** `Listen` as the model writes it; other spellings (`LISTENING`, the raw enum 2) only where it differs. */
-const isListening = (state: string): boolean =>
-  state === 'Listen' || (state !== 'Established' && (/^\s*listen/i.test(state) || state.trim() === '2'));
 
 export function processLabel(p: HostProcess): string {
   return `${p.name} (PID ${p.pid}${p.sessionId === null ? '' : `, session ${p.sessionId}`})`;
@@ -594,7 +591,9 @@ export function correlate(model: HostModel): Correlation {
       containersByIp.has(bareAddress(m.internalIp)) ||
       natSubnets.some((subnet) => addressInEntry(bareAddress(m.internalIp), subnet.trim()) === true),
   );
-  const tcpListenersByPort = groupBy(listOf(model.tcp), (t) => (isListening(t.state) ? t.localPort : null));
+  const tcpListenersByPort = groupBy(listOf(model.tcp), (t) =>
+    isListening({ protocol: 'tcp', state: t.state }) ? t.localPort : null,
+  );
   const udpByPort = groupBy(listOf(model.udp), (u) => u.localPort);
   const networkById = new Map(networks.map((n) => [n.id.toLowerCase(), n]));
   const networkByName = new Map(networks.map((n) => [n.name.toLowerCase(), n]));

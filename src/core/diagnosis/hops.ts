@@ -33,6 +33,7 @@ import {
   type FirewallDecision,
 } from './firewall';
 import { evidenceFrom, missingNote } from './known';
+import { isListening, isLoopback } from './listeners';
 import { reservation } from './reserved-ports';
 import type { ContainerLookup } from './lookup';
 import { BUILD, natLoopback, processIsolatedDefaultInbound, routingMesh } from './windows-builds';
@@ -91,8 +92,6 @@ export const skip = (id: string, title: string, note: string): HopResult => ({
 
 const portText = (ctx: PathContext, port: number = ctx.port): string => `${port}/${ctx.protocol}`;
 const containersFile = (ctx: PathContext): string => ctx.model.containers.source.file;
-const isLoopback = (address: string): boolean =>
-  /^(127\.|::1$|\[::1\]$)/.test(bareAddress(address)) || bareAddress(address) === 'localhost';
 const NO_PUBLICATION = 'no publication to follow';
 
 export function buildOf(
@@ -878,10 +877,7 @@ export function listeningHop(ctx: PathContext): HopResult {
     );
   if (listeners.kind === 'unknown') return unknown(id, title, missingNote(listeners));
   const matching = listeners.value.filter(
-    (l) =>
-      l.protocol === ctx.protocol &&
-      l.localPort === port &&
-      (ctx.protocol === 'udp' || /^listen/i.test(l.state ?? '')),
+    (l) => l.protocol === ctx.protocol && l.localPort === port && isListening(l),
   );
   const open = matching.filter((l) => !isLoopback(l.localAddress));
   const describe = (l: (typeof matching)[number]): Evidence =>

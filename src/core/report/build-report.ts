@@ -16,6 +16,7 @@ import {
   type Correlation,
 } from '../diagnosis';
 import { listOf, missingNote, valueOf } from '../diagnosis/known';
+import { hostCounts, swarmRole } from '../summary';
 import {
   REPORT_SCHEMA,
   REPORT_SCHEMA_VERSION,
@@ -82,14 +83,7 @@ function unknownNotes(model: HostModel): string[] {
 function hostSection(model: HostModel): ReportHost {
   const host = valueOf(model.host);
   const engine = valueOf(model.engine);
-  const containers = valueOf(model.containers);
-  const swarm = engine?.swarm;
-  const swarmWord =
-    swarm?.localNodeState === 'active'
-      ? `active (${swarm.isManager ? 'manager' : 'worker'})`
-      : (swarm?.localNodeState ?? 'not reported');
-  const count = <T>(part: Known<readonly T[]>, keep: (item: T) => boolean = () => true): number | null =>
-    part.kind === 'known' ? part.value.filter(keep).length : null;
+  const counts = hostCounts(model);
   return {
     computerName: model.computerName,
     os: host && {
@@ -105,22 +99,16 @@ function hostSection(model: HostModel): ReportHost {
       version: engine.version,
       apiVersion: engine.apiVersion,
       defaultIsolation: engine.defaultIsolation,
-      swarm: swarmWord,
+      swarm: swarmRole(engine.swarm),
     },
     capabilities: buildCapabilities(host),
     counts: [
-      { label: 'Containers', value: containers?.length ?? null },
-      {
-        label: 'Running containers',
-        value: containers ? containers.filter((c) => c.state === 'running').length : null,
-      },
-      { label: 'Docker networks', value: count(model.networks) },
-      { label: 'WinNAT static mappings', value: count(model.natMappings) },
-      {
-        label: 'Enabled inbound firewall rules',
-        value: count(model.firewallRules, (r) => r.enabled && r.direction === 'inbound'),
-      },
-      { label: 'Swarm services', value: count(model.swarmServices) },
+      { label: 'Containers', value: counts.containers },
+      { label: 'Running containers', value: counts.runningContainers },
+      { label: 'Docker networks', value: counts.networks },
+      { label: 'WinNAT static mappings', value: counts.natMappings },
+      { label: 'Enabled inbound firewall rules', value: counts.inboundFirewallRules },
+      { label: 'Swarm services', value: counts.swarmServices },
     ],
     unknowns: unknownNotes(model),
   };

@@ -1,7 +1,7 @@
 // Reachability: one question answered as a path (client -> hops -> process), and every published port from every
 // source at a glance.
 
-import { explain, explainOutbound, findContainer, targetLabel } from '../../core/diagnosis';
+import { decisiveHop, explain, explainOutbound, findContainer, targetLabel } from '../../core/diagnosis';
 import type { Explanation, OutboundTarget, ReachSource, SourceKind, Verdict } from '../../shared/diagnosis';
 import { ok, type Result } from '../../shared/ipc';
 import type { Container } from '../../shared/model';
@@ -35,7 +35,7 @@ export function reachView(
     }
   }
   const explanation = explain(analysis.model, container, source, port, protocol, analysis.correlation);
-  return ok({ explanation, client, target: `${container.name}, ${port}/${protocol}` });
+  return ok(answer(explanation, client, `${container.name}, ${port}/${protocol}`));
 }
 
 /** The outbound question (what can this container reach), through the same engine as `explain --to`. */
@@ -61,7 +61,12 @@ export function outboundView(
     protocol,
     analysis.correlation,
   );
-  return ok({ explanation, client: `Container ${container.name}`, target: label });
+  return ok(answer(explanation, `Container ${container.name}`, label));
+}
+
+function answer(explanation: Explanation, client: string, target: string): ReachView {
+  const hop = decisiveHop(explanation);
+  return { explanation, decisiveHop: hop === null ? null : explanation.hops.indexOf(hop), client, target };
 }
 
 export function reachMatrix(analysis: Analysis): ReachMatrix {
@@ -72,7 +77,7 @@ export function reachMatrix(analysis: Analysis): ReachMatrix {
 }
 
 function matrixRow(analysis: Analysis, e: Explanation): ReachMatrixRow {
-  const failing = e.hops.find((h) => h.status === 'fail') ?? e.hops.find((h) => h.status === 'unknown');
+  const failing = decisiveHop(e);
   const sourceKind = sourceKindOf(e.from);
   const peer =
     sourceKind === 'container' ? findContainer(analysis.model, e.from.slice('container:'.length)) : null;

@@ -332,15 +332,9 @@ function Answer({ view, reveal }: { view: ReachView; reveal: MutableRefObject<bo
     sectionRef.current?.scrollIntoView({ block: 'start' });
     sectionRef.current?.focus({ preventScroll: true });
   }, [view, reveal]);
-  const firstFail = e.hops.findIndex((h) => h.status === 'fail');
-  const firstUnknown = e.hops.findIndex((h) => h.status === 'unknown');
-  const [selected, setSelected] = useState<number | null>(
-    firstFail !== -1 ? firstFail : firstUnknown !== -1 ? firstUnknown : null,
-  );
-  useEffect(
-    () => setSelected(firstFail !== -1 ? firstFail : firstUnknown !== -1 ? firstUnknown : null),
-    [firstFail, firstUnknown, view],
-  );
+  // The hop that decided the verdict is chosen in core (decisiveHop), as the report and the matrix show it.
+  const [selected, setSelected] = useState<number | null>(view.decisiveHop);
+  useEffect(() => setSelected(view.decisiveHop), [view]);
   const hop = selected === null ? null : e.hops[selected];
   return (
     <section className="answer" aria-label="Answer" ref={sectionRef} tabIndex={-1}>
