@@ -190,7 +190,12 @@ export interface Explanation {
   readonly direction: Direction;
   /** The container asked about: the target inbound, the sender outbound. */
   readonly container: { readonly id: string; readonly name: string };
-  /** Inbound: `external`, `host`, `host-localhost` or `container:<ref>`. Outbound: `container:<name>` of the sender. */
+  /** Who connects, typed: inbound the client asked about, outbound the sender itself (by id). */
+  readonly source: ReachSource;
+  /**
+   * The contract's text for the client: inbound `external`, `host`, `host-localhost` or `container:<ref>`;
+   * outbound `container:<name>` of the sender. Code reads `source`; this is for the JSON contract.
+   */
   readonly from: string;
   /** Outbound only: `host`, `internet`, `container:<ref>`, or the address or name asked for. */
   readonly to?: string;
@@ -251,17 +256,27 @@ export type FindingId =
   | 'transparent-on-vm'
   | (string & {});
 
+/** What a finding is about: the host, a container, a swarm service, or a Windows service of the host. */
+export type Subject =
+  | { readonly kind: 'host' }
+  | { readonly kind: 'container'; readonly id: string }
+  | { readonly kind: 'service'; readonly name: string }
+  | { readonly kind: 'windows-service'; readonly name: string };
+
 export interface Finding {
   readonly id: FindingId;
   readonly severity: Severity;
   readonly title: string;
   readonly detail: string;
-  /** `host`, `container:<id>` or `service:<name>`. */
-  readonly subjects: readonly string[];
+  /** What it is about, typed; the contract writes each as `host`, `container:<id>` or `service:<name>`. */
+  readonly subjects: readonly Subject[];
   readonly evidence: readonly Evidence[];
   readonly fix: Fix;
   readonly references: readonly string[];
 }
+
+/** A finding as the contract writes it (spec section 3): subjects as `host`, `container:<id>`, `service:<name>`. */
+export type FindingJson = Omit<Finding, 'subjects'> & { readonly subjects: readonly string[] };
 
 // ---- 4. isolation walkthrough --------------------------------------------------------------
 

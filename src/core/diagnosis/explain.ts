@@ -210,6 +210,7 @@ export function explain(
     }),
     direction: 'inbound',
     container: { id: container.id, name: container.name },
+    source,
     from: sourceLabel(source),
     port,
     protocol,

@@ -377,6 +377,7 @@ export function explainOutbound(
       ...inbound,
       direction: 'outbound',
       container: { id: container.id, name: container.name },
+      source: { kind: 'container', ref: container.id },
       from,
       to,
     };
@@ -428,6 +429,7 @@ export function explainOutbound(
   return {
     direction: 'outbound',
     container: { id: container.id, name: container.name },
+    source: { kind: 'container', ref: container.id },
     from,
     to,
     port,

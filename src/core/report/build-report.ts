@@ -16,6 +16,7 @@ import {
   type Correlation,
 } from '../diagnosis';
 import { listOf, missingNote, valueOf } from '../diagnosis/known';
+import { findingJson } from '../diagnosis/subjects';
 import { hostCounts, swarmRole } from '../summary';
 import {
   REPORT_SCHEMA,
@@ -133,7 +134,7 @@ function probeRows(probes: readonly ProbeOutcome[]): ReportDocument['probes'] {
 // external and host-localhost name a host port; host and container:<ref> name the container's own port.
 function portLabel(explanation: Explanation, container: Container | undefined): string {
   const { port, protocol } = explanation;
-  const byHost = explanation.from === 'external' || explanation.from === 'host-localhost';
+  const byHost = explanation.source.kind === 'external' || explanation.source.kind === 'host-localhost';
   const published = container?.publishedPorts.find(
     (p) => p.protocol === protocol && (byHost ? p.hostPort === port : p.containerPort === port),
   );
@@ -191,9 +192,10 @@ export function buildReport(model: HostModel, options: ReportOptions): ReportOut
     !limited ||
     finding.subjects.some(
       (s) =>
-        s === 'host' ||
-        (s.startsWith('container:') && selectedIds.has(s.slice(10))) ||
-        (s.startsWith('service:') && services.has(s.slice(8))),
+        s.kind === 'host' ||
+        s.kind === 'windows-service' ||
+        (s.kind === 'container' && selectedIds.has(s.id)) ||
+        (s.kind === 'service' && services.has(s.name)),
     );
   const matrix = reachabilityMatrix(model, correlation);
   const findingItems = findFindings(model, correlation, matrix)
@@ -209,7 +211,7 @@ export function buildReport(model: HostModel, options: ReportOptions): ReportOut
       explanation,
       decisiveHop: decisiveHop(explanation),
       portLabel: portLabel(explanation, byId.get(explanation.container.id)),
-      fromLabel: fromLabel(explanation.from, (id) => byId.get(id)?.name),
+      fromLabel: fromLabel(explanation.source, (id) => byId.get(id)?.name),
     }));
   const detail = options.detail ?? 'all';
   const failingRows = allRows.filter((r) => r.explanation.verdict !== 'reachable');
@@ -219,14 +221,16 @@ export function buildReport(model: HostModel, options: ReportOptions): ReportOut
     // Info and low findings (no mount, Hyper-V has no host rules) are notes, not problems to detail.
     ...findingItems
       .filter((f) => f.severity !== 'info' && f.severity !== 'low')
-      .flatMap((f) => f.subjects.filter((x) => x.startsWith('container:')).map((x) => x.slice(10))),
+      .flatMap((f) => f.subjects.flatMap((x) => (x.kind === 'container' ? [x.id] : []))),
   ]);
   const detailed = detail === 'problems' ? selected.filter((c) => troubled.has(c.id)) : selected;
 
   const containers: ReportContainer[] = detailed.map((container) => ({
     inspect: inspect(model, container, correlation),
     swarmService: container.swarm?.serviceName ?? null,
-    findingIds: findingItems.filter((f) => f.subjects.includes(`container:${container.id}`)).map((f) => f.id),
+    findingIds: findingItems
+      .filter((f) => f.subjects.some((s) => s.kind === 'container' && s.id === container.id))
+      .map((f) => f.id),
   }));
 
   // The walkthrough compares the first running container of each mode, preferring the report's own containers.
@@ -271,7 +275,7 @@ export function buildReport(model: HostModel, options: ReportOptions): ReportOut
           severity,
           count: findingItems.filter((f) => f.severity === severity).length,
         })),
-        items: findingItems,
+        items: findingItems.map(findingJson),
       },
       containers: {
         total: containersKnown ? all.length : null,

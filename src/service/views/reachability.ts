@@ -2,7 +2,7 @@
 // source at a glance.
 
 import { decisiveHop, explain, explainOutbound, findContainer, targetLabel } from '../../core/diagnosis';
-import type { Explanation, OutboundTarget, ReachSource, SourceKind, Verdict } from '../../shared/diagnosis';
+import type { Explanation, OutboundTarget, ReachSource, Verdict } from '../../shared/diagnosis';
 import { ok, type Result } from '../../shared/ipc';
 import type { Container } from '../../shared/model';
 import type { ReachMatrix, ReachMatrixRow, ReachView } from '../../shared/views';
@@ -78,9 +78,8 @@ export function reachMatrix(analysis: Analysis): ReachMatrix {
 
 function matrixRow(analysis: Analysis, e: Explanation): ReachMatrixRow {
   const failing = decisiveHop(e);
-  const sourceKind = sourceKindOf(e.from);
-  const peer =
-    sourceKind === 'container' ? findContainer(analysis.model, e.from.slice('container:'.length)) : null;
+  const sourceKind = e.source.kind;
+  const peer = e.source.kind === 'container' ? findContainer(analysis.model, e.source.ref) : null;
   const peerContainer = peer?.kind === 'found' ? peer.container : null;
   return {
     containerId: e.container.id,
@@ -95,9 +94,4 @@ function matrixRow(analysis: Analysis, e: Explanation): ReachMatrixRow {
     failingHop: failing?.title ?? null,
     causes: e.causes.map((c) => c.id),
   };
-}
-
-function sourceKindOf(from: string): SourceKind {
-  if (from === 'external' || from === 'host' || from === 'host-localhost') return from;
-  return 'container';
 }
