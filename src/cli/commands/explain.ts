@@ -10,8 +10,8 @@ import {
   parseTarget,
 } from '../../core/diagnosis';
 import type { Explanation, IcmpExplanation } from '../../shared/diagnosis';
-import { formatExplanation } from '../../core/format/explanation';
-import { safeText } from '../../core/format/style';
+import { formatExplanation } from '../format/explanation';
+import { safeText } from '../format/style';
 import { resolveContainer } from '../container-ref';
 import { CliError, EXIT, type CliIo } from '../context';
 import { jsonText, styleFor } from '../terminal';

@@ -1,7 +1,7 @@
 import { Command } from 'commander';
 import { findings } from '../../core/diagnosis';
 import { findingJson } from '../../core/diagnosis/subjects';
-import { formatFindings } from '../../core/format/findings';
+import { formatFindings } from '../format/findings';
 import type { CliIo } from '../context';
 import { jsonText, styleFor } from '../terminal';
 import { loadHostModel } from '../load';

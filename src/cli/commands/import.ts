@@ -1,7 +1,7 @@
 import { Command } from 'commander';
 import { readImportInputs, writeImportBundle } from '../../collect/import-bundle';
 import { ImportRefused, planImport } from '../../core/import/plan';
-import { formatImportPreview } from '../../core/import/preview';
+import { formatImportPreview } from '../format/import-preview';
 import { CliError, EXIT, type CliIo } from '../context';
 
 interface ImportFlags {

@@ -1,7 +1,7 @@
 // `hostscope findings` for a person: counts by severity, then each finding with its detail and fix.
 import { SEVERITIES, type Finding, type Severity } from '../../shared/diagnosis';
 import { fixLines } from './fix';
-import { subjectText } from '../diagnosis/subjects';
+import { subjectText } from '../../core/diagnosis/subjects';
 import type { Style } from './style';
 import { wrap } from './wrap';
 
