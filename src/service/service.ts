@@ -36,6 +36,7 @@ import { isolationView } from './views/isolation';
 import { outboundView, reachMatrix, reachView } from './views/reachability';
 import { sessionsView } from './views/sessions';
 import { topologyView } from './views/topology';
+import { errorMessage as messageOf } from '../shared/error-message';
 
 /** A preview shows the start of the report; a 1,000-container host's whole report would only slow the dialog. */
 const PREVIEW_CHARS = 60_000;
@@ -342,10 +343,6 @@ export function createService(options: ServiceOptions): HostscopeService {
       listeners.clear();
     },
   };
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 function capitalise(word: string): string {

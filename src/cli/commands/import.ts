@@ -3,6 +3,7 @@ import { readImportInputs, writeImportBundle } from '../../collect/import-bundle
 import { ImportRefused, planImport } from '../../core/import/plan';
 import { formatImportPreview } from '../format/import-preview';
 import { CliError, EXIT, type CliIo } from '../context';
+import { errorMessage } from '../../shared/error-message';
 
 interface ImportFlags {
   readonly out?: string;
@@ -37,7 +38,7 @@ export function importCommand(io: CliIo): Command {
       if (!dryRun && flags.out === undefined)
         throw new CliError('--out <dir|zip> is required (or --dry-run to preview)', EXIT.usage);
       const fail = (error: unknown): never => {
-        throw new CliError(error instanceof Error ? error.message : String(error), EXIT.failed);
+        throw new CliError(errorMessage(error), EXIT.failed);
       };
       const read = await readImportInputs(paths, io.stdin ?? process.stdin).catch(fail);
       for (const skipped of read.skipped) io.err(`hostscope: left out ${skipped}\n`);

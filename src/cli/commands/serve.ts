@@ -8,6 +8,7 @@ import { rendererDir, samplesDir } from '../../service/paths';
 import { defaultSample } from '../../service/samples';
 import { CliError, EXIT, type CliIo } from '../context';
 import { openBrowser } from '../open-browser';
+import { errorMessage } from '../../shared/error-message';
 
 export function serveCommand(io: CliIo): Command {
   return new Command('serve')
@@ -38,8 +39,7 @@ export function serveCommand(io: CliIo): Command {
         {
           collectionsDir: process.cwd(),
           printPdf: (html, title) => renderPdf(html, { title }),
-          logError: (message, error) =>
-            log(`${message}: ${error instanceof Error ? error.message : String(error)}`),
+          logError: (message, error) => log(`${message}: ${errorMessage(error)}`),
         },
       );
       const sample = bundle === undefined ? defaultSample(samplesDir()) : null;
@@ -58,7 +58,7 @@ export function serveCommand(io: CliIo): Command {
       const server = await startHttpServer({ service, rendererDir: dir, port: options.port, log }).catch(
         (error: unknown) => {
           throw new CliError(
-            `cannot listen on 127.0.0.1:${options.port}: ${error instanceof Error ? error.message : String(error)}`,
+            `cannot listen on 127.0.0.1:${options.port}: ${errorMessage(error)}`,
             EXIT.failed,
           );
         },

@@ -64,7 +64,6 @@ export const probeAnswerSchema = z.object({
   Error: optString,
   Files: psArray(z.object({ Path: z.string(), Text: optString, Base64: optString })),
 });
-export type ProbeAnswer = z.output<typeof probeAnswerSchema>;
 
 /** What Initialize-HostscopeShell and Connect-HostscopeTarget return. */
 export const stepAnswerSchema = z.object({
@@ -74,7 +73,6 @@ export const stepAnswerSchema = z.object({
   Edition: optString,
   ProcessId: z.number().int().positive().nullish(),
 });
-export type StepAnswer = z.output<typeof stepAnswerSchema>;
 
 /** Base64 as the probe wrote it, checked before decoding (Buffer.from would skip bad characters silently). */
 export function decodeBase64(text: string): Uint8Array | null {

@@ -1,5 +1,7 @@
 // JSON from hosts we do not control: bounded nesting, errors that say where.
 
+import { errorMessage } from '../../shared/error-message';
+
 export const DEFAULT_MAX_JSON_DEPTH = 64;
 
 export type JsonResult =
@@ -104,7 +106,7 @@ export function parseJson(
   try {
     value = JSON.parse(text) as unknown;
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
+    const message = errorMessage(error);
     const position = /position (\d+)/.exec(message);
     // V8 reports where it stopped; stopping at the very end means the file was cut short.
     const truncated =

@@ -211,16 +211,6 @@ export function dateOf(value: unknown): string | null {
 
 const DATE_EXPECTED = 'expected a date (a number of milliseconds within the range of a date)';
 
-/** A date as Windows PowerShell 5.1 ("\/Date(ms)\/", or an object with `value`) or PowerShell 7 (ISO) writes it. */
-export const psDate = z
-  .union([z.string(), z.number(), z.object({ value: z.unknown() }).loose(), z.null()])
-  .optional()
-  .transform((v, ctx) => {
-    if (isDateValue(v)) return dateOf(v);
-    ctx.addIssue({ code: 'custom', message: DATE_EXPECTED, input: v });
-    return z.NEVER;
-  });
-
 // ---- Check-only fields for the large lists ----------------------------------------------------
 // NAT sessions, processes and TCP/UDP endpoints run to hundreds of thousands of entries. A zod transform per
 // field costs about ten times the check itself, so these schemas only check, and their mappers convert once
