@@ -98,8 +98,33 @@ export type ReachSource =
 
 export type HopStatus = 'pass' | 'fail' | 'unknown' | 'skip';
 
+/** Every hop a path can have, inbound and outbound (core/diagnosis/hops.ts, outbound.ts, icmp.ts). */
+export type HopId =
+  | 'source-container'
+  | 'container-running'
+  | 'container-network'
+  | 'shared-network'
+  | 'published-port'
+  | 'port-reserved'
+  | 'routing-mesh'
+  | 'nat-loopback'
+  | 'nat-mapping'
+  | 'host-firewall'
+  | 'container-inbound'
+  | 'listening'
+  | 'host-port-free'
+  | 'host-address'
+  | 'host-alias'
+  | 'host-firewall-from-container'
+  | 'host-listener'
+  | 'host-route'
+  | 'egress-path'
+  | 'name-resolution'
+  | 'target-prefix'
+  | 'icmp-not-evidence';
+
 export interface Hop {
-  readonly id: string;
+  readonly id: HopId;
   readonly title: string;
   readonly status: HopStatus;
   readonly evidence: readonly Evidence[];
@@ -151,7 +176,10 @@ export type CauseId =
   | 'container-dns-stale'
   | 'host-alias-missing'
   | 'mtu-mismatch'
-  | (string & {});
+  // Not in the spec's list (it allows more): a source container the question names is not in the bundle, and a
+  // nat network without a gateway address.
+  | 'source-not-found'
+  | 'nat-gateway-missing';
 
 export interface Cause {
   readonly id: CauseId;
@@ -222,6 +250,8 @@ export type Severity = 'critical' | 'high' | 'medium' | 'low' | 'info';
 export const SEVERITIES: readonly Severity[] = ['critical', 'high', 'medium', 'low', 'info'];
 
 export type FindingId =
+  // Issue 11: every unreachable published port, grouped per container (not in the spec's list).
+  | 'published-port-unreachable'
   | 'docker-api-unencrypted'
   | 'daemon-config-conflict'
   | 'swarm-ports-blocked'
@@ -253,8 +283,7 @@ export type FindingId =
   | 'engine-proxy-missing'
   | 'ipv6-unsupported'
   | 'known-bad-update'
-  | 'transparent-on-vm'
-  | (string & {});
+  | 'transparent-on-vm';
 
 /** What a finding is about: the host, a container, a swarm service, or a Windows service of the host. */
 export type Subject =
