@@ -2,10 +2,12 @@
 // pid, session, ip, port, id) so that the whole host costs one pass over each part, never a nested scan.
 
 import type { Evidence } from '../../shared/diagnosis';
+import type { HopResult } from './hops';
 import type {
   Container,
   Disk,
   DockerNetwork,
+  FirewallProfileName,
   FirewallRule,
   HcsSystem,
   HnsNatPolicy,
@@ -178,6 +180,16 @@ export interface Correlation {
   /** HNS endpoints by address, HNS networks by id and behind each Docker network, vSwitches by id and name. */
   readonly hns: HnsIndexes;
   readonly footprints: ReadonlyMap<string, Footprint>;
+  /** What explanations computed, kept with the correlation the open bundle's analysis owns (and dropped with it). */
+  readonly cache: DiagnosisCache;
+}
+
+/** Memory shared by the explanations of one correlation: no module-level state in core. */
+export interface DiagnosisCache {
+  /** Hop results per container, by hop and question (the matrix asks external and localhost the same hops). */
+  readonly hops: WeakMap<Footprint, Map<string, HopResult>>;
+  /** A firewall rule's evidence line per profile: the same few rules stand behind thousands of explanations. */
+  readonly ruleEvidence: WeakMap<FirewallRule, Map<FirewallProfileName, Evidence>>;
 }
 
 // ---- small index helpers -----------------------------------------------------------------
@@ -756,6 +768,7 @@ export function correlate(model: HostModel): Correlation {
     firewall,
     hns,
     footprints,
+    cache: { hops: new WeakMap(), ruleEvidence: new WeakMap() },
   };
 }
 

@@ -618,14 +618,13 @@ export function hostPortHop(ctx: PathContext): HopResult {
 
 // ---- firewall --------------------------------------------------------------------------------
 
-/** A rule's evidence per profile, made once: the same few rules stand behind thousands of explanations. */
-const ruleEvidenceMemo = new WeakMap<FirewallRule, Map<FirewallProfileName, Evidence>>();
-
+/** A rule's evidence per profile, made once per correlation (its cache). */
 function ruleEvidence(ctx: PathContext, r: FirewallRule, profile: FirewallProfileName): Evidence {
-  let byProfile = ruleEvidenceMemo.get(r);
+  const memo = ctx.correlation.cache.ruleEvidence;
+  let byProfile = memo.get(r);
   if (!byProfile) {
     byProfile = new Map();
-    ruleEvidenceMemo.set(r, byProfile);
+    memo.set(r, byProfile);
   }
   let evidence = byProfile.get(profile);
   if (!evidence || evidence.file !== ctx.model.firewallRules.source.file) {
