@@ -27,6 +27,7 @@ import {
 import { findings11 } from './findings-1-1';
 import { natMappingHop } from './hops';
 import { decideInbound, externalProfiles } from './firewall';
+import { flagKey, serviceFlags, splitCommandLine } from './dockerd-flags';
 import { evidenceFrom, listOf } from './known';
 import { containerSubject, HOST_SUBJECT, serviceSubject } from './subjects';
 import { reachabilityMatrix } from './matrix';
@@ -38,109 +39,6 @@ const list = (items: readonly string[], max = 4): string =>
   items.length <= max ? items.join(', ') : `${items.slice(0, max).join(', ')} and ${items.length - max} more`;
 
 // ---- the engine's API and configuration --------------------------------------------------------
-
-/** Splits a Windows command line into arguments, honouring double quotes. */
-export function splitCommandLine(line: string): string[] {
-  const args: string[] = [];
-  for (const m of line.matchAll(/"([^"]*)"|(\S+)/g)) args.push(m[1] ?? m[2] ?? '');
-  return args;
-}
-
-interface ServiceFlag {
-  readonly flag: string;
-  readonly value: string | null;
-}
-
-/** dockerd flags with their values, from the service's PathName (`-H tcp://...`, `--host=...`). */
-function serviceFlags(pathName: string): ServiceFlag[] {
-  const args = splitCommandLine(pathName).slice(1);
-  const flags: ServiceFlag[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i]!;
-    if (!a.startsWith('-')) continue;
-    const eq = a.indexOf('=');
-    if (eq > 0) {
-      flags.push({ flag: a.slice(0, eq), value: a.slice(eq + 1) });
-      continue;
-    }
-    const next = args[i + 1];
-    if (next !== undefined && !next.startsWith('-') && TAKES_VALUE.has(a)) {
-      flags.push({ flag: a, value: next });
-      i++;
-    } else flags.push({ flag: a, value: null });
-  }
-  return flags;
-}
-
-const TAKES_VALUE = new Set([
-  '-H',
-  '--host',
-  '-g',
-  '--graph',
-  '--data-root',
-  '-l',
-  '--log-level',
-  '-G',
-  '--group',
-  '--dns',
-  '--dns-search',
-  '--dns-opt',
-  '--exec-opt',
-  '--storage-opt',
-  '--label',
-  '--insecure-registry',
-  '--registry-mirror',
-  '--log-opt',
-  '--log-driver',
-  '-s',
-  '--storage-driver',
-  '-b',
-  '--bridge',
-  '--fixed-cidr',
-  '--mtu',
-  '--tlscacert',
-  '--tlscert',
-  '--tlskey',
-  '--config-file',
-  '--service-name',
-  '--exec-root',
-  '--pidfile',
-  '-p',
-]);
-
-/** The daemon.json key a dockerd flag sets; flags that only steer the Windows service map to nothing. */
-const FLAG_KEYS: Readonly<Record<string, string | null>> = {
-  '-H': 'hosts',
-  '--host': 'hosts',
-  '-g': 'graph',
-  '--graph': 'graph',
-  '-D': 'debug',
-  '-l': 'log-level',
-  '-G': 'group',
-  '-s': 'storage-driver',
-  '-b': 'bridge',
-  '-p': 'pidfile',
-  '--dns': 'dns',
-  '--dns-search': 'dns-search',
-  '--dns-opt': 'dns-opts',
-  '--exec-opt': 'exec-opts',
-  '--storage-opt': 'storage-opts',
-  '--label': 'labels',
-  '--insecure-registry': 'insecure-registries',
-  '--registry-mirror': 'registry-mirrors',
-  '--log-opt': 'log-opts',
-  '--run-service': null,
-  '--register-service': null,
-  '--unregister-service': null,
-  '--service-name': null,
-  '--config-file': null,
-};
-
-function flagKey(flag: string): string | null {
-  // Own keys only: a flag read from the service's command line ("--constructor") must not resolve an inherited one.
-  if (Object.hasOwn(FLAG_KEYS, flag)) return FLAG_KEYS[flag]!;
-  return flag.startsWith('--') ? flag.slice(2) : null;
-}
 
 /** A tcp:// address that is not loopback: `tcp://0.0.0.0:2375`, `tcp://:2375`, `tcp://10.0.0.5:2375`. */
 function exposedTcp(address: string): boolean {
@@ -199,7 +97,7 @@ function dockerApiUnencrypted(model: HostModel, c: Correlation): Finding[] {
     }
   }
   const fromService = flags
-    .filter((f) => FLAG_KEYS[f.flag] === 'hosts' && f.value !== null && exposedTcp(f.value))
+    .filter((f) => flagKey(f.flag) === 'hosts' && f.value !== null && exposedTcp(f.value))
     .map((f) => f.value!);
   if (fromService.length > 0 && service) {
     exposed.push(...fromService);
