@@ -158,7 +158,7 @@ export interface ContainerRow {
   readonly isolation: Isolation | null;
   readonly sessionId: number | null;
   readonly ips: readonly string[];
-  /** `0.0.0.0:9000->9000/tcp`, one per published port. */
+  /** `9000->9000/tcp` (core `formatPort`: the host address only where it is not "any"), one per published port. */
   readonly ports: readonly string[];
   /** `Disk 3`, `in utility VM`, or null when unknown. */
   readonly disk: string | null;

@@ -690,15 +690,16 @@ export interface FirewallHopOptions {
   /** One decision per profile the traffic may arrive on. */
   readonly decisions: readonly FirewallDecision[];
   readonly arriving: ArrivingProfiles;
-  readonly port: number;
-  /** The rules match the container port, not the published host port (Windows-Containers#561). */
-  readonly internal: boolean;
+  /** The port the rules must match; the question's port where absent. */
+  readonly port?: number;
+  /** The rules match the container port, not the published host port (Windows-Containers#561); false where absent. */
+  readonly internal?: boolean;
   /** What a block without a matching rule means: the profile's default, or the container's own default deny. */
   readonly why: 'default-block' | 'container-default';
 }
 
 export function firewallHop(ctx: PathContext, options: FirewallHopOptions): HopResult {
-  const { id, title, decisions, arriving, port, internal, why } = options;
+  const { id, title, decisions, arriving, port = ctx.port, internal = false, why } = options;
   const c = ctx.target.container;
   const rulesFile = ctx.model.firewallRules.source.file;
   const profilesFile = ctx.model.firewallProfiles.source.file;
@@ -848,15 +849,7 @@ export function containerInboundHop(ctx: PathContext): HopResult {
   const decisions = arriving.profiles.map((p) =>
     decideInbound(ctx.correlation.firewall, p, traffic, containerDefault),
   );
-  const result = firewallHop(ctx, {
-    id,
-    title,
-    decisions,
-    arriving,
-    port: ctx.port,
-    internal: false,
-    why: 'container-default',
-  });
+  const result = firewallHop(ctx, { id, title, decisions, arriving, why: 'container-default' });
   return { hop: { ...result.hop, evidence: [b.evidence, ...result.hop.evidence] }, causes: result.causes };
 }
 

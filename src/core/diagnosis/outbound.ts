@@ -295,15 +295,7 @@ function hostFirewallFromContainerHop(
   // Connections from a container arrive on the container network's vEthernet adapter: its profile decides.
   const arriving = internalProfiles(ctx.model.connectionProfiles, ctx.correlation.networkNames);
   const decisions = arriving.profiles.map((p) => decideInbound(ctx.correlation.firewall, p, traffic));
-  const result = hops.firewallHop(ctx.path, {
-    id,
-    title,
-    decisions,
-    arriving,
-    port: ctx.port,
-    internal: false,
-    why: 'default-block',
-  });
+  const result = hops.firewallHop(ctx.path, { id, title, decisions, arriving, why: 'default-block' });
   const subnets = network.subnets;
   return {
     hop: result.hop,
