@@ -3,7 +3,7 @@
 import type { ProbeStatus } from '../shared/model';
 import type { ProbeProgress } from '../collect/types';
 import type { HostResult } from '../collect/collect-host';
-import { safeText, type Style } from '../core/format/style';
+import { safeText, type Style } from './format/style';
 import { ownSequence } from './terminal';
 
 export interface ProbeLine {

@@ -1,6 +1,6 @@
 // Resolving --container <ref> for commands: a container of the bundle, or exit code 4 naming close names.
 import { findContainer } from '../core/diagnosis';
-import { safeText } from '../core/format/style';
+import { safeText } from './format/style';
 import type { Container, HostModel } from '../shared/model';
 import { CANDIDATES_SHOWN } from '../service/resolve';
 import { CliError, EXIT } from './context';

@@ -13,6 +13,7 @@ import { isolationCommand } from './commands/isolation';
 import { diffCommand } from './commands/diff';
 import { HOSTSCOPE_VERSION } from '../shared/version';
 import { terminalIo } from './terminal';
+import { errorMessage } from '../shared/error-message';
 
 /** Messages are one line: a name from a bundle may carry line breaks. */
 const oneLine = (text: string): string => text.replace(/\s*[\r\n]+\s*/g, ' ');
@@ -64,7 +65,7 @@ export async function runCli(argv: readonly string[], terminal: CliIo): Promise<
     }
     // A bug, not the user's doing: one line, and the stack only when asked for (it quotes no bundle, but it is
     // noise to an admin and was printed for every hostile input that reached a throw).
-    const message = error instanceof Error ? error.message : String(error);
+    const message = errorMessage(error);
     const stack = process.env.HOSTSCOPE_DEBUG && error instanceof Error ? `\n${error.stack ?? ''}` : '';
     io.err(`hostscope: internal error: ${oneLine(message)} (set HOSTSCOPE_DEBUG=1 for details)${stack}\n`);
     return EXIT.failed;

@@ -3,7 +3,7 @@
 // control character (an OSC 52 clipboard write or OSC 0 title from a bundle's probe id, a C1 control, a
 // bidirectional override) into `?`. Our own sequences carry a random mark per process that no bundle can know.
 import { randomBytes } from 'node:crypto';
-import { ansiStyle, plain, type Style } from '../core/format/style';
+import { ansiStyle, plain, type Style } from './format/style';
 import type { CliIo } from './context';
 
 // A supplementary private-use character and 64 random bits: removed on output, so it never reaches a reader.

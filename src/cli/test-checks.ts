@@ -6,7 +6,7 @@ import { addChecksToBundle } from '../collect/checks/save';
 import { checkEngine, runChecks } from '../collect/checks/run-checks';
 import { planChecks } from '../core/checks';
 import { correlate } from '../core/diagnosis';
-import { safeText } from '../core/format/style';
+import { safeText } from './format/style';
 import type { ReachSource } from '../shared/diagnosis';
 import type { HostModel } from '../shared/model';
 import { resolveContainer } from './container-ref';

@@ -5,6 +5,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import yauzl from 'yauzl';
 import type { RawBundle } from '../shared/bundle';
 import { BundleError } from '../core/bundle/errors';
+import { errorMessage } from '../shared/error-message';
 
 export interface BundleLimits {
   /** Files (zip entries, folder files) in one bundle. */
@@ -118,7 +119,7 @@ async function readFolder(root: string, limits: BundleLimits): Promise<RawBundle
   const unreadable = new Map<string, string>();
   const budget = new Budget(limits, root);
   const why = (error: unknown): string =>
-    `cannot be read: ${(error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error))}`;
+    `cannot be read: ${(error as NodeJS.ErrnoException).code ?? errorMessage(error)}`;
   const walk = async (dir: string, prefix: string): Promise<void> => {
     let entries;
     try {
@@ -226,11 +227,7 @@ function readZip(path: string, limits: BundleLimits): Promise<RawBundle> {
           reject(
             error instanceof BundleError
               ? error
-              : new BundleError(
-                  'corrupt-archive',
-                  `${path}: ${error instanceof Error ? error.message : String(error)}`,
-                  where,
-                ),
+              : new BundleError('corrupt-archive', `${path}: ${errorMessage(error)}`, where),
           );
         };
         zip.on('error', fail);

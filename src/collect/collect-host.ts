@@ -7,6 +7,7 @@ import { writeBundle, type WrittenBundle } from './bundle-writer';
 import { collectDocker, DOCKER_PROBE_IDS, NOT_IN_THIS_SET } from './docker/collect-docker';
 import { remoteDockerHost, resolveDockerEndpoint, type EndpointResult } from './docker/endpoint';
 import { POWERSHELL_PROBES, runPowerShellProbes } from './powershell/probe-runner';
+import { errorMessage as errorText } from '../shared/error-message';
 
 export interface CollectOptions {
   /** Bundle folder or `.zip`; with several computers, each gets `-<computer>` added to the name. */
@@ -309,8 +310,4 @@ function timestamp(date: Date): string {
 
 function invalid(message: string): CollectPlan {
   return { kind: 'invalid', message };
-}
-
-function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

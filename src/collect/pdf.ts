@@ -5,6 +5,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { escapeHtml } from '../core/report';
+import { errorMessage } from '../shared/error-message';
 
 /** Flags for a headless Chromium that talks to nothing but its own page (no update, sync or telemetry traffic). */
 export const CHROMIUM_ARGS: readonly string[] = [
@@ -95,7 +96,7 @@ export async function renderPdf(html: string, options: PdfOptions): Promise<Uint
   // Loaded here, not at start-up: every other command works where playwright-core is not installed.
   const { chromium } = await import('playwright-core').catch((error: unknown) => {
     throw new Error(
-      `PDF export needs the playwright-core package, which could not be loaded (${error instanceof Error ? error.message : String(error)}); export --format html and print that instead.`,
+      `PDF export needs the playwright-core package, which could not be loaded (${errorMessage(error)}); export --format html and print that instead.`,
     );
   });
   const timeout = options.timeoutMs ?? 60_000;

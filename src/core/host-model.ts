@@ -35,6 +35,7 @@ import * as host from './parse/host';
 import { parseExcludedPorts } from './parse/netsh';
 import * as network from './parse/network';
 import * as system from './parse/system';
+import type { Parsed } from './parsed';
 import { parseHcsdiag, parseNetstat, type TextParse } from './parse/text';
 import { describeIssues } from './parse/values';
 
@@ -43,10 +44,6 @@ export interface ModelOptions {
   /** The heap the parsed JSON of the bundle may take (DEFAULT_JSON_HEAP_BUDGET). */
   readonly jsonHeapBudget?: number;
 }
-
-type Parsed<T> =
-  | { readonly kind: 'ok'; readonly value: T }
-  | { readonly kind: 'invalid'; readonly reason: string; readonly location?: string };
 
 /** Reads files once each, records their outcomes, and turns them into Known<T> model parts. */
 class FileReader {

@@ -1,6 +1,6 @@
-// `hostscope summary`: the host, the engine, every container and every probe's outcome.
+// The host summary: the host, the engine, every container and every probe's outcome, as `hostscope summary`
+// prints it and the app's overview shows it; CLI text is src/cli/format/summary.ts.
 import type {
-  Container,
   ExcludedPortRange,
   HostModel,
   HostService,
@@ -8,11 +8,10 @@ import type {
   Known,
   PortExclusions,
   ProxySettings,
+  PublishedPort,
   VmSwitch,
 } from '../shared/model';
-import { table } from './format/table';
-import { safeText, type Style } from './format/style';
-import { wrap } from './format/wrap';
+import { correlate, hostPortText, type Correlation } from './diagnosis';
 
 export interface SummaryJson {
   readonly bundle: {
@@ -43,12 +42,14 @@ export interface SummaryJson {
     readonly name: string;
     readonly image: string;
     readonly state: string;
-    /** Effective isolation: the container's own, or the engine default; null when neither is known. */
+    /** Effective isolation (the correlation's): the container's own, or the engine default; null when neither is known. */
     readonly isolation: Isolation | null;
     readonly networks: readonly { readonly name: string; readonly ip: string | null }[];
     readonly publishedPorts: readonly string[];
   }[];
   readonly containersUnknown?: string;
+  /** Headline counts (an addition to the summary JSON, shared with the app's overview and the report). */
+  readonly counts: HostCounts;
   /**
    * Bundle 1.1 host state (an addition to the summary JSON): each part is null where its probe gave nothing, and
    * `unknown` says why.
@@ -72,22 +73,63 @@ export interface SummaryJson {
 
 const valueOr = <T, D>(k: Known<T>, fallback: D): T | D => (k.kind === 'known' ? k.value : fallback);
 
-/** HostConfig.Isolation, or the engine default where the container asked for none (knowledge notes, section 9). */
-export function effectiveIsolation(container: Container, engineDefault: Isolation | null): Isolation | null {
-  const asked = container.isolationRequested?.trim().toLowerCase();
-  if (asked === 'process' || asked === 'hyperv') return asked;
-  return engineDefault;
+/** Headline counts of the host, each null where the probe behind it gave nothing. */
+export interface HostCounts {
+  readonly containers: number | null;
+  readonly runningContainers: number | null;
+  readonly networks: number | null;
+  readonly swarmServices: number | null;
+  readonly hostProcesses: number | null;
+  /**
+   * Enabled inbound rules: the ones that can allow or block a path into a container. Outbound and disabled rules
+   * decide no inbound path, so counting them (the overview once said 119 where the report said 65) misleads.
+   */
+  readonly inboundFirewallRules: number | null;
+  /** WinNAT static mappings (host.nat); HNS policies publish ports on 2019+ where this is 0 (knowledge notes section 10). */
+  readonly natMappings: number | null;
 }
 
-export function formatPort(p: Container['publishedPorts'][number]): string {
-  const host =
-    p.hostPort === null
-      ? '(dynamic)'
-      : `${p.hostIp && p.hostIp !== '0.0.0.0' ? `${p.hostIp}:` : ''}${p.hostPort}`;
-  return `${host}->${p.containerPort}/${p.protocol}`;
+export function hostCounts(model: HostModel): HostCounts {
+  const count = <T>(part: Known<readonly T[]>, keep: (item: T) => boolean = () => true): number | null =>
+    part.kind === 'known' ? part.value.filter(keep).length : null;
+  return {
+    containers: count(model.containers),
+    runningContainers: count(model.containers, (c) => c.state === 'running'),
+    networks: count(model.networks),
+    swarmServices: count(model.swarmServices),
+    hostProcesses: count(model.processes),
+    inboundFirewallRules: count(model.firewallRules, (r) => r.enabled && r.direction === 'inbound'),
+    natMappings: count(model.natMappings),
+  };
 }
 
-export function summarize(model: HostModel): SummaryJson {
+/**
+ * The node's swarm role as an admin says it: `manager`, `worker`, `not in a swarm` (LocalNodeState inactive),
+ * another state as Docker gives it (`pending`, `error`, `locked`), or `unknown` where the engine did not say.
+ */
+export function swarmRole(
+  swarm: { readonly localNodeState: string | null; readonly isManager: boolean } | null,
+): string {
+  if (swarm === null || swarm.localNodeState === null) return 'unknown';
+  if (swarm.localNodeState === 'active') return swarm.isManager ? 'manager' : 'worker';
+  if (swarm.localNodeState === 'inactive') return 'not in a swarm';
+  return swarm.localNodeState;
+}
+
+/** A published port as `docker ps` writes it: `8080->80/tcp`, with the host address only where it is not "any". */
+export function formatPort(
+  port: Pick<PublishedPort, 'containerPort' | 'protocol' | 'hostIp' | 'hostPort' | 'hostPortRange'>,
+): string {
+  const target = `${port.containerPort}/${port.protocol}`;
+  // Exposed but not bound to the host: the container port alone, as `docker ps` shows it.
+  if (port.hostPort === null) return target;
+  const anyAddress =
+    port.hostIp === null || port.hostIp === '' || port.hostIp === '0.0.0.0' || port.hostIp === '::';
+  return `${anyAddress ? '' : `${port.hostIp}:`}${hostPortText(port)}->${target}`;
+}
+
+/** The host summary `hostscope summary` prints and the app's overview shows; pass the correlation where one exists. */
+export function summarize(model: HostModel, correlation: Correlation = correlate(model)): SummaryJson {
   const host = valueOr(model.host, null);
   const engine = valueOr(model.engine, null);
   const defaultIsolation = engine?.defaultIsolation ?? null;
@@ -121,11 +163,12 @@ export function summarize(model: HostModel): SummaryJson {
       name: c.name,
       image: c.image,
       state: c.state,
-      isolation: effectiveIsolation(c, defaultIsolation),
+      isolation: correlation.footprints.get(c.id)?.isolation.value ?? null,
       networks: c.networks.map((n) => ({ name: n.name, ip: n.ip })),
       publishedPorts: c.publishedPorts.map(formatPort),
     })),
     ...(model.containers.kind === 'unknown' ? { containersUnknown: model.containers.reason } : {}),
+    counts: hostCounts(model),
     hostState: hostState(model),
     probes: model.probes.map((p) => ({ id: p.id, status: p.status, detail: p.detail })),
   };
@@ -163,116 +206,4 @@ function hostState(model: HostModel): SummaryJson['hostState'] {
       : null,
     unknown: parts.flatMap((p) => (p.kind === 'unknown' ? [p.reason] : [])),
   };
-}
-
-function swarmRole(swarm: { readonly localNodeState: string | null; readonly isManager: boolean }): string {
-  const state = swarm.localNodeState ?? 'unknown';
-  return state === 'active' ? (swarm.isManager ? 'manager' : 'worker') : state;
-}
-
-const STATUS_PAINT: Record<string, keyof Style> = {
-  ok: 'green',
-  missing: 'dim',
-  skipped: 'dim',
-  unsupported: 'yellow',
-  invalid: 'red',
-  failed: 'red',
-  timeout: 'red',
-};
-
-export function formatSummary(s: SummaryJson, style: Style, width = 100): string {
-  const out: string[] = [];
-  const h = s.host;
-  const title = h.computerName ?? '(unknown host)';
-  const os = [
-    h.caption,
-    h.build !== null ? `build ${h.build}${h.ubr !== null ? `.${h.ubr}` : ''}` : null,
-    h.installationType,
-  ]
-    .filter(Boolean)
-    .join(', ');
-  // Every line is wrapped to the width: names and paths come from the host and can be long.
-  const lines = (text: string, paint: (line: string) => string = (l) => l, rest = '  '): string[] =>
-    wrap(text, width, '', rest).map(paint);
-  const [first = '', ...more] = lines(`${title}${os ? `: ${os}` : ''}`);
-  out.push(first.replace(safeText(title), style.bold(safeText(title))), ...more);
-  if (h.unknown) out.push(...lines(`  host details unknown: ${h.unknown}`, style.yellow, '    '));
-  const e = s.engine;
-  out.push(
-    ...lines(
-      `Docker ${e.version ?? '?'} (API ${e.apiVersion ?? '?'}), default isolation ${e.defaultIsolation ?? 'unknown'}, swarm ${e.swarm ?? 'unknown'}` +
-        (e.dockerRootDir ? `, root ${e.dockerRootDir}` : ''),
-    ),
-  );
-  if (e.unknown) out.push(...lines(`  engine details unknown: ${e.unknown}`, style.yellow, '    '));
-  out.push(
-    ...lines(
-      `Bundle ${s.bundle.source}${s.bundle.collectedAt ? `, collected ${s.bundle.collectedAt}` : ''}`,
-      style.dim,
-    ),
-  );
-  out.push('');
-  out.push(style.bold(`Containers (${s.containers.length})`));
-  if (s.containersUnknown) out.push(...lines(`  unknown: ${s.containersUnknown}`, style.yellow, '    '));
-  else if (s.containers.length === 0) out.push('  none');
-  else
-    out.push(
-      table(
-        s.containers,
-        [
-          { header: 'NAME', value: (c) => c.name, min: 12 },
-          { header: 'ID', value: (c) => c.id.slice(0, 12), min: 12 },
-          {
-            header: 'STATE',
-            value: (c) => c.state,
-            paint: (c, st) => (c.state === 'running' ? st.green : st.dim),
-          },
-          { header: 'ISOLATION', value: (c) => c.isolation ?? 'unknown' },
-          {
-            header: 'NETWORKS',
-            value: (c) => c.networks.map((n) => (n.ip ? `${n.name} ${n.ip}` : n.name)).join(', ') || '-',
-          },
-          { header: 'PORTS', value: (c) => c.publishedPorts.join(', ') || '-' },
-        ],
-        style,
-        width,
-      ),
-    );
-  out.push('');
-  out.push(style.bold('Probes'));
-  out.push(
-    table(
-      s.probes,
-      [
-        { header: 'PROBE', value: (p) => p.id, min: 22 },
-        {
-          header: 'STATUS',
-          value: (p) => p.status,
-          paint: (p, st) => st[STATUS_PAINT[p.status] ?? 'dim'],
-          min: 11,
-        },
-        { header: 'DETAIL', value: (p) => p.detail },
-      ],
-      style,
-      width,
-    ),
-  );
-  const problems = s.probes.filter((p) => p.status !== 'ok' && p.status !== 'missing');
-  if (problems.length > 0) {
-    out.push('');
-    out.push(style.bold('What went wrong'));
-    for (const p of problems) {
-      const paint = style[STATUS_PAINT[p.status] ?? 'dim'];
-      const [first = '', ...rest] = wrap(p.detail, width, `  ${p.id}: `, '    ');
-      out.push(first.replace(p.id, paint(p.id)), ...rest);
-    }
-  }
-  const missing = s.probes.filter((p) => p.status === 'missing').length;
-  if (missing > 0)
-    out.push(
-      style.dim(
-        `${missing} probe${missing === 1 ? '' : 's'} not collected: what depends on them is reported as unknown.`,
-      ),
-    );
-  return out.join('\n') + '\n';
 }

@@ -21,6 +21,7 @@ import { hardenSession, hardenWebContents } from './security';
 import { SettingsStore } from './settings';
 import { bundleArgument, chooseStartupBundle } from './startup';
 import { createMainWindow } from './window';
+import { errorMessage } from '../shared/error-message';
 
 // Must precede `ready`: app:// gets a standard, secure origin so the CSP's 'self' and fetch work.
 protocol.registerSchemesAsPrivileged([
@@ -36,7 +37,7 @@ if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   app.whenReady().then(start, (error: unknown) => {
-    dialog.showErrorBox('Hostscope could not start', error instanceof Error ? error.message : String(error));
+    dialog.showErrorBox('Hostscope could not start', errorMessage(error));
     app.quit();
   });
   app.on('window-all-closed', () => app.quit());

@@ -4,6 +4,7 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { z } from 'zod';
+import { errorMessage } from '../shared/error-message';
 
 const MAX_RECENT = 8;
 
@@ -83,7 +84,7 @@ export class SettingsStore {
       renameSync(temp, this.file);
       this.saveError = null;
     } catch (error) {
-      this.saveError = `cannot save settings to ${this.file}: ${error instanceof Error ? error.message : String(error)}`;
+      this.saveError = `cannot save settings to ${this.file}: ${errorMessage(error)}`;
       console.warn(`hostscope: ${this.saveError}`);
     }
   }

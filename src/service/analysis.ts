@@ -64,8 +64,8 @@ function groupBySubjectContainer(list: readonly Finding[]): ReadonlyMap<string, 
   const byContainer = new Map<string, Finding[]>();
   for (const finding of list) {
     for (const subject of finding.subjects) {
-      if (!subject.startsWith('container:')) continue;
-      const id = subject.slice('container:'.length);
+      if (subject.kind !== 'container') continue;
+      const id = subject.id;
       const bucket = byContainer.get(id);
       if (bucket) bucket.push(finding);
       else byContainer.set(id, [finding]);

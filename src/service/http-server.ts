@@ -10,6 +10,7 @@ import { CONTENT_SECURITY_POLICY } from '../shared/csp';
 import { fail, IMPORT_REQUEST_LIMITS, type AppEvent } from '../shared/ipc';
 import type { HostscopeService } from './service';
 import { mediaTypeOf, resolveStaticFile } from './static-files';
+import { errorMessage } from '../shared/error-message';
 
 export const LOOPBACK = '127.0.0.1';
 const MAX_BODY_BYTES = 64 * 1024;
@@ -67,9 +68,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     (req, res) => {
       handleRequest(req, res).catch((error: unknown) => {
         // One line, never the token (it is in the URL) and never a stack: this runs once per request.
-        log(
-          `hostscope serve: ${req.method ?? '?'} request failed: ${error instanceof Error ? error.message : String(error)}`,
-        );
+        log(`hostscope serve: ${req.method ?? '?'} request failed: ${errorMessage(error)}`);
         if (!res.headersSent) send(res, 500, 'text/plain; charset=utf-8', 'Internal error');
         else res.destroy();
       });

@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { writeImportBundle, writeMergedBundle } from '../collect/import-bundle';
-import { safeText } from '../core/format/style';
+import { safeText } from '../core/safe-text';
 import { differentHostMessage, MergeRefused, sameHost } from '../core/import/merge';
 import { ImportRefused, planImport, type ImportPlan } from '../core/import/plan';
 import { PROBES, probeSpec, type RawBundle } from '../shared/bundle';

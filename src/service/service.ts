@@ -47,6 +47,7 @@ import { icmpView, outboundView, reachMatrix, reachView } from './views/reachabi
 import { sessionsView } from './views/sessions';
 import { topologyView } from './views/topology';
 import { Watcher, type WatchPort } from './watch';
+import { errorMessage as messageOf } from '../shared/error-message';
 
 /** A preview shows the start of the report; a 1,000-container host's whole report would only slow the dialog. */
 const PREVIEW_CHARS = 60_000;
@@ -590,10 +591,6 @@ function unavailable(reason: string): CheckAvailability {
 /** `HOST01.corp.example` and `host01` are one machine: compared by the first label, case-insensitively. */
 function shortName(name: string): string {
   return name.split('.')[0]!.toLowerCase();
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 function capitalise(word: string): string {

@@ -100,8 +100,35 @@ export type ReachSource =
 
 export type HopStatus = 'pass' | 'fail' | 'unknown' | 'skip';
 
+/** Every hop a path can have, inbound and outbound (core/diagnosis/hops.ts, outbound.ts, icmp.ts). */
+export type HopId =
+  | 'source-container'
+  | 'container-running'
+  | 'container-network'
+  | 'shared-network'
+  | 'published-port'
+  | 'port-reserved'
+  | 'routing-mesh'
+  | 'nat-loopback'
+  | 'nat-mapping'
+  | 'host-firewall'
+  | 'container-inbound'
+  | 'listening'
+  | 'host-port-free'
+  | 'host-address'
+  | 'host-alias'
+  | 'host-firewall-from-container'
+  | 'host-listener'
+  | 'host-route'
+  | 'egress-path'
+  | 'name-resolution'
+  | 'target-prefix'
+  | 'icmp-not-evidence'
+  // Issue 14: what a real connection showed, after the inferred hops (core/checks/observe.ts).
+  | 'observed';
+
 export interface Hop {
-  readonly id: string;
+  readonly id: HopId;
   readonly title: string;
   readonly status: HopStatus;
   readonly evidence: readonly Evidence[];
@@ -153,7 +180,10 @@ export type CauseId =
   | 'container-dns-stale'
   | 'host-alias-missing'
   | 'mtu-mismatch'
-  | (string & {});
+  // Not in the spec's list (it allows more): a source container the question names is not in the bundle, and a
+  // nat network without a gateway address.
+  | 'source-not-found'
+  | 'nat-gateway-missing';
 
 export interface Cause {
   readonly id: CauseId;
@@ -192,7 +222,12 @@ export interface Explanation {
   readonly direction: Direction;
   /** The container asked about: the target inbound, the sender outbound. */
   readonly container: { readonly id: string; readonly name: string };
-  /** Inbound: `external`, `host`, `host-localhost` or `container:<ref>`. Outbound: `container:<name>` of the sender. */
+  /** Who connects, typed: inbound the client asked about, outbound the sender itself (by id). */
+  readonly source: ReachSource;
+  /**
+   * The contract's text for the client: inbound `external`, `host`, `host-localhost` or `container:<ref>`;
+   * outbound `container:<name>` of the sender. Code reads `source`; this is for the JSON contract.
+   */
   readonly from: string;
   /** Outbound only: `host`, `internet`, `container:<ref>`, or the address or name asked for. */
   readonly to?: string;
@@ -244,6 +279,8 @@ export type Severity = 'critical' | 'high' | 'medium' | 'low' | 'info';
 export const SEVERITIES: readonly Severity[] = ['critical', 'high', 'medium', 'low', 'info'];
 
 export type FindingId =
+  // Issue 11: every unreachable published port, grouped per container (not in the spec's list).
+  | 'published-port-unreachable'
   | 'docker-api-unencrypted'
   | 'daemon-config-conflict'
   | 'swarm-ports-blocked'
@@ -275,20 +312,29 @@ export type FindingId =
   | 'engine-proxy-missing'
   | 'ipv6-unsupported'
   | 'known-bad-update'
-  | 'transparent-on-vm'
-  | (string & {});
+  | 'transparent-on-vm';
+
+/** What a finding is about: the host, a container, a swarm service, or a Windows service of the host. */
+export type Subject =
+  | { readonly kind: 'host' }
+  | { readonly kind: 'container'; readonly id: string }
+  | { readonly kind: 'service'; readonly name: string }
+  | { readonly kind: 'windows-service'; readonly name: string };
 
 export interface Finding {
   readonly id: FindingId;
   readonly severity: Severity;
   readonly title: string;
   readonly detail: string;
-  /** `host`, `container:<id>` or `service:<name>`. */
-  readonly subjects: readonly string[];
+  /** What it is about, typed; the contract writes each as `host`, `container:<id>` or `service:<name>`. */
+  readonly subjects: readonly Subject[];
   readonly evidence: readonly Evidence[];
   readonly fix: Fix;
   readonly references: readonly string[];
 }
+
+/** A finding as the contract writes it (spec section 3): subjects as `host`, `container:<id>`, `service:<name>`. */
+export type FindingJson = Omit<Finding, 'subjects'> & { readonly subjects: readonly string[] };
 
 // ---- 4. isolation walkthrough --------------------------------------------------------------
 

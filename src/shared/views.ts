@@ -172,7 +172,7 @@ export interface ContainerRow {
   readonly isolation: Isolation | null;
   readonly sessionId: number | null;
   readonly ips: readonly string[];
-  /** `0.0.0.0:9000->9000/tcp`, one per published port. */
+  /** `9000->9000/tcp` (core `formatPort`: the host address only where it is not "any"), one per published port. */
   readonly ports: readonly string[];
   /** `Disk 3`, `in utility VM`, or null when unknown. */
   readonly disk: string | null;
@@ -278,11 +278,14 @@ export interface ContainerDetail {
     readonly networks: readonly (ContainerNetwork & { readonly driver: string | null })[];
     readonly publishedPorts: readonly PublishedPort[];
     readonly natSessions: readonly NatSession[];
+    /** The sockets that wait for connections (core's `isListening`), not every netstat row. */
     readonly listeners: Known<readonly Listener[]> | null;
     readonly hns: ContainerHnsView;
   };
   readonly firewall: {
+    /** Rules naming one of its ports, the first MAX_RULES_LISTED (core/diagnosis/correlate.ts) of `total`. */
     readonly rules: readonly FirewallRuleView[];
+    readonly total: number;
     readonly profiles: Known<readonly FirewallProfile[]>;
     readonly note: string;
   };
@@ -390,6 +393,8 @@ export type CheckAvailability =
 
 export interface ReachView {
   readonly explanation: Explanation;
+  /** Index in `explanation.hops` of the hop that decided the verdict (core's `decisiveHop`); null when all passed. */
+  readonly decisiveHop: number | null;
   /** Labels for the two ends of the path diagram. */
   readonly client: string;
   readonly target: string;

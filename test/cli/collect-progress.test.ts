@@ -11,7 +11,7 @@ import {
 import { terminalText } from '../../src/cli/terminal';
 import type { ProbeProgress } from '../../src/collect/types';
 import type { HostResult } from '../../src/collect/collect-host';
-import { ansi, plain } from '../../src/core/format/style';
+import { ansi, plain } from '../../src/cli/format/style';
 
 const options = { style: plain, columns: 100, showTarget: false, maxLines: 30 };
 

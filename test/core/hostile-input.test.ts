@@ -2,9 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { JsonHeapBudget, parseJson, scanJson } from '../../src/core/bundle/json';
 import { correlate, explain, findings, inspect } from '../../src/core/diagnosis';
-import { plain } from '../../src/core/format/style';
-import { table } from '../../src/core/format/table';
-import { MAX_WRAPPED_LINES, wrap } from '../../src/core/format/wrap';
+import { plain } from '../../src/cli/format/style';
+import { table } from '../../src/cli/format/table';
+import { MAX_WRAPPED_LINES, wrap } from '../../src/cli/format/wrap';
 import { buildHostModel } from '../../src/core/host-model';
 import { markdownCode, markdownCodeBlock } from '../../src/core/report/escape';
 import { array, dateOf, describeIssues, list, MAX_ISSUES, record, text } from '../../src/core/parse/values';

@@ -14,6 +14,7 @@ import { createHostscopeService } from '../../src/service/compose';
 import { samplesDir } from '../../src/service/paths';
 import { listSamples } from '../../src/service/samples';
 import type { HostscopeService } from '../../src/service/service';
+import { subjectText } from '../../src/core/diagnosis/subjects';
 
 const samples = listSamples(samplesDir());
 let service: HostscopeService | null = null;
@@ -209,7 +210,9 @@ describe('the service', () => {
       const containers = model.containers.kind === 'known' ? model.containers.value : [];
       expect(list.value.rows.map((r) => r.id).sort()).toEqual(containers.map((c) => c.id).sort());
       const withFindings = new Set(
-        expectedFindings.flatMap((f) => f.subjects).filter((x) => x.startsWith('container:')),
+        expectedFindings
+          .flatMap((f) => f.subjects.map(subjectText))
+          .filter((x) => x.startsWith('container:')),
       );
       for (const row of list.value.rows) {
         expect(row.findingCount > 0).toBe(withFindings.has(`container:${row.id}`));

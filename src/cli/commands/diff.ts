@@ -1,8 +1,9 @@
 import { Command } from 'commander';
 import { diffHosts } from '../../core/diff';
-import { formatDiff } from '../../core/format/diff';
+import { formatDiff } from '../format/diff';
 import { CliError, EXIT, type CliIo } from '../context';
 import { loadHostModel } from '../load';
+import { findingJson } from '../../core/diagnosis/subjects';
 import { jsonText, styleFor } from '../terminal';
 
 export function diffCommand(io: CliIo): Command {
@@ -21,7 +22,20 @@ export function diffCommand(io: CliIo): Command {
       const result = diffHosts(await loadHostModel(older), await loadHostModel(newer));
       // The contract's fields at the top level (section 6), with `kind` to tell a refusal from a diff.
       if (options.json)
-        io.out(jsonText(result.kind === 'diff' ? { kind: result.kind, ...result.diff } : result));
+        io.out(
+          jsonText(
+            result.kind === 'diff'
+              ? {
+                  kind: result.kind,
+                  ...result.diff,
+                  // Findings in the contract's form (subjects as "container:<id>"), as `findings --json` writes them.
+                  findingsAdded: result.diff.findingsAdded.map(findingJson),
+                  findingsResolved: result.diff.findingsResolved.map(findingJson),
+                  findingsUndetermined: result.diff.findingsUndetermined.map(findingJson),
+                }
+              : result,
+          ),
+        );
       if (result.kind === 'different-hosts') throw new CliError(result.message, EXIT.failed);
       if (!options.json) io.out(formatDiff(result, styleFor(io), Math.min(io.columns, 100)));
     });

@@ -9,8 +9,9 @@ import {
   parseSource,
   parseTarget,
 } from '../../core/diagnosis';
-import { formatExplanation } from '../../core/format/explanation';
-import { safeText } from '../../core/format/style';
+import type { Explanation, IcmpExplanation } from '../../shared/diagnosis';
+import { formatExplanation } from '../format/explanation';
+import { safeText } from '../format/style';
 import { resolveContainer } from '../container-ref';
 import { CliError, EXIT, type CliIo } from '../context';
 import { jsonText, styleFor } from '../terminal';
@@ -125,7 +126,7 @@ export function explainCommand(io: CliIo): Command {
             : explain(model, container, source!, port.port, port.protocol, correlation);
         io.out(
           options.json
-            ? jsonText(result)
+            ? jsonText(contractJson(result))
             : formatExplanation(result, styleFor(io), {
                 width: Math.min(io.columns, 100),
                 verbose: options.verbose ?? false,
@@ -133,4 +134,10 @@ export function explainCommand(io: CliIo): Command {
         );
       },
     );
+}
+
+/** The diagnosis contract's form (spec section 2): the client as its `from` text, without the typed `source`. */
+function contractJson(e: Explanation | IcmpExplanation): Omit<Explanation | IcmpExplanation, 'source'> {
+  const { source: _typed, ...contract } = e;
+  return contract;
 }

@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { findings } from '../../core/diagnosis';
-import { formatFindings } from '../../core/format/findings';
+import { findingJson } from '../../core/diagnosis/subjects';
+import { formatFindings } from '../format/findings';
 import type { CliIo } from '../context';
 import { jsonText, styleFor } from '../terminal';
 import { loadHostModel } from '../load';
@@ -16,6 +17,10 @@ export function findingsCommand(io: CliIo): Command {
     )
     .action(async (bundle: string, options: { json?: boolean }) => {
       const list = findings(await loadHostModel(bundle));
-      io.out(options.json ? jsonText(list) : formatFindings(list, styleFor(io), Math.min(io.columns, 100)));
+      io.out(
+        options.json
+          ? jsonText(list.map(findingJson))
+          : formatFindings(list, styleFor(io), Math.min(io.columns, 100)),
+      );
     });
 }

@@ -2,8 +2,9 @@ import { Command } from 'commander';
 import { readImportInputs, writeImportBundle, writeMergedBundle } from '../../collect/import-bundle';
 import type { MergePlan } from '../../core/import/merge';
 import { ImportRefused, planImport } from '../../core/import/plan';
-import { formatImportPreview } from '../../core/import/preview';
+import { formatImportPreview } from '../format/import-preview';
 import { CliError, EXIT, type CliIo } from '../context';
+import { errorMessage } from '../../shared/error-message';
 
 interface ImportFlags {
   readonly out?: string;
@@ -45,7 +46,7 @@ export function importCommand(io: CliIo): Command {
       if (!dryRun && flags.out === undefined)
         throw new CliError('--out <dir|zip> is required (or --dry-run to preview)', EXIT.usage);
       const fail = (error: unknown): never => {
-        throw new CliError(error instanceof Error ? error.message : String(error), EXIT.failed);
+        throw new CliError(errorMessage(error), EXIT.failed);
       };
       const read = await readImportInputs(paths, io.stdin ?? process.stdin).catch(fail);
       for (const skipped of read.skipped) io.err(`hostscope: left out ${skipped}\n`);

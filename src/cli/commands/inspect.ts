@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import { inspect } from '../../core/diagnosis';
-import { formatInspect } from '../../core/format/inspect';
+import { formatInspect } from '../format/inspect';
 import { resolveContainer } from '../container-ref';
 import type { CliIo } from '../context';
 import { jsonText, styleFor } from '../terminal';

@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import { compareIsolation, correlate, isolationProfile } from '../../core/diagnosis';
-import { formatIsolationComparison, formatIsolationProfile } from '../../core/format/isolation';
+import { formatIsolationComparison, formatIsolationProfile } from '../format/isolation';
 import { resolveContainer } from '../container-ref';
 import type { CliIo } from '../context';
 import { jsonText, styleFor } from '../terminal';

@@ -7,13 +7,12 @@ import { revealText } from '../../core/redact';
 import { kindTitle } from '../../core/report/words';
 import { CliError, EXIT, type CliIo } from '../context';
 import { loadRawBundle } from '../load';
+import { errorMessage as messageOf } from '../../shared/error-message';
 
 interface RedactFlags {
   readonly out?: string;
   readonly reveal?: string;
 }
-
-const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];

@@ -7,6 +7,7 @@ import { createHostscopeService } from '../../service/compose';
 import { startHttpServer } from '../../service/http-server';
 import { defaultHistoryDir, rendererDir, samplesDir } from '../../service/paths';
 import { defaultSample } from '../../service/samples';
+import { errorMessage } from '../../shared/error-message';
 import { CliError, EXIT, type CliIo } from '../context';
 import { openBrowser } from '../open-browser';
 
@@ -47,8 +48,7 @@ export function serveCommand(io: CliIo): Command {
             // Imports from the browser go to a folder of this user's own (mkdtemp: 0700, never a guessed name).
             importsDir: mkdtempSync(join(tmpdir(), 'hostscope-imports-')),
             printPdf: (html, title) => renderPdf(html, { title }),
-            logError: (message, error) =>
-              log(`${message}: ${error instanceof Error ? error.message : String(error)}`),
+            logError: (message, error) => log(`${message}: ${errorMessage(error)}`),
           },
         );
         const sample = bundle === undefined ? defaultSample(samplesDir()) : null;
@@ -67,7 +67,7 @@ export function serveCommand(io: CliIo): Command {
         const server = await startHttpServer({ service, rendererDir: dir, port: options.port, log }).catch(
           (error: unknown) => {
             throw new CliError(
-              `cannot listen on 127.0.0.1:${options.port}: ${error instanceof Error ? error.message : String(error)}`,
+              `cannot listen on 127.0.0.1:${options.port}: ${errorMessage(error)}`,
               EXIT.failed,
             );
           },

@@ -1,5 +1,6 @@
 import { Command } from 'commander';
-import { formatSummary, summarize } from '../../core/summary';
+import { summarize } from '../../core/summary';
+import { formatSummary } from '../format/summary';
 import type { CliIo } from '../context';
 import { jsonText, styleFor } from '../terminal';
 import { loadHostModel } from '../load';

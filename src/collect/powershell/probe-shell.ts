@@ -3,6 +3,7 @@
 import { PowerShell, ProcessError, type PowerShellOptions } from 'node-powershell';
 import { endProcessTree } from './process-tree';
 import { newNonce, readAnswer } from './wire';
+import { errorMessage } from '../../shared/error-message';
 
 export interface ShellStart {
   readonly executable: string;
@@ -163,7 +164,7 @@ function describeFailure(error: unknown): RequestOutcome {
   }
   return {
     kind: 'failed',
-    error: error instanceof Error ? error.message || error.name : String(error),
+    error: errorMessage(error),
     exited: false,
   };
 }

@@ -1,10 +1,11 @@
 // JSON from hosts we do not control: bounded nesting, errors that say where.
 
+import { errorMessage } from '../../shared/error-message';
+import type { Parsed } from '../parsed';
+
 export const DEFAULT_MAX_JSON_DEPTH = 64;
 
-export type JsonResult =
-  | { readonly kind: 'ok'; readonly value: unknown }
-  | { readonly kind: 'invalid'; readonly reason: string; readonly location?: string };
+export type JsonResult = Parsed<unknown>;
 
 // What V8 allocates per value JSON.parse builds, measured on Node 20 (issue 17: 16 MiB of `{},` took 527 MB):
 // an empty object 56 bytes plus its slot in the parent, an empty array 32 plus the slot, a string's header and
@@ -120,7 +121,7 @@ export function parseJson(
   try {
     value = JSON.parse(text) as unknown;
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
+    const message = errorMessage(error);
     const position = /position (\d+)/.exec(message);
     // V8 reports where it stopped; stopping at the very end means the file was cut short.
     const truncated =

@@ -42,6 +42,17 @@ export function containerNotRunning(c: Container, role: 'target' | 'source', fil
   };
 }
 
+/** The source container a question names is not in the bundle: list what is there. */
+export function sourceNotFound(ref: string, file: string): Cause {
+  return {
+    id: 'source-not-found',
+    title: `No container "${ref}" in this bundle`,
+    explanation: `${file} holds no container with that name, id or id prefix.`,
+    fix: commandFix('docker ps -a --format "{{.ID}} {{.Names}}"'),
+    references: [],
+  };
+}
+
 export function noNetwork(c: Container, file: string): Cause {
   return {
     id: 'no-network',
@@ -287,16 +298,23 @@ export function firewallBlockedByRule(
   };
 }
 
-export function firewallNoAllow(
-  c: Container,
-  port: number,
-  protocol: 'tcp' | 'udp',
-  profiles: readonly FirewallProfileName[],
-  disabledAllow: readonly FirewallRule[],
-  internal: boolean,
-  file: string,
-  why: 'default-block' | 'container-default',
-): Cause {
+export interface FirewallNoAllowOptions {
+  readonly port: number;
+  readonly protocol: 'tcp' | 'udp';
+  /** The profiles whose default inbound action blocked it. */
+  readonly profiles: readonly FirewallProfileName[];
+  /** Allow rules that would match but are disabled. */
+  readonly disabledAllow: readonly FirewallRule[];
+  /** The rules match the container port, not the published host port (Windows-Containers#561). */
+  readonly internal: boolean;
+  /** The firewall rules file, named as evidence. */
+  readonly file: string;
+  /** The profile's default block, or (process isolation on 2019+) the container's own default deny. */
+  readonly why: 'default-block' | 'container-default';
+}
+
+export function firewallNoAllow(c: Container, options: FirewallNoAllowOptions): Cause {
+  const { port, protocol, profiles, disabledAllow, internal, file, why } = options;
   const names = profiles.map(psProfile);
   const disabled =
     disabledAllow.length > 0

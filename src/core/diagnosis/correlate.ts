@@ -2,10 +2,12 @@
 // pid, session, ip, port, id) so that the whole host costs one pass over each part, never a nested scan.
 
 import type { Evidence } from '../../shared/diagnosis';
+import type { HopResult } from './hops';
 import type {
   Container,
   Disk,
   DockerNetwork,
+  FirewallProfileName,
   FirewallRule,
   HcsSystem,
   HnsNatPolicy,
@@ -33,6 +35,7 @@ import {
   type NetworkAttachment,
 } from './hns-links';
 import { evidenceFrom, listOf, missingNote } from './known';
+import { isListening } from './listeners';
 
 /** A fact about a container: found (with evidence), looked for and absent, unknown (probe missing), or not applicable. */
 export type Determined<T> =
@@ -197,6 +200,16 @@ export interface Correlation {
   /** HNS endpoints by address, HNS networks by id and behind each Docker network, vSwitches by id and name. */
   readonly hns: HnsIndexes;
   readonly footprints: ReadonlyMap<string, Footprint>;
+  /** What explanations computed, kept with the correlation the open bundle's analysis owns (and dropped with it). */
+  readonly cache: DiagnosisCache;
+}
+
+/** Memory shared by the explanations of one correlation: no module-level state in core. */
+export interface DiagnosisCache {
+  /** Hop results per container, by hop and question (the matrix asks external and localhost the same hops). */
+  readonly hops: WeakMap<Footprint, Map<string, HopResult>>;
+  /** A firewall rule's evidence line per profile: the same few rules stand behind thousands of explanations. */
+  readonly ruleEvidence: WeakMap<FirewallRule, Map<FirewallProfileName, Evidence>>;
 }
 
 // ---- small index helpers -----------------------------------------------------------------
@@ -232,10 +245,6 @@ function parentDir(path: string): string {
 
 const GUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
 const CONTAINER_ID = /[0-9a-f]{64}/gi;
-
-/** `Listen` as the model writes it; other spellings (`LISTENING`, the raw enum 2) only where it differs. */
-const isListening = (state: string): boolean =>
-  state === 'Listen' || (state !== 'Established' && (/^\s*listen/i.test(state) || state.trim() === '2'));
 
 export function processLabel(p: HostProcess): string {
   return `${p.name} (PID ${p.pid}${p.sessionId === null ? '' : `, session ${p.sessionId}`})`;
@@ -615,7 +624,9 @@ export function correlate(model: HostModel): Correlation {
       containersByIp.has(bareAddress(m.internalIp)) ||
       natSubnets.some((subnet) => addressInEntry(bareAddress(m.internalIp), subnet.trim()) === true),
   );
-  const tcpListenersByPort = groupBy(listOf(model.tcp), (t) => (isListening(t.state) ? t.localPort : null));
+  const tcpListenersByPort = groupBy(listOf(model.tcp), (t) =>
+    isListening({ protocol: 'tcp', state: t.state }) ? t.localPort : null,
+  );
   const udpByPort = groupBy(listOf(model.udp), (u) => u.localPort);
   const networkById = new Map(networks.map((n) => [n.id.toLowerCase(), n]));
   const networkByName = new Map(networks.map((n) => [n.name.toLowerCase(), n]));
@@ -778,6 +789,7 @@ export function correlate(model: HostModel): Correlation {
     firewall,
     hns,
     footprints,
+    cache: { hops: new WeakMap(), ruleEvidence: new WeakMap() },
   };
 }
 

@@ -47,18 +47,12 @@ export function verdictOf(list: readonly Hop[]): Verdict {
 
 /** Hop results remembered per correlation and container; dropped past this many so memory stays bounded. */
 const HOP_CACHE_LIMIT = 1000;
-const hopCaches = new WeakMap<Correlation, WeakMap<Footprint, Map<string, hops.HopResult>>>();
 
 function hopCache(correlation: Correlation, footprint: Footprint): Map<string, hops.HopResult> {
-  let byFootprint = hopCaches.get(correlation);
-  if (!byFootprint) {
-    byFootprint = new WeakMap();
-    hopCaches.set(correlation, byFootprint);
-  }
-  let cache = byFootprint.get(footprint);
+  let cache = correlation.cache.hops.get(footprint);
   if (!cache) {
     cache = new Map();
-    byFootprint.set(footprint, cache);
+    correlation.cache.hops.set(footprint, cache);
   }
   return cache;
 }
@@ -212,6 +206,7 @@ export function explain(
     }),
     direction: 'inbound',
     container: { id: container.id, name: container.name },
+    source,
     from: sourceLabel(source),
     port,
     protocol,

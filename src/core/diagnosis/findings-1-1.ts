@@ -2,18 +2,18 @@
 // beside it. Like the others, a check fires only on evidence it can name: a part not collected gives no finding.
 
 import type { Finding } from '../../shared/diagnosis';
-import type { Container, HostEvent, HostModel } from '../../shared/model';
+import type { HostEvent, HostModel } from '../../shared/model';
 import { addressInEntry, bareAddress, ipv4Range } from './addresses';
 import * as causes from './causes';
 import { arg, commandFix, psQuote, stepsFix } from './commands';
 import { HNS_ENDPOINT_DRIVERS, networkDrivers, refusedByNat, type Correlation } from './correlate';
 import { containerListPartial, evidenceFrom } from './known';
+import { containerSubject, HOST_SUBJECT, windowsServiceSubject } from './subjects';
 import { hostAliasCheck } from './outbound';
 import { REF } from './references';
 import { rangeText, reservation } from './reserved-ports';
 import { BUILD } from './windows-builds';
 
-const subject = (c: Container): string => `container:${c.id}`;
 const list = (items: readonly string[], max = 4): string =>
   items.length <= max ? items.join(', ') : `${items.slice(0, max).join(', ')} and ${items.length - max} more`;
 const buildOf = (model: HostModel): number | null =>
@@ -61,7 +61,7 @@ function portReserved(model: HostModel, c: Correlation): Finding[] {
         id: 'port-reserved',
         severity: 'high',
         ...fromCause(cause),
-        subjects: [subject(fp.container)],
+        subjects: [containerSubject(fp.container)],
         evidence: [r.evidence, p.evidence],
       });
     }
@@ -87,7 +87,7 @@ function portReserved(model: HostModel, c: Correlation): Finding[] {
       severity: 'high',
       title: `${o.port}/${o.protocol} (${o.what}) lies in the excluded range ${r.range.start}-${r.range.end}`,
       detail: `${model.portExclusions.source.file} lists ${rangeText(r.range)}, which holds ${o.port}/${o.protocol}, the port of ${o.what}. dockerd cannot bind it: the engine does not start or ${o.what} fails ("access a socket in a way forbidden"), while netstat shows nothing on it.`,
-      subjects: ['host'],
+      subjects: [HOST_SUBJECT],
       evidence: [
         r.evidence,
         ...(swarm && o.port !== 2375 && o.port !== 2376
@@ -114,7 +114,7 @@ function portPublishRefused(model: HostModel, c: Correlation): Finding[] {
         id: 'port-publish-refused',
         severity: 'high',
         ...fromCause(cause),
-        subjects: [subject(fp.container)],
+        subjects: [containerSubject(fp.container)],
         evidence: refused.map((p) => p.evidence),
       },
     ];
@@ -136,7 +136,7 @@ function networkMissing(model: HostModel, c: Correlation): Finding[] {
         id: 'network-missing',
         severity: 'high',
         ...fromCause(cause),
-        subjects: [subject(container)],
+        subjects: [containerSubject(container)],
         evidence: [
           ...gone.map((n) => ({
             file: model.containers.source.file,
@@ -170,7 +170,7 @@ function hnsEndpointFindings(model: HostModel, c: Correlation): Finding[] {
       severity: 'medium',
       title: `HNS endpoint ${e.id} holds ${bareAddress(e.ipAddress)}, which no container has`,
       detail: `${known.source.file} holds endpoint ${e.id}${e.virtualNetworkName ? ` on ${e.virtualNetworkName}` : ''} with ${e.ipAddress}${nat.length > 0 ? ` and NAT policies for ${list(nat)}` : ''}, but no container in ${model.containers.source.file} has that address. It is left over (typically from a reboot with containers running) and keeps the address${nat.length > 0 ? ' and the host ports' : ''}: the next container given them fails ("An address provided is invalid or reserved", 0x803b002f${nat.length > 0 ? '; "port already exists", 0x803b0013' : ''}).`,
-      subjects: ['host'],
+      subjects: [HOST_SUBJECT],
       evidence: [
         evidenceFrom(
           known.source,
@@ -200,7 +200,7 @@ function hnsEndpointFindings(model: HostModel, c: Correlation): Finding[] {
       id: 'hns-endpoint-missing',
       severity: 'high',
       ...fromCause(cause),
-      subjects: [subject(fp.container)],
+      subjects: [containerSubject(fp.container)],
       evidence: lost.flatMap((a) => (a.endpoint.kind === 'absent' ? a.endpoint.evidence : [])),
     });
   }
@@ -272,7 +272,7 @@ function natPrefixOverlap(model: HostModel, c: Correlation): Finding[] {
         severity: 'high',
         title: `Nat network ${n.name} (${subnet}) overlaps ${what[0]}`,
         detail: `${n.name}'s prefix ${subnet} overlaps ${list(what)}. Containers on ${n.name} treat those addresses as their own network, and the host routes replies for the prefix the wrong way: servers on the LAN or VPN in that range cannot be reached, and published ports may fail for clients from there.`,
-        subjects: ['host', ...users.map(subject)],
+        subjects: [HOST_SUBJECT, ...users.map(containerSubject)],
         evidence: [
           evidenceFrom(model.networks.source, `${n.name}: subnet ${subnet}`),
           ...addresses.map((a) =>
@@ -314,7 +314,7 @@ function natLayout(model: HostModel, c: Correlation): Finding[] {
       severity: 'high',
       title: `${nats.length} nat networks on build 14393, which supports one`,
       detail: `${model.networks.source.file} holds the nat networks ${list(nats.map((n) => n.name))}. Server 2016 supports a single NAT network: creating or using a second fails with "HNS failed with error: Unspecified error".`,
-      subjects: ['host'],
+      subjects: [HOST_SUBJECT],
       evidence: [
         evidenceFrom(model.host.source, `BuildNumber ${build}`),
         evidenceFrom(
@@ -345,7 +345,7 @@ function natLayout(model: HostModel, c: Correlation): Finding[] {
         severity: 'medium',
         title: `${publishing.length} nat networks publish ports on build ${build}`,
         detail: `Containers publish ports on ${list(publishing.map((n) => n.name))}. With two or more nat networks publishing ports, HNS on 19041 and later is known to hang: new containers stay in Created and the Host Network Service burns CPU until a container is stopped or the host reboots.`,
-        subjects: ['host'],
+        subjects: [HOST_SUBJECT],
         evidence: [
           evidenceFrom(model.host.source, `BuildNumber ${build}`),
           evidenceFrom(
@@ -399,7 +399,7 @@ function servicesDown(model: HostModel): Finding[] {
         severity: 'critical',
         title: `Service ${s.name} is ${s.state}`,
         detail: `${model.services.source.file} shows ${s.name} ${s.state}${s.exitCode ? ` (exit code ${s.exitCode})` : ''}. Containers need hns, vmcompute and docker running: without them endpoints are not created ("hnsCall failed in Win32: The service has not been started") and running containers lose their network.`,
-        subjects: ['host', `service:${s.name}`],
+        subjects: [HOST_SUBJECT, windowsServiceSubject(s.name)],
         evidence: [
           evidenceFrom(model.services.source, `${s.name}: State ${s.state}, StartMode ${s.startMode ?? '?'}`),
         ],
@@ -435,7 +435,7 @@ function servicesDown(model: HostModel): Finding[] {
         severity: 'critical',
         title: `${name} crashed ${events.length === 1 ? 'once' : `${events.length} times`} in the collected events`,
         detail: `${model.events.source.file} holds ${events.length} service-crash event${events.length > 1 ? 's' : ''} (7031/7034) for ${name}, the latest at ${latest.timeCreated ?? 'an unknown time'}. When it restarts, endpoints it held may be gone; containers started before then can be unreachable until restarted.`,
-        subjects: ['host', `service:${name}`],
+        subjects: [HOST_SUBJECT, windowsServiceSubject(name)],
         evidence: [
           evidenceFrom(
             model.events.source,
@@ -483,7 +483,7 @@ function hnsErrors(model: HostModel): Finding[] {
           ? `${errors.length} HNS errors in the collected window`
           : `${ERROR_WORDS.get(topCode)?.replace(/ \(.*\)$/, '') ?? `HNS error ${topCode}`}: ${topEvents.length} time${topEvents.length > 1 ? 's' : ''}`,
       detail: `${model.events.source.file} holds ${errors.length} error${errors.length > 1 ? 's' : ''} from the HNS and Hyper-V-Compute admin logs: ${list(words, 5)}. The latest: ${(errors[0]!.message ?? '').slice(0, 200)}`,
-      subjects: ['host'],
+      subjects: [HOST_SUBJECT],
       evidence: ranked
         .slice(0, 5)
         .map(([code, events]) =>
@@ -529,7 +529,7 @@ function hostNicApipa(model: HostModel): Finding[] {
         severity: 'high',
         title: `Adapter ${alias} is connected with only ${addresses[0]}`,
         detail: `${alias} is up but holds only the link-local ${list(addresses)}: it got no address (a failed vSwitch creation, a lost static IP, or no DHCP). On build 17134 such an adapter also breaks NAT loopback.`,
-        subjects: ['host'],
+        subjects: [HOST_SUBJECT],
         evidence: [
           evidenceFrom(model.ipAddresses.source, `${alias}: ${addresses.join(', ')}`),
           ...(model.adapters.kind === 'known'
@@ -562,7 +562,7 @@ function natSwitchWrongType(model: HostModel, c: Correlation): Finding[] {
         severity: 'high',
         title: `The vSwitch ${sw.name} of nat network ${a.network} is ${sw.switchType}, not Internal`,
         detail: `${model.vmSwitches.source.file} shows ${sw.name} as ${sw.switchType}. A nat network needs an Internal switch: the host's vEthernet adapter holds the gateway there. A Private switch leaves containers with no path out (the switch was edited in Hyper-V Manager, or HNS state is broken).`,
-        subjects: ['host'],
+        subjects: [HOST_SUBJECT],
         evidence: [...a.vSwitch.evidence],
         fix: commandFix(
           `Set-VMSwitch -Name ${psQuote(sw.name)} -SwitchType Internal; Restart-Service hns; Restart-Service docker`,
@@ -599,7 +599,7 @@ function mtuMismatch(model: HostModel): Finding[] {
       severity: 'medium',
       title: `The default route leaves through ${low.interfaceAlias} at MTU ${low.mtu}, containers send 1500`,
       detail: `${low.interfaceAlias} (the interface of the default route) has NlMtu ${low.mtu}, while the container adapters (${list(veth.map((v) => `${v.interfaceAlias} ${v.mtu}`))}) use 1500. Small requests work; large downloads, TLS handshakes and package restores hang. "mtu" in daemon.json is ignored on Windows.`,
-      subjects: ['host'],
+      subjects: [HOST_SUBJECT],
       evidence: [
         evidenceFrom(model.ipInterfaces.source, `${low.interfaceAlias}: NlMtu ${low.mtu}`),
         ...veth
@@ -638,7 +638,7 @@ function containerDnsStale(model: HostModel, c: Correlation): Finding[] {
         severity: 'medium',
         title: `${fp.container.name} resolves with ${list(servers)}, none of the host's DNS servers`,
         detail: `Inside ${fp.container.name}, ipconfig shows DNS servers ${list(servers)}; the host uses ${list([...host])} now and the nat gateway is ${list([...gateways])}. Docker captured the DNS servers when the nat network was created, so after a network or VPN change containers keep asking the old ones.`,
-        subjects: [subject(fp.container)],
+        subjects: [containerSubject(fp.container)],
         evidence: [
           ...fp.dnsServers.evidence,
           evidenceFrom(model.dnsServers.source, `host DNS servers: ${[...host].join(', ')}`),
@@ -673,7 +673,7 @@ function engineProxyMissing(model: HostModel): Finding[] {
       severity: 'medium',
       title: `WinHTTP uses the proxy ${wanted}, the docker service has none`,
       detail: `${model.proxy.source.file}: netsh winhttp shows the proxy ${wanted}, but neither the machine environment nor the docker service's Environment sets HTTP_PROXY or HTTPS_PROXY. dockerd does not read the WinHTTP setting: docker pull hangs or times out ("Client.Timeout exceeded while awaiting headers").`,
-      subjects: ['host', 'service:docker'],
+      subjects: [HOST_SUBJECT, windowsServiceSubject('docker')],
       evidence: [
         evidenceFrom(
           model.proxy.source,
@@ -701,7 +701,7 @@ function ipv6Unsupported(model: HostModel): Finding[] {
       severity: 'medium',
       title: `daemon.json asks for IPv6 (${asked.join(', ')}), which the Windows drivers refuse`,
       detail: `daemon.json sets ${list(asked.map((o) => `"${o}"`))}. Docker's Windows network drivers have no IPv6: networks fail to create ("not supported by null ipam driver", "Element not found", 0x490).`,
-      subjects: ['host'],
+      subjects: [HOST_SUBJECT],
       evidence: [evidenceFrom(model.daemonConfig.source, `options: ${asked.join(', ')}`)],
       fix: stepsFix(
         `Remove ${list(asked.map((o) => `"${o}"`))} from daemon.json, then Restart-Service docker.`,
@@ -742,7 +742,7 @@ function knownBadUpdate(model: HostModel): Finding[] {
       severity: 'medium',
       title: `Build ${build}.${ubr} carries a known container regression`,
       detail: `This host runs ${build}.${ubr}: ${bad.what}.`,
-      subjects: ['host'],
+      subjects: [HOST_SUBJECT],
       evidence: [evidenceFrom(model.host.source, `BuildNumber ${build}, UBR ${ubr}`)],
       fix: stepsFix(
         'Install the latest cumulative update (sconfig, option 6, or Windows Update) and reboot.',
@@ -758,7 +758,7 @@ function knownBadUpdate(model: HostModel): Finding[] {
         severity: 'medium',
         title: 'KB4074588 is installed: it moved the dynamic port range into ports containers publish',
         detail: `${model.hotfixes.source.file} lists KB4074588 (February 2018), which moved the dynamic port range; Hyper-V then reserves blocks that hold commonly published ports ("access a socket in a way forbidden"). Check host/excludedports.txt against the published ports.`,
-        subjects: ['host'],
+        subjects: [HOST_SUBJECT],
         evidence: [
           evidenceFrom(model.hotfixes.source, `${kb.id} installed ${kb.installedOn ?? '(date unknown)'}`),
         ],
@@ -786,7 +786,7 @@ function transparentOnVm(model: HostModel): Finding[] {
       severity: 'info',
       title: `${list(bridged.map((n) => `${n.name} (${n.driver})`))} on a host that is itself a VM`,
       detail: `This host is a virtual machine (${vm.trim()}). Containers on a transparent or l2bridge network send with their own MAC addresses through the VM's adapter: the outer hypervisor must allow MAC spoofing (Hyper-V) or forged transmits (VMware), and Azure VMs cannot, or the containers get no address and nobody reaches them.`,
-      subjects: ['host'],
+      subjects: [HOST_SUBJECT],
       evidence: [
         evidenceFrom(
           model.computer.source,
@@ -828,7 +828,7 @@ function hostAliasMissing(model: HostModel, c: Correlation): Finding[] {
       severity: 'low',
       title: cause.title,
       detail: `${cause.explanation} Docker Desktop runs on this host, so images written for it expect the name.`,
-      subjects: [subject(fp.container)],
+      subjects: [containerSubject(fp.container)],
       evidence: [desktopEvidence, ...check.hop.evidence],
       fix: cause.fix,
       references: cause.references,

@@ -27,120 +27,18 @@ import {
 import { findings11 } from './findings-1-1';
 import { natMappingHop } from './hops';
 import { decideInbound, externalProfiles } from './firewall';
+import { flagKey, serviceFlags, splitCommandLine } from './dockerd-flags';
 import { containerListPartial, evidenceFrom, listOf } from './known';
+import { containerSubject, HOST_SUBJECT, serviceSubject } from './subjects';
 import { reachabilityMatrix } from './matrix';
 import { unreachableFindings } from './reach-summary';
 import { REF } from './references';
 import { BUILD, MIN_UBR_14393, supportedBuild } from './windows-builds';
 
-const subject = (c: Container): string => `container:${c.id}`;
 const list = (items: readonly string[], max = 4): string =>
   items.length <= max ? items.join(', ') : `${items.slice(0, max).join(', ')} and ${items.length - max} more`;
 
 // ---- the engine's API and configuration --------------------------------------------------------
-
-/** Splits a Windows command line into arguments, honouring double quotes. */
-export function splitCommandLine(line: string): string[] {
-  const args: string[] = [];
-  for (const m of line.matchAll(/"([^"]*)"|(\S+)/g)) args.push(m[1] ?? m[2] ?? '');
-  return args;
-}
-
-interface ServiceFlag {
-  readonly flag: string;
-  readonly value: string | null;
-}
-
-/** dockerd flags with their values, from the service's PathName (`-H tcp://...`, `--host=...`). */
-function serviceFlags(pathName: string): ServiceFlag[] {
-  const args = splitCommandLine(pathName).slice(1);
-  const flags: ServiceFlag[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i]!;
-    if (!a.startsWith('-')) continue;
-    const eq = a.indexOf('=');
-    if (eq > 0) {
-      flags.push({ flag: a.slice(0, eq), value: a.slice(eq + 1) });
-      continue;
-    }
-    const next = args[i + 1];
-    if (next !== undefined && !next.startsWith('-') && TAKES_VALUE.has(a)) {
-      flags.push({ flag: a, value: next });
-      i++;
-    } else flags.push({ flag: a, value: null });
-  }
-  return flags;
-}
-
-const TAKES_VALUE = new Set([
-  '-H',
-  '--host',
-  '-g',
-  '--graph',
-  '--data-root',
-  '-l',
-  '--log-level',
-  '-G',
-  '--group',
-  '--dns',
-  '--dns-search',
-  '--dns-opt',
-  '--exec-opt',
-  '--storage-opt',
-  '--label',
-  '--insecure-registry',
-  '--registry-mirror',
-  '--log-opt',
-  '--log-driver',
-  '-s',
-  '--storage-driver',
-  '-b',
-  '--bridge',
-  '--fixed-cidr',
-  '--mtu',
-  '--tlscacert',
-  '--tlscert',
-  '--tlskey',
-  '--config-file',
-  '--service-name',
-  '--exec-root',
-  '--pidfile',
-  '-p',
-]);
-
-/** The daemon.json key a dockerd flag sets; flags that only steer the Windows service map to nothing. */
-const FLAG_KEYS: Readonly<Record<string, string | null>> = {
-  '-H': 'hosts',
-  '--host': 'hosts',
-  '-g': 'graph',
-  '--graph': 'graph',
-  '-D': 'debug',
-  '-l': 'log-level',
-  '-G': 'group',
-  '-s': 'storage-driver',
-  '-b': 'bridge',
-  '-p': 'pidfile',
-  '--dns': 'dns',
-  '--dns-search': 'dns-search',
-  '--dns-opt': 'dns-opts',
-  '--exec-opt': 'exec-opts',
-  '--storage-opt': 'storage-opts',
-  '--label': 'labels',
-  '--insecure-registry': 'insecure-registries',
-  '--registry-mirror': 'registry-mirrors',
-  '--log-opt': 'log-opts',
-  '--run-service': null,
-  '--register-service': null,
-  '--unregister-service': null,
-  '--service-name': null,
-  '--config-file': null,
-};
-
-function flagKey(flag: string): string | null {
-  // Own keys only: a flag read from the service's command line ("--constructor") must not resolve an inherited one.
-  if (Object.hasOwn(FLAG_KEYS, flag)) return FLAG_KEYS[flag]!;
-  return flag.startsWith('--') ? flag.slice(2) : null;
-}
 
 /** A tcp:// address that is not loopback: `tcp://0.0.0.0:2375`, `tcp://:2375`, `tcp://10.0.0.5:2375`. */
 function exposedTcp(address: string): boolean {
@@ -199,7 +97,7 @@ function dockerApiUnencrypted(model: HostModel, c: Correlation): Finding[] {
     }
   }
   const fromService = flags
-    .filter((f) => FLAG_KEYS[f.flag] === 'hosts' && f.value !== null && exposedTcp(f.value))
+    .filter((f) => flagKey(f.flag) === 'hosts' && f.value !== null && exposedTcp(f.value))
     .map((f) => f.value!);
   if (fromService.length > 0 && service) {
     exposed.push(...fromService);
@@ -232,7 +130,7 @@ function dockerApiUnencrypted(model: HostModel, c: Correlation): Finding[] {
       severity: 'critical',
       title: `The Docker API listens on ${list(exposed)} without TLS`,
       detail: `Anyone who can reach ${list(ports.map((p) => `TCP ${p}`))} on this host can run containers as SYSTEM: the engine listens on a non-loopback TCP address and no TLS is configured.`,
-      subjects: ['host'],
+      subjects: [HOST_SUBJECT],
       evidence,
       fix: commandFix(
         ports
@@ -286,7 +184,7 @@ function daemonConfigConflict(model: HostModel): Finding[] {
       severity: 'high',
       title: `${list(keys)} set both in the service start-up and in daemon.json`,
       detail: `The docker service starts with ${list(clashing.map((f) => (f.value === null ? f.flag : `${f.flag} ${f.value}`)))} while daemon.json also sets ${list(keys.map((k) => `"${k}"`))}. dockerd refuses to start when an option is given in both places.`,
-      subjects: ['host'],
+      subjects: [HOST_SUBJECT],
       evidence: [
         evidenceFrom(model.dockerService.source, `PathName ${service.pathName}`),
         evidenceFrom(model.daemonConfig.source, `options: ${model.daemonConfig.value.options.join(', ')}`),
@@ -334,7 +232,7 @@ function swarmPortsBlocked(model: HostModel, c: Correlation): Finding[] {
       severity: 'high',
       title: `Swarm ports blocked: ${ports.join(', ')}`,
       detail: `Swarm is active on this node${swarm.isManager ? ' (a manager)' : ''}, but the firewall has no enabled inbound allow rule for ${blocked.map((b) => `${b.port}/${b.protocol} (${b.what})`).join(', ')} in the ${arriving.profiles.join('/')} profile. Nodes lose contact and overlay traffic is dropped.`,
-      subjects: ['host'],
+      subjects: [HOST_SUBJECT],
       evidence: [
         evidenceFrom(
           model.engine.source,
@@ -371,7 +269,7 @@ function routingMeshUnsupported(model: HostModel, c: Correlation): Finding[] {
         severity: 'high',
         title: `Service ${s.name} publishes through the routing mesh, which build ${build} lacks`,
         detail: `Service ${s.name} publishes ${ingress.map((p) => `${p.publishedPort}/${p.protocol}`).join(', ')} in ingress mode; the ingress routing mesh needs build 16299 or later, so those ports answer nowhere. Publish in host mode.`,
-        subjects: [`service:${s.name}`],
+        subjects: [serviceSubject(s.name)],
         evidence: [
           evidenceFrom(model.host.source, `BuildNumber ${build}`),
           evidenceFrom(
@@ -415,7 +313,7 @@ function localRulesIgnored(model: HostModel): Finding[] {
       severity: 'high',
       title: `Local firewall rules are ignored in the ${names.join('/')} profile`,
       detail: `A group policy sets "Apply local firewall rules" to No for ${names.join(', ')}: the rules HNS creates for containers (DHCP, DNS, published ports${hns.length > 0 ? `; ${hns.length} of them in this bundle` : ''}) have no effect, so containers may get no DNS and published ports stay closed.`,
-      subjects: ['host'],
+      subjects: [HOST_SUBJECT],
       evidence: off.map((p) =>
         evidenceFrom(model.firewallProfiles.source, `${p.name} profile: AllowLocalFirewallRules False`),
       ),
@@ -498,7 +396,7 @@ function natFindings(model: HostModel, c: Correlation): Finding[] {
       severity: 'medium',
       title: `Stale WinNAT mapping for ${m.protocol === 'other' ? '' : `${m.protocol}/`}${m.externalPort}`,
       detail: `The static mapping ${describe(m)} points to an address held by ${held}. It is left over from a removed or recreated container, holds the host port${losers.length > 0 ? ` that ${list(losers.map((l) => l.name))} publishes` : ''}, and makes HNS fail with "port already exists".`,
-      subjects: ['host', ...losers.map(subject), ...holders.map(subject)],
+      subjects: [HOST_SUBJECT, ...losers.map(containerSubject), ...holders.map(containerSubject)],
       evidence: [
         evidenceFrom(mappingsFile, describe(m)),
         {
@@ -552,7 +450,7 @@ function missingMappings(model: HostModel, c: Correlation): Finding[] {
       severity: 'high',
       title: `${fp.container.name}: nothing maps ${ports.join(', ')} to it`,
       detail: missing.map((m) => m.cause.explanation).join(' '),
-      subjects: [subject(fp.container)],
+      subjects: [containerSubject(fp.container)],
       evidence: uniqueEvidence(missing.flatMap((m) => m.hop.evidence)),
       fix: missing[0]!.cause.fix,
       references: missing[0]!.cause.references,
@@ -595,7 +493,7 @@ function hostPortConflicts(model: HostModel, c: Correlation): Finding[] {
         severity: 'high',
         title: `${fp.container.name}: host port ${p.hostPort}/${p.protocol} is taken by ${holders.length > 1 ? 'host processes' : (procs[0]?.name ?? 'a host process')}`,
         detail: `${fp.container.name} publishes ${p.hostPort}/${p.protocol}, and ${list(who)} listens on that port on the host. The host process answers instead of the container, or HNS cannot create the mapping.`,
-        subjects: [subject(fp.container)],
+        subjects: [containerSubject(fp.container)],
         evidence: [
           p.evidence,
           ...holders
@@ -632,7 +530,7 @@ function osBuildUnsupported(model: HostModel): Finding[] {
         build < BUILD.server2016
           ? `Build ${build} predates Windows Server 2016 (14393), the first release with containers.`
           : `Build 14393 needs update revision ${MIN_UBR_14393} or later for containers; this host is at ${ubr}. Earlier updates have known container networking and stability defects.`,
-      subjects: ['host'],
+      subjects: [HOST_SUBJECT],
       evidence: [evidenceFrom(model.host.source, `BuildNumber ${build}, UBR ${ubr ?? 'unknown'}`)],
       fix: stepsFix(
         'Install the latest cumulative update (sconfig, option 6, or Windows Update) and reboot.',
@@ -665,7 +563,7 @@ function secretsInEnv(model: HostModel, c: Correlation): Finding[] {
         severity: 'medium',
         title: `${container.name} keeps secrets in its environment`,
         detail: `${container.name} sets ${list(names)}. Environment values show in docker inspect to anyone with access to the engine, and in every bundle or log that captures it.`,
-        subjects: [subject(container)],
+        subjects: [containerSubject(container)],
         evidence: [
           {
             file: model.containers.source.file,
@@ -696,7 +594,7 @@ function dataNotPersisted(model: HostModel, c: Correlation): Finding[] {
         severity: 'info',
         title: `${container.name} has no volume or bind mount`,
         detail: `${container.name} runs with no mount: whatever it writes lives in its writable layer and dies with the container.`,
-        subjects: [subject(container)],
+        subjects: [containerSubject(container)],
         evidence: [{ file: model.containers.source.file, detail: `${container.name}: Mounts []` }],
         fix: stepsFix(
           `Create a volume for its data (docker volume create ${arg(`${container.name}-data`)}) and mount it the next time ${container.name} is recreated (-v ${arg(`${container.name}-data`)}:C:\\data).`,
@@ -721,7 +619,7 @@ function hypervNoHostRules(model: HostModel, c: Correlation): Finding[] {
         severity: 'info',
         title: `${fp.container.name} is Hyper-V isolated: no host firewall rules for it`,
         detail: `${fp.container.name} runs in a utility VM with its own firewall (default allow). Unlike a process-isolated container, it gets no inbound rules on the host (ICC, DNS, DHCP, published ports). Whether host rules still filter what reaches it is not confirmed: Hostscope says unknown where they would block.`,
-        subjects: [subject(fp.container)],
+        subjects: [containerSubject(fp.container)],
         evidence: [...fp.isolation.evidence, ...rules],
         fix: commandFix(
           `docker exec ${arg(fp.container.name)} netsh advfirewall show allprofiles`,

@@ -526,3 +526,34 @@ export function formatPorts(rule: FirewallRule): string {
     'Any'
   );
 }
+
+/** What one rule does for a container's port, in one line. A block rule wins over any allow rule (knowledge notes section 4). */
+export function ruleEffect(rule: FirewallRule): string {
+  if (!rule.enabled) return 'No effect: the rule is disabled.';
+  const protocol = rule.protocol === 'any' ? '' : `${rule.protocol.toUpperCase()} `;
+  const what = `${rule.direction} ${protocol}port ${formatPorts(rule)}`;
+  return rule.action === 'block'
+    ? `Blocks ${what}; a block rule wins over every allow rule.`
+    : `Allows ${what}.`;
+}
+
+/**
+ * How the host firewall applies to a container of this isolation, and which profiles ignore local rules.
+ * Hyper-V: Docker creates no host inbound rules and the utility VM runs its own firewall (network-isolation-security.md);
+ * process: host rules match the internal port, not the published one (Windows-Containers#561); a group policy with
+ * AllowLocalFirewallRules false voids the rules Docker and HNS create (Windows-Containers#203).
+ */
+export function containerFirewallNote(
+  isolation: 'process' | 'hyperv' | null,
+  profiles: readonly FirewallProfile[],
+): string {
+  const ignored = profiles.filter((p) => p.allowLocalFirewallRules === false).map((p) => p.name);
+  const gpo =
+    ignored.length === 0
+      ? ''
+      : ` Group policy ignores local rules on the ${ignored.join(', ')} profile${ignored.length > 1 ? 's' : ''}: the rules Docker and HNS create there have no effect (Windows-Containers#203).`;
+  if (isolation === 'hyperv') {
+    return `Docker creates no host inbound rules for a Hyper-V isolated container; its utility VM runs its own firewall, which allows by default (network-isolation-security.md).${gpo}`;
+  }
+  return `Host rules match the container's internal port, not the published host port (Windows-Containers#561). Traffic no rule matches gets the profile's default inbound action.${gpo}`;
+}

@@ -2,7 +2,7 @@
 // the evidence in the bundle: pass, fail (with causes), unknown (naming the probe that would decide it), or
 // skip where it does not apply.
 
-import type { Cause, Evidence, Hop, ReachSource } from '../../shared/diagnosis';
+import type { Cause, Evidence, Hop, HopId, ReachSource } from '../../shared/diagnosis';
 import type {
   Container,
   FirewallProfileName,
@@ -12,7 +12,6 @@ import type {
 } from '../../shared/model';
 import * as causes from './causes';
 import { bareAddress } from './addresses';
-import { commandFix } from './commands';
 import {
   HNS_ENDPOINT_DRIVERS,
   natPolicyText,
@@ -33,6 +32,7 @@ import {
   type FirewallDecision,
 } from './firewall';
 import { containerListPartial, evidenceFrom, missingNote } from './known';
+import { isListening, isLoopback } from './listeners';
 import { reservation } from './reserved-ports';
 import type { ContainerLookup } from './lookup';
 import { BUILD, natLoopback, processIsolatedDefaultInbound, routingMesh } from './windows-builds';
@@ -60,12 +60,12 @@ export interface PathContext {
   readonly sourceContainer: Container | null;
 }
 
-export const pass = (id: string, title: string, evidence: readonly Evidence[], note?: string): HopResult => ({
+export const pass = (id: HopId, title: string, evidence: readonly Evidence[], note?: string): HopResult => ({
   hop: { id, title, status: 'pass', evidence, ...(note ? { note } : {}) },
   causes: [],
 });
 export const fail = (
-  id: string,
+  id: HopId,
   title: string,
   evidence: readonly Evidence[],
   found: readonly Cause[],
@@ -75,7 +75,7 @@ export const fail = (
   causes: found,
 });
 export const unknown = (
-  id: string,
+  id: HopId,
   title: string,
   note: string,
   evidence: readonly Evidence[] = [],
@@ -84,15 +84,13 @@ export const unknown = (
   hop: { id, title, status: 'unknown', evidence, note },
   causes: hints,
 });
-export const skip = (id: string, title: string, note: string): HopResult => ({
+export const skip = (id: HopId, title: string, note: string): HopResult => ({
   hop: { id, title, status: 'skip', evidence: [], note },
   causes: [],
 });
 
 const portText = (ctx: PathContext, port: number = ctx.port): string => `${port}/${ctx.protocol}`;
 const containersFile = (ctx: PathContext): string => ctx.model.containers.source.file;
-const isLoopback = (address: string): boolean =>
-  /^(127\.|::1$|\[::1\]$)/.test(bareAddress(address)) || bareAddress(address) === 'localhost';
 const NO_PUBLICATION = 'no publication to follow';
 
 export function buildOf(
@@ -206,15 +204,7 @@ export function sourceHop(ctx: PathContext, lookup: ContainerLookup, ref: string
       id,
       `Source container ${ref} exists`,
       [{ file: containersFile(ctx), detail: `no container named "${ref}" or with that id` }],
-      [
-        {
-          id: 'source-not-found',
-          title: `No container "${ref}" in this bundle`,
-          explanation: `${containersFile(ctx)} holds no container with that name, id or id prefix.`,
-          fix: commandFix('docker ps -a --format "{{.ID}} {{.Names}}"'),
-          references: [],
-        },
-      ],
+      [causes.sourceNotFound(ref, containersFile(ctx))],
     );
   }
   const title = `Source container ${s.name} is running`;
@@ -641,14 +631,13 @@ export function hostPortHop(ctx: PathContext): HopResult {
 
 // ---- firewall --------------------------------------------------------------------------------
 
-/** A rule's evidence per profile, made once: the same few rules stand behind thousands of explanations. */
-const ruleEvidenceMemo = new WeakMap<FirewallRule, Map<FirewallProfileName, Evidence>>();
-
+/** A rule's evidence per profile, made once per correlation (its cache). */
 function ruleEvidence(ctx: PathContext, r: FirewallRule, profile: FirewallProfileName): Evidence {
-  let byProfile = ruleEvidenceMemo.get(r);
+  const memo = ctx.correlation.cache.ruleEvidence;
+  let byProfile = memo.get(r);
   if (!byProfile) {
     byProfile = new Map();
-    ruleEvidenceMemo.set(r, byProfile);
+    memo.set(r, byProfile);
   }
   let evidence = byProfile.get(profile);
   if (!evidence || evidence.file !== ctx.model.firewallRules.source.file) {
@@ -708,16 +697,22 @@ function uniqueEvidence(list: readonly Evidence[]): Evidence[] {
 }
 
 /** Turns one decision per arriving profile into a hop: pass or fail only when every profile agrees. */
-export function firewallHop(
-  ctx: PathContext,
-  id: string,
-  title: string,
-  decisions: readonly FirewallDecision[],
-  arriving: ArrivingProfiles,
-  port: number,
-  internal: boolean,
-  why: 'default-block' | 'container-default',
-): HopResult {
+export interface FirewallHopOptions {
+  readonly id: HopId;
+  readonly title: string;
+  /** One decision per profile the traffic may arrive on. */
+  readonly decisions: readonly FirewallDecision[];
+  readonly arriving: ArrivingProfiles;
+  /** The port the rules must match; the question's port where absent. */
+  readonly port?: number;
+  /** The rules match the container port, not the published host port (Windows-Containers#561); false where absent. */
+  readonly internal?: boolean;
+  /** What a block without a matching rule means: the profile's default, or the container's own default deny. */
+  readonly why: 'default-block' | 'container-default';
+}
+
+export function firewallHop(ctx: PathContext, options: FirewallHopOptions): HopResult {
+  const { id, title, decisions, arriving, port = ctx.port, internal = false, why } = options;
   const c = ctx.target.container;
   const rulesFile = ctx.model.firewallRules.source.file;
   const profilesFile = ctx.model.firewallProfiles.source.file;
@@ -757,16 +752,15 @@ export function firewallHop(
   if (plain.length > 0) {
     const disabled = [...new Set(plain.flatMap((d) => (d.by === 'default-block' ? d.disabledAllow : [])))];
     found.push(
-      causes.firewallNoAllow(
-        c,
+      causes.firewallNoAllow(c, {
         port,
-        ctx.protocol,
-        plain.map((d) => d.profile),
-        disabled,
+        protocol: ctx.protocol,
+        profiles: plain.map((d) => d.profile),
+        disabledAllow: disabled,
         internal,
-        rulesFile,
+        file: rulesFile,
         why,
-      ),
+      }),
     );
   }
   if (blocked.length === decisions.length)
@@ -805,16 +799,15 @@ export function hostFirewallHop(ctx: PathContext): HopResult {
     program: null,
   };
   const decisions = arriving.profiles.map((p) => decideInbound(ctx.correlation.firewall, p, traffic));
-  const result = firewallHop(
-    ctx,
+  const result = firewallHop(ctx, {
     id,
     title,
     decisions,
     arriving,
     port,
-    pub !== null && pub.hostPort !== pub.containerPort,
-    'default-block',
-  );
+    internal: pub !== null && pub.hostPort !== pub.containerPort,
+    why: 'default-block',
+  });
   if (iso.value !== 'hyperv' || result.hop.status === 'pass') return result;
   // Hyper-V isolation: the utility VM runs its own firewall, default allow, and gets no host rules
   // (network-isolation-security.md; knowledge notes section 2). Whether host rules still filter what WinNAT
@@ -869,7 +862,7 @@ export function containerInboundHop(ctx: PathContext): HopResult {
   const decisions = arriving.profiles.map((p) =>
     decideInbound(ctx.correlation.firewall, p, traffic, containerDefault),
   );
-  const result = firewallHop(ctx, id, title, decisions, arriving, ctx.port, false, 'container-default');
+  const result = firewallHop(ctx, { id, title, decisions, arriving, why: 'container-default' });
   return { hop: { ...result.hop, evidence: [b.evidence, ...result.hop.evidence] }, causes: result.causes };
 }
 
@@ -891,10 +884,7 @@ export function listeningHop(ctx: PathContext): HopResult {
     );
   if (listeners.kind === 'unknown') return unknown(id, title, missingNote(listeners));
   const matching = listeners.value.filter(
-    (l) =>
-      l.protocol === ctx.protocol &&
-      l.localPort === port &&
-      (ctx.protocol === 'udp' || /^listen/i.test(l.state ?? '')),
+    (l) => l.protocol === ctx.protocol && l.localPort === port && isListening(l),
   );
   const open = matching.filter((l) => !isLoopback(l.localAddress));
   const describe = (l: (typeof matching)[number]): Evidence =>

@@ -95,8 +95,12 @@ export function explainIcmp(
     direction: question.direction,
     container: { id: container.id, name: container.name },
     ...(question.direction === 'inbound'
-      ? { from: sourceLabel(question.source) }
-      : { from: `container:${container.name}`, to: targetLabel(question.target) }),
+      ? { source: question.source, from: sourceLabel(question.source) }
+      : {
+          source: { kind: 'container', ref: container.id },
+          from: `container:${container.name}`,
+          to: targetLabel(question.target),
+        }),
     port: 0,
     protocol: 'icmp',
     verdict: verdictOf(list),

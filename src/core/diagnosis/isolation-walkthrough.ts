@@ -19,6 +19,8 @@ import {
 } from './correlate';
 import { explain } from './explain';
 import { evidenceFrom, missingNote } from './known';
+import { isListening, isLoopback } from './listeners';
+import { decisiveHop } from './reach-summary';
 
 export const NOT_OBSERVABLE = 'not observable in this bundle';
 const MB = 1024 * 1024;
@@ -361,8 +363,7 @@ function probePort(fp: Footprint): { port: number; protocol: 'tcp' | 'udp' } | n
   const listeners = fp.container.listeners;
   if (listeners?.kind === 'known') {
     const l = listeners.value.find(
-      (x) =>
-        x.protocol === 'tcp' && /^listen/i.test(x.state ?? '') && !/^(127\.|\[?::1)/.test(x.localAddress),
+      (x) => x.protocol === 'tcp' && isListening(x) && !isLoopback(x.localAddress),
     );
     if (l) return { port: l.localPort, protocol: 'tcp' };
   }
@@ -411,7 +412,7 @@ function reachPoint(
     target.protocol,
     correlation,
   );
-  const failing = e.hops.find((h) => h.status === 'fail') ?? e.hops.find((h) => h.status === 'unknown');
+  const failing = decisiveHop(e);
   const who = peer ? `from ${peer.name}` : 'from the host';
   return point(
     id,

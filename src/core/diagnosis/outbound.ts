@@ -295,7 +295,7 @@ function hostFirewallFromContainerHop(
   // Connections from a container arrive on the container network's vEthernet adapter: its profile decides.
   const arriving = internalProfiles(ctx.model.connectionProfiles, ctx.correlation.networkNames);
   const decisions = arriving.profiles.map((p) => decideInbound(ctx.correlation.firewall, p, traffic));
-  const result = hops.firewallHop(ctx.path, id, title, decisions, arriving, ctx.port, false, 'default-block');
+  const result = hops.firewallHop(ctx.path, { id, title, decisions, arriving, why: 'default-block' });
   const subnets = network.subnets;
   return {
     hop: result.hop,
@@ -377,6 +377,7 @@ export function explainOutbound(
       ...inbound,
       direction: 'outbound',
       container: { id: container.id, name: container.name },
+      source: { kind: 'container', ref: container.id },
       from,
       to,
     };
@@ -428,6 +429,7 @@ export function explainOutbound(
   return {
     direction: 'outbound',
     container: { id: container.id, name: container.name },
+    source: { kind: 'container', ref: container.id },
     from,
     to,
     port,

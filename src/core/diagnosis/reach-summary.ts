@@ -2,9 +2,10 @@
 // unreachable path of the matrix visible (issue 11: `reports`, `worker` and `old-api` on the 2019 sample were
 // unreachable yet no finding and no row of the containers table said so).
 
-import type { Evidence, Explanation, Finding, Hop, Verdict } from '../../shared/diagnosis';
+import type { Evidence, Explanation, Finding, Hop, ReachSource, Verdict } from '../../shared/diagnosis';
 import type { ReachPath, ReachSummary } from '../../shared/views';
 import { fixText, stepsFix } from './commands';
+import { containerSubject } from './subjects';
 
 const VERDICT_RANK: Readonly<Record<Verdict, number>> = { unreachable: 0, unknown: 1, reachable: 2 };
 
@@ -20,16 +21,18 @@ export function decisiveHop(explanation: Explanation): Hop | null {
   );
 }
 
-/** `external`, `host`, `host-localhost`, `container:<id>` as a reader says them. */
-export function fromLabel(from: string, nameOf: (id: string) => string | undefined): string {
-  if (from === 'external') return 'another machine (external)';
-  if (from === 'host') return 'the host, to the container IP';
-  if (from === 'host-localhost') return 'the host, via localhost';
-  if (from.startsWith('container:')) {
-    const ref = from.slice('container:'.length);
-    return `container ${nameOf(ref) ?? ref}`;
+/** A client as a reader says it, another container by name where `nameOf` knows its id. */
+export function fromLabel(source: ReachSource, nameOf: (id: string) => string | undefined): string {
+  switch (source.kind) {
+    case 'external':
+      return 'another machine (external)';
+    case 'host':
+      return 'the host, to the container IP';
+    case 'host-localhost':
+      return 'the host, via localhost';
+    case 'container':
+      return `container ${nameOf(source.ref) ?? source.ref}`;
   }
-  return from;
 }
 
 /** An outbound question's `to` (`internet`, `host`, `container:<id>`, an address or name) as a reader says it. */
@@ -48,7 +51,7 @@ function pathOf(e: Explanation, nameOf: (id: string) => string | undefined): Rea
   const hop = decisiveHop(e);
   return {
     from: e.from,
-    fromLabel: fromLabel(e.from, nameOf),
+    fromLabel: fromLabel(e.source, nameOf),
     port: e.port,
     protocol: e.protocol,
     verdict: e.verdict,
@@ -95,7 +98,7 @@ export function unreachableFindings(
     const failing = explanations.filter((e) => e.verdict === 'unreachable');
     if (failing.length === 0) continue;
     const name = failing[0]!.container.name;
-    const paths = failing.map((e) => `${e.port}/${e.protocol} from ${fromLabel(e.from, nameOf)}`);
+    const paths = failing.map((e) => `${e.port}/${e.protocol} from ${fromLabel(e.source, nameOf)}`);
     // Repeated causes are stated once, with the paths they explain.
     const causes = new Map<string, { title: string; fix: Finding['fix']; paths: string[] }>();
     failing.forEach((e, i) => {
@@ -113,14 +116,14 @@ export function unreachableFindings(
         evidence.set(`${item.file}\u0000${item.detail}`, item);
     out.push({
       id: 'published-port-unreachable',
-      severity: failing.some((e) => e.from === 'external') ? 'high' : 'medium',
+      severity: failing.some((e) => e.source.kind === 'external') ? 'high' : 'medium',
       title: `${name}: ${failing.length} of ${explanations.length} paths unreachable`,
       detail: `Unreachable: ${paths.join('; ')}. ${
         grouped.length === 1
           ? `${grouped[0]!.title}.`
           : grouped.map((g) => `${g.title} (${g.paths.join(', ')}).`).join(' ')
       }`,
-      subjects: [`container:${id}`],
+      subjects: [containerSubject({ id })],
       evidence: [...evidence.values()],
       fix:
         grouped.length === 1

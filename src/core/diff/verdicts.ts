@@ -5,6 +5,7 @@ import type { Explanation, Finding } from '../../shared/diagnosis';
 import type { PathState, VerdictChange } from '../../shared/diff';
 import type { HostModel } from '../../shared/model';
 import { decisiveHop, fromLabel } from '../diagnosis/reach-summary';
+import { containerSubject, subjectText } from '../diagnosis/subjects';
 import type { ContainerMatch } from './containers';
 
 /** One bundle's diagnosis, as computed for it alone. */
@@ -57,7 +58,7 @@ export function verdictChanges(
   ): VerdictChange => ({
     container: e.container,
     from: sourceKind(e.from),
-    fromLabel: fromLabel(e.from, names),
+    fromLabel: fromLabel(e.source, names),
     port: e.port,
     protocol: e.protocol,
     before: b ? stateOf(b) : null,
@@ -76,11 +77,11 @@ export function verdictChanges(
 
 /** A finding's identity across bundles: its id and its subjects, containers named by their newer id. */
 function findingKey(f: Finding, newerIdOf: ReadonlyMap<string, string> | null): string {
-  const subjects = f.subjects.map((s) => {
-    if (!s.startsWith('container:') || newerIdOf === null) return s;
-    const id = s.slice('container:'.length);
-    return `container:${newerIdOf.get(id) ?? id}`;
-  });
+  const subjects = f.subjects.map((s) =>
+    s.kind === 'container' && newerIdOf !== null
+      ? subjectText(containerSubject({ id: newerIdOf.get(s.id) ?? s.id }))
+      : subjectText(s),
+  );
   return `${f.id}\u0000${[...subjects].sort().join('\u0000')}`;
 }
 

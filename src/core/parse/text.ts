@@ -1,10 +1,10 @@
 // Text probe output: `netstat -ano` and `hcsdiag list`. No fixed widths (columns shift with localisation and
 // PowerShell version, knowledge notes section 9): rows are split on runs of white space.
 import type { HcsSystem, Listener } from '../../shared/model';
+import type { Parsed } from '../parsed';
 
-export type TextParse<T> =
-  | { readonly kind: 'ok'; readonly value: T }
-  | { readonly kind: 'invalid'; readonly reason: string; readonly location?: string };
+/** A text parser's outcome: the one `Parsed` of core (core/parsed.ts). */
+export type TextParse<T> = Parsed<T>;
 
 /** "0.0.0.0:135", "[::]:135", "[fe80::1%4]:546", "*:*" -> address and port. */
 function splitEndpoint(value: string): { address: string; port: number | null } | null {

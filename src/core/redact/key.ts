@@ -2,6 +2,7 @@
 // (`<name>.key.json`), never inside, and stays with the admin: support answers "restart container-2", and
 // `hostscope redact --reveal` turns that back into the real name (issue 11, item 3).
 import { REDACTION_KINDS, type PseudonymKind, type RedactionKeyEntry } from './redactor';
+import { errorMessage } from '../../shared/error-message';
 
 export const REDACTION_KEY_SCHEMA = 'hostscope-redaction-key';
 export const REDACTION_KEY_VERSION = 1;
@@ -31,7 +32,7 @@ export function parseRedactionKey(text: string): ParsedKey {
   } catch (error) {
     return {
       kind: 'invalid',
-      reason: `not JSON (${error instanceof Error ? error.message : String(error)})`,
+      reason: `not JSON (${errorMessage(error)})`,
     };
   }
   if (json === null || typeof json !== 'object' || Array.isArray(json))

@@ -20,6 +20,8 @@ import {
 } from '../diagnosis';
 import { listOf, missingNote, valueOf } from '../diagnosis/known';
 import { observedExplanations } from '../checks/observed';
+import { findingJson } from '../diagnosis/subjects';
+import { hostCounts, swarmRole } from '../summary';
 import {
   REPORT_SCHEMA,
   REPORT_SCHEMA_VERSION,
@@ -88,14 +90,7 @@ function unknownNotes(model: HostModel): string[] {
 function hostSection(model: HostModel): ReportHost {
   const host = valueOf(model.host);
   const engine = valueOf(model.engine);
-  const containers = valueOf(model.containers);
-  const swarm = engine?.swarm;
-  const swarmWord =
-    swarm?.localNodeState === 'active'
-      ? `active (${swarm.isManager ? 'manager' : 'worker'})`
-      : (swarm?.localNodeState ?? 'not reported');
-  const count = <T>(part: Known<readonly T[]>, keep: (item: T) => boolean = () => true): number | null =>
-    part.kind === 'known' ? part.value.filter(keep).length : null;
+  const counts = hostCounts(model);
   return {
     computerName: model.computerName,
     os: host && {
@@ -112,22 +107,16 @@ function hostSection(model: HostModel): ReportHost {
       version: engine.version,
       apiVersion: engine.apiVersion,
       defaultIsolation: engine.defaultIsolation,
-      swarm: swarmWord,
+      swarm: swarmRole(engine.swarm),
     },
     capabilities: buildCapabilities(host),
     counts: [
-      { label: 'Containers', value: containers?.length ?? null },
-      {
-        label: 'Running containers',
-        value: containers ? containers.filter((c) => c.state === 'running').length : null,
-      },
-      { label: 'Docker networks', value: count(model.networks) },
-      { label: 'WinNAT static mappings', value: count(model.natMappings) },
-      {
-        label: 'Enabled inbound firewall rules',
-        value: count(model.firewallRules, (r) => r.enabled && r.direction === 'inbound'),
-      },
-      { label: 'Swarm services', value: count(model.swarmServices) },
+      { label: 'Containers', value: counts.containers },
+      { label: 'Running containers', value: counts.runningContainers },
+      { label: 'Docker networks', value: counts.networks },
+      { label: 'WinNAT static mappings', value: counts.natMappings },
+      { label: 'Enabled inbound firewall rules', value: counts.inboundFirewallRules },
+      { label: 'Swarm services', value: counts.swarmServices },
     ],
     unknowns: unknownNotes(model),
   };
@@ -152,7 +141,7 @@ function probeRows(probes: readonly ProbeOutcome[]): ReportDocument['probes'] {
 // external and host-localhost name a host port; host and container:<ref> name the container's own port.
 function portLabel(explanation: Explanation, container: Container | undefined): string {
   const { port, protocol } = explanation;
-  const byHost = explanation.from === 'external' || explanation.from === 'host-localhost';
+  const byHost = explanation.source.kind === 'external' || explanation.source.kind === 'host-localhost';
   const published = container?.publishedPorts.find(
     (p) => p.protocol === protocol && (byHost ? p.hostPort === port : p.containerPort === port),
   );
@@ -226,9 +215,10 @@ export function buildReport(model: HostModel, options: ReportOptions): ReportOut
     !limited ||
     finding.subjects.some(
       (s) =>
-        s === 'host' ||
-        (s.startsWith('container:') && selectedIds.has(s.slice(10))) ||
-        (s.startsWith('service:') && services.has(s.slice(8))),
+        s.kind === 'host' ||
+        s.kind === 'windows-service' ||
+        (s.kind === 'container' && selectedIds.has(s.id)) ||
+        (s.kind === 'service' && services.has(s.name)),
     );
   const matrix = reachabilityMatrix(model, correlation);
   const findingItems = findFindings(model, correlation, matrix)
@@ -242,7 +232,7 @@ export function buildReport(model: HostModel, options: ReportOptions): ReportOut
     explanation,
     decisiveHop: decisiveHop(explanation),
     portLabel: portLabel(explanation, byId.get(explanation.container.id)),
-    fromLabel: fromLabel(explanation.from, (id) => byId.get(id)?.name),
+    fromLabel: fromLabel(explanation.source, (id) => byId.get(id)?.name),
   });
   const allRows: ReachRow[] = matrix.filter((e) => selectedIds.has(e.container.id)).map(rowOf);
   const observations = observedExplanations(model, correlation)
@@ -267,7 +257,7 @@ export function buildReport(model: HostModel, options: ReportOptions): ReportOut
     // Info and low findings (no mount, Hyper-V has no host rules) are notes, not problems to detail.
     ...findingItems
       .filter((f) => f.severity !== 'info' && f.severity !== 'low')
-      .flatMap((f) => f.subjects.filter((x) => x.startsWith('container:')).map((x) => x.slice(10))),
+      .flatMap((f) => f.subjects.flatMap((x) => (x.kind === 'container' ? [x.id] : []))),
   ]);
   const detailed = detail === 'problems' ? selected.filter((c) => troubled.has(c.id)) : selected;
 
@@ -275,7 +265,9 @@ export function buildReport(model: HostModel, options: ReportOptions): ReportOut
     inspect: inspect(model, container, correlation),
     swarmService: container.swarm?.serviceName ?? null,
     lifecycle: lifecycleLine(model, container),
-    findingIds: findingItems.filter((f) => f.subjects.includes(`container:${container.id}`)).map((f) => f.id),
+    findingIds: findingItems
+      .filter((f) => f.subjects.some((s) => s.kind === 'container' && s.id === container.id))
+      .map((f) => f.id),
   }));
 
   // The walkthrough compares the first running container of each mode, preferring the report's own containers.
@@ -325,7 +317,7 @@ export function buildReport(model: HostModel, options: ReportOptions): ReportOut
           severity,
           count: findingItems.filter((f) => f.severity === severity).length,
         })),
-        items: findingItems,
+        items: findingItems.map(findingJson),
       },
       containers: {
         total: containersKnown ? all.length : null,

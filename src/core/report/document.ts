@@ -2,7 +2,7 @@
 // model and the diagnosis, then rendered to HTML, Markdown or JSON. The JSON rendering is this object as is.
 import type {
   Explanation,
-  Finding,
+  FindingJson,
   Hop,
   InspectResult,
   IsolationComparison,
@@ -126,7 +126,8 @@ export interface ReportDocument {
   };
   readonly findings: {
     readonly counts: readonly { readonly severity: Severity; readonly count: number }[];
-    readonly items: readonly Finding[];
+    /** In the contract's JSON form: subjects as `host`, `container:<id>`, `service:<name>`. */
+    readonly items: readonly FindingJson[];
   };
   readonly containers: {
     /** Null where docker/containers.json gave nothing usable; the reason is in host.unknowns. */

@@ -4,7 +4,7 @@ import type {
   Fix,
   Cause,
   Evidence,
-  Finding,
+  FindingJson,
   Hop,
   IsolationComparison,
   Severity,
@@ -203,7 +203,7 @@ function fixHtml(fix: Fix): string {
     : `<ol class="fix-steps">${fix.steps.map((step) => `<li>${esc(step)}</li>`).join('')}</ol>`;
 }
 
-function findingCard(f: Finding, further = ''): string {
+function findingCard(f: FindingJson, further = ''): string {
   return `<div class="finding" data-severity="${esc(f.severity)}" style="border-left-color:${SEVERITY_COLORS[f.severity]}">
 <div>${badge(f.severity, SEVERITY_COLORS[f.severity])} <strong>${esc(f.title)}</strong> <span class="muted small">${esc(f.id)}</span></div>
 <p>${esc(f.detail)}</p>
@@ -252,7 +252,7 @@ function furtherCases(lines: readonly string[]): string {
 }
 
 /** A finding met several times: the first case as a card, the others as one line each with their own fix. */
-function findingGroupCard(group: readonly Finding[]): string {
+function findingGroupCard(group: readonly FindingJson[]): string {
   const [first, ...rest] = group;
   if (first === undefined) return '';
   if (rest.length === 0) return findingCard(first);
@@ -263,7 +263,7 @@ function findingGroupCard(group: readonly Finding[]): string {
 }
 
 function findingsSection(doc: ReportDocument): string {
-  const cards = (findings: readonly Finding[]): string =>
+  const cards = (findings: readonly FindingJson[]): string =>
     doc.detail === 'problems'
       ? groupedBy(findings, (f) => f.id)
           .map(findingGroupCard)

@@ -1,6 +1,6 @@
 // The report as Markdown for tickets and chat (CommonMark + GitHub tables). Bundle text goes through
 // escapeMarkdown, or into code spans and blocks whose fences it cannot close.
-import type { Finding, Fix, IsolationComparison } from '../../shared/diagnosis';
+import type { FindingJson, Fix, IsolationComparison } from '../../shared/diagnosis';
 import type { OutboundRow, PathsByCause, ReachRow, ReportContainer, ReportDocument } from './document';
 import { escapeMarkdown, markdownCode, markdownCodeBlock } from './escape';
 import { containerCells, kindTitle } from './words';
@@ -54,7 +54,7 @@ function fixInTable(fix: Fix): string {
     : fix.steps.map(md).join('<br>');
 }
 
-function finding(f: Finding): string {
+function finding(f: FindingJson): string {
   const evidence = f.evidence.map((e) => `  - ${markdownCode(e.file)}: ${md(e.detail)}`).join('\n');
   const references =
     f.references.length > 0 ? `\n- References: ${f.references.map((r) => md(r)).join(', ')}` : '';

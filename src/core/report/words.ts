@@ -1,5 +1,6 @@
 // Plain-text wording shared by the HTML and Markdown renderers, so both say the same thing; each escapes it.
 import type { RedactionKind } from '../redact';
+import { formatPort } from '../summary';
 import type { ReportContainer } from './document';
 
 export interface ContainerCells {
@@ -33,9 +34,7 @@ export function containerCells(c: ReportContainer): ContainerCells {
     disk,
     networks: i.networks.map((n) => `${n.name}${n.driver ? ` (${n.driver})` : ''}${n.ip ? ` ${n.ip}` : ''}`),
     ports: i.publishedPorts.map((p) =>
-      p.hostPort === null
-        ? `${p.containerPort}/${p.protocol} not published`
-        : `${p.hostIp ?? '*'}:${p.hostPort} -> ${p.containerPort}/${p.protocol} (${p.mode})`,
+      p.hostPort === null ? `${formatPort(p)} not published` : `${formatPort(p)} (${p.mode})`,
     ),
     mappings: i.natMappings.map(
       (m) => `${m.protocol} ${m.externalPort} -> ${m.internalIp}:${m.internalPort}`,

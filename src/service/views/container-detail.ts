@@ -2,9 +2,11 @@
 // live NAT sessions, the ports a reachability question can ask about).
 
 import { isolationProfile, lifecycleFacts } from '../../core/diagnosis';
+import { containerFirewallNote, formatPorts, ruleEffect } from '../../core/diagnosis/firewall';
+import { isListening } from '../../core/diagnosis/listeners';
 import type { InspectResult } from '../../shared/diagnosis';
 import type { Determined, Footprint } from '../../core/diagnosis';
-import type { Container, FirewallProfile, FirewallRule, HostProcess, PortFilter } from '../../shared/model';
+import type { Container, HostProcess } from '../../shared/model';
 import type {
   ContainerDetail,
   ContainerHnsView,
@@ -33,6 +35,7 @@ export function containerDetail(
   );
   const ips = new Set(container.networks.flatMap((n) => (n.ip === null ? [] : [n.ip])));
   const profiles = model.firewallProfiles;
+  const footprint = analysis.correlation.footprints.get(container.id);
   return {
     bundleId: analysis.ref.id,
     inspect: inspected,
@@ -74,13 +77,17 @@ export function containerDetail(
       natSessions: (model.natSessions.kind === 'known' ? model.natSessions.value : []).filter(
         (s) => s.internalDestinationAddress !== null && ips.has(s.internalDestinationAddress),
       ),
-      listeners: container.listeners,
-      hns: hnsView(container, analysis.correlation.footprints.get(container.id)),
+      listeners:
+        container.listeners?.kind === 'known'
+          ? { ...container.listeners, value: container.listeners.value.filter(isListening) }
+          : container.listeners,
+      hns: hnsView(container, footprint),
     },
     firewall: {
-      rules: firewallRules(inspected, model.firewallRules.kind === 'known' ? model.firewallRules.value : []),
+      rules: firewallRules(footprint),
+      total: footprint?.firewallRulesTotal ?? 0,
       profiles,
-      note: firewallNote(inspected, profiles.kind === 'known' ? profiles.value : []),
+      note: containerFirewallNote(inspected.isolation, profiles.kind === 'known' ? profiles.value : []),
     },
     findings: analysis.findingsByContainer().get(container.id) ?? [],
     isolation: isolationProfile(model, container, analysis.correlation),
@@ -176,57 +183,18 @@ function lostOnRemoval(container: Container): string {
     : `Whatever it writes outside the ${container.mounts.length === 1 ? 'mount' : `${container.mounts.length} mounts`} below lives in ${layer} and is deleted with it.`;
 }
 
-function firewallRules(inspected: InspectResult, all: readonly FirewallRule[]): readonly FirewallRuleView[] {
-  const byName = new Map(all.map((r) => [r.name, r]));
-  return inspected.firewallRules.map((rule) => {
-    const full = byName.get(rule.name);
-    const enabled = rule.enabled ?? full?.enabled ?? true;
-    const protocol = full?.protocol ?? null;
-    const ports = rule.localPort || (full ? describePorts(full.localPorts) : 'any');
-    return {
-      name: rule.name,
-      displayName: rule.displayName,
-      enabled,
-      direction: rule.direction,
-      action: rule.action,
-      protocol,
-      localPort: ports,
-      profiles: full?.profiles ?? [],
-      effect: ruleEffect(enabled, rule.direction, rule.action, protocol, ports),
-    };
-  });
-}
-
-function describePorts(filter: PortFilter): string {
-  if (filter.kind === 'any') return 'any';
-  return [...filter.ranges.map(([a, b]) => (a === b ? String(a) : `${a}-${b}`)), ...filter.keywords].join(
-    ', ',
-  );
-}
-
-// Windows firewall: a matching block rule wins over any allow rule (knowledge notes section 4).
-function ruleEffect(
-  enabled: boolean,
-  direction: 'inbound' | 'outbound',
-  action: 'allow' | 'block',
-  protocol: string | null,
-  ports: string,
-): string {
-  if (!enabled) return 'No effect: the rule is disabled.';
-  const what = `${direction} ${protocol === null || protocol === 'any' ? '' : `${protocol.toUpperCase()} `}port ${ports}`;
-  return action === 'block' ? `Blocks ${what}; a block rule wins over every allow rule.` : `Allows ${what}.`;
-}
-
-function firewallNote(inspected: InspectResult, profiles: readonly FirewallProfile[]): string {
-  const ignored = profiles.filter((p) => p.allowLocalFirewallRules === false).map((p) => p.name);
-  const gpo =
-    ignored.length === 0
-      ? ''
-      : ` Group policy ignores local rules on the ${ignored.join(', ')} profile${ignored.length > 1 ? 's' : ''}: the rules Docker and HNS create there have no effect (Windows-Containers#203).`;
-  if (inspected.isolation === 'hyperv') {
-    return `Docker creates no host inbound rules for a Hyper-V isolated container; its utility VM runs its own firewall, which allows by default (network-isolation-security.md).${gpo}`;
-  }
-  return `Host rules match the container's internal port, not the published host port (Windows-Containers#561). Traffic no rule matches gets the profile's default inbound action.${gpo}`;
+function firewallRules(footprint: Footprint | undefined): readonly FirewallRuleView[] {
+  return (footprint?.firewallRules ?? []).map((rule) => ({
+    name: rule.name,
+    displayName: rule.displayName,
+    enabled: rule.enabled,
+    direction: rule.direction,
+    action: rule.action,
+    protocol: rule.protocol,
+    localPort: formatPorts(rule),
+    profiles: rule.profiles,
+    effect: ruleEffect(rule),
+  }));
 }
 
 function reachPorts(container: Container): ContainerDetail['reach'] {
@@ -248,9 +216,8 @@ function reachPorts(container: Container): ContainerDetail['reach'] {
   }
   if (container.listeners?.kind === 'known') {
     for (const l of container.listeners.value) {
-      const listening = l.protocol === 'udp' || (l.state ?? '').toUpperCase().startsWith('LISTEN');
       const key = `${l.localPort}/${l.protocol}`;
-      if (listening && !containerPorts.has(key)) {
+      if (isListening(l) && !containerPorts.has(key)) {
         containerPorts.set(key, { port: l.localPort, protocol: l.protocol, label: `${key} (listening)` });
       }
     }

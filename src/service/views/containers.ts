@@ -2,8 +2,8 @@
 
 import { hostPortText } from '../../core/diagnosis';
 import { SEVERITIES, type Finding, type Severity } from '../../shared/diagnosis';
-import type { PublishedPort } from '../../shared/model';
 import type { ContainerRow, ContainersView, ReachSummary } from '../../shared/views';
+import { formatPort } from '../../core/summary';
 import type { Analysis } from '../analysis';
 
 export function containersView(analysis: Analysis): ContainersView {
@@ -43,15 +43,6 @@ function containerRow(analysis: Analysis, id: string, findings: readonly Finding
 
 /** A container with no published port has no path in the matrix. */
 export const NO_PATHS: ReachSummary = { counts: { reachable: 0, unreachable: 0, unknown: 0 }, paths: [] };
-
-export function formatPort(port: PublishedPort): string {
-  const target = `${port.containerPort}/${port.protocol}`;
-  if (port.hostPort === null) return target;
-  // Bound to every address is the usual case: say only the port, as `docker ps` does for 0.0.0.0.
-  const anyAddress =
-    port.hostIp === null || port.hostIp === '' || port.hostIp === '0.0.0.0' || port.hostIp === '::';
-  return `${anyAddress ? '' : `${port.hostIp}:`}${hostPortText(port)}->${target}`;
-}
 
 export function worstSeverity(findings: readonly { readonly severity: Severity }[]): Severity | null {
   let worst: number | null = null;

@@ -1,5 +1,7 @@
 // Findings, each with links to the subjects it concerns.
 
+import { subjectText } from '../../core/diagnosis/subjects';
+import type { Subject } from '../../shared/diagnosis';
 import type { FindingsView, SubjectLink } from '../../shared/views';
 import type { Analysis } from '../analysis';
 
@@ -14,16 +16,19 @@ export function findingsView(analysis: Analysis): FindingsView {
   };
 }
 
-function subjectLink(analysis: Analysis, subject: string, hostName: string): SubjectLink {
-  if (subject === 'host') return { subject, label: `Host ${hostName}`, containerId: null };
-  if (subject.startsWith('container:')) {
-    const id = subject.slice('container:'.length);
-    const container = analysis.containerById.get(id);
-    return container
-      ? { subject, label: `Container ${container.name}`, containerId: container.id }
-      : { subject, label: `Container ${id.slice(0, 12)}`, containerId: null };
+function subjectLink(analysis: Analysis, subject: Subject, hostName: string): SubjectLink {
+  const text = subjectText(subject);
+  switch (subject.kind) {
+    case 'host':
+      return { subject: text, label: `Host ${hostName}`, containerId: null };
+    case 'container': {
+      const container = analysis.containerById.get(subject.id);
+      return container
+        ? { subject: text, label: `Container ${container.name}`, containerId: container.id }
+        : { subject: text, label: `Container ${subject.id.slice(0, 12)}`, containerId: null };
+    }
+    case 'service':
+    case 'windows-service':
+      return { subject: text, label: `Service ${subject.name}`, containerId: null };
   }
-  if (subject.startsWith('service:'))
-    return { subject, label: `Service ${subject.slice('service:'.length)}`, containerId: null };
-  return { subject, label: subject, containerId: null };
 }

@@ -1,6 +1,7 @@
 // Host overview: what the host is, what its build can do, what was collected and what that leaves unknown.
 
 import { buildCapabilities } from '../../core/diagnosis';
+import { summarize, type SummaryJson } from '../../core/summary';
 import { probeSpec } from '../../shared/bundle';
 import { SEVERITIES, type Verdict } from '../../shared/diagnosis';
 import type { Container, ExcludedPortRange, HostEvent, HostModel, Known } from '../../shared/model';
@@ -51,29 +52,24 @@ const PART_LABELS: Readonly<Record<string, string>> = {
 export function hostOverview(analysis: Analysis): HostOverview {
   const { model } = analysis;
   const host = model.host.kind === 'known' ? model.host.value : null;
-  const engine = model.engine.kind === 'known' ? model.engine.value : null;
+  // The same summary `hostscope summary` prints: swarm role, counts and isolation come from one place.
+  const summary = summarize(model, analysis.correlation);
+  const { counts } = summary;
   const allFindings = analysis.findings();
   return {
     bundle: analysis.ref,
     host: model.host,
     engine: model.engine,
-    swarmRole: swarmRole(engine?.swarm ?? null),
+    swarmRole: summary.engine.swarm ?? 'unknown',
     capabilities: buildCapabilities(host),
     counts: [
-      { label: 'Containers', value: countOf(model.containers), view: 'containers' },
-      {
-        label: 'Running',
-        value:
-          model.containers.kind === 'known'
-            ? model.containers.value.filter((c) => c.state === 'running').length
-            : null,
-        view: 'containers',
-      },
-      { label: 'Networks', value: countOf(model.networks), view: 'topology' },
-      { label: 'Swarm services', value: countOf(model.swarmServices), view: null },
-      { label: 'Host processes', value: countOf(model.processes), view: 'sessions' },
-      { label: 'Firewall rules', value: countOf(model.firewallRules), view: null },
-      { label: 'NAT mappings', value: countOf(model.natMappings), view: 'topology' },
+      { label: 'Containers', value: counts.containers, view: 'containers' },
+      { label: 'Running', value: counts.runningContainers, view: 'containers' },
+      { label: 'Networks', value: counts.networks, view: 'topology' },
+      { label: 'Swarm services', value: counts.swarmServices, view: null },
+      { label: 'Host processes', value: counts.hostProcesses, view: 'sessions' },
+      { label: 'Enabled inbound firewall rules', value: counts.inboundFirewallRules, view: null },
+      { label: 'NAT mappings', value: counts.natMappings, view: 'topology' },
       { label: 'Findings', value: allFindings.length, view: 'findings' },
     ],
     probes: probeRows(model),
@@ -81,7 +77,7 @@ export function hostOverview(analysis: Analysis): HostOverview {
       severity,
       count: allFindings.filter((f) => f.severity === severity).length,
     })),
-    containersByIsolation: containersByIsolation(analysis),
+    containersByIsolation: containersByIsolation(summary),
     hostState: hostState(model, analysis.containers),
     reach: reachOverview(analysis),
   };
@@ -145,19 +141,6 @@ function reachOverview(analysis: Analysis): HostOverview['reach'] {
   return { counts, failing };
 }
 
-function countOf(part: Known<readonly unknown[]>): number | null {
-  return part.kind === 'known' ? part.value.length : null;
-}
-
-function swarmRole(
-  swarm: { readonly localNodeState: string | null; readonly isManager: boolean } | null,
-): string {
-  if (swarm === null || swarm.localNodeState === null) return 'unknown';
-  if (swarm.localNodeState === 'active') return swarm.isManager ? 'manager' : 'worker';
-  if (swarm.localNodeState === 'inactive') return 'not in a swarm';
-  return swarm.localNodeState;
-}
-
 function probeRows(model: HostModel): readonly ProbeRow[] {
   const unknownByProbe = new Map<string, string[]>();
   for (const [key, label] of Object.entries(PART_LABELS)) {
@@ -174,13 +157,13 @@ function probeRows(model: HostModel): readonly ProbeRow[] {
   }));
 }
 
-function containersByIsolation(analysis: Analysis): HostOverview['containersByIsolation'] {
+function containersByIsolation(summary: SummaryJson): HostOverview['containersByIsolation'] {
   const groups = new Map<string, { running: number; stopped: number }>([
     ['process', { running: 0, stopped: 0 }],
     ['hyperv', { running: 0, stopped: 0 }],
   ]);
-  for (const container of analysis.containers) {
-    const isolation = analysis.inspect(container.id).isolation ?? 'unknown';
+  for (const container of summary.containers) {
+    const isolation = container.isolation ?? 'unknown';
     const group = groups.get(isolation) ?? { running: 0, stopped: 0 };
     if (container.state === 'running') group.running++;
     else group.stopped++;

@@ -30,7 +30,7 @@ export function reachView(
   const client = clientLabel(analysis, source);
   if (!client.ok) return client;
   const explanation = explain(analysis.model, container, source, port, protocol, analysis.correlation);
-  return ok({ explanation, client: client.value, target: `${container.name}, ${port}/${protocol}`, test });
+  return ok({ ...answer(explanation, client.value, `${container.name}, ${port}/${protocol}`), test });
 }
 
 /** The outbound question (what can this container reach), through the same engine as `explain --to`. */
@@ -53,14 +53,18 @@ export function outboundView(
   );
   // Issue 14 tests inbound questions only so far: an outbound check needs a target the model can name safely.
   return ok({
-    explanation,
-    client: `Container ${container.name}`,
-    target: `${label.value}, ${port}/${protocol}`,
+    ...answer(explanation, `Container ${container.name}`, `${label.value}, ${port}/${protocol}`),
     test: {
       kind: 'unavailable',
       reason: 'Testing is built for inbound questions only; outbound ones are not yet.',
     },
   });
+}
+
+/** The answer with the hop that decided it, chosen in core as the report and the matrix choose it. */
+function answer(explanation: Explanation, client: string, target: string): Omit<ReachView, 'test'> {
+  const hop = decisiveHop(explanation);
+  return { explanation, decisiveHop: hop === null ? null : explanation.hops.indexOf(hop), client, target };
 }
 
 /** A ping question, either way: the correction that ICMP decides nothing, as `explain --port icmp` gives it. */
@@ -125,9 +129,8 @@ function outboundRow(analysis: Analysis, e: Explanation): ReachMatrixRow {
 }
 
 function matrixRow(analysis: Analysis, e: Explanation): ReachMatrixRow {
-  const sourceKind = sourceKindOf(e.from);
-  const peer =
-    sourceKind === 'container' ? findContainer(analysis.model, e.from.slice('container:'.length)) : null;
+  const sourceKind = e.source.kind;
+  const peer = e.source.kind === 'container' ? findContainer(analysis.model, e.source.ref) : null;
   const peerContainer = peer?.kind === 'found' ? peer.container : null;
   return {
     ...rowBasics(e),
@@ -152,9 +155,4 @@ function rowBasics(
     failingHop: decisiveHop(e)?.title ?? null,
     causes: e.causes.map((c) => c.id),
   };
-}
-
-function sourceKindOf(from: string): SourceKind {
-  if (from === 'external' || from === 'host' || from === 'host-localhost') return from;
-  return 'container';
 }

@@ -143,6 +143,7 @@ describe('observations merged into explanations', () => {
       direction: 'inbound',
       container: { id: 'a'.repeat(64), name: 'web' },
       from: 'host',
+      source: { kind: 'host' },
       port: 80,
       protocol: 'tcp',
       verdict: 'unknown',

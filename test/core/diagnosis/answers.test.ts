@@ -2,8 +2,8 @@
 // else they affect (host-mode publishing with several tasks of a service on one node).
 import { describe, expect, it } from 'vitest';
 import { explain, findings } from '../../../src/core/diagnosis';
-import { formatExplanation } from '../../../src/core/format/explanation';
-import { plain } from '../../../src/core/format/style';
+import { formatExplanation } from '../../../src/cli/format/explanation';
+import { plain } from '../../../src/cli/format/style';
 import { container, natNetwork } from './model-builder';
 import { healthy } from './scenario';
 

@@ -14,6 +14,7 @@ import {
 } from './model-builder';
 import { fixture, rawBundle } from '../../support/raw-bundle';
 import { GATEWAY, healthy, WEB_IP } from './scenario';
+import { subjectText } from '../../../src/core/diagnosis/subjects';
 
 function known<T>(k: { readonly kind: string; readonly value?: T; readonly reason?: string }): T {
   if (k.kind !== 'known' || k.value === undefined) throw new Error(`expected known: ${k.reason ?? ''}`);
@@ -42,7 +43,7 @@ describe('port-reserved', () => {
     const { b, web } = healthy();
     b.set('portExclusions', exclusions(8000, 8099, true));
     const [f] = only(b.build(), 'port-reserved');
-    expect(f!.subjects).toEqual([`container:${web.id}`]);
+    expect(f!.subjects.map(subjectText)).toEqual([`container:${web.id}`]);
     expect(f!.evidence[0]!.detail).toContain('8000-8099 *');
     expect(f!.fix).toMatchObject({ kind: 'command', command: expect.stringContaining('net stop winnat') });
   });
@@ -64,7 +65,7 @@ describe('port-publish-refused', () => {
   it('fires for a host IP in a nat binding, never for 0.0.0.0', () => {
     const { b, web } = healthy({ web: { hostIp: '127.0.0.1', state: 'created' } });
     const [f] = only(b.build(), 'port-publish-refused');
-    expect(f!.subjects).toEqual([`container:${web.id}`]);
+    expect(f!.subjects.map(subjectText)).toEqual([`container:${web.id}`]);
     expect(f!.fix.kind).toBe('steps');
     expect(only(healthy().b.build(), 'port-publish-refused')).toEqual([]);
   });
@@ -289,7 +290,8 @@ describe('adapters, MTU, DNS, proxy, IPv6, VM', () => {
     };
     const localhost = [{ address: '127.0.0.1', names: ['localhost'] }];
     const [f] = only(host(localhost, true), 'host-alias-missing');
-    expect(f).toMatchObject({ severity: 'low', subjects: [expect.stringMatching(/^container:/)] });
+    expect(f).toMatchObject({ severity: 'low' });
+    expect(f!.subjects.map(subjectText)).toEqual([expect.stringMatching(/^container:/)]);
     expect(f!.evidence.map((e) => e.file)).toEqual(
       expect.arrayContaining(['host/processes.json', expect.stringMatching(/hosts\.txt$/)]),
     );

@@ -5,6 +5,7 @@ import type { Finding } from '../../../src/shared/diagnosis';
 import type { HostModel } from '../../../src/shared/model';
 import { commandOf, container, hostProcess, listen, mapping, ports, profile, rule } from './model-builder';
 import { API_IP, apiContainer, healthy } from './scenario';
+import { subjectText } from '../../../src/core/diagnosis/subjects';
 
 const ids = (model: HostModel): string[] => findings(model).map((f) => f.id);
 const only = (model: HostModel, id: string): Finding[] => findings(model).filter((f) => f.id === id);
@@ -25,7 +26,8 @@ describe('docker-api-unencrypted', () => {
     const { b } = healthy();
     b.daemonJson({ hosts: ['tcp://0.0.0.0:2375', 'npipe://'], options: ['hosts'] }).tcp(listen(2375, 1200));
     const [f] = only(b.build(), 'docker-api-unencrypted');
-    expect(f).toMatchObject({ severity: 'critical', subjects: ['host'] });
+    expect(f).toMatchObject({ severity: 'critical' });
+    expect(f!.subjects.map(subjectText)).toEqual(['host']);
     expect(f!.evidence.map((e) => e.file)).toEqual(['host/daemon.json', 'host/tcp.json']);
     expect(commandOf(f!.fix)).toContain("New-NetFirewallRule -DisplayName 'Block Docker API 2375'");
   });
@@ -129,7 +131,7 @@ describe('routing-mesh-unsupported', () => {
   it('fires for an ingress service on 14393, with the service as subject', () => {
     const { b } = healthy({ build: 14393 });
     const [f] = only(b.services(service).build(), 'routing-mesh-unsupported');
-    expect(f!.subjects).toEqual(['service:web']);
+    expect(f!.subjects.map(subjectText)).toEqual(['service:web']);
   });
   it('does not fire on 16299 or for a host-mode service', () => {
     expect(ids(healthy({ build: 16299 }).b.services(service).build())).not.toContain(
@@ -183,12 +185,12 @@ describe('nat-mapping-stale and nat-mapping-missing', () => {
         .build(),
       'nat-mapping-stale',
     );
-    expect(f!.subjects).toEqual(['host', `container:${web.id}`, `container:${api.id}`]);
+    expect(f!.subjects.map(subjectText)).toEqual(['host', `container:${web.id}`, `container:${api.id}`]);
   });
   it('fires missing for a published nat port without a mapping where WinNAT holds the mappings (2016)', () => {
     const { b, web } = healthy({ mapping: false, build: 14393 });
     const [f] = only(b.build(), 'nat-mapping-missing');
-    expect(f!.subjects).toEqual([`container:${web.id}`]);
+    expect(f!.subjects.map(subjectText)).toEqual([`container:${web.id}`]);
     expect(commandOf(f!.fix)).toContain('docker restart web');
   });
   it('does not fire on 2019 from an empty WinNAT alone: the ports may live only in HNS policies', () => {
@@ -237,7 +239,8 @@ describe('host-port-conflict', () => {
         .build(),
       'host-port-conflict',
     );
-    expect(f).toMatchObject({ severity: 'high', subjects: [`container:${web.id}`] });
+    expect(f).toMatchObject({ severity: 'high' });
+    expect(f!.subjects.map(subjectText)).toEqual([`container:${web.id}`]);
     expect(f!.title).toContain('node');
   });
   it('does not fire for the container’s own process or another port', () => {
@@ -292,7 +295,9 @@ describe('secrets-in-env', () => {
 describe('container-data-not-persisted', () => {
   it('fires for a running container without mounts', () => {
     const { b, web } = healthy();
-    expect(only(b.build(), 'container-data-not-persisted')[0]!.subjects).toEqual([`container:${web.id}`]);
+    expect(only(b.build(), 'container-data-not-persisted')[0]!.subjects.map(subjectText)).toEqual([
+      `container:${web.id}`,
+    ]);
   });
   it('does not fire with a bind mount, or for a stopped container', () => {
     expect(
@@ -315,9 +320,9 @@ describe('container-data-not-persisted', () => {
 describe('hyperv-no-host-firewall-rules', () => {
   it('fires for a Hyper-V isolated container, also when isolation comes from the engine default', () => {
     const hv = container({ name: 'hv', isolation: 'hyperv', networks: [{ name: 'nat', ip: '172.24.80.9' }] });
-    expect(only(healthy().b.containers(hv).build(), 'hyperv-no-host-firewall-rules')[0]!.subjects).toEqual([
-      `container:${hv.id}`,
-    ]);
+    expect(
+      only(healthy().b.containers(hv).build(), 'hyperv-no-host-firewall-rules')[0]!.subjects.map(subjectText),
+    ).toEqual([`container:${hv.id}`]);
     const byDefault = container({
       name: 'hv2',
       isolation: 'default',

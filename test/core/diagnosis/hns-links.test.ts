@@ -3,8 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { correlate } from '../../../src/core/diagnosis/correlate';
 import { inspect } from '../../../src/core/diagnosis/inspect';
-import { formatInspect } from '../../../src/core/format/inspect';
-import { plain } from '../../../src/core/format/style';
+import { formatInspect } from '../../../src/cli/format/inspect';
+import { plain } from '../../../src/cli/format/style';
 import { buildHostModel } from '../../../src/core/host-model';
 import { fixture, rawBundle } from '../../support/raw-bundle';
 

@@ -1,8 +1,8 @@
 // icmp-not-evidence (failure catalogue 28): a question about ping gets the correction, never a verdict.
 import { describe, expect, it } from 'vitest';
 import { explainIcmp, isIcmpQuestion } from '../../../src/core/diagnosis';
-import { formatExplanation } from '../../../src/core/format/explanation';
-import { plain } from '../../../src/core/format/style';
+import { formatExplanation } from '../../../src/cli/format/explanation';
+import { plain } from '../../../src/cli/format/style';
 import { commandOf, container, natNetwork } from './model-builder';
 import { GATEWAY, healthy } from './scenario';
 

@@ -246,7 +246,7 @@ function checkExplanation(model: HostModel, e: Explanation): void {
   expect(e.verdict === 'unreachable').toBe(failing.length > 0);
   if (failing.length === 0)
     expect(e.verdict).toBe(e.hops.some((h) => h.status === 'unknown') ? 'unknown' : 'reachable');
-  const causeIds = new Set(e.causes.map((c) => c.id));
+  const causeIds = new Set<string>(e.causes.map((c) => c.id));
   for (const h of failing)
     expect(
       HOP_CAUSES[h.id]!.some((id) => causeIds.has(id)),

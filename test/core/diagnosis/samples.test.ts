@@ -17,6 +17,7 @@ import {
 } from '../../../src/core/diagnosis';
 import { buildHostModel } from '../../../src/core/host-model';
 import type { Container, HostModel } from '../../../src/shared/model';
+import { subjectText } from '../../../src/core/diagnosis/subjects';
 
 const models = new Map<string, Promise<HostModel>>();
 function sample(name: string): Promise<HostModel> {
@@ -179,7 +180,9 @@ describe.each(Object.keys(EXPLAIN))('sample %s', (name) => {
         c.name,
       ]),
     );
-    const got = findings(model).map((f) => [f.id, f.subjects.map((s) => byId.get(s) ?? s)] as const);
+    const got = findings(model).map(
+      (f) => [f.id, f.subjects.map(subjectText).map((s) => byId.get(s) ?? s)] as const,
+    );
     const expected = FINDINGS[name]!;
     for (const [id, subject] of expected.exactly) {
       expect(

@@ -2,12 +2,12 @@
 // style, and host-supplied text unable to move the cursor or colour the terminal.
 import { describe, expect, it } from 'vitest';
 import { compareIsolation, explain, findings, inspect } from '../../../src/core/diagnosis';
-import { formatExplanation } from '../../../src/core/format/explanation';
-import { formatFindings } from '../../../src/core/format/findings';
-import { formatInspect } from '../../../src/core/format/inspect';
-import { formatIsolationComparison } from '../../../src/core/format/isolation';
-import { ansi, plain } from '../../../src/core/format/style';
-import { wrap } from '../../../src/core/format/wrap';
+import { formatExplanation } from '../../../src/cli/format/explanation';
+import { formatFindings } from '../../../src/cli/format/findings';
+import { formatInspect } from '../../../src/cli/format/inspect';
+import { formatIsolationComparison } from '../../../src/cli/format/isolation';
+import { ansi, plain } from '../../../src/cli/format/style';
+import { wrap } from '../../../src/cli/format/wrap';
 import type { Fix } from '../../../src/shared/diagnosis';
 import { apiContainer, healthy } from '../diagnosis/scenario';
 

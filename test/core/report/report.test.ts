@@ -25,6 +25,7 @@ import {
   reportBundles,
   type LoadedBundle,
 } from '../../support/report-bundles';
+import { findingJson } from '../../../src/core/diagnosis/subjects';
 
 const NOW = '2026-11-30T10:00:00.000Z';
 
@@ -57,7 +58,8 @@ describe.each(reportBundles())('report of $name', ({ name, path }) => {
   it('holds what the diagnosis says: every finding, every reachability check, every container', async () => {
     const b = await bundle();
     const doc = documentOf(b, false);
-    const expectedFindings = findings(b.model);
+    // The report writes findings in the contract's JSON form (subjects as text).
+    const expectedFindings = findings(b.model).map(findingJson);
     const expectedReach = reachabilityMatrix(b.model);
     const containers = b.model.containers.kind === 'known' ? b.model.containers.value : [];
     expect(doc.schemaVersion).toBe(REPORT_SCHEMA_VERSION);

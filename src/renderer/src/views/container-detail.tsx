@@ -413,9 +413,7 @@ function NetworkTab({ detail }: { detail: ContainerDetail }): JSX.Element {
         ) : (
           <DataTable
             caption="Listeners"
-            rows={listeners.value.filter(
-              (l) => l.protocol === 'udp' || (l.state ?? '').toUpperCase().startsWith('LISTEN'),
-            )}
+            rows={listeners.value}
             rowKey={(l, i) => `${l.protocol}-${l.localAddress}-${l.localPort}-${i}`}
             empty="Nothing listens inside this container."
             columns={[
@@ -575,6 +573,12 @@ function FirewallTab({ detail }: { detail: ContainerDetail }): JSX.Element {
       <p className="callout">{detail.firewall.note}</p>
       <section className="panel" aria-labelledby="cd-rules">
         <h2 id="cd-rules">Rules that concern this container</h2>
+        {detail.firewall.total > detail.firewall.rules.length && (
+          <p className="muted">
+            The first {detail.firewall.rules.length} of {detail.firewall.total} rules naming its ports: rules
+            match by port, so containers on the same port share them.
+          </p>
+        )}
         <DataTable
           caption="Firewall rules"
           rows={detail.firewall.rules}

@@ -467,21 +467,14 @@ function Answer({
     sectionRef.current?.scrollIntoView({ block: 'start' });
     sectionRef.current?.focus({ preventScroll: true });
   }, [view, revealRef]);
-  const firstFail = e.hops.findIndex((h) => h.status === 'fail');
-  const firstUnknown = e.hops.findIndex((h) => h.status === 'unknown');
-  // A new answer selects its first failing hop (else its first unknown one) until another hop is picked.
+  // The hop that decided the verdict is chosen in core (decisiveHop), as the report and the matrix show it; a ping
+  // answer decides nothing, so it opens on its first step in doubt. Another pick holds until the answer changes.
+  const decided = 'decisiveHop' in view ? view.decisiveHop : e.hops.findIndex((h) => h.status !== 'pass');
   const [picked, setPicked] = useState<{
     readonly view: ReachView | IcmpView;
     readonly hop: number | null;
   } | null>(null);
-  const selected =
-    picked?.view === view
-      ? picked.hop
-      : firstFail !== -1
-        ? firstFail
-        : firstUnknown !== -1
-          ? firstUnknown
-          : null;
+  const selected = picked?.view === view ? picked.hop : decided === -1 ? null : decided;
   const setSelected = useCallback((hop: number | null) => setPicked({ view, hop }), [view]);
   const hop = selected === null ? null : e.hops[selected];
   return (

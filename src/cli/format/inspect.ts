@@ -1,6 +1,6 @@
 // `hostscope inspect` for a person: what the container is on the host, section by section.
 import type { InspectResult } from '../../shared/diagnosis';
-import { hostPortText } from '../diagnosis';
+import { hostPortText } from '../../core/diagnosis';
 import { safeText, type Style } from './style';
 import { table, type Column } from './table';
 import { wrap } from './wrap';

@@ -1,8 +1,8 @@
 // The import preview as text (`hostscope import --dry-run`, and the summary after a real import): each block,
 // the command it came from, the rows read, where they went and the warnings (issue 12).
-import { safeText } from '../format/style';
-import { wrap } from '../format/wrap';
-import type { ImportPlan } from './plan';
+import { safeText } from './style';
+import { wrap } from './wrap';
+import type { ImportPlan } from '../../core/import/plan';
 
 export function formatImportPreview(plan: ImportPlan, width = 100): string {
   const lines: string[] = [];

@@ -1,6 +1,7 @@
 // `hostscope findings` for a person: counts by severity, then each finding with its detail and fix.
 import { SEVERITIES, type Finding, type Severity } from '../../shared/diagnosis';
 import { fixLines } from './fix';
+import { subjectText } from '../../core/diagnosis/subjects';
 import type { Style } from './style';
 import { wrap } from './wrap';
 
@@ -37,7 +38,9 @@ export function formatFindings(list: readonly Finding[], style: Style, width = 1
       ),
     );
     out.push(...wrap(f.detail, width, ' '.repeat(9)));
-    const subjects = f.subjects.map((s) => (s.startsWith('container:') ? `container ${s.slice(10, 22)}` : s));
+    const subjects = f.subjects.map((s) =>
+      s.kind === 'container' ? `container ${s.id.slice(0, 12)}` : subjectText(s),
+    );
     out.push(
       ...wrap(`Subjects: ${subjects.join(', ')}`, width, ' '.repeat(9), ' '.repeat(11)).map(style.dim),
     );

@@ -80,14 +80,7 @@ export function formatExplanation(
 ): string {
   const width = options.width ?? 100;
   const verbose = options.verbose ?? false;
-  const from =
-    e.from === 'external'
-      ? 'a client on the LAN'
-      : e.from === 'host'
-        ? 'the host'
-        : e.from === 'host-localhost'
-          ? 'the host via localhost'
-          : `container ${e.from.slice('container:'.length)}`;
+  const from = clientText(e);
   const out: string[] = [];
   // "Did you mean 8081?" comes before the verdict: the admin most likely asked the wrong port (issue 11).
   if ('didYouMean' in e && e.didYouMean)
@@ -139,4 +132,19 @@ export function formatExplanation(
     });
   }
   return `${out.join('\n')}\n`;
+}
+
+/** The client as the sentence says it; an outbound question's client is the sender itself. */
+function clientText(e: Explanation | IcmpExplanation): string {
+  const source = e.source;
+  switch (source.kind) {
+    case 'external':
+      return 'a client on the LAN';
+    case 'host':
+      return 'the host';
+    case 'host-localhost':
+      return 'the host via localhost';
+    case 'container':
+      return `container ${e.direction === 'outbound' ? e.container.name : source.ref}`;
+  }
 }
