@@ -156,6 +156,8 @@ export const PROBES: readonly ProbeSpec[] = [
     perContainer: ['containers/{id}/ipconfig.txt', 'containers/{id}/hosts.txt'],
     title: 'DNS and hosts file inside containers',
   },
+  // Issue 16: the images the containers use (GET /images/{id}/json), for image/host build compatibility.
+  { id: 'docker.images', kind: 'docker', files: ['docker/images.json'], title: 'Images the containers use' },
 ];
 
 /** The files a per-container probe writes for one container (none for a host-wide probe). */

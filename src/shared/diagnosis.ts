@@ -249,6 +249,8 @@ export type FindingId =
   | 'ipv6-unsupported'
   | 'known-bad-update'
   | 'transparent-on-vm'
+  // issue 16
+  | 'image-host-mismatch'
   | (string & {});
 
 export interface Finding {
@@ -303,4 +305,42 @@ export interface IsolationComparison {
     readonly b: IsolationPoint;
     readonly differs: boolean;
   }[];
+}
+
+// ---- 5. image/host compatibility and what-if (issue 16) --------------------------------------
+
+/** Whether a container of this image starts on this host in one isolation mode. */
+export type CompatibilityVerdict = 'runs' | 'fails' | 'unknown';
+
+export interface ModeCompatibility {
+  readonly mode: Isolation;
+  readonly verdict: CompatibilityVerdict;
+  /** Why, in the admin's words, naming both builds. */
+  readonly reason: string;
+  /** The public source of the rule applied. */
+  readonly reference: string;
+}
+
+export interface ImageCompatibility {
+  /** `sha256:...`, or null where the container names no image id. */
+  readonly imageId: string | null;
+  /** The reference the container was made from, and the image's own tags. */
+  readonly image: string;
+  readonly tags: readonly string[];
+  /** `10.0.17763.6293`, or null where not known. */
+  readonly imageVersion: string | null;
+  readonly hostVersion: string | null;
+  readonly process: ModeCompatibility;
+  readonly hyperv: ModeCompatibility;
+}
+
+export interface ContainerCompatibility {
+  readonly container: { readonly id: string; readonly name: string; readonly state: string };
+  /** The mode it runs (or would start) in, or null where unknown. */
+  readonly isolation: Isolation | null;
+  /** Where the mode comes from: its own HostConfig.Isolation, the engine's default, or the host type's default. */
+  readonly isolationFrom: 'container' | 'engine-default' | 'host-default' | null;
+  readonly image: ImageCompatibility;
+  /** Evidence that it already failed with 0xc0370101 (State.Error, exit code, events); empty if none. */
+  readonly failedWithMismatch: readonly Evidence[];
 }
