@@ -344,3 +344,49 @@ export interface ContainerCompatibility {
   /** Evidence that it already failed with 0xc0370101 (State.Error, exit code, events); empty if none. */
   readonly failedWithMismatch: readonly Evidence[];
 }
+
+/** What would change if a container ran in the other isolation mode (issue 16). */
+export type WhatIfPointId =
+  | 'kernel'
+  | 'processes'
+  | 'session'
+  | 'sandbox-disk'
+  | 'firewall-rules'
+  | 'compatibility'
+  | 'memory'
+  | 'start-up';
+
+export interface WhatIfPoint {
+  readonly id: WhatIfPointId;
+  readonly title: string;
+  readonly now: string;
+  readonly then: string;
+  readonly changes: boolean;
+  readonly evidence: readonly Evidence[];
+  /** A public source of what `then` says, where one applies. */
+  readonly reference: string | null;
+}
+
+/** One reachability matrix row (client, port) now and with the isolation flipped. */
+export interface WhatIfRow {
+  /** `external`, `host`, `host-localhost` or `container:<ref>`, as in explanations. */
+  readonly from: string;
+  readonly port: number;
+  readonly protocol: 'tcp' | 'udp';
+  readonly now: Verdict;
+  readonly then: Verdict;
+  /** The hop that decides each side, in words; null where every hop passed. */
+  readonly nowWhy: string | null;
+  readonly thenWhy: string | null;
+}
+
+export interface WhatIf {
+  readonly container: { readonly id: string; readonly name: string };
+  readonly from: Isolation | null;
+  readonly to: Isolation;
+  /** Whether it would start in `to` at all (the image/host rules). */
+  readonly start: ModeCompatibility;
+  readonly points: readonly WhatIfPoint[];
+  /** The matrix rows of this container whose verdict would change, and how many stay the same. */
+  readonly reachability: { readonly changed: readonly WhatIfRow[]; readonly unchanged: number };
+}

@@ -23,7 +23,15 @@ export {
   utilityVmMemoryBytes,
   NOT_OBSERVABLE,
 } from './isolation-walkthrough';
-export { reachabilityMatrix } from './matrix';
+export { containerMatrix, reachabilityMatrix } from './matrix';
+export { whatIf } from './what-if';
+export {
+  containerCompatibility,
+  imagesCompatibility,
+  hostBuildOf,
+  hostDefaultIsolation,
+  versionText,
+} from './image-compatibility';
 export { byContainer, decisiveHop, fromLabel, reachSummary } from './reach-summary';
 export {
   buildCapabilities,
