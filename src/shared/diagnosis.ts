@@ -390,3 +390,31 @@ export interface WhatIf {
   /** The matrix rows of this container whose verdict would change, and how many stay the same. */
   readonly reachability: { readonly changed: readonly WhatIfRow[]; readonly unchanged: number };
 }
+
+/** Edition limits on Hyper-V isolated containers (Windows Server licensing; issue 16). */
+export interface IsolationLicensing {
+  readonly edition: string | null;
+  /** Hyper-V isolated containers one full license of the host's cores covers; null for unlimited or unknown. */
+  readonly hypervLimit: number | null;
+  readonly hypervRunning: number;
+  readonly text: string;
+  readonly reference: string;
+}
+
+/** The host-wide comparison the report, the CLI and the walkthrough show (issue 16). */
+export interface IsolationOverview {
+  readonly hostVersion: string | null;
+  /** `client` or `server`; null where the installation type is unknown. */
+  readonly hostKind: 'client' | 'server' | null;
+  /** The mode a container gets when it asks for none, and where that comes from. */
+  readonly defaultIsolation: {
+    readonly mode: Isolation | null;
+    readonly from: 'engine' | 'host-type' | null;
+    readonly reference: string;
+  };
+  readonly licensing: IsolationLicensing;
+  readonly containers: readonly {
+    readonly compatibility: ContainerCompatibility;
+    readonly whatIf: WhatIf;
+  }[];
+}

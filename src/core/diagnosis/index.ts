@@ -25,6 +25,7 @@ export {
 } from './isolation-walkthrough';
 export { containerMatrix, reachabilityMatrix } from './matrix';
 export { whatIf } from './what-if';
+export { isolationOverview, licensing } from './isolation-overview';
 export {
   containerCompatibility,
   imagesCompatibility,

@@ -89,6 +89,29 @@ function flippedModel(
   return { model: { ...model, containers, firewallRules: rules }, removed, added };
 }
 
+/**
+ * The correlation of the flipped model without correlating every container again: the others keep their
+ * footprints, this one gets its own from the flipped model, and the firewall index follows the flipped rules.
+ */
+function withFlipped(flipped: HostModel, correlation: Correlation, id: string): Correlation {
+  const container =
+    flipped.containers.kind === 'known' ? flipped.containers.value.find((c) => c.id === id) : undefined;
+  if (!container) return correlate(flipped);
+  const alone = correlate({
+    ...flipped,
+    containers: { kind: 'known', value: [container], source: flipped.containers.source },
+  });
+  const footprints = new Map(correlation.footprints);
+  footprints.set(id, alone.footprints.get(id)!);
+  return {
+    ...correlation,
+    containers: correlation.containers.map((c) => (c.id === id ? container : c)),
+    containerById: new Map(correlation.containerById).set(id.toLowerCase(), container),
+    firewall: alone.firewall,
+    footprints,
+  };
+}
+
 function rowKey(e: Explanation): string {
   return `${e.from}|${e.protocol}|${e.port}`;
 }
@@ -143,7 +166,7 @@ export function whatIf(
         reference: REF.versionCompatibility,
       };
   const flipped = flippedModel(model, fp, target, correlation);
-  const flippedCorrelation = correlate(flipped.model);
+  const flippedCorrelation = withFlipped(flipped.model, correlation, fp.container.id);
   const now = isolationProfile(model, container, correlation);
   const nowText = (id: string): string => now.points.find((p) => p.id === id)?.observed ?? 'unknown';
   const nowEvidence = (id: string): readonly Evidence[] =>
@@ -312,13 +335,14 @@ function memoryPoint(
         : 'its processes use host memory directly; how much is not in this bundle';
   if (to === 'hyperv') {
     const here = vmMemoryHere(model, correlation);
-    const sized = mb(utilityVmMemoryBytes(fp.container.memoryLimitBytes));
+    const limit = fp.container.memoryLimitBytes;
+    const sized = `${mb(utilityVmMemoryBytes(limit))} (${limit === null ? 'it sets no memory limit' : `its ${mb(limit)} limit plus 256 MB`})`;
     return {
       ...base,
       now,
       then: here
-        ? `a utility VM would hold memory besides its processes: ${here.text}; Docker sizes the VM at ${sized} for its memory limit`
-        : `unknown: no Hyper-V container runs on this host to measure a utility VM's memory (Docker would size the VM at ${sized} for its memory limit)`,
+        ? `a utility VM would hold memory besides its processes: ${here.text}; Docker would size its VM at ${sized}`
+        : `unknown: no Hyper-V container runs on this host to measure a utility VM's memory (Docker would size its VM at ${sized})`,
       changes: from !== 'hyperv',
       evidence: here?.evidence ?? [],
     };
