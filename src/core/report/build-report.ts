@@ -12,6 +12,7 @@ import {
   findings as findFindings,
   fromLabel,
   inspect,
+  isolationOverview,
   reachabilityMatrix,
   type Correlation,
 } from '../diagnosis';
@@ -298,6 +299,10 @@ export function buildReport(model: HostModel, options: ReportOptions): ReportOut
         rows,
       },
       isolation,
+      isolationOverview:
+        detailed.length === 0
+          ? null
+          : isolationOverview(model, correlation, new Set(detailed.map((c) => c.id))),
       redaction: null,
     },
   };
