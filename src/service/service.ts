@@ -235,7 +235,7 @@ export function createService(options: ServiceOptions): HostscopeService {
         return container.ok ? outboundView(a, container.value, r.target, r.port, r.protocol) : container;
       }),
     'reach:matrix': view(reachMatrix),
-    'isolation:compare': (r) => withBundle((a) => isolationView(a, r.a, r.b)),
+    'isolation:compare': (r) => withBundle((a) => isolationView(a, r.a, r.b, r.whatIf)),
     'findings:list': view(findingsView),
     'topology:get': view(topologyView),
     'sessions:get': view(sessionsView),

@@ -286,6 +286,8 @@ export interface IsolationPoint {
   readonly expectation: string;
   readonly observable: boolean;
   readonly evidence: readonly Evidence[];
+  /** The public source of the expectation (issue 16: a link with a title, never a bare issue number). */
+  readonly reference: string;
 }
 
 export interface IsolationProfile {

@@ -112,7 +112,12 @@ export const REQUEST_SCHEMAS = {
   'reach:explain': z.strictObject({ container: containerRef, source: reachSource, port, protocol }),
   'reach:outbound': z.strictObject({ container: containerRef, target: outboundTarget, port, protocol }),
   'reach:matrix': noFields,
-  'isolation:compare': z.strictObject({ a: containerRef.optional(), b: containerRef.optional() }),
+  'isolation:compare': z.strictObject({
+    a: containerRef.optional(),
+    b: containerRef.optional(),
+    // Issue 16: the container whose what-if the walkthrough shows.
+    whatIf: containerRef.optional(),
+  }),
   'findings:list': noFields,
   'topology:get': noFields,
   'sessions:get': noFields,
