@@ -1,7 +1,7 @@
 // Words a junior admin may not know, each with a short definition shown on hover and on keyboard focus
 // (issue 16). The word takes focus; the definition is its accessible description.
 
-import { Fragment, useId, type JSX, type ReactNode } from 'react';
+import { Fragment, useId, useState, type JSX, type ReactNode } from 'react';
 import { referenceTitle } from '../reference-titles';
 
 export type TermId = 'utility-vm' | 'vmwp' | 'vmmem' | 'cexecsvc' | 'session' | 'sandbox' | 'hns' | 'winnat';
@@ -40,8 +40,16 @@ function termOf(word: string): TermId {
 /** A word with its definition on hover and focus. */
 export function Term({ id, children }: { id: TermId; children: ReactNode }): JSX.Element {
   const tip = useId();
+  // A word in the right half of the window opens its definition leftwards, so it stays inside the window.
+  const [leftwards, setLeftwards] = useState(false);
+  const place = (el: HTMLElement): void =>
+    setLeftwards(el.getBoundingClientRect().left > window.innerWidth / 2);
   return (
-    <span className="term">
+    <span
+      className={leftwards ? 'term term-leftwards' : 'term'}
+      onMouseEnter={(e) => place(e.currentTarget)}
+      onFocus={(e) => place(e.currentTarget)}
+    >
       <span className="term-word" tabIndex={0} aria-describedby={tip}>
         {children}
       </span>
