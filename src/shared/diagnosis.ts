@@ -417,6 +417,7 @@ export interface IsolationOverview {
   readonly licensing: IsolationLicensing;
   readonly containers: readonly {
     readonly compatibility: ContainerCompatibility;
-    readonly whatIf: WhatIf;
+    /** Null past the first MAX_WHAT_IFS containers (`hostscope isolation --what-if <name>` gives it). */
+    readonly whatIf: WhatIf | null;
   }[];
 }

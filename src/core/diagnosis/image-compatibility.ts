@@ -232,31 +232,43 @@ export function mismatchEvidence(model: HostModel, c: Container): Evidence[] {
   return out;
 }
 
+/** One container's image verdicts, in the mode it runs or would start in. */
+export function compatibilityOf(
+  model: HostModel,
+  correlation: Correlation,
+  c: Container,
+  host: HostBuild | null = hostBuildOf(model),
+  images: ReadonlyMap<string, ImageInfo> = imagesById(model),
+): ContainerCompatibility {
+  const resolved = correlation.footprints.get(c.id)?.isolation;
+  const fallback = hostDefaultIsolation(host);
+  const isolation = resolved?.value ?? fallback;
+  const isolationFrom =
+    resolved?.value != null ? resolved.from : isolation === null ? null : ('host-default' as const);
+  const image = c.imageId === null ? null : (images.get(c.imageId.toLowerCase()) ?? null);
+  return {
+    container: { id: c.id, name: c.name, state: c.state },
+    isolation,
+    isolationFrom,
+    image: imageCompatibility(model, host, image, c.image),
+    failedWithMismatch: mismatchEvidence(model, c),
+  };
+}
+
+function imagesById(model: HostModel): ReadonlyMap<string, ImageInfo> {
+  return new Map(
+    (model.images.kind === 'known' ? model.images.value : []).map((i) => [i.id.toLowerCase(), i]),
+  );
+}
+
 /** Every container's image verdicts, in the mode it runs or would start in. */
 export function containerCompatibility(
   model: HostModel,
   correlation: Correlation = correlate(model),
 ): readonly ContainerCompatibility[] {
   const host = hostBuildOf(model);
-  const images = new Map(
-    (model.images.kind === 'known' ? model.images.value : []).map((i) => [i.id.toLowerCase(), i]),
-  );
-  const fallback = hostDefaultIsolation(host);
-  return correlation.containers.map((c) => {
-    const fp = correlation.footprints.get(c.id);
-    const resolved = fp?.isolation;
-    const isolation = resolved?.value ?? fallback;
-    const isolationFrom =
-      resolved?.value != null ? resolved.from : isolation === null ? null : ('host-default' as const);
-    const image = c.imageId === null ? null : (images.get(c.imageId.toLowerCase()) ?? null);
-    return {
-      container: { id: c.id, name: c.name, state: c.state },
-      isolation,
-      isolationFrom,
-      image: imageCompatibility(model, host, image, c.image),
-      failedWithMismatch: mismatchEvidence(model, c),
-    };
-  });
+  const images = imagesById(model);
+  return correlation.containers.map((c) => compatibilityOf(model, correlation, c, host, images));
 }
 
 /** The verdicts of every image the containers use, once each. */

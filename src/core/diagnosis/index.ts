@@ -24,7 +24,7 @@ export {
   NOT_OBSERVABLE,
 } from './isolation-walkthrough';
 export { containerMatrix, reachabilityMatrix } from './matrix';
-export { whatIf } from './what-if';
+export { whatIf, whatIfLine } from './what-if';
 export { isolationOverview, licensing } from './isolation-overview';
 export {
   containerCompatibility,

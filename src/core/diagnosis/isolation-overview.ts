@@ -41,6 +41,13 @@ export function licensing(model: HostModel, hypervRunning: number): IsolationLic
   };
 }
 
+/**
+ * What-ifs computed per overview: each runs the diagnosis of one container again, so a report of a thousand
+ * containers states the first ones and points to `hostscope isolation --what-if` for the rest (as reports cap
+ * repeated cases, issue 11).
+ */
+export const MAX_WHAT_IFS = 25;
+
 export function isolationOverview(
   model: HostModel,
   correlation: Correlation = correlate(model),
@@ -64,9 +71,12 @@ export function isolationOverview(
     licensing: licensing(model, hypervRunning),
     containers: compat
       .filter((c) => only === undefined || only.has(c.container.id))
-      .map((c) => {
+      .map((c, i) => {
         const container = correlation.containerById.get(c.container.id.toLowerCase())!;
-        return { compatibility: c, whatIf: whatIf(model, container, undefined, correlation) };
+        return {
+          compatibility: c,
+          whatIf: i < MAX_WHAT_IFS ? whatIf(model, container, undefined, correlation) : null,
+        };
       }),
   };
 }

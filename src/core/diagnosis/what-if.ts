@@ -6,7 +6,7 @@
 import type { Evidence, Explanation, WhatIf, WhatIfPoint, WhatIfRow } from '../../shared/diagnosis';
 import type { Container, FirewallRule, HostModel, Isolation } from '../../shared/model';
 import { correlate, footprintOf, processLabel, type Correlation, type Footprint } from './correlate';
-import { containerCompatibility } from './image-compatibility';
+import { compatibilityOf } from './image-compatibility';
 import { isolationProfile, utilityVmMemoryBytes } from './isolation-walkthrough';
 import { evidenceFrom } from './known';
 import { containerMatrix } from './matrix';
@@ -156,15 +156,8 @@ export function whatIf(
   const fp = footprintOf(model, correlation, container);
   const from = fp.isolation.value;
   const target: Isolation = to ?? (from === 'hyperv' ? 'process' : 'hyperv');
-  const compat = containerCompatibility(model, correlation).find((c) => c.container.id === container.id);
-  const start = compat
-    ? compat.image[target]
-    : {
-        mode: target,
-        verdict: 'unknown' as const,
-        reason: 'the container is not in docker/containers.json',
-        reference: REF.versionCompatibility,
-      };
+  const compat = compatibilityOf(model, correlation, container);
+  const start = compat.image[target];
   const flipped = flippedModel(model, fp, target, correlation);
   const flippedCorrelation = withFlipped(flipped.model, correlation, fp.container.id);
   const now = isolationProfile(model, container, correlation);
@@ -256,14 +249,14 @@ export function whatIf(
     {
       id: 'compatibility',
       title: 'Would it start?',
-      now: compat ? compat.image[from ?? 'process'].reason : 'unknown',
+      now: compat.image[from ?? 'process'].reason,
       then:
         start.verdict === 'runs'
           ? `yes: ${start.reason}`
           : start.verdict === 'fails'
             ? `no, it would not start (0xc0370101): ${start.reason}`
             : `unknown: ${start.reason}`,
-      changes: compat ? compat.image[from ?? 'process'].verdict !== start.verdict : false,
+      changes: compat.image[from ?? 'process'].verdict !== start.verdict,
       evidence: [],
       reference: start.reference,
     },
@@ -364,4 +357,21 @@ function memoryPoint(
           ]
         : [],
   };
+}
+
+/** A what-if in one line, for reports and the CLI; a container past the overview's cap says how to get it. */
+export function whatIfLine(w: WhatIf | null, name: string): string {
+  if (w === null) return `not computed for this many containers: hostscope isolation --what-if ${name}`;
+  const start =
+    w.start.verdict === 'fails'
+      ? 'it would not start'
+      : w.start.verdict === 'runs'
+        ? 'it would start'
+        : 'start unknown';
+  const changed =
+    w.reachability.changed
+      .map((r) => `${r.from} ${r.port}/${r.protocol}: ${r.now} -> ${r.then}`)
+      .join('; ') || 'no reachability row changes';
+  const mode = w.to === 'hyperv' ? 'Hyper-V' : 'process';
+  return `In ${mode} isolation: ${start}; ${w.points.filter((p) => p.changes).length} of ${w.points.length} points change; ${changed}`;
 }

@@ -8,6 +8,7 @@ import type {
   WhatIf,
 } from '../../shared/diagnosis';
 import type { Isolation } from '../../shared/model';
+import { whatIfLine } from '../diagnosis/what-if';
 import { safeText, type Style } from './style';
 import { wrap } from './wrap';
 
@@ -136,15 +137,7 @@ export function formatIsolationOverview(o: IsolationOverview, style: Style, widt
       out.push(
         `    ${style.red('it already failed to start: the image does not match the host (0xc0370101)')}`,
       );
-    const changes = w.points.filter((p) => p.changes).map((p) => p.title.toLowerCase());
-    out.push(
-      ...wrap(
-        `in ${MODE[w.to]}: ${w.start.verdict === 'fails' ? 'it would not start' : w.start.verdict === 'unknown' ? 'start unknown' : 'it would start'}; ${changes.length} points change (${changes.join(', ')}); ${w.reachability.changed.length} reachability rows change`,
-        width,
-        '    ',
-        '      ',
-      ).map(style.dim),
-    );
+    out.push(...wrap(whatIfLine(w, c.container.name), width, '    ', '      ').map(style.dim));
   }
   return `${out.join('\n')}\n`;
 }

@@ -14,6 +14,7 @@ import type {
 import type { CapabilityStatus } from '../../shared/views';
 import type { RedactionSummary } from '../redact';
 import type { ReachRow, ReportContainer, ReportDocument } from './document';
+import { whatIfLine } from '../diagnosis';
 import { escapeHtml as esc } from './escape';
 import { barChart, stackedBar } from './svg-charts';
 import { containerCells, kindTitle } from './words';
@@ -420,12 +421,7 @@ function compatibilitySection(o: IsolationOverview | null): string {
   if (!o) return '';
   const rows = o.containers
     .map(({ compatibility: c, whatIf: w }) => {
-      const changed = w.reachability.changed
-        .map((r) => `${r.from} ${r.port}/${r.protocol}: ${r.now} → ${r.then}`)
-        .join('; ');
-      return `<tr${c.failedWithMismatch.length > 0 || w.start.verdict === 'fails' ? ' class="differs"' : ''}><th scope="row">${esc(c.container.name)}<div class="small muted">${esc(c.container.state)}, ${esc(c.isolation ? MODE_WORD[c.isolation]! : 'mode unknown')}</div></th><td>${esc(c.image.image)}<div class="small muted">build ${esc(c.image.imageVersion ?? 'unknown')}</div></td><td>${esc(VERDICT_WORD[c.image.process.verdict]!)}<div class="small muted">${esc(c.image.process.reason)}</div></td><td>${esc(VERDICT_WORD[c.image.hyperv.verdict]!)}<div class="small muted">${esc(c.image.hyperv.reason)}</div></td><td>${esc(
-        `In ${MODE_WORD[w.to]} isolation: ${w.start.verdict === 'fails' ? 'it would not start' : w.start.verdict === 'runs' ? 'it would start' : 'start unknown'}; ${w.points.filter((p) => p.changes).length} of ${w.points.length} points change`,
-      )}<div class="small muted">${esc(changed === '' ? 'no reachability row changes' : changed)}</div></td></tr>`;
+      return `<tr${c.failedWithMismatch.length > 0 || w?.start.verdict === 'fails' ? ' class="differs"' : ''}><th scope="row">${esc(c.container.name)}<div class="small muted">${esc(c.container.state)}, ${esc(c.isolation ? MODE_WORD[c.isolation]! : 'mode unknown')}</div></th><td>${esc(c.image.image)}<div class="small muted">build ${esc(c.image.imageVersion ?? 'unknown')}</div></td><td>${esc(VERDICT_WORD[c.image.process.verdict]!)}<div class="small muted">${esc(c.image.process.reason)}</div></td><td>${esc(VERDICT_WORD[c.image.hyperv.verdict]!)}<div class="small muted">${esc(c.image.hyperv.reason)}</div></td><td>${esc(whatIfLine(w, c.container.name))}</td></tr>`;
     })
     .join('');
   const sources = [

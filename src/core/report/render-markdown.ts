@@ -2,6 +2,7 @@
 // escapeMarkdown, or into code spans and blocks whose fences it cannot close.
 import type { Finding, Fix, IsolationComparison, IsolationOverview } from '../../shared/diagnosis';
 import type { ReachRow, ReportContainer, ReportDocument } from './document';
+import { whatIfLine } from '../diagnosis';
 import { escapeMarkdown, markdownCode, markdownCodeBlock } from './escape';
 import { containerCells, kindTitle } from './words';
 
@@ -128,13 +129,7 @@ function compatibility(o: IsolationOverview): string {
       md(`${c.image.image} (${c.image.imageVersion ?? 'unknown'})`),
       md(`${VERDICT_WORD[c.image.process.verdict]!}: ${c.image.process.reason}`),
       md(`${VERDICT_WORD[c.image.hyperv.verdict]!}: ${c.image.hyperv.reason}`),
-      md(
-        `${w.start.verdict === 'fails' ? 'would not start' : w.start.verdict === 'runs' ? 'would start' : 'start unknown'}; ${w.points.filter((p) => p.changes).length} points change; ${
-          w.reachability.changed
-            .map((r) => `${r.from} ${r.port}/${r.protocol}: ${r.now} -> ${r.then}`)
-            .join('; ') || 'no reachability row changes'
-        }`,
-      ),
+      md(whatIfLine(w, c.container.name)),
     ]),
   )}`;
 }

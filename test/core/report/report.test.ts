@@ -305,7 +305,7 @@ describe('images and isolation modes in the report (issue 16)', () => {
       doc.containers.items.map((c) => c.inspect.name).sort(),
     );
     const scheduler = o.containers.find((c) => c.compatibility.container.name === 'scheduler')!;
-    expect(scheduler.whatIf.start.verdict).toBe('fails');
+    expect(scheduler.whatIf!.start.verdict).toBe('fails');
     const html = renderReportHtml(doc);
     expect(html).toContain('<section id="compatibility"');
     expect(html).toContain('In process isolation: it would not start');
