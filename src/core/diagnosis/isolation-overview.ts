@@ -46,7 +46,7 @@ export function licensing(model: HostModel, hypervRunning: number): IsolationLic
  * containers states the first ones and points to `hostscope isolation --what-if` for the rest (as reports cap
  * repeated cases, issue 11).
  */
-export const MAX_WHAT_IFS = 25;
+export const MAX_WHAT_IFS = 10;
 
 export function isolationOverview(
   model: HostModel,
