@@ -54,7 +54,11 @@ export function isolationView(
 /** The default mode, licensing, every container's image verdicts, and one container's what-if (issue 16). */
 function lesson(analysis: Analysis, subject: Container | undefined): IsolationLesson {
   // The overview without what-ifs (an empty selection): one what-if is computed, for the container shown.
-  const { containers: _none, ...overview } = isolationOverview(analysis.model, analysis.correlation, new Set());
+  const { containers: _none, ...overview } = isolationOverview(
+    analysis.model,
+    analysis.correlation,
+    new Set(),
+  );
   return {
     overview,
     compatibility: containerCompatibility(analysis.model, analysis.correlation),
