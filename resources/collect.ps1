@@ -72,7 +72,7 @@ param(
 $ErrorActionPreference = 'Stop'
 $CollectorVersion = '1.1.0'
 # The ids of bundle v1's Docker probes (../shared/spec/bundle-v1.md), in the catalogue's order.
-$DockerProbeIds = @('docker.version', 'docker.info', 'docker.containers', 'docker.top', 'docker.networks', 'docker.volumes', 'docker.swarm', 'container.listeners', 'container.dns')
+$DockerProbeIds = @('docker.version', 'docker.info', 'docker.containers', 'docker.top', 'docker.networks', 'docker.volumes', 'docker.swarm', 'container.listeners', 'container.dns', 'docker.images')
 # The files each host probe may write: some of them, never another probe's (the catalogue in
 # src/shared/bundle.ts, which a test holds this table to; host.hns.endpoints writes the JSON or hnsdiag's text).
 $HostProbeFiles = @{
@@ -382,6 +382,19 @@ function Invoke-HostscopeDockerProbe {
                         $json
                     })
                 return @{ Status = 'ok'; Files = @(@{ Path = 'docker/containers.json'; Text = '[' + ($items -join ',') + ']' }) }
+            }
+            'docker.images' {
+                # The images the containers use (issue 16), as the Node collector picks them: listed by the
+                # engine and named by a container's ImageID; each inspected for Os, OsVersion, Architecture.
+                $containers = ConvertFrom-Json -InputObject (Get-HostscopeEngineJson -Pipe $Pipe -Path '/containers/json?all=1').Text
+                $used = @(foreach ($item in @($containers)) { if ($item -and ([string]$item.ImageID) -match '^(?:sha256:)?([0-9a-fA-F]{64})$') { $Matches[1].ToLowerInvariant() } })
+                $images = ConvertFrom-Json -InputObject (Get-HostscopeEngineJson -Pipe $Pipe -Path '/images/json').Text
+                $present = @(foreach ($item in @($images)) { if ($item -and ([string]$item.Id) -match '^(?:sha256:)?([0-9a-fA-F]{64})$') { $Matches[1].ToLowerInvariant() } })
+                $items = @(foreach ($hex in @($used | Select-Object -Unique)) {
+                        if ($present -notcontains $hex) { continue }
+                        Get-HostscopeEngineJsonIfExists -Pipe $Pipe -Path "/images/sha256:$hex/json"
+                    })
+                return @{ Status = 'ok'; Files = @(@{ Path = 'docker/images.json'; Text = '[' + ($items -join ',') + ']' }) }
             }
             'docker.networks' {
                 $list = ConvertFrom-Json -InputObject (Get-HostscopeEngineJson -Pipe $Pipe -Path '/networks').Text

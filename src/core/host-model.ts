@@ -287,6 +287,7 @@ export function buildHostModel(raw: RawBundle, options: ModelOptions = {}): Host
     engine,
     engineVersion,
     containers,
+    images: r.list('docker.images', docker.imagesSchema, docker.toImage),
     networks: r.list('docker.networks', docker.networksSchema, docker.toNetwork),
     volumes: r.json('docker.volumes', 'docker/volumes.json', docker.volumesSchema, (v) =>
       ok(docker.toVolumes(v)),

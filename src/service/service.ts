@@ -357,7 +357,7 @@ export function createService(options: ServiceOptions): HostscopeService {
         return container.ok ? icmpView(a, container.value, r.question) : container;
       }),
     'reach:matrix': view((a) => reachMatrix(a, testability(a))),
-    'isolation:compare': (r) => withBundle((a) => isolationView(a, r.a, r.b)),
+    'isolation:compare': (r) => withBundle((a) => isolationView(a, r.a, r.b, r.whatIf)),
     'findings:list': view(findingsView),
     'topology:get': view(topologyView),
     'sessions:get': view(sessionsView),

@@ -156,6 +156,8 @@ export const PROBES: readonly ProbeSpec[] = [
     perContainer: ['containers/{id}/ipconfig.txt', 'containers/{id}/hosts.txt'],
     title: 'DNS and hosts file inside containers',
   },
+  // Issue 16: the images the containers use (GET /images/{id}/json), for image/host build compatibility.
+  { id: 'docker.images', kind: 'docker', files: ['docker/images.json'], title: 'Images the containers use' },
 ];
 
 // Bundle 1.1 also carries checks/*.json (active checks, issue 14; ../shared/spec/diagnosis.md section 5): files of

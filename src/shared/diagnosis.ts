@@ -312,7 +312,9 @@ export type FindingId =
   | 'engine-proxy-missing'
   | 'ipv6-unsupported'
   | 'known-bad-update'
-  | 'transparent-on-vm';
+  | 'transparent-on-vm'
+  // issue 16
+  | 'image-host-mismatch';
 
 /** What a finding is about: the host, a container, a swarm service, or a Windows service of the host. */
 export type Subject =
@@ -357,6 +359,8 @@ export interface IsolationPoint {
   readonly expectation: string;
   readonly observable: boolean;
   readonly evidence: readonly Evidence[];
+  /** The public source of the expectation (issue 16: a link with a title, never a bare issue number). */
+  readonly reference: string;
 }
 
 export interface IsolationProfile {
@@ -375,5 +379,118 @@ export interface IsolationComparison {
     readonly a: IsolationPoint;
     readonly b: IsolationPoint;
     readonly differs: boolean;
+  }[];
+}
+
+// ---- 5. image/host compatibility and what-if (issue 16) --------------------------------------
+
+/** Whether a container of this image starts on this host in one isolation mode. */
+export type CompatibilityVerdict = 'runs' | 'fails' | 'unknown';
+
+export interface ModeCompatibility {
+  readonly mode: Isolation;
+  readonly verdict: CompatibilityVerdict;
+  /** Why, in the admin's words, naming both builds. */
+  readonly reason: string;
+  /** The public source of the rule applied. */
+  readonly reference: string;
+}
+
+export interface ImageCompatibility {
+  /** `sha256:...`, or null where the container names no image id. */
+  readonly imageId: string | null;
+  /** The reference the container was made from, and the image's own tags. */
+  readonly image: string;
+  readonly tags: readonly string[];
+  /** `10.0.17763.6293`, or null where not known. */
+  readonly imageVersion: string | null;
+  readonly hostVersion: string | null;
+  readonly process: ModeCompatibility;
+  readonly hyperv: ModeCompatibility;
+}
+
+export interface ContainerCompatibility {
+  readonly container: { readonly id: string; readonly name: string; readonly state: string };
+  /** The mode it runs (or would start) in, or null where unknown. */
+  readonly isolation: Isolation | null;
+  /** Where the mode comes from: its own HostConfig.Isolation, the engine's default, or the host type's default. */
+  readonly isolationFrom: 'container' | 'engine-default' | 'host-default' | null;
+  readonly image: ImageCompatibility;
+  /** Evidence that it already failed with 0xc0370101 (State.Error, exit code, events); empty if none. */
+  readonly failedWithMismatch: readonly Evidence[];
+}
+
+/** What would change if a container ran in the other isolation mode (issue 16). */
+export type WhatIfPointId =
+  | 'kernel'
+  | 'processes'
+  | 'session'
+  | 'sandbox-disk'
+  | 'firewall-rules'
+  | 'compatibility'
+  | 'memory'
+  | 'start-up';
+
+export interface WhatIfPoint {
+  readonly id: WhatIfPointId;
+  readonly title: string;
+  readonly now: string;
+  readonly then: string;
+  readonly changes: boolean;
+  readonly evidence: readonly Evidence[];
+  /** A public source of what `then` says, where one applies. */
+  readonly reference: string | null;
+}
+
+/** One reachability matrix row (client, port) now and with the isolation flipped. */
+export interface WhatIfRow {
+  /** `external`, `host`, `host-localhost` or `container:<ref>`, as in explanations. */
+  readonly from: string;
+  readonly port: number;
+  readonly protocol: 'tcp' | 'udp';
+  readonly now: Verdict;
+  readonly then: Verdict;
+  /** The hop that decides each side, in words; null where every hop passed. */
+  readonly nowWhy: string | null;
+  readonly thenWhy: string | null;
+}
+
+export interface WhatIf {
+  readonly container: { readonly id: string; readonly name: string };
+  readonly from: Isolation | null;
+  readonly to: Isolation;
+  /** Whether it would start in `to` at all (the image/host rules). */
+  readonly start: ModeCompatibility;
+  readonly points: readonly WhatIfPoint[];
+  /** The matrix rows of this container whose verdict would change, and how many stay the same. */
+  readonly reachability: { readonly changed: readonly WhatIfRow[]; readonly unchanged: number };
+}
+
+/** Edition limits on Hyper-V isolated containers (Windows Server licensing; issue 16). */
+export interface IsolationLicensing {
+  readonly edition: string | null;
+  /** Hyper-V isolated containers one full license of the host's cores covers; null for unlimited or unknown. */
+  readonly hypervLimit: number | null;
+  readonly hypervRunning: number;
+  readonly text: string;
+  readonly reference: string;
+}
+
+/** The host-wide comparison the report, the CLI and the walkthrough show (issue 16). */
+export interface IsolationOverview {
+  readonly hostVersion: string | null;
+  /** `client` or `server`; null where the installation type is unknown. */
+  readonly hostKind: 'client' | 'server' | null;
+  /** The mode a container gets when it asks for none, and where that comes from. */
+  readonly defaultIsolation: {
+    readonly mode: Isolation | null;
+    readonly from: 'engine' | 'host-type' | null;
+    readonly reference: string;
+  };
+  readonly licensing: IsolationLicensing;
+  readonly containers: readonly {
+    readonly compatibility: ContainerCompatibility;
+    /** Null past the first MAX_WHAT_IFS containers (`hostscope isolation --what-if <name>` gives it). */
+    readonly whatIf: WhatIf | null;
   }[];
 }

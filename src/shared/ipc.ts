@@ -178,7 +178,12 @@ export const REQUEST_SCHEMAS = {
     ]),
   }),
   'reach:matrix': noFields,
-  'isolation:compare': z.strictObject({ a: containerRef.optional(), b: containerRef.optional() }),
+  'isolation:compare': z.strictObject({
+    a: containerRef.optional(),
+    b: containerRef.optional(),
+    // Issue 16: the container whose what-if the walkthrough shows.
+    whatIf: containerRef.optional(),
+  }),
   'findings:list': noFields,
   'topology:get': noFields,
   'sessions:get': noFields,

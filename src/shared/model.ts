@@ -152,6 +152,10 @@ export interface Container {
   /** GraphDriver.Data.dir: the layer folder holding sandbox.vhdx. */
   readonly graphDriverDir: string | null;
   readonly memoryLimitBytes: number | null;
+  /** State.ExitCode where the container is not running; null while it runs or where not given. */
+  readonly exitCode: number | null;
+  /** State.Error: why its last start failed (e.g. 0xc0370101, issue 16); null where empty. */
+  readonly stateError: string | null;
   readonly swarm: {
     readonly serviceName: string;
     readonly serviceId: string | null;
@@ -205,6 +209,30 @@ export interface ContainerIpConfig {
 export interface HostsEntry {
   readonly address: string;
   readonly names: readonly string[];
+}
+
+/** A Windows version as images and hosts give it: `10.0.20348.2700` (major.minor.build.revision). */
+export interface WindowsVersion {
+  readonly major: number;
+  readonly minor: number;
+  readonly build: number;
+  /** The update revision (UBR); null where only three parts were given. */
+  readonly revision: number | null;
+}
+
+/** One image a container uses (GET /images/{id}/json; docker.images, issue 16). */
+export interface ImageInfo {
+  /** `sha256:<64 hex>`, as containers name it in `Image`. */
+  readonly id: string;
+  readonly repoTags: readonly string[];
+  readonly os: string | null;
+  /** The Windows version the image was built on; null where absent (Linux images, old engines) or malformed. */
+  readonly osVersion: WindowsVersion | null;
+  /** OsVersion as written, where it was given but is not a Windows version (the reason it is null). */
+  readonly osVersionRejected: string | null;
+  readonly architecture: string | null;
+  readonly size: number | null;
+  readonly created: string | null;
 }
 
 export interface DockerNetwork {
@@ -668,6 +696,8 @@ export interface HostModel {
     readonly os: string | null;
   }>;
   readonly containers: Known<readonly Container[]>;
+  /** Bundle 1.1 (issue 16): the images the containers use. */
+  readonly images: Known<readonly ImageInfo[]>;
   readonly networks: Known<readonly DockerNetwork[]>;
   readonly volumes: Known<readonly Volume[]>;
   readonly swarmServices: Known<readonly SwarmService[]>;

@@ -7,7 +7,10 @@ import type {
   Finding,
   IcmpExplanation,
   InspectResult,
+  ContainerCompatibility,
   IsolationComparison,
+  IsolationOverview,
+  WhatIf,
   IsolationProfile,
   OutboundTarget,
   Severity,
@@ -425,17 +428,27 @@ export interface IsolationCandidate {
   readonly state: string;
 }
 
+/** Issue 16: what the walkthrough teaches beside the comparison, on this host's own containers. */
+export interface IsolationLesson {
+  /** The default mode, the edition's limits, and the what-if of the container asked about. */
+  readonly overview: Omit<IsolationOverview, 'containers'>;
+  /** Every container's image verdicts per mode. */
+  readonly compatibility: readonly ContainerCompatibility[];
+  /** What would change for one container in the other mode (the one asked for, else the first compared). */
+  readonly whatIf: WhatIf | null;
+}
+
 export type IsolationView =
-  | {
+  | ({
       readonly kind: 'compared';
       readonly candidates: readonly IsolationCandidate[];
       readonly comparison: IsolationComparison;
-    }
-  | {
+    } & IsolationLesson)
+  | ({
       readonly kind: 'not-enough';
       readonly candidates: readonly IsolationCandidate[];
       readonly reason: string;
-    };
+    } & IsolationLesson);
 
 // ---- Findings ------------------------------------------------------------------------------
 

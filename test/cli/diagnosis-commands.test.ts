@@ -1,6 +1,13 @@
 // inspect, explain, findings and isolation through the real CLI, reader and model on the sample hosts.
 import { describe, expect, it } from 'vitest';
-import type { Explanation, Finding, InspectResult, IsolationComparison } from '../../src/shared/diagnosis';
+import type {
+  IsolationOverview,
+  WhatIf,
+  Explanation,
+  Finding,
+  InspectResult,
+  IsolationComparison,
+} from '../../src/shared/diagnosis';
 import { cli } from '../support/cli';
 
 const S2016 = 'resources/samples/server2016-swarm-portainer';
@@ -295,5 +302,44 @@ describe('hostscope isolation', () => {
   });
   it('exits 4 when the second container is unknown', async () => {
     expect((await cli('isolation', S2016, '--container', 'portainer', '--compare', 'nothing')).code).toBe(4);
+  });
+
+  it('--what-if: portainer in Hyper-V loses its session and port rule; the external row changes', async () => {
+    const run = await cli('isolation', S2016, '--what-if', 'portainer', '--json');
+    expect(run.code).toBe(0);
+    const w = JSON.parse(run.out) as WhatIf;
+    expect([w.from, w.to, w.start.verdict]).toEqual(['process', 'hyperv', 'runs']);
+    expect(w.reachability.changed.map((r) => `${r.from} ${r.port} ${r.now}->${r.then}`)).toEqual([
+      'external 9000 reachable->unknown',
+    ]);
+    const human = await cli('isolation', S2016, '--what-if', 'portainer');
+    expect(human.out).toContain('What if portainer ran in Hyper-V isolation instead of process isolation?');
+    expect(human.out).toContain('from external to 9000/tcp: reachable -> unknown');
+    // Links stay whole on their own line.
+    expect(human.out).toMatch(/\n {4}source: https:\/\/\S+network-isolation-security\n/);
+    expect((await cli('isolation', S2016, '--what-if', 'nothing')).code).toBe(4);
+  });
+
+  it('without a container: every container with its image verdicts, the default mode and the licensing', async () => {
+    const run = await cli('isolation', 'resources/samples/server2022-healthy', '--json');
+    expect(run.code).toBe(0);
+    const o = JSON.parse(run.out) as IsolationOverview;
+    expect(o.defaultIsolation).toMatchObject({ mode: 'process', from: 'engine' });
+    expect(o.licensing).toMatchObject({ edition: 'ServerDatacenter', hypervLimit: null, hypervRunning: 1 });
+    const scheduler = o.containers.find((c) => c.compatibility.container.name === 'scheduler')!;
+    expect(scheduler.compatibility.image).toMatchObject({
+      imageVersion: '10.0.17763.6293',
+      process: { verdict: 'fails' },
+      hyperv: { verdict: 'runs' },
+    });
+    const human = await cli('isolation', 'resources/samples/server2022-healthy');
+    expect(human.out.replace(/\s+/g, ' ')).toContain(
+      'process isolation would not start, Hyper-V isolation runs',
+    );
+    expect(widest(human.out.replace(/^ *source: \S+$/gm, ''))).toBeLessThanOrEqual(100);
+  });
+
+  it('--compare without --container is a usage error', async () => {
+    expect((await cli('isolation', S2016, '--compare', 'coreapp')).code).toBe(2);
   });
 });

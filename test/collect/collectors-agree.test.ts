@@ -145,5 +145,10 @@ describe.runIf(run)('the Node collector and collect.ps1 on the same stand-in hos
     expect(b.containers).toEqual(a.containers);
     expect(b.hnsEndpoints).toEqual(a.hnsEndpoints);
     expect(b.firewallRules).toEqual(a.firewallRules);
+    // docker.images (issue 16): the three images the containers use, not the fourth the engine also lists.
+    expect(b.images).toEqual(a.images);
+    expect(a.images.kind === 'known' ? a.images.value.map((i) => i.osVersion?.build) : null).toEqual([
+      17763, 17763, 17763,
+    ]);
   });
 });

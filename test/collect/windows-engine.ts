@@ -75,6 +75,9 @@ export function windowsEngine(options: WindowsEngineOptions = {}): Server {
       return json(200, file(`${m[2] === 'json' ? 'container' : 'top'}-${m[1]}.json`));
     if (req.method === 'GET' && (m = /^\/networks\/([0-9a-f]{64})$/.exec(path)))
       return json(200, file(`network-${m[1]}.json`));
+    if (req.method === 'GET' && path === '/images/json') return json(200, file('images.json'));
+    if (req.method === 'GET' && (m = /^\/images\/sha256:([0-9a-f]{64})\/json$/.exec(path)))
+      return json(200, file(`image-${m[1]}.json`));
     if (req.method === 'POST' && (m = /^\/containers\/([0-9a-f]{64})\/exec$/.exec(path))) {
       const cmd = (JSON.parse(body) as { Cmd: string[] }).Cmd;
       const id = execId(m[1]!, cmd);

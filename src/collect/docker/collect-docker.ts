@@ -189,6 +189,7 @@ class DockerCollection {
       this.probe('docker.swarm', () => this.swarm()),
       this.probe('container.listeners', () => this.exec('container.listeners', listing)),
       this.probe('container.dns', () => this.exec('container.dns', listing)),
+      this.probe('docker.images', () => this.images(listing)),
     ]);
     const byId = new Map([versionRun, infoRun, ...rest].map((r) => [r.id, r]));
     return DOCKER_PROBE_IDS.map((id) => byId.get(id)!);
@@ -211,6 +212,38 @@ class DockerCollection {
       [...refused, ...outcomes.map(toFiles([]))],
       [jsonFile(fileOf('docker.containers'), body)],
     );
+  }
+
+  /**
+   * The images the containers use (issue 16): GET /images/json says which exist, GET /images/{id}/json gives
+   * each one's Os, OsVersion and Architecture. An image a container names but the engine no longer lists
+   * (removed since) has nothing to report.
+   */
+  private async images(listing: Promise<Listing>): Promise<ProbeResult> {
+    const { containers } = await listing;
+    const list = await this.call('GET /images/json', (signal) => this.client.get('/images/json', signal));
+    if (!Array.isArray(list))
+      return { status: 'failed', files: [], error: 'GET /images/json did not answer with a list' };
+    const present = new Set(
+      (list as unknown[]).flatMap((entry) => {
+        const hex = imageHex(field(entry, 'Id'));
+        return hex === null ? [] : [hex];
+      }),
+    );
+    const used = [...new Set(containers.flatMap((c) => (c.imageHex === null ? [] : [c.imageHex])))].filter(
+      (hex) => present.has(hex),
+    );
+    const outcomes = await Promise.all(
+      used.map((hex) =>
+        this.item(`image ${hex.slice(0, 12)}`, () =>
+          this.call(`GET /images/sha256:${hex}/json`, (signal) =>
+            this.client.get(`/images/sha256:${hex}/json`, signal),
+          ),
+        ),
+      ),
+    );
+    const inspects = outcomes.flatMap((o) => (o.kind === 'ok' ? [o.value] : []));
+    return aggregate(outcomes.map(toFiles([])), [jsonFile(fileOf('docker.images'), inspects)]);
   }
 
   private async top(listing: Promise<Listing>, windows: boolean): Promise<ProbeResult> {
@@ -410,6 +443,15 @@ interface ListedContainer {
   /** Name and short id, for messages. */
   readonly label: string;
   readonly running: boolean;
+  /** The 64 hex digits of the image it uses (`ImageID`), or null where the engine gave none we accept. */
+  readonly imageHex: string | null;
+}
+
+/** An image id as engines write it (`sha256:<hex>`, Podman sometimes bare hex) -> its hex; null otherwise. */
+function imageHex(value: unknown): string | null {
+  if (typeof value !== 'string') return null;
+  const m = /^(?:sha256:)?([0-9a-f]{64})$/i.exec(value);
+  return m ? m[1]!.toLowerCase() : null;
 }
 
 interface Listing {
@@ -438,6 +480,7 @@ function readListing(list: unknown): Listing {
       id,
       label: name === '' ? id.slice(0, 12) : `${JSON.stringify(name)} (${id.slice(0, 12)})`,
       running: field(entry, 'State') === 'running',
+      imageHex: imageHex(field(entry, 'ImageID')),
     });
   }
   return { containers, refused };

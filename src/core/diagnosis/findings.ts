@@ -25,6 +25,7 @@ import {
   type Publication,
 } from './correlate';
 import { findings11 } from './findings-1-1';
+import { containerCompatibility, hostBuildOf, matchingTag } from './image-compatibility';
 import { natMappingHop } from './hops';
 import { decideInbound, externalProfiles } from './firewall';
 import { flagKey, serviceFlags, splitCommandLine } from './dockerd-flags';
@@ -631,6 +632,64 @@ function hypervNoHostRules(model: HostModel, c: Correlation): Finding[] {
   });
 }
 
+/**
+ * image-host-mismatch (issue 16): a container that failed with 0xc0370101, or that is not running and would fail
+ * in the mode it starts in (its own, the engine's default, or the host type's). A running container started, so
+ * it never gets this finding. The fix never removes it: a new container in Hyper-V isolation, or the matching tag.
+ */
+function imageHostMismatch(model: HostModel, c: Correlation): Finding[] {
+  const host = hostBuildOf(model);
+  return containerCompatibility(model, c).flatMap((cc): Finding[] => {
+    const container = c.containerById.get(cc.container.id.toLowerCase());
+    if (!container) return [];
+    const mode = cc.isolation;
+    const inMode = mode === null ? null : cc.image[mode];
+    const wouldFail = container.state !== 'running' && inMode?.verdict === 'fails';
+    if (cc.failedWithMismatch.length === 0 && !wouldFail) return [];
+    const hyperv = cc.image.hyperv;
+    const tag = host === null ? null : matchingTag(host);
+    const steps = [
+      ...(hyperv.verdict === 'runs' && mode !== 'hyperv'
+        ? [
+            `Run it with Hyper-V isolation: ${hyperv.reason}. Isolation is chosen when a container is created, so create its replacement with --isolation=hyperv and everything else of ${container.name} (image ${container.image}, networks, ports, mounts, environment, restart policy; docker inspect ${arg(container.name)} lists them). Keep ${container.name} until the new one works.`,
+          ]
+        : []),
+      tag === null
+        ? `Or use an image built for this host's build${cc.image.hostVersion ? ` (${cc.image.hostVersion})` : ''}, then create the container from it.`
+        : `Or use an image built for this host: the ${tag} tag of its base image (for example mcr.microsoft.com/windows/servercore:${tag}), rebuilt, then create the container from it.`,
+    ];
+    const why = inMode?.reason ?? 'its image does not match the host';
+    return [
+      {
+        id: 'image-host-mismatch',
+        severity: 'high',
+        title:
+          cc.failedWithMismatch.length > 0
+            ? `${container.name} failed to start: its image does not match the host (0xc0370101)`
+            : `${container.name} would not start in ${mode === 'hyperv' ? 'Hyper-V' : 'process'} isolation: its image does not match the host`,
+        detail: `${container.name} uses ${container.image}${cc.image.imageVersion ? ` (build ${cc.image.imageVersion})` : ''} on a host of build ${cc.image.hostVersion ?? 'unknown'}: ${why}.`,
+        subjects: [containerSubject(container)],
+        evidence: [
+          ...cc.failedWithMismatch,
+          ...(model.images.kind === 'known' && cc.image.imageVersion
+            ? [
+                evidenceFrom(
+                  model.images.source,
+                  `${cc.image.imageId ?? container.image}: OsVersion ${cc.image.imageVersion}`,
+                ),
+              ]
+            : []),
+          ...(model.host.kind === 'known' && cc.image.hostVersion
+            ? [evidenceFrom(model.host.source, `host build ${cc.image.hostVersion}`)]
+            : []),
+        ],
+        fix: stepsFix(...steps),
+        references: [REF.versionCompatibility, REF.osMismatchError, REF.ws2022AndBeyond],
+      },
+    ];
+  });
+}
+
 const RANK: ReadonlyMap<Severity, number> = new Map(SEVERITIES.map((s, i) => [s, i]));
 
 /** Every finding of the host; `matrix` reuses a reachability matrix the caller already has. */
@@ -652,6 +711,7 @@ export function findings(
     ...secretsInEnv(model, correlation),
     ...dataNotPersisted(model, correlation),
     ...hypervNoHostRules(model, correlation),
+    ...imageHostMismatch(model, correlation),
     ...unreachableFindings(matrix, (id) => correlation.containerById.get(id.toLowerCase())?.name),
     ...findings11(model, correlation),
   ];

@@ -23,7 +23,16 @@ export {
   utilityVmMemoryBytes,
   NOT_OBSERVABLE,
 } from './isolation-walkthrough';
-export { INTERNET_PORT, outboundMatrix, reachabilityMatrix } from './matrix';
+export { containerMatrix, INTERNET_PORT, outboundMatrix, reachabilityMatrix } from './matrix';
+export { whatIf, whatIfLine } from './what-if';
+export { isolationOverview, licensing } from './isolation-overview';
+export {
+  containerCompatibility,
+  imagesCompatibility,
+  hostBuildOf,
+  hostDefaultIsolation,
+  versionText,
+} from './image-compatibility';
 export { byContainer, decisiveHop, fromLabel, reachSummary, toLabel } from './reach-summary';
 export {
   buildCapabilities,

@@ -21,6 +21,7 @@ import { explain } from './explain';
 import { evidenceFrom, missingNote } from './known';
 import { isListening, isLoopback } from './listeners';
 import { decisiveHop } from './reach-summary';
+import { REF } from './references';
 
 export const NOT_OBSERVABLE = 'not observable in this bundle';
 const MB = 1024 * 1024;
@@ -50,49 +51,69 @@ const TITLES: Readonly<Record<IsolationPointId, string>> = {
   memory: 'Memory',
 };
 
+// What each mode means, in plain words; the source of each is in REFS (knowledge notes section 2).
 const EXPECT: Readonly<Record<IsolationPointId, Readonly<Record<Isolation | 'unknown', string>>>> = {
   processes: {
-    process: 'Its processes run on the host kernel and keep the same PID inside and on the host.',
-    hyperv: 'Its processes run in a utility VM; the host shows only vmwp.exe and vmmem (hcsshim#251).',
+    process:
+      'Its programs run on the host itself and keep the same process ID inside the container and on the host.',
+    hyperv:
+      'Its programs run inside a small virtual machine (the utility VM); the host shows only the VM worker (vmwp) and the VM memory (vmmem).',
     unknown: 'Depends on the isolation mode, which is unknown.',
   },
   session: {
-    process: 'Its processes share a session of their own, marked by CExecSvc.exe (Windows-Containers#254).',
-    hyperv: 'No host session: vmwp.exe runs in session 0.',
+    process:
+      'Its programs share a session of their own on the host, marked by the container exec service CExecSvc.',
+    hyperv: 'It has no session on the host: the VM worker vmwp runs in session 0 with the system services.',
     unknown: 'Depends on the isolation mode, which is unknown.',
   },
   user: {
     process:
-      'ContainerAdministrator exists only inside the container: the host cannot resolve the owner of its processes.',
-    hyperv: 'The host sees only the VM worker process, not the users inside.',
+      'Its user ContainerAdministrator exists only inside the container, so the host cannot name the owner of its programs.',
+    hyperv: 'The host sees only the VM worker, not the users inside the container.',
     unknown: 'Depends on the isolation mode, which is unknown.',
   },
   'sandbox-disk': {
-    process: 'Its sandbox.vhdx is mounted on the host as a virtual disk without a drive letter.',
-    hyperv: 'No disk on the host: the sandbox is attached to the utility VM.',
+    process:
+      'Its writable disk (sandbox.vhdx) is mounted on the host as a virtual disk without a drive letter.',
+    hyperv: 'Its writable disk (sandbox.vhdx) is attached to the utility VM, not mounted on the host.',
     unknown: 'Depends on the isolation mode, which is unknown.',
   },
   'firewall-rules': {
-    process: 'Docker and HNS create host inbound rules for it (DHCP, DNS, ICC, published ports).',
-    hyperv: 'No host inbound rules; the utility VM runs its own firewall, default allow.',
+    process:
+      'Docker and HNS add inbound rules to the host firewall for it: DHCP, DNS, traffic between containers and each published port.',
+    hyperv:
+      'The host firewall gets no rules for it; the firewall inside the utility VM decides, and allows by default.',
     unknown: 'Depends on the isolation mode, which is unknown.',
   },
   'reach-from-host': {
-    process: 'The host reaches it on its own address; on 14393 only ports a rule allows.',
-    hyperv: 'The host reaches it on its own address (it is on the same container network).',
-    unknown: 'The host reaches a container on its own address.',
+    process:
+      'The host reaches it on its container address; on Windows Server 2016 only on ports a firewall rule allows.',
+    hyperv: 'The host reaches it on its container address: it sits on the same container network.',
+    unknown: 'The host reaches a container on its container address.',
   },
   'reach-from-containers': {
-    process: 'Containers on a shared network reach it.',
-    hyperv: 'Containers on a shared network reach it, as for process isolation.',
-    unknown: 'Containers on a shared network reach it.',
+    process: 'Containers on the same network reach it.',
+    hyperv: 'Containers on the same network reach it, as they reach a process-isolated one.',
+    unknown: 'Containers on the same network reach it.',
   },
   memory: {
-    process: 'Its processes use host memory directly, limited by a job object.',
+    process: 'Its programs use host memory directly, within its memory limit.',
     hyperv:
-      'The utility VM gets the container limit + 256 MB, rounded up to 512 MB (1 GB by default) (Virtualization-Documentation#477).',
+      'Its utility VM takes host memory up front: the container memory limit plus about 256 MB, or 1 GB without a limit.',
     unknown: 'Depends on the isolation mode, which is unknown.',
   },
+};
+
+/** Where each point's expectation comes from. */
+const REFS: Readonly<Record<IsolationPointId, string>> = {
+  processes: REF.hypervHostView,
+  session: REF.containerSession,
+  user: REF.hypervIsolationDoc,
+  'sandbox-disk': REF.hypervIsolationDoc,
+  'firewall-rules': REF.networkIsolationDoc,
+  'reach-from-host': REF.networkIsolationDoc,
+  'reach-from-containers': REF.networkIsolationDoc,
+  memory: REF.utilityVmMemory,
 };
 
 function point(
@@ -111,6 +132,7 @@ function point(
       expectation: EXPECT[id][isolation ?? 'unknown'],
       observable,
       evidence,
+      reference: REFS[id],
     },
     shape: observable ? shape : 'not-observable',
   };
@@ -151,7 +173,7 @@ function processesPoint(model: HostModel, fp: Footprint): Built {
     return point(
       'processes',
       iso,
-      `none of its own; the utility VM shows as ${processLabel(vm.worker)}${vm.memory ? ` and ${processLabel(vm.memory)}` : ''}, found through hcsdiag and the worker's command line (an unconfirmed link)`,
+      `none of its own; its utility VM shows as ${processLabel(vm.worker)}${vm.memory ? ` and ${processLabel(vm.memory)}` : ''} (matched through hcsdiag and the worker's command line, a match Hostscope cannot confirm)`,
       fp.utilityVm.evidence,
       'utility-vm',
     );
@@ -356,16 +378,38 @@ function firewallPoint(model: HostModel, fp: Footprint): Built {
   );
 }
 
-/** A port worth asking about: the first published container port, or the first port it listens on. */
-function probePort(fp: Footprint): { port: number; protocol: 'tcp' | 'udp' } | null {
+/**
+ * Ports Windows itself listens on in every container (RPC endpoint mapper, NetBIOS, SMB, RDP, WinRM, the dynamic
+ * RPC range): never the application's port, so never the port the walkthrough asks about (issue 16: the 2022
+ * sample picked 135).
+ */
+const WINDOWS_SERVICE_PORTS: ReadonlySet<number> = new Set([
+  135, 137, 138, 139, 445, 3389, 5985, 5986, 47001,
+]);
+const isWindowsServicePort = (port: number): boolean => WINDOWS_SERVICE_PORTS.has(port) || port >= 49152;
+
+/**
+ * The application's port: the first published container port, else the port it listens on that is not Windows' own
+ * and that clients use most (then the lowest).
+ */
+export function probePort(fp: Footprint): { port: number; protocol: 'tcp' | 'udp' } | null {
   const pub = fp.publications[0];
   if (pub) return { port: pub.containerPort, protocol: pub.protocol };
   const listeners = fp.container.listeners;
   if (listeners?.kind === 'known') {
-    const l = listeners.value.find(
-      (x) => x.protocol === 'tcp' && isListening(x) && !isLoopback(x.localAddress),
-    );
-    if (l) return { port: l.localPort, protocol: 'tcp' };
+    const inUse = (port: number): number =>
+      listeners.value.filter((x) => x.localPort === port && /^established/i.test(x.state ?? '')).length;
+    const app = listeners.value
+      .filter(
+        (x) =>
+          x.protocol === 'tcp' &&
+          isListening(x) &&
+          !isLoopback(x.localAddress) &&
+          !isWindowsServicePort(x.localPort),
+      )
+      // The port clients use most (established connections to it), then the lowest.
+      .sort((a, b) => inUse(b.localPort) - inUse(a.localPort) || a.localPort - b.localPort)[0];
+    if (app) return { port: app.localPort, protocol: 'tcp' };
   }
   return null;
 }
@@ -380,7 +424,14 @@ function reachPoint(
   const iso = fp.isolation.value;
   if (!fp.running) return point(id, iso, notObservable('the container is not running'), [], '');
   const target = probePort(fp);
-  if (!target) return point(id, iso, notObservable('no published or listening port to test'), [], '');
+  if (!target)
+    return point(
+      id,
+      iso,
+      notObservable('no published port, and it listens on no application port (only Windows service ports)'),
+      [],
+      '',
+    );
   let peer: Container | undefined;
   if (from === 'containers') {
     const nets = new Set(fp.container.networks.map((n) => n.networkId ?? n.name));
@@ -447,7 +498,7 @@ function memoryPoint(model: HostModel, fp: Footprint): Built {
     return point(
       'memory',
       iso,
-      `utility VM sized ${mb(vm)} (${limitText} + 256 MB, rounded up to 512 MB)${seen}`,
+      `its utility VM is given ${mb(vm)} (${limitText}, plus 256 MB for the VM itself, in steps of 512 MB)${seen}`,
       evidence,
       'utility-vm',
     );

@@ -42,6 +42,16 @@ export const REF = {
   debugContainerHost:
     'https://github.com/MicrosoftDocs/Virtualization-Documentation/blob/main/windows-server-container-tools/Debug-ContainerHost/Debug-ContainerHost.ps1',
   versionCompatibility: learn('deploy-containers/version-compatibility'),
+  // Issue 16: image/host compatibility, isolation defaults, licensing.
+  ws2022AndBeyond:
+    'https://techcommunity.microsoft.com/t5/containers/windows-server-2022-and-beyond-for-containers/ba-p/2712487',
+  containerdWin11Ltsc2022: github('containerd/containerd', 'pull', 8137),
+  hcsshimCompatCheck: github('microsoft/hcsshim', 'pull', 1843),
+  hcsshimLtsc2025: github('microsoft/hcsshim', 'pull', 2327),
+  osMismatchError: github('moby/moby', 'issues', 35247),
+  clientProcessIsolation: github('moby/moby', 'pull', 38000),
+  containerTypesDoc: learn('about/containers-vs-vm'),
+  editionsComparison: 'https://learn.microsoft.com/en-us/windows-server/get-started/editions-comparison',
   persistentStorage: learn('manage-containers/persistent-storage'),
   dockerSecrets: 'https://docs.docker.com/engine/swarm/secrets/',
   dockerRunPublish: 'https://docs.docker.com/reference/cli/docker/container/run/#publish',

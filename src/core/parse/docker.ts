@@ -2,6 +2,8 @@
 import { z } from 'zod';
 import type {
   Container,
+  ImageInfo,
+  WindowsVersion,
   ContainerNetwork,
   DockerNetwork,
   EngineInfo,
@@ -217,6 +219,8 @@ export function toContainer(
     envNames: (raw.Config?.Env ?? []).map((e) => e.split('=', 1)[0] ?? e),
     graphDriverDir: dir,
     memoryLimitBytes: raw.HostConfig?.Memory ? raw.HostConfig.Memory : null,
+    exitCode: raw.State?.Running === true ? null : (raw.State?.ExitCode ?? null),
+    stateError: raw.State?.Error ?? null,
     swarm: serviceName
       ? {
           serviceName,
@@ -443,4 +447,48 @@ export function toTopRows(raw: z.output<typeof topSchema>): TopRow[] {
       memory: at(memAt),
     };
   });
+}
+
+// ---- images (docker.images, issue 16) ---------------------------------------------------------
+
+const imageSchema = ciObject({
+  Id: z.string().regex(/^sha256:[0-9a-f]{64}$/i, 'expected an image id sha256:<64 hex digits>'),
+  RepoTags: array(text).nullish(),
+  Os: optText,
+  OsVersion: optText,
+  Architecture: optText,
+  Size: optInt,
+  Created: optText,
+});
+
+export const imagesSchema = list(imageSchema);
+
+/** Longest OsVersion kept as written when rejected: the file is hostile, the message must stay short. */
+const MAX_REJECTED = 64;
+
+/** `10.0.20348.2700` -> its parts; null for anything else (Linux images leave OsVersion empty). */
+export function parseWindowsVersion(value: string): WindowsVersion | null {
+  const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,6})(?:\.(\d{1,9}))?$/.exec(value.trim());
+  if (!m) return null;
+  return {
+    major: Number(m[1]),
+    minor: Number(m[2]),
+    build: Number(m[3]),
+    revision: m[4] === undefined ? null : Number(m[4]),
+  };
+}
+
+export function toImage(raw: z.output<typeof imageSchema>): ImageInfo {
+  const osVersion = raw.OsVersion === null ? null : parseWindowsVersion(raw.OsVersion);
+  return {
+    id: raw.Id.toLowerCase(),
+    repoTags: raw.RepoTags ?? [],
+    os: raw.Os,
+    osVersion,
+    osVersionRejected:
+      raw.OsVersion !== null && osVersion === null ? raw.OsVersion.slice(0, MAX_REJECTED) : null,
+    architecture: raw.Architecture,
+    size: raw.Size,
+    created: raw.Created,
+  };
 }

@@ -52,7 +52,7 @@ const isContainerOrServiceName = ({ file, key, parent, grandparent }: JsonPlace)
 
 function redactString(value: string, redactor: Redactor, place: JsonPlace): string {
   const k = place.key ?? '';
-  if (k === 'image') return redactor.image(value);
+  if (k === 'image' || k === 'repotags') return redactor.image(value);
   if (NAME_KEYS.has(k) || isContainerOrServiceName(place)) return redactor.name(value, 'all');
   if (ACCOUNT_KEYS.has(k)) {
     const slash = value.lastIndexOf('\\');

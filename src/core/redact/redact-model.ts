@@ -104,7 +104,8 @@ function isNameField({ section, key, parent, grandparent }: Place): boolean {
 function redactPart(value: unknown, redactor: Redactor, place: Place, clean: Set<string>): unknown {
   if (typeof value === 'string') {
     if (KEEP_KEYS.has(place.key) || clean.has(value)) return value;
-    if (place.key === 'image') return redactor.image(value, 'names');
+    // An image's tags are image references like `image` (docker.images, issue 16).
+    if (place.key === 'image' || place.key === 'repoTags') return redactor.image(value, 'names');
     if (isNameField(place)) return redactor.name(value);
     const out = redactor.text(value, 'names');
     // Most strings of a large host repeat and hold no name (states, NAT names, addresses): searched once.

@@ -363,6 +363,8 @@ function seedsFromJson(file: string, root: unknown, seeds: SeedList): void {
     } else if (Array.isArray(value)) {
       if (k === 'env')
         for (const entry of value) if (typeof entry === 'string') seeds.add('env', envValue(entry));
+      // An image's tags (docker/images.json) are image references.
+      if (k === 'repotags') for (const entry of value) if (typeof entry === 'string') seeds.image(entry);
       if (REGISTRY_LIST_KEYS.has(k)) {
         for (const entry of value)
           if (typeof entry === 'string')

@@ -14,6 +14,7 @@ import {
   inspect,
   outboundMatrix,
   lifecycleLine,
+  isolationOverview,
   reachabilityMatrix,
   toLabel,
   type Correlation,
@@ -331,6 +332,10 @@ export function buildReport(model: HostModel, options: ReportOptions): ReportOut
       },
       observations,
       isolation,
+      isolationOverview:
+        detailed.length === 0
+          ? null
+          : isolationOverview(model, correlation, new Set(detailed.map((c) => c.id))),
       redaction: null,
     },
   };

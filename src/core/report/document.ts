@@ -6,6 +6,7 @@ import type {
   Hop,
   InspectResult,
   IsolationComparison,
+  IsolationOverview,
   Severity,
   Verdict,
 } from '../../shared/diagnosis';
@@ -154,6 +155,11 @@ export interface ReportDocument {
   readonly observations: readonly ReachRow[];
   /** Process isolation next to Hyper-V isolation, where the host runs both. */
   readonly isolation: IsolationComparison | null;
+  /**
+   * Issue 16: for the containers the report covers, which isolation modes their images run in on this host and
+   * what the other mode would change; with the default mode and the edition's limits. Null without containers.
+   */
+  readonly isolationOverview: IsolationOverview | null;
   /** Present when the report was redacted: what kinds were replaced, and how often. */
   readonly redaction: RedactionSummary | null;
 }

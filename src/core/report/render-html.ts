@@ -7,12 +7,13 @@ import type {
   FindingJson,
   Hop,
   IsolationComparison,
+  IsolationOverview,
   Severity,
   Verdict,
 } from '../../shared/diagnosis';
 import type { CapabilityStatus } from '../../shared/views';
 import type { RedactionSummary } from '../redact';
-import { INTERNET_PORT } from '../diagnosis';
+import { INTERNET_PORT, whatIfLine } from '../diagnosis';
 import type { OutboundRow, PathsByCause, ReachRow, ReportContainer, ReportDocument } from './document';
 import { escapeHtml as esc } from './escape';
 import { barChart, stackedBar } from './svg-charts';
@@ -465,6 +466,33 @@ function isolationSection(comparison: IsolationComparison | null): string {
 <thead><tr><th>Point</th><th>${esc(a.container.name)}</th><th>${esc(b.container.name)}</th><th>What the mode means</th></tr></thead><tbody>${rows}</tbody></table></section>`;
 }
 
+const MODE_WORD: Readonly<Record<string, string>> = { process: 'process', hyperv: 'Hyper-V' };
+const VERDICT_WORD: Readonly<Record<string, string>> = {
+  runs: 'runs',
+  fails: 'would not start',
+  unknown: 'unknown',
+};
+
+/** Issue 16: which modes each covered container's image runs in here, and what the other mode would change. */
+function compatibilitySection(o: IsolationOverview | null): string {
+  if (!o) return '';
+  const rows = o.containers
+    .map(({ compatibility: c, whatIf: w }) => {
+      return `<tr${c.failedWithMismatch.length > 0 || w?.start.verdict === 'fails' ? ' class="differs"' : ''}><th scope="row">${esc(c.container.name)}<div class="small muted">${esc(c.container.state)}, ${esc(c.isolation ? MODE_WORD[c.isolation]! : 'mode unknown')}</div></th><td>${esc(c.image.image)}<div class="small muted">build ${esc(c.image.imageVersion ?? 'unknown')}</div></td><td>${esc(VERDICT_WORD[c.image.process.verdict]!)}<div class="small muted">${esc(c.image.process.reason)}</div></td><td>${esc(VERDICT_WORD[c.image.hyperv.verdict]!)}<div class="small muted">${esc(c.image.hyperv.reason)}</div></td><td>${esc(whatIfLine(w, c.container.name))}</td></tr>`;
+    })
+    .join('');
+  const sources = [
+    ...new Set(
+      o.containers.flatMap(({ compatibility: c }) => [c.image.process.reference, c.image.hyperv.reference]),
+    ),
+  ];
+  return `<section id="compatibility" class="page"><h2>Images, isolation modes and what the other mode would change</h2>
+<p class="meta">Host ${esc(o.hostVersion ?? 'build unknown')}; a container that asks for no mode gets ${esc(o.defaultIsolation.mode ? MODE_WORD[o.defaultIsolation.mode]! : 'an unknown mode')} isolation. Licensing: ${esc(o.licensing.text)} (${reference(o.licensing.reference)}).</p>
+<table class="fixed"><colgroup><col style="width:16%"><col style="width:22%"><col style="width:20%"><col style="width:20%"><col style="width:22%"></colgroup>
+<thead><tr><th>Container</th><th>Image</th><th>Process isolation</th><th>Hyper-V isolation</th><th>In the other mode</th></tr></thead><tbody>${rows}</tbody></table>
+<div class="small">Sources: ${sources.map(reference).join(' · ')}</div></section>`;
+}
+
 function probesSection(doc: ReportDocument): string {
   const rows = doc.probes.rows
     .map(
@@ -513,7 +541,7 @@ ${doc.scope.length > 0 ? `<p class="banner">Limited to: ${esc(doc.scope.join(', 
     doc.observations.length > 0 ? '<li><a href="#checks">Active checks</a></li>' : ''
   }${
     doc.isolation ? '<li><a href="#isolation">Isolation modes</a></li>' : ''
-  }<li><a href="#probes">Probe outcomes</a></li><li><a href="#redaction">Redaction</a></li></ol></nav>
+  }${doc.isolationOverview ? '<li><a href="#compatibility">Images and isolation modes</a></li>' : ''}<li><a href="#probes">Probe outcomes</a></li><li><a href="#redaction">Redaction</a></li></ol></nav>
 </header>
 <main>
 ${problemsSection(doc)}
@@ -524,6 +552,7 @@ ${reachabilitySection(doc)}
 ${outboundSection(doc)}
 ${observationsSection(doc)}
 ${isolationSection(doc.isolation)}
+${compatibilitySection(doc.isolationOverview)}
 ${probesSection(doc)}
 ${redactionSection(doc.redaction)}
 </main>

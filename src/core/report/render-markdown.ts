@@ -1,7 +1,8 @@
 // The report as Markdown for tickets and chat (CommonMark + GitHub tables). Bundle text goes through
 // escapeMarkdown, or into code spans and blocks whose fences it cannot close.
-import type { FindingJson, Fix, IsolationComparison } from '../../shared/diagnosis';
+import type { FindingJson, Fix, IsolationComparison, IsolationOverview } from '../../shared/diagnosis';
 import type { OutboundRow, PathsByCause, ReachRow, ReportContainer, ReportDocument } from './document';
+import { whatIfLine } from '../diagnosis';
 import { escapeMarkdown, markdownCode, markdownCodeBlock } from './escape';
 import { containerCells, kindTitle } from './words';
 
@@ -131,6 +132,29 @@ function isolation(comparison: IsolationComparison): string {
   )}`;
 }
 
+const MODE_WORD: Readonly<Record<string, string>> = { process: 'process', hyperv: 'Hyper-V' };
+const VERDICT_WORD: Readonly<Record<string, string>> = {
+  runs: 'runs',
+  fails: 'would not start',
+  unknown: 'unknown',
+};
+
+/** Issue 16: which modes each covered container's image runs in here, and what the other mode would change. */
+function compatibility(o: IsolationOverview): string {
+  return `## Images, isolation modes and what the other mode would change\n\n${mdLine(
+    `Host ${o.hostVersion ?? 'build unknown'}; a container that asks for no mode gets ${o.defaultIsolation.mode ? MODE_WORD[o.defaultIsolation.mode]! : 'an unknown mode'} isolation. Licensing: ${o.licensing.text} (${o.licensing.reference}).`,
+  )}\n\n${table(
+    ['Container', 'Image (build)', 'Process isolation', 'Hyper-V isolation', 'In the other mode'],
+    o.containers.map(({ compatibility: c, whatIf: w }) => [
+      md(`${c.container.name} (${c.isolation ? MODE_WORD[c.isolation]! : 'mode unknown'})`),
+      md(`${c.image.image} (${c.image.imageVersion ?? 'unknown'})`),
+      md(`${VERDICT_WORD[c.image.process.verdict]!}: ${c.image.process.reason}`),
+      md(`${VERDICT_WORD[c.image.hyperv.verdict]!}: ${c.image.hyperv.reason}`),
+      md(whatIfLine(w, c.container.name)),
+    ]),
+  )}`;
+}
+
 /** Renders the report as Markdown. */
 /** The summary first (issue 11): counts, and each failing path under its first cause, said once. */
 function problems(doc: ReportDocument): string {
@@ -218,6 +242,7 @@ export function renderReportMarkdown(doc: ReportDocument): string {
   );
   if (doc.observations.length > 0) parts.push(observations(doc));
   if (doc.isolation) parts.push(isolation(doc.isolation));
+  if (doc.isolationOverview) parts.push(compatibility(doc.isolationOverview));
 
   parts.push(
     `## Probe outcomes\n\n${table(

@@ -262,6 +262,15 @@ describe.skipIf(engine === null)('collecting from a real Docker Engine API', () 
     );
   });
 
+  it('docker.images: the image the containers use, inspected, with Os and Architecture and no Windows version', () => {
+    const imageId = container('web').imageId!;
+    const image = known(model.images).find((i) => i.id === imageId.toLowerCase());
+    expect(image).toMatchObject({ os: 'linux', osVersion: null, osVersionRejected: null });
+    expect(image!.repoTags.some((t) => t.endsWith(TEST_IMAGE))).toBe(true);
+    expect(image!.architecture).toMatch(/\S/);
+    expect(image!.size).toBeGreaterThan(0);
+  });
+
   it('has the user network with its subnet and the named volume', () => {
     const net = known(model.networks).find((n) => n.name === `${id}-net`);
     expect(net?.subnets[0]).toMatch(/^\d+\.\d+\.\d+\.\d+\/\d+$/);

@@ -113,6 +113,9 @@ export interface ContainerSpec {
   readonly swarm?: Container['swarm'];
   readonly graphDriverDir?: string | null;
   readonly memoryLimitBytes?: number | null;
+  readonly exitCode?: number | null;
+  readonly stateError?: string | null;
+  readonly imageId?: string | null;
   /** DNS servers `ipconfig /all` shows inside the container (container.dns); not collected unless given. */
   readonly dnsServers?: readonly string[];
   /** The container's hosts file entries (container.dns); not collected unless given. */
@@ -176,7 +179,7 @@ export function container(spec: ContainerSpec): Container {
     id,
     name: spec.name,
     image: spec.image ?? 'mcr.microsoft.com/windows/servercore:ltsc2019',
-    imageId: null,
+    imageId: spec.imageId ?? null,
     state: spec.state ?? 'running',
     created: null,
     startedAt: null,
@@ -212,6 +215,8 @@ export function container(spec: ContainerSpec): Container {
         ? `C:\\ProgramData\\docker\\windowsfilter\\${id}`
         : spec.graphDriverDir,
     memoryLimitBytes: spec.memoryLimitBytes ?? null,
+    exitCode: spec.exitCode ?? null,
+    stateError: spec.stateError ?? null,
     swarm: spec.swarm ?? null,
     top,
     listeners,
@@ -381,6 +386,7 @@ const OPTIONAL_PARTS = {
   proxy: ['host.proxy', 'host/proxy.json'],
   hotfixes: ['host.hotfixes', 'host/hotfixes.json'],
   computer: ['host.computer', 'host/computer.json'],
+  images: ['docker.images', 'docker/images.json'],
 } as const;
 export type OptionalPart = keyof typeof OPTIONAL_PARTS;
 type KnownValue<K extends OptionalPart> = Extract<HostModel[K], { readonly kind: 'known' }>['value'];
@@ -618,6 +624,7 @@ export class HostBuilder {
       hotfixes: this.optionalPart('hotfixes'),
       computer: this.optionalPart('computer'),
       checks: [...this.checkList],
+      images: this.optionalPart('images'),
     };
   }
 }

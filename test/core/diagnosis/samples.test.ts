@@ -303,6 +303,6 @@ describe('isolation walkthrough on the samples', () => {
         ).toBe(true);
     }
     const memory = cmp.rows.find((r) => r.id === 'memory')!.b.observed;
-    expect(memory).toMatch(/utility VM sized \d+ MB/);
+    expect(memory).toMatch(/utility VM is given \d+ MB/);
   });
 });

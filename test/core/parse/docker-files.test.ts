@@ -125,3 +125,66 @@ describe('docker/containers.json', () => {
     ]);
   });
 });
+
+describe('docker/images.json (docker.images, issue 16)', () => {
+  const id = (c: string): string => `sha256:${c.repeat(64)}`;
+  const read = (images: unknown): ReturnType<typeof buildHostModel> =>
+    buildHostModel(rawBundle({ 'docker/images.json': new TextEncoder().encode(JSON.stringify(images)) }));
+
+  it('reads Os, OsVersion into its parts, Architecture, Size, tags; keys in any case', () => {
+    const model = read([
+      {
+        Id: id('a'),
+        RepoTags: ['mcr.microsoft.com/windows/servercore:ltsc2022'],
+        Os: 'windows',
+        OsVersion: '10.0.20348.2700',
+        Architecture: 'amd64',
+        Size: 4831838208,
+        Created: '2026-10-01T00:00:00Z',
+      },
+      { id: id('b'), repotags: null, os: 'linux', architecture: 'arm64' },
+    ]);
+    expect(known(model.images)).toEqual([
+      {
+        id: id('a'),
+        repoTags: ['mcr.microsoft.com/windows/servercore:ltsc2022'],
+        os: 'windows',
+        osVersion: { major: 10, minor: 0, build: 20348, revision: 2700 },
+        osVersionRejected: null,
+        architecture: 'amd64',
+        size: 4831838208,
+        created: '2026-10-01T00:00:00Z',
+      },
+      {
+        id: id('b'),
+        repoTags: [],
+        os: 'linux',
+        osVersion: null,
+        osVersionRejected: null,
+        architecture: 'arm64',
+        size: null,
+        created: null,
+      },
+    ]);
+  });
+
+  it('a hostile OsVersion leaves only that image build unknown, kept short for the message', () => {
+    const model = read([
+      { Id: id('c'), Os: 'windows', OsVersion: `10.0.20348; Remove-Item C:\\ ${'x'.repeat(500)}` },
+    ]);
+    const [image] = known(model.images);
+    expect(image!.osVersion).toBeNull();
+    expect(image!.osVersionRejected).toMatch(/^10\.0\.20348; Remove-Item/);
+    expect(image!.osVersionRejected!.length).toBeLessThanOrEqual(64);
+  });
+
+  it('an id that is not sha256:<hex> makes the file invalid, naming the field', () => {
+    const model = read([{ Id: '../../etc/passwd', OsVersion: '10.0.17763.1' }]);
+    expect(model.images.kind).toBe('unknown');
+    const outcome = model.probes.find((p) => p.id === 'docker.images')!;
+    expect(outcome.status).toBe('invalid');
+    expect(outcome.detail).toMatch(/docker\/images\.json.*\[0\]\.Id.*sha256/);
+    // Only what depended on it: no other probe is marked invalid.
+    expect(model.probes.filter((p) => p.status === 'invalid').map((p) => p.id)).toEqual(['docker.images']);
+  });
+});

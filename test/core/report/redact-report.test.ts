@@ -41,7 +41,7 @@ function mapStrings(
 
 /**
  * The bundle with every name replaced in its files (addresses stay, as they do for the diagnosis). Image
- * references keep their public path, as the redaction promises; everything else in a bundle is a value.
+ * references (and image tags) keep their public path, as the redaction promises; everything else in a bundle is a value.
  */
 function namesReplacedInFiles(raw: RawBundle, redactor: Redactor): RawBundle {
   const files = new Map<string, Uint8Array>();
@@ -54,7 +54,10 @@ function namesReplacedInFiles(raw: RawBundle, redactor: Redactor): RawBundle {
         mapStrings(
           json,
           (s, key) =>
-            key?.toLowerCase() === 'image' ? redactor.image(s, 'names') : redactor.text(s, 'names'),
+            // An image's tags (docker/images.json RepoTags, issue 16) are image references too.
+            key?.toLowerCase() === 'image' || key?.toLowerCase() === 'repotags'
+              ? redactor.image(s, 'names')
+              : redactor.text(s, 'names'),
           null,
         ),
       );

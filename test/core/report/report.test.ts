@@ -312,3 +312,27 @@ describe('report scope and pseudonyms', () => {
     expect(doc.host.computerName).toBe('host-1');
   });
 });
+
+describe('images and isolation modes in the report (issue 16)', () => {
+  it('the 2022 sample: scheduler would not start process-isolated; every format says so, for the covered containers only', async () => {
+    const b = await loadBundle('server2022-healthy', 'resources/samples/server2022-healthy');
+    const doc = documentOf(b, false);
+    const o = doc.isolationOverview!;
+    expect(o.containers.map((c) => c.compatibility.container.name).sort()).toEqual(
+      doc.containers.items.map((c) => c.inspect.name).sort(),
+    );
+    const scheduler = o.containers.find((c) => c.compatibility.container.name === 'scheduler')!;
+    expect(scheduler.whatIf!.start.verdict).toBe('fails');
+    const html = renderReportHtml(doc);
+    expect(html).toContain('<section id="compatibility"');
+    expect(html).toContain('In process isolation: it would not start');
+    expect(html).toContain(
+      'href="https://learn.microsoft.com/en-us/windows-server/get-started/editions-comparison"',
+    );
+    expect(section(renderReportMarkdown(doc), 'Images, isolation modes')).toMatch(
+      /scheduler \(Hyper-V\).*would not start/,
+    );
+    const limited = documentOf(b, false, ['web']);
+    expect(limited.isolationOverview!.containers.map((c) => c.compatibility.container.name)).toEqual(['web']);
+  });
+});

@@ -317,3 +317,47 @@ export function inspectNetwork(n: NetworkDef, containers: readonly ContainerDef[
     ...(n.peers ? { Peers: n.peers } : {}),
   };
 }
+
+/**
+ * GET /images/{id}/json for the images the containers use (docker.images, issue 16). `osVersion` is the build the
+ * image was made on (`10.0.<build>.<UBR>`); the same image id used by several containers is written once.
+ */
+export function inspectImages(containers: readonly ContainerDef[], osVersions: Readonly<Record<string, string>>, dataRoot: string): Json {
+  const seen = new Set<string>();
+  const out: Json[] = [];
+  for (const c of containers) {
+    if (seen.has(c.imageId)) continue;
+    seen.add(c.imageId);
+    const osVersion = osVersions[c.image];
+    if (osVersion === undefined) throw new Error(`no OsVersion given for image ${c.image}`);
+    const hex = c.imageId.replace(/^sha256:/, '');
+    // Sizes as Windows images have them: servercore-based several GB, nanoserver-based a few hundred MB.
+    const size = /nanoserver|portainer/.test(c.image) ? 285_212_672 + (hex.charCodeAt(0) % 16) * 1_048_576 : 4_831_838_208 + (hex.charCodeAt(1) % 64) * 16_777_216;
+    out.push({
+      Id: c.imageId,
+      RepoTags: [repoTag(c.image)],
+      RepoDigests: [],
+      Parent: '',
+      Comment: '',
+      // Built (or pulled) some days before the container was made from it.
+      Created: c.created.plus(-(3 + (hex.charCodeAt(2) % 20)) * 86_400_000).dockerUtc(),
+      DockerVersion: '',
+      Author: '',
+      Config: { Env: null, Cmd: c.cmd === null ? null : [...c.cmd], Entrypoint: c.entrypoint === null ? null : [...c.entrypoint], Labels: null },
+      Architecture: 'amd64',
+      Os: 'windows',
+      OsVersion: osVersion,
+      Size: size,
+      GraphDriver: { Data: { dir: `${dataRoot}\\windowsfilter\\${hex}` }, Name: 'windowsfilter' },
+      RootFS: { Type: 'layers', Layers: [`sha256:${hex}`] },
+      Metadata: { LastTagTime: '0001-01-01T00:00:00Z' },
+    });
+  }
+  return out;
+}
+
+/** The tag an image reference stands for: without a pinned digest, `:latest` where no tag is given. */
+function repoTag(image: string): string {
+  const ref = image.split('@')[0]!;
+  return /:[^/]+$/.test(ref) ? ref : `${ref}:latest`;
+}

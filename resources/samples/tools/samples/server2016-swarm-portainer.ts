@@ -8,7 +8,7 @@ import { asHostProcesses, containerProcesses, topBody } from '../lib/container-p
 import type { ContainerProcess } from '../lib/container-processes';
 import { infoBody, versionBody } from '../lib/docker-engine';
 import type { EngineDef } from '../lib/docker-engine';
-import { inspectContainer, inspectNetwork } from '../lib/docker-objects';
+import { inspectContainer, inspectImages, inspectNetwork } from '../lib/docker-objects';
 import type { ContainerDef, EndpointDef, NetworkDef } from '../lib/docker-objects';
 import { builtInRules, containerEndpointRules, customRule, hnsNetworkRules, ruleAsNumbers, subnetWithMask } from '../lib/firewall';
 import { allocate, windowsBaseline } from '../lib/host-processes';
@@ -179,6 +179,12 @@ export function build(): readonly SampleFile[] {
   w.add('docker/version.json', dockerApiJson(versionBody(engine)));
   w.add('docker/info.json', dockerApiJson(infoBody(engine)));
   w.add('docker/containers.json', dockerCliJson(containers.map(inspectContainer)));
+  w.add('docker/images.json', dockerApiJson(inspectImages(containers, {
+    // Portainer 1.x for Windows was built on nanoserver sac2016; the IIS image on the host's own month.
+    'portainer/portainer': '10.0.14393.2248',
+    'mcr.microsoft.com/windows/servercore:ltsc2016': '10.0.14393.2273',
+    [iisImageRef]: '10.0.14393.2273',
+  }, ROOT)));
   w.add('docker/networks.json', dockerCliJson([nat, none, ingress].map((n) => inspectNetwork(n, containers))));
   w.add('docker/volumes.json', dockerApiJson({ Volumes: [], Warnings: null }));
   for (const [c, procs] of [[portainer, portainerProcs], [coreapp, coreappProcs], [web1, web1Procs], [web2, web2Procs]] as const) {

@@ -10,7 +10,7 @@ import { asHostProcesses, containerProcesses, topBody } from '../lib/container-p
 import type { AppProcess, ContainerProcess } from '../lib/container-processes';
 import { infoBody, SWARM_INACTIVE, versionBody } from '../lib/docker-engine';
 import type { EngineDef } from '../lib/docker-engine';
-import { inspectContainer, inspectNetwork } from '../lib/docker-objects';
+import { inspectContainer, inspectImages, inspectNetwork } from '../lib/docker-objects';
 import type { ContainerDef, EndpointDef, MountDef, NetworkDef, PortDef } from '../lib/docker-objects';
 import { builtInRules, containerEndpointRules, customRule, hnsNetworkRules, ruleAsNames, subnetWithMask } from '../lib/firewall';
 import type { RuleDef } from '../lib/firewall';
@@ -162,6 +162,16 @@ export function build(): readonly SampleFile[] {
   w.add('docker/version.json', dockerApiJson(versionBody(engine)));
   w.add('docker/info.json', dockerApiJson(infoBody(engine)));
   w.add('docker/containers.json', dockerCliJson(containers.map(inspectContainer)));
+  w.add('docker/images.json', dockerApiJson(inspectImages(containers, {
+    'registry.contoso.com/shop/api:2.3.1': '10.0.17763.5206',
+    'registry.contoso.com/shop/storefront:5.0.2': '10.0.17763.5329',
+    'registry.contoso.com/legacy/portal:1.4.7': '10.0.17763.3650',
+    'registry.contoso.com/bi/reports:3.2.0': '10.0.17763.4851',
+    'registry.contoso.com/db/mssql-express:2019-cu18-ltsc2019': '10.0.17763.4252',
+    'registry.contoso.com/shop/worker:2.3.1': '10.0.17763.5206',
+    'mcr.microsoft.com/windows/servercore:ltsc2019': '10.0.17763.5329',
+    'registry.contoso.com/shop/api:2.2.0': '10.0.17763.4851',
+  }, ROOT)));
   w.add('docker/networks.json', dockerCliJson([nat, frontend, backend, none].map((n) => inspectNetwork(n, containers))));
   w.add('docker/volumes.json', dockerApiJson({ Volumes: [{ CreatedAt: '2025-05-20T09:20:14+01:00', Driver: 'local', Labels: null, Mountpoint: `${ROOT}\\volumes\\dbdata\\_data`, Name: 'dbdata', Options: null, Scope: 'local' }], Warnings: null }));
   for (const c of live) w.add(`docker/top/${c.def.id}.json`, dockerApiJson(topBody(c.procs!)));

@@ -7,7 +7,7 @@ import { asHostProcesses, containerProcesses, topBody } from '../lib/container-p
 import type { ContainerProcess } from '../lib/container-processes';
 import { infoBody, SWARM_INACTIVE, versionBody } from '../lib/docker-engine';
 import type { EngineDef } from '../lib/docker-engine';
-import { inspectContainer, inspectNetwork } from '../lib/docker-objects';
+import { inspectContainer, inspectImages, inspectNetwork } from '../lib/docker-objects';
 import type { ContainerDef, EndpointDef, NetworkDef } from '../lib/docker-objects';
 import { builtInRules, containerEndpointRules, customRule, hnsNetworkRules, ruleAsNames, subnetWithMask } from '../lib/firewall';
 import { allocate, windowsBaseline } from '../lib/host-processes';
@@ -128,6 +128,13 @@ export function build(): readonly SampleFile[] {
   w.add('docker/version.json', dockerApiJson(versionBody(engine)));
   w.add('docker/info.json', dockerApiJson(infoBody(engine)));
   w.add('docker/containers.json', dockerCliJson(containers.map(inspectContainer)));
+  w.add('docker/images.json', dockerApiJson(inspectImages(containers, {
+    'registry.contoso.com/web/site:4.1.0': '10.0.20348.2655',
+    'registry.contoso.com/web/api:8.0.11': '10.0.20348.2700',
+    'registry.contoso.com/infra/rabbitmq:3.13-ltsc2022': '10.0.20348.2582',
+    // The scheduler's vendor still ships an ltsc2019 image: Hyper-V isolation is what lets it run here.
+    'registry.contoso.com/jobs/scheduler:1.9.0': '10.0.17763.6293',
+  }, ROOT)));
   w.add('docker/networks.json', dockerCliJson([nat, none].map((n) => inspectNetwork(n, containers))));
   w.add('docker/volumes.json', dockerApiJson({ Volumes: ['api-logs', 'queue-data'].map((v) => ({ CreatedAt: '2026-09-30T12:47:05+01:00', Driver: 'local', Labels: null, Mountpoint: `${ROOT}\\volumes\\${v}\\_data`, Name: v, Options: null, Scope: 'local' })), Warnings: null }));
   for (const [c, procs] of [...processIsolated, [scheduler, schedulerProcs] as [ContainerDef, readonly ContainerProcess[]]]) w.add(`docker/top/${c.id}.json`, dockerApiJson(topBody(procs)));

@@ -10,7 +10,7 @@ import { asHostProcesses, containerProcesses, topBody } from '../lib/container-p
 import type { ContainerProcess } from '../lib/container-processes';
 import { infoBody, SWARM_INACTIVE, versionBody } from '../lib/docker-engine';
 import type { EngineDef } from '../lib/docker-engine';
-import { inspectContainer, inspectNetwork } from '../lib/docker-objects';
+import { inspectContainer, inspectImages, inspectNetwork } from '../lib/docker-objects';
 import type { ContainerDef, EndpointDef, NetworkDef } from '../lib/docker-objects';
 import { builtInRules, containerEndpointRules, customRule, hnsNetworkRules, ruleAsNames, subnetWithMask } from '../lib/firewall';
 import { allocate, windowsBaseline } from '../lib/host-processes';
@@ -135,6 +135,12 @@ export function build(): readonly SampleFile[] {
   w.add('docker/version.json', dockerApiJson(versionBody(engine)));
   w.add('docker/info.json', dockerApiJson(infoBody(engine)));
   w.add('docker/containers.json', dockerCliJson(containers.map(inspectContainer)));
+  w.add('docker/images.json', dockerApiJson(inspectImages(containers, {
+    'registry.contoso.com/edge/nginx:1.27-ltsc2022': '10.0.20348.3091',
+    'registry.contoso.com/shop/catalog:3.4.2': '10.0.20348.2966',
+    'registry.contoso.com/infra/redis:7.2-ltsc2022': '10.0.20348.3091',
+    'registry.contoso.com/bi/reporting:5.0.1': '10.0.20348.2849',
+  }, ROOT)));
   w.add('docker/networks.json', dockerCliJson([nat, none].map((n) => inspectNetwork(n, containers))));
   w.add('docker/volumes.json', dockerApiJson({ Volumes: ['cache-data', 'catalog-logs'].map((v) => ({ CreatedAt: '2026-10-14T10:01:12+01:00', Driver: 'local', Labels: null, Mountpoint: `${ROOT}\\volumes\\${v}\\_data`, Name: v, Options: null, Scope: 'local' })), Warnings: null }));
   for (const [c, procs] of [...processIsolated, [reporting, reportingProcs] as [ContainerDef, readonly ContainerProcess[]]]) w.add(`docker/top/${c.id}.json`, dockerApiJson(topBody(procs)));

@@ -10,7 +10,7 @@ import { asHostProcesses, containerProcesses, topBody } from '../lib/container-p
 import type { ContainerProcess } from '../lib/container-processes';
 import { infoBody, SWARM_INACTIVE, versionBody } from '../lib/docker-engine';
 import type { EngineDef } from '../lib/docker-engine';
-import { inspectContainer, inspectNetwork } from '../lib/docker-objects';
+import { inspectContainer, inspectImages, inspectNetwork } from '../lib/docker-objects';
 import type { ContainerDef, EndpointDef, NetworkDef } from '../lib/docker-objects';
 import { builtInRules, containerEndpointRules, hnsNetworkRules, ruleAsNames, subnetWithMask } from '../lib/firewall';
 import { allocate, windowsBaseline } from '../lib/host-processes';
@@ -137,6 +137,12 @@ export function build(): readonly SampleFile[] {
   w.add('docker/version.json', dockerApiJson(versionBody(engine)));
   w.add('docker/info.json', dockerApiJson(infoBody(engine)));
   w.add('docker/containers.json', dockerCliJson(containers.map(inspectContainer)));
+  w.add('docker/images.json', dockerApiJson(inspectImages(containers, {
+    'registry.contoso.com/branch/intranet:2.8.0': '10.0.20348.2849',
+    'registry.contoso.com/branch/inventory-grpc:1.12.3': '10.0.20348.2762',
+    'registry.contoso.com/branch/admin-console:0.9.4': '10.0.20348.2849',
+    'registry.contoso.com/ci/build-agent:4.248.0-ltsc2022': '10.0.20348.2762',
+  }, ROOT)));
   w.add('docker/networks.json', dockerCliJson([nat, ci, none].map((n) => inspectNetwork(n, containers))));
   w.add('docker/volumes.json', dockerApiJson({ Volumes: [], Warnings: null }));
   for (const [c, procs] of live) w.add(`docker/top/${c.id}.json`, dockerApiJson(topBody(procs)));
