@@ -270,10 +270,3 @@ export function containerCompatibility(
   const images = imagesById(model);
   return correlation.containers.map((c) => compatibilityOf(model, correlation, c, host, images));
 }
-
-/** The verdicts of every image the containers use, once each. */
-export function imagesCompatibility(model: HostModel): readonly ImageCompatibility[] {
-  const host = hostBuildOf(model);
-  if (model.images.kind !== 'known') return [];
-  return model.images.value.map((i) => imageCompatibility(model, host, i, i.repoTags[0] ?? i.id));
-}

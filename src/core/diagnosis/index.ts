@@ -1,48 +1,18 @@
 // The diagnosis API: correlation, explain, findings, inspect and the isolation walkthrough. Pure, no I/O.
 
-export { correlate, footprintOf, hostPortText, normalizeWindowsPath } from './correlate';
-export type {
-  Correlation,
-  Determined,
-  Footprint,
-  Publication,
-  PublishMode,
-  ResolvedIsolation,
-  SandboxDisk,
-  SessionFootprint,
-  UtilityVm,
-} from './correlate';
-export { findContainer, findIn, closeNames } from './lookup';
-export type { ContainerLookup } from './lookup';
-export { explain, parsePort, parseSource, sourceLabel, verdictOf } from './explain';
+export { correlate, hostPortText } from './correlate';
+export type { Correlation, Determined, Footprint } from './correlate';
+export { findContainer, closeNames } from './lookup';
+export { explain, parsePort, parseSource } from './explain';
 export { findings, looksSecret } from './findings';
 export { inspect } from './inspect';
-export {
-  isolationProfile,
-  compareIsolation,
-  utilityVmMemoryBytes,
-  NOT_OBSERVABLE,
-} from './isolation-walkthrough';
-export { containerMatrix, INTERNET_PORT, outboundMatrix, reachabilityMatrix } from './matrix';
+export { isolationProfile, compareIsolation, utilityVmMemoryBytes } from './isolation-walkthrough';
+export { INTERNET_PORT, outboundMatrix, reachabilityMatrix } from './matrix';
 export { whatIf, whatIfLine } from './what-if';
-export { isolationOverview, licensing } from './isolation-overview';
-export {
-  containerCompatibility,
-  imagesCompatibility,
-  hostBuildOf,
-  hostDefaultIsolation,
-  versionText,
-} from './image-compatibility';
+export { isolationOverview } from './isolation-overview';
+export { containerCompatibility } from './image-compatibility';
 export { byContainer, decisiveHop, fromLabel, reachSummary, toLabel } from './reach-summary';
-export {
-  buildCapabilities,
-  natLoopback,
-  routingMesh,
-  processIsolatedDefaultInbound,
-  supportedBuild,
-  BUILD,
-} from './windows-builds';
-export { REF } from './references';
+export { buildCapabilities, natLoopback, routingMesh } from './windows-builds';
 export { explainOutbound, parseTarget, targetLabel } from './outbound';
 export { fixText } from './commands';
 export { explainIcmp, isIcmpQuestion } from './icmp';

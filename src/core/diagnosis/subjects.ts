@@ -31,11 +31,6 @@ export function subjectText(subject: Subject): string {
   }
 }
 
-/** The container a subject names, or null. */
-export function subjectContainerId(subject: Subject): string | null {
-  return subject.kind === 'container' ? subject.id : null;
-}
-
 /** The contract's JSON form of a finding, for `findings --json` and the report. */
 export function findingJson(finding: Finding): FindingJson {
   return { ...finding, subjects: finding.subjects.map(subjectText) };

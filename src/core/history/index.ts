@@ -1,5 +1,5 @@
-export { applyRetention, type Retained } from './retention';
-export { HISTORY_FILE, parseEventLines, parsePointLines, recordLine, type RecordLine } from './records';
+export { applyRetention } from './retention';
+export { HISTORY_FILE, parseEventLines, parsePointLines, recordLine } from './records';
 export { NO_CONTAINER, OTHER_CONTAINERS, summarisePoint } from './summary';
-export { buildTimeline, type Timeline, type TimelineSeries } from './timeline';
-export { engineEventMark, type EventNames } from './engine-event';
+export { buildTimeline } from './timeline';
+export { engineEventMark } from './engine-event';

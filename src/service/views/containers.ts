@@ -1,6 +1,5 @@
 // The container table: one row per container, everything the table sorts and filters on already flattened.
 
-import { hostPortText } from '../../core/diagnosis';
 import { SEVERITIES, type Finding, type Severity } from '../../shared/diagnosis';
 import type { ContainerRow, ContainersView, ReachSummary } from '../../shared/views';
 import { formatPort } from '../../core/summary';

@@ -12,7 +12,7 @@ import {
   targetLabel,
   toLabel,
 } from '../../core/diagnosis';
-import type { Explanation, OutboundTarget, ReachSource, SourceKind, Verdict } from '../../shared/diagnosis';
+import type { Explanation, OutboundTarget, ReachSource, Verdict } from '../../shared/diagnosis';
 import { ok, type Result } from '../../shared/ipc';
 import type { Container } from '../../shared/model';
 import type { CheckAvailability, IcmpView, ReachMatrix, ReachMatrixRow, ReachView } from '../../shared/views';
