@@ -115,12 +115,26 @@ describe.each(SAMPLES)('the CLI, the app and the report agree on %s', (sample) =
         return [key(e.container.id, e.from, e.port, e.protocol), r.decisiveHop?.title ?? null] as const;
       }),
     );
-    expect(matrix.rows.length).toBe(fromReport.size);
-    for (const row of matrix.rows)
+    const inbound = matrix.rows.filter((r) => r.direction === 'inbound');
+    expect(inbound.length).toBe(fromReport.size);
+    for (const row of inbound)
       expect(row.failingHop).toBe(fromReport.get(key(row.containerId, row.from, row.port, row.protocol)));
+    // Outbound rows (what each container reaches) against the report's outbound section.
+    const outboundReported = new Map(
+      report.outbound.rows.map((r) => {
+        const e = r.explanation;
+        return [key(e.container.id, r.toLabel, e.port, e.protocol), r.decisiveHop?.title ?? null] as const;
+      }),
+    );
+    const outbound = matrix.rows.filter((r) => r.direction === 'outbound');
+    expect(outbound.length).toBe(outboundReported.size);
+    for (const row of outbound)
+      expect(row.failingHop).toBe(
+        outboundReported.get(key(row.containerId, row.to?.label ?? '', row.port, row.protocol)),
+      );
 
     // The app's answer selects the same hop (the renderer shows view.decisiveHop first).
-    const failing = matrix.rows.find((r) => r.verdict !== 'reachable' && r.sourceKind !== 'container');
+    const failing = inbound.find((r) => r.verdict !== 'reachable' && r.sourceKind !== 'container');
     if (!failing) return;
     const source = failing.sourceKind === 'container' ? null : { kind: failing.sourceKind };
     if (source === null) return;

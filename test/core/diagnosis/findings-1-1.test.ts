@@ -73,7 +73,7 @@ describe('port-publish-refused', () => {
     // Knowledge notes section 10: "Windows does not support more than one host port in NAT settings".
     const { b, web } = healthy({ web: { hostPortRange: [8080, 8090], state: 'created' } });
     const [f] = only(b.build(), 'port-publish-refused');
-    expect(f!.subjects).toEqual([`container:${web.id}`]);
+    expect(f!.subjects.map(subjectText)).toEqual([`container:${web.id}`]);
     expect(f!.title).toContain('0.0.0.0:8080-8090 -> 80/tcp');
     expect(f!.detail).toContain('more than one host port');
     expect(f!.detail).not.toContain('host IP addresses');

@@ -11,6 +11,7 @@ import {
 } from '../../../src/core/diagnosis/image-compatibility';
 import { findings } from '../../../src/core/diagnosis/findings';
 import { fixText } from '../../../src/core/diagnosis/commands';
+import { subjectText } from '../../../src/core/diagnosis/subjects';
 import type { CompatibilityVerdict } from '../../../src/shared/diagnosis';
 import type { ImageInfo, Isolation } from '../../../src/shared/model';
 import { container, HostBuilder } from './model-builder';
@@ -195,7 +196,7 @@ describe('image-host-mismatch', () => {
       .build();
     const found = findings(model).filter((f) => f.id === 'image-host-mismatch');
     expect(found).toHaveLength(1);
-    expect(found[0]!.subjects).toEqual([`container:${failed.id}`]);
+    expect(found[0]!.subjects.map(subjectText)).toEqual([`container:${failed.id}`]);
     expect(found[0]!.evidence.map((e) => e.detail).join('\n')).toMatch(/State\.Error .*0xc0370101/);
     const fix = fixText(found[0]!.fix);
     expect(fix).toMatch(/--isolation=hyperv/);
@@ -212,7 +213,7 @@ describe('image-host-mismatch', () => {
       .set('images', [image(IMG2019, '10.0.17763.6293')])
       .build();
     const found = findings(model).filter((f) => f.id === 'image-host-mismatch');
-    expect(found.map((f) => f.subjects[0])).toEqual([`container:${created.id}`]);
+    expect(found.map((f) => subjectText(f.subjects[0]!))).toEqual([`container:${created.id}`]);
     expect(found[0]!.title).toMatch(/would not start in process isolation/);
   });
 
