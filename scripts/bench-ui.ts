@@ -34,6 +34,9 @@ async function main(): Promise<void> {
 const WEEK_OF_MINUTES = 7 * 24 * 60;
 const EVENTS = 2_000;
 
+/** What src/renderer/src/views/timeline.tsx asks for (MAX_BUCKETS); checked against the page's request below. */
+const TIMELINE_SPANS = 300;
+
 async function timelineFigures(): Promise<void> {
   const folder = mkdtempSync(join(tmpdir(), 'hostscope-bench-timeline-'));
   const start = Date.parse('2026-11-30T00:00:00.000Z');
@@ -77,15 +80,24 @@ async function timelineFigures(): Promise<void> {
     ).join('\n') + '\n',
   );
   const service = createHostscopeService({ kind: 'web' }, { collectionsDir: folder, historyDir: folder });
-  const server = await startHttpServer({ service, rendererDir: ensureRendererBuilt(), port: 0 });
+  // The spans the page asks for, so the figures below are of the view as it draws (its MAX_BUCKETS).
+  const askedSpans = new Set<unknown>();
+  const served: typeof service = {
+    ...service,
+    handle: (channel, request) => {
+      if (channel === 'history:timeline') askedSpans.add((request as { maxBuckets?: unknown }).maxBuckets);
+      return service.handle(channel, request);
+    },
+  };
+  const server = await startHttpServer({ service: served, rendererDir: ensureRendererBuilt(), port: 0 });
   const browser = await openChromium();
   try {
     let t = performance.now();
-    const first = await service.call('history:timeline', { maxBuckets: 300 });
+    const first = await service.call('history:timeline', { maxBuckets: TIMELINE_SPANS });
     const serviceFirstMs = performance.now() - t;
     if (!first.ok) throw new Error(first.error.message);
     t = performance.now();
-    await service.call('history:timeline', { maxBuckets: 300 });
+    await service.call('history:timeline', { maxBuckets: TIMELINE_SPANS });
     const serviceAgainMs = performance.now() - t;
     const answerBytes = JSON.stringify(first.value).length;
 
@@ -98,7 +110,7 @@ async function timelineFigures(): Promise<void> {
     });
     await page.waitForFunction(
       () =>
-        document.querySelectorAll('.recharts-surface').length >= 5 &&
+        document.querySelectorAll('figure.chart svg.time-chart').length >= 5 &&
         document.querySelector('tbody tr') !== null,
       undefined,
       { timeout: 120_000 },
@@ -117,6 +129,10 @@ async function timelineFigures(): Promise<void> {
     const longestTaskMs = await page.evaluate(
       () => (window as unknown as { longest: { ms: number } }).longest.ms,
     );
+    if (askedSpans.size !== 1 || !askedSpans.has(TIMELINE_SPANS))
+      throw new Error(
+        `the view asked for ${[...askedSpans].join(', ')} spans, the bench measured ${TIMELINE_SPANS}`,
+      );
     const figures = {
       collections: WEEK_OF_MINUTES,
       events: EVENTS,
@@ -181,6 +197,10 @@ async function containerTable(): Promise<void> {
     const frames = await scrollFrames(page);
     const problems = browser.problems.splice(0);
 
+    if (askedSpans.size !== 1 || !askedSpans.has(TIMELINE_SPANS))
+      throw new Error(
+        `the view asked for ${[...askedSpans].join(', ')} spans, the bench measured ${TIMELINE_SPANS}`,
+      );
     const figures = {
       containers: LARGEST.containers,
       openToRowsMs: round(times.rowsMs),

@@ -94,7 +94,7 @@ describe.runIf(run)('the timeline in Chromium', () => {
     await expect
       .poll(() => page.locator('tbody tr[aria-current="true"]').count(), { timeout: 30_000 })
       .toBe(1);
-    const charts = await page.locator('.recharts-surface').count();
+    const charts = await page.locator('figure.chart svg.time-chart').count();
     expect(charts).toBeGreaterThanOrEqual(5);
     expect(await seriousViolations(page)).toEqual([]);
 

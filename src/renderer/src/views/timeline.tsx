@@ -2,22 +2,11 @@
 // settings, charts of the kept collections with the engine's events on the same time axis, and the list of
 // collections: each opens with one click and compares with the open one with one more.
 
-import { useEffect, useMemo, useState, type FormEvent, type JSX } from 'react';
-import {
-  Area,
-  CartesianGrid,
-  ComposedChart,
-  Legend,
-  ResponsiveContainer,
-  Scatter,
-  ScatterChart,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from 'recharts';
+import { useEffect, useState, type FormEvent, type JSX } from 'react';
 import type {
   CollectionScope,
   HistoryPoint,
+  TimelineChart,
   TimelineView as Timeline,
   WatchSettings,
 } from '../../../shared/history';
@@ -25,6 +14,7 @@ import { api } from '../api';
 import { useQuery } from '../api/use-query';
 import { useApp } from '../app-context';
 import { QueryView } from '../components/states';
+import { EventChart, RangeChart, type AxisColors } from '../components/time-chart';
 import { formatBytes, formatDate, plural } from '../format';
 import { href, navigate } from '../router';
 import { useCssColors } from '../theme';
@@ -163,20 +153,9 @@ function Charts({ timeline }: { timeline: Timeline }): JSX.Element | null {
     'sev-low',
     'sev-info',
   ]);
-  const data = useMemo(
-    () =>
-      timeline.buckets.map((b) => {
-        const row: Record<string, number | readonly [number, number]> = { t: b.t };
-        for (const series of timeline.series) {
-          const range = b.ranges[series.key];
-          if (range !== undefined) row[series.key] = range;
-        }
-        return row;
-      }),
-    [timeline],
-  );
   if (timeline.domain === null) return null;
-  const domain: [number, number] = [timeline.domain[0], timeline.domain[1]];
+  const domain = timeline.domain;
+  const axisColors: AxisColors = { grid: colors.border, text: colors['fg-muted'] };
   const palette = [
     colors.accent,
     colors['chart-2'],
@@ -185,55 +164,26 @@ function Charts({ timeline }: { timeline: Timeline }): JSX.Element | null {
     colors['sev-low'],
     colors['fg-muted'],
   ];
-  const seriesOf = (chart: Timeline['series'][number]['chart']): Timeline['series'] =>
-    timeline.series.filter((s) => s.chart === chart);
   const last = timeline.points[0]?.summary;
-  const axis = (
-    <XAxis
-      dataKey="t"
-      type="number"
-      scale="time"
-      domain={domain}
-      tickFormatter={(t: number) =>
-        new Date(t).toLocaleString(undefined, { dateStyle: 'short', timeStyle: 'short' })
-      }
-      tick={{ fill: colors['fg-muted'], fontSize: 11 }}
-      minTickGap={40}
-    />
-  );
   const chart = (
     title: string,
     id: string,
-    chartName: Timeline['series'][number]['chart'],
+    chartName: TimelineChart,
     colorOf: (key: string, index: number) => string,
     describe: string,
   ): JSX.Element => (
     <section className="panel" aria-labelledby={id}>
       <h2 id={id}>{title}</h2>
-      <figure className="chart" aria-label={`${title}: ${describe}`}>
-        <ResponsiveContainer width="100%" height={180}>
-          <ComposedChart data={data} margin={{ top: 8, right: 12, bottom: 0, left: 0 }}>
-            <CartesianGrid vertical={false} stroke={colors.border} />
-            {axis}
-            <YAxis allowDecimals={false} width={40} tick={{ fill: colors['fg-muted'], fontSize: 11 }} />
-            <Tooltip labelFormatter={(t) => formatDate(new Date(Number(t)).toISOString())} />
-            <Legend />
-            {seriesOf(chartName).map((s, i) => (
-              <Area
-                key={s.key}
-                dataKey={s.key}
-                name={s.label}
-                type="stepAfter"
-                stroke={colorOf(s.key, i)}
-                fill={colorOf(s.key, i)}
-                fillOpacity={0.25}
-                isAnimationActive={false}
-                connectNulls={false}
-              />
-            ))}
-          </ComposedChart>
-        </ResponsiveContainer>
-      </figure>
+      <RangeChart
+        label={`${title}: ${describe}`}
+        spans={timeline.buckets}
+        series={timeline.series
+          .filter((s) => s.chart === chartName)
+          .map((s, i) => ({ key: s.key, label: s.label, color: colorOf(s.key, i) }))}
+        domain={domain}
+        colors={axisColors}
+        formatTime={formatTick}
+      />
     </section>
   );
   const severityColor = (key: string): string =>
@@ -242,7 +192,8 @@ function Charts({ timeline }: { timeline: Timeline }): JSX.Element | null {
     <>
       <p className="muted">
         Each span of the time axis shows the lowest and the highest value collected within it; findings and
-        unreachable paths come from full collections only (a fast one lacks the firewall and HNS).
+        unreachable paths come from full collections only (a fast one lacks the firewall and HNS). Point at a
+        chart, or focus it and press the arrow keys, to read a span.
       </p>
       <div className="grid-2">
         {chart(
@@ -278,9 +229,13 @@ function Charts({ timeline }: { timeline: Timeline }): JSX.Element | null {
           latestFull(timeline.points, (p) => p.summary.unreachablePaths ?? 0, 'unreachable paths'),
         )}
       </div>
-      <EventMarks timeline={timeline} axis={axis} colors={colors} />
+      <EventMarks timeline={timeline} domain={domain} axisColors={axisColors} colors={colors} />
     </>
   );
+}
+
+function formatTick(t: number): string {
+  return new Date(t).toLocaleString(undefined, { dateStyle: 'short', timeStyle: 'short' });
 }
 
 function latest(value: number | null | undefined, what: string): string {
@@ -300,19 +255,15 @@ function latestFull(
 
 function EventMarks({
   timeline,
-  axis,
+  domain,
+  axisColors,
   colors,
 }: {
   timeline: Timeline;
-  axis: JSX.Element;
-  colors: Record<'accent' | 'chart-2' | 'fg-muted' | 'border' | 'warn' | 'sev-high', string>;
+  domain: readonly [number, number];
+  axisColors: AxisColors;
+  colors: Record<'accent' | 'chart-2' | 'fg-muted' | 'warn' | 'sev-high', string>;
 }): JSX.Element {
-  const data = timeline.events.map((e) => ({
-    t: e.t,
-    y: EVENT_KINDS.indexOf(e.kind),
-    count: e.count,
-    label: `${e.count} × ${e.kind}: ${e.containers.join(', ')}${e.count > e.containers.length ? ', …' : ''}`,
-  }));
   const kindColor: Record<(typeof EVENT_KINDS)[number], string> = {
     start: colors.accent,
     die: colors['sev-high'],
@@ -327,36 +278,18 @@ function EventMarks({
         Engine events{' '}
         <span className="muted">({plural(timeline.eventCount, 'event')} received while watching)</span>
       </h2>
-      <figure
-        className="chart"
-        aria-label={`Engine events: ${EVENT_KINDS.map((k) => `${timeline.events.filter((e) => e.kind === k).reduce((n, e) => n + e.count, 0)} ${k}`).join(', ')}`}
-      >
-        <ResponsiveContainer width="100%" height={170}>
-          <ScatterChart margin={{ top: 8, right: 12, bottom: 0, left: 0 }}>
-            <CartesianGrid stroke={colors.border} />
-            {axis}
-            <YAxis
-              dataKey="y"
-              type="number"
-              domain={[-0.5, EVENT_KINDS.length - 0.5]}
-              ticks={EVENT_KINDS.map((_k, i) => i)}
-              tickFormatter={(i: number) => EVENT_KINDS[i] ?? ''}
-              width={70}
-              tick={{ fill: colors['fg-muted'], fontSize: 11 }}
-            />
-            <Tooltip formatter={(_v, _n, item) => (item.payload as { label: string }).label} />
-            {EVENT_KINDS.map((kind, i) => (
-              <Scatter
-                key={kind}
-                name={kind}
-                data={data.filter((d) => d.y === i)}
-                fill={kindColor[kind]}
-                isAnimationActive={false}
-              />
-            ))}
-          </ScatterChart>
-        </ResponsiveContainer>
-      </figure>
+      <EventChart
+        label={`Engine events: ${EVENT_KINDS.map((k) => `${timeline.events.filter((e) => e.kind === k).reduce((n, e) => n + e.count, 0)} ${k}`).join(', ')}`}
+        marks={timeline.events.map((e) => ({
+          t: e.t,
+          kind: e.kind,
+          label: `${e.count} × ${e.kind}: ${e.containers.join(', ')}${e.count > e.containers.length ? ', …' : ''}`,
+        }))}
+        kinds={EVENT_KINDS.map((k) => ({ key: k, label: k, color: kindColor[k] }))}
+        domain={domain}
+        colors={axisColors}
+        formatTime={formatTick}
+      />
       {timeline.events.length === 0 && <p className="muted">No engine events in this history.</p>}
     </section>
   );
