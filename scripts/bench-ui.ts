@@ -82,10 +82,14 @@ async function timelineFigures(): Promise<void> {
   const service = createHostscopeService({ kind: 'web' }, { collectionsDir: folder, historyDir: folder });
   // The spans the page asks for, so the figures below are of the view as it draws (its MAX_BUCKETS).
   const askedSpans = new Set<unknown>();
+  let timelineRequests = 0;
   const served: typeof service = {
     ...service,
     handle: (channel, request) => {
-      if (channel === 'history:timeline') askedSpans.add((request as { maxBuckets?: unknown }).maxBuckets);
+      if (channel === 'history:timeline') {
+        timelineRequests++;
+        askedSpans.add((request as { maxBuckets?: unknown }).maxBuckets);
+      }
       return service.handle(channel, request);
     },
   };
@@ -124,8 +128,12 @@ async function timelineFigures(): Promise<void> {
         for (const entry of list.getEntries()) longest.ms = Math.max(longest.ms, entry.duration);
       }).observe({ type: 'longtask', buffered: false });
     });
+    const requestsBefore = timelineRequests;
     service.emit({ kind: 'history-changed' });
     await page.waitForTimeout(4_000);
+    // No refetch would mean no redraw was measured.
+    if (timelineRequests === requestsBefore)
+      throw new Error('the view did not refetch the timeline on the update');
     const longestTaskMs = await page.evaluate(
       () => (window as unknown as { longest: { ms: number } }).longest.ms,
     );

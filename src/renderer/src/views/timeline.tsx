@@ -15,7 +15,7 @@ import { useQuery } from '../api/use-query';
 import { useApp } from '../app-context';
 import { QueryView } from '../components/states';
 import { EventChart, RangeChart, type AxisColors } from '../components/time-chart';
-import { formatBytes, formatDate, plural } from '../format';
+import { formatBytes, formatDate, formatShortDate, plural } from '../format';
 import { href, navigate } from '../router';
 import { useCssColors } from '../theme';
 
@@ -182,7 +182,7 @@ function Charts({ timeline }: { timeline: Timeline }): JSX.Element | null {
           .map((s, i) => ({ key: s.key, label: s.label, color: colorOf(s.key, i) }))}
         domain={domain}
         colors={axisColors}
-        formatTime={formatTick}
+        formatTime={formatShortDate}
       />
     </section>
   );
@@ -232,10 +232,6 @@ function Charts({ timeline }: { timeline: Timeline }): JSX.Element | null {
       <EventMarks timeline={timeline} domain={domain} axisColors={axisColors} colors={colors} />
     </>
   );
-}
-
-function formatTick(t: number): string {
-  return new Date(t).toLocaleString(undefined, { dateStyle: 'short', timeStyle: 'short' });
 }
 
 function latest(value: number | null | undefined, what: string): string {
@@ -288,7 +284,7 @@ function EventMarks({
         kinds={EVENT_KINDS.map((k) => ({ key: k, label: k, color: kindColor[k] }))}
         domain={domain}
         colors={axisColors}
-        formatTime={formatTick}
+        formatTime={formatShortDate}
       />
       {timeline.events.length === 0 && <p className="muted">No engine events in this history.</p>}
     </section>
