@@ -96,6 +96,15 @@ describe.runIf(run)('the timeline in Chromium', () => {
       .toBe(1);
     const charts = await page.locator('figure.chart svg.time-chart').count();
     expect(charts).toBeGreaterThanOrEqual(5);
+    // Each chart is named with its latest value; the readout tells a span's values from the keyboard too.
+    const running = page.locator('figure.chart[aria-label^="Running containers: latest "]');
+    expect(await running.count()).toBe(1);
+    expect(await page.locator('figure.chart[aria-label^="Engine events: "]').count()).toBe(1);
+    await running.focus();
+    await page.keyboard.press('ArrowLeft');
+    await expect
+      .poll(() => running.locator('.chart-readout').innerText())
+      .toMatch(/: .+ (\d+|\d+–\d+|unknown)/);
     expect(await seriousViolations(page)).toEqual([]);
 
     await page.locator('main h1').focus();

@@ -1,15 +1,6 @@
 // Geometry of the timeline's charts (issue 13, item 3): pure so it is tested without a page. A week of history
 // is drawn as one SVG path per series rather than one element per point, which keeps a redraw far below 50 ms.
 
-export interface Box {
-  readonly width: number;
-  readonly height: number;
-  readonly left: number;
-  readonly right: number;
-  readonly top: number;
-  readonly bottom: number;
-}
-
 export type Scale = (value: number) => number;
 
 /** Maps `domain` linearly onto `range`; a zero-width domain maps to the start of the range. */
