@@ -17,7 +17,14 @@ import type {
   ImageCompatibility,
   ModeCompatibility,
 } from '../../shared/diagnosis';
-import type { Container, HostModel, ImageInfo, Isolation, WindowsVersion } from '../../shared/model';
+import type {
+  Container,
+  HostEvent,
+  HostModel,
+  ImageInfo,
+  Isolation,
+  WindowsVersion,
+} from '../../shared/model';
 import { correlate, type Correlation } from './correlate';
 import { evidenceFrom, missingNote } from './known';
 import { REF } from './references';
@@ -206,6 +213,19 @@ export function imageCompatibility(
 const MISMATCH_HRESULT = 0xc0370101;
 const MISMATCH_TEXT = /0xc0370101/i;
 
+/** The events naming 0xc0370101, with their lower-cased text, once per event list rather than once per container. */
+const mismatchEventsOf = new WeakMap<readonly HostEvent[], readonly { event: HostEvent; text: string }[]>();
+function mismatchEvents(events: readonly HostEvent[]): readonly { event: HostEvent; text: string }[] {
+  let found = mismatchEventsOf.get(events);
+  if (found === undefined) {
+    found = events
+      .filter((e) => e.errorCodes.includes('c0370101'))
+      .map((event) => ({ event, text: (event.message ?? '').toLowerCase() }));
+    mismatchEventsOf.set(events, found);
+  }
+  return found;
+}
+
 /** Evidence that the container already failed to start because its image does not match the host. */
 export function mismatchEvidence(model: HostModel, c: Container): Evidence[] {
   const out: Evidence[] = [];
@@ -216,9 +236,7 @@ export function mismatchEvidence(model: HostModel, c: Container): Evidence[] {
     out.push({ file, detail: `${c.name}: State.ExitCode ${c.exitCode} (0xc0370101)` });
   if (model.events.kind === 'known') {
     const short = c.id.slice(0, 12).toLowerCase();
-    for (const e of model.events.value) {
-      if (!e.errorCodes.includes('c0370101')) continue;
-      const text = (e.message ?? '').toLowerCase();
+    for (const { event: e, text } of mismatchEvents(model.events.value)) {
       if (!text.includes(short) && !text.includes(c.name.toLowerCase())) continue;
       out.push(
         evidenceFrom(
