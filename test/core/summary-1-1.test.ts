@@ -1,21 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { buildHostModel } from '../../src/core/host-model';
 import { summarize } from '../../src/core/summary';
+import { HOST_PROBES_1_1 } from '../support/probes-1-1';
 import { fixture, rawBundle } from '../support/raw-bundle';
 
-const NEW_PROBES = [
-  'host.portexclusions',
-  'host.routes',
-  'host.ipinterfaces',
-  'host.dns',
-  'host.vmswitches',
-  'host.services',
-  'host.events',
-  'host.proxy',
-  'host.hotfixes',
-  'host.computer',
-  'container.dns',
-];
+const NEW_PROBES = [...HOST_PROBES_1_1, 'container.dns'];
 
 describe('summary --json on bundle 1.1 files', () => {
   it('lists every new probe with its outcome and carries services, reserved ranges, proxy, vSwitches and events', () => {

@@ -19,6 +19,7 @@ import {
   tempDir,
   text,
 } from './pwsh-test-kit';
+import { HOST_PROBES_1_1 } from '../../support/probes-1-1';
 
 const run = hasPwsh();
 const dir = tempDir('probes');
@@ -334,19 +335,7 @@ describe.runIf(run)('the bundle 1.1 probes against the Windows Server 2019 stand
     runs = await runPowerShellProbes({
       executable: pwsh!,
       importModules: SERVER_2019,
-      probeIds: [
-        'host.portexclusions',
-        'host.routes',
-        'host.ipinterfaces',
-        'host.dns',
-        'host.vmswitches',
-        'host.services',
-        'host.events',
-        'host.proxy',
-        'host.hotfixes',
-        'host.computer',
-        'host.firewall.rules',
-      ],
+      probeIds: [...HOST_PROBES_1_1, 'host.firewall.rules'],
     });
   }, 120_000);
 
@@ -536,19 +525,7 @@ describe.runIf(run)('the bundle 1.1 probes where a module or tool is missing', (
   });
 
   it('on a machine with none of the Windows commands, each new probe is unsupported, naming what is missing', async () => {
-    const ids = [
-      'host.portexclusions',
-      'host.routes',
-      'host.ipinterfaces',
-      'host.dns',
-      'host.vmswitches',
-      'host.services',
-      'host.events',
-      'host.proxy',
-      'host.hotfixes',
-      'host.computer',
-      'host.hns.endpoints',
-    ];
+    const ids = [...HOST_PROBES_1_1, 'host.hns.endpoints'];
     const runs = await runPowerShellProbes({ executable: pwsh!, probeIds: ids });
     for (const r of runs) expect({ id: r.id, status: r.status }).toEqual({ id: r.id, status: 'unsupported' });
     expect(runs.find((r) => r.id === 'host.portexclusions')!.error).toContain('netsh is not available');
