@@ -2,9 +2,9 @@
 // unreadable manifest (or bundle folder) makes the bundle unreadable (exit 3). Permissions do not bind root, so
 // as root the CLI runs as the unprivileged user `nobody` (setpriv), which is the real permission check.
 import { spawnSync } from 'node:child_process';
-import { chmodSync, cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { chmodSync, cpSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cli, type CliRun } from '../support/cli';
@@ -15,6 +15,24 @@ chmodSync(tmp, 0o755);
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+// `nobody` must reach the checkout to run the CLI from it: a clone inside `mktemp -d` (mode 0700) is closed to it.
+// Each closed ancestor gets only the traverse bit for others while this file runs, and its mode back afterwards.
+const reopened = ancestors(ROOT)
+  .map((dir) => ({ dir, mode: statSync(dir).mode & 0o7777 }))
+  .filter(({ mode }) => (mode & 0o001) === 0);
+if (process.getuid?.() === 0) for (const { dir, mode } of reopened) chmodSync(dir, mode | 0o001);
+afterAll(() => {
+  if (process.getuid?.() === 0) for (const { dir, mode } of reopened) chmodSync(dir, mode);
+});
+
+function ancestors(path: string): string[] {
+  const dirs: string[] = [];
+  for (let dir = path; ; dir = dirname(dir)) {
+    dirs.push(dir);
+    if (dirname(dir) === dir) return dirs;
+  }
+}
 const ENTRY = join(ROOT, 'src/cli/index.ts');
 const NOBODY = 65534;
 
