@@ -11,10 +11,12 @@ describe.runIf(process.platform === 'linux')('endProcessTree', () => {
     const childPid = await new Promise<number>((resolve) =>
       parent.stdout.once('data', (chunk: Buffer) => resolve(Number(chunk.toString().trim()))),
     );
-    // `$!` is known before the forked shell has exec'd sleep: wait for the exec rather than racing it.
-    const cmdline = (): string => readFileSync(`/proc/${childPid}/cmdline`, 'utf8');
-    for (let i = 0; i < 100 && !cmdline().includes('sleep'); i++) await new Promise((r) => setTimeout(r, 20));
-    expect(cmdline()).toContain('sleep');
+    // `$!` is known before the forked shell has exec'd sleep, and until then the fork's command line is the
+    // parent's (`sh -c 'sleep 300 & …'`, which mentions sleep); while exec runs it reads as empty. Wait until
+    // the program itself is sleep rather than racing the exec.
+    const program = (): string => readFileSync(`/proc/${childPid}/cmdline`, 'utf8').split('\0')[0] ?? '';
+    for (let i = 0; i < 100 && !program().endsWith('sleep'); i++) await new Promise((r) => setTimeout(r, 20));
+    expect(program()).toMatch(/(^|\/)sleep$/);
     const exited = new Promise((resolve) => parent.once('exit', resolve));
     endProcessTree(parent.pid!);
     await exited;
