@@ -1,16 +1,7 @@
 // The window: title bar, navigation, the current view, long-operation progress, dialogs and notices.
 
-import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type JSX } from 'react';
-import type { ApiError, AppEvent, OperationKind } from '../../shared/ipc';
-import type { AppInfo, BundleRef } from '../../shared/views';
-import { api } from './api';
-import {
-  AppContext,
-  type AppState,
-  type DialogName,
-  type Notice,
-  type RunningOperation,
-} from './app-context';
+import { useMemo, useRef, useState, type JSX } from 'react';
+import { AppContext, type AppState, type DialogName } from './app-context';
 import { Icon } from './components/icons';
 import { NAV } from './nav';
 import { Loading } from './components/states';
@@ -21,7 +12,16 @@ import { OpenPathDialog } from './dialogs/open-path';
 import { ShortcutsDialog } from './dialogs/shortcuts';
 import { ProgressPanel } from './components/progress-panel';
 import { formatDate } from './format';
-import { href, navigate, parseHash, useHash } from './router';
+import { useAppInfo } from './hooks/use-app-info';
+import { useBundleDrop } from './hooks/use-bundle-drop';
+import { useHeadingFocus } from './hooks/use-heading-focus';
+import { useMenuCommands } from './hooks/use-menu-commands';
+import { useNotices } from './hooks/use-notices';
+import { useOpenBundle } from './hooks/use-open-bundle';
+import { newOperationId, useOperations } from './hooks/use-operations';
+import { useShortcuts } from './hooks/use-shortcuts';
+import { useWindowTitle } from './hooks/use-window-title';
+import { href, parseHash, useHash } from './router';
 import { ContainerDetailView } from './views/container-detail';
 import { ChangesView } from './views/changes';
 import { ContainersView } from './views/containers';
@@ -34,157 +34,24 @@ import { TimelineView } from './views/timeline';
 import { TopologyView } from './views/topology';
 import { WelcomeView } from './views/welcome';
 
-let operationCounter = 0;
-
-/** Routes that name a container of the previous bundle go back to their view, without the container. */
-function leaveOldBundle(): void {
-  const { segments, params } = parseHash(window.location.hash);
-  const [view] = segments;
-  if (view === 'containers' && segments.length > 1) navigate(href(['containers']), true);
-  else if ((view === 'reachability' || view === 'isolation') && [...params.keys()].length > 0)
-    navigate(href([view]), true);
-}
-
 export function App(): JSX.Element {
-  const [info, setInfo] = useState<AppInfo | null>(null);
-  const [infoError, setInfoError] = useState<ApiError | null>(null);
-  const [bundle, setBundle] = useState<BundleRef | null>(null);
-  const [operations, setOperations] = useState<readonly RunningOperation[]>([]);
-  const [notices, setNotices] = useState<readonly Notice[]>([]);
+  const { info, infoError, bundle } = useAppInfo();
+  const operations = useOperations();
+  const { notices, notify, showError, dismiss } = useNotices();
   const [dialog, setDialog] = useState<DialogName>(null);
-  const [dragging, setDragging] = useState(false);
+  const { openPath, openSample, pickBundle } = useOpenBundle({
+    canPick: info?.canPick === true,
+    showError,
+    openDialog: setDialog,
+  });
+  const drop = useBundleDrop({ enabled: dialog !== 'import-paste', openPath, notify });
+  useMenuCommands(setDialog);
+  useShortcuts(info?.shell === 'web', setDialog);
+  useWindowTitle(bundle);
   const mainRef = useRef<HTMLElement>(null);
   const hash = useHash();
   const route = useMemo(() => parseHash(hash), [hash]);
-
-  const refreshInfo = useCallback(async () => {
-    const result = await api.invoke('app:info', {});
-    if (result.ok) {
-      setInfo(result.value);
-      setBundle(result.value.bundle);
-      setInfoError(null);
-    } else setInfoError(result.error);
-  }, []);
-
-  const notify = useCallback((text: string, tone: 'info' | 'error' = 'info') => {
-    const id = Date.now() + Math.random();
-    setNotices((list) => [...list.slice(-3), { id, tone, text }]);
-    setTimeout(() => setNotices((list) => list.filter((n) => n.id !== id)), tone === 'error' ? 9000 : 4000);
-  }, []);
-
-  const showError = useCallback(
-    (error: ApiError) => {
-      if (error.code !== 'cancelled') notify(error.message, 'error');
-    },
-    [notify],
-  );
-
-  const newOperationId = useCallback(
-    (kind: OperationKind) => `${kind}-${Date.now().toString(36)}-${++operationCounter}`,
-    [],
-  );
-
-  const openPath = useCallback(
-    async (path: string) => {
-      const result = await api.invoke('bundle:open', { path, operationId: newOperationId('open') });
-      if (!result.ok) showError(result.error);
-      return result.ok;
-    },
-    [newOperationId, showError],
-  );
-
-  const openSample = useCallback(
-    async (name: string) => {
-      const result = await api.invoke('bundle:openSample', { name, operationId: newOperationId('open') });
-      if (!result.ok) showError(result.error);
-      return result.ok;
-    },
-    [newOperationId, showError],
-  );
-
-  const pickBundle = useCallback(async () => {
-    if (!info?.canPick) {
-      setDialog('open-path');
-      return;
-    }
-    const result = await api.invoke('bundle:pick', { operationId: newOperationId('open') });
-    if (!result.ok) showError(result.error);
-  }, [info, newOperationId, showError]);
-
-  useEffect(() => {
-    // refreshInfo sets state only after its await, never during the effect.
-    // eslint-disable-next-line react-hooks/set-state-in-effect
-    void refreshInfo();
-    return api.onEvent((event: AppEvent) => {
-      switch (event.kind) {
-        case 'progress':
-          setOperations((list) => [...list.filter((o) => o.operationId !== event.operationId), event]);
-          break;
-        case 'operation-ended':
-          setOperations((list) => list.filter((o) => o.operationId !== event.operationId));
-          break;
-        case 'bundle-opened':
-          setBundle(event.bundle);
-          void refreshInfo();
-          leaveOldBundle();
-          break;
-        case 'command':
-          setDialog(event.command === 'open-path' ? 'open-path' : event.command);
-          break;
-        case 'navigate':
-          navigate(href([event.view]));
-          break;
-      }
-    });
-  }, [refreshInfo]);
-
-  // Keyboard shortcuts in the browser; the desktop menu's accelerators do the same there.
-  useEffect(() => {
-    if (info?.shell !== 'web') return;
-    const onKey = (event: KeyboardEvent): void => {
-      if (!(event.ctrlKey || event.metaKey) || event.altKey) return;
-      const index = Number(event.key) - 1;
-      if (index >= 0 && index < NAV.length) {
-        event.preventDefault();
-        navigate(href([NAV[index]!.view]));
-      } else if (event.key === 'o') {
-        event.preventDefault();
-        setDialog('open-path');
-      } else if (event.key === 'e') {
-        event.preventDefault();
-        setDialog('export-report');
-      } else if (event.key === '/') {
-        event.preventDefault();
-        setDialog('shortcuts');
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [info?.shell]);
-
-  useEffect(() => {
-    document.title = bundle ? `${bundle.computerName ?? bundle.label} - Hostscope` : 'Hostscope';
-  }, [bundle]);
-
-  // Focus moves to the new view's heading, so keyboard and screen-reader users land where the content is.
-  // A view that loads its data first (Enter on a container row) has no heading yet: focus it once it appears,
-  // rather than leaving focus on a row that is gone (issue 11).
-  const [section, item] = route.segments;
-  useEffect(() => {
-    const main = mainRef.current;
-    if (!main) return;
-    const focusHeading = (): boolean => {
-      const heading = main.querySelector<HTMLElement>('h1');
-      heading?.focus({ preventScroll: true });
-      return heading !== null;
-    };
-    if (focusHeading()) return;
-    const observer = new MutationObserver(() => {
-      if (focusHeading()) observer.disconnect();
-    });
-    observer.observe(main, { childList: true, subtree: true });
-    return () => observer.disconnect();
-  }, [section, item]);
+  useHeadingFocus(mainRef, route.segments[0], route.segments[1]);
 
   const state: AppState = useMemo(
     () => ({
@@ -199,39 +66,17 @@ export function App(): JSX.Element {
       openDialog: setDialog,
       newOperationId,
     }),
-    [info, bundle, operations, openPath, openSample, pickBundle, notify, showError, newOperationId],
+    [info, bundle, operations, openPath, openSample, pickBundle, notify, showError],
   );
-
-  const onDrop = (event: DragEvent): void => {
-    event.preventDefault();
-    setDragging(false);
-    // With Paste or drop open, a drop beside its drop area is no bundle to open by path.
-    if (dialog === 'import-paste') return;
-    const file = event.dataTransfer.files[0];
-    if (!file) return;
-    if (!api.pathForFile) {
-      notify(
-        'A browser cannot tell where a dropped file lives: use Open bundle and type its path, or Paste or drop to import console output.',
-        'error',
-      );
-      return;
-    }
-    void openPath(api.pathForFile(file));
-  };
 
   const view = route.segments[0] ?? 'overview';
   return (
     <AppContext.Provider value={state}>
       <div
-        className={dragging ? 'app dragging' : 'app'}
-        onDragOver={(e) => {
-          e.preventDefault();
-          if (!dragging && dialog !== 'import-paste') setDragging(true);
-        }}
-        onDragLeave={(e) => {
-          if (e.currentTarget === e.target) setDragging(false);
-        }}
-        onDrop={onDrop}
+        className={drop.dragging ? 'app dragging' : 'app'}
+        onDragOver={drop.onDragOver}
+        onDragLeave={drop.onDragLeave}
+        onDrop={drop.onDrop}
       >
         <a
           className="skip-link"
@@ -327,7 +172,7 @@ export function App(): JSX.Element {
                 type="button"
                 className="button button-ghost"
                 aria-label="Dismiss"
-                onClick={() => setNotices((list) => list.filter((x) => x.id !== n.id))}
+                onClick={() => dismiss(n.id)}
               >
                 ×
               </button>
