@@ -2,7 +2,7 @@
 // charts of 300 spans on every update; a path per series costs a few milliseconds. Values stay readable without
 // a pointer: the figure's label tells the latest value and the readout below the chart follows pointer and keys.
 
-import { useState, type JSX, type KeyboardEvent, type PointerEvent } from 'react';
+import { useState, type JSX, type KeyboardEvent, type PointerEvent, type ReactNode } from 'react';
 import {
   bandPath,
   countTicks,
@@ -42,17 +42,21 @@ function frameOf(domain: readonly [number, number], height: number, left: number
   };
 }
 
+/** What every chart on the shared time axis is given. */
+interface TimeChartProps {
+  /** The figure's accessible name: the chart and its latest value. */
+  readonly label: string;
+  readonly domain: readonly [number, number];
+  readonly colors: AxisColors;
+  readonly formatTime: (t: number) => string;
+}
+
 function TimeAxis({
   domain,
   frame,
   colors,
   formatTime,
-}: {
-  domain: readonly [number, number];
-  frame: Frame;
-  colors: AxisColors;
-  formatTime: (t: number) => string;
-}): JSX.Element {
+}: Omit<TimeChartProps, 'label'> & { readonly frame: Frame }): JSX.Element {
   const ticks = timeTicks(domain);
   return (
     <g fontSize={11} fill={colors.text}>
@@ -97,17 +101,48 @@ function useReadout(starts: readonly number[], frame: Frame): Readout {
   return { index, onPointerMove, onKeyDown, onPointerLeave: () => setIndex(null) };
 }
 
-export interface RangeChartProps {
-  /** The figure's accessible name: the chart and its latest value. */
-  readonly label: string;
+/** The figure both charts share: named and focusable, its plot following pointer and keys, the readout below. */
+function ChartFigure({
+  label,
+  height,
+  readout,
+  reading,
+  legend,
+  children,
+}: {
+  label: string;
+  height: number;
+  readout: Readout;
+  /** What the readout says, null while nothing is read out. */
+  reading: string | null;
+  legend?: ReactNode;
+  children: ReactNode;
+}): JSX.Element {
+  return (
+    <figure className="chart" aria-label={label} tabIndex={0} onKeyDown={readout.onKeyDown}>
+      <svg
+        className="time-chart"
+        viewBox={`0 0 ${WIDTH} ${height}`}
+        aria-hidden="true"
+        onPointerMove={readout.onPointerMove}
+        onPointerLeave={readout.onPointerLeave}
+      >
+        {children}
+      </svg>
+      {legend}
+      <p className="chart-readout muted" aria-live="polite">
+        {reading ?? '\u00a0'}
+      </p>
+    </figure>
+  );
+}
+
+export interface RangeChartProps extends TimeChartProps {
   readonly spans: readonly {
     readonly t: number;
     readonly ranges: Readonly<Record<string, readonly [number, number]>>;
   }[];
   readonly series: readonly ChartSeries[];
-  readonly domain: readonly [number, number];
-  readonly colors: AxisColors;
-  readonly formatTime: (t: number) => string;
 }
 
 /** Lowest and highest value of each series per span, as bands on a shared time axis. */
@@ -127,64 +162,60 @@ export function RangeChart({
   const y = linearScale([0, yTicks[yTicks.length - 1]!], [height - PLOT.bottom, PLOT.top]);
   const starts = spans.map((s) => s.t);
   const readout = useReadout(starts, frame);
-  const hovered = readout.index === null ? null : spans[readout.index];
+  const hovered = readout.index === null ? undefined : spans[readout.index];
   return (
-    <figure className="chart" aria-label={label} tabIndex={0} onKeyDown={readout.onKeyDown}>
-      <svg
-        className="time-chart"
-        viewBox={`0 0 ${WIDTH} ${height}`}
-        aria-hidden="true"
-        onPointerMove={readout.onPointerMove}
-        onPointerLeave={readout.onPointerLeave}
-      >
-        <g fontSize={11} fill={colors.text}>
-          {yTicks.map((v) => (
-            <g key={v}>
-              <line x1={PLOT.left} x2={WIDTH - PLOT.right} y1={y(v)} y2={y(v)} stroke={colors.grid} />
-              <text x={PLOT.left - 6} y={y(v) + 4} textAnchor="end">
-                {v}
-              </text>
-            </g>
-          ))}
-        </g>
-        <TimeAxis domain={domain} frame={frame} colors={colors} formatTime={formatTime} />
-        {series.map((s) => (
-          <path
-            key={s.key}
-            d={bandPath(
-              spans.map((span): Span => ({ t: span.t, range: span.ranges[s.key] })),
-              domain[1],
-              frame.x,
-              y,
-            )}
-            fill={s.color}
-            fillOpacity={0.45}
-            stroke={s.color}
-            strokeWidth={1}
-          />
-        ))}
-        {hovered !== null && hovered !== undefined && (
-          <line
-            x1={frame.x(hovered.t)}
-            x2={frame.x(hovered.t)}
-            y1={PLOT.top}
-            y2={height - PLOT.bottom}
-            stroke={colors.text}
-          />
-        )}
-      </svg>
-      <Legend series={series} />
-      <p className="chart-readout muted" aria-live="polite">
-        {hovered === null || hovered === undefined
-          ? '\u00a0'
+    <ChartFigure
+      label={label}
+      height={height}
+      readout={readout}
+      legend={<Legend series={series} />}
+      reading={
+        hovered === undefined
+          ? null
           : `${formatTime(hovered.t)}: ${series
               .map((s) => {
                 const r = hovered.ranges[s.key];
                 return `${s.label} ${r === undefined ? 'unknown' : r[0] === r[1] ? r[0] : `${r[0]}–${r[1]}`}`;
               })
-              .join(', ')}`}
-      </p>
-    </figure>
+              .join(', ')}`
+      }
+    >
+      <g fontSize={11} fill={colors.text}>
+        {yTicks.map((v) => (
+          <g key={v}>
+            <line x1={PLOT.left} x2={WIDTH - PLOT.right} y1={y(v)} y2={y(v)} stroke={colors.grid} />
+            <text x={PLOT.left - 6} y={y(v) + 4} textAnchor="end">
+              {v}
+            </text>
+          </g>
+        ))}
+      </g>
+      <TimeAxis domain={domain} frame={frame} colors={colors} formatTime={formatTime} />
+      {series.map((s) => (
+        <path
+          key={s.key}
+          d={bandPath(
+            spans.map((span): Span => ({ t: span.t, range: span.ranges[s.key] })),
+            domain[1],
+            frame.x,
+            y,
+          )}
+          fill={s.color}
+          fillOpacity={0.45}
+          stroke={s.color}
+          strokeWidth={1}
+        />
+      ))}
+      {hovered !== undefined && (
+        <line
+          x1={frame.x(hovered.t)}
+          x2={frame.x(hovered.t)}
+          y1={PLOT.top}
+          y2={height - PLOT.bottom}
+          stroke={colors.text}
+        />
+      )}
+    </ChartFigure>
   );
 }
 
@@ -207,14 +238,10 @@ export interface EventMark {
   readonly label: string;
 }
 
-export interface EventChartProps {
-  readonly label: string;
+export interface EventChartProps extends TimeChartProps {
   readonly marks: readonly EventMark[];
   /** Rows top to bottom, each with its colour. */
   readonly kinds: readonly ChartSeries[];
-  readonly domain: readonly [number, number];
-  readonly colors: AxisColors;
-  readonly formatTime: (t: number) => string;
 }
 
 /** Engine events as dots, one row per kind, on the same time axis as the range charts. */
@@ -238,34 +265,28 @@ export function EventChart({
   );
   const hovered = readout.index === null ? undefined : sorted[readout.index];
   return (
-    <figure className="chart" aria-label={label} tabIndex={0} onKeyDown={readout.onKeyDown}>
-      <svg
-        className="time-chart"
-        viewBox={`0 0 ${WIDTH} ${height}`}
-        aria-hidden="true"
-        onPointerMove={readout.onPointerMove}
-        onPointerLeave={readout.onPointerLeave}
-      >
-        {kinds.map((k, i) => (
-          <g key={k.key}>
-            <line x1={left} x2={WIDTH - PLOT.right} y1={row(i)} y2={row(i)} stroke={colors.grid} />
-            <text x={left - 6} y={row(i) + 4} textAnchor="end" fontSize={11} fill={colors.text}>
-              {k.label}
-            </text>
-            <path
-              d={dotsPath(
-                marks.filter((m) => m.kind === k.key).map((m) => ({ x: frame.x(m.t), y: row(i) })),
-                3,
-              )}
-              fill={k.color}
-            />
-          </g>
-        ))}
-        <TimeAxis domain={domain} frame={frame} colors={colors} formatTime={formatTime} />
-      </svg>
-      <p className="chart-readout muted" aria-live="polite">
-        {hovered === undefined ? '\u00a0' : `${formatTime(hovered.t)}: ${hovered.label}`}
-      </p>
-    </figure>
+    <ChartFigure
+      label={label}
+      height={height}
+      readout={readout}
+      reading={hovered === undefined ? null : `${formatTime(hovered.t)}: ${hovered.label}`}
+    >
+      {kinds.map((k, i) => (
+        <g key={k.key}>
+          <line x1={left} x2={WIDTH - PLOT.right} y1={row(i)} y2={row(i)} stroke={colors.grid} />
+          <text x={left - 6} y={row(i) + 4} textAnchor="end" fontSize={11} fill={colors.text}>
+            {k.label}
+          </text>
+          <path
+            d={dotsPath(
+              marks.filter((m) => m.kind === k.key).map((m) => ({ x: frame.x(m.t), y: row(i) })),
+              3,
+            )}
+            fill={k.color}
+          />
+        </g>
+      ))}
+      <TimeAxis domain={domain} frame={frame} colors={colors} formatTime={formatTime} />
+    </ChartFigure>
   );
 }

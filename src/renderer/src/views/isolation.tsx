@@ -210,24 +210,41 @@ function Comparison({
             </thead>
             <tbody>
               {comparison.rows.map((row) => (
-                <tr key={row.id} className={row.differs ? 'iso-differs' : ''}>
-                  <th scope="row">
-                    {row.title}
-                    {row.differs && <span className="chip chip-accent">differs</span>}
-                  </th>
+                <PointRow key={row.id} title={row.title} mark={row.differs ? 'differs' : null}>
                   <td>
                     <PointCell point={row.a} />
                   </td>
                   <td>
                     <PointCell point={row.b} />
                   </td>
-                </tr>
+                </PointRow>
               ))}
             </tbody>
           </table>
         </div>
       )}
     </>
+  );
+}
+
+/** A point of a side-by-side table, its name marked where the two columns tell different things. */
+function PointRow({
+  title,
+  mark,
+  children,
+}: {
+  title: string;
+  mark: string | null;
+  children: ReactNode;
+}): JSX.Element {
+  return (
+    <tr className={mark !== null ? 'iso-differs' : ''}>
+      <th scope="row">
+        {title}
+        {mark !== null && <span className="chip chip-accent">{mark}</span>}
+      </th>
+      {children}
+    </tr>
   );
 }
 
@@ -514,11 +531,7 @@ function WhatIfStep({
               </thead>
               <tbody>
                 {w.points.map((p) => (
-                  <tr key={p.id} className={p.changes ? 'iso-differs' : ''}>
-                    <th scope="row">
-                      {p.title}
-                      {p.changes && <span className="chip chip-accent">changes</span>}
-                    </th>
+                  <PointRow key={p.id} title={p.title} mark={p.changes ? 'changes' : null}>
                     <td>
                       <WithTerms text={p.now} />
                     </td>
@@ -530,7 +543,7 @@ function WhatIfStep({
                         </div>
                       )}
                     </td>
-                  </tr>
+                  </PointRow>
                 ))}
               </tbody>
             </table>

@@ -1,8 +1,10 @@
 // The path of one reachability question as a picture: client -> each hop -> the process in the container. Hops are
 // green (passes), red (fails) or grey (unknown, or does not apply); the row wraps to the width available.
 
-import { useEffect, useRef, useState, type JSX, type KeyboardEvent } from 'react';
+import type { JSX, KeyboardEvent } from 'react';
 import type { Hop, HopStatus } from '../../../shared/diagnosis';
+import { ArrowMarker } from '../components/arrow-marker';
+import { useElementWidth } from '../hooks/use-element-width';
 
 const NODE_W = 164;
 const LINE_H = 14;
@@ -37,15 +39,7 @@ export function PathDiagram({
   selected: number | null;
   onSelect: (index: number) => void;
 }): JSX.Element {
-  const wrapRef = useRef<HTMLDivElement>(null);
-  const [width, setWidth] = useState(900);
-  useEffect(() => {
-    const element = wrapRef.current;
-    if (!element) return;
-    const observer = new ResizeObserver(([entry]) => entry && setWidth(entry.contentRect.width));
-    observer.observe(element);
-    return () => observer.disconnect();
-  }, []);
+  const [wrapRef, width] = useElementWidth<HTMLDivElement>(900);
 
   const nodes: Node[] = [
     { key: 'client', title: client, kind: 'end', hopIndex: null },
@@ -82,17 +76,7 @@ export function PathDiagram({
         aria-label={`Path from ${client} to ${target}: ${hops.map((h) => `${h.title} ${STATUS_WORD[h.status]}`).join('; ')}`}
       >
         <defs>
-          <marker
-            id="path-arrow"
-            viewBox="0 0 10 10"
-            refX="9"
-            refY="5"
-            markerWidth="7"
-            markerHeight="7"
-            orient="auto-start-reverse"
-          >
-            <path d="M0 0 10 5 0 10z" className="path-arrowhead" />
-          </marker>
+          <ArrowMarker id="path-arrow" size={7} orient="auto-start-reverse" className="path-arrowhead" />
         </defs>
         {nodes.slice(1).map((node, i) => {
           const a = place(i);

@@ -1,13 +1,15 @@
 // Topology: the host and its adapters, the WinNAT instances, and each Docker network with its containers, drawn
 // left to right in the order traffic from outside would pass them.
 
-import { useEffect, useRef, useState, type JSX } from 'react';
+import type { JSX } from 'react';
 import type { TopologyContainer, TopologyNetwork, TopologyView as Topology } from '../../../shared/views';
 import { useQuery } from '../api/use-query';
 import { useBundleKey } from '../app-context';
+import { ArrowMarker } from '../components/arrow-marker';
 import { DataTable } from '../components/data-table';
 import { QueryView, UnknownNote } from '../components/states';
 import { dash } from '../format';
+import { useElementWidth } from '../hooks/use-element-width';
 import { href } from '../router';
 
 const HOST_W = 220;
@@ -47,17 +49,8 @@ interface Lane {
 }
 
 function TopologyPicture({ view }: { view: Topology }): JSX.Element {
-  const wrapRef = useRef<HTMLDivElement>(null);
-  const [width, setWidth] = useState(1000);
-  useEffect(() => {
-    const element = wrapRef.current;
-    if (!element) return;
-    const observer = new ResizeObserver(
-      ([entry]) => entry && setWidth(Math.max(820, entry.contentRect.width)),
-    );
-    observer.observe(element);
-    return () => observer.disconnect();
-  }, []);
+  const [wrapRef, boxWidth] = useElementWidth<HTMLDivElement>(1000);
+  const width = Math.max(820, boxWidth);
 
   const laneWidth = width - NET_X - 2;
   const perRow = Math.max(1, Math.floor((laneWidth - 2 * CHIP_GAP + CHIP_GAP) / (CHIP_W + CHIP_GAP)));
@@ -123,17 +116,7 @@ function TopologyPicture({ view }: { view: Topology }): JSX.Element {
           aria-label={describe(view)}
         >
           <defs>
-            <marker
-              id="topo-arrow"
-              viewBox="0 0 10 10"
-              refX="9"
-              refY="5"
-              markerWidth="6"
-              markerHeight="6"
-              orient="auto"
-            >
-              <path d="M0 0 10 5 0 10z" className="topo-arrowhead" />
-            </marker>
+            <ArrowMarker id="topo-arrow" size={6} orient="auto" className="topo-arrowhead" />
             {/* In each chip's own coordinates: long names are clipped, not cut, so their text stays whole. */}
             <clipPath id="chip-clip">
               <rect width={CHIP_W - 8} height={CHIP_H} />
