@@ -72,26 +72,18 @@ function ComparePicker({ older, newer }: { older: string; newer: string }): JSX.
   };
   return (
     <form className="toolbar changes-picker" onSubmit={submit} aria-label="Bundles to compare">
-      <label className="select-label">
-        Older bundle
-        <input
-          className="input"
-          value={olderPath}
-          onChange={(e) => setOlder(e.target.value)}
-          placeholder={'C:\\bundles\\host01-before.zip'}
-          spellCheck={false}
-        />
-      </label>
-      <label className="select-label">
-        Newer bundle
-        <input
-          className="input"
-          value={newerPath}
-          onChange={(e) => setNewer(e.target.value)}
-          placeholder={'C:\\bundles\\host01-now.zip'}
-          spellCheck={false}
-        />
-      </label>
+      <PathField
+        label="Older bundle"
+        value={olderPath}
+        onChange={setOlder}
+        placeholder={'C:\\bundles\\host01-before.zip'}
+      />
+      <PathField
+        label="Newer bundle"
+        value={newerPath}
+        onChange={setNewer}
+        placeholder={'C:\\bundles\\host01-now.zip'}
+      />
       <button
         type="submit"
         className="button button-primary"
@@ -100,6 +92,32 @@ function ComparePicker({ older, newer }: { older: string; newer: string }): JSX.
         Compare
       </button>
     </form>
+  );
+}
+
+/** A bundle's path as typed: the folder or .zip on the machine that runs the service. */
+function PathField({
+  label,
+  value,
+  onChange,
+  placeholder,
+}: {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  placeholder: string;
+}): JSX.Element {
+  return (
+    <label className="select-label">
+      {label}
+      <input
+        className="input"
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        placeholder={placeholder}
+        spellCheck={false}
+      />
+    </label>
   );
 }
 

@@ -9,6 +9,7 @@ import { useBundleKey } from '../app-context';
 import { IsolationChip, SeverityBadge, StateChip } from '../components/chips';
 import { Icon } from '../components/icons';
 import { EmptyState, QueryView, UnknownNote } from '../components/states';
+import { LabeledSelect } from '../components/labeled-select';
 import { dash } from '../format';
 import { href, navigate } from '../router';
 import { severityRank } from '../severity';
@@ -223,30 +224,26 @@ export function ContainerTable({ rows }: { rows: readonly ContainerRow[] }): JSX
           }}
           spellCheck={false}
         />
-        <label className="select-label">
-          State
-          <select
-            className="select"
-            value={stateFilter}
-            onChange={(e) => setStateFilter(e.target.value as typeof stateFilter)}
-          >
-            <option value="all">All</option>
-            <option value="running">Running</option>
-            <option value="stopped">Not running</option>
-          </select>
-        </label>
-        <label className="select-label">
-          Isolation
-          <select
-            className="select"
-            value={isolationFilter}
-            onChange={(e) => setIsolationFilter(e.target.value as typeof isolationFilter)}
-          >
-            <option value="all">All</option>
-            <option value="process">Process</option>
-            <option value="hyperv">Hyper-V</option>
-          </select>
-        </label>
+        <LabeledSelect
+          label="State"
+          value={stateFilter}
+          onChange={setStateFilter}
+          options={[
+            { value: 'all', label: 'All' },
+            { value: 'running', label: 'Running' },
+            { value: 'stopped', label: 'Not running' },
+          ]}
+        />
+        <LabeledSelect
+          label="Isolation"
+          value={isolationFilter}
+          onChange={setIsolationFilter}
+          options={[
+            { value: 'all', label: 'All' },
+            { value: 'process', label: 'Process' },
+            { value: 'hyperv', label: 'Hyper-V' },
+          ]}
+        />
         <span className="muted toolbar-count" role="status" aria-live="polite">
           {visible.length === rows.length
             ? `${rows.length.toLocaleString()} containers`

@@ -9,6 +9,7 @@ import { SeverityBadge } from '../components/chips';
 import { FixBlock } from '../components/copy-button';
 import { EvidenceList, References } from '../components/evidence';
 import { EmptyState, QueryView } from '../components/states';
+import { LabeledSelect } from '../components/labeled-select';
 import { href } from '../router';
 import { SEVERITY_ORDER } from '../severity';
 
@@ -116,17 +117,15 @@ function FindingList({
           value={text}
           onChange={(e) => setText(e.target.value)}
         />
-        <label className="select-label">
-          Group by
-          <select
-            className="select"
-            value={grouping}
-            onChange={(e) => setGrouping(e.target.value as Grouping)}
-          >
-            <option value="severity">Severity</option>
-            <option value="kind">Kind of finding</option>
-          </select>
-        </label>
+        <LabeledSelect
+          label="Group by"
+          value={grouping}
+          onChange={setGrouping}
+          options={[
+            { value: 'severity', label: 'Severity' },
+            { value: 'kind', label: 'Kind of finding' },
+          ]}
+        />
         <span className="muted toolbar-count" role="status" aria-live="polite">
           {shown.length} of {findings.length}
         </span>

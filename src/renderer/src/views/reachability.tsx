@@ -26,6 +26,7 @@ import { FixBlock } from '../components/copy-button';
 import { DataTable } from '../components/data-table';
 import { EvidenceList, References } from '../components/evidence';
 import { EmptyState, QueryView, UnknownNote } from '../components/states';
+import { LabeledSelect } from '../components/labeled-select';
 import { href, navigate } from '../router';
 import { PathDiagram } from './path-diagram';
 
@@ -720,35 +721,32 @@ function MatrixTable({
   return (
     <>
       <div className="toolbar">
-        <label className="select-label">
-          Direction
-          <select
-            id="matrix-direction"
-            className="select"
-            value={direction}
-            onChange={(e) => setDirection(e.target.value as DirectionFilter)}
-          >
-            <option value="all">Both ({rows.length})</option>
-            <option value="inbound">
-              Inbound: who reaches each container ({rows.length - outboundCount})
-            </option>
-            <option value="outbound">Outbound: what each container reaches ({outboundCount})</option>
-          </select>
-        </label>
-        <label className="select-label">
-          Show
-          <select
-            id="matrix-verdict"
-            className="select"
-            value={verdict}
-            onChange={(e) => setVerdict(e.target.value as Verdict | 'all')}
-          >
-            <option value="all">All ({inDirection.length})</option>
-            <option value="unreachable">Unreachable ({counts.unreachable})</option>
-            <option value="unknown">Unknown ({counts.unknown})</option>
-            <option value="reachable">Reachable ({counts.reachable})</option>
-          </select>
-        </label>
+        <LabeledSelect
+          label="Direction"
+          id="matrix-direction"
+          value={direction}
+          onChange={setDirection}
+          options={[
+            { value: 'all', label: `Both (${rows.length})` },
+            {
+              value: 'inbound',
+              label: `Inbound: who reaches each container (${rows.length - outboundCount})`,
+            },
+            { value: 'outbound', label: `Outbound: what each container reaches (${outboundCount})` },
+          ]}
+        />
+        <LabeledSelect
+          label="Show"
+          id="matrix-verdict"
+          value={verdict}
+          onChange={setVerdict}
+          options={[
+            { value: 'all', label: `All (${inDirection.length})` },
+            { value: 'unreachable', label: `Unreachable (${counts.unreachable})` },
+            { value: 'unknown', label: `Unknown (${counts.unknown})` },
+            { value: 'reachable', label: `Reachable (${counts.reachable})` },
+          ]}
+        />
         {shown.length > MATRIX_LIMIT && (
           <span className="muted">
             Showing the first {MATRIX_LIMIT} of {shown.length}.

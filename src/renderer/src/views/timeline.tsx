@@ -391,6 +391,34 @@ function count(value: number | null): string {
   return value === null ? '—' : String(value);
 }
 
+/** A whole number typed as text: the form checks its range on save and says which field is off. */
+function NumberField({
+  id,
+  label,
+  value,
+  onChange,
+  disabled = false,
+}: {
+  id: string;
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  disabled?: boolean;
+}): JSX.Element {
+  return (
+    <>
+      <label htmlFor={id}>{label}</label>
+      <input
+        id={id}
+        inputMode="numeric"
+        value={value}
+        disabled={disabled}
+        onChange={(e) => onChange(e.target.value)}
+      />
+    </>
+  );
+}
+
 function SettingsForm({ timeline }: { timeline: Timeline }): JSX.Element {
   const { showError, notify } = useApp();
   const s = timeline.settings;
@@ -437,40 +465,19 @@ function SettingsForm({ timeline }: { timeline: Timeline }): JSX.Element {
           <input type="checkbox" checked={fastOn} onChange={(e) => setFastOn(e.target.checked)} /> Fast
           collection (engine state, NAT sessions, TCP endpoints) every
         </label>
-        <label htmlFor="watch-fast">Seconds</label>
-        <input
-          id="watch-fast"
-          inputMode="numeric"
-          value={fast}
-          disabled={!fastOn}
-          onChange={(e) => setFast(e.target.value)}
-        />
+        <NumberField id="watch-fast" label="Seconds" value={fast} onChange={setFast} disabled={!fastOn} />
         <label className="checkbox">
           <input type="checkbox" checked={fullOn} onChange={(e) => setFullOn(e.target.checked)} /> Full
           collection every
         </label>
-        <label htmlFor="watch-full">Minutes</label>
-        <input
-          id="watch-full"
-          inputMode="numeric"
-          value={full}
-          disabled={!fullOn}
-          onChange={(e) => setFull(e.target.value)}
-        />
-        <label htmlFor="watch-count">Collections kept at most</label>
-        <input
+        <NumberField id="watch-full" label="Minutes" value={full} onChange={setFull} disabled={!fullOn} />
+        <NumberField
           id="watch-count"
-          inputMode="numeric"
+          label="Collections kept at most"
           value={maxCount}
-          onChange={(e) => setMaxCount(e.target.value)}
+          onChange={setMaxCount}
         />
-        <label htmlFor="watch-size">Size kept at most (MiB)</label>
-        <input
-          id="watch-size"
-          inputMode="numeric"
-          value={maxMib}
-          onChange={(e) => setMaxMib(e.target.value)}
-        />
+        <NumberField id="watch-size" label="Size kept at most (MiB)" value={maxMib} onChange={setMaxMib} />
         {problem !== null && (
           <p className="note note-unknown" role="alert">
             {problem}
