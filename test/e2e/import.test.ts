@@ -98,6 +98,12 @@ describe.skipIf(!run)('Paste or drop in Chromium', () => {
     const info = await app.service.call('app:info', {});
     expect(info.ok && info.value.bundle?.source.startsWith(importsDir)).toBe(true);
     expect(info.ok && info.value.bundle?.collector).toMatch(/^import /);
+    // The overview's probe list says what the paste lacked (the manifest's `partial`), where the probe is listed.
+    const probes = page.locator('section.panel').filter({ has: page.locator('#ov-probes') });
+    expect(await probes.locator('h2').innerText()).toMatch(/\d+ of \d+ ok, [1-9]\d* of them read in part/);
+    await probes
+      .getByText(/^Read in part, without the full container list: docker inspect shows only the containers/)
+      .waitFor();
   });
 
   it('refuses 10 MB of one line in the dialog with the limit, before sending it', async () => {

@@ -466,16 +466,24 @@ function IsolationChart({ overview }: { overview: HostOverview }): JSX.Element {
   );
 }
 
+/** The manifest's `partial`: what the imported format lacked compared with the probe (bundle-v1, issue 12). */
+function readInPart(probe: ProbeRow): boolean {
+  return (probe.partial?.length ?? 0) > 0;
+}
+
 function ProbeTable({ probes }: { probes: readonly ProbeRow[] }): JSX.Element {
   const [problemsOnly, setProblemsOnly] = useState(false);
-  const problems = probes.filter((p) => p.status !== 'ok');
-  const rows = problemsOnly ? problems : [...problems, ...probes.filter((p) => p.status === 'ok')];
+  const ok = probes.filter((p) => p.status === 'ok').length;
+  // A probe read only in part (an import whose format lacked fields) gave data, but not all of it: a problem too.
+  const inPart = probes.filter((p) => p.status === 'ok' && readInPart(p)).length;
+  const problems = probes.filter((p) => p.status !== 'ok' || readInPart(p));
+  const rows = problemsOnly ? problems : [...problems, ...probes.filter((p) => !problems.includes(p))];
   return (
     <section className="panel" aria-labelledby="ov-probes">
       <h2 id="ov-probes">
         Probes{' '}
         <span className="muted">
-          {probes.length - problems.length} of {probes.length} ok
+          {ok} of {probes.length} ok{inPart > 0 && `, ${inPart} of them read in part`}
         </span>
         <label className="checkbox panel-link">
           <input type="checkbox" checked={problemsOnly} onChange={(e) => setProblemsOnly(e.target.checked)} />
@@ -490,7 +498,19 @@ function ProbeTable({ probes }: { probes: readonly ProbeRow[] }): JSX.Element {
         columns={[
           { header: 'Probe', cell: (p) => <span title={p.id}>{p.title}</span> },
           { header: 'Outcome', cell: (p) => <ProbeStatusChip status={p.status} />, className: 'col-narrow' },
-          { header: 'Detail', cell: (p) => <span className="wrap">{p.detail}</span> },
+          {
+            header: 'Detail',
+            cell: (p) => (
+              <>
+                <span className="wrap">{p.detail}</span>
+                {p.partial?.map((lack) => (
+                  <div key={lack} className="small text-warn wrap">
+                    Read in part, without {lack}
+                  </div>
+                ))}
+              </>
+            ),
+          },
           {
             header: 'Leaves unknown',
             cell: (p) =>
