@@ -2,7 +2,7 @@
 // has none, as in the browser). A failure becomes a notice; a success arrives as the `bundle-opened` event.
 
 import { useCallback } from 'react';
-import type { ApiError } from '../../../shared/ipc';
+import type { ApiError, Result } from '../../../shared/ipc';
 import type { DialogName } from '../app-context';
 import { api } from '../api';
 import { newOperationId } from './use-operations';
@@ -22,32 +22,31 @@ export function useOpenBundle({
   readonly showError: (error: ApiError) => void;
   readonly openDialog: (name: DialogName) => void;
 }): OpenBundle {
-  const openPath = useCallback(
-    async (path: string) => {
-      const result = await api.invoke('bundle:open', { path, operationId: newOperationId('open') });
+  /** Waits for the service's answer; a failure becomes a notice. True when the bundle opened. */
+  const answered = useCallback(
+    async (asked: Promise<Result<unknown>>) => {
+      const result = await asked;
       if (!result.ok) showError(result.error);
       return result.ok;
     },
     [showError],
+  );
+
+  const openPath = useCallback(
+    (path: string) => answered(api.invoke('bundle:open', { path, operationId: newOperationId('open') })),
+    [answered],
   );
 
   const openSample = useCallback(
-    async (name: string) => {
-      const result = await api.invoke('bundle:openSample', { name, operationId: newOperationId('open') });
-      if (!result.ok) showError(result.error);
-      return result.ok;
-    },
-    [showError],
+    (name: string) =>
+      answered(api.invoke('bundle:openSample', { name, operationId: newOperationId('open') })),
+    [answered],
   );
 
   const pickBundle = useCallback(async () => {
-    if (!canPick) {
-      openDialog('open-path');
-      return;
-    }
-    const result = await api.invoke('bundle:pick', { operationId: newOperationId('open') });
-    if (!result.ok) showError(result.error);
-  }, [canPick, openDialog, showError]);
+    if (canPick) await answered(api.invoke('bundle:pick', { operationId: newOperationId('open') }));
+    else openDialog('open-path');
+  }, [canPick, openDialog, answered]);
 
   return { openPath, openSample, pickBundle };
 }
