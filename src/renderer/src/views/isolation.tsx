@@ -127,20 +127,13 @@ function Comparison({
         {(['a', 'b'] as const).map((side) => {
           const profile = comparison[side];
           return (
-            <label key={side} className="iso-picker">
-              <span>{side === 'a' ? 'Left' : 'Right'} container</span>
-              <select
-                className="select"
-                value={profile.container.id}
-                onChange={(e) => pick(side, e.target.value)}
-              >
-                {candidates.map((c) => (
-                  <option key={c.id} value={c.id}>
-                    {c.name} ({c.isolation === 'hyperv' ? 'Hyper-V' : (c.isolation ?? 'unknown')}, {c.state})
-                  </option>
-                ))}
-              </select>
-            </label>
+            <ContainerPicker
+              key={side}
+              label={`${side === 'a' ? 'Left' : 'Right'} container`}
+              value={profile.container.id}
+              candidates={candidates}
+              onPick={(id) => pick(side, id)}
+            />
           );
         })}
         <button
@@ -193,37 +186,87 @@ function Comparison({
         </section>
       ) : (
         <div className="table-scroll">
-          <table className="data-table iso-table">
-            <caption className="visually-hidden">Isolation comparison</caption>
-            <thead>
-              <tr>
-                <th scope="col">Point</th>
-                <th scope="col">
-                  <a href={href(['containers', comparison.a.container.id])}>{comparison.a.container.name}</a>{' '}
-                  <IsolationChip isolation={comparison.a.isolation} />
-                </th>
-                <th scope="col">
-                  <a href={href(['containers', comparison.b.container.id])}>{comparison.b.container.name}</a>{' '}
-                  <IsolationChip isolation={comparison.b.isolation} />
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {comparison.rows.map((row) => (
-                <PointRow key={row.id} title={row.title} mark={row.differs ? 'differs' : null}>
-                  <td>
-                    <PointCell point={row.a} />
-                  </td>
-                  <td>
-                    <PointCell point={row.b} />
-                  </td>
-                </PointRow>
-              ))}
-            </tbody>
-          </table>
+          <PointTable
+            className="iso-table"
+            caption="Isolation comparison"
+            columns={[
+              <>
+                <a href={href(['containers', comparison.a.container.id])}>{comparison.a.container.name}</a>{' '}
+                <IsolationChip isolation={comparison.a.isolation} />
+              </>,
+              <>
+                <a href={href(['containers', comparison.b.container.id])}>{comparison.b.container.name}</a>{' '}
+                <IsolationChip isolation={comparison.b.isolation} />
+              </>,
+            ]}
+          >
+            {comparison.rows.map((row) => (
+              <PointRow key={row.id} title={row.title} mark={row.differs ? 'differs' : null}>
+                <td>
+                  <PointCell point={row.a} />
+                </td>
+                <td>
+                  <PointCell point={row.b} />
+                </td>
+              </PointRow>
+            ))}
+          </PointTable>
         </div>
       )}
     </>
+  );
+}
+
+/** A container to compare or switch, each named with its isolation and state. */
+function ContainerPicker({
+  label,
+  value,
+  candidates,
+  onPick,
+}: {
+  label: string;
+  value: string;
+  candidates: readonly IsolationCandidate[];
+  onPick: (id: string) => void;
+}): JSX.Element {
+  return (
+    <label className="iso-picker">
+      <span>{label}</span>
+      <select className="select" value={value} onChange={(e) => onPick(e.target.value)}>
+        {candidates.map((c) => (
+          <option key={c.id} value={c.id}>
+            {c.name} ({c.isolation === 'hyperv' ? 'Hyper-V' : (c.isolation ?? 'unknown')}, {c.state})
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+/** Points side by side: a row a point (PointRow), a column each side. */
+function PointTable({
+  className,
+  caption,
+  columns,
+  children,
+}: {
+  className: string;
+  caption: string;
+  columns: readonly [ReactNode, ReactNode];
+  children: ReactNode;
+}): JSX.Element {
+  return (
+    <table className={`data-table ${className}`}>
+      <caption className="visually-hidden">{caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">Point</th>
+          <th scope="col">{columns[0]}</th>
+          <th scope="col">{columns[1]}</th>
+        </tr>
+      </thead>
+      <tbody>{children}</tbody>
+    </table>
   );
 }
 
@@ -498,16 +541,12 @@ function WhatIfStep({
         would see, its firewall rules, who could reach it, whether its image would start, and what it would
         cost.
       </p>
-      <label className="iso-picker">
-        <span>Container</span>
-        <select className="select" value={w?.container.id ?? ''} onChange={(e) => pick(e.target.value)}>
-          {candidates.map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.name} ({c.isolation === 'hyperv' ? 'Hyper-V' : (c.isolation ?? 'unknown')}, {c.state})
-            </option>
-          ))}
-        </select>
-      </label>
+      <ContainerPicker
+        label="Container"
+        value={w?.container.id ?? ''}
+        candidates={candidates}
+        onPick={pick}
+      />
       {w && (
         <>
           <p className="iso-whatif-start">
@@ -520,33 +559,27 @@ function WhatIfStep({
             : {w.start.reason}.
           </p>
           <div className="table-scroll" tabIndex={0} role="region" aria-label="What would change">
-            <table className="data-table iso-whatif">
-              <caption className="visually-hidden">What would change for {w.container.name}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Point</th>
-                  <th scope="col">Now ({w.from ? MODE[w.from] : 'unknown mode'})</th>
-                  <th scope="col">In {MODE[w.to]}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {w.points.map((p) => (
-                  <PointRow key={p.id} title={p.title} mark={p.changes ? 'changes' : null}>
-                    <td>
-                      <WithTerms text={p.now} />
-                    </td>
-                    <td>
-                      <WithTerms text={p.then} />
-                      {p.reference && (
-                        <div className="small">
-                          <SourceLink url={p.reference} />
-                        </div>
-                      )}
-                    </td>
-                  </PointRow>
-                ))}
-              </tbody>
-            </table>
+            <PointTable
+              className="iso-whatif"
+              caption={`What would change for ${w.container.name}`}
+              columns={[`Now (${w.from ? MODE[w.from] : 'unknown mode'})`, `In ${MODE[w.to]}`]}
+            >
+              {w.points.map((p) => (
+                <PointRow key={p.id} title={p.title} mark={p.changes ? 'changes' : null}>
+                  <td>
+                    <WithTerms text={p.now} />
+                  </td>
+                  <td>
+                    <WithTerms text={p.then} />
+                    {p.reference && (
+                      <div className="small">
+                        <SourceLink url={p.reference} />
+                      </div>
+                    )}
+                  </td>
+                </PointRow>
+              ))}
+            </PointTable>
           </div>
           <h3>Who could reach it</h3>
           {w.reachability.changed.length === 0 ? (
