@@ -23,7 +23,7 @@ import {
 import type { RawBundle } from '../shared/bundle';
 import type { Container, HostModel } from '../shared/model';
 import type { ReachSource } from '../shared/diagnosis';
-import type { BundleRef, ReportFormat } from '../shared/views';
+import type { BundleRef, ExportOutcome, ReportFormat } from '../shared/views';
 import { HOSTSCOPE_VERSION } from '../shared/version';
 import { parseSource, type Correlation } from '../core/diagnosis';
 import { analyse, type Analysis } from './analysis';
@@ -84,8 +84,15 @@ export interface ServiceShell {
   readonly kind: 'desktop' | 'web';
   /** A native folder/zip picker; null when the user closed it. */
   readonly pickBundle?: () => Promise<string | null>;
-  /** Saves an exported report where the user chooses; null when cancelled. Without it the report is downloaded. */
-  readonly saveFile?: (suggestedName: string, bytes: Uint8Array) => Promise<string | null>;
+  /**
+   * Saves an exported report where the user chooses; null when the user closed the dialog. Without it the report
+   * is downloaded. When `signal` aborts it rejects and leaves nothing at the chosen path.
+   */
+  readonly saveFile?: (
+    suggestedName: string,
+    bytes: Uint8Array,
+    signal: AbortSignal,
+  ) => Promise<string | null>;
   readonly recentBundles?: () => readonly string[];
   readonly bundleOpened?: (bundle: BundleRef, path: string) => void;
 }
@@ -461,7 +468,7 @@ export function createService(options: ServiceOptions): HostscopeService {
       if (!report) return fail('unavailable', 'Report export is not part of this build.');
       const analysis = current;
       if (analysis === null) return fail('no-bundle', 'No bundle is open: there is nothing to report on.');
-      return running('export', r.operationId, async (op) => {
+      const exported = await running<ExportOutcome>('export', r.operationId, async (op) => {
         op.progress(`Rendering the ${r.format.toUpperCase()} report`, 0, 2);
         let rendered: Result<ReportDocument>;
         try {
@@ -486,14 +493,17 @@ export function createService(options: ServiceOptions): HostscopeService {
             base64: Buffer.from(document.bytes).toString('base64'),
           });
         }
-        const saved = await options.shell.saveFile(document.fileName, document.bytes);
+        const saved = await options.shell.saveFile(document.fileName, document.bytes, op.signal);
         if (saved !== null && document.key)
           await writeRedactionKey(redactionKeyPath(saved), document.key, false).catch((error: unknown) => {
             throw new Error(`the report is saved, but not its key: ${messageOf(error)}`);
           });
         return ok(saved === null ? { kind: 'cancelled' } : { kind: 'saved', path: saved });
       });
+      // A cancelled export is an outcome the user chose, like closing the save dialog: not an error to show.
+      return !exported.ok && exported.error.code === 'cancelled' ? ok({ kind: 'cancelled' }) : exported;
     },
+    'report:cancel': async (r) => ok({ cancelled: operations.cancel(r.operationId) }),
     'import:preview': async (r) => importPreview(r, current === null ? undefined : current.ref.computerName),
     'import:open': async (r) => {
       const importsDir = options.importsDir;

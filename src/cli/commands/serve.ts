@@ -47,7 +47,7 @@ export function serveCommand(io: CliIo): Command {
             historyDir: resolve(options.history ?? defaultHistoryDir()),
             // Imports from the browser go to a folder of this user's own (mkdtemp: 0700, never a guessed name).
             importsDir: mkdtempSync(join(tmpdir(), 'hostscope-imports-')),
-            printPdf: (html, title) => renderPdf(html, { title }),
+            printPdf: (html, title, signal) => renderPdf(html, { title, ...(signal ? { signal } : {}) }),
             logError: (message, error) => log(`${message}: ${errorMessage(error)}`),
           },
         );
