@@ -84,7 +84,7 @@ export interface PdfOptions {
   readonly executablePath?: string;
   readonly timeoutMs?: number;
   /** Ends the print: its Chromium is closed (killed if it does not close) before the promise rejects. */
-  readonly signal?: AbortSignal;
+  readonly signal?: AbortSignal | undefined;
 }
 
 /** Prints a self-contained HTML document to A4 PDF, with the title in the header and page numbers in the footer. */

@@ -53,7 +53,7 @@ describe.runIf(run)('cancelling a report export', () => {
       {
         printPdf: async (html, title, signal) => {
           try {
-            const pdf = await renderPdf(html, { title, ...(signal ? { signal } : {}) });
+            const pdf = await renderPdf(html, { title, signal });
             prints.push('printed');
             return pdf;
           } catch (error) {

@@ -51,7 +51,7 @@ export function serveCommand(io: CliIo): Command {
               collectionsDir: process.cwd(),
               historyDir: resolve(options.history ?? defaultHistoryDir()),
               importsDir,
-              printPdf: (html, title, signal) => renderPdf(html, { title, ...(signal ? { signal } : {}) }),
+              printPdf: (html, title, signal) => renderPdf(html, { title, signal }),
               logError: (message, error) => log(`${message}: ${errorMessage(error)}`),
             },
           );
