@@ -16,18 +16,21 @@ import { resolveContainer } from '../resolve';
 import { reachMatrix, reachView } from '../views/reachability';
 import type { AreaHandlers, ServiceContext } from './context';
 
-/** Whether the open bundle's paths can be tested from here, and how each explanation would be. */
+/** Whether the open bundle's paths can be tested from here, and with which checks. */
 export interface Testing {
   /** A check connects on the machine Hostscope runs on, so it answers only for a bundle of this machine. */
   readonly testability: (analysis: Analysis) => CheckAvailability;
-  /** The checks for one explanation, or why it cannot be tested (UDP, a LAN client, no address). */
-  readonly planFor: (
+  /**
+   * The checks of one explanation: `unavailable` with the reason where it cannot be tested (UDP, a LAN client,
+   * no address), the lookup's error where the source container is not in the bundle.
+   */
+  readonly plan: (
     analysis: Analysis,
     container: Container,
     asked: ReachSource,
     port: number,
     protocol: 'tcp' | 'udp',
-  ) => { readonly plans: readonly PlannedCheck[]; readonly test: CheckAvailability };
+  ) => Result<readonly PlannedCheck[]>;
 }
 
 export function testing(context: ServiceContext): Testing {
@@ -51,26 +54,32 @@ export function testing(context: ServiceContext): Testing {
         );
       return { kind: 'available' };
     },
-    planFor: (analysis, container, asked, port, protocol) => {
+    plan: (analysis, container, asked, port, protocol) => {
       let source = asked;
       if (source.kind === 'container') {
         const peer = resolveContainer(analysis, source.ref);
-        if (!peer.ok) return { plans: [], test: unavailable(peer.error.message) };
+        if (!peer.ok) return peer;
         source = { kind: 'container', ref: peer.value.id };
       }
       // The target comes from the model of this explanation, never from the request (issue 14, item 4).
       const plan = planChecks(analysis.model, container, source, port, protocol, analysis.correlation);
-      return plan.kind === 'untestable'
-        ? { plans: [], test: unavailable(plan.reason) }
-        : { plans: plan.checks, test: { kind: 'available' } };
+      return plan.kind === 'untestable' ? fail('unavailable', plan.reason) : ok(plan.checks);
     },
   };
 }
 
 export function checksHandlers(
   context: ServiceContext,
-  { testability }: Testing,
+  { testability, plan }: Testing,
 ): AreaHandlers<'checks:run' | 'checks:matrix' | 'checks:cancel'> {
+  /** The open bundle, where it can be tested from here. */
+  const testable = (): Result<Analysis> => {
+    const analysis = context.current();
+    if (analysis === null) return fail('no-bundle', 'No bundle is open: there is nothing to test.');
+    const test = testability(analysis);
+    return test.kind === 'unavailable' ? fail('unavailable', test.reason) : ok(analysis);
+  };
+
   const runChecksOn = async (
     analysis: Analysis,
     plans: readonly PlannedCheck[],
@@ -92,30 +101,15 @@ export function checksHandlers(
 
   return {
     'checks:run': async (r) => {
-      const analysis = context.current();
-      if (analysis === null) return fail('no-bundle', 'No bundle is open: there is nothing to test.');
-      const test = testability(analysis);
-      if (test.kind === 'unavailable') return fail('unavailable', test.reason);
+      const open = testable();
+      if (!open.ok) return open;
+      const analysis = open.value;
       const container = resolveContainer(analysis, r.container);
       if (!container.ok) return container;
-      let source = r.source;
-      if (source.kind === 'container') {
-        const peer = resolveContainer(analysis, source.ref);
-        if (!peer.ok) return peer;
-        source = { kind: 'container', ref: peer.value.id };
-      }
-      // The target comes from the model of this explanation, never from the request (issue 14, item 4).
-      const plan = planChecks(
-        analysis.model,
-        container.value,
-        source,
-        r.port,
-        r.protocol,
-        analysis.correlation,
-      );
-      if (plan.kind === 'untestable') return fail('unavailable', plan.reason);
+      const plans = plan(analysis, container.value, r.source, r.port, r.protocol);
+      if (!plans.ok) return plans;
       return context.running('check', r.operationId, async (op) => {
-        const done = await runChecksOn(analysis, plan.checks, op);
+        const done = await runChecksOn(analysis, plans.value, op);
         if (!done.ok) return done;
         const again = done.value.containerById.get(container.value.id);
         if (!again) return fail('not-found', `${container.value.name} is no longer in the bundle.`);
@@ -123,10 +117,9 @@ export function checksHandlers(
       });
     },
     'checks:matrix': async (r) => {
-      const analysis = context.current();
-      if (analysis === null) return fail('no-bundle', 'No bundle is open: there is nothing to test.');
-      const test = testability(analysis);
-      if (test.kind === 'unavailable') return fail('unavailable', test.reason);
+      const open = testable();
+      if (!open.ok) return open;
+      const analysis = open.value;
       // Every tcp path of the matrix a connection from this host can answer, each connection once.
       const plans = new Map<string, PlannedCheck>();
       for (const e of analysis.matrix()) {

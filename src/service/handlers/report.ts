@@ -5,7 +5,8 @@ import { redactionKeyPath, writeRedactionKey } from '../../collect/redaction-key
 import { errorMessage } from '../../shared/error-message';
 import { fail, ok, type Result } from '../../shared/ipc';
 import type { ExportOutcome } from '../../shared/views';
-import type { ReportDocument } from '../service';
+import type { Analysis } from '../analysis';
+import type { ReportDocument, ReportPort } from '../service';
 import type { AreaHandlers, ServiceContext } from './context';
 
 /** A preview shows the start of the report; a 1,000-container host's whole report would only slow the dialog. */
@@ -15,12 +16,19 @@ export function reportHandlers(
   context: ServiceContext,
 ): AreaHandlers<'report:export' | 'report:preview' | 'report:cancel'> {
   const { options } = context;
+  /** The shell's report renderer and the open bundle, or why there is nothing to report. */
+  const reportable = (): Result<{ readonly report: ReportPort; readonly analysis: Analysis }> => {
+    const report = options.report;
+    if (!report) return fail('unavailable', 'Report export is not part of this build.');
+    const analysis = context.current();
+    if (analysis === null) return fail('no-bundle', 'No bundle is open: there is nothing to report on.');
+    return ok({ report, analysis });
+  };
   return {
     'report:export': async (r) => {
-      const report = options.report;
-      if (!report) return fail('unavailable', 'Report export is not part of this build.');
-      const analysis = context.current();
-      if (analysis === null) return fail('no-bundle', 'No bundle is open: there is nothing to report on.');
+      const ready = reportable();
+      if (!ready.ok) return ready;
+      const { report, analysis } = ready.value;
       const exported = await context.running<ExportOutcome>('export', r.operationId, async (op) => {
         op.progress(`Rendering the ${r.format.toUpperCase()} report`, 0, 2);
         let rendered: Result<ReportDocument>;
@@ -57,10 +65,9 @@ export function reportHandlers(
       return !exported.ok && exported.error.code === 'cancelled' ? ok({ kind: 'cancelled' }) : exported;
     },
     'report:preview': async (r) => {
-      const report = options.report;
-      if (!report) return fail('unavailable', 'Report export is not part of this build.');
-      const analysis = context.current();
-      if (analysis === null) return fail('no-bundle', 'No bundle is open: there is nothing to report on.');
+      const ready = reportable();
+      if (!ready.ok) return ready;
+      const { report, analysis } = ready.value;
       // The same document and redaction as the export, rendered as Markdown: readable as plain text.
       const rendered = await report(analysis, {
         format: 'md',

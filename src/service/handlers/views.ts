@@ -1,7 +1,8 @@
 // The analysis views of the open bundle: overview, containers and their detail, explanations (inbound, outbound,
 // ping), the matrix, isolation, findings, topology and sessions. Each is computed from the open bundle's analysis.
 
-import { ok } from '../../shared/ipc';
+import { ok, type Result } from '../../shared/ipc';
+import type { CheckAvailability } from '../../shared/views';
 import { resolveContainer } from '../resolve';
 import { containerDetail } from '../views/container-detail';
 import { containersView } from '../views/containers';
@@ -16,7 +17,7 @@ import type { AreaHandlers, ServiceContext } from './context';
 
 export function viewHandlers(
   context: ServiceContext,
-  { testability, planFor }: Testing,
+  { testability, plan }: Testing,
 ): AreaHandlers<
   | 'host:overview'
   | 'containers:list'
@@ -52,7 +53,9 @@ export function viewHandlers(
           r.source,
           r.port,
           r.protocol,
-          test.kind === 'available' ? planFor(a, container.value, r.source, r.port, r.protocol).test : test,
+          test.kind === 'available'
+            ? availability(plan(a, container.value, r.source, r.port, r.protocol))
+            : test,
         );
       }),
     'reach:outbound': (r) =>
@@ -71,4 +74,9 @@ export function viewHandlers(
     'topology:get': view(topologyView),
     'sessions:get': view(sessionsView),
   };
+}
+
+/** Whether an explanation's checks could run: the reason they cannot, where planning them failed. */
+function availability(plan: Result<unknown>): CheckAvailability {
+  return plan.ok ? { kind: 'available' } : { kind: 'unavailable', reason: plan.error.message };
 }
