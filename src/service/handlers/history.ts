@@ -1,10 +1,10 @@
 // This host's history (issue 13): the timeline, the watch settings, collecting again into the history, and
 // comparing two bundles.
 
-import { errorMessage } from '../../shared/error-message';
-import { fail, ok, type Result } from '../../shared/ipc';
+import { fail, ok, type ResponseOf, type Result } from '../../shared/ipc';
 import { compareBundles } from '../changes';
 import type { Watcher } from '../watch';
+import { collection } from './collect';
 import type { AreaHandlers, ServiceContext } from './context';
 
 export function historyHandlers(
@@ -17,17 +17,13 @@ export function historyHandlers(
     'history:settings': async (r) => (watcher ? ok(await watcher.configure(r.settings)) : noHistory()),
     'history:collect': async (r) => {
       if (!watcher) return noHistory();
-      return context.running('collect', r.operationId, async (op) => {
-        let kept: Awaited<ReturnType<Watcher['collect']>>;
-        try {
-          kept = await watcher.collect(r.scope, op.signal, op.progress);
-        } catch (error) {
-          if (op.signal.aborted) return fail('cancelled', 'Collection was cancelled.');
-          return fail('failed', `Collection failed: ${errorMessage(error)}`);
-        }
-        if (!r.open) return ok({ point: kept.point, bundle: null });
-        const opened = await context.openPath(kept.path, null, op);
-        return opened.ok ? ok({ point: kept.point, bundle: opened.value }) : opened;
+      return context.running<ResponseOf<'history:collect'>>('collect', r.operationId, async (op) => {
+        const kept = await collection(op, () => watcher.collect(r.scope, op.signal, op.progress));
+        if (!kept.ok) return kept;
+        const { point, path } = kept.value;
+        if (!r.open) return ok({ point, bundle: null });
+        const opened = await context.openPath(path, null, op);
+        return opened.ok ? ok({ point, bundle: opened.value }) : opened;
       });
     },
     'changes:compare': (r) => compareBundles(r, context.read, context.current()),
