@@ -4,9 +4,9 @@
 // Appends are cheap; the index is rewritten (atomically, through a temporary file) only when retention removes
 // collections. Every line read back is validated: the folder is on disk and may be edited or damaged.
 
-import { randomUUID } from 'node:crypto';
-import { appendFile, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { writeFileAtomic } from './atomic-write';
 import { applyRetention, HISTORY_FILE, parseEventLines, parsePointLines, recordLine } from '../core/history';
 import {
   DEFAULT_WATCH_SETTINGS,
@@ -164,10 +164,8 @@ export class HistoryStore {
     return this.#atomicWrite(name, records.map(recordLine).join(''));
   }
 
-  async #atomicWrite(name: string, text: string): Promise<void> {
-    const temp = join(this.folder, `.${name}.${randomUUID().slice(0, 8)}`);
-    await writeFile(temp, text);
-    await rename(temp, join(this.folder, name));
+  #atomicWrite(name: string, text: string): Promise<void> {
+    return writeFileAtomic(join(this.folder, name), text);
   }
 
   #serial<T>(work: () => Promise<T>): Promise<T> {

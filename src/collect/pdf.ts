@@ -83,6 +83,8 @@ export interface PdfOptions {
   readonly title: string;
   readonly executablePath?: string;
   readonly timeoutMs?: number;
+  /** Ends the print: its Chromium is closed (killed if it does not close) before the promise rejects. */
+  readonly signal?: AbortSignal | undefined;
 }
 
 /** Prints a self-contained HTML document to A4 PDF, with the title in the header and page numbers in the footer. */
@@ -99,7 +101,9 @@ export async function renderPdf(html: string, options: PdfOptions): Promise<Uint
       `PDF export needs the playwright-core package, which could not be loaded (${errorMessage(error)}); export --format html and print that instead.`,
     );
   });
+  const { signal } = options;
   const timeout = options.timeoutMs ?? 60_000;
+  signal?.throwIfAborted();
   // A fresh profile each time: nothing from an earlier run (or the user's browser) leaks into the print.
   const profile = await mkdtemp(join(tmpdir(), 'hostscope-pdf-'));
   try {
@@ -111,7 +115,14 @@ export async function renderPdf(html: string, options: PdfOptions): Promise<Uint
       offline: true,
       timeout,
     });
+    // Closing a persistent context ends its browser process (Playwright kills it when it does not close in
+    // time) and settles once the process has exited; the page's pending calls then reject.
+    let closing: Promise<void> | null = null;
+    const close = (): Promise<void> => (closing ??= context.close().catch(() => undefined));
+    const onAbort = (): void => void close();
+    signal?.addEventListener('abort', onAbort, { once: true });
     try {
+      signal?.throwIfAborted();
       const page = context.pages()[0] ?? (await context.newPage());
       await page.route('**/*', (route) =>
         route.request().url().startsWith('data:') ? route.continue() : route.abort('blockedbyclient'),
@@ -129,8 +140,12 @@ export async function renderPdf(html: string, options: PdfOptions): Promise<Uint
         margin: { top: '16mm', bottom: '16mm', left: '10mm', right: '10mm' },
       });
       return new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength);
+    } catch (error) {
+      // A page call cut short by the close says "Target closed"; the caller asked for the abort's reason.
+      throw signal?.aborted ? signal.reason : error;
     } finally {
-      await context.close();
+      signal?.removeEventListener('abort', onAbort);
+      await close();
     }
   } finally {
     await rm(profile, { recursive: true, force: true });

@@ -2,10 +2,10 @@
 // contract. Everything the app knows is computed in src/service (shared with `hostscope serve`).
 
 import { existsSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, dialog, ipcMain, Menu, protocol, session, shell, type BrowserWindow } from 'electron';
+import { writeFileAtomic } from '../collect/atomic-write';
 import { EVENT_CHANNEL, type Result } from '../shared/ipc';
 import { HOSTSCOPE_VERSION } from '../shared/version';
 import { createHostscopeService } from '../service/compose';
@@ -66,13 +66,13 @@ async function start(): Promise<void> {
         });
         return picked.canceled ? null : (picked.filePaths[0] ?? null);
       },
-      saveFile: async (suggestedName, bytes) => {
+      saveFile: async (suggestedName, bytes, signal) => {
         const target = await dialog.showSaveDialog(window!, {
           title: 'Export report',
           defaultPath: join(app.getPath('documents'), suggestedName),
         });
         if (target.canceled || target.filePath === undefined) return null;
-        await writeFile(target.filePath, bytes);
+        await writeFileAtomic(target.filePath, bytes, signal);
         return target.filePath;
       },
       recentBundles: () => settings.recent,

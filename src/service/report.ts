@@ -16,8 +16,11 @@ import type { HostModel } from '../shared/model';
 import type { ReportFormat } from '../shared/views';
 import { ambiguousMessage } from './resolve';
 
-/** Prints the report's HTML to PDF; `title` goes in the page header. */
-export type PrintPdf = (html: string, title: string) => Promise<Uint8Array>;
+/**
+ * Prints the report's HTML to PDF; `title` goes in the page header. When `signal` aborts, the printer is ended
+ * (its browser closed) before the promise rejects: a cancelled export leaves no browser running.
+ */
+export type PrintPdf = (html: string, title: string, signal?: AbortSignal) => Promise<Uint8Array>;
 
 export interface ExportReportOptions {
   readonly format: ReportFormat;
@@ -33,7 +36,7 @@ export interface ExportReportOptions {
   readonly correlation?: Correlation;
   /** Required for `pdf`. */
   readonly printPdf?: PrintPdf;
-  /** Cancels the export between its phases (building, rendering, printing): the longest ones stop early. */
+  /** Cancels the export between its phases (building, rendering) and during printing, which ends the printer. */
   readonly signal?: AbortSignal;
 }
 
@@ -63,25 +66,7 @@ export function reportFileName(document: ReportDocument, format: ReportFormat): 
 }
 
 const nextTurn = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
-
-/** The work's result, or null as soon as the signal aborts (the printer cannot be stopped, only left behind). */
-function untilAborted<T>(work: Promise<T>, signal: AbortSignal | undefined): Promise<T | null> {
-  if (!signal) return work;
-  return new Promise<T | null>((resolve, reject) => {
-    const onAbort = (): void => resolve(null);
-    signal.addEventListener('abort', onAbort, { once: true });
-    work.then(
-      (value) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(error instanceof Error ? error : new Error(String(error)));
-      },
-    );
-  });
-}
+const cancelled = (): Result<never> => fail('cancelled', 'Export was cancelled.');
 
 export async function exportReport(
   model: HostModel,
@@ -109,7 +94,7 @@ export async function exportReport(
   const document = outcome.document;
   // Building is synchronous: let a cancel request that arrived meanwhile be handled before rendering.
   await nextTurn();
-  if (options.signal?.aborted) return fail('cancelled', 'Export was cancelled.');
+  if (options.signal?.aborted) return cancelled();
   const encode = (text: string): Uint8Array => new TextEncoder().encode(text);
   let bytes: Uint8Array;
   switch (options.format) {
@@ -132,13 +117,19 @@ export async function exportReport(
         const html = renderReportHtml(document);
         // Printing is the longest phase: do not start it for an export the user already cancelled.
         await nextTurn();
-        if (options.signal?.aborted) return fail('cancelled', 'Export was cancelled.');
-        const printed = await untilAborted(options.printPdf(html, document.title), options.signal);
-        if (printed === null) return fail('cancelled', 'Export was cancelled.');
-        bytes = printed;
+        if (options.signal?.aborted) return cancelled();
+        try {
+          bytes = await options.printPdf(html, document.title, options.signal);
+        } catch (error) {
+          if (options.signal?.aborted) return cancelled();
+          throw error;
+        }
       }
       break;
   }
+  // Rendering is synchronous too: a cancel that arrived meanwhile wins over handing the bytes on to be saved.
+  await nextTurn();
+  if (options.signal?.aborted) return cancelled();
   return ok({
     fileName: reportFileName(document, options.format),
     mediaType: MEDIA_TYPES[options.format],

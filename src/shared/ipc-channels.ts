@@ -22,6 +22,7 @@ export const CHANNELS = [
   'collect:cancel',
   'report:export',
   'report:preview',
+  'report:cancel',
   'import:preview',
   'import:open',
   'history:timeline',

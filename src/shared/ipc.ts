@@ -197,6 +197,7 @@ export const REQUEST_SCHEMAS = {
     operationId: operationId.optional(),
   }),
   'report:preview': z.strictObject({ redact: z.boolean(), scope: z.enum(['problems', 'all']).optional() }),
+  'report:cancel': z.strictObject({ operationId }),
   'import:preview': z.strictObject({ inputs: importInputs, computerName: computerName.optional() }),
   'import:open': z.strictObject({
     inputs: importInputs,
@@ -251,6 +252,7 @@ export interface ResponseMap {
   'report:export': ExportOutcome;
   /** The report as Markdown text, shown as text (never as HTML) before exporting; cut on very large hosts. */
   'report:preview': { readonly markdown: string; readonly truncated: boolean };
+  'report:cancel': { readonly cancelled: boolean };
   /** What the text holds, before anything is written. */
   'import:preview': ImportPreview;
   /** The bundle written from the import (or the merged one), opened like any other. */

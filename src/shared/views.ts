@@ -569,6 +569,7 @@ export type ExportOutcome =
       readonly mediaType: string;
       readonly base64: string;
     }
+  /** Nothing was written: the user closed the save dialog, or cancelled the export (`report:cancel`). */
   | { readonly kind: 'cancelled' };
 
 // ---- Import (Paste or drop, issue 12) ------------------------------------------------------

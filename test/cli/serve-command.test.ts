@@ -1,20 +1,38 @@
 // `hostscope serve` as a user runs it: a process that prints a URL with its token, answers on it, and stops on
-// SIGTERM; wrong arguments end with the usual exit codes before anything listens.
+// SIGTERM leaving no temporary folder behind; wrong arguments end with the usual exit codes before anything
+// listens.
 
 import { spawn } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ensureRendererBuilt } from '../e2e/support';
 import { cli } from '../support/cli';
+
+/** What serve left in a temporary folder of its own (TMPDIR), other tools' caches aside. */
+const leftBehind = (temp: string): string[] =>
+  readdirSync(temp).filter((name) => name.startsWith('hostscope-'));
 
 describe('hostscope serve', () => {
   it('refuses a bad port (usage, 2) and an unreadable bundle (3)', async () => {
     ensureRendererBuilt();
     expect((await cli('serve', '--port', 'http', '--no-open')).code).toBe(2);
     expect((await cli('serve', '--port', '70000', '--no-open')).code).toBe(2);
-    const missing = await cli('serve', join(process.cwd(), 'no-such-bundle'), '--no-open', '--port', '0');
-    expect(missing.code).toBe(3);
-    expect(missing.err).toContain('no-such-bundle');
+    // Given up after its imports folder was made: the folder goes with it.
+    const temp = mkdtempSync(join(tmpdir(), 'serve-temp-'));
+    const saved = process.env.TMPDIR;
+    process.env.TMPDIR = temp;
+    try {
+      const missing = await cli('serve', join(process.cwd(), 'no-such-bundle'), '--no-open', '--port', '0');
+      expect(missing.code).toBe(3);
+      expect(missing.err).toContain('no-such-bundle');
+      expect(leftBehind(temp)).toEqual([]);
+    } finally {
+      if (saved === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = saved;
+      rmSync(temp, { recursive: true, force: true });
+    }
   });
 
   it('says what it does in --help', async () => {
@@ -27,6 +45,7 @@ describe('hostscope serve', () => {
 
   it('serves a sample host on 127.0.0.1 with a token, and stops cleanly on SIGTERM', async () => {
     ensureRendererBuilt();
+    const temp = mkdtempSync(join(tmpdir(), 'serve-temp-'));
     const child = spawn(
       process.execPath,
       [
@@ -40,7 +59,7 @@ describe('hostscope serve', () => {
       {
         cwd: process.cwd(),
         stdio: ['ignore', 'pipe', 'pipe'],
-        env: { ...process.env, DISPLAY: '', WAYLAND_DISPLAY: '' },
+        env: { ...process.env, DISPLAY: '', WAYLAND_DISPLAY: '', TMPDIR: temp },
       },
     );
     let out = '';
@@ -68,9 +87,15 @@ describe('hostscope serve', () => {
       };
       expect(info.value.bundle.sample).toBe('server2016-swarm-portainer');
       expect((await fetch(url!.replace(/\/[^/]+\/$/, '/'))).status).toBe(403);
+      expect(leftBehind(temp)).toEqual([expect.stringMatching(/^hostscope-imports-/)]);
     } finally {
       child.kill('SIGTERM');
     }
     expect(await exited).toBe(0);
+    try {
+      expect(leftBehind(temp)).toEqual([]);
+    } finally {
+      rmSync(temp, { recursive: true, force: true });
+    }
   });
 });

@@ -562,6 +562,32 @@ describe.skipIf(!run)('the app in Chromium', () => {
     expect(text.length).toBeGreaterThan(200);
     if (opened.value.computerName) expect(text).not.toContain(opened.value.computerName);
   });
+
+  it('cancels a PDF export from the dialog: nothing is downloaded, the dialog says so and stays open', async () => {
+    const { page } = browser;
+    const opened = await app.service.call('bundle:openSample', { name: samples[0]! });
+    if (!opened.ok) throw new Error(opened.error.message);
+    await show(page, 'overview');
+    await page.getByRole('button', { name: 'Export report' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Export report' });
+    await dialog.getByLabel(/PDF/).check();
+    await dialog.getByLabel('Details').selectOption('all');
+    const ended = new Promise<string>((resolve) =>
+      app.service.onEvent((event) => {
+        if (event.kind === 'operation-ended' && event.operation === 'export') resolve(event.outcome);
+      }),
+    );
+    let downloads = 0;
+    page.on('download', () => downloads++);
+    await dialog.getByRole('button', { name: 'Export' }).click();
+    await dialog.getByRole('button', { name: 'Cancel export' }).click();
+    expect(await ended).toBe('cancelled');
+    await dialog.getByText('Export cancelled: nothing was written.').waitFor();
+    expect(await dialog.getByRole('button', { name: 'Export', exact: true }).isEnabled()).toBe(true);
+    expect(downloads).toBe(0);
+    expect(await seriousViolations(page)).toEqual([]);
+    await dialog.getByRole('button', { name: 'Close', exact: true }).click();
+  });
 });
 
 /** A sample host whose containers carry hostile names: the raw docker/containers.json rewritten, nothing else. */

@@ -61,7 +61,7 @@ export interface ServedApp {
 export async function serveApp(extra: ComposeOptions = {}): Promise<ServedApp> {
   const service = createHostscopeService(
     { kind: 'web' },
-    { printPdf: (html, title) => renderPdf(html, { title }), ...extra },
+    { printPdf: (html, title, signal) => renderPdf(html, { title, signal }), ...extra },
   );
   const server = await startHttpServer({ service, rendererDir: ensureRendererBuilt(), port: 0 });
   return {

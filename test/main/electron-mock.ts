@@ -24,7 +24,9 @@ export class FakeWebContents extends Emitter {
   setWindowOpenHandler(handler: (details: { url: string }) => { action: string }): void {
     this.windowOpenHandler = handler;
   }
-  readonly printToPDF = vi.fn(async () => Buffer.from('%PDF-1.7'));
+  /** What printing answers; a test may make it hang (a cancelled export) or fail. */
+  static print: () => Promise<Buffer> = async () => Buffer.from('%PDF-1.7');
+  readonly printToPDF = vi.fn(() => FakeWebContents.print());
 }
 
 export class BrowserWindow extends Emitter {
@@ -35,11 +37,15 @@ export class BrowserWindow extends Emitter {
   readonly show = vi.fn();
   readonly focus = vi.fn();
   readonly maximize = vi.fn();
-  readonly destroy = vi.fn();
+  destroyed = false;
+  readonly destroy = vi.fn(() => void (this.destroyed = true));
   constructor(readonly options: Record<string, unknown>) {
     super();
     BrowserWindow.created.push(this);
     app.emit('web-contents-created', {}, this.webContents);
+  }
+  isDestroyed(): boolean {
+    return this.destroyed;
   }
   isMinimized(): boolean {
     return false;

@@ -2,7 +2,8 @@
 // channel registered and checking its sender, the menu, and the first bundle opened once the page has loaded.
 // The service behind it is the real one, over the real sample hosts.
 
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { CHANNELS, EVENT_CHANNEL } from '../../src/shared/ipc';
@@ -170,5 +171,42 @@ describe('Electron main', () => {
     expect(settings.recent[0]).toBe(picked);
     expect(settings.window).toEqual({ x: 40, y: 30, width: 1300, height: 820, maximized: false });
     expect(existsSync(join(userData, 'userData', 'settings.json.tmp'))).toBe(false);
+  });
+
+  it('saves a PDF export where the user chose; a cancelled print ends its window and saves nothing', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'hostscope-main-export-'));
+    const exportReport = ipcMain.handlers.get('report:export')!;
+    const target = join(folder, 'report.pdf');
+    try {
+      dialog.showSaveDialog.mockResolvedValue({ canceled: false, filePath: target });
+      expect(await exportReport(trusted, { format: 'pdf', redact: false })).toEqual({
+        ok: true,
+        value: { kind: 'saved', path: target },
+      });
+      expect(readdirSync(folder)).toEqual(['report.pdf']);
+      expect(readFileSync(target, 'utf8')).toBe('%PDF-1.7');
+      rmSync(target);
+
+      dialog.showSaveDialog.mockClear();
+      FakeWebContents.print = () => new Promise<Buffer>(() => undefined);
+      const windows = BrowserWindow.created.length;
+      const exporting = exportReport(trusted, { format: 'pdf', redact: false, operationId: 'export-main' });
+      const printing = (): BrowserWindow | undefined =>
+        BrowserWindow.created.slice(windows).find((w) => w.webContents.printToPDF.mock.calls.length > 0);
+      for (let i = 0; i < 500 && !printing(); i++) await new Promise((r) => setTimeout(r, 10));
+      expect(printing()?.isDestroyed()).toBe(false);
+      expect(await ipcMain.handlers.get('report:cancel')!(trusted, { operationId: 'export-main' })).toEqual({
+        ok: true,
+        value: { cancelled: true },
+      });
+      expect(await exporting).toEqual({ ok: true, value: { kind: 'cancelled' } });
+      expect(printing()?.isDestroyed()).toBe(true);
+      expect(dialog.showSaveDialog).not.toHaveBeenCalled();
+      expect(readdirSync(folder)).toEqual([]);
+    } finally {
+      FakeWebContents.print = async () => Buffer.from('%PDF-1.7');
+      dialog.showSaveDialog.mockReset();
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 });

@@ -49,21 +49,28 @@ describe('exportReport', () => {
       error: { code: 'cancelled', message: 'Export was cancelled.' },
     });
     expect(printed).toBe(0);
-    // Cancelled while printing: the answer comes at once, without waiting for the printer.
+    // Cancelled while printing: the printer gets the signal, and its failure once ended is answered as cancelled.
     const slow = new AbortController();
+    let printerEnded = false;
     const waiting = exportReport(model, {
       format: 'pdf',
       redact: true,
       signal: slow.signal,
-      printPdf: () => {
+      printPdf: (_html, _title, signal) => {
         setTimeout(() => slow.abort(), 0);
-        return new Promise<Uint8Array>(() => undefined);
+        return new Promise<Uint8Array>((_resolve, reject) =>
+          signal?.addEventListener('abort', () => {
+            printerEnded = true;
+            reject(new Error('Target page, context or browser has been closed'));
+          }),
+        );
       },
     });
     expect(await waiting).toEqual({
       ok: false,
       error: { code: 'cancelled', message: 'Export was cancelled.' },
     });
+    expect(printerEnded).toBe(true);
     const problems = await exportReport(model, { format: 'json', redact: false, detail: 'problems' });
     expect(problems.ok && problems.value.document.detail).toBe('problems');
   });

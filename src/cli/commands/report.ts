@@ -1,5 +1,5 @@
-import { writeFile } from 'node:fs/promises';
 import { Command, Option } from 'commander';
+import { writeFileAtomic } from '../../collect/atomic-write';
 import { ChromiumNotFoundError, renderPdf } from '../../collect/pdf';
 import { redactionKeyPath, writeRedactionKey } from '../../collect/redaction-key';
 import { seedsFromBundle } from '../../core/redact';
@@ -106,7 +106,8 @@ export function reportCommand(io: CliIo): Command {
         );
       };
       if (flags.out === undefined) io.out(new TextDecoder().decode(bytes));
-      else await writeFile(flags.out, bytes).catch(cannotWrite(flags.out));
+      // Through a temporary file: a failed or interrupted write leaves no half report under the asked name.
+      else await writeFileAtomic(flags.out, bytes).catch(cannotWrite(flags.out));
       // The key goes beside the report, never into it (issue 11, item 3).
       if (key !== null && keyPath !== undefined)
         await writeRedactionKey(keyPath, key, false).catch(cannotWrite(keyPath));

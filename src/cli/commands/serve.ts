@@ -1,4 +1,5 @@
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
@@ -40,45 +41,51 @@ export function serveCommand(io: CliIo): Command {
         }
         // Logs go through the terminal path too, one line each: a bundle's text can be in a message.
         const log = (line: string): void => io.err(`${line}\n`);
-        const service = createHostscopeService(
-          { kind: 'web' },
-          {
-            collectionsDir: process.cwd(),
-            historyDir: resolve(options.history ?? defaultHistoryDir()),
-            // Imports from the browser go to a folder of this user's own (mkdtemp: 0700, never a guessed name).
-            importsDir: mkdtempSync(join(tmpdir(), 'hostscope-imports-')),
-            printPdf: (html, title) => renderPdf(html, { title }),
-            logError: (message, error) => log(`${message}: ${errorMessage(error)}`),
-          },
-        );
-        const sample = bundle === undefined ? defaultSample(samplesDir()) : null;
-        if (bundle === undefined && sample === null) {
-          throw new CliError(
-            `no bundle given and no sample host in ${samplesDir()}: name a bundle folder or .zip`,
-            EXIT.usage,
+        // Imports from the browser go to a folder of this user's own (mkdtemp: 0700, never a guessed name); it
+        // holds nothing worth keeping once serve stops, however it stops.
+        const importsDir = await mkdtemp(join(tmpdir(), 'hostscope-imports-'));
+        try {
+          const service = createHostscopeService(
+            { kind: 'web' },
+            {
+              collectionsDir: process.cwd(),
+              historyDir: resolve(options.history ?? defaultHistoryDir()),
+              importsDir,
+              printPdf: (html, title, signal) => renderPdf(html, { title, signal }),
+              logError: (message, error) => log(`${message}: ${errorMessage(error)}`),
+            },
           );
-        }
-        const opened =
-          bundle === undefined
-            ? await service.call('bundle:openSample', { name: sample! })
-            : await service.call('bundle:open', { path: bundle });
-        if (!opened.ok) throw new CliError(opened.error.message, EXIT.unreadableBundle);
-
-        const server = await startHttpServer({ service, rendererDir: dir, port: options.port, log }).catch(
-          (error: unknown) => {
+          const sample = bundle === undefined ? defaultSample(samplesDir()) : null;
+          if (bundle === undefined && sample === null) {
             throw new CliError(
-              `cannot listen on 127.0.0.1:${options.port}: ${errorMessage(error)}`,
-              EXIT.failed,
+              `no bundle given and no sample host in ${samplesDir()}: name a bundle folder or .zip`,
+              EXIT.usage,
             );
-          },
-        );
-        io.out(`Hostscope is showing ${opened.value.label} at\n\n  ${server.url}\n\n`);
-        if (options.open && !openBrowser(server.url))
-          io.out('No browser here: open the URL above in a browser on this machine.\n');
-        io.out('Press Ctrl+C to stop.\n');
-        await stopRequested();
-        await server.close();
-        service.dispose();
+          }
+          const opened =
+            bundle === undefined
+              ? await service.call('bundle:openSample', { name: sample! })
+              : await service.call('bundle:open', { path: bundle });
+          if (!opened.ok) throw new CliError(opened.error.message, EXIT.unreadableBundle);
+
+          const server = await startHttpServer({ service, rendererDir: dir, port: options.port, log }).catch(
+            (error: unknown) => {
+              throw new CliError(
+                `cannot listen on 127.0.0.1:${options.port}: ${errorMessage(error)}`,
+                EXIT.failed,
+              );
+            },
+          );
+          io.out(`Hostscope is showing ${opened.value.label} at\n\n  ${server.url}\n\n`);
+          if (options.open && !openBrowser(server.url))
+            io.out('No browser here: open the URL above in a browser on this machine.\n');
+          io.out('Press Ctrl+C to stop.\n');
+          await stopRequested();
+          await server.close();
+          service.dispose();
+        } finally {
+          await rm(importsDir, { recursive: true, force: true });
+        }
       },
     );
 }

@@ -20,8 +20,8 @@ export function endProcessTree(pid: number, platform: NodeJS.Platform = process.
   }
 }
 
-/** Linux: /proc/<pid>/task/<tid>/children. Elsewhere (macOS) only the process itself is known. */
-function descendants(pid: number): number[] {
+/** Linux: /proc/<pid>/task/<tid>/children. Elsewhere (macOS) none are known. */
+export function descendants(pid: number): number[] {
   const found: number[] = [];
   const queue = [pid];
   while (queue.length > 0) {

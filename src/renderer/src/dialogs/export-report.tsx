@@ -20,6 +20,7 @@ export function ExportReportDialog({ onClose }: { onClose: () => void }): JSX.El
   // Problems first by default (issue 11): a 1,000-container host's every path is thousands of pages.
   const [scope, setScope] = useState<'problems' | 'all'>('problems');
   const [running, setRunning] = useState<string | null>(null);
+  const [cancelled, setCancelled] = useState(false);
   const busy = running !== null;
   const progress = app.operations.find((o) => o.operationId === running);
   // The preview follows the redaction box, so what will be shared can be read before it leaves; one rendered
@@ -50,16 +51,21 @@ export function ExportReportDialog({ onClose }: { onClose: () => void }): JSX.El
     event.preventDefault();
     const operationId = app.newOperationId('export');
     setRunning(operationId);
+    setCancelled(false);
     const result = await api.invoke('report:export', { format, redact, scope, operationId });
     setRunning(null);
-    if (!result.ok && result.error.code === 'cancelled') return;
     if (!result.ok) {
       app.showError(result.error);
       return;
     }
     const outcome = result.value;
+    // Cancelled (here, or in the save dialog): nothing was written; the choices stay for another try.
+    if (outcome.kind === 'cancelled') {
+      setCancelled(true);
+      return;
+    }
     if (outcome.kind === 'download') download(outcome.fileName, outcome.mediaType, outcome.base64);
-    if (outcome.kind === 'saved') app.notify(`Report saved to ${outcome.path}`);
+    else app.notify(`Report saved to ${outcome.path}`);
     onClose();
   };
   return (
@@ -111,16 +117,16 @@ export function ExportReportDialog({ onClose }: { onClose: () => void }): JSX.El
           )}
         </section>
         <div className="form-actions">
-          {busy && (
+          {(busy || cancelled) && (
             <span className="muted" role="status" aria-live="polite">
-              {progress ? progress.message : 'Exporting…'}
+              {busy ? (progress ? progress.message : 'Exporting…') : 'Export cancelled: nothing was written.'}
             </span>
           )}
           {busy && (
             <button
               type="button"
               className="button"
-              onClick={() => void api.invoke('collect:cancel', { operationId: running })}
+              onClick={() => void api.invoke('report:cancel', { operationId: running })}
             >
               Cancel export
             </button>
