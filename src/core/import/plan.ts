@@ -2,7 +2,7 @@
 // inputs and writes the bundle (src/collect/import-bundle.ts). The originals go under imported/ with an
 // index saying which converted file each block fed (issue 12).
 import { splitBlocks, type Block, type ImportInput } from './blocks';
-import { PARTIAL_CONTAINER_LIST } from '../../shared/bundle';
+import { PARTIAL_CONTAINER_LIST, type ProbeId } from '../../shared/bundle';
 import { ipconfigHostName } from './ipconfig-labels';
 import { recognise, type Output, type Recognised } from './recognisers';
 import { expandSavedFile } from './saved-files';
@@ -141,7 +141,7 @@ function inertResult(reason: string): Recognised {
 }
 
 interface FileBuild {
-  readonly probe: string;
+  readonly probe: ProbeId;
   items: unknown[];
   text: string;
   value: unknown;
