@@ -36,20 +36,6 @@ export function parseTarget(text: string): OutboundTarget | null {
   return null;
 }
 
-export function targetLabel(target: OutboundTarget): string {
-  switch (target.kind) {
-    case 'host':
-    case 'internet':
-      return target.kind;
-    case 'container':
-      return `container:${target.ref}`;
-    case 'address':
-      return target.address;
-    case 'name':
-      return target.name;
-  }
-}
-
 /** Names Docker Desktop gives the host; a Windows container resolves them only through its hosts file (catalogue 14). */
 const HOST_ALIASES = new Set(['host.docker.internal', 'gateway.docker.internal']);
 
@@ -361,7 +347,6 @@ export function explainOutbound(
   correlation: Correlation = correlate(model),
 ): Explanation {
   const sender = footprintOf(model, correlation, container);
-  const to = targetLabel(target);
   const from = `container:${container.name}`;
   const peer = peerOf(model, correlation, target);
   if (peer) {
@@ -379,7 +364,7 @@ export function explainOutbound(
       container: { id: container.id, name: container.name },
       source: { kind: 'container', ref: container.id },
       from,
-      to,
+      to: target,
     };
   }
   const path: hops.PathContext = {
@@ -431,7 +416,7 @@ export function explainOutbound(
     container: { id: container.id, name: container.name },
     source: { kind: 'container', ref: container.id },
     from,
-    to,
+    to: target,
     port,
     protocol,
     verdict: verdictOf(list),
