@@ -15,10 +15,9 @@ import {
   parseTarget,
   reachabilityMatrix,
 } from '../../../src/core/diagnosis';
-import { targetText } from '../../../src/core/diagnosis/subjects';
 import { buildHostModel } from '../../../src/core/host-model';
 import type { Container, HostModel } from '../../../src/shared/model';
-import { subjectText } from '../../../src/core/diagnosis/subjects';
+import { subjectText, targetText } from '../../../src/core/diagnosis/subjects';
 
 const models = new Map<string, Promise<HostModel>>();
 function sample(name: string): Promise<HostModel> {
