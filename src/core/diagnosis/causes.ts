@@ -517,14 +517,22 @@ export function natGatewayMissing(
   };
 }
 
+/** A host service a container asks for (outbound to `host`), as the host's listeners show it. */
+export interface HostServiceOptions {
+  readonly port: number;
+  readonly protocol: 'tcp' | 'udp';
+  /** The local addresses it listens on for that port; empty where nothing listens. */
+  readonly addresses: readonly string[];
+  /** The host's address on the container's network, where the connection arrives; null where unknown. */
+  readonly hostAddress: string | null;
+  /** The listeners file, named as evidence. */
+  readonly file: string;
+}
+
 export function hostServiceLoopbackOnly(
-  port: number,
-  protocol: 'tcp' | 'udp',
-  addresses: readonly string[],
-  owner: HostProcess | null,
-  hostAddress: string | null,
-  file: string,
+  options: HostServiceOptions & { readonly owner: HostProcess | null },
 ): Cause {
+  const { port, protocol, addresses, owner, hostAddress, file } = options;
   return {
     id: 'host-service-loopback-only',
     title: `The host service on ${portText(port, protocol)} listens on loopback only`,
@@ -537,13 +545,8 @@ export function hostServiceLoopbackOnly(
   };
 }
 
-export function hostServiceNotListening(
-  port: number,
-  protocol: 'tcp' | 'udp',
-  addresses: readonly string[],
-  hostAddress: string | null,
-  file: string,
-): Cause {
+export function hostServiceNotListening(options: HostServiceOptions): Cause {
+  const { port, protocol, addresses, hostAddress, file } = options;
   return {
     id: 'host-service-not-listening',
     title:

@@ -231,7 +231,15 @@ function hostListenerHop(ctx: OutboundContext, hostAddress: string | null): HopR
       id,
       title,
       [evidenceFrom(known.source, `nothing on the host listens on ${portText(ctx)}`)],
-      [causes.hostServiceNotListening(ctx.port, ctx.protocol, [], hostAddress, known.source.file)],
+      [
+        causes.hostServiceNotListening({
+          port: ctx.port,
+          protocol: ctx.protocol,
+          addresses: [],
+          hostAddress,
+          file: known.source.file,
+        }),
+      ],
     );
   }
   if (hostAddress === null)
@@ -246,9 +254,16 @@ function hostListenerHop(ctx: OutboundContext, hostAddress: string | null): HopR
     endpoints[0]!.owningProcess === null
       ? null
       : (ctx.correlation.processByPid.get(endpoints[0]!.owningProcess) ?? null);
+  const service: causes.HostServiceOptions = {
+    port: ctx.port,
+    protocol: ctx.protocol,
+    addresses,
+    hostAddress,
+    file: known.source.file,
+  };
   const cause = endpoints.every((e) => isLoopbackAddress(e.localAddress))
-    ? causes.hostServiceLoopbackOnly(ctx.port, ctx.protocol, addresses, owner, hostAddress, known.source.file)
-    : causes.hostServiceNotListening(ctx.port, ctx.protocol, addresses, hostAddress, known.source.file);
+    ? causes.hostServiceLoopbackOnly({ ...service, owner })
+    : causes.hostServiceNotListening(service);
   return hops.fail(id, title, endpoints.slice(0, 3).map(describe), [cause]);
 }
 

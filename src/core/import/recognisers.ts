@@ -451,11 +451,11 @@ function cmdletRecogniser(source: CmdletSource): Recogniser {
           mapped = mapRecords(
             list.map((r) => r.fields),
             source.fields,
-            source.keepOthers,
+            { keepOthers: source.keepOthers },
           );
           view = 'list view';
         } else if (table) {
-          mapped = mapRecords(fromTableRows(table), source.fields, source.keepOthers);
+          mapped = mapRecords(fromTableRows(table), source.fields, { keepOthers: source.keepOthers });
           if (table.cutCells > 0)
             warnings.push(
               `${table.cutCells} cells cut by the console with "..." in ${table.cutColumns.join(', ')} (left unknown)`,
