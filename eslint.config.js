@@ -45,6 +45,21 @@ export default tseslint.config(
     plugins: { layers: layersPlugin },
     rules: { 'layers/allowed-imports': 'error' },
   },
+  // One platform check (issue 15): src/collect/platform.ts asks, everything else imports its answer.
+  {
+    files: ['src/**/*.ts', 'src/**/*.tsx'],
+    ignores: ['src/collect/platform.ts'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        {
+          object: 'process',
+          property: 'platform',
+          message: 'Import the answer from src/collect/platform.ts.',
+        },
+      ],
+    },
+  },
   {
     files: ['src/renderer/**/*.ts', 'src/renderer/**/*.tsx'],
     ...reactHooks.configs.flat.recommended,

@@ -1,8 +1,9 @@
-// Opens a URL in the user's browser where this machine has one (the platform check lives here and nowhere else).
+// Opens a URL in the user's browser where this machine has one.
 
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
+import { THIS_PLATFORM } from '../collect/platform';
 
 /** Returns false when there is no browser to open (a server without a desktop). */
 export function openBrowser(url: string): boolean {
@@ -15,7 +16,7 @@ export function openBrowser(url: string): boolean {
 }
 
 function browserCommand(url: string): { readonly file: string; readonly args: readonly string[] } | null {
-  switch (process.platform) {
+  switch (THIS_PLATFORM) {
     case 'win32':
       // Server Core has no browser; FileProtocolHandler then fails quietly and the printed URL remains.
       return { file: 'rundll32.exe', args: ['url.dll,FileProtocolHandler', url] };

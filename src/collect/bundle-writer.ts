@@ -59,7 +59,7 @@ export function buildManifest(
   runs: readonly ProbeRun[],
   collector: Manifest['collector'] = { name: COLLECTOR_NAME, version: HOSTSCOPE_VERSION },
 ): Manifest {
-  const order = new Map(PROBES.map((p, i) => [p.id, i]));
+  const order = new Map<string, number>(PROBES.map((p, i) => [p.id, i]));
   const rank = (id: string): number => order.get(id) ?? PROBES.length;
   const probes: ManifestProbe[] = [...runs]
     .sort((a, b) => rank(a.id) - rank(b.id))

@@ -8,6 +8,7 @@ import { collectDocker, DOCKER_PROBE_IDS, NOT_IN_THIS_SET } from './docker/colle
 import { remoteDockerHost, resolveDockerEndpoint, type EndpointResult } from './docker/endpoint';
 import { POWERSHELL_PROBES, runPowerShellProbes } from './powershell/probe-runner';
 import { errorMessage as errorText } from '../shared/error-message';
+import { endpointPlatform } from './platform';
 
 export interface CollectOptions {
   /** Bundle folder or `.zip`; with several computers, each gets `-<computer>` added to the name. */
@@ -91,8 +92,7 @@ const COMPUTER_NAME = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,252}$/;
 export function localEnvironment(): CollectEnvironment {
   return {
     env: process.env,
-    // The one place the platform is asked: it picks the engine's default endpoint.
-    platform: process.platform === 'win32' ? 'windows' : 'posix',
+    platform: endpointPlatform,
     homeDir: homedir(),
     hostName: hostname(),
     cwd: process.cwd(),

@@ -174,7 +174,7 @@ export async function writeMergedBundle(
 ): Promise<{ readonly plan: ImportPlan; readonly merge: MergePlan; readonly written: WrittenBundle }> {
   const bundle = await (options.read ?? readBundle)(options.into);
   const plan = planImport(inputs, { ...options, originalsDir: nextOriginalsDir(bundle) });
-  const merge = planMerge(bundle, plan, options.confirmSameHost);
+  const merge = planMerge(bundle, plan, { confirmedSameHost: options.confirmSameHost });
   const collectedAt = merge.collectedAt !== null ? new Date(merge.collectedAt) : null;
   const written = await writeBundle({
     out: options.out,

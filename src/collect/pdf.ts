@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { escapeHtml } from '../core/report';
 import { errorMessage } from '../shared/error-message';
+import { isMac, isWindows } from './platform';
 
 /** Flags for a headless Chromium that talks to nothing but its own page (no update, sync or telemetry traffic). */
 export const CHROMIUM_ARGS: readonly string[] = [
@@ -20,12 +21,9 @@ export const CHROMIUM_ARGS: readonly string[] = [
 ];
 
 /** Where browsers usually are, per platform; HOSTSCOPE_CHROMIUM, when set, is the only place looked at. */
-export function chromiumCandidates(
-  env: NodeJS.ProcessEnv = process.env,
-  platform: NodeJS.Platform = process.platform,
-): string[] {
+export function chromiumCandidates(env: NodeJS.ProcessEnv = process.env): string[] {
   if (env.HOSTSCOPE_CHROMIUM) return [env.HOSTSCOPE_CHROMIUM];
-  if (platform === 'win32') {
+  if (isWindows) {
     const roots = [env.PROGRAMFILES, env['PROGRAMFILES(X86)'], env.LOCALAPPDATA].filter((r): r is string =>
       Boolean(r),
     );
@@ -37,7 +35,7 @@ export function chromiumCandidates(
       ]),
     ];
   }
-  if (platform === 'darwin') {
+  if (isMac) {
     return [
       '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
       '/Applications/Chromium.app/Contents/MacOS/Chromium',
@@ -58,11 +56,8 @@ export type ChromiumLookup =
   | { readonly kind: 'found'; readonly path: string }
   | { readonly kind: 'missing'; readonly searched: readonly string[] };
 
-export function findChromium(
-  env: NodeJS.ProcessEnv = process.env,
-  platform: NodeJS.Platform = process.platform,
-): ChromiumLookup {
-  const searched = chromiumCandidates(env, platform);
+export function findChromium(env: NodeJS.ProcessEnv = process.env): ChromiumLookup {
+  const searched = chromiumCandidates(env);
   const path = searched.find((p) => existsSync(p));
   return path ? { kind: 'found', path } : { kind: 'missing', searched };
 }

@@ -7,6 +7,7 @@ import {
   probeForFile,
   probeSpec,
   type ManifestProbe,
+  type ProbeId,
   type RawBundle,
 } from '../shared/bundle';
 import type {
@@ -67,7 +68,7 @@ class FileReader {
   }
 
   /** Why a probe's file is absent, in the words an admin needs. */
-  private absentReason(probe: string, file: string): string {
+  private absentReason(probe: ProbeId, file: string): string {
     const entry = this.manifestProbes.get(probe);
     if (entry && entry.status !== 'ok') {
       const why = entry.error ? `: ${entry.error}` : '';
@@ -78,7 +79,7 @@ class FileReader {
   }
 
   private text(
-    probe: string,
+    probe: ProbeId,
     file: string,
   ): { kind: 'ok'; text: string } | { kind: 'unknown'; reason: string } {
     const bytes = this.raw.files.get(file);
@@ -100,7 +101,7 @@ class FileReader {
 
   /** Decode, parse JSON, validate against a schema, map. */
   json<S, T>(
-    probe: string,
+    probe: ProbeId,
     file: string,
     schema: z.ZodType<S>,
     map: (value: S) => Parsed<T>,
@@ -126,7 +127,7 @@ class FileReader {
     return { kind: 'known', value: mapped.value, source };
   }
 
-  textFile<T>(probe: string, file: string, parse: (text: string) => TextParse<T>): Known<T> {
+  textFile<T>(probe: ProbeId, file: string, parse: (text: string) => TextParse<T>): Known<T> {
     const source: Source = { probe, file };
     const text = this.text(probe, file);
     if (text.kind === 'unknown') return { kind: 'unknown', reason: text.reason, source };
@@ -136,7 +137,12 @@ class FileReader {
   }
 
   /** A list file (one result, an array, or no output at all), each entry mapped; the file from the catalogue. */
-  list<R, T>(probe: string, schema: z.ZodType<R[]>, map: (raw: R) => T, file = probeFile(probe)): Known<T[]> {
+  list<R, T>(
+    probe: ProbeId,
+    schema: z.ZodType<R[]>,
+    map: (raw: R) => T,
+    file = probeFile(probe),
+  ): Known<T[]> {
     return this.json(probe, file, schema, (items) => ok(items.map(map)), []);
   }
 }
@@ -156,7 +162,7 @@ function unreadableReason(raw: RawBundle, file: string): string | null {
 }
 
 /** The one file of a single-file probe (bundle-v1's table, PROBES in shared/bundle.ts). */
-function probeFile(probe: string): string {
+function probeFile(probe: ProbeId): string {
   const file = PROBES.find((p) => p.id === probe)?.files[0];
   if (file === undefined) throw new Error(`no file is catalogued for probe ${probe}`);
   return file;

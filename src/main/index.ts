@@ -13,6 +13,7 @@ import { samplesDir } from '../service/paths';
 import { defaultSample, listSamples } from '../service/samples';
 import type { HostscopeService } from '../service/service';
 import { APP_ENTRY, APP_SCHEME, registerAppProtocol } from './app-protocol';
+import { isMac } from '../collect/platform';
 import { isWindowsContainerHost } from './host-platform';
 import { registerIpcHandlers } from './ipc';
 import { menuTemplate, type MenuActions } from './menu';
@@ -59,7 +60,7 @@ async function start(): Promise<void> {
         const picked = await dialog.showOpenDialog(window!, {
           title: 'Open a Hostscope bundle',
           buttonLabel: 'Open',
-          properties: process.platform === 'darwin' ? ['openFile', 'openDirectory'] : ['openFile'],
+          properties: isMac ? ['openFile', 'openDirectory'] : ['openFile'],
           filters: [
             { name: 'Hostscope bundle (.zip, or manifest.json in a folder)', extensions: ['zip', 'json'] },
           ],
@@ -128,7 +129,7 @@ async function start(): Promise<void> {
         menuTemplate(actions, {
           recent: settings.recent,
           samples: listSamples(samplesDir()),
-          isMac: process.platform === 'darwin',
+          isMac,
           canCollectLocal: isWindowsContainerHost(),
           devTools: !app.isPackaged,
         }),

@@ -6,6 +6,7 @@ import { fetchContainerLogs } from '../collect/docker/container-logs';
 import { engineErrorShape } from '../collect/docker/engine-client';
 import { describeEngineError, isUnreachable, unreachableMessage } from '../collect/docker/engine-errors';
 import { resolveDockerEndpoint, type DockerEndpoint } from '../collect/docker/endpoint';
+import { endpointPlatform } from '../collect/platform';
 import { fail, ok, type Result } from '../shared/ipc';
 import type { ContainerLogs } from '../shared/views';
 
@@ -37,7 +38,7 @@ export function logsFromEngine(endpointOf: () => Result<DockerEndpoint> = localE
 function localEndpoint(): Result<DockerEndpoint> {
   const resolved = resolveDockerEndpoint({
     env: process.env,
-    platform: process.platform === 'win32' ? 'windows' : 'posix',
+    platform: endpointPlatform,
     homeDir: homedir(),
   });
   return resolved.kind === 'ok' ? ok(resolved.endpoint) : fail('unavailable', resolved.message);

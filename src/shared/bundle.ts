@@ -17,7 +17,8 @@ export const BUNDLE_VERSION = 1;
 
 export type ProbeKind = 'docker' | 'powershell' | 'container-exec';
 
-export interface ProbeSpec {
+/** A catalogue entry as written below; `ProbeSpec` is the same with its id narrowed to the catalogue's ids. */
+interface ProbeEntry {
   readonly id: string;
   readonly kind: ProbeKind;
   /** Fixed files it writes; per-container probes use `perContainer` instead. */
@@ -34,8 +35,8 @@ export interface ProbeSpec {
 /** Where a per-container template holds the container id. */
 const CONTAINER_ID_SLOT = '{id}';
 
-/** Every probe of bundle v1, in the order a collector runs them. */
-export const PROBES: readonly ProbeSpec[] = [
+/** Every probe of bundle v1, in the order a collector runs them; data, so `ProbeId` is derived from it. */
+const CATALOGUE = [
   { id: 'docker.version', kind: 'docker', files: ['docker/version.json'], title: 'Docker engine version' },
   { id: 'docker.info', kind: 'docker', files: ['docker/info.json'], title: 'Docker engine info' },
   {
@@ -158,7 +159,16 @@ export const PROBES: readonly ProbeSpec[] = [
   },
   // Issue 16: the images the containers use (GET /images/{id}/json), for image/host build compatibility.
   { id: 'docker.images', kind: 'docker', files: ['docker/images.json'], title: 'Images the containers use' },
-];
+] as const satisfies readonly ProbeEntry[];
+
+/** The id of a catalogued probe. Ids read from a manifest stay `string`: a hostile host may list any. */
+export type ProbeId = (typeof CATALOGUE)[number]['id'];
+
+export interface ProbeSpec extends ProbeEntry {
+  readonly id: ProbeId;
+}
+
+export const PROBES: readonly ProbeSpec[] = CATALOGUE;
 
 // Bundle 1.1 also carries checks/*.json (active checks, issue 14; ../shared/spec/diagnosis.md section 5): files of
 // no probe, written after a collection at the user's request. isCheckFile (src/shared/checks.ts) names them.
@@ -196,6 +206,9 @@ export function probeForFile(
   return null;
 }
 
+/** The catalogue entry of a probe id; undefined only for an id the catalogue does not know (one read from input). */
+export function probeSpec(id: ProbeId): ProbeSpec;
+export function probeSpec(id: string): ProbeSpec | undefined;
 export function probeSpec(id: string): ProbeSpec | undefined {
   return PROBES.find((p) => p.id === id);
 }

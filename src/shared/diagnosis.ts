@@ -229,8 +229,8 @@ export interface Explanation {
    * outbound `container:<name>` of the sender. Code reads `source`; this is for the JSON contract.
    */
   readonly from: string;
-  /** Outbound only: `host`, `internet`, `container:<ref>`, or the address or name asked for. */
-  readonly to?: string;
+  /** Outbound only: where the sender connects, typed; the contract's text is written at the JSON edges. */
+  readonly to?: OutboundTarget;
   readonly port: number;
   readonly protocol: 'tcp' | 'udp';
   readonly verdict: Verdict;
@@ -270,6 +270,14 @@ export interface Contradiction {
 export type IcmpExplanation = Omit<Explanation, 'port' | 'protocol' | 'didYouMean'> & {
   readonly port: 0;
   readonly protocol: 'icmp';
+};
+
+/**
+ * An explanation in the JSON contract's form (sections 2 and 4): outbound `to` as `host`, `internet`,
+ * `container:<ref>`, or the address or name asked for.
+ */
+export type ExplanationJson<E extends Explanation | IcmpExplanation = Explanation> = Omit<E, 'to'> & {
+  readonly to?: string;
 };
 
 // ---- 3. findings ---------------------------------------------------------------------------

@@ -3,6 +3,7 @@
 // watching, and the settings of the interval and of retention.
 
 import type { Severity } from './diagnosis';
+import type { ProbeId } from './bundle';
 
 /**
  * `fast`: only the probes that change minute to minute (the engine's containers and networks, NAT sessions, TCP
@@ -140,7 +141,7 @@ export type TimelineChart = 'containers' | 'sessions' | 'findings' | 'unreachabl
  * 4.5 s and GET /info 2 s on the test machine, against 0.6 s for the container listing: bench:collect). Without
  * docker.version first, an engine out of reach shows as each probe's own failure.
  */
-export const FAST_PROBES: readonly string[] = [
+export const FAST_PROBES: readonly ProbeId[] = [
   'docker.containers',
   'docker.networks',
   'host.natsessions',

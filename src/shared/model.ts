@@ -1,5 +1,6 @@
 // The typed model of one Windows container host, built from a bundle (../shared/spec/bundle-v1.md).
 // Plain, JSON-serialisable data: it crosses IPC and HTTP as is.
+import type { ProbeId } from './bundle';
 import type { ActiveCheck } from './checks';
 
 /** Status a probe reports in the manifest. */
@@ -15,6 +16,7 @@ export type TextEncodingName = 'utf-8' | 'utf-8-bom' | 'utf-16le-bom' | 'utf-16b
 
 /** The outcome of one probe: the manifest's word combined with what its files turned out to hold. */
 export interface ProbeOutcome {
+  /** A catalogue id, `manifest`, `checks`, or an id only the (hostile) manifest lists: so a string. */
   readonly id: string;
   /** ok | missing (not in the bundle) | invalid (a file did not parse) | what the manifest said went wrong. */
   readonly status: ProbeStatus | 'missing' | 'invalid';
@@ -29,7 +31,7 @@ export interface ProbeOutcome {
 
 /** Where a piece of the model came from: the probe and the bundle file. */
 export interface Source {
-  readonly probe: string;
+  readonly probe: ProbeId;
   readonly file: string;
 }
 

@@ -167,13 +167,11 @@ export type ViewName =
 
 // ---- Containers ----------------------------------------------------------------------------
 
-export interface ContainerRow {
-  readonly id: string;
-  readonly name: string;
-  readonly image: string;
-  readonly state: string;
-  readonly isolation: Isolation | null;
-  readonly sessionId: number | null;
+/** A container as the list shows it: what inspect says of it, and a few counts. */
+export interface ContainerRow extends Pick<
+  InspectResult,
+  'id' | 'name' | 'image' | 'state' | 'isolation' | 'sessionId'
+> {
   readonly ips: readonly string[];
   /** `9000->9000/tcp` (core `formatPort`: the host address only where it is not "any"), one per published port. */
   readonly ports: readonly string[];
@@ -584,6 +582,7 @@ export interface ImportBlockView {
   readonly command: string | null;
   readonly title: string;
   readonly rows: number;
+  /** `converted`: it fed the files listed; `kept`: only its original is in the bundle, `reason` says why. */
   readonly status: 'converted' | 'kept';
   readonly reason: string | null;
   readonly warnings: readonly string[];

@@ -12,6 +12,7 @@ import {
   reachabilityMatrix,
   type Correlation,
 } from '../../src/core/diagnosis';
+import { explanationJson, targetText } from '../../src/core/diagnosis/subjects';
 import { buildHostModel } from '../../src/core/host-model';
 import type { Explanation } from '../../src/shared/diagnosis';
 import type { HostModel } from '../../src/shared/model';
@@ -62,10 +63,10 @@ describe.each(samples)('the CLI on %s', (name) => {
       return [...seen.values()];
     };
     const inbound = pick(reachabilityMatrix(model, correlation), (e) => e.verdict);
-    const outbound = pick(outboundMatrix(model, correlation), (e) => `${e.to?.split(':')[0]}/${e.verdict}`);
+    const outbound = pick(outboundMatrix(model, correlation), (e) => `${e.to?.kind}/${e.verdict}`);
     expect(inbound.length + outbound.length).toBeGreaterThan(0);
     for (const e of [...inbound, ...outbound]) {
-      const ask = e.direction === 'outbound' ? ['--to', e.to!] : ['--from', e.from];
+      const ask = e.direction === 'outbound' ? ['--to', targetText(e.to!)] : ['--from', e.from];
       const args = [
         'explain',
         path,
@@ -77,8 +78,8 @@ describe.each(samples)('the CLI on %s', (name) => {
       ];
       const json = await cli(...args, '--json');
       expect(json.code, args.join(' ')).toBe(0);
-      // The contract's form: the typed source stays inside Hostscope (`from` carries it).
-      const { source: _source, ...contract } = e;
+      // The contract's form: the typed source stays inside Hostscope (`from` carries it), `to` is text.
+      const { source: _source, ...contract } = explanationJson(e);
       expect(JSON.parse(json.out)).toEqual(plain(contract));
       const text = await cli(...args);
       expect(text.out.split('\n')[0]).toMatch(new RegExp(`^${e.verdict.toUpperCase()} `));

@@ -2,7 +2,7 @@
 // for the analysis benchmark, the UI benchmark and scale tests. Deterministic for a given size and seed.
 // Internally consistent: container ids, IPs, PIDs, sessions, NAT mappings, disks and rules agree across files.
 
-import type { RawBundle } from '../../src/shared/bundle';
+import { PROBES, probeForFile, type RawBundle } from '../../src/shared/bundle';
 
 export interface SyntheticSize {
   readonly containers: number;
@@ -115,47 +115,6 @@ export function syntheticBundle(size: SyntheticSize, seed = 7): RawBundle {
     };
   });
 
-  put('manifest.json', {
-    format: 'hostscope-bundle',
-    version: 1,
-    collectedAt: '2026-11-29T18:00:00Z',
-    collector: { name: 'synthetic', version: '1.0.0' },
-    host: { computerName: 'SYNTHHOST' },
-    probes: [
-      'docker.version',
-      'docker.info',
-      'docker.containers',
-      'docker.top',
-      'docker.networks',
-      'docker.swarm',
-      'host.os',
-      'host.processes',
-      'host.natmappings',
-      'host.natsessions',
-      'host.disks',
-      'host.firewall.rules',
-      'host.firewall.profiles',
-      'host.connprofiles',
-      'host.tcp',
-      'host.ipaddresses',
-      'host.hcs',
-      'host.docker.service',
-      'container.listeners',
-      'host.hns.networks',
-      'host.hns.endpoints',
-      'host.portexclusions',
-      'host.routes',
-      'host.ipinterfaces',
-      'host.dns',
-      'host.vmswitches',
-      'host.services',
-      'host.events',
-      'host.proxy',
-      'host.hotfixes',
-      'host.computer',
-      'container.dns',
-    ].map((id) => ({ id, status: 'ok' })),
-  });
   put('host/os.json', {
     ComputerName: 'SYNTHHOST',
     Caption: 'Microsoft Windows Server 2019 Datacenter',
@@ -543,6 +502,16 @@ export function syntheticBundle(size: SyntheticSize, seed = 7): RawBundle {
     ),
   );
   putBundle11(put, files, encoder, size, containers);
+  // The manifest lists as ok the catalogue's probes whose files were written above, in catalogue order.
+  const written = new Set([...files.keys()].map((file) => probeForFile(file)?.spec.id));
+  put('manifest.json', {
+    format: 'hostscope-bundle',
+    version: 1,
+    collectedAt: '2026-11-29T18:00:00Z',
+    collector: { name: 'synthetic', version: '1.0.0' },
+    host: { computerName: 'SYNTHHOST' },
+    probes: PROBES.filter((p) => written.has(p.id)).map((p) => ({ id: p.id, status: 'ok' })),
+  });
   return { source: `synthetic:${size.containers}`, files };
 }
 

@@ -9,7 +9,8 @@ import {
   parseSource,
   parseTarget,
 } from '../../core/diagnosis';
-import type { Explanation, IcmpExplanation } from '../../shared/diagnosis';
+import { explanationJson } from '../../core/diagnosis/subjects';
+import type { Explanation, ExplanationJson, IcmpExplanation } from '../../shared/diagnosis';
 import { formatExplanation } from '../format/explanation';
 import { safeText } from '../format/style';
 import { resolveContainer } from '../container-ref';
@@ -136,8 +137,13 @@ export function explainCommand(io: CliIo): Command {
     );
 }
 
-/** The diagnosis contract's form (spec section 2): the client as its `from` text, without the typed `source`. */
-function contractJson(e: Explanation | IcmpExplanation): Omit<Explanation | IcmpExplanation, 'source'> {
-  const { source: _typed, ...contract } = e;
+/**
+ * The diagnosis contract's form (spec sections 2 and 4): the client as its `from` text, without the typed
+ * `source`; `to` as text.
+ */
+function contractJson(
+  e: Explanation | IcmpExplanation,
+): Omit<ExplanationJson | ExplanationJson<IcmpExplanation>, 'source'> {
+  const { source: _typed, ...contract } = explanationJson(e);
   return contract;
 }

@@ -1,6 +1,14 @@
 // `hostscope explain` for a person: the verdict first, then each hop with a tick or a cross, then the
 // causes with their fixes. Pure: colour comes in through the style.
-import type { Explanation, Hop, HopStatus, IcmpExplanation, Verdict } from '../../shared/diagnosis';
+import { targetText } from '../../core/diagnosis/subjects';
+import type {
+  Explanation,
+  Hop,
+  HopStatus,
+  IcmpExplanation,
+  OutboundTarget,
+  Verdict,
+} from '../../shared/diagnosis';
 import { fixLines } from './fix';
 import { safeText, type Style } from './style';
 import { wrap } from './wrap';
@@ -67,10 +75,18 @@ function referenceLines(references: readonly string[], width: number): string[] 
   });
 }
 
-function outboundLabel(to: string): string {
-  if (to === 'host') return 'a service on the host';
-  if (to === 'internet') return 'the internet';
-  return to.startsWith('container:') ? `container ${to.slice('container:'.length)}` : to;
+function outboundLabel(to: OutboundTarget | undefined): string {
+  if (to === undefined) return '';
+  switch (to.kind) {
+    case 'host':
+      return 'a service on the host';
+    case 'internet':
+      return 'the internet';
+    case 'container':
+      return `container ${to.ref}`;
+    default:
+      return targetText(to);
+  }
 }
 
 export function formatExplanation(
@@ -100,7 +116,7 @@ export function formatExplanation(
   const on = e.protocol === 'icmp' ? 'ICMP (ping)' : `${e.port}/${e.protocol}`;
   const summary =
     e.direction === 'outbound'
-      ? `${safeText(e.container.name)} to ${safeText(outboundLabel(e.to ?? ''))} on ${on}`
+      ? `${safeText(e.container.name)} to ${safeText(outboundLabel(e.to))} on ${on}`
       : `${safeText(e.container.name)} on ${on} from ${safeText(from)}`;
   const room = ' '.repeat(e.verdict.length + 2);
   out.push(

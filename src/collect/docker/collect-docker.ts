@@ -1,7 +1,7 @@
 // The Docker side of a bundle: every docker.* probe and the container-exec probes (container.listeners,
 // container.dns; bundle-v1.md), each with an honest outcome. Responses are kept as the engine sent them,
 // except Config.Env values (redact-env.ts).
-import { PROBES, perContainerFiles } from '../../shared/bundle';
+import { PROBES, perContainerFiles, probeSpec, type ProbeId } from '../../shared/bundle';
 import type { ProbeStatus } from '../../shared/model';
 import type { ProbeFile, ProbeRun, ProgressListener } from '../types';
 import { createLimiter, type Limiter } from '../limit';
@@ -45,7 +45,7 @@ export interface DockerCollectOptions {
 }
 
 /** The probes this collector answers for, in catalogue order. */
-export const DOCKER_PROBE_IDS: readonly string[] = PROBES.filter((p) => p.kind !== 'powershell').map(
+export const DOCKER_PROBE_IDS: readonly ProbeId[] = PROBES.filter((p) => p.kind !== 'powershell').map(
   (p) => p.id,
 );
 
@@ -60,12 +60,9 @@ export const CONTAINER_COMMANDS: Readonly<Record<string, readonly string[]>> = {
   'containers/{id}/hosts.txt': ['cmd', '/c', 'type', 'C:\\Windows\\System32\\drivers\\etc\\hosts'],
 };
 
-const fileOf = (id: string): string => PROBES.find((p) => p.id === id)!.files[0]!;
-const perContainerFile = (id: string, containerId: string): string =>
-  perContainerFiles(
-    PROBES.find((p) => p.id === id)!,
-    containerId,
-  )[0]!;
+const fileOf = (id: ProbeId): string => probeSpec(id).files[0]!;
+const perContainerFile = (id: ProbeId, containerId: string): string =>
+  perContainerFiles(probeSpec(id), containerId)[0]!;
 
 interface ProbeResult {
   readonly status: ProbeStatus;
@@ -271,8 +268,8 @@ class DockerCollection {
    * A container-exec probe: for each running container, one command per file of the probe, each its own item
    * (one that fails does not cost the container its other file).
    */
-  private async exec(probeId: string, listing: Promise<Listing>): Promise<ProbeResult> {
-    const spec = PROBES.find((p) => p.id === probeId)!;
+  private async exec(probeId: ProbeId, listing: Promise<Listing>): Promise<ProbeResult> {
+    const spec = probeSpec(probeId);
     const commands = (spec.perContainer ?? []).map((template) => {
       const command = this.options.containerCommands?.[template] ?? CONTAINER_COMMANDS[template];
       if (command === undefined) throw new Error(`no command is defined for ${template}`);
@@ -340,11 +337,7 @@ class DockerCollection {
   }
 
   private async swarm(): Promise<ProbeResult> {
-    const [servicesFile, tasksFile, nodesFile] = PROBES.find((p) => p.id === 'docker.swarm')!.files as [
-      string,
-      string,
-      string,
-    ];
+    const [servicesFile, tasksFile, nodesFile] = probeSpec('docker.swarm').files as [string, string, string];
     let services: unknown;
     try {
       services = await this.call('GET /services', (signal) => this.client.get('/services', signal));

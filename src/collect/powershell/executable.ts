@@ -1,7 +1,8 @@
-// Which PowerShell to start. The one place that asks which platform this is.
+// Which PowerShell to start; the platform is the caller's to give (tests ask as Windows, Linux and macOS).
 import { accessSync, constants } from 'node:fs';
 import { homedir } from 'node:os';
 import { delimiter, join } from 'node:path';
+import { THIS_PLATFORM } from '../platform';
 
 export interface ExecutableSearch {
   /** Given by the caller: used as is, even if it does not exist (the spawn then reports ENOENT). */
@@ -21,7 +22,7 @@ export type ExecutableChoice =
  */
 export function findPowerShell(search: ExecutableSearch = {}): ExecutableChoice {
   const env = search.env ?? process.env;
-  const platform = search.platform ?? process.platform;
+  const platform = search.platform ?? THIS_PLATFORM;
   if (search.executable) return { kind: 'found', path: search.executable, why: 'given' };
   const fromEnv = env.NODE_POWERSHELL;
   if (fromEnv) return { kind: 'found', path: fromEnv, why: 'NODE_POWERSHELL' };

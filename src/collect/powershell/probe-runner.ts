@@ -2,7 +2,7 @@
 // remote computer through PowerShell remoting, and gives every probe an honest outcome.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { PROBES, probeForFile, probeSpec } from '../../shared/bundle';
+import { PROBES, probeForFile, probeSpec, type ProbeId } from '../../shared/bundle';
 import type { ProbeStatus } from '../../shared/model';
 import { probesDir as defaultProbesDir, resourcesDir } from '../resources';
 import type { ProbeFile, ProbeRun, ProgressListener } from '../types';
@@ -44,7 +44,7 @@ const CLOSE_TIMEOUT_MS = 5_000;
 const CHECK_ANSWER_GRACE_MS = 10_000;
 
 /** Every PowerShell probe id of bundle v1, in catalogue order. */
-export const POWERSHELL_PROBES: readonly string[] = PROBES.filter((p) => p.kind === 'powershell').map(
+export const POWERSHELL_PROBES: readonly ProbeId[] = PROBES.filter((p) => p.kind === 'powershell').map(
   (p) => p.id,
 );
 

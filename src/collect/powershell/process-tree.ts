@@ -3,10 +3,11 @@
 // (hcsdiag, netstat) is a child of PowerShell. Either would outlive a plain kill.
 import { spawnSync } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
+import { isWindows } from '../platform';
 
 /** Kills `pid` and its descendants, synchronously (usable in an 'exit' handler). Never throws. */
-export function endProcessTree(pid: number, platform: NodeJS.Platform = process.platform): void {
-  if (platform === 'win32') {
+export function endProcessTree(pid: number): void {
+  if (isWindows) {
     spawnSync('taskkill', ['/PID', String(pid), '/T', '/F'], { windowsHide: true, stdio: 'ignore' });
     return;
   }

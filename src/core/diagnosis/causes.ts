@@ -2,6 +2,7 @@
 // names and ports, and where the Windows fact comes from. Ids are the contract's (../shared/spec/diagnosis.md).
 
 import type { Cause } from '../../shared/diagnosis';
+import type { CapabilityStatus } from '../../shared/views';
 import type {
   Container,
   ExcludedPortRange,
@@ -122,14 +123,19 @@ export function publishedElsewhere(
   return null;
 }
 
-export function natLoopbackUnsupported(
-  c: Container,
-  build: number,
-  pub: Publication,
-  ip: string | null,
-  confirmed: boolean,
-  file: string,
-): Cause {
+export interface NatLoopbackOptions {
+  readonly build: number;
+  readonly publication: Publication;
+  /** The container's own address, to use from the host instead; null where none is known. */
+  readonly ip: string | null;
+  /** Whether the build lacks loopback (`no`) or is not known to have it (`unknown`): natLoopback's answer. */
+  readonly loopback: Exclude<CapabilityStatus, 'yes'>;
+  readonly file: string;
+}
+
+export function natLoopbackUnsupported(c: Container, options: NatLoopbackOptions): Cause {
+  const { build, publication: pub, ip, file } = options;
+  const confirmed = options.loopback === 'no';
   return {
     id: 'nat-loopback-unsupported',
     title: confirmed
@@ -280,14 +286,23 @@ function disableRule(r: FirewallRule): string {
   return `Disable-NetFirewallRule -Name ${psQuote(r.name)}`;
 }
 
-export function firewallBlockedByRule(
-  c: Container,
-  port: number,
-  protocol: 'tcp' | 'udp',
-  rules: readonly FirewallRule[],
-  internal: boolean,
-  file: string,
-): Cause {
+/** What every firewall cause names: the port asked, and where the rules came from. */
+interface FirewallCauseOptions {
+  readonly port: number;
+  readonly protocol: 'tcp' | 'udp';
+  /** The rules match the container port, not the published host port (Windows-Containers#561). */
+  readonly internal: boolean;
+  /** The firewall rules file, named as evidence. */
+  readonly file: string;
+}
+
+export interface FirewallBlockedByRuleOptions extends FirewallCauseOptions {
+  /** The enabled inbound block rules that match. */
+  readonly rules: readonly FirewallRule[];
+}
+
+export function firewallBlockedByRule(c: Container, options: FirewallBlockedByRuleOptions): Cause {
+  const { port, protocol, rules, internal, file } = options;
   const policies = [...new Set(rules.filter(isPolicyRule).map((r) => r.policyStoreSource ?? 'group policy'))];
   return {
     id: 'firewall-blocked',
@@ -298,17 +313,11 @@ export function firewallBlockedByRule(
   };
 }
 
-export interface FirewallNoAllowOptions {
-  readonly port: number;
-  readonly protocol: 'tcp' | 'udp';
+export interface FirewallNoAllowOptions extends FirewallCauseOptions {
   /** The profiles whose default inbound action blocked it. */
   readonly profiles: readonly FirewallProfileName[];
   /** Allow rules that would match but are disabled. */
   readonly disabledAllow: readonly FirewallRule[];
-  /** The rules match the container port, not the published host port (Windows-Containers#561). */
-  readonly internal: boolean;
-  /** The firewall rules file, named as evidence. */
-  readonly file: string;
   /** The profile's default block, or (process isolation on 2019+) the container's own default deny. */
   readonly why: 'default-block' | 'container-default';
 }
@@ -508,14 +517,22 @@ export function natGatewayMissing(
   };
 }
 
+/** A host service a container asks for (outbound to `host`), as the host's listeners show it. */
+export interface HostServiceOptions {
+  readonly port: number;
+  readonly protocol: 'tcp' | 'udp';
+  /** The local addresses it listens on for that port; empty where nothing listens. */
+  readonly addresses: readonly string[];
+  /** The host's address on the container's network, where the connection arrives; null where unknown. */
+  readonly hostAddress: string | null;
+  /** The listeners file, named as evidence. */
+  readonly file: string;
+}
+
 export function hostServiceLoopbackOnly(
-  port: number,
-  protocol: 'tcp' | 'udp',
-  addresses: readonly string[],
-  owner: HostProcess | null,
-  hostAddress: string | null,
-  file: string,
+  options: HostServiceOptions & { readonly owner: HostProcess | null },
 ): Cause {
+  const { port, protocol, addresses, owner, hostAddress, file } = options;
   return {
     id: 'host-service-loopback-only',
     title: `The host service on ${portText(port, protocol)} listens on loopback only`,
@@ -528,13 +545,8 @@ export function hostServiceLoopbackOnly(
   };
 }
 
-export function hostServiceNotListening(
-  port: number,
-  protocol: 'tcp' | 'udp',
-  addresses: readonly string[],
-  hostAddress: string | null,
-  file: string,
-): Cause {
+export function hostServiceNotListening(options: HostServiceOptions): Cause {
+  const { port, protocol, addresses, hostAddress, file } = options;
   return {
     id: 'host-service-not-listening',
     title:

@@ -145,15 +145,13 @@ export function explain(
       hops.containerInboundHop(ctx),
     );
 
+  // A client of a host port, on the LAN or the host itself, passes the same hops up to the routing mesh.
+  const toHostPort = (): hops.HopResult[] => [running(), network(), published(), reserved(), mesh()];
   let results: hops.HopResult[];
   switch (source.kind) {
     case 'external':
       results = [
-        running(),
-        network(),
-        published(),
-        reserved(),
-        mesh(),
+        ...toHostPort(),
         mapping(),
         hostPort(),
         memo(`firewall|${at}`, () => hops.hostFirewallHop(ctx)),
@@ -162,11 +160,7 @@ export function explain(
       break;
     case 'host-localhost':
       results = [
-        running(),
-        network(),
-        published(),
-        reserved(),
-        mesh(),
+        ...toHostPort(),
         memo(`loopback|${at}`, () => hops.natLoopbackHop(ctx)),
         mapping(),
         hostPort(),

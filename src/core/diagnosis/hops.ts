@@ -422,14 +422,13 @@ export function natLoopbackHop(ctx: PathContext): HopResult {
   const ip = ctx.target.ips.find((a) => a.includes('.')) ?? ctx.target.ips[0] ?? null;
   const status = natLoopback(b.build);
   if (status === 'yes') return pass(id, title, [b.evidence]);
-  const cause = causes.natLoopbackUnsupported(
-    ctx.target.container,
-    b.build,
-    pub,
+  const cause = causes.natLoopbackUnsupported(ctx.target.container, {
+    build: b.build,
+    publication: pub,
     ip,
-    status === 'no',
-    b.evidence.file,
-  );
+    loopback: status,
+    file: b.evidence.file,
+  });
   if (status === 'no') return fail(id, title, [b.evidence], [cause]);
   return unknown(
     id,
@@ -733,7 +732,13 @@ export function firewallHop(ctx: PathContext, options: FirewallHopOptions): HopR
   ];
   if (byRule.length > 0)
     found.push(
-      causes.firewallBlockedByRule(c, port, ctx.protocol, [...new Set(byRule)], internal, rulesFile),
+      causes.firewallBlockedByRule(c, {
+        port,
+        protocol: ctx.protocol,
+        rules: [...new Set(byRule)],
+        internal,
+        file: rulesFile,
+      }),
     );
   const byDefault = blocked.filter((d) => d.by === 'default-block');
   const settings = (p: FirewallProfileName): boolean =>

@@ -10,7 +10,7 @@ import { correlate, footprintOf, type Correlation } from './correlate';
 import { sourceLabel, verdictOf } from './explain';
 import * as hops from './hops';
 import { attachedNetworks, type AttachedNetwork } from './networks';
-import { targetLabel } from './outbound';
+import { targetText } from './subjects';
 import { REF } from './references';
 
 /** `icmp`, `ping` or `icmp/` spellings a user types instead of a port; the question is ICMP whatever the case. */
@@ -55,7 +55,7 @@ function tcpTest(container: Container, question: IcmpQuestion, nets: readonly At
             ? /^[\w.-]+$/.test(t.ref)
               ? t.ref
               : '<container name>'
-            : targetLabel(t);
+            : targetText(t);
     const port = t.kind === 'internet' ? '443' : '<port>';
     return `docker exec ${arg(container.name)} powershell -Command ${psQuote(`Test-NetConnection ${where} -Port ${port}`)}`;
   }
@@ -99,7 +99,7 @@ export function explainIcmp(
       : {
           source: { kind: 'container', ref: container.id },
           from: `container:${container.name}`,
-          to: targetLabel(question.target),
+          to: question.target,
         }),
     port: 0,
     protocol: 'icmp',

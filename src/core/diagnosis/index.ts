@@ -13,7 +13,7 @@ export { isolationOverview } from './isolation-overview';
 export { containerCompatibility } from './image-compatibility';
 export { byContainer, decisiveHop, fromLabel, reachSummary, toLabel } from './reach-summary';
 export { buildCapabilities, natLoopback, routingMesh } from './windows-builds';
-export { explainOutbound, parseTarget, targetLabel } from './outbound';
+export { explainOutbound, parseTarget } from './outbound';
 export { fixText } from './commands';
 export { explainIcmp, isIcmpQuestion } from './icmp';
 export type { IcmpQuestion } from './icmp';

@@ -36,20 +36,6 @@ export function parseTarget(text: string): OutboundTarget | null {
   return null;
 }
 
-export function targetLabel(target: OutboundTarget): string {
-  switch (target.kind) {
-    case 'host':
-    case 'internet':
-      return target.kind;
-    case 'container':
-      return `container:${target.ref}`;
-    case 'address':
-      return target.address;
-    case 'name':
-      return target.name;
-  }
-}
-
 /** Names Docker Desktop gives the host; a Windows container resolves them only through its hosts file (catalogue 14). */
 const HOST_ALIASES = new Set(['host.docker.internal', 'gateway.docker.internal']);
 
@@ -245,7 +231,15 @@ function hostListenerHop(ctx: OutboundContext, hostAddress: string | null): HopR
       id,
       title,
       [evidenceFrom(known.source, `nothing on the host listens on ${portText(ctx)}`)],
-      [causes.hostServiceNotListening(ctx.port, ctx.protocol, [], hostAddress, known.source.file)],
+      [
+        causes.hostServiceNotListening({
+          port: ctx.port,
+          protocol: ctx.protocol,
+          addresses: [],
+          hostAddress,
+          file: known.source.file,
+        }),
+      ],
     );
   }
   if (hostAddress === null)
@@ -260,9 +254,16 @@ function hostListenerHop(ctx: OutboundContext, hostAddress: string | null): HopR
     endpoints[0]!.owningProcess === null
       ? null
       : (ctx.correlation.processByPid.get(endpoints[0]!.owningProcess) ?? null);
+  const service: causes.HostServiceOptions = {
+    port: ctx.port,
+    protocol: ctx.protocol,
+    addresses,
+    hostAddress,
+    file: known.source.file,
+  };
   const cause = endpoints.every((e) => isLoopbackAddress(e.localAddress))
-    ? causes.hostServiceLoopbackOnly(ctx.port, ctx.protocol, addresses, owner, hostAddress, known.source.file)
-    : causes.hostServiceNotListening(ctx.port, ctx.protocol, addresses, hostAddress, known.source.file);
+    ? causes.hostServiceLoopbackOnly({ ...service, owner })
+    : causes.hostServiceNotListening(service);
   return hops.fail(id, title, endpoints.slice(0, 3).map(describe), [cause]);
 }
 
@@ -361,7 +362,6 @@ export function explainOutbound(
   correlation: Correlation = correlate(model),
 ): Explanation {
   const sender = footprintOf(model, correlation, container);
-  const to = targetLabel(target);
   const from = `container:${container.name}`;
   const peer = peerOf(model, correlation, target);
   if (peer) {
@@ -379,7 +379,7 @@ export function explainOutbound(
       container: { id: container.id, name: container.name },
       source: { kind: 'container', ref: container.id },
       from,
-      to,
+      to: target,
     };
   }
   const path: hops.PathContext = {
@@ -431,7 +431,7 @@ export function explainOutbound(
     container: { id: container.id, name: container.name },
     source: { kind: 'container', ref: container.id },
     from,
-    to,
+    to: target,
     port,
     protocol,
     verdict: verdictOf(list),

@@ -2,7 +2,15 @@
 // unreachable path of the matrix visible (issue 11: `reports`, `worker` and `old-api` on the 2019 sample were
 // unreachable yet no finding and no row of the containers table said so).
 
-import type { Evidence, Explanation, Finding, Hop, ReachSource, Verdict } from '../../shared/diagnosis';
+import type {
+  Evidence,
+  Explanation,
+  Finding,
+  Hop,
+  OutboundTarget,
+  ReachSource,
+  Verdict,
+} from '../../shared/diagnosis';
 import type { ReachPath, ReachSummary } from '../../shared/views';
 import { fixText, stepsFix } from './commands';
 import { containerSubject } from './subjects';
@@ -35,16 +43,22 @@ export function fromLabel(source: ReachSource, nameOf: (id: string) => string | 
   }
 }
 
-/** An outbound question's `to` (`internet`, `host`, `container:<id>`, an address or name) as a reader says it. */
-export function toLabel(to: string | undefined, nameOf: (id: string) => string | undefined): string {
-  if (to === undefined) return 'unknown';
-  if (to === 'internet') return 'the internet';
-  if (to === 'host') return 'the host';
-  if (to.startsWith('container:')) {
-    const ref = to.slice('container:'.length);
-    return `container ${nameOf(ref) ?? ref}`;
+/** An outbound question's target as a reader says it, another container by name where `nameOf` knows its id. */
+export function toLabel(to: OutboundTarget | undefined, nameOf: (id: string) => string | undefined): string {
+  switch (to?.kind) {
+    case undefined:
+      return 'unknown';
+    case 'internet':
+      return 'the internet';
+    case 'host':
+      return 'the host';
+    case 'container':
+      return `container ${nameOf(to.ref) ?? to.ref}`;
+    case 'address':
+      return to.address;
+    case 'name':
+      return to.name;
   }
-  return to;
 }
 
 function pathOf(e: Explanation, nameOf: (id: string) => string | undefined): ReachPath {

@@ -86,14 +86,19 @@ const bundleName = (source: string): string => source.split(/[\\/]/).filter(Bool
  * Merges an import (planned with `originalsDir` from nextOriginalsDir) into a bundle. Throws the refusal when
  * the hosts differ or an unnamed import was not confirmed.
  */
-export function planMerge(bundle: RawBundle, plan: ImportPlan, confirmed: boolean): MergePlan {
+export interface MergeOptions {
+  /** The user confirmed that an import naming no computer is of the bundle's host (`--computer` in the CLI). */
+  readonly confirmedSameHost: boolean;
+}
+
+export function planMerge(bundle: RawBundle, plan: ImportPlan, options: MergeOptions): MergePlan {
   const manifestBytes = bundle.files.get('manifest.json');
   if (manifestBytes === undefined)
     throw new Error(`${bundle.source} has no manifest.json: an import is added only to a Hostscope bundle`);
   const manifest = parseManifest(decodeText(manifestBytes).text, bundle.source);
   const host = sameHost(manifest.computerName, plan.computerName);
   if (host.kind === 'different') throw new MergeRefused(differentHostMessage(host));
-  if (host.kind === 'unnamed' && !confirmed)
+  if (host.kind === 'unnamed' && !options.confirmedSameHost)
     throw new MergeRefused(
       `Nothing in the import names its computer: confirm it is ${manifest.computerName ?? 'the bundle'}'s output to add it (hostscope import: --computer ${manifest.computerName ?? 'NAME'}).`,
     );

@@ -2,7 +2,8 @@
 // inputs and writes the bundle (src/collect/import-bundle.ts). The originals go under imported/ with an
 // index saying which converted file each block fed (issue 12).
 import { splitBlocks, type Block, type ImportInput } from './blocks';
-import { PARTIAL_CONTAINER_LIST } from '../../shared/bundle';
+import { PARTIAL_CONTAINER_LIST, type ProbeId } from '../../shared/bundle';
+import type { ImportBlockView } from '../../shared/views';
 import { ipconfigHostName } from './ipconfig-labels';
 import { recognise, type Output, type Recognised } from './recognisers';
 import { expandSavedFile } from './saved-files';
@@ -16,19 +17,9 @@ export const MAX_LINE_CHARS = 1024 * 1024;
 /** Blocks in one import: each keeps its original under imported/, and a bundle holds at most 50,000 files. */
 export const MAX_BLOCKS = 5_000;
 
-export interface BlockReport {
-  readonly id: string;
-  readonly input: string;
-  readonly line: number;
-  readonly command: string | null;
+/** A block as the preview shows it (ImportBlockView), plus what the plan itself needs. */
+export interface BlockReport extends ImportBlockView {
   readonly kind: string;
-  readonly title: string;
-  readonly rows: number;
-  /** `converted`: it fed the files listed; `kept`: only its original is in the bundle, `reason` says why. */
-  readonly status: 'converted' | 'kept';
-  readonly reason: string | null;
-  readonly warnings: readonly string[];
-  readonly files: readonly string[];
   /** Where its original text is in the bundle. */
   readonly original: string;
 }
@@ -141,7 +132,7 @@ function inertResult(reason: string): Recognised {
 }
 
 interface FileBuild {
-  readonly probe: string;
+  readonly probe: ProbeId;
   items: unknown[];
   text: string;
   value: unknown;

@@ -1,6 +1,7 @@
 // Which command a block shows, and what the probe would have written for it. A block is recognised by its
 // command (prompt line) first, else by its shape; each recogniser turns it into probe files (bundle-v1) plus
 // the warnings and missing fields the preview and the manifest's `partial` report.
+import type { ProbeId } from '../../shared/bundle';
 import { parseJson } from '../bundle/json';
 import type { Block } from './blocks';
 import { parseCommand, type ParsedCommand } from './command';
@@ -20,18 +21,18 @@ export type Output =
   /** Items of a JSON list file; several blocks add up. */
   | {
       readonly kind: 'list';
-      readonly probe: string;
+      readonly probe: ProbeId;
       readonly file: string;
       readonly items: readonly unknown[];
     }
   /** A JSON object file (one per bundle: a later block replaces an earlier one, with a warning). */
-  | { readonly kind: 'object'; readonly probe: string; readonly file: string; readonly value: unknown }
+  | { readonly kind: 'object'; readonly probe: ProbeId; readonly file: string; readonly value: unknown }
   /** A text file; several blocks are appended. */
-  | { readonly kind: 'text'; readonly probe: string; readonly file: string; readonly text: string }
+  | { readonly kind: 'text'; readonly probe: ProbeId; readonly file: string; readonly text: string }
   /** A per-container file, placed once the container's full id is known (from docker inspect). */
   | {
       readonly kind: 'container-text';
-      readonly probe: string;
+      readonly probe: ProbeId;
       readonly template: string;
       readonly container: string;
       readonly text: string;
@@ -47,7 +48,7 @@ export interface Recognised {
   readonly warnings: readonly string[];
   /** Per probe, the properties the pasted format does not carry. */
   readonly partial: readonly {
-    readonly probe: string;
+    readonly probe: ProbeId;
     readonly missing: readonly string[];
     readonly why: string;
   }[];
@@ -75,7 +76,7 @@ interface CmdletSource {
   readonly kind: string;
   /** As PowerShell spells it; matched case-insensitively. */
   readonly cmdlet: string;
-  readonly probe: string;
+  readonly probe: ProbeId;
   readonly file: string;
   readonly fields: readonly FieldSpec[];
   /** Keep properties the spec does not name (HNS objects are collected whole). */
@@ -450,11 +451,11 @@ function cmdletRecogniser(source: CmdletSource): Recogniser {
           mapped = mapRecords(
             list.map((r) => r.fields),
             source.fields,
-            source.keepOthers,
+            { keepOthers: source.keepOthers },
           );
           view = 'list view';
         } else if (table) {
-          mapped = mapRecords(fromTableRows(table), source.fields, source.keepOthers);
+          mapped = mapRecords(fromTableRows(table), source.fields, { keepOthers: source.keepOthers });
           if (table.cutCells > 0)
             warnings.push(
               `${table.cutCells} cells cut by the console with "..." in ${table.cutColumns.join(', ')} (left unknown)`,
@@ -934,7 +935,7 @@ function textRecogniser(
   title: string,
   command: RegExp,
   shape: (lines: readonly string[]) => boolean,
-  probe: string,
+  probe: ProbeId,
   file: string,
   containerTemplate: string | null,
   rowsOf: (lines: readonly string[]) => number,
@@ -989,7 +990,7 @@ function textRecogniser(
   };
 }
 
-const containerProbe = (template: string): string =>
+const containerProbe = (template: string): ProbeId =>
   template.endsWith('netstat.txt') ? 'container.listeners' : 'container.dns';
 
 const netstat = textRecogniser(

@@ -29,8 +29,9 @@ export interface Mapped {
 export function mapRecords(
   records: readonly ReadonlyMap<string, string>[],
   specs: readonly FieldSpec[],
-  keepOthers: boolean,
+  options: { readonly keepOthers: boolean },
 ): Mapped {
+  const { keepOthers } = options;
   const byTitle = new Map<string, FieldSpec>();
   for (const spec of specs) {
     byTitle.set(spec.name.toLowerCase(), spec);

@@ -4,7 +4,7 @@ import type { RawBundle } from '../../shared/bundle';
 import { decodeText } from '../bundle/decode';
 import { JsonHeapBudget, parseJson } from '../bundle/json';
 import { REDACTED_VALUE, type RedactionSummary, type Redactor } from './redactor';
-import { ACCOUNT_KEYS, bundleFileOrder, envValue, isBundleFile } from './seeds';
+import { ACCOUNT_KEYS, HOST_KEYS, bundleFileOrder, envValue, isBundleFile } from './seeds';
 
 export interface RedactedBundle {
   /** Bundle-relative path -> UTF-8 bytes (bundle-v1 readers accept UTF-8 whatever the original encoding was). */
@@ -21,18 +21,6 @@ export interface RedactedBundle {
 
 const TEXT_EXTENSIONS = ['.json', '.txt', '.log', '.csv'];
 const utf8 = new TextEncoder();
-
-// Fields that hold one name (a container's, a host's, an account): replaced whole, even a name that is also a word
-// the text search keeps (a container called `docker`, a service running as `.\docker`).
-const NAME_KEYS: ReadonlySet<string> = new Set([
-  'computername',
-  'csname',
-  'pscomputername',
-  'dnshostname',
-  'hostname',
-  'machinename',
-  'nodename',
-]);
 
 /** Where a JSON value sits: its file, its key and the keys of the two objects around it (lower case). */
 interface JsonPlace {
@@ -53,7 +41,7 @@ const isContainerOrServiceName = ({ file, key, parent, grandparent }: JsonPlace)
 function redactString(value: string, redactor: Redactor, place: JsonPlace): string {
   const k = place.key ?? '';
   if (k === 'image' || k === 'repotags') return redactor.image(value);
-  if (NAME_KEYS.has(k) || isContainerOrServiceName(place)) return redactor.name(value, 'all');
+  if (HOST_KEYS.has(k) || isContainerOrServiceName(place)) return redactor.name(value, 'all');
   if (ACCOUNT_KEYS.has(k)) {
     const slash = value.lastIndexOf('\\');
     return slash === -1

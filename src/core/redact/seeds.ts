@@ -292,7 +292,11 @@ function walk(
   }
 }
 
-const HOST_KEYS = new Set([
+/**
+ * Fields that hold one host name: seeded as hosts here, replaced whole in the redacted bundle, even a name that is
+ * also a word the text search keeps.
+ */
+export const HOST_KEYS: ReadonlySet<string> = new Set([
   'computername',
   'csname',
   'pscomputername',

@@ -21,7 +21,7 @@ import {
 } from '../diagnosis';
 import { listOf, missingNote, valueOf } from '../diagnosis/known';
 import { observedExplanations } from '../checks/observed';
-import { findingJson } from '../diagnosis/subjects';
+import { explanationJson, findingJson } from '../diagnosis/subjects';
 import { hostCounts, swarmRole } from '../summary';
 import {
   REPORT_SCHEMA,
@@ -230,7 +230,7 @@ export function buildReport(model: HostModel, options: ReportOptions): ReportOut
 
   const byId = new Map(all.map((c) => [c.id, c]));
   const rowOf = (explanation: Explanation): ReachRow => ({
-    explanation,
+    explanation: explanationJson(explanation),
     decisiveHop: decisiveHop(explanation),
     portLabel: portLabel(explanation, byId.get(explanation.container.id)),
     fromLabel: fromLabel(explanation.source, (id) => byId.get(id)?.name),
@@ -243,7 +243,7 @@ export function buildReport(model: HostModel, options: ReportOptions): ReportOut
   const allOutbound: OutboundRow[] = outboundMatrix(model, correlation, matrix)
     .filter((e) => selectedIds.has(e.container.id))
     .map((explanation) => ({
-      explanation,
+      explanation: explanationJson(explanation),
       decisiveHop: decisiveHop(explanation),
       portLabel: `${explanation.port}/${explanation.protocol}`,
       toLabel: toLabel(explanation.to, (id) => byId.get(id)?.name),

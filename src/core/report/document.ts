@@ -1,7 +1,7 @@
 // The report as data: everything an admin hands to a colleague or a support ticket, built once from the host
 // model and the diagnosis, then rendered to HTML, Markdown or JSON. The JSON rendering is this object as is.
 import type {
-  Explanation,
+  ExplanationJson,
   FindingJson,
   Hop,
   InspectResult,
@@ -65,7 +65,8 @@ export interface ReportContainer {
 
 /** One published port of one container, seen from one source. */
 export interface ReachRow {
-  readonly explanation: Explanation;
+  /** In the contract's form: the report is JSON (spec section 2). */
+  readonly explanation: ExplanationJson;
   /** The first hop that failed, or the first undecided one for an `unknown` verdict; null when all passed. */
   readonly decisiveHop: Hop | null;
   /** `8080 -> 80/tcp`: the host port and the container port this row is about. */
@@ -76,7 +77,8 @@ export interface ReachRow {
 
 /** One outbound question of one container (issue 10): what it can reach, and where that stops. */
 export interface OutboundRow {
-  readonly explanation: Explanation;
+  /** In the contract's form (spec section 4): `to` as text. */
+  readonly explanation: ExplanationJson;
   /** The first hop that failed, or the first undecided one for an `unknown` verdict; null when all passed. */
   readonly decisiveHop: Hop | null;
   /** `443/tcp`: the destination port asked about. */

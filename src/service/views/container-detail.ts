@@ -2,11 +2,17 @@
 // live NAT sessions, the ports a reachability question can ask about).
 
 import { isolationProfile, lifecycleFacts } from '../../core/diagnosis';
+import { footprintOf } from '../../core/diagnosis/correlate';
+import {
+  diskFacts,
+  sessionFacts,
+  type DiskFacts,
+  type SessionFacts,
+} from '../../core/diagnosis/session-disk';
 import { containerFirewallNote, formatPorts, ruleEffect } from '../../core/diagnosis/firewall';
 import { isListening } from '../../core/diagnosis/listeners';
-import type { InspectResult } from '../../shared/diagnosis';
 import type { Determined, Footprint } from '../../core/diagnosis';
-import type { Container, HostProcess } from '../../shared/model';
+import type { Container } from '../../shared/model';
 import type {
   ContainerDetail,
   ContainerHnsView,
@@ -25,8 +31,6 @@ export function containerDetail(
 ): ContainerDetail {
   const { model } = analysis;
   const inspected = analysis.inspect(container.id);
-  const processes = model.processes.kind === 'known' ? model.processes.value : [];
-  const byPid = new Map(processes.map((p) => [p.pid, p]));
   const networkById = new Map(
     (model.networks.kind === 'known' ? model.networks.value : []).map((n) => [n.id, n]),
   );
@@ -35,7 +39,9 @@ export function containerDetail(
   );
   const ips = new Set(container.networks.flatMap((n) => (n.ip === null ? [] : [n.ip])));
   const profiles = model.firewallProfiles;
-  const footprint = analysis.correlation.footprints.get(container.id);
+  const footprint = footprintOf(model, analysis.correlation, container);
+  const session = sessionFacts(footprint);
+  const disk = diskFacts(footprint);
   return {
     bundleId: analysis.ref.id,
     inspect: inspected,
@@ -50,20 +56,11 @@ export function containerDetail(
     graphDriverDir: container.graphDriverDir,
     memoryLimitBytes: container.memoryLimitBytes,
     service: container.swarm?.serviceName ?? null,
-    session: {
-      processes: sessionProcesses(inspected, byPid),
-      top: container.top,
-      explanation: sessionExplanation(inspected),
-    },
+    session: { processes: session.processes, top: container.top, explanation: sessionText(session) },
     disk: {
-      sandboxSizeBytes:
-        inspected.sandboxDisk === null
-          ? null
-          : ((model.disks.kind === 'known' ? model.disks.value : []).find(
-              (d) => d.number === inspected.sandboxDisk!.number,
-            )?.size ?? null),
+      sandboxSizeBytes: disk.sandboxSizeBytes,
       mounts: container.mounts,
-      lostOnRemoval: lostOnRemoval(container),
+      lostOnRemoval: lostOnRemovalText(disk),
     },
     network: {
       networks: container.networks.map((n) => ({
@@ -85,7 +82,7 @@ export function containerDetail(
     },
     firewall: {
       rules: firewallRules(footprint),
-      total: footprint?.firewallRulesTotal ?? 0,
+      total: footprint.firewallRulesTotal,
       profiles,
       note: containerFirewallNote(inspected.isolation, profiles.kind === 'known' ? profiles.value : []),
     },
@@ -105,8 +102,8 @@ function missing<T>(d: Determined<T>): MissingPart | null {
  * What HNS holds for each of the container's networks, from the correlation (endpoint by address and network,
  * its NAT policies, the network's vSwitch): the ports HNS publishes, beside Docker's (knowledge notes section 10).
  */
-function hnsView(container: Container, footprint: Footprint | undefined): ContainerHnsView {
-  const attachments = (footprint?.attachments ?? []).map((a): HnsAttachmentView => {
+function hnsView(container: Container, footprint: Footprint): ContainerHnsView {
+  const attachments = footprint.attachments.map((a): HnsAttachmentView => {
     const e = a.endpoint;
     return {
       network: a.network,
@@ -141,50 +138,29 @@ function hnsView(container: Container, footprint: Footprint | undefined): Contai
   return { attachments, ipConfig: container.ipConfig, hostsFile: container.hostsFile };
 }
 
-function sessionProcesses(
-  inspected: InspectResult,
-  byPid: ReadonlyMap<number, HostProcess>,
-): readonly HostProcess[] {
-  const pids =
-    inspected.utilityVm !== null
-      ? [
-          inspected.utilityVm.pid,
-          ...(inspected.utilityVm.memoryPid === null ? [] : [inspected.utilityVm.memoryPid]),
-        ]
-      : inspected.hostProcesses.map((p) => p.pid);
-  return pids.flatMap((pid) => {
-    const found = byPid.get(pid);
-    return found ? [found] : [];
-  });
+function sessionText(session: SessionFacts): string {
+  switch (session.kind) {
+    case 'utility-vm':
+      return 'Hyper-V isolation: the container runs inside its own utility VM, so the host never sees its processes. It sees only the VM worker (vmwp.exe) and the VM memory (vmmem).';
+    case 'host-session':
+      return session.sessionId === null
+        ? "Process isolation: the container's processes run on the host kernel, but their session could not be found in this bundle."
+        : `Process isolation: the container's processes run on the host kernel in session ${session.sessionId}, with the same PIDs inside and on the host.`;
+    case 'unknown':
+      return 'The isolation mode could not be told from this bundle.';
+  }
 }
 
-// Knowledge notes section 2: process isolation shares the host kernel and a session; Hyper-V hides its processes
-// inside a utility VM (hcsshim#251, Windows-Containers#191).
-function sessionExplanation(inspected: InspectResult): string {
-  if (inspected.isolation === 'hyperv') {
-    return 'Hyper-V isolation: the container runs inside its own utility VM, so the host never sees its processes. It sees only the VM worker (vmwp.exe) and the VM memory (vmmem).';
-  }
-  if (inspected.isolation === 'process') {
-    return inspected.sessionId === null
-      ? "Process isolation: the container's processes run on the host kernel, but their session could not be found in this bundle."
-      : `Process isolation: the container's processes run on the host kernel in session ${inspected.sessionId}, with the same PIDs inside and on the host.`;
-  }
-  return 'The isolation mode could not be told from this bundle.';
-}
-
-// Knowledge notes section 6: the writable layer dies with the container; only mounts persist.
-function lostOnRemoval(container: Container): string {
+function lostOnRemovalText(disk: DiskFacts): string {
   const layer =
-    container.graphDriverDir === null
-      ? 'the writable layer'
-      : `the writable layer (sandbox.vhdx in ${container.graphDriverDir})`;
-  return container.mounts.length === 0
+    disk.layerDir === null ? 'the writable layer' : `the writable layer (sandbox.vhdx in ${disk.layerDir})`;
+  return disk.mounts === 0
     ? `Everything: this container has no mounts, so all it writes lives in ${layer} and is deleted with it.`
-    : `Whatever it writes outside the ${container.mounts.length === 1 ? 'mount' : `${container.mounts.length} mounts`} below lives in ${layer} and is deleted with it.`;
+    : `Whatever it writes outside the ${disk.mounts === 1 ? 'mount' : `${disk.mounts} mounts`} below lives in ${layer} and is deleted with it.`;
 }
 
-function firewallRules(footprint: Footprint | undefined): readonly FirewallRuleView[] {
-  return (footprint?.firewallRules ?? []).map((rule) => ({
+function firewallRules(footprint: Footprint): readonly FirewallRuleView[] {
+  return footprint.firewallRules.map((rule) => ({
     name: rule.name,
     displayName: rule.displayName,
     enabled: rule.enabled,

@@ -8,10 +8,9 @@ import {
   explainOutbound,
   findContainer,
   type IcmpQuestion,
-  parseTarget,
-  targetLabel,
   toLabel,
 } from '../../core/diagnosis';
+import { targetText } from '../../core/diagnosis/subjects';
 import type { Explanation, OutboundTarget, ReachSource, Verdict } from '../../shared/diagnosis';
 import { ok, type Result } from '../../shared/ipc';
 import type { Container } from '../../shared/model';
@@ -41,7 +40,7 @@ export function outboundView(
   port: number,
   protocol: 'tcp' | 'udp',
 ): Result<ReachView> {
-  const label = targetText(analysis, target);
+  const label = targetWords(analysis, target);
   if (!label.ok) return label;
   const explanation = explainOutbound(
     analysis.model,
@@ -72,7 +71,7 @@ export function icmpView(analysis: Analysis, container: Container, question: Icm
   const ends =
     question.direction === 'inbound'
       ? { client: clientLabel(analysis, question.source), target: ok(container.name) }
-      : { client: ok(`Container ${container.name}`), target: targetText(analysis, question.target) };
+      : { client: ok(`Container ${container.name}`), target: targetWords(analysis, question.target) };
   if (!ends.client.ok) return ends.client;
   if (!ends.target.ok) return ends.target;
   const explanation = explainIcmp(analysis.model, container, question, analysis.correlation);
@@ -94,13 +93,13 @@ function clientLabel(analysis: Analysis, source: ReachSource): Result<string> {
   }
 }
 
-function targetText(analysis: Analysis, target: OutboundTarget): Result<string> {
+function targetWords(analysis: Analysis, target: OutboundTarget): Result<string> {
   if (target.kind === 'container') {
     const peer = resolveContainer(analysis, target.ref);
     return peer.ok ? ok(`Container ${peer.value.name}`) : peer;
   }
   return ok(
-    target.kind === 'host' ? 'the host' : target.kind === 'internet' ? 'the internet' : targetLabel(target),
+    target.kind === 'host' ? 'the host' : target.kind === 'internet' ? 'the internet' : targetText(target),
   );
 }
 
@@ -116,7 +115,7 @@ export function reachMatrix(analysis: Analysis, test: CheckAvailability): ReachM
 }
 
 function outboundRow(analysis: Analysis, e: Explanation): ReachMatrixRow {
-  const target = parseTarget(e.to ?? '');
+  const target = e.to;
   return {
     ...rowBasics(e),
     from: e.from,
@@ -124,7 +123,9 @@ function outboundRow(analysis: Analysis, e: Explanation): ReachMatrixRow {
     peerId: null,
     // The container asks: for the Explain link the sender is the container, the target is in `to`.
     sourceKind: 'container',
-    ...(target ? { to: { target, label: toLabel(e.to, (id) => analysis.containerById.get(id)?.name) } } : {}),
+    ...(target
+      ? { to: { target, label: toLabel(target, (id) => analysis.containerById.get(id)?.name) } }
+      : {}),
   };
 }
 

@@ -47,7 +47,8 @@ describe('no destructive copyable fix', () => {
           for (const cause of explainOutbound(model, c, target, 1433, 'tcp', correlation).causes)
             expect(destructiveCommand(cause.fix), `${c.name} to ${target.kind} ${cause.id}`).toBeNull();
       for (const e of outboundMatrix(model, correlation))
-        for (const cause of e.causes) expect(destructiveCommand(cause.fix), `${e.to} ${cause.id}`).toBeNull();
+        for (const cause of e.causes)
+          expect(destructiveCommand(cause.fix), `${JSON.stringify(e.to)} ${cause.id}`).toBeNull();
       for (const f of findings(model, correlation)) expect(destructiveCommand(f.fix), f.id).toBeNull();
     });
   }

@@ -26,7 +26,7 @@ describe('icmp-not-evidence', () => {
     const out = explainIcmp(b.build(), task, { direction: 'outbound', target: { kind: 'internet' } });
     expect(out.verdict).toBe('unknown');
     expect(out.protocol).toBe('icmp');
-    expect(out.to).toBe('internet');
+    expect(out.to).toEqual({ kind: 'internet' });
     expect(out.hops.map((h) => `${h.id}:${h.status}`)).toEqual(['icmp-not-evidence:unknown']);
     expect(out.hops[0]!.evidence[0]!.detail).toContain('backend (driver overlay)');
     expect(out.causes.map((c) => c.id)).toEqual(['icmp-not-evidence']);

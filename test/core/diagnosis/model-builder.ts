@@ -4,7 +4,7 @@
 
 import type { ActiveCheck } from '../../../src/shared/checks';
 import type { Fix } from '../../../src/shared/diagnosis';
-import { PROBES } from '../../../src/shared/bundle';
+import { probeSpec, type ProbeId } from '../../../src/shared/bundle';
 import type {
   ConnectionProfile,
   Container,
@@ -55,7 +55,7 @@ type ListPart =
   | 'swarmServices';
 type Part = ListPart | 'host' | 'engine' | 'containers' | 'daemonConfig' | 'dockerService' | 'nat';
 
-const PART_PROBE: Readonly<Record<Part, string>> = {
+const PART_PROBE: Readonly<Record<Part, ProbeId>> = {
   host: 'host.os',
   engine: 'docker.info',
   containers: 'docker.containers',
@@ -79,8 +79,7 @@ const PART_PROBE: Readonly<Record<Part, string>> = {
 };
 
 function fileOf(part: Part): string {
-  const probe = PROBES.find((p) => p.id === PART_PROBE[part])!;
-  return probe.files[0]!;
+  return probeSpec(PART_PROBE[part]).files[0]!;
 }
 
 let counter = 0;
@@ -568,7 +567,7 @@ export class HostBuilder {
         if (c.listeners?.kind === 'known') files.add(c.listeners.source.file);
       }
     }
-    const unknownPart = <T>(probe: string, file: string): Known<T> => ({
+    const unknownPart = <T>(probe: ProbeId, file: string): Known<T> => ({
       kind: 'unknown',
       reason: `${file} not collected`,
       source: { probe, file },

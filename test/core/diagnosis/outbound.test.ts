@@ -7,6 +7,7 @@ import {
   parseTarget,
   reachabilityMatrix,
 } from '../../../src/core/diagnosis';
+import { targetText } from '../../../src/core/diagnosis/subjects';
 import type { Explanation, OutboundTarget } from '../../../src/shared/diagnosis';
 import type { Container, HostModel } from '../../../src/shared/model';
 import { commandOf, container, hostProcess, listen, natNetwork, ports, profile, rule } from './model-builder';
@@ -58,7 +59,7 @@ describe('outbound to a service on the host', () => {
     const { model, web } = withHostService();
     const out = explainOutbound(model, web, toHost, 1433, 'tcp');
     expect(out.direction).toBe('outbound');
-    expect(out.to).toBe('host');
+    expect(out.to).toEqual({ kind: 'host' });
     expect(out.from).toBe('container:web');
     expect(out.verdict).toBe('reachable');
     expect(out.hops.map((h) => `${h.id}:${h.status}`)).toEqual([
@@ -242,7 +243,7 @@ describe('outbound to another container', () => {
     expect(out.hops).toEqual(inbound.hops);
     expect(out.verdict).toBe(inbound.verdict);
     expect(out.container.name).toBe('web');
-    expect(out.to).toBe('container:api');
+    expect(out.to).toEqual({ kind: 'container', ref: 'api' });
     // By address the same.
     expect(
       explainOutbound(model, web, { kind: 'address', address: '172.24.80.3' }, 5000, 'tcp').hops,
@@ -259,7 +260,7 @@ describe('outbound to another container', () => {
 });
 
 describe('outboundMatrix: the outbound rows of the reachability matrix', () => {
-  const key = (e: Explanation): string => `${e.container.name}>${e.to}:${e.port}/${e.protocol}`;
+  const key = (e: Explanation): string => `${e.container.name}>${targetText(e.to!)}:${e.port}/${e.protocol}`;
 
   it("asks each running container about the internet, the host's own services and its peers' ports", () => {
     const { b, web } = healthy();
@@ -304,7 +305,7 @@ describe('outboundMatrix: the outbound rows of the reachability matrix', () => {
     const senders = new Map([web, api, cache].map((c) => [c.name, c]));
     for (const e of rows) {
       const sender = senders.get(e.container.name)!;
-      expect(e).toEqual(explainOutbound(model, sender, parseTarget(e.to!)!, e.port, e.protocol));
+      expect(e).toEqual(explainOutbound(model, sender, parseTarget(targetText(e.to!))!, e.port, e.protocol));
     }
   });
 
@@ -316,7 +317,7 @@ describe('outboundMatrix: the outbound rows of the reachability matrix', () => {
 
   it('a loopback-only host service fails for every container, naming the listener', () => {
     const { model, web } = withHostService('127.0.0.1');
-    const [row] = outboundMatrix(model).filter((e) => e.to === 'host');
+    const [row] = outboundMatrix(model).filter((e) => e.to?.kind === 'host');
     expect(row).toMatchObject({ container: { id: web.id }, port: 1433, verdict: 'unreachable' });
     expect(causeIds(row!)).toEqual(['host-service-loopback-only']);
     expect(hop(row!, 'host-listener').evidence[0]!.detail).toContain('127.0.0.1:1433 Listen by sqlservr');

@@ -452,9 +452,14 @@ describe('a host generated healthy', () => {
         expect(findings(model).filter((f) => f.severity !== 'info' && !localhostOnly(f))).toEqual([]);
         // Outbound (issue 10): every running container reaches the internet, the host's SQL Server and its peers.
         const outbound = outboundMatrix(model);
-        expect(outbound.filter((e) => e.to === 'host' && e.port === 1433)).toHaveLength(containers.length);
+        expect(outbound.filter((e) => e.to?.kind === 'host' && e.port === 1433)).toHaveLength(
+          containers.length,
+        );
         for (const e of outbound) {
-          expect(e.causes, `${e.container.name} to ${e.to} ${JSON.stringify(e.hops)}`).toEqual([]);
+          expect(
+            e.causes,
+            `${e.container.name} to ${JSON.stringify(e.to)} ${JSON.stringify(e.hops)}`,
+          ).toEqual([]);
           expect(e.verdict).toBe('reachable');
         }
       }),

@@ -17,7 +17,7 @@ import {
 } from '../../../src/core/diagnosis';
 import { buildHostModel } from '../../../src/core/host-model';
 import type { Container, HostModel } from '../../../src/shared/model';
-import { subjectText } from '../../../src/core/diagnosis/subjects';
+import { subjectText, targetText } from '../../../src/core/diagnosis/subjects';
 
 const models = new Map<string, Promise<HostModel>>();
 function sample(name: string): Promise<HostModel> {
@@ -207,11 +207,11 @@ describe.each(Object.keys(EXPLAIN))('sample %s', (name) => {
       (c) => c.state === 'running' && c.networkMode !== 'none',
     );
     for (const c of running)
-      expect(rows.some((e) => e.container.id === c.id && e.to === 'internet')).toBe(true);
+      expect(rows.some((e) => e.container.id === c.id && e.to?.kind === 'internet')).toBe(true);
     const failing = rows
       .filter((e) => e.verdict !== 'reachable')
       .map((e) => {
-        const to = e.to!.startsWith('container:') ? `container:${nameOf(e.to!.slice(10))}` : e.to;
+        const to = e.to!.kind === 'container' ? `container:${nameOf(e.to!.ref)}` : targetText(e.to!);
         return `${e.container.name} to ${to} ${e.port} ${e.causes.map((c) => c.id).join(' ')}`;
       });
     expect(failing.sort()).toEqual([...OUTBOUND_FAILING[name]!].sort());

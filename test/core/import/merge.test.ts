@@ -59,7 +59,7 @@ describe('planMerge', () => {
         originalsDir: dir,
       },
     );
-    const merge = planMerge(bundle, plan, false);
+    const merge = planMerge(bundle, plan, { confirmedSameHost: false });
     expect(merge.added).toEqual(['host/netstat.txt']);
     expect(merge.notUsed).toEqual([
       {
@@ -95,7 +95,7 @@ describe('planMerge', () => {
       computerName: 'SRV01',
       originalsDir: nextOriginalsDir(unlisted),
     });
-    const merge = planMerge(unlisted, plan, false);
+    const merge = planMerge(unlisted, plan, { confirmedSameHost: false });
     expect(merge.extraFiles.find((f) => f.path === 'host/udp.json')?.bytes).toEqual(
       files.get('host/udp.json'),
     );
@@ -109,14 +109,14 @@ describe('planMerge', () => {
       computerName: 'SRV01',
       originalsDir: nextOriginalsDir(failed),
     });
-    const merge = planMerge(failed, plan, false);
+    const merge = planMerge(failed, plan, { confirmedSameHost: false });
     // The failed run's file is still in the bundle: a file is never overwritten, so it is not taken.
     expect(merge.notUsed).toEqual([
       { file: 'host/netnat-static.json', reason: 'the bundle already has this file' },
     ]);
     const dropped = new Map(failed.files);
     dropped.delete('host/netnat-static.json');
-    const merged = planMerge({ ...failed, files: dropped }, plan, false);
+    const merged = planMerge({ ...failed, files: dropped }, plan, { confirmedSameHost: false });
     expect(merged.added).toEqual(['host/netnat-static.json']);
     expect(merged.probes.find((p) => p.id === 'host.natmappings')).toMatchObject({ status: 'ok' });
   });
@@ -130,7 +130,7 @@ describe('planMerge', () => {
     expect(withoutShop.length).toBeLessThan(paste.length);
     const partial = planBundle(planText(withoutShop));
     const plan = planImport([{ name: 'ticket', text: paste }], { originalsDir: nextOriginalsDir(partial) });
-    const merge = planMerge(partial, plan, false);
+    const merge = planMerge(partial, plan, { confirmedSameHost: false });
     expect(merge.added).toHaveLength(1);
     expect(merge.added[0]).toMatch(/^containers\/[0-9a-f]{64}\/netstat\.txt$/);
     const listeners = merge.probes.find((p) => p.id === 'container.listeners')!;
@@ -142,10 +142,12 @@ describe('planMerge', () => {
 
   it('refuses another host, and an unnamed import until confirmed', () => {
     const other = planImport([{ name: 't', text: NETSTAT }], { computerName: 'SRV02' });
-    expect(() => planMerge(bundle, other, true)).toThrow(MergeRefused);
-    expect(() => planMerge(bundle, other, true)).toThrow(/from SRV02, the bundle from SRV01/);
+    expect(() => planMerge(bundle, other, { confirmedSameHost: true })).toThrow(MergeRefused);
+    expect(() => planMerge(bundle, other, { confirmedSameHost: true })).toThrow(
+      /from SRV02, the bundle from SRV01/,
+    );
     const unnamed = planImport([{ name: 't', text: NETSTAT }]);
-    expect(() => planMerge(bundle, unnamed, false)).toThrow(/names its computer/);
-    expect(planMerge(bundle, unnamed, true).added).toEqual(['host/netstat.txt']);
+    expect(() => planMerge(bundle, unnamed, { confirmedSameHost: false })).toThrow(/names its computer/);
+    expect(planMerge(bundle, unnamed, { confirmedSameHost: true }).added).toEqual(['host/netstat.txt']);
   });
 });
