@@ -48,6 +48,21 @@ export function verdictOf(list: readonly Hop[]): Verdict {
 /** Hop results remembered per correlation and container; dropped past this many so memory stays bounded. */
 const HOP_CACHE_LIMIT = 1000;
 
+/** A hop's result from the cache, or computed and remembered. */
+function remembered(
+  cache: Map<string, hops.HopResult>,
+  key: string,
+  ctx: hops.PathContext,
+  make: (ctx: hops.PathContext) => hops.HopResult,
+): hops.HopResult {
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const made = make(ctx);
+  if (cache.size >= HOP_CACHE_LIMIT) cache.clear();
+  cache.set(key, made);
+  return made;
+}
+
 function hopCache(correlation: Correlation, footprint: Footprint): Map<string, hops.HopResult> {
   let cache = correlation.cache.hops.get(footprint);
   if (!cache) {
@@ -122,76 +137,85 @@ export function explain(
       ? 'direct'
       : 'none';
   const at = `${port}|${protocol}|${followed}`;
-  const memo = (key: string, make: () => hops.HopResult): hops.HopResult => {
-    const hit = cache.get(key);
-    if (hit) return hit;
-    const made = make();
-    if (cache.size >= HOP_CACHE_LIMIT) cache.clear();
-    cache.set(key, made);
-    return made;
-  };
-  const running = (): hops.HopResult => memo('running', () => hops.runningHop(ctx));
-  const network = (): hops.HopResult => memo('network', () => hops.networkHop(ctx));
-  const published = (): hops.HopResult =>
-    memo(`published|${at}|${matching.length}`, () => hops.publishedPortHop(ctx, matching));
-  const mesh = (): hops.HopResult => memo(`mesh|${at}`, () => hops.routingMeshHop(ctx));
-  const reserved = (): hops.HopResult => memo(`reserved|${at}`, () => hops.portReservedHop(ctx));
-  const mapping = (): hops.HopResult => memo(`nat|${at}`, () => hops.natMappingHop(ctx));
-  const hostPort = (): hops.HopResult => memo(`host-port|${at}`, () => hops.hostPortHop(ctx));
-  const listening = (): hops.HopResult =>
-    memo(`listening|${ctx.containerPort}|${protocol}`, () => hops.listeningHop(ctx));
-  const inbound = (): hops.HopResult =>
-    memo(`inbound|${at}|${ctx.sourceContainer?.id ?? sourceLabel(source)}`, () =>
-      hops.containerInboundHop(ctx),
-    );
-
+  // Hops are module functions called through `remembered`: no closure per explanation (the matrix makes thousands).
   let results: hops.HopResult[];
   switch (source.kind) {
     case 'external':
-      results = [
-        running(),
-        network(),
-        published(),
-        reserved(),
-        mesh(),
-        mapping(),
-        hostPort(),
-        memo(`firewall|${at}`, () => hops.hostFirewallHop(ctx)),
-        listening(),
-      ];
+    case 'host-localhost': {
+      const published = remembered(cache, `published|${at}|${matching.length}`, ctx, (c) =>
+        hops.publishedPortHop(c, matching),
+      );
+      const reserved = remembered(cache, `reserved|${at}`, ctx, hops.portReservedHop);
+      const mesh = remembered(cache, `mesh|${at}`, ctx, hops.routingMeshHop);
+      const mapping = remembered(cache, `nat|${at}`, ctx, hops.natMappingHop);
+      const hostPort = remembered(cache, `host-port|${at}`, ctx, hops.hostPortHop);
+      const listening = remembered(
+        cache,
+        `listening|${ctx.containerPort}|${protocol}`,
+        ctx,
+        hops.listeningHop,
+      );
+      const running = remembered(cache, 'running', ctx, hops.runningHop);
+      const network = remembered(cache, 'network', ctx, hops.networkHop);
+      results =
+        source.kind === 'external'
+          ? [
+              running,
+              network,
+              published,
+              reserved,
+              mesh,
+              mapping,
+              hostPort,
+              remembered(cache, `firewall|${at}`, ctx, hops.hostFirewallHop),
+              listening,
+            ]
+          : [
+              running,
+              network,
+              published,
+              reserved,
+              mesh,
+              remembered(cache, `loopback|${at}`, ctx, hops.natLoopbackHop),
+              mapping,
+              hostPort,
+              listening,
+            ];
       break;
-    case 'host-localhost':
-      results = [
-        running(),
-        network(),
-        published(),
-        reserved(),
-        mesh(),
-        memo(`loopback|${at}`, () => hops.natLoopbackHop(ctx)),
-        mapping(),
-        hostPort(),
-        listening(),
-      ];
-      break;
+    }
     case 'host':
-      results = [running(), network(), memo('route', () => hops.hostRouteHop(ctx)), inbound(), listening()];
+      results = [
+        remembered(cache, 'running', ctx, hops.runningHop),
+        remembered(cache, 'network', ctx, hops.networkHop),
+        remembered(cache, 'route', ctx, hops.hostRouteHop),
+        remembered(cache, `inbound|${at}|${sourceLabel(source)}`, ctx, hops.containerInboundHop),
+        remembered(cache, `listening|${ctx.containerPort}|${protocol}`, ctx, hops.listeningHop),
+      ];
       break;
     case 'container':
       results = [
         hops.sourceHop(ctx, lookup ?? { kind: 'not-found', suggestions: [] }, source.ref),
-        running(),
-        network(),
+        remembered(cache, 'running', ctx, hops.runningHop),
+        remembered(cache, 'network', ctx, hops.networkHop),
         hops.sharedNetworkHop(ctx),
-        inbound(),
-        listening(),
+        remembered(
+          cache,
+          `inbound|${at}|${ctx.sourceContainer?.id ?? sourceLabel(source)}`,
+          ctx,
+          hops.containerInboundHop,
+        ),
+        remembered(cache, `listening|${ctx.containerPort}|${protocol}`, ctx, hops.listeningHop),
       ];
       break;
   }
 
   results = skipBeyond(results, container.name);
-  const list = results.map((r) => r.hop);
+  const list: Hop[] = [];
   const found: Cause[] = [];
-  for (const r of results) found.push(...r.causes);
+  for (const r of results) {
+    list.push(r.hop);
+    for (const cause of r.causes) found.push(cause);
+  }
   const elsewhere =
     hostPortSource && publication === null && !direct
       ? publishedElsewhere(target.publications, port, protocol)
@@ -257,11 +281,14 @@ const BLOCKS: Readonly<
   },
 };
 
-function skipBeyond(results: readonly hops.HopResult[], name: string): hops.HopResult[] {
-  const out = [...results];
-  results.forEach((r, i) => {
-    const block = BLOCKS[r.hop.id];
-    if (!block || r.hop.status !== 'fail') return;
+function skipBeyond(results: hops.HopResult[], name: string): hops.HopResult[] {
+  let out = results;
+  for (let i = 0; i < results.length; i++) {
+    const r = results[i]!;
+    const block = r.hop.status === 'fail' ? BLOCKS[r.hop.id] : undefined;
+    if (!block) continue;
+    // Most paths block nothing: the list is copied only when a hop is skipped.
+    if (out === results) out = [...results];
     for (let j = i + 1; j < out.length; j++) {
       const later = out[j]!;
       if (later.hop.status === 'skip' || (block.hops !== 'all' && !block.hops.includes(later.hop.id)))
@@ -277,7 +304,7 @@ function skipBeyond(results: readonly hops.HopResult[], name: string): hops.HopR
         causes: [],
       };
     }
-  });
+  }
   return out;
 }
 
