@@ -2,7 +2,7 @@
 // pid, session, ip, port, id) so that the whole host costs one pass over each part, never a nested scan.
 
 import type { Evidence } from '../../shared/diagnosis';
-import type { HopResult } from './hops';
+import type { ContainerHops } from './hops';
 import type {
   Container,
   Disk,
@@ -207,7 +207,7 @@ export interface Correlation {
 /** Memory shared by the explanations of one correlation: no module-level state in core. */
 export interface DiagnosisCache {
   /** Hop results per container, by hop and question (the matrix asks external and localhost the same hops). */
-  readonly hops: WeakMap<Footprint, Map<string, HopResult>>;
+  readonly hops: WeakMap<Footprint, ContainerHops>;
   /** A firewall rule's evidence line per profile: the same few rules stand behind thousands of explanations. */
   readonly ruleEvidence: WeakMap<FirewallRule, Map<FirewallProfileName, Evidence>>;
 }

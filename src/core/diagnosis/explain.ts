@@ -45,10 +45,29 @@ export function verdictOf(list: readonly Hop[]): Verdict {
   return 'reachable';
 }
 
-/** Hop results remembered per correlation and container; dropped past this many so memory stays bounded. */
+/** Paths remembered per correlation and container; dropped past this many so memory stays bounded. */
 const HOP_CACHE_LIMIT = 1000;
 
-/** A hop's result from the cache, or computed and remembered. */
+function hopCache(correlation: Correlation, footprint: Footprint): hops.ContainerHops {
+  let cache = correlation.cache.hops.get(footprint);
+  if (!cache) {
+    cache = { listening: new Map(), paths: new Map() };
+    correlation.cache.hops.set(footprint, cache);
+  }
+  return cache;
+}
+
+function pathCache(cache: hops.ContainerHops, at: string): hops.PathHops {
+  let path = cache.paths.get(at);
+  if (!path) {
+    if (cache.paths.size >= HOP_CACHE_LIMIT) cache.paths.clear();
+    path = { inbound: new Map() };
+    cache.paths.set(at, path);
+  }
+  return path;
+}
+
+/** A hop's result from a cache map, or computed and remembered there. */
 function remembered(
   cache: Map<string, hops.HopResult>,
   key: string,
@@ -61,15 +80,6 @@ function remembered(
   if (cache.size >= HOP_CACHE_LIMIT) cache.clear();
   cache.set(key, made);
   return made;
-}
-
-function hopCache(correlation: Correlation, footprint: Footprint): Map<string, hops.HopResult> {
-  let cache = correlation.cache.hops.get(footprint);
-  if (!cache) {
-    cache = new Map();
-    correlation.cache.hops.set(footprint, cache);
-  }
-  return cache;
 }
 
 const MODE_PREFERENCE: Readonly<Record<Publication['mode'], number>> = {
@@ -137,26 +147,22 @@ export function explain(
       ? 'direct'
       : 'none';
   const at = `${port}|${protocol}|${followed}`;
-  // Hops are module functions called through `remembered`: no closure per explanation (the matrix makes thousands).
+  const path = pathCache(cache, at);
+  // Fields and maps of the cache, filled by module functions: no closure or key string per hop of a path.
+  const running = (cache.running ??= hops.runningHop(ctx));
+  const network = (cache.network ??= hops.networkHop(ctx));
+  const listening = remembered(cache.listening, `${ctx.containerPort}|${protocol}`, ctx, hops.listeningHop);
   let results: hops.HopResult[];
   switch (source.kind) {
     case 'external':
     case 'host-localhost': {
-      const published = remembered(cache, `published|${at}|${matching.length}`, ctx, (c) =>
-        hops.publishedPortHop(c, matching),
-      );
-      const reserved = remembered(cache, `reserved|${at}`, ctx, hops.portReservedHop);
-      const mesh = remembered(cache, `mesh|${at}`, ctx, hops.routingMeshHop);
-      const mapping = remembered(cache, `nat|${at}`, ctx, hops.natMappingHop);
-      const hostPort = remembered(cache, `host-port|${at}`, ctx, hops.hostPortHop);
-      const listening = remembered(
-        cache,
-        `listening|${ctx.containerPort}|${protocol}`,
-        ctx,
-        hops.listeningHop,
-      );
-      const running = remembered(cache, 'running', ctx, hops.runningHop);
-      const network = remembered(cache, 'network', ctx, hops.networkHop);
+      if (path.published?.matching !== matching.length)
+        path.published = { matching: matching.length, result: hops.publishedPortHop(ctx, matching) };
+      const published = path.published.result;
+      const reserved = (path.reserved ??= hops.portReservedHop(ctx));
+      const mesh = (path.mesh ??= hops.routingMeshHop(ctx));
+      const mapping = (path.nat ??= hops.natMappingHop(ctx));
+      const hostPort = (path.hostPort ??= hops.hostPortHop(ctx));
       results =
         source.kind === 'external'
           ? [
@@ -167,7 +173,7 @@ export function explain(
               mesh,
               mapping,
               hostPort,
-              remembered(cache, `firewall|${at}`, ctx, hops.hostFirewallHop),
+              (path.firewall ??= hops.hostFirewallHop(ctx)),
               listening,
             ]
           : [
@@ -176,7 +182,7 @@ export function explain(
               published,
               reserved,
               mesh,
-              remembered(cache, `loopback|${at}`, ctx, hops.natLoopbackHop),
+              (path.loopback ??= hops.natLoopbackHop(ctx)),
               mapping,
               hostPort,
               listening,
@@ -185,26 +191,26 @@ export function explain(
     }
     case 'host':
       results = [
-        remembered(cache, 'running', ctx, hops.runningHop),
-        remembered(cache, 'network', ctx, hops.networkHop),
-        remembered(cache, 'route', ctx, hops.hostRouteHop),
-        remembered(cache, `inbound|${at}|${sourceLabel(source)}`, ctx, hops.containerInboundHop),
-        remembered(cache, `listening|${ctx.containerPort}|${protocol}`, ctx, hops.listeningHop),
+        running,
+        network,
+        (cache.route ??= hops.hostRouteHop(ctx)),
+        remembered(path.inbound, sourceLabel(source), ctx, hops.containerInboundHop),
+        listening,
       ];
       break;
     case 'container':
       results = [
         hops.sourceHop(ctx, lookup ?? { kind: 'not-found', suggestions: [] }, source.ref),
-        remembered(cache, 'running', ctx, hops.runningHop),
-        remembered(cache, 'network', ctx, hops.networkHop),
+        running,
+        network,
         hops.sharedNetworkHop(ctx),
         remembered(
-          cache,
-          `inbound|${at}|${ctx.sourceContainer?.id ?? sourceLabel(source)}`,
+          path.inbound,
+          ctx.sourceContainer?.id ?? sourceLabel(source),
           ctx,
           hops.containerInboundHop,
         ),
-        remembered(cache, `listening|${ctx.containerPort}|${protocol}`, ctx, hops.listeningHop),
+        listening,
       ];
       break;
   }

@@ -42,6 +42,34 @@ export interface HopResult {
   readonly causes: readonly Cause[];
 }
 
+/**
+ * What the explanations of one container computed, kept in its correlation's cache: the hops that depend on the
+ * container alone, the listening hop by container port, and the rest per path (port, protocol, publication).
+ * Mutable on purpose: it is memory, filled as questions come.
+ */
+export interface ContainerHops {
+  running?: HopResult;
+  network?: HopResult;
+  route?: HopResult;
+  /** By `<container port>|<protocol>`. */
+  readonly listening: Map<string, HopResult>;
+  /** By `<port>|<protocol>|<publication followed>`. */
+  readonly paths: Map<string, PathHops>;
+}
+
+/** The hops of one path; the published-port hop with the number of bindings it judged (a loopback one counts for some sources only). */
+export interface PathHops {
+  published?: { readonly matching: number; readonly result: HopResult };
+  reserved?: HopResult;
+  mesh?: HopResult;
+  nat?: HopResult;
+  hostPort?: HopResult;
+  firewall?: HopResult;
+  loopback?: HopResult;
+  /** By source: the other container's id, or `host`. */
+  readonly inbound: Map<string, HopResult>;
+}
+
 /** What a path is about, worked out once before its hops run. */
 export interface PathContext {
   readonly model: HostModel;
