@@ -3,15 +3,8 @@
 
 import type { Cause, Explanation, Hop, ReachSource, Verdict } from '../../shared/diagnosis';
 import type { Container, HostModel } from '../../shared/model';
-import {
-  correlate,
-  footprintOf,
-  coversHostPort,
-  refusedByNat,
-  type Correlation,
-  type Footprint,
-  type Publication,
-} from './correlate';
+import { correlate, footprintOf, type Correlation } from './correlate';
+import { coversHostPort, refusedByNat, type Footprint, type Publication } from './footprint';
 import { publishedElsewhere } from './causes';
 import * as hops from './hops';
 import { findContainer, type ContainerLookup } from './lookup';

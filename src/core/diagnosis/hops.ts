@@ -12,16 +12,10 @@ import type {
 } from '../../shared/model';
 import * as causes from './causes';
 import { bareAddress } from './addresses';
-import {
-  HNS_ENDPOINT_DRIVERS,
-  natPolicyText,
-  networkDrivers,
-  processLabel,
-  refusedByNat,
-  type Correlation,
-  type Footprint,
-  type Publication,
-} from './correlate';
+import type { Correlation } from './correlate';
+import { processLabel, refusedByNat, type Footprint, type Publication } from './footprint';
+import { HNS_ENDPOINT_DRIVERS, natPolicyText } from './hns-links';
+import { networkDrivers } from './host-index';
 import {
   decideInbound,
   externalProfiles,
