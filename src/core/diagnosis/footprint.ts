@@ -410,22 +410,32 @@ function gather<T>(keys: readonly string[], index: ReadonlyMap<string, readonly 
 }
 
 /**
- * The first MAX_RULES_LISTED distinct rules of a few per-port lists, and how many there are. Lists are shared
- * by every container on the same port, so only the first entries of each are read; the total counts a rule
- * naming two of the container's ports twice where the lists are long.
+ * The first MAX_RULES_LISTED distinct rules of a few per-port lists (each without repeats), and how many there
+ * are. Lists are shared by every container on the same port, so only the first entries of each are read; the
+ * total counts a rule naming two of the container's ports twice where the lists are long. Where it counts
+ * distinct rules, it tests the shorter lists against the longest one's set (`setOf`, made once per list).
  */
-function firstRules(lists: readonly (readonly FirewallRule[])[]): { listed: FirewallRule[]; total: number } {
+function firstRules(
+  lists: readonly (readonly FirewallRule[])[],
+  setOf: (list: readonly FirewallRule[]) => ReadonlySet<FirewallRule>,
+): { listed: FirewallRule[]; total: number } {
   const listed = new Set<FirewallRule>();
+  let sum = 0;
+  let longest: readonly FirewallRule[] = [];
   for (const list of lists) {
+    sum += list.length;
+    if (list.length > longest.length) longest = list;
     for (const rule of list) {
       if (listed.size >= MAX_RULES_LISTED) break;
       listed.add(rule);
     }
   }
-  const sum = lists.reduce((n, l) => n + l.length, 0);
-  if (lists.length <= 1 || sum <= MAX_RULES_LISTED * 4)
-    return { listed: [...listed], total: lists.length <= 1 ? sum : new Set(lists.flat()).size };
-  return { listed: [...listed], total: sum };
+  if (lists.length <= 1 || sum > MAX_RULES_LISTED * 4) return { listed: [...listed], total: sum };
+  const base = setOf(longest);
+  const more = new Set<FirewallRule>();
+  for (const list of lists)
+    if (list !== longest) for (const rule of list) if (!base.has(rule)) more.add(rule);
+  return { listed: [...listed], total: longest.length + more.size };
 }
 
 /** A port a container's rules are looked up by: `tcp/80`. */
@@ -439,6 +449,7 @@ function rulesNamingPorts(
   index: HostIndex,
   publications: readonly Publication[],
   bySet: Map<string, { listed: FirewallRule[]; total: number }>,
+  setOf: (list: readonly FirewallRule[]) => ReadonlySet<FirewallRule>,
 ): { listed: FirewallRule[]; total: number } {
   const ports = new Map<PortKey, { protocol: 'tcp' | 'udp'; port: number }>();
   for (const p of publications) {
@@ -449,7 +460,10 @@ function rulesNamingPorts(
   const set = [...ports.keys()].join(',');
   let rules = bySet.get(set);
   if (!rules) {
-    rules = firstRules([...ports.values()].map((x) => index.firewall.index.rulesNaming(x.protocol, x.port)));
+    rules = firstRules(
+      [...ports.values()].map((x) => index.firewall.index.rulesNaming(x.protocol, x.port)),
+      setOf,
+    );
     bySet.set(set, rules);
   }
   return rules;
@@ -463,6 +477,15 @@ export function containerFootprints(model: HostModel, index: HostIndex): Map<str
   for (const c of index.containers)
     if (c.state === 'running' && resolved.get(c.id)?.value === 'hyperv') hypervRunning++;
   const rulesBySet = new Map<string, { listed: FirewallRule[]; total: number }>();
+  const ruleSets = new WeakMap<readonly FirewallRule[], ReadonlySet<FirewallRule>>();
+  const setOf = (list: readonly FirewallRule[]): ReadonlySet<FirewallRule> => {
+    let set = ruleSets.get(list);
+    if (!set) {
+      set = new Set(list);
+      ruleSets.set(list, set);
+    }
+    return set;
+  };
   const footprints = new Map<string, Footprint>();
   for (const c of index.containers) {
     const running = c.state === 'running';
@@ -511,7 +534,7 @@ export function containerFootprints(model: HostModel, index: HostIndex): Map<str
         (c.swarm.serviceId ? index.serviceById.get(c.swarm.serviceId) : undefined))
       : undefined;
     const publications = publicationsOf(c, containersFile, drivers, service, model.swarmServices.source.file);
-    const { listed, total } = rulesNamingPorts(index, publications, rulesBySet);
+    const { listed, total } = rulesNamingPorts(index, publications, rulesBySet, setOf);
     const attachments = attachmentsOf(
       model,
       c,
