@@ -84,6 +84,27 @@ function groupBy<K, V>(items: Iterable<V>, key: (item: V) => K | null): Map<K, V
   return map;
 }
 
+/**
+ * Items grouped by their address made bare (bareAddress), skipping items without one. Grouped by the address as
+ * written first, so each distinct address is made bare once (NAT sessions run to hundreds of thousands, to a few
+ * hundred destinations); where two spellings meet in one bare address, the items are grouped again one by one so
+ * that each group keeps the items' order.
+ */
+function groupByAddress<V>(items: readonly V[], address: (item: V) => string | null): Map<string, V[]> {
+  const written = groupBy(items, (item) => address(item) || null);
+  const bare = new Map<string, V[]>();
+  for (const [text, group] of written) {
+    const key = bareAddress(text);
+    if (bare.has(key))
+      return groupBy(items, (item) => {
+        const one = address(item);
+        return one ? bareAddress(one) : null;
+      });
+    bare.set(key, group);
+  }
+  return bare;
+}
+
 /** Windows paths compare case-insensitively, with either slash, without the `\\?\` prefix or a trailing slash. */
 export function normalizeWindowsPath(path: string): string {
   return path
@@ -186,8 +207,9 @@ export function indexHost(model: HostModel): HostIndex {
     m.protocol === 'other' ? null : `${m.protocol}/${m.externalPort}`,
   );
   const natMappingsByInternalIp = groupBy(mappings, (m) => bareAddress(m.internalIp));
-  const natSessionsByDestination = groupBy(listOf(model.natSessions), (s) =>
-    s.internalDestinationAddress ? bareAddress(s.internalDestinationAddress) : null,
+  const natSessionsByDestination = groupByAddress(
+    listOf(model.natSessions),
+    (s) => s.internalDestinationAddress,
   );
   const natSubnets = networks.filter((n) => n.driver.toLowerCase() === 'nat').flatMap((n) => n.subnets);
   const winNatHoldsDocker = mappings.some(
@@ -195,9 +217,16 @@ export function indexHost(model: HostModel): HostIndex {
       containersByIp.has(bareAddress(m.internalIp)) ||
       natSubnets.some((subnet) => addressInEntry(bareAddress(m.internalIp), subnet.trim()) === true),
   );
-  const tcpListenersByPort = groupBy(listOf(model.tcp), (t) =>
-    isListening({ protocol: 'tcp', state: t.state }) ? t.localPort : null,
-  );
+  // Hosts hold tens of thousands of endpoints in a handful of states: each state is judged once.
+  const listeningState = new Map<string | null, boolean>();
+  const tcpListenersByPort = groupBy(listOf(model.tcp), (t) => {
+    let listening = listeningState.get(t.state);
+    if (listening === undefined) {
+      listening = isListening({ protocol: 'tcp', state: t.state });
+      listeningState.set(t.state, listening);
+    }
+    return listening ? t.localPort : null;
+  });
   const udpByPort = groupBy(listOf(model.udp), (u) => u.localPort);
   const networkById = new Map(networks.map((n) => [n.id.toLowerCase(), n]));
   const networkByName = new Map(networks.map((n) => [n.name.toLowerCase(), n]));
