@@ -352,10 +352,9 @@ function publicationsOf(
   service: SwarmService | undefined,
   servicesFile: string,
 ): Publication[] {
-  const has = (d: string): boolean => drivers.includes(d);
-  const containerMode: PublishMode = has('nat')
+  const containerMode: PublishMode = drivers.includes('nat')
     ? 'nat'
-    : has('transparent') || has('l2bridge')
+    : drivers.includes('transparent') || drivers.includes('l2bridge')
       ? 'transparent'
       : 'other';
   const result: Publication[] = [];

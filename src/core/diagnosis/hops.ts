@@ -236,19 +236,23 @@ export function sourceHop(ctx: PathContext, lookup: ContainerLookup, ref: string
     : fail(id, title, evidence, [causes.containerNotRunning(s, 'source', containersFile(ctx))]);
 }
 
+function sameNetwork(a: Container['networks'][number], b: Container['networks'][number]): boolean {
+  return a.networkId !== null && b.networkId !== null
+    ? a.networkId.toLowerCase() === b.networkId.toLowerCase()
+    : a.name === b.name;
+}
+
+function networksText(c: Container): string {
+  return `${c.name}: ${c.networks.map((n) => n.name).join(', ') || 'no network'}`;
+}
+
 export function sharedNetworkHop(ctx: PathContext): HopResult {
   const t = ctx.target.container;
   const s = ctx.sourceContainer;
   const id = 'shared-network';
   if (!s) return skip(id, 'The two containers share a network', 'no source container');
   const title = `${s.name} and ${t.name} share a network`;
-  const same = (a: Container['networks'][number], b: Container['networks'][number]): boolean =>
-    a.networkId !== null && b.networkId !== null
-      ? a.networkId.toLowerCase() === b.networkId.toLowerCase()
-      : a.name === b.name;
-  const shared = t.networks.filter((n) => s.networks.some((m) => same(n, m)));
-  const detail = (c: Container): string =>
-    `${c.name}: ${c.networks.map((n) => n.name).join(', ') || 'no network'}`;
+  const shared = t.networks.filter((n) => s.networks.some((m) => sameNetwork(n, m)));
   if (shared.length > 0) {
     return pass(id, title, [
       {
@@ -261,8 +265,8 @@ export function sharedNetworkHop(ctx: PathContext): HopResult {
     id,
     title,
     [
-      { file: containersFile(ctx), detail: detail(t) },
-      { file: containersFile(ctx), detail: detail(s) },
+      { file: containersFile(ctx), detail: networksText(t) },
+      { file: containersFile(ctx), detail: networksText(s) },
     ],
     [causes.noSharedNetwork(t, s, containersFile(ctx))],
   );
@@ -495,6 +499,16 @@ function winNatAnswer(ctx: PathContext, pub: Publication): WinNatAnswer {
 const mappingText = (m: NatStaticMapping): string =>
   `${m.natName}: ${m.protocol.toUpperCase()} ${m.externalPort} -> ${m.internalIp}:${m.internalPort}${m.id === null ? '' : ` (StaticMappingID ${m.id})`}`;
 
+/** Which container holds each mapping's internal address, for the stale-mapping cause. */
+function mappingOwners(ctx: PathContext, mappings: readonly NatStaticMapping[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const m of mappings) {
+    const holders = ctx.correlation.containersByIp.get(bareAddress(m.internalIp));
+    if (holders) out.set(m.internalIp, `container ${holders.map((h) => h.name).join(', ')}`);
+  }
+  return out;
+}
+
 export function natMappingHop(ctx: PathContext): HopResult {
   const id = 'nat-mapping';
   const pub = ctx.publication;
@@ -512,16 +526,6 @@ export function natMappingHop(ctx: PathContext): HopResult {
     winNat.kind === 'match' || winNat.kind === 'stale'
       ? winNat.mappings.map((m) => ({ file: winNat.file, detail: mappingText(m) }))
       : [];
-  const owners = (mappings: readonly NatStaticMapping[]): Map<string, string> => {
-    const out = new Map<string, string>();
-    for (const m of mappings) {
-      const holders = ctx.correlation.containersByIp.get(bareAddress(m.internalIp));
-      if (holders) out.set(m.internalIp, `container ${holders.map((h) => h.name).join(', ')}`);
-    }
-    return out;
-  };
-  const stale = (mappings: readonly NatStaticMapping[], file: string): Cause =>
-    causes.natMappingStale(c, pub, mappings, owners(mappings), file);
 
   // HNS first: the container's endpoint policies are Docker's published ports on every build. WinNAT counts
   // beside it where it holds Docker's mappings: there a missing or stale mapping breaks forwarding too
@@ -586,7 +590,7 @@ export function natMappingHop(ctx: PathContext): HopResult {
             detail: `${c.name}: ${ctx.target.ips.join(', ')} port ${pub.containerPort}`,
           },
         ],
-        [stale(winNat.mappings, winNat.file)],
+        [causes.natMappingStale(c, pub, winNat.mappings, mappingOwners(ctx, winNat.mappings), winNat.file)],
       );
     }
     case 'none': {
@@ -733,6 +737,14 @@ export interface FirewallHopOptions {
   readonly why: 'default-block' | 'container-default';
 }
 
+/** Whether the profile's settings turn local rules off (AllowLocalFirewallRules False, set by policy). */
+function localRulesIgnored(ctx: PathContext, profile: FirewallProfileName): boolean {
+  return (
+    ctx.model.firewallProfiles.kind === 'known' &&
+    profileSettings(ctx.model.firewallProfiles.value, profile).allowLocalFirewallRules === false
+  );
+}
+
 export function firewallHop(ctx: PathContext, options: FirewallHopOptions): HopResult {
   const { id, title, decisions, arriving, port = ctx.port, internal = false, why } = options;
   const c = ctx.target.container;
@@ -758,10 +770,7 @@ export function firewallHop(ctx: PathContext, options: FirewallHopOptions): HopR
       causes.firewallBlockedByRule(c, port, ctx.protocol, [...new Set(byRule)], internal, rulesFile),
     );
   const byDefault = blocked.filter((d) => d.by === 'default-block');
-  const settings = (p: FirewallProfileName): boolean =>
-    ctx.model.firewallProfiles.kind === 'known' &&
-    profileSettings(ctx.model.firewallProfiles.value, p).allowLocalFirewallRules === false;
-  const gpo = byDefault.filter((d) => settings(d.profile));
+  const gpo = byDefault.filter((d) => localRulesIgnored(ctx, d.profile));
   if (gpo.length > 0)
     found.push(
       causes.firewallLocalRulesIgnored(
@@ -770,7 +779,7 @@ export function firewallHop(ctx: PathContext, options: FirewallHopOptions): HopR
         profilesFile,
       ),
     );
-  const plain = byDefault.filter((d) => !settings(d.profile));
+  const plain = byDefault.filter((d) => !localRulesIgnored(ctx, d.profile));
   if (plain.length > 0) {
     const disabled = [...new Set(plain.flatMap((d) => (d.by === 'default-block' ? d.disabledAllow : [])))];
     found.push(
