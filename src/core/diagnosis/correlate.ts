@@ -15,7 +15,7 @@ export interface Correlation extends HostIndex {
 
 /** Memory shared by the explanations of one correlation: no module-level state in core. */
 export interface DiagnosisCache {
-  /** Hop results per container, by hop and question (the matrix asks external and localhost the same hops). */
+  /** Hop results per container, by path and hop (the matrix asks external and localhost the same hops). */
   readonly hops: WeakMap<Footprint, ContainerHops>;
   /** A firewall rule's evidence line per profile: the same few rules stand behind thousands of explanations. */
   readonly ruleEvidence: WeakMap<FirewallRule, Map<FirewallProfileName, Evidence>>;
