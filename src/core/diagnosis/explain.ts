@@ -44,7 +44,13 @@ const HOP_CACHE_LIMIT = 1000;
 function hopCache(correlation: Correlation, footprint: Footprint): hops.ContainerHops {
   let cache = correlation.cache.hops.get(footprint);
   if (!cache) {
-    cache = { listening: new Map(), paths: new Map() };
+    cache = {
+      running: undefined,
+      network: undefined,
+      route: undefined,
+      listening: new Map(),
+      paths: new Map(),
+    };
     correlation.cache.hops.set(footprint, cache);
   }
   return cache;
@@ -54,7 +60,16 @@ function pathCache(cache: hops.ContainerHops, at: string): hops.PathHops {
   let path = cache.paths.get(at);
   if (!path) {
     if (cache.paths.size >= HOP_CACHE_LIMIT) cache.paths.clear();
-    path = { inbound: new Map() };
+    path = {
+      published: undefined,
+      reserved: undefined,
+      mesh: undefined,
+      nat: undefined,
+      hostPort: undefined,
+      firewall: undefined,
+      loopback: undefined,
+      inbound: new Map(),
+    };
     cache.paths.set(at, path);
   }
   return path;

@@ -42,24 +42,27 @@ export interface HopResult {
  * Mutable on purpose: it is memory, filled as questions come.
  */
 export interface ContainerHops {
-  running?: HopResult;
-  network?: HopResult;
-  route?: HopResult;
+  running: HopResult | undefined;
+  network: HopResult | undefined;
+  route: HopResult | undefined;
   /** By `<container port>|<protocol>`. */
   readonly listening: Map<string, HopResult>;
   /** By `<port>|<protocol>|<publication followed>`. */
   readonly paths: Map<string, PathHops>;
 }
 
-/** The hops of one path; the published-port hop with the number of bindings it judged (a loopback one counts for some sources only). */
+/**
+ * The hops of one path; the published-port hop with the number of bindings it judged (a loopback one counts for
+ * some sources only). Every field exists from the start (undefined until computed), so all paths share one shape.
+ */
 export interface PathHops {
-  published?: { readonly matching: number; readonly result: HopResult };
-  reserved?: HopResult;
-  mesh?: HopResult;
-  nat?: HopResult;
-  hostPort?: HopResult;
-  firewall?: HopResult;
-  loopback?: HopResult;
+  published: { readonly matching: number; readonly result: HopResult } | undefined;
+  reserved: HopResult | undefined;
+  mesh: HopResult | undefined;
+  nat: HopResult | undefined;
+  hostPort: HopResult | undefined;
+  firewall: HopResult | undefined;
+  loopback: HopResult | undefined;
   /** By source: the other container's id, or `host`. */
   readonly inbound: Map<string, HopResult>;
 }
