@@ -284,7 +284,7 @@ export interface ContainerDetail {
     readonly hns: ContainerHnsView;
   };
   readonly firewall: {
-    /** Rules naming one of its ports, the first MAX_RULES_LISTED (core/diagnosis/correlate.ts) of `total`. */
+    /** Rules naming one of its ports, the first MAX_RULES_LISTED (core/diagnosis/footprint.ts) of `total`. */
     readonly rules: readonly FirewallRuleView[];
     readonly total: number;
     readonly profiles: Known<readonly FirewallProfile[]>;

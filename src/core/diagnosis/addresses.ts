@@ -1,17 +1,28 @@
 // IPv4 addresses as firewall address filters write them: single, CIDR, mask, or a from-to range.
 
-const IPV4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
-
+/**
+ * `a.b.c.d`, each part 1-3 digits up to 255, surrounding whitespace allowed; read by character codes rather than a
+ * regular expression, since firewall filters and routes are parsed by the thousand.
+ */
 export function parseIpv4(text: string): number | null {
-  const m = IPV4.exec(text.trim());
-  if (!m) return null;
+  const t = text.trim();
   let value = 0;
-  for (let i = 1; i <= 4; i++) {
-    const octet = Number(m[i]);
-    if (octet > 255) return null;
-    value = value * 256 + octet;
+  let octet = 0;
+  let digits = 0;
+  let dots = 0;
+  for (let i = 0; i < t.length; i++) {
+    const code = t.charCodeAt(i);
+    if (code >= 48 && code <= 57) {
+      if (++digits > 3) return null;
+      octet = octet * 10 + (code - 48);
+    } else if (code === 46 && digits > 0 && dots < 3 && octet <= 255) {
+      value = value * 256 + octet;
+      octet = 0;
+      digits = 0;
+      dots++;
+    } else return null;
   }
-  return value;
+  return dots === 3 && digits > 0 && octet <= 255 ? value * 256 + octet : null;
 }
 
 /** Strips a prefix length (`172.24.80.2/16`, as engines show container addresses) and lower-cases IPv6. */

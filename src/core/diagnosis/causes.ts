@@ -22,7 +22,7 @@ import {
   removeMappingCommand,
   stepsFix,
 } from './commands';
-import { hostPortText, namesHostIp, type Publication } from './correlate';
+import { hostPortText, namesHostIp, type Publication } from './footprint';
 import { isPolicyRule } from './firewall';
 import { REF } from './references';
 import { reservedPortCommand } from './reserved-ports';

@@ -3,15 +3,8 @@
 
 import type { Cause, Explanation, Hop, ReachSource, Verdict } from '../../shared/diagnosis';
 import type { Container, HostModel } from '../../shared/model';
-import {
-  correlate,
-  footprintOf,
-  coversHostPort,
-  refusedByNat,
-  type Correlation,
-  type Footprint,
-  type Publication,
-} from './correlate';
+import { correlate, footprintOf, type Correlation } from './correlate';
+import { coversHostPort, refusedByNat, type Footprint, type Publication } from './footprint';
 import { publishedElsewhere } from './causes';
 import * as hops from './hops';
 import { findContainer, type ContainerLookup } from './lookup';
@@ -45,16 +38,56 @@ export function verdictOf(list: readonly Hop[]): Verdict {
   return 'reachable';
 }
 
-/** Hop results remembered per correlation and container; dropped past this many so memory stays bounded. */
+/** Paths remembered per correlation and container; dropped past this many so memory stays bounded. */
 const HOP_CACHE_LIMIT = 1000;
 
-function hopCache(correlation: Correlation, footprint: Footprint): Map<string, hops.HopResult> {
+function hopCache(correlation: Correlation, footprint: Footprint): hops.ContainerHops {
   let cache = correlation.cache.hops.get(footprint);
   if (!cache) {
-    cache = new Map();
+    cache = {
+      running: undefined,
+      network: undefined,
+      route: undefined,
+      listening: new Map(),
+      paths: new Map(),
+    };
     correlation.cache.hops.set(footprint, cache);
   }
   return cache;
+}
+
+function pathCache(cache: hops.ContainerHops, at: string): hops.PathHops {
+  let path = cache.paths.get(at);
+  if (!path) {
+    if (cache.paths.size >= HOP_CACHE_LIMIT) cache.paths.clear();
+    path = {
+      published: undefined,
+      reserved: undefined,
+      mesh: undefined,
+      nat: undefined,
+      hostPort: undefined,
+      firewall: undefined,
+      loopback: undefined,
+      inbound: new Map(),
+    };
+    cache.paths.set(at, path);
+  }
+  return path;
+}
+
+/** A hop's result from a cache map, or computed and remembered there. */
+function remembered(
+  cache: Map<string, hops.HopResult>,
+  key: string,
+  ctx: hops.PathContext,
+  make: (ctx: hops.PathContext) => hops.HopResult,
+): hops.HopResult {
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const made = make(ctx);
+  if (cache.size >= HOP_CACHE_LIMIT) cache.clear();
+  cache.set(key, made);
+  return made;
 }
 
 const MODE_PREFERENCE: Readonly<Record<Publication['mode'], number>> = {
@@ -122,70 +155,63 @@ export function explain(
       ? 'direct'
       : 'none';
   const at = `${port}|${protocol}|${followed}`;
-  const memo = (key: string, make: () => hops.HopResult): hops.HopResult => {
-    const hit = cache.get(key);
-    if (hit) return hit;
-    const made = make();
-    if (cache.size >= HOP_CACHE_LIMIT) cache.clear();
-    cache.set(key, made);
-    return made;
-  };
-  const running = (): hops.HopResult => memo('running', () => hops.runningHop(ctx));
-  const network = (): hops.HopResult => memo('network', () => hops.networkHop(ctx));
-  const published = (): hops.HopResult =>
-    memo(`published|${at}|${matching.length}`, () => hops.publishedPortHop(ctx, matching));
-  const mesh = (): hops.HopResult => memo(`mesh|${at}`, () => hops.routingMeshHop(ctx));
-  const reserved = (): hops.HopResult => memo(`reserved|${at}`, () => hops.portReservedHop(ctx));
-  const mapping = (): hops.HopResult => memo(`nat|${at}`, () => hops.natMappingHop(ctx));
-  const hostPort = (): hops.HopResult => memo(`host-port|${at}`, () => hops.hostPortHop(ctx));
-  const listening = (): hops.HopResult =>
-    memo(`listening|${ctx.containerPort}|${protocol}`, () => hops.listeningHop(ctx));
-  const inbound = (): hops.HopResult =>
-    memo(`inbound|${at}|${ctx.sourceContainer?.id ?? sourceLabel(source)}`, () =>
-      hops.containerInboundHop(ctx),
-    );
-
-  // A client of a host port, on the LAN or the host itself, passes the same hops up to the routing mesh.
-  const toHostPort = (): hops.HopResult[] => [running(), network(), published(), reserved(), mesh()];
+  const path = pathCache(cache, at);
+  // Fields and maps of the cache, filled by module functions: no closure or key string per hop of a path.
+  const running = (cache.running ??= hops.runningHop(ctx));
+  const network = (cache.network ??= hops.networkHop(ctx));
+  const listening = remembered(cache.listening, `${ctx.containerPort}|${protocol}`, ctx, hops.listeningHop);
   let results: hops.HopResult[];
   switch (source.kind) {
     case 'external':
-      results = [
-        ...toHostPort(),
-        mapping(),
-        hostPort(),
-        memo(`firewall|${at}`, () => hops.hostFirewallHop(ctx)),
-        listening(),
-      ];
+    case 'host-localhost': {
+      if (path.published?.matching !== matching.length)
+        path.published = { matching: matching.length, result: hops.publishedPortHop(ctx, matching) };
+      const published = path.published.result;
+      const reserved = (path.reserved ??= hops.portReservedHop(ctx));
+      const mesh = (path.mesh ??= hops.routingMeshHop(ctx));
+      const mapping = (path.nat ??= hops.natMappingHop(ctx));
+      const hostPort = (path.hostPort ??= hops.hostPortHop(ctx));
+      // A client of a host port, on the LAN or the host itself, passes the same hops up to the routing mesh.
+      const toHostPort = [running, network, published, reserved, mesh];
+      results =
+        source.kind === 'external'
+          ? [...toHostPort, mapping, hostPort, (path.firewall ??= hops.hostFirewallHop(ctx)), listening]
+          : [...toHostPort, (path.loopback ??= hops.natLoopbackHop(ctx)), mapping, hostPort, listening];
       break;
-    case 'host-localhost':
-      results = [
-        ...toHostPort(),
-        memo(`loopback|${at}`, () => hops.natLoopbackHop(ctx)),
-        mapping(),
-        hostPort(),
-        listening(),
-      ];
-      break;
+    }
     case 'host':
-      results = [running(), network(), memo('route', () => hops.hostRouteHop(ctx)), inbound(), listening()];
+      results = [
+        running,
+        network,
+        (cache.route ??= hops.hostRouteHop(ctx)),
+        remembered(path.inbound, sourceLabel(source), ctx, hops.containerInboundHop),
+        listening,
+      ];
       break;
     case 'container':
       results = [
         hops.sourceHop(ctx, lookup ?? { kind: 'not-found', suggestions: [] }, source.ref),
-        running(),
-        network(),
+        running,
+        network,
         hops.sharedNetworkHop(ctx),
-        inbound(),
-        listening(),
+        remembered(
+          path.inbound,
+          ctx.sourceContainer?.id ?? sourceLabel(source),
+          ctx,
+          hops.containerInboundHop,
+        ),
+        listening,
       ];
       break;
   }
 
   results = skipBeyond(results, container.name);
-  const list = results.map((r) => r.hop);
+  const list: Hop[] = [];
   const found: Cause[] = [];
-  for (const r of results) found.push(...r.causes);
+  for (const r of results) {
+    list.push(r.hop);
+    for (const cause of r.causes) found.push(cause);
+  }
   const elsewhere =
     hostPortSource && publication === null && !direct
       ? publishedElsewhere(target.publications, port, protocol)
@@ -251,11 +277,14 @@ const BLOCKS: Readonly<
   },
 };
 
-function skipBeyond(results: readonly hops.HopResult[], name: string): hops.HopResult[] {
-  const out = [...results];
-  results.forEach((r, i) => {
-    const block = BLOCKS[r.hop.id];
-    if (!block || r.hop.status !== 'fail') return;
+function skipBeyond(results: hops.HopResult[], name: string): hops.HopResult[] {
+  let out = results;
+  for (let i = 0; i < results.length; i++) {
+    const r = results[i]!;
+    const block = r.hop.status === 'fail' ? BLOCKS[r.hop.id] : undefined;
+    if (!block) continue;
+    // Most paths block nothing: the list is copied only when a hop is skipped.
+    if (out === results) out = [...results];
     for (let j = i + 1; j < out.length; j++) {
       const later = out[j]!;
       if (later.hop.status === 'skip' || (block.hops !== 'all' && !block.hops.includes(later.hop.id)))
@@ -271,7 +300,7 @@ function skipBeyond(results: readonly hops.HopResult[], name: string): hops.HopR
         causes: [],
       };
     }
-  });
+  }
   return out;
 }
 

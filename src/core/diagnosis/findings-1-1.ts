@@ -6,7 +6,10 @@ import type { HostEvent, HostModel } from '../../shared/model';
 import { addressInEntry, bareAddress, ipv4Range } from './addresses';
 import * as causes from './causes';
 import { arg, commandFix, psQuote, stepsFix } from './commands';
-import { HNS_ENDPOINT_DRIVERS, networkDrivers, refusedByNat, type Correlation } from './correlate';
+import type { Correlation } from './correlate';
+import { refusedByNat } from './footprint';
+import { HNS_ENDPOINT_DRIVERS } from './hns-links';
+import { networkDrivers } from './host-index';
 import { containerListPartial, evidenceFrom } from './known';
 import { containerSubject, HOST_SUBJECT, windowsServiceSubject } from './subjects';
 import { hostAliasCheck } from './outbound';
@@ -209,11 +212,10 @@ function hnsEndpointFindings(model: HostModel, c: Correlation): Finding[] {
 
 // ---- prefixes and routes (catalogue 7, 11) ------------------------------------------------------------
 
-/** Whether two IPv4 prefixes share an address. */
-function overlaps(a: string, b: string): boolean {
-  const ra = ipv4Range(a);
-  const rb = ipv4Range(b);
-  return ra !== null && rb !== null && ra[0] <= rb[1] && rb[0] <= ra[1];
+/** Whether an IPv4 prefix shares an address with a range. */
+function overlapsRange(prefix: string, range: readonly [number, number]): boolean {
+  const r = ipv4Range(prefix);
+  return r !== null && r[0] <= range[1] && range[0] <= r[1];
 }
 
 function natPrefixOverlap(model: HostModel, c: Correlation): Finding[] {
@@ -242,14 +244,16 @@ function natPrefixOverlap(model: HostModel, c: Correlation): Finding[] {
               .map((a) => (a.interfaceAlias ?? '').toLowerCase())
           : [],
       );
+      // The prefix's range is worked out once, not once per route (hosts hold thousands of routes).
+      const range = ipv4Range(subnet);
       const routes =
-        model.routes.kind === 'known'
+        model.routes.kind === 'known' && range !== null
           ? model.routes.value.filter(
               (r) =>
                 r.family === 'ipv4' &&
+                overlapsRange(r.destinationPrefix, range) &&
                 !/^0\.0\.0\.0\/0$/.test(r.destinationPrefix.trim()) &&
                 !/^(224\.|255\.255\.255\.255)/.test(r.destinationPrefix.trim()) &&
-                overlaps(r.destinationPrefix, subnet) &&
                 !ownAliases.has((r.interfaceAlias ?? '').toLowerCase()) &&
                 !(r.interfaceAlias ?? '').toLowerCase().startsWith('vethernet ('),
             )
@@ -455,7 +459,7 @@ function servicesDown(model: HostModel): Finding[] {
 function hnsErrors(model: HostModel): Finding[] {
   if (model.events.kind !== 'known') return [];
   const errors = model.events.value.filter(
-    (e) => HNS_LOGS.test(e.logName ?? '') && (e.level === 'error' || e.level === 'critical'),
+    (e) => (e.level === 'error' || e.level === 'critical') && HNS_LOGS.test(e.logName ?? ''),
   );
   if (errors.length === 0) return [];
   // One line per code with a count: 500 repeats of one error are one problem.

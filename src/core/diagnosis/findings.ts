@@ -15,15 +15,9 @@ import {
   stepsFix,
 } from './commands';
 import { hostModeCaveat } from './causes';
-import {
-  correlate,
-  networkDrivers,
-  processLabel,
-  refusedByNat,
-  type Correlation,
-  type Footprint,
-  type Publication,
-} from './correlate';
+import { correlate, type Correlation } from './correlate';
+import { processLabel, refusedByNat, type Footprint, type Publication } from './footprint';
+import { networkDrivers } from './host-index';
 import { findings11 } from './findings-1-1';
 import { containerCompatibility, hostBuildOf, matchingTag } from './image-compatibility';
 import { natMappingHop } from './hops';

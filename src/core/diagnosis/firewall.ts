@@ -400,6 +400,11 @@ export interface FirewallState {
  * The firewall's decision in one profile. `containerDefault` replaces the profile's default inbound action
  * where the container's own default applies (process isolation: deny-all on 14393, allow-all from 16299).
  */
+/** The rules that apply: all of them where local rules apply (the list stands as matched), else policy rules only. */
+function applying(rules: readonly FirewallRule[], localApplies: boolean): readonly FirewallRule[] {
+  return localApplies ? rules : rules.filter(isPolicyRule);
+}
+
 export function decideInbound(
   state: FirewallState,
   profile: FirewallProfileName,
@@ -429,22 +434,27 @@ export function decideInbound(
   }
   // NotConfigured means local rules apply (Get-NetFirewallProfile GpoBoolean).
   const localApplies = settings.allowLocalFirewallRules !== false;
-  const applies = (r: FirewallRule): boolean => localApplies || isPolicyRule(r);
-  const block = m.block.filter(applies);
+  const block = applying(m.block, localApplies);
   if (block.length > 0) return { kind: 'blocked', profile, by: 'rule', rules: block };
-  const allow = m.allow.filter(applies);
+  const allow = applying(m.allow, localApplies);
   if (allow.length > 0)
-    return { kind: 'allowed', profile, by: 'rule', rules: allow, blockSome: m.blockSome.filter(applies) };
+    return {
+      kind: 'allowed',
+      profile,
+      by: 'rule',
+      rules: allow,
+      blockSome: applying(m.blockSome, localApplies),
+    };
   // NotConfigured inbound action means block, Windows' default.
   if ((containerDefault ?? settings.defaultInboundAction) === 'allow')
     return { kind: 'allowed', profile, by: 'default-allow' };
-  const allowSome = m.allowSome.filter(applies);
+  const allowSome = applying(m.allowSome, localApplies);
   if (allowSome.length > 0) return { kind: 'some-clients', profile, rules: allowSome };
   return {
     kind: 'blocked',
     profile,
     by: 'default-block',
-    ignoredLocal: [...m.allow, ...m.allowSome].filter((r) => !applies(r)),
+    ignoredLocal: localApplies ? [] : [...m.allow, ...m.allowSome].filter((r) => !isPolicyRule(r)),
     disabledAllow: m.disabledAllow,
   };
 }

@@ -16,8 +16,22 @@ import type {
   VmSwitch,
 } from '../../shared/model';
 import { bareAddress, ipv4Range } from './addresses';
-import type { Determined } from './correlate';
+import type { Determined } from './footprint';
 import { evidenceFrom, listOf, missingNote } from './known';
+
+/** Drivers whose containers HNS gives a local endpoint holding the container's address. */
+export const HNS_ENDPOINT_DRIVERS: ReadonlySet<string> = new Set([
+  'nat',
+  'transparent',
+  'l2bridge',
+  'l2tunnel',
+]);
+
+/** NAT policies as a line: `NAT tcp 8080 -> 80, NAT udp 53 -> 53`, or `no NAT policy`. */
+export function natPolicyText(policies: readonly Omit<HnsNatPolicy, 'kind'>[]): string {
+  const nat = policies.map((p) => `NAT ${p.protocol} ${p.externalPort} -> ${p.internalPort}`);
+  return nat.length === 0 ? 'no NAT policy' : nat.join(', ');
+}
 
 /** Docker's Windows driver records the HNS network it made as this network option (moby windows driver). */
 const HNS_ID_OPTION = 'com.docker.network.windowsshim.hnsid';

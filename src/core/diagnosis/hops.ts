@@ -12,16 +12,10 @@ import type {
 } from '../../shared/model';
 import * as causes from './causes';
 import { bareAddress } from './addresses';
-import {
-  HNS_ENDPOINT_DRIVERS,
-  natPolicyText,
-  networkDrivers,
-  processLabel,
-  refusedByNat,
-  type Correlation,
-  type Footprint,
-  type Publication,
-} from './correlate';
+import type { Correlation } from './correlate';
+import { processLabel, refusedByNat, type Footprint, type Publication } from './footprint';
+import { HNS_ENDPOINT_DRIVERS, natPolicyText } from './hns-links';
+import { networkDrivers } from './host-index';
 import {
   decideInbound,
   externalProfiles,
@@ -40,6 +34,37 @@ import { BUILD, natLoopback, processIsolatedDefaultInbound, routingMesh } from '
 export interface HopResult {
   readonly hop: Hop;
   readonly causes: readonly Cause[];
+}
+
+/**
+ * What the explanations of one container computed, kept in its correlation's cache: the hops that depend on the
+ * container alone, the listening hop by container port, and the rest per path (port, protocol, publication).
+ * Mutable on purpose: it is memory, filled as questions come.
+ */
+export interface ContainerHops {
+  running: HopResult | undefined;
+  network: HopResult | undefined;
+  route: HopResult | undefined;
+  /** By `<container port>|<protocol>`. */
+  readonly listening: Map<string, HopResult>;
+  /** By `<port>|<protocol>|<publication followed>`. */
+  readonly paths: Map<string, PathHops>;
+}
+
+/**
+ * The hops of one path; the published-port hop with the number of bindings it judged (a loopback one counts for
+ * some sources only). Every field exists from the start (undefined until computed), so all paths share one shape.
+ */
+export interface PathHops {
+  published: { readonly matching: number; readonly result: HopResult } | undefined;
+  reserved: HopResult | undefined;
+  mesh: HopResult | undefined;
+  nat: HopResult | undefined;
+  hostPort: HopResult | undefined;
+  firewall: HopResult | undefined;
+  loopback: HopResult | undefined;
+  /** By source: the other container's id, or `host`. */
+  readonly inbound: Map<string, HopResult>;
 }
 
 /** What a path is about, worked out once before its hops run. */
@@ -214,19 +239,23 @@ export function sourceHop(ctx: PathContext, lookup: ContainerLookup, ref: string
     : fail(id, title, evidence, [causes.containerNotRunning(s, 'source', containersFile(ctx))]);
 }
 
+function sameNetwork(a: Container['networks'][number], b: Container['networks'][number]): boolean {
+  return a.networkId !== null && b.networkId !== null
+    ? a.networkId.toLowerCase() === b.networkId.toLowerCase()
+    : a.name === b.name;
+}
+
+function networksText(c: Container): string {
+  return `${c.name}: ${c.networks.map((n) => n.name).join(', ') || 'no network'}`;
+}
+
 export function sharedNetworkHop(ctx: PathContext): HopResult {
   const t = ctx.target.container;
   const s = ctx.sourceContainer;
   const id = 'shared-network';
   if (!s) return skip(id, 'The two containers share a network', 'no source container');
   const title = `${s.name} and ${t.name} share a network`;
-  const same = (a: Container['networks'][number], b: Container['networks'][number]): boolean =>
-    a.networkId !== null && b.networkId !== null
-      ? a.networkId.toLowerCase() === b.networkId.toLowerCase()
-      : a.name === b.name;
-  const shared = t.networks.filter((n) => s.networks.some((m) => same(n, m)));
-  const detail = (c: Container): string =>
-    `${c.name}: ${c.networks.map((n) => n.name).join(', ') || 'no network'}`;
+  const shared = t.networks.filter((n) => s.networks.some((m) => sameNetwork(n, m)));
   if (shared.length > 0) {
     return pass(id, title, [
       {
@@ -239,8 +268,8 @@ export function sharedNetworkHop(ctx: PathContext): HopResult {
     id,
     title,
     [
-      { file: containersFile(ctx), detail: detail(t) },
-      { file: containersFile(ctx), detail: detail(s) },
+      { file: containersFile(ctx), detail: networksText(t) },
+      { file: containersFile(ctx), detail: networksText(s) },
     ],
     [causes.noSharedNetwork(t, s, containersFile(ctx))],
   );
@@ -472,6 +501,16 @@ function winNatAnswer(ctx: PathContext, pub: Publication): WinNatAnswer {
 const mappingText = (m: NatStaticMapping): string =>
   `${m.natName}: ${m.protocol.toUpperCase()} ${m.externalPort} -> ${m.internalIp}:${m.internalPort}${m.id === null ? '' : ` (StaticMappingID ${m.id})`}`;
 
+/** Which container holds each mapping's internal address, for the stale-mapping cause. */
+function mappingOwners(ctx: PathContext, mappings: readonly NatStaticMapping[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const m of mappings) {
+    const holders = ctx.correlation.containersByIp.get(bareAddress(m.internalIp));
+    if (holders) out.set(m.internalIp, `container ${holders.map((h) => h.name).join(', ')}`);
+  }
+  return out;
+}
+
 export function natMappingHop(ctx: PathContext): HopResult {
   const id = 'nat-mapping';
   const pub = ctx.publication;
@@ -489,16 +528,6 @@ export function natMappingHop(ctx: PathContext): HopResult {
     winNat.kind === 'match' || winNat.kind === 'stale'
       ? winNat.mappings.map((m) => ({ file: winNat.file, detail: mappingText(m) }))
       : [];
-  const owners = (mappings: readonly NatStaticMapping[]): Map<string, string> => {
-    const out = new Map<string, string>();
-    for (const m of mappings) {
-      const holders = ctx.correlation.containersByIp.get(bareAddress(m.internalIp));
-      if (holders) out.set(m.internalIp, `container ${holders.map((h) => h.name).join(', ')}`);
-    }
-    return out;
-  };
-  const stale = (mappings: readonly NatStaticMapping[], file: string): Cause =>
-    causes.natMappingStale(c, pub, mappings, owners(mappings), file);
 
   // HNS first: the container's endpoint policies are Docker's published ports on every build. WinNAT counts
   // beside it where it holds Docker's mappings: there a missing or stale mapping breaks forwarding too
@@ -563,7 +592,7 @@ export function natMappingHop(ctx: PathContext): HopResult {
             detail: `${c.name}: ${ctx.target.ips.join(', ')} port ${pub.containerPort}`,
           },
         ],
-        [stale(winNat.mappings, winNat.file)],
+        [causes.natMappingStale(c, pub, winNat.mappings, mappingOwners(ctx, winNat.mappings), winNat.file)],
       );
     }
     case 'none': {
@@ -710,6 +739,14 @@ export interface FirewallHopOptions {
   readonly why: 'default-block' | 'container-default';
 }
 
+/** Whether the profile's settings turn local rules off (AllowLocalFirewallRules False, set by policy). */
+function localRulesIgnored(ctx: PathContext, profile: FirewallProfileName): boolean {
+  return (
+    ctx.model.firewallProfiles.kind === 'known' &&
+    profileSettings(ctx.model.firewallProfiles.value, profile).allowLocalFirewallRules === false
+  );
+}
+
 export function firewallHop(ctx: PathContext, options: FirewallHopOptions): HopResult {
   const { id, title, decisions, arriving, port = ctx.port, internal = false, why } = options;
   const c = ctx.target.container;
@@ -741,10 +778,7 @@ export function firewallHop(ctx: PathContext, options: FirewallHopOptions): HopR
       }),
     );
   const byDefault = blocked.filter((d) => d.by === 'default-block');
-  const settings = (p: FirewallProfileName): boolean =>
-    ctx.model.firewallProfiles.kind === 'known' &&
-    profileSettings(ctx.model.firewallProfiles.value, p).allowLocalFirewallRules === false;
-  const gpo = byDefault.filter((d) => settings(d.profile));
+  const gpo = byDefault.filter((d) => localRulesIgnored(ctx, d.profile));
   if (gpo.length > 0)
     found.push(
       causes.firewallLocalRulesIgnored(
@@ -753,7 +787,7 @@ export function firewallHop(ctx: PathContext, options: FirewallHopOptions): HopR
         profilesFile,
       ),
     );
-  const plain = byDefault.filter((d) => !settings(d.profile));
+  const plain = byDefault.filter((d) => !localRulesIgnored(ctx, d.profile));
   if (plain.length > 0) {
     const disabled = [...new Set(plain.flatMap((d) => (d.by === 'default-block' ? d.disabledAllow : [])))];
     found.push(

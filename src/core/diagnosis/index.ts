@@ -1,7 +1,9 @@
 // The diagnosis API: correlation, explain, findings, inspect and the isolation walkthrough. Pure, no I/O.
 
-export { correlate, hostPortText } from './correlate';
-export type { Correlation, Determined, Footprint } from './correlate';
+export { correlate } from './correlate';
+export type { Correlation } from './correlate';
+export { hostPortText } from './footprint';
+export type { Determined, Footprint } from './footprint';
 export { findContainer, closeNames } from './lookup';
 export { explain, parsePort, parseSource } from './explain';
 export { findings, looksSecret } from './findings';

@@ -3,7 +3,9 @@
 
 import type { InspectResult } from '../../shared/diagnosis';
 import type { Container, HostModel } from '../../shared/model';
-import { correlate, footprintOf, networkDrivers, type Correlation, type Determined } from './correlate';
+import { correlate, footprintOf, type Correlation } from './correlate';
+import type { Determined } from './footprint';
+import { networkDrivers } from './host-index';
 import { formatPorts } from './firewall';
 
 /** NAT sessions listed per container; a busy container can have thousands. */

@@ -9,14 +9,9 @@ import type {
   IsolationProfile,
 } from '../../shared/diagnosis';
 import type { Container, HostModel, Isolation } from '../../shared/model';
-import {
-  correlate,
-  footprintOf,
-  normalizeWindowsPath,
-  processLabel,
-  type Correlation,
-  type Footprint,
-} from './correlate';
+import { correlate, footprintOf, type Correlation } from './correlate';
+import { processLabel, type Footprint } from './footprint';
+import { normalizeWindowsPath } from './host-index';
 import { explain } from './explain';
 import { evidenceFrom, missingNote } from './known';
 import { isListening, isLoopback } from './listeners';

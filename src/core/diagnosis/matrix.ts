@@ -4,7 +4,8 @@
 
 import type { Explanation, ReachSource } from '../../shared/diagnosis';
 import type { HostModel } from '../../shared/model';
-import { correlate, type Correlation, type Footprint } from './correlate';
+import { correlate, type Correlation } from './correlate';
+import type { Footprint } from './footprint';
 import { explain } from './explain';
 import { explainOutbound } from './outbound';
 

@@ -7,7 +7,8 @@ import type { Cause, Evidence, Explanation, OutboundTarget } from '../../shared/
 import type { Container, HostModel } from '../../shared/model';
 import { bareAddress, parseIpv4 } from './addresses';
 import * as causes from './causes';
-import { correlate, footprintOf, type Correlation, type Footprint } from './correlate';
+import { correlate, footprintOf, type Correlation } from './correlate';
+import type { Footprint } from './footprint';
 import { explain, verdictOf } from './explain';
 import { decideInbound, internalProfiles } from './firewall';
 import * as hops from './hops';

@@ -5,7 +5,8 @@
 
 import type { Evidence, Explanation, WhatIf, WhatIfPoint, WhatIfRow } from '../../shared/diagnosis';
 import type { Container, FirewallRule, HostModel, Isolation } from '../../shared/model';
-import { correlate, footprintOf, processLabel, type Correlation, type Footprint } from './correlate';
+import { correlate, footprintOf, type Correlation } from './correlate';
+import { processLabel, type Footprint } from './footprint';
 import { compatibilityOf } from './image-compatibility';
 import { isolationProfile, utilityVmMemoryBytes } from './isolation-walkthrough';
 import { evidenceFrom } from './known';
