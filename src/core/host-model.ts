@@ -26,14 +26,7 @@ import type {
 import { decodeText } from './bundle/decode';
 import { checksOutcome, readChecks } from './checks/read';
 import { BundleError } from './bundle/errors';
-import {
-  DEFAULT_MAX_JSON_DEPTH,
-  JsonHeapBudget,
-  jsonArrayParts,
-  parseJson,
-  scanJson,
-  type JsonScan,
-} from './bundle/json';
+import { JsonHeapBudget, parseJson } from './bundle/json';
 import { parseManifest } from './bundle/manifest';
 import { parseHostsFile, parseIpconfig } from './parse/container-dns';
 import * as docker from './parse/docker';
@@ -116,24 +109,11 @@ class FileReader {
     const source: Source = { probe, file };
     const text = this.text(probe, file);
     if (text.kind === 'unknown') return { kind: 'unknown', reason: text.reason, source };
-    return this.jsonText(source, text.text, schema, map, emptyIs);
-  }
-
-  /** Parse the decoded text of a JSON file whole, validate against a schema, map; `scan` if already made. */
-  private jsonText<S, T>(
-    source: Source,
-    text: string,
-    schema: z.ZodType<S>,
-    map: (value: S) => Parsed<T>,
-    emptyIs?: unknown,
-    scan?: JsonScan,
-  ): Known<T> {
-    const file = source.file;
     // PowerShell writes nothing at all for an empty result set.
     const json =
-      text.trim() === '' && emptyIs !== undefined
+      text.text.trim() === '' && emptyIs !== undefined
         ? ({ kind: 'ok', value: emptyIs } as const)
-        : parseJson(text, this.maxDepth, this.budget, scan);
+        : parseJson(text.text, this.maxDepth, this.budget);
     if (json.kind === 'invalid') return { ...this.fail(file, json.reason, json.location), source };
     const checked = schema.safeParse(json.value);
     if (!checked.success)
@@ -155,46 +135,10 @@ class FileReader {
     return { kind: 'known', value: parsed.value, source };
   }
 
-  /**
-   * A list file (one result, an array, or no output at all), each entry mapped; the file from the catalogue.
-   * `schema` checks entries one by one (list, flatList or array in parse/values.ts), so a large array is parsed,
-   * checked and mapped a part at a time (jsonArrayParts). Anything amiss in a part and the file is read whole,
-   * which finds and words the problem exactly as it always has.
-   */
+  /** A list file (one result, an array, or no output at all), each entry mapped; the file from the catalogue. */
   list<R, T>(probe: string, schema: z.ZodType<R[]>, map: (raw: R) => T, file = probeFile(probe)): Known<T[]> {
-    const source: Source = { probe, file };
-    const text = this.text(probe, file);
-    if (text.kind === 'unknown') return { kind: 'unknown', reason: text.reason, source };
-    const scan = scanJson(text.text, this.maxDepth ?? DEFAULT_MAX_JSON_DEPTH, PART_CHARS);
-    // The budget is checked before any part is parsed, as parseJson checks it before JSON.parse.
-    const parts =
-      scan.tooDeepAt === null && scan.heapBytes <= this.budget.remaining
-        ? jsonArrayParts(text.text, scan)
-        : null;
-    const value = parts === null ? null : mapParts(parts, schema, map);
-    if (value !== null && this.budget.take(scan.heapBytes)) return { kind: 'known', value, source };
-    return this.jsonText(source, text.text, schema, (items) => ok(items.map(map)), [], scan);
+    return this.json(probe, file, schema, (items) => ok(items.map(map)), []);
   }
-}
-
-/** Characters per part of a large JSON list: its raw objects stay in the young generation (a few MB). */
-const PART_CHARS = 64 * 1024;
-
-/** Each part parsed, checked and mapped in turn; null at the first part that does not parse or check. */
-function mapParts<R, T>(parts: readonly string[], schema: z.ZodType<R[]>, map: (raw: R) => T): T[] | null {
-  const out: T[] = [];
-  for (const part of parts) {
-    let items: unknown;
-    try {
-      items = JSON.parse(part) as unknown;
-    } catch {
-      return null;
-    }
-    const checked = schema.safeParse(items);
-    if (!checked.success) return null;
-    for (const item of checked.data) out.push(map(item));
-  }
-  return out;
 }
 
 const ok = <T>(value: T): Parsed<T> => ({ kind: 'ok', value });

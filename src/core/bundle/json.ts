@@ -19,32 +19,19 @@ export interface JsonScan {
   readonly heapBytes: number;
   /** Where arrays and objects first nest deeper than the limit (outside strings), or null. */
   readonly tooDeepAt: number | null;
-  /** Asked for with scanJson's `partChars`: where the text may be cut into parts (jsonArrayParts). */
-  readonly cuts?: JsonCuts;
-}
-
-export interface JsonCuts {
-  /** Commas directly inside the first top-level value (outside strings), about `partChars` apart. */
-  readonly commas: readonly number[];
-  /** Where that value's closing bracket is, or null if it never closes. */
-  readonly closedAt: number | null;
 }
 
 /**
- * One linear pass over the text, before JSON.parse builds anything: nesting depth and the heap it will cost, and
- * with `partChars` where it may be cut (jsonArrayParts). Strings are skipped with indexOf (native, and most of a
- * probe's JSON is strings); only the short stretches between them are read a character at a time (issue 15: the
- * character loop took half of JSON.parse's time).
+ * One linear pass over the text, before JSON.parse builds anything: nesting depth and the heap it will cost.
+ * Strings are skipped with indexOf (native, and most of a probe's JSON is strings); only the short stretches
+ * between them are read a character at a time (issue 15: the character loop took half of JSON.parse's time).
  */
-export function scanJson(text: string, depthLimit: number, partChars?: number): JsonScan {
+export function scanJson(text: string, depthLimit: number): JsonScan {
   let depth = 0;
   let objects = 0;
   let arrays = 0;
   let strings = 0;
   let tooDeepAt: number | null = null;
-  const commas: number[] = [];
-  let closedAt: number | null = null;
-  let nextCut = partChars ?? Infinity;
   let i = 0;
   while (i < text.length) {
     const open = text.indexOf('"', i);
@@ -56,10 +43,7 @@ export function scanJson(text: string, depthLimit: number, partChars?: number): 
         else arrays++;
         if (++depth > depthLimit && tooDeepAt === null) tooDeepAt = i;
       } else if (c === 0x7d /* } */ || c === 0x5d /* ] */) {
-        if (--depth === 0 && closedAt === null) closedAt = i;
-      } else if (c === 0x2c /* , */ && depth === 1 && i >= nextCut && closedAt === null) {
-        commas.push(i);
-        nextCut = i + partChars!;
+        depth--;
       }
     }
     if (open === -1) break;
@@ -70,10 +54,7 @@ export function scanJson(text: string, depthLimit: number, partChars?: number): 
     if (close === -1) break;
     i = close + 1;
   }
-  const heapBytes = objects * OBJECT_BYTES + arrays * ARRAY_BYTES + strings * STRING_BYTES;
-  return partChars === undefined
-    ? { heapBytes, tooDeepAt }
-    : { heapBytes, tooDeepAt, cuts: { commas, closedAt } };
+  return { heapBytes: objects * OBJECT_BYTES + arrays * ARRAY_BYTES + strings * STRING_BYTES, tooDeepAt };
 }
 
 /** Whether the quote at `at` is escaped: an odd run of backslashes before it (each run is counted once). */
@@ -121,16 +102,15 @@ const MB = (bytes: number): string => `${Math.round(bytes / 1024 / 1024)} MiB`;
 
 /**
  * JSON.parse under limits: nesting depth, and (with a budget) the heap its value may take, checked on the text
- * before anything is built, so a small file of `{},` cannot take the process down. `scan` is the text's, if the
- * caller has it already.
+ * before anything is built, so a small file of `{},` cannot take the process down.
  */
 export function parseJson(
   text: string,
   maxDepth: number = DEFAULT_MAX_JSON_DEPTH,
   budget?: JsonHeapBudget,
-  scan: JsonScan = scanJson(text, maxDepth),
 ): JsonResult {
   if (text.trim() === '') return { kind: 'invalid', reason: 'the file is empty; expected JSON' };
+  const scan = scanJson(text, maxDepth);
   if (budget && !budget.take(scan.heapBytes)) {
     return {
       kind: 'invalid',
@@ -163,33 +143,4 @@ export function parseJson(
     };
   }
   return { kind: 'ok', value };
-}
-
-/** JSON's whitespace (RFC 8259), narrower than String#trim's. */
-const ONLY_JSON_SPACE = /^[\t\n\r ]*$/;
-const NOT_JSON_SPACE = /[^\t\n\r ]/;
-
-/**
- * A top-level JSON array as parts, each the text of a JSON array holding the next of its elements, cut at the
- * scan's commas; parsed one after the other they give the array's elements in order. Null where the text is not
- * one array with something between each two cuts (parse it whole: that also words what is wrong). Parsing a
- * large list a part at a time lets each part's raw objects die young instead of surviving into the old
- * generation beside the model built from them (issue 15: copying them took a quarter of building the model).
- */
-export function jsonArrayParts(text: string, scan: JsonScan): string[] | null {
-  const cuts = scan.cuts;
-  if (cuts === undefined || cuts.commas.length === 0 || cuts.closedAt === null) return null;
-  const open = text.search(NOT_JSON_SPACE);
-  if (text.charCodeAt(open) !== 0x5b /* [ */ || !ONLY_JSON_SPACE.test(text.slice(cuts.closedAt + 1)))
-    return null;
-  const parts: string[] = [];
-  let start = open + 1;
-  for (const end of [...cuts.commas, cuts.closedAt]) {
-    const body = text.slice(start, end);
-    // An empty part would hide a stray comma ("[1,]") that the whole text's JSON.parse refuses.
-    if (!NOT_JSON_SPACE.test(body)) return null;
-    parts.push(`[${body}]`);
-    start = end + 1;
-  }
-  return parts;
 }
