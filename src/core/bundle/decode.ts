@@ -9,6 +9,9 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
 const utf16le = new TextDecoder('utf-16le');
 const utf16be = new TextDecoder('utf-16be');
 const cp1252 = new TextDecoder('windows-1252');
+// Node 20.18.3+ and 22.13.0+ decode windows-1252 as Latin-1 on a fast path (an English console's `’`, `€` became
+// control characters, nodejs/node#60888); streaming skips it, and holds nothing back in a one-byte encoding.
+const CP1252_STREAM = { stream: true } as const;
 
 /**
  * Decodes a bundle file by its byte-order mark. Windows PowerShell 5.1 writes UTF-16LE with BOM through
@@ -27,6 +30,6 @@ export function decodeText(bytes: Uint8Array): DecodedText {
   try {
     return { text: utf8.decode(body), encoding: hasBom ? 'utf-8-bom' : 'utf-8' };
   } catch {
-    return { text: cp1252.decode(body), encoding: 'windows-1252' };
+    return { text: cp1252.decode(body, CP1252_STREAM), encoding: 'windows-1252' };
   }
 }
