@@ -2,7 +2,7 @@
 // its utility VM's) and its writable layer, with what removing the container loses. Typed facts; views word them.
 
 import type { HostProcess } from '../../shared/model';
-import type { Footprint } from './correlate';
+import type { Footprint } from './footprint';
 
 /** Knowledge notes section 2: process isolation shares the host kernel; Hyper-V hides it in a utility VM. */
 export type SessionFacts =

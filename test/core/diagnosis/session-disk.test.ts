@@ -2,7 +2,8 @@
 // the footprint of the sample bundles.
 import { describe, expect, it } from 'vitest';
 import { readBundle } from '../../../src/collect/bundle-reader';
-import { correlate, type Footprint } from '../../../src/core/diagnosis/correlate';
+import { correlate } from '../../../src/core/diagnosis/correlate';
+import type { Footprint } from '../../../src/core/diagnosis/footprint';
 import { diskFacts, sessionFacts } from '../../../src/core/diagnosis/session-disk';
 import { buildHostModel } from '../../../src/core/host-model';
 
