@@ -6,7 +6,7 @@
 // JSON.parse (readModelOverJsonParse: at most 2 on the largest host, issue 15, and flat as the host grows, i.e.
 // reading is linear). Each line carries the machine's load average, since the ratios are only as steady as it. Each size runs in a
 // fresh process (so that one size's garbage does not weigh on the next), after a warm-up on a small host;
-// each phase keeps the fastest of three runs, JSON.parse included.
+// each phase keeps the fastest of ten runs, JSON.parse included.
 // Then the hostile bundles of issue 17 (test/support/hostile-bundles.ts), each through `hostscope summary` in a
 // fresh process: its exit code, time and peak memory (maxRSS), against the 10 s and 500 MB the issue allows.
 import { spawnSync } from 'node:child_process';
@@ -56,8 +56,12 @@ function warmUp(): void {
   }
 }
 
-/** Each phase is run this many times and its fastest run kept: on a shared machine the minimum is the least noisy. */
-const RUNS = 3;
+/**
+ * Each phase is run this many times and its fastest run kept: on a shared machine the minimum is the least noisy.
+ * Three were too few: on the 2-core test machine one phase of the same analysis took 8 to 48 ms from run to run at
+ * 125 containers (JSON.parse too varied by half), so three runs measured the noise more than the code.
+ */
+const RUNS = 10;
 
 function fastest<T>(run: () => T): { value: T; ms: number } {
   let best = timed(run);
