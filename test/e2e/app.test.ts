@@ -14,6 +14,7 @@ import type { ContainerRow, ReachMatrixRow } from '../../src/shared/views';
 import {
   chromiumAvailable,
   openChromium,
+  openInPage,
   serveApp,
   seriousViolations,
   viewReady,
@@ -79,8 +80,7 @@ describe.skipIf(!run)('the app in Chromium', () => {
 
   describe.each(samples)('on %s', (name) => {
     beforeAll(async () => {
-      const opened = await app.service.call('bundle:openSample', { name });
-      if (!opened.ok) throw new Error(opened.error.message);
+      await openInPage(app.service, browser.page, { sample: name });
     });
 
     it('shows every view in both themes, accessible and without console errors', async () => {
@@ -273,8 +273,7 @@ describe.skipIf(!run)('the app in Chromium', () => {
 
   it('shows the bundle 1.1 host state where an admin looks: services, reserved ports, proxy, HNS, DNS, routes', async () => {
     const { page } = browser;
-    const opened = await app.service.call('bundle:openSample', { name: 'server2022-hns-trouble' });
-    if (!opened.ok) throw new Error(opened.error.message);
+    await openInPage(app.service, page, { sample: 'server2022-hns-trouble' });
     const list = await rows();
     const id = (name: string): string => list.find((r) => r.name === name)!.id;
     const dir = join(SHOTS, 'host-state-1.1');
@@ -357,8 +356,7 @@ describe.skipIf(!run)('the app in Chromium', () => {
 
   it('asks the outbound question through the direction switch; the 1.1 causes show in the path', async () => {
     const { page } = browser;
-    const opened = await app.service.call('bundle:openSample', { name: 'server2022-hns-trouble' });
-    if (!opened.ok) throw new Error(opened.error.message);
+    await openInPage(app.service, page, { sample: 'server2022-hns-trouble' });
     const list = await rows();
     const grpc = list.find((r) => r.name === 'grpc')!;
     // Inbound: grpc's 50051 lies in a reserved range (port-reserved, catalogue 2), shown as a failing hop and cause.
@@ -507,8 +505,7 @@ describe.skipIf(!run)('the app in Chromium', () => {
     ];
     const folder = hostileCopy(hostile);
     try {
-      const opened = await app.service.call('bundle:open', { path: folder });
-      if (!opened.ok) throw new Error(opened.error.message);
+      await openInPage(app.service, page, { path: folder });
       for (const route of ['containers', 'topology', 'isolation', 'reachability', 'sessions', 'findings']) {
         await show(page, route);
         expect(await page.locator('img[src="x"], main svg[onload]').count(), route).toBe(0);
@@ -527,8 +524,7 @@ describe.skipIf(!run)('the app in Chromium', () => {
 
   it('exports a redacted Markdown report as a download', async () => {
     const { page } = browser;
-    const opened = await app.service.call('bundle:openSample', { name: samples[0]! });
-    if (!opened.ok) throw new Error(opened.error.message);
+    const opened = await openInPage(app.service, page, { sample: samples[0]! });
     await show(page, 'overview');
     await page.getByRole('button', { name: 'Export report' }).click();
     const dialog = page.getByRole('dialog', { name: 'Export report' });
@@ -538,18 +534,18 @@ describe.skipIf(!run)('the app in Chromium', () => {
     const preview = dialog.getByRole('region', { name: 'Report preview' }).locator('pre');
     await preview.waitFor();
     expect(await preview.textContent()).toContain('Findings');
-    if (opened.value.computerName) {
-      expect(await preview.textContent()).not.toContain(opened.value.computerName);
+    if (opened.computerName) {
+      expect(await preview.textContent()).not.toContain(opened.computerName);
       await dialog.getByRole('checkbox').uncheck();
       await dialog.getByText('Preview (not redacted)').waitFor();
       await page.waitForFunction(
         (name) => document.querySelector('.report-preview-text')?.textContent?.includes(name) === true,
-        opened.value.computerName,
+        opened.computerName,
       );
       await dialog.getByRole('checkbox').check();
       await page.waitForFunction(
         (name) => document.querySelector('.report-preview-text')?.textContent?.includes(name) === false,
-        opened.value.computerName,
+        opened.computerName,
       );
     }
     expect(await seriousViolations(page)).toEqual([]);
@@ -560,13 +556,12 @@ describe.skipIf(!run)('the app in Chromium', () => {
     expect(download.suggestedFilename()).toMatch(/^hostscope-report-.*-redacted\.md$/);
     const text = readFileSync((await download.path())!, 'utf8');
     expect(text.length).toBeGreaterThan(200);
-    if (opened.value.computerName) expect(text).not.toContain(opened.value.computerName);
+    if (opened.computerName) expect(text).not.toContain(opened.computerName);
   });
 
   it('cancels a PDF export from the dialog: nothing is downloaded, the dialog says so and stays open', async () => {
     const { page } = browser;
-    const opened = await app.service.call('bundle:openSample', { name: samples[0]! });
-    if (!opened.ok) throw new Error(opened.error.message);
+    await openInPage(app.service, page, { sample: samples[0]! });
     await show(page, 'overview');
     await page.getByRole('button', { name: 'Export report' }).click();
     const dialog = page.getByRole('dialog', { name: 'Export report' });

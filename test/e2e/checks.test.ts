@@ -14,7 +14,14 @@ import type { HostscopeService } from '../../src/service/service';
 import { hasPwsh } from '../collect/powershell/pwsh-test-kit';
 import { freePort } from '../collect/docker/test-engine';
 import { liveBundle } from '../support/live-bundle';
-import { chromiumAvailable, ensureRendererBuilt, openChromium, viewReady, type BrowserPage } from './support';
+import {
+  chromiumAvailable,
+  ensureRendererBuilt,
+  openChromium,
+  openInPage,
+  viewReady,
+  type BrowserPage,
+} from './support';
 
 const run = chromiumAvailable() && hasPwsh();
 
@@ -61,8 +68,7 @@ describe.skipIf(!run)('Test it in the app (Chromium, real PowerShell)', () => {
 
   it('runs the check, shows the contradiction first and the observed step', async () => {
     const { page, problems } = browser;
-    const opened = await service.call('bundle:open', { path: liveBundle(dir, hostname(), port) });
-    if (!opened.ok) throw new Error(opened.error.message);
+    await openInPage(service, page, { path: liveBundle(dir, hostname(), port) });
     await show(page, `reachability?c=${await portainerId()}&from=host-localhost&port=${port}&proto=tcp`);
     await page.locator('.verdict-banner').waitFor();
     expect(await page.locator('.verdict-banner').textContent()).toContain('Unreachable');
@@ -79,8 +85,7 @@ describe.skipIf(!run)('Test it in the app (Chromium, real PowerShell)', () => {
 
   it('says why testing is unavailable on a sample host, on the answer and on the matrix', async () => {
     const { page } = browser;
-    const opened = await service.call('bundle:openSample', { name: 'server2016-swarm-portainer' });
-    if (!opened.ok) throw new Error(opened.error.message);
+    await openInPage(service, page, { sample: 'server2016-swarm-portainer' });
     await show(page, `reachability?c=${await portainerId()}&from=host-localhost&port=9000&proto=tcp`);
     await page.locator('.verdict-banner').waitFor();
     expect(await page.getByRole('button', { name: 'Test it' }).count()).toBe(0);

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   chromiumAvailable,
   openChromium,
+  openInPage,
   serveApp,
   seriousViolations,
   viewReady,
@@ -51,7 +52,7 @@ describe.skipIf(!run)('isolation walkthrough (issue 16)', () => {
     async (sample) => {
       const { page } = browser;
       await page.setViewportSize({ width: 1024, height: 700 });
-      expect((await app.service.call('bundle:openSample', { name: sample })).ok).toBe(true);
+      await openInPage(app.service, page, { sample });
       await show(page, 'isolation');
       const headings = await page.locator('.iso-step h2').allTextContents();
       // Every sample has at least two containers: all eight steps.
@@ -90,7 +91,7 @@ describe.skipIf(!run)('isolation walkthrough (issue 16)', () => {
   it('2022: the port asked about is the application port, never RPC 135', async () => {
     const { page } = browser;
     await page.setViewportSize({ width: 1024, height: 700 });
-    expect((await app.service.call('bundle:openSample', { name: 'server2022-healthy' })).ok).toBe(true);
+    await openInPage(app.service, page, { sample: 'server2022-healthy' });
     await show(page, 'isolation');
     const reach = await page.locator('.iso-table tr', { hasText: 'Reach from the host' }).textContent();
     expect(reach).toMatch(/on (5672|80|8080|9090)\/tcp/);
@@ -100,9 +101,7 @@ describe.skipIf(!run)('isolation walkthrough (issue 16)', () => {
   it('every glossary word is reached with Tab and shows its definition, also named by aria-describedby', async () => {
     const { page } = browser;
     await page.setViewportSize({ width: 1024, height: 700 });
-    expect((await app.service.call('bundle:openSample', { name: 'server2016-swarm-portainer' })).ok).toBe(
-      true,
-    );
+    await openInPage(app.service, page, { sample: 'server2016-swarm-portainer' });
     await show(page, 'isolation');
     const wanted = ['utility VM', 'vmwp', 'vmmem', 'CExecSvc', 'session', 'sandbox.vhdx', 'HNS', 'WinNAT'];
     const reached = new Map<string, string>();
@@ -139,9 +138,7 @@ describe.skipIf(!run)('isolation walkthrough (issue 16)', () => {
   it('the what-if: portainer in Hyper-V loses its session and its 9000 rule; the external answer changes', async () => {
     const { page } = browser;
     await page.setViewportSize({ width: 1024, height: 700 });
-    expect((await app.service.call('bundle:openSample', { name: 'server2016-swarm-portainer' })).ok).toBe(
-      true,
-    );
+    await openInPage(app.service, page, { sample: 'server2016-swarm-portainer' });
     await show(page, 'isolation');
     const select = page.locator('#iso-whatif-title').locator('xpath=..').locator('select');
     const portainer = await select.locator('option', { hasText: 'portainer' }).getAttribute('value');

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   chromiumAvailable,
   openChromium,
+  openInPage,
   serveApp,
   seriousViolations,
   viewReady,
@@ -60,7 +61,7 @@ describe.skipIf(!run)('layout and input (issue 11)', () => {
     it('the containers grid reaches its Finding column (scrolling sideways where narrow)', async () => {
       const { page } = browser;
       await page.setViewportSize(size);
-      expect((await app.service.call('bundle:openSample', { name: 'server2019-broken-nat' })).ok).toBe(true);
+      await openInPage(app.service, page, { sample: 'server2019-broken-nat' });
       await show(page, 'containers');
       const grid = page.locator('.vgrid');
       await grid.evaluate((el) => (el.scrollLeft = el.scrollWidth));
@@ -108,9 +109,7 @@ describe.skipIf(!run)('layout and input (issue 11)', () => {
     it('the isolation walkthrough keeps room for evidence details beside a 64-hex file name', async () => {
       const { page } = browser;
       await page.setViewportSize(size);
-      expect((await app.service.call('bundle:openSample', { name: 'server2016-swarm-portainer' })).ok).toBe(
-        true,
-      );
+      await openInPage(app.service, page, { sample: 'server2016-swarm-portainer' });
       await show(page, 'isolation');
       for (const details of await page.locator('.iso-table details').all())
         await details.evaluate((d) => ((d as HTMLDetailsElement).open = true));
@@ -132,7 +131,7 @@ describe.skipIf(!run)('layout and input (issue 11)', () => {
     it('keyboard only: every view is reached from the sidebar with Shift+Tab and Enter, focus on its heading, axe clean', async () => {
       const { page } = browser;
       await page.setViewportSize(size);
-      expect((await app.service.call('bundle:openSample', { name: 'server2019-broken-nat' })).ok).toBe(true);
+      await openInPage(app.service, page, { sample: 'server2019-broken-nat' });
       await show(page, 'overview');
       for (const label of NAV_LABELS) {
         let reached = false;

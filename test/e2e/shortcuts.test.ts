@@ -10,6 +10,7 @@ import { NAV } from '../../src/renderer/src/nav';
 import {
   chromiumAvailable,
   openChromium,
+  openInPage,
   serveApp,
   viewReady,
   type BrowserPage,
@@ -28,11 +29,9 @@ async function show(page: Page, route: string): Promise<void> {
 
 /** Opens a sample through the service, as the desktop menu or another window would, and waits for the page to know. */
 async function openElsewhere(page: Page, name: string): Promise<BundleRef> {
-  const opened = await app.service.call('bundle:openSample', { name });
-  if (!opened.ok) throw new Error(opened.error.message);
-  const title = `${opened.value.computerName ?? opened.value.label} - Hostscope`;
-  await expect.poll(() => page.title()).toBe(title);
-  return opened.value;
+  const opened = await openInPage(app.service, page, { sample: name });
+  await expect.poll(() => page.title()).toBe(`${opened.computerName ?? opened.label} - Hostscope`);
+  return opened;
 }
 
 async function dialogOpens(page: Page, name: string): Promise<void> {

@@ -12,6 +12,7 @@ import { createHostscopeService, type ComposeOptions } from '../../src/service/c
 import { startHttpServer, type RunningHttpServer } from '../../src/service/http-server';
 import { rendererDir } from '../../src/service/paths';
 import type { HostscopeService } from '../../src/service/service';
+import type { BundleRef } from '../../src/shared/views';
 import { realPart } from '../helpers/real';
 
 const require = createRequire(import.meta.url);
@@ -167,4 +168,25 @@ export async function seriousViolations(page: Page): Promise<readonly AxeViolati
     }));
   });
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+/**
+ * Opens a bundle through the service, as the desktop menu or another tab would, and waits until the page has taken
+ * its `bundle-opened` event. A route set before that would name the previous bundle's containers, and the page
+ * leaves such routes when the event arrives (hooks/use-app-info.ts).
+ */
+export async function openInPage(
+  service: HostscopeService,
+  page: Page,
+  what: { readonly sample: string } | { readonly path: string },
+): Promise<BundleRef> {
+  const opened =
+    'sample' in what
+      ? await service.call('bundle:openSample', { name: what.sample })
+      : await service.call('bundle:open', { path: what.path });
+  if (!opened.ok) throw new Error(opened.error.message);
+  // A page not showing the app yet asks for the open bundle when it loads: no event to wait for.
+  if ((await page.locator('.app').count()) > 0)
+    await page.locator(`.app[data-bundle-id="${opened.value.id}"]`).waitFor({ state: 'attached' });
+  return opened.value;
 }

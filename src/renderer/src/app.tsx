@@ -74,6 +74,8 @@ export function App(): JSX.Element {
     <AppContext.Provider value={state}>
       <div
         className={drop.dragging ? 'app dragging' : 'app'}
+        // Which opened bundle this window shows (BundleRef.id): tests wait for it before naming its containers.
+        data-bundle-id={bundle?.id}
         onDragOver={drop.onDragOver}
         onDragLeave={drop.onDragLeave}
         onDrop={drop.onDrop}
