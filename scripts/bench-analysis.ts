@@ -4,9 +4,12 @@
 // (correlate + findings + every explanation) over the time JSON.parse alone takes on the same files (target: at
 // most 1, growing linearly), and reading the bundle from a folder plus building the model beside that same
 // JSON.parse (readModelOverJsonParse: at most 2 on the largest host, issue 15, and flat as the host grows, i.e.
-// reading is linear). Each line carries the machine's load average, since the ratios are only as steady as it. Each size runs in a
-// fresh process (so that one size's garbage does not weigh on the next), after a warm-up on a small host;
-// each phase keeps the fastest of ten runs, JSON.parse included.
+// reading is linear). Beside it floorOverJsonParse: reading, decoding and JSON.parse alone, the least any
+// reader does, so that what the model adds shows apart from what the machine costs (freshMemoryMBps: how fast
+// it hands out memory not touched before, which reading and decoding both write). Each line carries the
+// machine's load average, since the ratios are only as steady as it. Each size runs in a fresh process (so that
+// one size's garbage does not weigh on the next), after a warm-up on a small host; each phase keeps the fastest
+// of ten runs, JSON.parse included.
 // Then the hostile bundles of issue 17 (test/support/hostile-bundles.ts), each through `hostscope summary` in a
 // fresh process: its exit code, time and peak memory (maxRSS), against the 10 s and 500 MB the issue allows.
 import { spawnSync } from 'node:child_process';
@@ -18,6 +21,7 @@ import { performance } from 'node:perf_hooks';
 import { readBundle } from '../src/collect/bundle-reader';
 import { runCli } from '../src/cli/program';
 import { correlate, findings, reachabilityMatrix } from '../src/core/diagnosis';
+import { decodeText } from '../src/core/bundle/decode';
 import { buildHostModel } from '../src/core/host-model';
 import { HOSTILE_CASES, hostileZip } from '../test/support/hostile-bundles';
 import { scaled, syntheticBundle } from '../test/support/synthetic-bundle';
@@ -72,6 +76,21 @@ function fastest<T>(run: () => T): { value: T; ms: number } {
   return best;
 }
 
+/**
+ * How fast this machine hands a program memory it has not touched yet (a buffer's first fill, page faults
+ * included) against a second fill. Reading and decoding a bundle write every byte into fresh memory twice.
+ */
+function freshMemoryMBps(): number {
+  const size = 64 * 1024 * 1024;
+  let best = Infinity;
+  for (let i = 0; i < 3; i++) {
+    const start = performance.now();
+    Buffer.allocUnsafeSlow(size).fill(1);
+    best = Math.min(best, performance.now() - start);
+  }
+  return size / 1e6 / (best / 1000);
+}
+
 /** The fastest of RUNS reads of a bundle folder into memory (the app's reader: every file, bytes only). */
 async function fastestRead(folder: string): Promise<number> {
   let best = Infinity;
@@ -96,10 +115,9 @@ async function measure(factor: number): Promise<Record<string, number>> {
   }
   const readMs = await fastestRead(folder).finally(() => rmSync(folder, { recursive: true, force: true }));
   sample();
-  const decoder = new TextDecoder();
-  const texts = [...raw.files]
-    .filter(([path]) => path.endsWith('.json'))
-    .map(([, bytes]) => decoder.decode(bytes));
+  const jsonFiles = [...raw.files].filter(([path]) => path.endsWith('.json')).map(([, bytes]) => bytes);
+  const decode = fastest(() => jsonFiles.map((file) => decodeText(file).text));
+  const texts = decode.value;
   const bytes = [...raw.files.values()].reduce((sum, b) => sum + b.byteLength, 0);
   const parse = fastest(() => texts.map((t) => JSON.parse(t) as unknown));
   const model = fastest(() => buildHostModel(raw));
@@ -133,6 +151,11 @@ async function measure(factor: number): Promise<Record<string, number>> {
     readMs: round(readMs),
     buildModelMs: round(model.ms),
     readModelOverJsonParse: round((readMs + model.ms) / parse.ms, 3),
+    // The least any reader does before JSON.parse: read the files and decode their text. No limit, no check,
+    // no model; what is above it is the model's own work.
+    decodeJsonMs: round(decode.ms),
+    floorOverJsonParse: round((readMs + decode.ms + parse.ms) / parse.ms, 3),
+    freshMemoryMBps: round(freshMemoryMBps()),
     correlateMs: round(correlateMs),
     findingsMs: round(findingsMs),
     explainMs: round(explainMs),

@@ -38,6 +38,7 @@ import {
   optText,
   optTextField,
   psBool,
+  type Scalar,
   psDate,
   psEnum,
   text,
@@ -214,12 +215,23 @@ const SESSION_PROTOCOLS: ReadonlyMap<string, string> = new Map([
   ['17', 'udp'],
   ['1', 'icmp'],
 ]);
+const SESSION_PROTOCOLS_BY_NUMBER: ReadonlyMap<number, string> = new Map(
+  [...SESSION_PROTOCOLS].map(([number, name]) => [Number(number), name]),
+);
+
+/** A session's protocol: its number's name, or the text as written, trimmed and in lower case. */
+function sessionProtocol(raw: Scalar | null | undefined): string {
+  // Most sessions carry a number: looked up without going through text (200,000 sessions, issue 15).
+  const known = typeof raw === 'number' ? SESSION_PROTOCOLS_BY_NUMBER.get(raw) : undefined;
+  if (known !== undefined) return known;
+  const protocol = textOf(raw)?.trim().toLowerCase() ?? '';
+  return SESSION_PROTOCOLS.get(protocol) ?? protocol;
+}
 
 export function toSession(raw: z.output<typeof sessionsSchema>[number]): NatSession {
-  const protocol = textOf(raw.Protocol)?.trim().toLowerCase() ?? '';
   return {
     natName: textOf(raw.NatName) ?? '',
-    protocol: SESSION_PROTOCOLS.get(protocol) ?? protocol,
+    protocol: sessionProtocol(raw.Protocol),
     internalSourceAddress: textOf(raw.InternalSourceAddress),
     internalSourcePort: intOf(raw.InternalSourcePort),
     internalDestinationAddress: textOf(raw.InternalDestinationAddress),
