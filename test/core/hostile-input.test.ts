@@ -26,7 +26,7 @@ describe('defect 1: validation memory is bounded by the input, not by the number
     if (checked.success) return;
     expect(checked.error.issues.length).toBeLessThanOrEqual(MAX_ISSUES + 1);
     expect(describeIssues(checked.error)).toBe(
-      '[0]: Invalid input; [1]: Invalid input; [2]: Invalid input (and more; checking stopped at the first problems)',
+      '[0]: expected text; [1]: expected text; [2]: expected text (and more; checking stopped at the first problems)',
     );
   });
 

@@ -142,32 +142,73 @@ export function record<T extends z.ZodType>(value: T): z.ZodType<Record<string, 
   });
 }
 
-/** An integer given as a number or a numeric string (docker top, netstat, some 5.1 output). */
-export const int = z.union([
-  z.number().int(),
-  z
-    .string()
-    .trim()
-    .regex(/^-?\d+$/, 'expected an integer')
-    .transform(Number),
-]);
+/** What a converter returns for a value it does not accept. */
+const INVALID: unique symbol = Symbol('invalid');
 
-export const optInt = int.nullish().transform((v) => v ?? null);
+/**
+ * A field checked and converted in one step, failing with what was expected. zod's unions tried each form in
+ * turn and allocated a result for each: 10,000 firewall rules cost several times the JSON.parse of 75 MB of NAT
+ * sessions, and a value no form fitted was reported only as "Invalid input" (issue 15).
+ */
+function converted<T>(convert: (v: unknown) => T | typeof INVALID, expected: string): z.ZodType<T> {
+  // A converter that accepts undefined makes its key optional in an object; otherwise an absent key fails.
+  const input = convert(undefined) === INVALID ? z.unknown() : z.unknown().optional();
+  return input.transform((v, ctx) => {
+    const out = convert(v);
+    if (out !== INVALID) return out;
+    ctx.addIssue({ code: 'custom', message: expected, input: undefined });
+    return z.NEVER;
+  });
+}
+
+const INTEGER_TEXT = /^-?\d+$/;
+
+/** A safe integer, or a string of one integer's digits (surrounding spaces allowed). */
+function intValue(v: unknown): number | typeof INVALID {
+  if (typeof v === 'number') return Number.isSafeInteger(v) ? v : INVALID;
+  if (typeof v !== 'string') return INVALID;
+  const trimmed = v.trim();
+  return INTEGER_TEXT.test(trimmed) ? Number(trimmed) : INVALID;
+}
+
+/** A string, or a number or boolean written where text was expected. */
+function textValue(v: unknown): string | typeof INVALID {
+  if (typeof v === 'string') return v;
+  return typeof v === 'number' || typeof v === 'boolean' ? String(v) : INVALID;
+}
+
+/** An integer given as a number or a numeric string (docker top, netstat, some 5.1 output). */
+export const int = converted(intValue, 'expected an integer');
+
+export const optInt = converted(
+  (v) => (v === undefined || v === null ? null : intValue(v)),
+  'expected an integer or nothing',
+);
 
 /** A string, accepting numbers and booleans written where text was expected. */
-export const text = z.union([z.string(), z.number().transform(String), z.boolean().transform(String)]);
+export const text = converted(textValue, 'expected text');
 
-export const optText = text
-  .nullish()
-  .transform((v) => (v === undefined || v === null || v === '' ? null : v));
+export const optText = converted((v): string | null | typeof INVALID => {
+  if (v === undefined || v === null || v === '') return null;
+  return textValue(v);
+}, 'expected text or nothing');
 
-/** Strings, or one string, or nothing. */
-export const textList = z
-  .union([array(text.nullable()), text, z.null()])
-  .optional()
-  .transform((v): string[] =>
-    v === null || v === undefined ? [] : Array.isArray(v) ? v.filter((x): x is string => x !== null) : [v],
-  );
+/** Strings, or one string, or nothing; null entries are left out. */
+export const textList = converted((v): string[] | typeof INVALID => {
+  if (v === undefined || v === null) return [];
+  if (!Array.isArray(v)) {
+    const one = textValue(v);
+    return one === INVALID ? INVALID : [one];
+  }
+  const out: string[] = [];
+  for (const entry of v as readonly unknown[]) {
+    if (entry === null) continue;
+    const item = textValue(entry);
+    if (item === INVALID) return INVALID;
+    out.push(item);
+  }
+  return out;
+}, 'expected text or a list of text');
 
 // ECMAScript time values reach 8.64e15 ms either side of 1970; past that `new Date(ms).toISOString()` throws.
 const MAX_TIME_MS = 8.64e15;
@@ -255,14 +296,14 @@ export function dateOf(value: unknown): string | null {
 const DATE_EXPECTED = 'expected a date (a number of milliseconds within the range of a date)';
 
 /** A date as Windows PowerShell 5.1 ("\/Date(ms)\/", or an object with `value`) or PowerShell 7 (ISO) writes it. */
-export const psDate = z
-  .union([z.string(), z.number(), z.object({ value: z.unknown() }).loose(), z.null()])
-  .optional()
-  .transform((v, ctx) => {
-    if (isDateValue(v)) return dateOf(v);
-    ctx.addIssue({ code: 'custom', message: DATE_EXPECTED, input: v });
-    return z.NEVER;
-  });
+/** Whether a value is a date as psDate reads it: nothing, text, a number or an object holding one, in range. */
+const isDateInput = (v: unknown): boolean =>
+  v === undefined ||
+  v === null ||
+  ((typeof v === 'string' || typeof v === 'number' || (typeof v === 'object' && !Array.isArray(v))) &&
+    isDateValue(v));
+
+export const psDate = converted((v) => (isDateInput(v) ? dateOf(v) : INVALID), DATE_EXPECTED);
 
 // ---- Check-only fields for the large lists ----------------------------------------------------
 // NAT sessions, processes and TCP/UDP endpoints run to hundreds of thousands of entries. A zod transform per
@@ -300,15 +341,7 @@ export const intField = checkField<number | string>(isInt, 'expected an integer'
 export const optIntField = optionalField(
   checkField<number | string | null>((v) => v === null || isInt(v), 'expected an integer or null'),
 );
-export const optDateField = optionalField(
-  checkField<unknown>(
-    (v) =>
-      v === null ||
-      ((typeof v === 'string' || typeof v === 'number' || (typeof v === 'object' && !Array.isArray(v))) &&
-        isDateValue(v)),
-    DATE_EXPECTED,
-  ),
-);
+export const optDateField = optionalField(checkField<unknown>(isDateInput, DATE_EXPECTED));
 
 export function textOf(v: Scalar | null | undefined): string | null {
   return v === null || v === undefined || v === '' ? null : String(v);
@@ -381,13 +414,13 @@ export function psEnum<N extends string>(
   names: Readonly<Record<number, N>>,
 ): z.ZodType<N | `#${number}` | string> {
   const nameOf = enumNames(names);
-  return z.union([z.number().int(), z.string()]).transform((v, ctx) => {
-    if (typeof v === 'string' && v.trim() === '') {
-      ctx.addIssue({ code: 'custom', message: `expected one of ${Object.values(names).join(', ')}` });
-      return z.NEVER;
-    }
-    return nameOf(v);
-  });
+  return converted(
+    (v) =>
+      (typeof v === 'number' && Number.isSafeInteger(v)) || (typeof v === 'string' && v.trim() !== '')
+        ? nameOf(v)
+        : INVALID,
+    `expected one of ${Object.values(names).join(', ')} (or its number)`,
+  );
 }
 
 /**
@@ -399,20 +432,18 @@ export const enumField = checkField<number | string>(
   'expected an enum name or number',
 );
 
-/** true/false as JSON booleans, "True"/"False", or 0/1. */
-export const psBool = z
-  .union([z.boolean(), z.string(), z.number(), z.null()])
-  .optional()
-  .transform((v): boolean | null => {
-    if (typeof v === 'boolean') return v;
-    if (typeof v === 'number') return v !== 0;
-    if (typeof v === 'string') {
-      const s = v.trim().toLowerCase();
-      if (s === 'true' || s === '1' || s === 'yes') return true;
-      if (s === 'false' || s === '0' || s === 'no') return false;
-    }
+/** true/false as JSON booleans, "True"/"False", or 0/1; null for nothing or a word that says neither. */
+export const psBool = converted((v): boolean | null | typeof INVALID => {
+  if (typeof v === 'boolean') return v;
+  if (typeof v === 'number') return v !== 0;
+  if (typeof v === 'string') {
+    const s = v.trim().toLowerCase();
+    if (s === 'true' || s === '1' || s === 'yes') return true;
+    if (s === 'false' || s === '0' || s === 'no') return false;
     return null;
-  });
+  }
+  return v === undefined || v === null ? null : INVALID;
+}, 'expected true or false');
 
 /** A readable path for a zod issue: `[12].Action`. */
 export function issuePath(path: readonly PropertyKey[]): string {
