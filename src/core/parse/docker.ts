@@ -19,7 +19,7 @@ import type {
 import { array, ciObject, int, list, optInt, optText, psBool, record, text } from './values';
 
 const stringRecord = z
-  .record(z.string(), z.union([text, z.null()]))
+  .record(z.string(), text.nullable())
   .nullish()
   .transform((r) => Object.entries(r ?? {}).map(([name, value]) => ({ name, value: value ?? '' })));
 
@@ -73,7 +73,7 @@ const containerSchema = ciObject({
   }).nullish(),
   GraphDriver: ciObject({
     Name: optText,
-    Data: record(z.union([text, z.null()])).nullish(),
+    Data: record(text.nullable()).nullish(),
   }).nullish(),
   Mounts: list(
     ciObject({ Type: optText, Name: optText, Source: optText, Destination: text, RW: psBool }),

@@ -8,8 +8,8 @@ import { labelledValue, type TextParse } from './text';
 import { ciObject, describeIssues, list, optInt, optText, psBool, text, textList } from './values';
 
 /** DNSServerList: "10.0.0.2,10.0.0.3" (HNS v1), or an array. */
-const serverList = z.union([textList, z.null()]).transform((v) =>
-  (v ?? [])
+const serverList = textList.transform((v) =>
+  v
     .flatMap((s) => s.split(','))
     .map((s) => s.trim())
     .filter((s) => s !== ''),

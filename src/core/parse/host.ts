@@ -22,8 +22,13 @@ import type {
   Vhd,
 } from '../../shared/model';
 import {
-  array,
   ciObject,
+  converted,
+  INVALID,
+  Rejected,
+  textListValue,
+  textValue,
+  type Converted,
   dateOf,
   enumField,
   enumNames,
@@ -318,36 +323,36 @@ export function toVhd(raw: z.output<typeof vhdSchema>): Vhd {
 const ALL_PROFILES: readonly FirewallProfileName[] = ['domain', 'private', 'public'];
 
 /** MSFT_NetFirewallRule Profile: bit flags 1 Domain, 2 Private, 4 Public, 0 Any; as text "Domain, Private" or "Any". */
-const ruleProfiles = z
-  .union([text, array(text), z.null()])
-  .optional()
-  .transform((v, ctx): FirewallProfileName[] => {
-    if (v === null || v === undefined) return [...ALL_PROFILES];
-    const parts = (Array.isArray(v) ? v : v.split(','))
-      .map((p) => p.trim().toLowerCase())
-      .filter((p) => p !== '');
-    const out = new Set<FirewallProfileName>();
-    for (const part of parts) {
-      if (/^\d+$/.test(part)) {
-        const flags = Number(part);
-        if (flags === 0 || flags === 0x7fffffff) return [...ALL_PROFILES];
-        if (flags & 1) out.add('domain');
-        if (flags & 2) out.add('private');
-        if (flags & 4) out.add('public');
-      } else if (part === 'any') {
-        return [...ALL_PROFILES];
-      } else if (part === 'domain' || part === 'private' || part === 'public') {
-        out.add(part);
-      } else {
-        ctx.addIssue({
-          code: 'custom',
-          message: `expected Any, Domain, Private, Public or their bit flags; got "${part}"`,
-        });
-        return z.NEVER;
-      }
+const ruleProfiles = converted((v): Converted<FirewallProfileName[]> => {
+  if (v === null || v === undefined) return [...ALL_PROFILES];
+  // A list names one profile an entry; one value may name several ("Domain, Private").
+  const written: string[] = [];
+  for (const item of Array.isArray(v) ? (v as readonly unknown[]) : [v]) {
+    const one = textValue(item);
+    if (one instanceof Rejected) return one;
+    written.push(one);
+  }
+  const parts = (Array.isArray(v) ? written : written[0]!.split(','))
+    .map((p) => p.trim().toLowerCase())
+    .filter((p) => p !== '');
+  const out = new Set<FirewallProfileName>();
+  for (const part of parts) {
+    if (/^\d+$/.test(part)) {
+      const flags = Number(part);
+      if (flags === 0 || flags === 0x7fffffff) return [...ALL_PROFILES];
+      if (flags & 1) out.add('domain');
+      if (flags & 2) out.add('private');
+      if (flags & 4) out.add('public');
+    } else if (part === 'any') {
+      return [...ALL_PROFILES];
+    } else if (part === 'domain' || part === 'private' || part === 'public') {
+      out.add(part);
+    } else {
+      return new Rejected(`expected Any, Domain, Private, Public or their bit flags; got "${part}"`);
     }
-    return out.size === 0 ? [...ALL_PROFILES] : [...out];
-  });
+  }
+  return out.size === 0 ? [...ALL_PROFILES] : [...out];
+}, 'expected Any, Domain, Private, Public, their bit flags, or a list of them');
 
 /** "Any", "80", "5000-5010", "RPC", or a list of them (Get-NetFirewallPortFilter). */
 export function toPortFilter(values: readonly string[]): PortFilter {
@@ -365,7 +370,7 @@ export function toPortFilter(values: readonly string[]): PortFilter {
   return { kind: 'list', ranges, keywords };
 }
 
-const portField = z.union([textList, z.null()]).transform((v) => toPortFilter(v ?? []));
+const portField = textList.transform(toPortFilter);
 
 /** IANA protocol numbers a rule may carry; a Map, so "constructor" or "__proto__" resolve nothing (issue 17). */
 const RULE_PROTOCOL_NUMBERS: ReadonlyMap<string, string> = new Map([
@@ -377,23 +382,38 @@ const RULE_PROTOCOL_NUMBERS: ReadonlyMap<string, string> = new Map([
 ]);
 
 /** Protocol as a name ("TCP", "Any") or IANA number (6, 17, 1, 58). */
-const ruleProtocol = z
-  .union([text, z.null()])
-  .optional()
-  .transform((p): string => {
-    const v = (p ?? 'any').trim().toLowerCase();
-    return v === '' ? 'any' : (RULE_PROTOCOL_NUMBERS.get(v) ?? v);
-  });
+const ruleProtocol = converted((p): Converted<string> => {
+  const written = p === null || p === undefined ? 'any' : textValue(p);
+  if (written instanceof Rejected) return written;
+  const v = written.trim().toLowerCase();
+  return v === '' ? 'any' : (RULE_PROTOCOL_NUMBERS.get(v) ?? v);
+}, 'expected a protocol name or number');
+
+const ruleEnabledName = enumNames({ 1: 'True', 2: 'False' });
+
+/** MSFT_NetFirewallRule Enabled: 1 True, 2 False, or a JSON boolean. */
+const ruleEnabled = converted((v): Converted<boolean> => {
+  if (typeof v === 'boolean') return v;
+  if ((typeof v === 'number' && Number.isSafeInteger(v)) || (typeof v === 'string' && v.trim() !== ''))
+    return ruleEnabledName(v) === 'True';
+  return INVALID;
+}, 'expected true or false (1 True, 2 False)');
+
+/** InterfaceAlias as collected: null where the bundle does not carry it, `['Any']` for no interface scope. */
+const ruleInterfaces = converted((value): Converted<string[] | null> => {
+  if (value === undefined) return null;
+  const listed = value === null ? [] : textListValue(value);
+  if (listed instanceof Rejected) return listed;
+  const aliases = listed.map((a) => a.trim()).filter((a) => a !== '');
+  return aliases.length === 0 || aliases.some((a) => a.toLowerCase() === 'any') ? ['Any'] : aliases;
+}, 'expected an interface alias or a list of them');
 
 const ruleSchema = ciObject({
   Name: text,
   DisplayName: optText,
   Group: optText,
   DisplayGroup: optText,
-  // MSFT_NetFirewallRule Enabled: 1 True, 2 False.
-  Enabled: z
-    .union([z.boolean(), psEnum({ 1: 'True', 2: 'False' })])
-    .transform((v) => v === true || v === 'True'),
+  Enabled: ruleEnabled,
   // Direction: 1 Inbound, 2 Outbound.
   Direction: psEnum({ 1: 'Inbound', 2: 'Outbound' }),
   // Action: 2 Allow, 3 AllowBypass, 4 Block (the COM API's 0/1 are different numbers: never mixed here).
@@ -407,7 +427,7 @@ const ruleSchema = ciObject({
   RemoteAddress: textList,
   Program: optText,
   // 1.1: Get-NetFirewallInterfaceFilter's aliases, `Any` or a list; absent in a 1.0 bundle (not collected).
-  InterfaceAlias: z.union([array(text.nullable()), text, z.null()]).optional(),
+  InterfaceAlias: ruleInterfaces,
 });
 
 export const rulesSchema = list(ruleSchema);
@@ -448,19 +468,9 @@ export function toRule(raw: z.output<typeof ruleSchema>): RuleParseResult {
       localAddresses: raw.LocalAddress.length === 0 ? ['Any'] : raw.LocalAddress,
       remoteAddresses: raw.RemoteAddress.length === 0 ? ['Any'] : raw.RemoteAddress,
       program: raw.Program,
-      interfaceAliases: interfaceAliases(raw.InterfaceAlias),
+      interfaceAliases: raw.InterfaceAlias,
     },
   };
-}
-
-/** InterfaceAlias as collected: null where the bundle does not carry it, `['Any']` for no interface scope. */
-function interfaceAliases(value: string | (string | null)[] | null | undefined): string[] | null {
-  if (value === undefined) return null;
-  const aliases = (Array.isArray(value) ? value : [value])
-    .filter((a): a is string => a !== null)
-    .map((a) => a.trim())
-    .filter((a) => a !== '');
-  return aliases.length === 0 || aliases.some((a) => a.toLowerCase() === 'any') ? ['Any'] : aliases;
 }
 
 /** GpoBoolean: 0 False, 1 True, 2 NotConfigured (null: the default applies). */

@@ -142,21 +142,27 @@ export function record<T extends z.ZodType>(value: T): z.ZodType<Record<string, 
   });
 }
 
-/** What a converter returns for a value it does not accept. */
-const INVALID: unique symbol = Symbol('invalid');
+/** What a converter returns for a value it does not accept; `expected` words it where the field's words do not. */
+export class Rejected {
+  constructor(readonly expected: string | null = null) {}
+}
+
+export const INVALID = new Rejected();
+
+export type Converted<T> = T | Rejected;
 
 /**
  * A field checked and converted in one step, failing with what was expected. zod's unions tried each form in
  * turn and allocated a result for each: 10,000 firewall rules cost several times the JSON.parse of 75 MB of NAT
  * sessions, and a value no form fitted was reported only as "Invalid input" (issue 15).
  */
-function converted<T>(convert: (v: unknown) => T | typeof INVALID, expected: string): z.ZodType<T> {
+export function converted<T>(convert: (v: unknown) => Converted<T>, expected: string): z.ZodType<T> {
   // A converter that accepts undefined makes its key optional in an object; otherwise an absent key fails.
-  const input = convert(undefined) === INVALID ? z.unknown() : z.unknown().optional();
+  const input = convert(undefined) instanceof Rejected ? z.unknown() : z.unknown().optional();
   return input.transform((v, ctx) => {
     const out = convert(v);
-    if (out !== INVALID) return out;
-    ctx.addIssue({ code: 'custom', message: expected, input: undefined });
+    if (!(out instanceof Rejected)) return out;
+    ctx.addIssue({ code: 'custom', message: out.expected ?? expected, input: undefined });
     return z.NEVER;
   });
 }
@@ -164,7 +170,7 @@ function converted<T>(convert: (v: unknown) => T | typeof INVALID, expected: str
 const INTEGER_TEXT = /^-?\d+$/;
 
 /** A safe integer, or a string of one integer's digits (surrounding spaces allowed). */
-function intValue(v: unknown): number | typeof INVALID {
+function intValue(v: unknown): Converted<number> {
   if (typeof v === 'number') return Number.isSafeInteger(v) ? v : INVALID;
   if (typeof v !== 'string') return INVALID;
   const trimmed = v.trim();
@@ -172,7 +178,7 @@ function intValue(v: unknown): number | typeof INVALID {
 }
 
 /** A string, or a number or boolean written where text was expected. */
-function textValue(v: unknown): string | typeof INVALID {
+export function textValue(v: unknown): Converted<string> {
   if (typeof v === 'string') return v;
   return typeof v === 'number' || typeof v === 'boolean' ? String(v) : INVALID;
 }
@@ -188,27 +194,29 @@ export const optInt = converted(
 /** A string, accepting numbers and booleans written where text was expected. */
 export const text = converted(textValue, 'expected text');
 
-export const optText = converted((v): string | null | typeof INVALID => {
+export const optText = converted((v): Converted<string | null> => {
   if (v === undefined || v === null || v === '') return null;
   return textValue(v);
 }, 'expected text or nothing');
 
 /** Strings, or one string, or nothing; null entries are left out. */
-export const textList = converted((v): string[] | typeof INVALID => {
+export function textListValue(v: unknown): Converted<string[]> {
   if (v === undefined || v === null) return [];
   if (!Array.isArray(v)) {
     const one = textValue(v);
-    return one === INVALID ? INVALID : [one];
+    return one instanceof Rejected ? one : [one];
   }
   const out: string[] = [];
   for (const entry of v as readonly unknown[]) {
     if (entry === null) continue;
     const item = textValue(entry);
-    if (item === INVALID) return INVALID;
+    if (item instanceof Rejected) return item;
     out.push(item);
   }
   return out;
-}, 'expected text or a list of text');
+}
+
+export const textList = converted(textListValue, 'expected text or a list of text');
 
 // ECMAScript time values reach 8.64e15 ms either side of 1970; past that `new Date(ms).toISOString()` throws.
 const MAX_TIME_MS = 8.64e15;
@@ -303,7 +311,11 @@ const isDateInput = (v: unknown): boolean =>
   ((typeof v === 'string' || typeof v === 'number' || (typeof v === 'object' && !Array.isArray(v))) &&
     isDateValue(v));
 
-export const psDate = converted((v) => (isDateInput(v) ? dateOf(v) : INVALID), DATE_EXPECTED);
+/** A date field on its own; an object must hold `value`, as Windows PowerShell 5.1 writes a DateTime. */
+export const psDate = converted(
+  (v) => (isDateInput(v) && (typeof v !== 'object' || v === null || 'value' in v) ? dateOf(v) : INVALID),
+  DATE_EXPECTED,
+);
 
 // ---- Check-only fields for the large lists ----------------------------------------------------
 // NAT sessions, processes and TCP/UDP endpoints run to hundreds of thousands of entries. A zod transform per
@@ -433,7 +445,7 @@ export const enumField = checkField<number | string>(
 );
 
 /** true/false as JSON booleans, "True"/"False", or 0/1; null for nothing or a word that says neither. */
-export const psBool = converted((v): boolean | null | typeof INVALID => {
+export const psBool = converted((v): Converted<boolean | null> => {
   if (typeof v === 'boolean') return v;
   if (typeof v === 'number') return v !== 0;
   if (typeof v === 'string') {
