@@ -17,8 +17,17 @@ export function redactionKeyPath(output: string): string {
  * Writes the key, readable by its owner only, through a temporary file: a reader (`--reveal`) never meets half a
  * key. `exclusive` refuses to replace an existing file (a redacted bundle never overwrites).
  */
-export async function writeRedactionKey(path: string, key: RedactionKey, exclusive: boolean): Promise<void> {
-  await writeFileAtomic(path, `${JSON.stringify(key, null, 2)}\n`, { mode: 0o600, exclusive });
+export async function writeRedactionKey(
+  path: string,
+  key: RedactionKey,
+  exclusive: boolean,
+  signal?: AbortSignal,
+): Promise<void> {
+  await writeFileAtomic(path, `${JSON.stringify(key, null, 2)}\n`, {
+    mode: 0o600,
+    exclusive,
+    ...(signal ? { signal } : {}),
+  });
 }
 
 /** Reads a key file; the error names the file and what is wrong with it. */
