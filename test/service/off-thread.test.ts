@@ -101,5 +101,12 @@ describe('work that takes seconds runs off the service thread', () => {
       .then((answer) => order.push(answer.ok ? 'cheap' : 'cheap failed'));
     await Promise.all([previewing, cheap]);
     expect(order).toEqual(['cheap', 'preview']);
+    // Stopping the service ends a preview still being planned: no worker is left running after it.
+    const stopped = service.call('import:preview', { inputs: [{ name: 'paste', text }] });
+    service.dispose();
+    expect(await stopped).toEqual({
+      ok: false,
+      error: { code: 'cancelled', message: 'The service is stopping.' },
+    });
   });
 });

@@ -9,11 +9,20 @@ export function importHandlers(context: ServiceContext): AreaHandlers<'import:pr
     // Planning an 8 MiB paste takes seconds: in a worker thread, so other requests are answered meanwhile.
     'import:preview': async (r) => {
       const current = context.current();
-      return runOffThread({
-        kind: 'import-preview',
-        request: r,
-        bundleComputer: current === null ? undefined : current.ref.computerName,
-      });
+      const stopping = context.operations.stopping;
+      try {
+        return await runOffThread(
+          {
+            kind: 'import-preview',
+            request: r,
+            bundleComputer: current === null ? undefined : current.ref.computerName,
+          },
+          stopping,
+        );
+      } catch (error) {
+        if (stopping.aborted) return fail('cancelled', 'The service is stopping.');
+        throw error;
+      }
     },
     'import:open': async (r) => {
       const importsDir = context.options.importsDir;

@@ -81,9 +81,10 @@ export function reportHandlers(
           format: 'md',
           redact: r.redact,
           ...(r.scope ? { scope: r.scope } : {}),
-          signal: controller.signal,
+          signal: AbortSignal.any([controller.signal, context.operations.stopping]),
         });
       } catch (error) {
+        if (context.operations.stopping.aborted) return fail('cancelled', 'The service is stopping.');
         if (controller.signal.aborted) return fail('cancelled', 'A newer preview replaced this one.');
         throw error;
       } finally {
