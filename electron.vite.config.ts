@@ -11,6 +11,8 @@ export default defineConfig({
         input: {
           index: resolve('src/main/index.ts'),
           cli: resolve('src/cli/index.ts'),
+          // The worker thread of src/service/off-thread.ts, found beside the bundled service at run time.
+          'off-thread-worker': resolve('src/service/off-thread-worker.ts'),
         },
       },
     },

@@ -116,15 +116,21 @@ class Budget {
   }
 }
 
-/** One entry of a bundle folder, in walk order: a file (its size, or why it could not be looked at) or a folder that could not be listed. */
+/**
+ * One entry of a bundle folder, in walk order: a file (its size, or why it could not be looked at), a file past
+ * the entry limit not looked at yet, or a folder that could not be listed.
+ */
 type Listed =
   | {
       readonly kind: 'file';
       readonly path: string;
       readonly full: string;
-      size: number | { error: unknown } | null;
+      readonly size: number | { readonly error: unknown };
     }
+  | { readonly kind: 'not-looked-at'; readonly path: string; readonly full: string }
   | { readonly kind: 'unlistable'; readonly path: string; readonly error: unknown };
+/** An entry after the walk: every file has been looked at. */
+type Sized = Exclude<Listed, { readonly kind: 'not-looked-at' }>;
 
 async function readFolder(root: string, limits: BundleLimits): Promise<RawBundle> {
   const budget = new Budget(limits, root);
@@ -150,24 +156,32 @@ async function readFolder(root: string, limits: BundleLimits): Promise<RawBundle
         const full = join(dir, entry.name);
         // Links are not followed: a bundle folder holds files, and a link could point anywhere on this machine.
         if (entry.isFile()) {
-          const size = ++looked <= limits.maxEntries ? await sizeOf(full) : null;
-          return [{ kind: 'file', path: prefix + entry.name, full, size }];
+          const path = prefix + entry.name;
+          return [
+            ++looked <= limits.maxEntries
+              ? { kind: 'file', path, full, size: await sizeOf(full) }
+              : { kind: 'not-looked-at', path, full },
+          ];
         }
         return entry.isDirectory() ? list(full, `${prefix}${entry.name}/`) : [];
       }),
     );
     return parts.flat();
   };
-  const listed = await list(resolve(root), '');
-  for (const entry of listed) {
-    if (entry.kind !== 'file') continue;
-    entry.size ??= await sizeOf(entry.full);
-    if (typeof entry.size === 'number') budget.entry(entry.path, entry.size);
+  const listed: Sized[] = [];
+  for (const entry of await list(resolve(root), '')) {
+    // Past the limit a file is looked at only now, one at a time: the budget refuses it anyway.
+    const sized: Sized =
+      entry.kind === 'not-looked-at'
+        ? { kind: 'file', path: entry.path, full: entry.full, size: await sizeOf(entry.full) }
+        : entry;
+    if (sized.kind === 'file' && typeof sized.size === 'number') budget.entry(sized.path, sized.size);
+    listed.push(sized);
   }
   const readable = listed.filter(
-    (e): e is Extract<Listed, { kind: 'file' }> => e.kind === 'file' && typeof e.size === 'number',
+    (e): e is Extract<Sized, { kind: 'file' }> => e.kind === 'file' && typeof e.size === 'number',
   );
-  const read = new Map<Listed, Uint8Array | { error: unknown }>();
+  const read = new Map<Sized, Uint8Array | { error: unknown }>();
   let next = 0;
   const reader = async (): Promise<void> => {
     for (let entry = readable[next++]; entry !== undefined; entry = readable[next++]) {

@@ -4,7 +4,7 @@
 // Appends are cheap; the index is rewritten (atomically, through a temporary file) only when retention removes
 // collections. Every line read back is validated: the folder is on disk and may be edited or damaged.
 
-import { appendFile, mkdir, readdir, readFile, rm } from 'node:fs/promises';
+import { appendFile, mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeFileAtomic } from './atomic-write';
 import { applyRetention, HISTORY_FILE, parseEventLines, parsePointLines, recordLine } from '../core/history';
@@ -32,8 +32,18 @@ export interface HistoryContents {
   readonly problems: readonly string[];
 }
 
+/** A bundle in the folder that no index line names: its collection ended (a crash) before it was indexed. */
+interface Unindexed {
+  readonly file: string;
+  readonly bytes: number;
+}
+
 export class HistoryStore {
   #points: HistoryPoint[] | null = null;
+  // Not shown (there is no summary to show), but on disk: retention counts them and removes them first.
+  #unindexed: Unindexed[] = [];
+  // A bundle written since this store was made may be a collection still running, not one a crash left.
+  readonly #since = Date.now();
   #events: EngineEventMark[] = [];
   #problems: string[] = [];
   #settingsProblem: string | null = null;
@@ -60,6 +70,7 @@ export class HistoryStore {
       await this.#load();
       if (!HISTORY_FILE.test(point.file)) throw new Error(`${point.file} is not a history bundle name`);
       await mkdir(this.folder, { recursive: true });
+      this.#unindexed = this.#unindexed.filter((u) => u.file !== point.file);
       this.#points!.push(point);
       this.#points!.sort(
         (a, b) => a.collectedAt.localeCompare(b.collectedAt) || a.file.localeCompare(b.file),
@@ -118,18 +129,27 @@ export class HistoryStore {
   }
 
   async #retain(settings: WatchSettings): Promise<readonly HistoryPoint[]> {
-    const { keep, remove } = applyRetention(this.#points!, settings.retention);
+    // Unindexed bundles count like any other and go first: nobody can open them from the timeline.
+    const items = [
+      ...this.#unindexed.map((u) => ({ ...u, point: null })),
+      ...this.#points!.map((point) => ({ file: point.file, bytes: point.bytes, point })),
+    ];
+    const { keep, remove } = applyRetention(items, settings.retention);
     if (remove.length === 0) return [];
-    this.#points = [...keep];
+    const removed = remove.flatMap((item) => (item.point === null ? [] : [item.point]));
+    this.#unindexed = keep.flatMap((item) =>
+      item.point === null ? [{ file: item.file, bytes: item.bytes }] : [],
+    );
+    this.#points = keep.flatMap((item) => (item.point === null ? [] : [item.point]));
     // The index first: a crash between the two leaves unlisted files, never listed files that are gone.
-    await this.#rewrite(POINTS, this.#points);
-    for (const point of remove) await rm(join(this.folder, point.file), { force: true, recursive: true });
+    if (removed.length > 0) await this.#rewrite(POINTS, this.#points);
+    for (const item of remove) await rm(join(this.folder, item.file), { force: true, recursive: true });
     const oldest = this.#points[0]?.collectedAt;
     if (oldest !== undefined && this.#events.length > 0 && this.#events[0]!.at < oldest) {
       this.#events = this.#events.filter((e) => e.at >= oldest);
       await this.#rewrite(EVENTS, this.#events);
     }
-    return remove;
+    return removed;
   }
 
   async #load(): Promise<void> {
@@ -148,6 +168,17 @@ export class HistoryStore {
       else
         problems.push(`${POINTS} line ${line.line}: ${line.value.file} is no longer in the folder; left out`);
     }
+    const listed = new Set(points.map((p) => p.file));
+    const unindexed: Unindexed[] = [];
+    for (const file of [...present].sort()) {
+      if (!HISTORY_FILE.test(file) || listed.has(file)) continue;
+      const info = await stat(join(this.folder, file)).catch(() => null);
+      if (info?.isFile() && info.mtimeMs < this.#since) unindexed.push({ file, bytes: info.size });
+    }
+    if (unindexed.length > 0)
+      problems.push(
+        `${unindexed.length} bundle(s) in the folder have no line in ${POINTS} (a collection ended before it was indexed): not shown; retention counts them and removes them first`,
+      );
     const events: EngineEventMark[] = [];
     for (const line of parseEventLines(await readText(join(this.folder, EVENTS)))) {
       if (line.kind === 'ok') events.push(line.value);
@@ -156,6 +187,7 @@ export class HistoryStore {
     points.sort((a, b) => a.collectedAt.localeCompare(b.collectedAt) || a.file.localeCompare(b.file));
     events.sort((a, b) => a.at.localeCompare(b.at));
     this.#points = points;
+    this.#unindexed = unindexed;
     this.#events = events.slice(-MAX_EVENTS);
     this.#problems = problems;
   }

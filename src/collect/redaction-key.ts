@@ -1,8 +1,9 @@
 // The key file of a redacted output: `<name>.key.json` beside the report or bundle (issue 11, item 3). Never put
 // inside what is shared: it holds every real name the pseudonyms stand for.
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
 import { parseRedactionKey, type RedactionKey } from '../core/redact';
+import { writeFileAtomic } from './atomic-write';
 
 /** `out/host.zip` -> `out/host.key.json`; a folder `out/host-redacted` -> `out/host-redacted.key.json`. */
 export function redactionKeyPath(output: string): string {
@@ -12,9 +13,21 @@ export function redactionKeyPath(output: string): string {
   return join(dirname(trimmed), `${ext === '' ? name : name.slice(0, -ext.length)}.key.json`);
 }
 
-/** Writes the key; `exclusive` refuses to replace an existing file (a redacted bundle never overwrites). */
-export async function writeRedactionKey(path: string, key: RedactionKey, exclusive: boolean): Promise<void> {
-  await writeFile(path, `${JSON.stringify(key, null, 2)}\n`, { flag: exclusive ? 'wx' : 'w', mode: 0o600 });
+/**
+ * Writes the key, readable by its owner only, through a temporary file: a reader (`--reveal`) never meets half a
+ * key. `exclusive` refuses to replace an existing file (a redacted bundle never overwrites).
+ */
+export async function writeRedactionKey(
+  path: string,
+  key: RedactionKey,
+  exclusive: boolean,
+  signal?: AbortSignal,
+): Promise<void> {
+  await writeFileAtomic(path, `${JSON.stringify(key, null, 2)}\n`, {
+    mode: 0o600,
+    exclusive,
+    ...(signal ? { signal } : {}),
+  });
 }
 
 /** Reads a key file; the error names the file and what is wrong with it. */

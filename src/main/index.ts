@@ -73,7 +73,7 @@ async function start(): Promise<void> {
           defaultPath: join(app.getPath('documents'), suggestedName),
         });
         if (target.canceled || target.filePath === undefined) return null;
-        await writeFileAtomic(target.filePath, bytes, signal);
+        await writeFileAtomic(target.filePath, bytes, { signal });
         return target.filePath;
       },
       recentBundles: () => settings.recent,

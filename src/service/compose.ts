@@ -6,7 +6,7 @@ import type { CollectEnvironment } from '../collect/collect-host';
 import { collectInto, watchThisHost } from './collect-port';
 import { logsFromEngine } from './logs-port';
 import { samplesDir } from './paths';
-import { exportReport, type PrintPdf } from './report';
+import { exportReportOffThread, type PrintPdf } from './report';
 import { createService, type HostscopeService, type ServiceShell } from './service';
 
 export interface ComposeOptions {
@@ -41,12 +41,12 @@ export function createHostscopeService(shell: ServiceShell, options: ComposeOpti
     ...(options.collectionsDir === undefined || options.historyDir === undefined
       ? {}
       : { watch: watchThisHost(options.historyDir, options.collectEnvironment) }),
-    report: ({ model, correlation }, { format, redact, scope, signal }) =>
-      exportReport(model, {
+    report: ({ model }, { format, redact, scope, signal, progress }) =>
+      exportReportOffThread(model, {
         format,
         redact,
-        correlation,
         signal,
+        ...(progress ? { progress } : {}),
         ...(scope ? { detail: scope } : {}),
         ...(options.printPdf ? { printPdf: options.printPdf } : {}),
       }),

@@ -15,6 +15,9 @@ export interface Operation {
 
 export class Operations {
   readonly #running = new Map<string, AbortController>();
+  readonly #stopping = new AbortController();
+  /** Aborted when the service stops: work that is no operation of its own (a preview) ends with it. */
+  readonly stopping: AbortSignal = this.#stopping.signal;
 
   constructor(private readonly emit: (event: AppEvent) => void) {}
 
@@ -45,6 +48,7 @@ export class Operations {
   }
 
   cancelAll(): void {
+    this.#stopping.abort(new Error('shutting down'));
     for (const controller of this.#running.values()) controller.abort(new Error('shutting down'));
   }
 }

@@ -14,7 +14,9 @@ import type { Correlation } from '../core/diagnosis';
 import { fail, ok, type Result } from '../shared/ipc';
 import type { HostModel } from '../shared/model';
 import type { ReportFormat } from '../shared/views';
+import { runOffThread } from './off-thread';
 import { ambiguousMessage } from './resolve';
+import type { ReportDocument as ServiceReport } from './service';
 
 /**
  * Prints the report's HTML to PDF; `title` goes in the page header. When `signal` aborts, the printer is ended
@@ -38,6 +40,8 @@ export interface ExportReportOptions {
   readonly printPdf?: PrintPdf;
   /** Cancels the export between its phases (building, rendering) and during printing, which ends the printer. */
   readonly signal?: AbortSignal;
+  /** Hears each phase as it starts. */
+  readonly progress?: (message: string) => void;
 }
 
 export interface ExportedReport {
@@ -50,7 +54,7 @@ export interface ExportedReport {
   readonly key: RedactionKey | null;
 }
 
-const MEDIA_TYPES: Readonly<Record<ReportFormat, string>> = {
+export const REPORT_MEDIA_TYPES: Readonly<Record<ReportFormat, string>> = {
   html: 'text/html;charset=utf-8',
   md: 'text/markdown;charset=utf-8',
   json: 'application/json',
@@ -67,11 +71,14 @@ export function reportFileName(document: ReportDocument, format: ReportFormat): 
 
 const nextTurn = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 const cancelled = (): Result<never> => fail('cancelled', 'Export was cancelled.');
+const noPrinter = (): Result<never> =>
+  fail('unavailable', 'PDF export needs a browser engine to print with; export HTML and print it instead.');
 
 export async function exportReport(
   model: HostModel,
   options: ExportReportOptions,
 ): Promise<Result<ExportedReport>> {
+  options.progress?.('Building the report');
   const outcome = createReport(model, {
     generatedAt: (options.now ?? new Date()).toISOString(),
     redact: options.redact,
@@ -95,6 +102,7 @@ export async function exportReport(
   // Building is synchronous: let a cancel request that arrived meanwhile be handled before rendering.
   await nextTurn();
   if (options.signal?.aborted) return cancelled();
+  options.progress?.(`Rendering the ${options.format.toUpperCase()} report`);
   const encode = (text: string): Uint8Array => new TextEncoder().encode(text);
   let bytes: Uint8Array;
   switch (options.format) {
@@ -108,11 +116,7 @@ export async function exportReport(
       bytes = encode(renderReportJson(document));
       break;
     case 'pdf':
-      if (!options.printPdf)
-        return fail(
-          'unavailable',
-          'PDF export needs a browser engine to print with; export HTML and print it instead.',
-        );
+      if (!options.printPdf) return noPrinter();
       {
         const html = renderReportHtml(document);
         // Printing is the longest phase: do not start it for an export the user already cancelled.
@@ -132,9 +136,47 @@ export async function exportReport(
   if (options.signal?.aborted) return cancelled();
   return ok({
     fileName: reportFileName(document, options.format),
-    mediaType: MEDIA_TYPES[options.format],
+    mediaType: REPORT_MEDIA_TYPES[options.format],
     bytes,
     document,
     key: outcome.key,
   });
+}
+
+/**
+ * The app's export and preview (`report:export`, `report:preview`): the report of the open bundle is made in a
+ * worker thread, so the service answers other requests meanwhile and a cancel ends it at once; a PDF is then
+ * printed here by the shell's printer.
+ */
+export async function exportReportOffThread(
+  model: HostModel,
+  options: Pick<ExportReportOptions, 'format' | 'redact' | 'detail' | 'printPdf' | 'progress'> & {
+    readonly signal: AbortSignal;
+  },
+): Promise<Result<ServiceReport>> {
+  if (options.format === 'pdf' && !options.printPdf) return noPrinter();
+  const made = await runOffThread(
+    {
+      kind: 'report',
+      bundle: model.bundle,
+      format: options.format,
+      redact: options.redact,
+      now: new Date(),
+      ...(options.detail ? { detail: options.detail } : {}),
+    },
+    options.signal,
+    options.progress,
+  );
+  if (!made.ok || options.format !== 'pdf' || !options.printPdf) return made;
+  const { title, bytes } = made.value;
+  options.progress?.('Printing the PDF');
+  try {
+    return ok({
+      ...made.value,
+      bytes: await options.printPdf(new TextDecoder().decode(bytes), title, options.signal),
+    });
+  } catch (error) {
+    if (options.signal.aborted) return cancelled();
+    throw error;
+  }
 }

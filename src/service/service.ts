@@ -57,6 +57,8 @@ export type ReportPort = (
     readonly redact: boolean;
     readonly scope?: 'problems' | 'all';
     readonly signal: AbortSignal;
+    /** Hears each step of the work (reading, building, rendering, printing) as it starts. */
+    readonly progress?: (message: string) => void;
   },
 ) => Promise<Result<ReportDocument>>;
 

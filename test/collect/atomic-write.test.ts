@@ -23,11 +23,13 @@ describe('writeFileAtomic', () => {
     dir = mkdtempSync(join(tmpdir(), 'hostscope-atomic-'));
     const before = new AbortController();
     before.abort(new Error('cancelled before'));
-    await expect(writeFileAtomic(join(dir, 'a.pdf'), 'text', before.signal)).rejects.toThrow(
+    await expect(writeFileAtomic(join(dir, 'a.pdf'), 'text', { signal: before.signal })).rejects.toThrow(
       'cancelled before',
     );
     const during = new AbortController();
-    const writing = writeFileAtomic(join(dir, 'b.pdf'), new Uint8Array(64 * 1024 * 1024), during.signal);
+    const writing = writeFileAtomic(join(dir, 'b.pdf'), new Uint8Array(64 * 1024 * 1024), {
+      signal: during.signal,
+    });
     during.abort(new Error('cancelled while writing'));
     await expect(writing).rejects.toThrow('cancelled while writing');
     expect(readdirSync(dir)).toEqual([]);

@@ -132,6 +132,19 @@ describe('readBundle', () => {
     expect(total.message).toContain('limit: total size');
   });
 
+  it('refuses a folder with too many files at the first file past the limit, read or not', async () => {
+    const folder = join(dir, 'many-files');
+    mkdirSync(join(folder, 'extra'), { recursive: true });
+    writeFileSync(join(folder, 'manifest.json'), manifest);
+    for (let i = 0; i < 5; i++) writeFileSync(join(folder, 'extra', `${i}.txt`), 'abcdefgh');
+    const count = await refusal(folder, { maxEntries: 3, maxFileBytes: 1e6, maxTotalBytes: 1e9 });
+    expect(count.code).toBe('limit-exceeded');
+    // Walk order: extra/0..4, then manifest.json; the fourth file is the first past the limit.
+    expect(count.message).toContain('"extra/3.txt"');
+    const whole = await readBundle(folder, { maxEntries: 6, maxFileBytes: 1e6, maxTotalBytes: 1e9 });
+    expect([...whole.files.keys()]).toHaveLength(6);
+  });
+
   it('says clearly when the path is missing, not a zip, or a corrupt zip', async () => {
     expect((await refusal(join(dir, 'nope.zip'))).code).toBe('not-found');
     writeFileSync(join(dir, 'text.zip'), 'hello');

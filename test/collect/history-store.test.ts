@@ -1,6 +1,14 @@
 // The history folder on disk: appends, retention that deletes files and rewrites the index, and a damaged or
 // hostile index read back without trusting it.
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -32,6 +40,11 @@ function point(minute: number, bytes = 10): HistoryPoint {
     },
   };
 }
+
+const zips = (): string[] =>
+  readdirSync(dir)
+    .filter((f) => f.endsWith('.zip'))
+    .sort();
 
 const keep = (maxCount: number, maxBytes = 1e9): WatchSettings => ({
   ...DEFAULT_WATCH_SETTINGS,
@@ -73,6 +86,43 @@ describe('the history folder', () => {
     expect(reread.events.map((e) => e.kind)).toEqual(['start']);
   });
 
+  it('counts bundles a crash left without an index line, and removes them first', async () => {
+    const store = new HistoryStore(dir);
+    for (const m of [1, 2, 3]) await store.add(point(m), keep(10));
+    // Two collections whose index line was never written (the app ended between the zip and the append).
+    const past = new Date(Date.now() - 3_600_000);
+    for (const file of ['p004-full.zip', 'p005-fast.zip']) {
+      writeFileSync(join(dir, file), 'x'.repeat(1000));
+      utimesSync(join(dir, file), past, past);
+    }
+    const restarted = new HistoryStore(dir);
+    const contents = await restarted.contents();
+    expect(contents.points.map((p) => p.file)).toEqual(['p001-fast.zip', 'p002-fast.zip', 'p003-fast.zip']);
+    expect(contents.problems).toEqual([
+      expect.stringMatching(/^2 bundle\(s\) in the folder have no line in points\.jsonl/),
+    ]);
+    // Five bundles on disk, three allowed: the two unindexed go first, the indexed ones stay.
+    expect(await restarted.retain(keep(3))).toEqual([]);
+    expect(zips()).toEqual(['p001-fast.zip', 'p002-fast.zip', 'p003-fast.zip']);
+    // Their bytes count as well: 2,000 bytes over a 1,500-byte limit remove one unindexed bundle, then no more.
+    for (const file of ['p006-fast.zip', 'p007-fast.zip']) {
+      writeFileSync(join(dir, file), 'x'.repeat(1000));
+      utimesSync(join(dir, file), past, past);
+    }
+    const again = new HistoryStore(dir);
+    expect(await again.retain(keep(10, 1_500))).toEqual([]);
+    expect(zips()).toEqual(['p001-fast.zip', 'p002-fast.zip', 'p003-fast.zip', 'p007-fast.zip']);
+    // A bundle written after the store was made may be a collection still running: never counted.
+    const running = join(dir, 'p008-fast.zip');
+    writeFileSync(running, 'x'.repeat(5000));
+    const later = new Date(Date.now() + 3_600_000);
+    utimesSync(running, later, later);
+    expect(await new HistoryStore(dir).retain(keep(2))).toEqual([
+      expect.objectContaining({ file: 'p001-fast.zip' }),
+    ]);
+    expect(zips()).toEqual(['p002-fast.zip', 'p003-fast.zip', 'p008-fast.zip']);
+  });
+
   it('never deletes a file the index names outside the folder, and leaves out bundles that are gone', async () => {
     const outside = mkdtempSync(join(tmpdir(), 'hostscope-outside-'));
     try {
@@ -80,6 +130,8 @@ describe('the history folder', () => {
       const good = point(5);
       const gone = { ...point(4), file: 'p004-gone.zip' };
       const hostile = { ...point(3), file: `../${outside.split('/').pop()}/victim.zip` };
+      // point() wrote p003/p004-fast.zip, which this index does not name: not what this test is about.
+      for (const stray of ['p003-fast.zip', 'p004-fast.zip']) rmSync(join(dir, stray));
       writeFileSync(
         join(dir, 'points.jsonl'),
         [hostile, gone, good].map((p) => JSON.stringify(p)).join('\n') + '\nnot json\n',

@@ -46,7 +46,7 @@ describe.runIf(run)('cancelling a report export', () => {
       {
         kind: 'desktop',
         saveFile: async (name, bytes, signal) => {
-          await writeFileAtomic(join(dir, name), bytes, signal);
+          await writeFileAtomic(join(dir, name), bytes, { signal });
           return join(dir, name);
         },
       },

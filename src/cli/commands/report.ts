@@ -5,6 +5,7 @@ import { redactionKeyPath, writeRedactionKey } from '../../collect/redaction-key
 import { seedsFromBundle } from '../../core/redact';
 import { exportReport } from '../../service/report';
 import type { ReportFormat } from '../../shared/views';
+import { errorMessage } from '../../shared/error-message';
 import { CliError, EXIT, type CliIo } from '../context';
 import { loadRawAndModel } from '../load';
 
@@ -61,7 +62,8 @@ export function reportCommand(io: CliIo): Command {
         'The key <name>.key.json beside the report maps pseudonyms back (hostscope redact --reveal <key> <text>);',
         'it is never part of the report: keep it, send only the report.',
         'PDF needs Chromium, Chrome or Edge (HOSTSCOPE_CHROMIUM=<path> to choose one).',
-        'Exit codes: 0 written, 1 failed (e.g. no browser for PDF), 2 usage, 3 unreadable bundle, 4 container not found.',
+        'Exit codes: 0 written, 1 failed (e.g. no browser for PDF) or interrupted while writing (Ctrl+C, SIGTERM: no',
+        'half or temporary file is left), 2 usage, 3 unreadable bundle, 4 container not found.',
         'Examples:',
         '  hostscope report host.zip --format html --out host.html',
         '  hostscope report host.zip --format md --container web --container db',
@@ -99,18 +101,50 @@ export function reportCommand(io: CliIo): Command {
       }
       const { bytes, document, key } = result.value;
       const keyPath = flags.key ?? (flags.out === undefined ? undefined : redactionKeyPath(flags.out));
-      const cannotWrite = (path: string) => (error: NodeJS.ErrnoException) => {
+      // Ctrl+C or SIGTERM while writing ends the writes: no half file and no hidden temporary file is left (the
+      // handlers are set only now: during the synchronous build the default, ending at once, is the right one).
+      const interrupt = new AbortController();
+      const stop = (signal: NodeJS.Signals): void => void interrupt.abort(signal);
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+      const written: string[] = [];
+      const write = async (path: string, writing: (signal: AbortSignal) => Promise<void>): Promise<void> => {
+        try {
+          await writing(interrupt.signal);
+          written.push(path);
+        } catch (error) {
+          if (interrupt.signal.aborted) {
+            const kept = written.length > 0 ? `; ${written.join(' and ')} was written whole` : '';
+            throw new CliError(
+              `interrupted (${String(interrupt.signal.reason)}): ${path} was not written${kept}`,
+              EXIT.failed,
+            );
+          }
+          const code = (error as NodeJS.ErrnoException).code;
+          throw new CliError(
+            `cannot write ${path}: ${code === 'ENOENT' ? 'its folder does not exist' : errorMessage(error)}`,
+            EXIT.failed,
+          );
+        }
+      };
+      try {
+        const out = flags.out;
+        if (out === undefined) io.out(new TextDecoder().decode(bytes));
+        // Through a temporary file: a failed or interrupted write leaves no half report under the asked name.
+        else await write(out, (signal) => writeFileAtomic(out, bytes, { signal }));
+        // The key goes beside the report, never into it (issue 11, item 3).
+        if (key !== null && keyPath !== undefined)
+          await write(keyPath, (signal) => writeRedactionKey(keyPath, key, false, signal));
+      } finally {
+        process.off('SIGINT', stop);
+        process.off('SIGTERM', stop);
+      }
+      // Interrupted as the last write finished: what was asked was written whole, but the user asked to stop.
+      if (interrupt.signal.aborted)
         throw new CliError(
-          `cannot write ${path}: ${error.code === 'ENOENT' ? 'its folder does not exist' : error.message}`,
+          `interrupted (${String(interrupt.signal.reason)}); ${written.join(' and ')} was written whole`,
           EXIT.failed,
         );
-      };
-      if (flags.out === undefined) io.out(new TextDecoder().decode(bytes));
-      // Through a temporary file: a failed or interrupted write leaves no half report under the asked name.
-      else await writeFileAtomic(flags.out, bytes).catch(cannotWrite(flags.out));
-      // The key goes beside the report, never into it (issue 11, item 3).
-      if (key !== null && keyPath !== undefined)
-        await writeRedactionKey(keyPath, key, false).catch(cannotWrite(keyPath));
       if (flags.out === undefined) return;
       const replaced = document.redaction
         ? `redacted (${document.redaction.totalOccurrences} replacements; key in ${keyPath})`

@@ -1,14 +1,28 @@
 // Paste or drop (issue 12): previewing pasted text, and writing it as a bundle (or into the open one) to open.
 
 import { fail } from '../../shared/ipc';
-import { importPreview, writeImport } from '../import';
+import { runOffThread } from '../off-thread';
 import type { AreaHandlers, ServiceContext } from './context';
 
 export function importHandlers(context: ServiceContext): AreaHandlers<'import:preview' | 'import:open'> {
   return {
+    // Planning an 8 MiB paste takes seconds: in a worker thread, so other requests are answered meanwhile.
     'import:preview': async (r) => {
       const current = context.current();
-      return importPreview(r, current === null ? undefined : current.ref.computerName);
+      const stopping = context.operations.stopping;
+      try {
+        return await runOffThread(
+          {
+            kind: 'import-preview',
+            request: r,
+            bundleComputer: current === null ? undefined : current.ref.computerName,
+          },
+          stopping,
+        );
+      } catch (error) {
+        if (stopping.aborted) return fail('cancelled', 'The service is stopping.');
+        throw error;
+      }
     },
     'import:open': async (r) => {
       const importsDir = context.options.importsDir;
@@ -17,7 +31,7 @@ export function importHandlers(context: ServiceContext): AreaHandlers<'import:pr
       const into = r.target === 'open-bundle' ? (context.current()?.ref.source ?? null) : null;
       return context.running('open', r.operationId, async (op) => {
         op.progress('Writing the imported bundle', 0, 3);
-        const written = await writeImport(r, importsDir, into, context.read);
+        const written = await runOffThread({ kind: 'import-write', request: r, importsDir, into }, op.signal);
         return written.ok ? context.openPath(written.value, null, op) : written;
       });
     },

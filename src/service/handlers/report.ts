@@ -24,6 +24,8 @@ export function reportHandlers(
     if (analysis === null) return fail('no-bundle', 'No bundle is open: there is nothing to report on.');
     return ok({ report, analysis });
   };
+  // The dialog asks for a new preview when its choices change: the one it no longer shows is not finished.
+  let previewing: AbortController | null = null;
   return {
     'report:export': async (r) => {
       const ready = reportable();
@@ -38,6 +40,7 @@ export function reportHandlers(
             redact: r.redact,
             ...(r.scope ? { scope: r.scope } : {}),
             signal: op.signal,
+            progress: (message) => op.progress(message, 0, 2),
           });
         } catch (error) {
           if (op.signal.aborted) return fail('cancelled', 'Export was cancelled.');
@@ -68,13 +71,25 @@ export function reportHandlers(
       const ready = reportable();
       if (!ready.ok) return ready;
       const { report, analysis } = ready.value;
+      previewing?.abort(new Error('a newer preview was asked for'));
+      const controller = new AbortController();
+      previewing = controller;
       // The same document and redaction as the export, rendered as Markdown: readable as plain text.
-      const rendered = await report(analysis, {
-        format: 'md',
-        redact: r.redact,
-        ...(r.scope ? { scope: r.scope } : {}),
-        signal: new AbortController().signal,
-      });
+      let rendered: Result<ReportDocument>;
+      try {
+        rendered = await report(analysis, {
+          format: 'md',
+          redact: r.redact,
+          ...(r.scope ? { scope: r.scope } : {}),
+          signal: AbortSignal.any([controller.signal, context.operations.stopping]),
+        });
+      } catch (error) {
+        if (context.operations.stopping.aborted) return fail('cancelled', 'The service is stopping.');
+        if (controller.signal.aborted) return fail('cancelled', 'A newer preview replaced this one.');
+        throw error;
+      } finally {
+        if (previewing === controller) previewing = null;
+      }
       if (!rendered.ok) return rendered;
       const markdown = new TextDecoder().decode(rendered.value.bytes);
       const truncated = markdown.length > PREVIEW_CHARS;
