@@ -3,12 +3,11 @@
 // first, the verdict following the connection and the observed step in the path; on a sample the button's place
 // says why testing is unavailable.
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer, type Server } from 'node:net';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasPwsh } from '../collect/powershell/pwsh-test-kit';
-import { freePort } from '../collect/docker/test-engine';
+import { acceptingListener, type AcceptingListener } from '../support/listener';
 import { liveBundle } from '../support/live-bundle';
 import { chromiumAvailable, openInPage, useApp } from './support';
 
@@ -16,17 +15,11 @@ const run = chromiumAvailable() && hasPwsh();
 
 describe.skipIf(!run)('Test it in the app (Chromium, real PowerShell)', () => {
   let dir = '';
-  let listener: Server;
-  let port = 0;
+  let listener: AcceptingListener | null = null;
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'hostscope-e2e-checks-'));
-    port = await freePort();
-    listener = await new Promise<Server>((resolve, reject) => {
-      const s = createServer((socket) => socket.end());
-      s.once('error', reject);
-      s.listen(port, '127.0.0.1', () => resolve(s));
-    });
+    listener = await acceptingListener();
   });
 
   afterAll(() => {
@@ -43,6 +36,7 @@ describe.skipIf(!run)('Test it in the app (Chromium, real PowerShell)', () => {
 
   it('runs the check, shows the contradiction first and the observed step', async () => {
     const { page } = app;
+    const { port } = listener!;
     await openInPage(app.service, page, { path: liveBundle(dir, hostname(), port) });
     await app.show(`reachability?c=${await portainerId()}&from=host-localhost&port=${port}&proto=tcp`);
     await page.locator('.verdict-banner').waitFor();

@@ -1,7 +1,7 @@
 // The healthy host most diagnosis tests start from, then break one thing: Server 2019, one process-isolated
 // container `web` on nat publishing 8080 -> 80, its session, mapping, allow rule and listener all in place.
 
-import type { Container } from '../../../src/shared/model';
+import type { Container, HostModel } from '../../../src/shared/model';
 import {
   container,
   hostProcess,
@@ -78,4 +78,34 @@ export function apiContainer(extra: Partial<ContainerSpec> = {}): Container {
     listeners: [],
     ...extra,
   });
+}
+
+/** Task `n` of the swarm service `web`: on the ingress overlay and on nat, listening on 80. */
+export function webTask(n: number, taskId: string, natIp: string): Container {
+  return container({
+    name: `web.${n}.${taskId}`,
+    networks: [
+      { name: 'ingress', ip: `10.255.0.${n + 4}`, networkId: 'ingress-id' },
+      { name: 'nat', ip: natIp, networkId: 'nat-id' },
+    ],
+    isolation: 'process',
+    listeners: [{ localPort: 80 }],
+    swarm: { serviceName: 'web', serviceId: 'svc1', taskId },
+  });
+}
+
+/** The healthy host on `build` running `tasks` of the service `web`, two replicas publishing 80 through the ingress mesh. */
+export function swarmWebHost(build: number, tasks: readonly Container[]): HostModel {
+  return healthy({ build })
+    .b.containers(...tasks)
+    .networks({ ...natNetwork('ingress', '10.255.0.0/16', 'overlay'), id: 'ingress-id', ingress: true })
+    .services({
+      id: 'svc1',
+      name: 'web',
+      image: 'iis',
+      mode: 'replicated',
+      replicas: 2,
+      ports: [{ targetPort: 80, publishedPort: 80, protocol: 'tcp', publishMode: 'ingress' }],
+    })
+    .build();
 }
