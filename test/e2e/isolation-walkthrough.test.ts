@@ -4,16 +4,10 @@
 
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { SAMPLE_HOSTS } from '../support/samples';
 import { chromiumAvailable, openInPage, seriousViolations, SHOTS, useApp, viewReady } from './support';
 
 const run = chromiumAvailable();
-const SAMPLES = [
-  'server2016-swarm-portainer',
-  'server2019-broken-nat',
-  'server2022-healthy',
-  'server2022-hns-nat',
-  'server2022-hns-trouble',
-] as const;
 
 describe.skipIf(!run)('isolation walkthrough (issue 16)', () => {
   const app = useApp();
@@ -25,7 +19,7 @@ describe.skipIf(!run)('isolation walkthrough (issue 16)', () => {
     await app.show('isolation');
   }
 
-  it.each(SAMPLES)(
+  it.each(SAMPLE_HOSTS)(
     '%s: the steps, titled links, no overflow at 1024x700, axe clean',
     async (sample) => {
       const { page } = app;

@@ -14,7 +14,7 @@ import {
   reachabilityMatrix,
 } from '../../../src/core/diagnosis';
 import { subjectText, targetText } from '../../../src/core/diagnosis/subjects';
-import { sampleContainer, sampleModel } from '../../support/sample-model';
+import { sampleContainer, sampleModel } from '../../support/samples';
 
 /** [container, from, port, verdict, causes]; causes `includes:<id>` where the README says "includes". */
 type Row = readonly [string, string, number, 'reachable' | 'unreachable' | 'unknown', readonly string[]];

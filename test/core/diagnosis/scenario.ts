@@ -17,6 +17,15 @@ export const WEB_IP = '172.24.80.2';
 export const API_IP = '172.24.80.3';
 export const GATEWAY = '172.24.80.1';
 
+/** The host's own address on nat, the gateway of its containers: what they reach the host by. */
+export const VETH = {
+  interfaceAlias: 'vEthernet (nat)',
+  interfaceIndex: 12,
+  ipAddress: GATEWAY,
+  prefixLength: 20,
+  family: 'ipv4',
+} as const;
+
 export function webSpec(extra: Partial<ContainerSpec> = {}): ContainerSpec {
   return {
     name: 'web',
@@ -108,4 +117,17 @@ export function swarmWebHost(build: number, tasks: readonly Container[]): HostMo
       ports: [{ targetPort: 80, publishedPort: 80, protocol: 'tcp', publishMode: 'ingress' }],
     })
     .build();
+}
+
+/** The healthy host plus the swarm task `svc.1.x`, attached to the overlay network `backend` only. */
+export function withOverlayTask(build?: number): Scenario & { readonly task: Container } {
+  const scenario = healthy(build === undefined ? {} : { build });
+  const task = container({
+    name: 'svc.1.x',
+    networks: [{ name: 'backend', ip: '10.0.1.5', networkId: 'ov-id' }],
+    networkMode: 'backend',
+    isolation: 'process',
+  });
+  scenario.b.networks({ ...natNetwork('backend', '10.0.1.0/24', 'overlay'), id: 'ov-id' }).containers(task);
+  return { ...scenario, task };
 }

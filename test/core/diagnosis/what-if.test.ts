@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { whatIf } from '../../../src/core/diagnosis';
 import type { HostModel } from '../../../src/shared/model';
-import { sampleContainer, sampleModel } from '../../support/sample-model';
+import { sampleContainer, sampleModel } from '../../support/samples';
 
 describe('what if it ran in the other isolation mode', () => {
   it('portainer (2016) in Hyper-V: no session, no host rule for 9000, and the external row changes', async () => {

@@ -1,8 +1,18 @@
-// The sample hosts (resources/samples) through the real reader and model, each read once per test file.
+// The sample hosts (resources/samples): their names, and each read through the real reader and model once per
+// test file.
 import { readBundle } from '../../src/collect/bundle-reader';
 import { findContainer } from '../../src/core/diagnosis';
 import { buildHostModel } from '../../src/core/host-model';
 import type { Container, HostModel } from '../../src/shared/model';
+
+/** Every sample host, named here so that one gone missing fails the tests that walk them all. */
+export const SAMPLE_HOSTS: readonly string[] = [
+  'server2016-swarm-portainer',
+  'server2019-broken-nat',
+  'server2022-healthy',
+  'server2022-hns-nat',
+  'server2022-hns-trouble',
+];
 
 const models = new Map<string, Promise<HostModel>>();
 
