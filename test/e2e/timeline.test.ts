@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findTestEngine, removeLabelled, runId, TEST_IMAGE } from '../collect/docker/test-engine';
+import { findTestEngine, removeLabelled, runId, startSleeper } from '../collect/docker/test-engine';
 import { hasPwsh, pwsh } from '../collect/powershell/pwsh-test-kit';
 import { standInHost } from '../support/watched-host';
 import { chromiumAvailable, seriousViolations, useApp, viewReady } from './support';
@@ -61,13 +61,7 @@ describe.runIf(run)('the timeline in Chromium', () => {
     await expect.poll(() => page.locator('tbody tr').count(), { timeout: 240_000 }).toBe(1);
 
     const name = `${id}-late`;
-    const container = await engine!.docker.createContainer({
-      name,
-      Image: TEST_IMAGE,
-      Cmd: ['sleep', '600'],
-      Labels: { 'com.hostscope.test': id },
-    });
-    await container.start();
+    await startSleeper(engine!.docker, name, id);
     await page.locator('main h1').focus();
     await tabTo(page, 'Collect again');
     await expect.poll(() => page.locator('tbody tr').count(), { timeout: 240_000 }).toBe(2);

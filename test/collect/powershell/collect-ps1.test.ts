@@ -11,7 +11,7 @@ import { CONTAINER_COMMANDS, DOCKER_PROBE_IDS } from '../../../src/collect/docke
 import { buildHostModel } from '../../../src/core/host-model';
 import { PROBES, type RawBundle } from '../../../src/shared/bundle';
 import type { HostModel, Known } from '../../../src/shared/model';
-import { findTestEngine, removeLabelled, runId, TEST_IMAGE } from '../docker/test-engine';
+import { findTestEngine, removeLabelled, runId, startSleeper } from '../docker/test-engine';
 import { LEGACY, WEB, withWindowsEngine } from '../windows-engine';
 import { REPO, hasPwsh, pwsh, runCollectPs1, standIns, tempDir, type CollectorRun } from './pwsh-test-kit';
 
@@ -494,13 +494,7 @@ describe.runIf(run && podman !== null)('collect.ps1 against the real engine API 
   });
 
   it('runs the container-exec probes over HTTP/1.0; a Linux image without ipconfig or cmd is unsupported, per container', async () => {
-    const container = await podman!.docker.createContainer({
-      name: `${label}-dns`,
-      Image: TEST_IMAGE,
-      Cmd: ['sleep', '600'],
-      Labels: { 'com.hostscope.test': label },
-    });
-    await container.start();
+    const container = await startSleeper(podman!.docker, `${label}-dns`, label);
     const { raw } = await collectQuick(
       'podman',
       ['-DockerPipe', podman!.socketPath, '-TimeoutSeconds', '30'],
