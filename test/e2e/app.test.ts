@@ -10,9 +10,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { samplesDir } from '../../src/service/paths';
 import { listSamples } from '../../src/service/samples';
 import type { ReachMatrixRow } from '../../src/shared/views';
-import { chromiumAvailable, openInPage, seriousViolations, SHOTS, useApp, viewReady } from './support';
+import { chromiumPart } from '../support/chromium';
+import { openInPage, seriousViolations, SHOTS, useApp, viewReady } from './support';
 
-const run = chromiumAvailable();
+const run = chromiumPart();
 const samples = listSamples(samplesDir()).map((s) => s.name);
 
 describe.skipIf(!run)('the app in Chromium', () => {

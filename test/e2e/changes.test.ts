@@ -7,9 +7,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { editContainer, editJson, sampleFiles, samplesRoot, writeFolder } from '../support/derived-bundle';
-import { chromiumAvailable, seriousViolations, SHOTS, useApp, viewReady, WINDOW_SIZES } from './support';
+import { chromiumPart } from '../support/chromium';
+import { seriousViolations, SHOTS, useApp, viewReady, WINDOW_SIZES } from './support';
 
-const run = chromiumAvailable();
+const run = chromiumPart();
 const REMOVED_RULE =
   'HNS Container Networking - Port 8080 (TCP-In) - 62D7AF22-013C-4897-BAAA-247EB0048B3B - 0';
 

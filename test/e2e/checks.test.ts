@@ -9,9 +9,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasPwsh } from '../collect/powershell/pwsh-test-kit';
 import { acceptingListener, type AcceptingListener } from '../support/listener';
 import { liveBundle } from '../support/live-bundle';
-import { chromiumAvailable, openInPage, useApp } from './support';
+import { chromiumPart } from '../support/chromium';
+import { openInPage, useApp } from './support';
 
-const run = chromiumAvailable() && hasPwsh();
+const run = chromiumPart() && hasPwsh();
 
 describe.skipIf(!run)('Test it in the app (Chromium, real PowerShell)', () => {
   let dir = '';

@@ -6,9 +6,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumAvailable, seriousViolations, SHOTS, useApp, viewReady } from './support';
+import { chromiumPart } from '../support/chromium';
+import { seriousViolations, SHOTS, useApp, viewReady } from './support';
 
-const run = chromiumAvailable();
+const run = chromiumPart();
 const fixture = (name: string): string =>
   readFileSync(join(import.meta.dirname, '../fixtures/import', name), 'utf8');
 

@@ -5,9 +5,10 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SAMPLE_HOSTS } from '../support/samples';
-import { chromiumAvailable, openInPage, seriousViolations, SHOTS, useApp, viewReady } from './support';
+import { chromiumPart } from '../support/chromium';
+import { openInPage, seriousViolations, SHOTS, useApp, viewReady } from './support';
 
-const run = chromiumAvailable();
+const run = chromiumPart();
 
 describe.skipIf(!run)('isolation walkthrough (issue 16)', () => {
   const app = useApp();

@@ -5,17 +5,10 @@
 
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import {
-  chromiumAvailable,
-  openInPage,
-  seriousViolations,
-  SHOTS,
-  useApp,
-  viewReady,
-  WINDOW_SIZES,
-} from './support';
+import { chromiumPart } from '../support/chromium';
+import { openInPage, seriousViolations, SHOTS, useApp, viewReady, WINDOW_SIZES } from './support';
 
-const run = chromiumAvailable();
+const run = chromiumPart();
 /** The sidebar's views, starting after the overview the walk starts on and ending back on it. */
 const NAV_LABELS = [
   'Containers',

@@ -7,9 +7,10 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { BundleRef } from '../../src/shared/views';
 import { NAV } from '../../src/renderer/src/nav';
-import { chromiumAvailable, openInPage, useApp, viewReady, type AppInBrowser } from './support';
+import { chromiumPart } from '../support/chromium';
+import { openInPage, useApp, viewReady, type AppInBrowser } from './support';
 
-const run = chromiumAvailable();
+const run = chromiumPart();
 
 /** Opens a sample through the service, as the desktop menu or another window would, and waits for the page to know. */
 async function openElsewhere(app: AppInBrowser, name: string): Promise<BundleRef> {

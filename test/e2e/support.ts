@@ -2,19 +2,18 @@
 // `hostscope serve`, a real Chromium at 1280x800, and axe-core run inside the page.
 
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
-import { CHROMIUM_ARGS, findChromium, renderPdf } from '../../src/collect/pdf';
+import { renderPdf } from '../../src/collect/pdf';
 import { createHostscopeService, type ComposeOptions } from '../../src/service/compose';
 import { startHttpServer, type RunningHttpServer } from '../../src/service/http-server';
 import { rendererDir } from '../../src/service/paths';
 import type { HostscopeService } from '../../src/service/service';
 import type { BundleRef, ContainerRow } from '../../src/shared/views';
-import { realPart } from '../helpers/real';
+import { launchChromium } from '../support/chromium';
 
 const require = createRequire(import.meta.url);
 
@@ -26,14 +25,6 @@ export const WINDOW_SIZES = [
   { width: 1024, height: 700 },
   { width: 1920, height: 1080 },
 ] as const;
-
-export function chromiumAvailable(): boolean {
-  const lookup = findChromium();
-  return realPart(
-    'Chromium',
-    lookup.kind === 'found' ? null : `none of ${lookup.searched.join(', ')} exists`,
-  );
-}
 
 function newestMtime(dir: string): number {
   let newest = 0;
@@ -96,20 +87,12 @@ export interface BrowserPage {
 }
 
 export async function openChromium(): Promise<BrowserPage> {
-  const lookup = findChromium();
-  if (lookup.kind !== 'found') throw new Error('Chromium is not installed');
-  const profile = mkdtempSync(join(tmpdir(), 'hostscope-e2e-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: lookup.path,
-    headless: true,
-    args: [...CHROMIUM_ARGS],
+  const { context, page, dialogs, close } = await launchChromium({
     viewport: { width: 1280, height: 800 },
     colorScheme: 'light',
     acceptDownloads: true,
   });
-  const page = context.pages()[0] ?? (await context.newPage());
   const problems: string[] = [];
-  const dialogs: string[] = [];
   page.on('console', (message) => {
     if (message.type() === 'error' || message.type() === 'warning')
       problems.push(`console ${message.type()}: ${message.text()}`);
@@ -118,20 +101,7 @@ export async function openChromium(): Promise<BrowserPage> {
   page.on('requestfailed', (request) =>
     problems.push(`request failed: ${request.url()} ${request.failure()?.errorText ?? ''}`),
   );
-  page.on('dialog', (dialog) => {
-    dialogs.push(dialog.message());
-    void dialog.dismiss();
-  });
-  return {
-    context,
-    page,
-    problems,
-    dialogs,
-    close: async () => {
-      await context.close();
-      rmSync(profile, { recursive: true, force: true });
-    },
-  };
+  return { context, page, problems, dialogs, close };
 }
 
 /** Waits until the view has its heading and nothing is loading any more. */

@@ -10,10 +10,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findTestEngine, removeLabelled, runId, startSleeper } from '../collect/docker/test-engine';
 import { hasPwsh, pwsh } from '../collect/powershell/pwsh-test-kit';
 import { standInHost } from '../support/watched-host';
-import { chromiumAvailable, seriousViolations, useApp, viewReady } from './support';
+import { chromiumPart } from '../support/chromium';
+import { seriousViolations, useApp, viewReady } from './support';
 
 const engine = await findTestEngine();
-const run = engine !== null && hasPwsh() && chromiumAvailable();
+const run = engine !== null && hasPwsh() && chromiumPart();
 const id = runId();
 let dir = '';
 
