@@ -196,7 +196,8 @@ export interface AppInBrowser {
 /**
  * The fixture every e2e file shares: the app served as `hostscope serve` serves it and a Chromium page, made in
  * beforeAll and closed in afterAll. Call it inside the describe that skips when a real part is missing, after the
- * hooks that make what `compose` names: vitest runs beforeAll hooks in order and afterAll hooks in reverse.
+ * hooks that make what `compose` names: vitest runs beforeAll hooks in order and afterAll hooks in reverse
+ * (`sequence.hooks: 'stack'`, its default), so those folders outlive the app.
  */
 export function useApp(options: UseAppOptions = {}): AppInBrowser {
   let served: ServedApp | undefined;
