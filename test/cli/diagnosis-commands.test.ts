@@ -8,7 +8,7 @@ import type {
   InspectResult,
   IsolationComparison,
 } from '../../src/shared/diagnosis';
-import { cli } from '../support/cli';
+import { cli, explain } from '../support/cli';
 
 const S2016 = 'resources/samples/server2016-swarm-portainer';
 const S2019 = 'resources/samples/server2019-broken-nat';
@@ -28,17 +28,7 @@ function widest(text: string, commands: readonly string[] = []): number {
 
 describe('hostscope explain', () => {
   it('answers per the contract with --json', async () => {
-    const run = await cli(
-      'explain',
-      S2016,
-      '--container',
-      'portainer',
-      '--from',
-      'host-localhost',
-      '--port',
-      '9000',
-      '--json',
-    );
+    const run = await explain(S2016, 'portainer', { from: 'host-localhost', port: '9000' }, '--json');
     expect(run.code).toBe(0);
     const e = JSON.parse(run.out) as Explanation;
     expect(e).toMatchObject({
@@ -55,16 +45,7 @@ describe('hostscope explain', () => {
   });
 
   it('reads like a short diagnosis: verdict first, ticks and crosses, then causes and fixes, within 100 columns and without colour off a terminal', async () => {
-    const run = await cli(
-      'explain',
-      S2016,
-      '--container',
-      'portainer',
-      '--from',
-      'host-localhost',
-      '--port',
-      '9000/tcp',
-    );
+    const run = await explain(S2016, 'portainer', { from: 'host-localhost', port: '9000/tcp' });
     expect(run.code).toBe(0);
     const lines = run.out.split('\n');
     expect(lines[0]).toMatch(/^UNREACHABLE {2}portainer on 9000\/tcp from the host via localhost$/);
@@ -79,92 +60,36 @@ describe('hostscope explain', () => {
   });
 
   it('exits 2 for a bad --from or --port, before reading the bundle', async () => {
-    const from = await cli(
-      'explain',
-      'no/such/bundle',
-      '--container',
-      'x',
-      '--from',
-      'internet',
-      '--port',
-      '80',
-    );
+    const from = await explain('no/such/bundle', 'x', { from: 'internet', port: '80' });
     expect(from.code).toBe(2);
     expect(from.err).toContain('--from "internet" is not a source');
     for (const port of ['0', '65536', '80/sctp', 'http']) {
-      const run = await cli(
-        'explain',
-        'no/such/bundle',
-        '--container',
-        'x',
-        '--from',
-        'external',
-        '--port',
-        port,
-      );
+      const run = await explain('no/such/bundle', 'x', { from: 'external', port });
       expect(run.code, port).toBe(2);
     }
   });
 
   it('exits 4 for an unknown container, naming close names, and for an unknown source container', async () => {
-    const run = await cli(
-      'explain',
-      S2016,
-      '--container',
-      'portaner',
-      '--from',
-      'external',
-      '--port',
-      '9000',
-    );
+    const run = await explain(S2016, 'portaner', { from: 'external', port: '9000' });
     expect(run.code).toBe(4);
     expect(run.err).toContain('did you mean portainer?');
-    const source = await cli(
-      'explain',
-      S2016,
-      '--container',
-      'portainer',
-      '--from',
-      'container:nobody',
-      '--port',
-      '9000',
-    );
+    const source = await explain(S2016, 'portainer', { from: 'container:nobody', port: '9000' });
     expect(source.code).toBe(4);
     expect(source.err).toContain('no source container "nobody"');
   });
 
   it('answers the outbound question with --to: the host through its vEthernet address, "direction": "outbound"', async () => {
-    const run = await cli(
-      'explain',
-      S2016,
-      '--container',
-      'portainer',
-      '--to',
-      'host',
-      '--port',
-      '2375',
-      '--json',
-    );
+    const run = await explain(S2016, 'portainer', { to: 'host', port: '2375' }, '--json');
     expect(run.code).toBe(0);
     const e = JSON.parse(run.out) as Explanation;
     expect(e).toMatchObject({ direction: 'outbound', from: 'container:portainer', to: 'host', port: 2375 });
     expect(e.hops.find((h) => h.id === 'host-address')!.note).toContain('172.24.80.1');
-    const text = await cli('explain', S2016, '--container', 'portainer', '--to', 'host', '--port', '2375');
+    const text = await explain(S2016, 'portainer', { to: 'host', port: '2375' });
     expect(text.out).toMatch(/^REACHABLE {2}portainer to a service on the host on 2375\/tcp/);
   });
 
   it('answers --port icmp with the correction icmp-not-evidence, never a verdict from ping', async () => {
-    const run = await cli(
-      'explain',
-      S2016,
-      '--container',
-      'portainer',
-      '--to',
-      'internet',
-      '--port',
-      'icmp',
-      '--json',
-    );
+    const run = await explain(S2016, 'portainer', { to: 'internet', port: 'icmp' }, '--json');
     expect(run.code).toBe(0);
     const e = JSON.parse(run.out) as Explanation;
     expect(e).toMatchObject({
@@ -175,53 +100,24 @@ describe('hostscope explain', () => {
       verdict: 'unknown',
     });
     expect(e.causes.map((c) => c.id)).toEqual(['icmp-not-evidence']);
-    const text = await cli(
-      'explain',
-      S2016,
-      '--container',
-      'portainer',
-      '--from',
-      'external',
-      '--port',
-      'ping',
-    );
+    const text = await explain(S2016, 'portainer', { from: 'external', port: 'ping' });
     expect(text.out).toMatch(/^UNKNOWN {2}portainer on ICMP \(ping\) from a client on the LAN/);
     expect(text.out).toContain('[icmp-not-evidence]');
   });
 
   it('exits 2 for both or neither of --from and --to, and for a target that is none', async () => {
-    const both = await cli(
-      'explain',
-      S2016,
-      '--container',
-      'portainer',
-      '--from',
-      'host',
-      '--to',
-      'host',
-      '--port',
-      '80',
-    );
+    const both = await explain(S2016, 'portainer', { from: 'host', to: 'host', port: '80' });
     expect(both.code).toBe(2);
     expect(both.err).toContain('exactly one of --from');
-    const neither = await cli('explain', S2016, '--container', 'portainer', '--port', '80');
+    const neither = await explain(S2016, 'portainer', { port: '80' });
     expect(neither.code).toBe(2);
-    const bad = await cli('explain', S2016, '--container', 'portainer', '--to', "a b'", '--port', '80');
+    const bad = await explain(S2016, 'portainer', { to: "a b'", port: '80' });
     expect(bad.code).toBe(2);
     expect(bad.err).toContain('is not a target');
   });
 
   it('exits 3 for a bundle that cannot be read', async () => {
-    const run = await cli(
-      'explain',
-      '.tmp/diag/no-such-bundle',
-      '--container',
-      'x',
-      '--from',
-      'external',
-      '--port',
-      '80',
-    );
+    const run = await explain('.tmp/diag/no-such-bundle', 'x', { from: 'external', port: '80' });
     expect(run.code).toBe(3);
   });
 });

@@ -2,27 +2,20 @@
 // 127.0.0.1 (on a port the test listens on), saves checks/*.json into the bundle and shows the
 // observation first; on a bundle of another computer it refuses and says where to run it.
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { createServer, type Server } from 'node:net';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cli } from '../support/cli';
+import { explain } from '../support/cli';
+import { acceptingListener, type AcceptingListener } from '../support/listener';
 import { liveBundle } from '../support/live-bundle';
-import { freePort } from '../collect/docker/test-engine';
 import { hasPwsh } from '../collect/powershell/pwsh-test-kit';
 
 let dir = '';
-let listener: Server | null = null;
-let port = 0;
+let listener: AcceptingListener | null = null;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'hostscope-cli-test-'));
-  port = await freePort();
-  listener = await new Promise<Server>((resolve, reject) => {
-    const server = createServer((s) => s.end());
-    server.once('error', reject);
-    server.listen(port, '127.0.0.1', () => resolve(server));
-  });
+  listener = await acceptingListener();
 });
 afterAll(() => {
   listener?.close();
@@ -31,41 +24,26 @@ afterAll(() => {
 
 describe('explain --test', () => {
   it('refuses a bundle of another computer, and --test without an inbound TCP question', async () => {
-    const other = await cli(
-      'explain',
+    const other = await explain(
       liveBundle(dir, 'CONTAINERHOST99'),
-      '--container',
       'portainer',
-      '--from',
-      'host-localhost',
-      '--port',
-      '9000',
+      { from: 'host-localhost', port: '9000' },
       '--test',
     );
     expect(other.code).toBe(2);
     expect(other.err).toContain('collected on CONTAINERHOST99, not on');
     expect(other.err).toContain('--computer CONTAINERHOST99');
-    const outbound = await cli(
-      'explain',
+    const outbound = await explain(
       liveBundle(dir, hostname()),
-      '--container',
       'portainer',
-      '--to',
-      'host',
-      '--port',
-      '2375',
+      { to: 'host', port: '2375' },
       '--test',
     );
     expect(outbound.code).toBe(2);
-    const udp = await cli(
-      'explain',
+    const udp = await explain(
       liveBundle(dir, hostname()),
-      '--container',
       'portainer',
-      '--from',
-      'host-localhost',
-      '--port',
-      '9000/udp',
+      { from: 'host-localhost', port: '9000/udp' },
       '--test',
     );
     expect(udp.code).toBe(0);
@@ -75,16 +53,12 @@ describe('explain --test', () => {
   it.skipIf(!hasPwsh())(
     'connects for real, saves the check and says the inference was wrong first',
     async () => {
+      const { port } = listener!;
       const path = liveBundle(dir, hostname(), port);
-      const run = await cli(
-        'explain',
+      const run = await explain(
         path,
-        '--container',
         'portainer',
-        '--from',
-        'host-localhost',
-        '--port',
-        String(port),
+        { from: 'host-localhost', port: String(port) },
         '--test',
         '--timeout',
         '2',
@@ -96,17 +70,7 @@ describe('explain --test', () => {
       const files = readdirSync(join(path, 'checks'));
       expect(files).toHaveLength(1);
       expect(run.err).toContain(`Saved checks/${files[0]}`);
-      const json = await cli(
-        'explain',
-        path,
-        '--container',
-        'portainer',
-        '--from',
-        'host-localhost',
-        '--port',
-        String(port),
-        '--json',
-      );
+      const json = await explain(path, 'portainer', { from: 'host-localhost', port: String(port) }, '--json');
       expect(JSON.parse(json.out)).toMatchObject({
         verdict: 'reachable',
         observation: { outcome: 'connected', inferred: 'unreachable' },

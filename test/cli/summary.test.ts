@@ -4,16 +4,10 @@ import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cli } from '../support/cli';
+import { SAMPLE_HOSTS } from '../support/samples';
 import { zipFolder } from '../support/zip-folder';
 
 const samplesDir = join(import.meta.dirname, '../../resources/samples');
-const SAMPLES = [
-  'server2016-swarm-portainer',
-  'server2019-broken-nat',
-  'server2022-healthy',
-  'server2022-hns-nat',
-  'server2022-hns-trouble',
-];
 const tmp = mkdtempSync(join(tmpdir(), 'hostscope-summary-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
@@ -37,7 +31,7 @@ async function summary(path: string): Promise<SummaryJson> {
   return JSON.parse(run.out) as SummaryJson;
 }
 
-describe.each(SAMPLES)('hostscope summary on the sample %s', (sample) => {
+describe.each(SAMPLE_HOSTS)('hostscope summary on the sample %s', (sample) => {
   const folder = join(samplesDir, sample);
 
   it('reports the host, the engine, containers and every probe, the same from the folder and from zips', async () => {
@@ -105,7 +99,7 @@ describe('hostscope exit codes', () => {
   });
 
   it('runs as `npx hostscope` from the repository root through the bin script', () => {
-    const sample = readdirSync(samplesDir).find((s) => SAMPLES.includes(s))!;
+    const sample = readdirSync(samplesDir).find((s) => SAMPLE_HOSTS.includes(s))!;
     const out = execFileSync(
       process.execPath,
       ['bin/hostscope.mjs', 'summary', `resources/samples/${sample}`, '--json'],

@@ -4,7 +4,6 @@
 // parsed, text byte for byte), the manifests by status and files of each probe; durations, collection time
 // and the wording of errors may differ. The engine has a container that is gone by the time it is asked
 // about, and one whose image lacks netstat: the two per-container outcomes the collectors once disagreed on.
-import { spawn } from 'node:child_process';
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,7 +12,7 @@ import { collectHost, localEnvironment } from '../../src/collect/collect-host';
 import { runPowerShellProbes } from '../../src/collect/powershell/probe-runner';
 import { buildHostModel } from '../../src/core/host-model';
 import { PROBES, type RawBundle } from '../../src/shared/bundle';
-import { REPO, SERVER_2019, STAND_INS, hasPwsh, pwsh, tempDir } from './powershell/pwsh-test-kit';
+import { SERVER_2019, hasPwsh, pwsh, runCollectPs1, tempDir } from './powershell/pwsh-test-kit';
 import { LEGACY, WEB, withWindowsEngine } from './windows-engine';
 
 const run = hasPwsh();
@@ -40,31 +39,6 @@ const manifestOf = (raw: RawBundle): Map<string, ManifestEntry> =>
 
 const text = (raw: RawBundle, file: string): string => Buffer.from(raw.files.get(file)!).toString('utf8');
 
-function collectPs1(socket: string, out: string, env: NodeJS.ProcessEnv): Promise<number | null> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      pwsh!,
-      [
-        '-NoProfile',
-        '-NonInteractive',
-        '-File',
-        join(STAND_INS, 'run-collect.ps1'),
-        '-Collector',
-        join(REPO, 'resources', 'collect.ps1'),
-        '-StandIns',
-        SERVER_2019.join(delimiter),
-        '-OutputPath',
-        out,
-        '-DockerPipe',
-        socket,
-      ],
-      { env, stdio: 'ignore' },
-    );
-    child.on('error', reject);
-    child.on('close', resolve);
-  });
-}
-
 describe.runIf(run)('the Node collector and collect.ps1 on the same stand-in host', () => {
   let node: RawBundle;
   let ps1: RawBundle;
@@ -90,7 +64,11 @@ describe.runIf(run)('the Node collector and collect.ps1 on the same stand-in hos
       );
       if (result?.kind !== 'written') throw new Error(result?.kind === 'failed' ? result.error : 'no result');
       node = await readBundle(result.bundle.path);
-      expect(await collectPs1(socket, join(dir, 'ps1'), env)).toBe(0);
+      const ps1Run = await runCollectPs1(
+        ['-StandIns', SERVER_2019.join(delimiter), '-OutputPath', join(dir, 'ps1'), '-DockerPipe', socket],
+        env,
+      );
+      expect(ps1Run.code).toBe(0);
     });
     ps1 = await readBundle(join(dir, 'ps1', readdirSync(join(dir, 'ps1'))[0]!));
   }, 600_000);

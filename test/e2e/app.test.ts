@@ -6,66 +6,24 @@
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { samplesDir } from '../../src/service/paths';
 import { listSamples } from '../../src/service/samples';
-import type { ContainerRow, ReachMatrixRow } from '../../src/shared/views';
-import {
-  chromiumAvailable,
-  openChromium,
-  openInPage,
-  serveApp,
-  seriousViolations,
-  viewReady,
-  type BrowserPage,
-  type ServedApp,
-} from './support';
+import type { ReachMatrixRow } from '../../src/shared/views';
+import { chromiumPart } from '../support/chromium';
+import { openInPage, seriousViolations, SHOTS, useApp, viewReady } from './support';
 
-const run = chromiumAvailable();
+const run = chromiumPart();
 const samples = listSamples(samplesDir()).map((s) => s.name);
-const SHOTS = join(process.cwd(), 'screenshots');
-
-let app: ServedApp;
-let browser: BrowserPage;
-
-async function show(page: Page, route: string): Promise<void> {
-  await page.goto(`${app.server.url}#/${route}`);
-  await viewReady(page);
-}
-
-async function rows(): Promise<readonly ContainerRow[]> {
-  const list = await app.service.call('containers:list', {});
-  if (!list.ok || list.value.kind !== 'known') throw new Error('containers unknown');
-  return list.value.rows;
-}
 
 describe.skipIf(!run)('the app in Chromium', () => {
-  beforeAll(async () => {
-    app = await serveApp();
-    browser = await openChromium();
-    await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], {
-      origin: new URL(app.server.url).origin,
-    });
-  }, 240_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
-
-  afterEach(() => {
-    // Every test ends with a clean console; a problem belongs to the test that caused it.
-    const problems = browser.problems.splice(0);
-    expect(problems).toEqual([]);
-    expect(browser.dialogs).toEqual([]);
-  });
+  // Every test ends with a clean console; a problem belongs to the test that caused it.
+  const app = useApp({ permissions: ['clipboard-read', 'clipboard-write'], cleanAfterEach: true });
 
   it('starts on the welcome page and opens a sample host from it', async () => {
-    const { page } = browser;
-    await page.goto(app.server.url);
+    const { page } = app;
+    await page.goto(app.url);
     await page.getByRole('heading', { name: 'Open a host' }).waitFor();
-    mkdirSync(SHOTS, { recursive: true });
     for (const scheme of ['dark', 'light'] as const) {
       await page.emulateMedia({ colorScheme: scheme });
       await page.screenshot({ path: join(SHOTS, `welcome-${scheme}.png`) });
@@ -80,12 +38,12 @@ describe.skipIf(!run)('the app in Chromium', () => {
 
   describe.each(samples)('on %s', (name) => {
     beforeAll(async () => {
-      await openInPage(app.service, browser.page, { sample: name });
+      await openInPage(app.service, app.page, { sample: name });
     });
 
     it('shows every view in both themes, accessible and without console errors', async () => {
-      const { page } = browser;
-      const list = await rows();
+      const { page } = app;
+      const list = await app.containers();
       // A detail page for a published, running container (the richest), and a Hyper-V one where there is one.
       const main = list.find((r) => r.state === 'running' && r.ports.length > 0) ?? list[0]!;
       const hyperv = list.find((r) => r.isolation === 'hyperv' && r.id !== main.id);
@@ -111,7 +69,7 @@ describe.skipIf(!run)('the app in Chromium', () => {
       for (const scheme of ['light', 'dark'] as const) {
         await page.emulateMedia({ colorScheme: scheme });
         for (const [view, route] of views) {
-          await show(page, route);
+          await app.show(route);
           expect(await page.locator('.state-error').count(), `${view} shows an error`).toBe(0);
           const heading = (await page.locator('main h1').textContent()) ?? '';
           expect(heading.trim().length, `${view} has a heading`).toBeGreaterThan(0);
@@ -126,7 +84,7 @@ describe.skipIf(!run)('the app in Chromium', () => {
     }, 240_000);
 
     it('follows a reachability question to its failing step, cause and fix', async () => {
-      const { page } = browser;
+      const { page } = app;
       const matrix = await app.service.call('reach:matrix', {});
       if (!matrix.ok) throw new Error(matrix.error.message);
       // The question an admin would ask first: an unreachable port, else an unknown one, else a reachable one.
@@ -137,7 +95,7 @@ describe.skipIf(!run)('the app in Chromium', () => {
       const row = pick('unreachable') ?? pick('unknown') ?? pick('reachable');
       if (!row) return;
 
-      await show(page, 'reachability');
+      await app.show('reachability');
       await page.locator('#reach-container').selectOption(row.containerId);
       await page.locator('#reach-from').selectOption(row.sourceKind);
       await page.locator('#reach-port').selectOption(`${row.port}/${row.protocol}`);
@@ -194,10 +152,10 @@ describe.skipIf(!run)('the app in Chromium', () => {
     });
 
     it('compares isolation side by side and steps through it', async () => {
-      const { page } = browser;
+      const { page } = app;
       const view = await app.service.call('isolation:compare', {});
       if (!view.ok) throw new Error(view.error.message);
-      await show(page, 'isolation');
+      await app.show('isolation');
       if (view.value.kind === 'not-enough') {
         expect(await page.getByText('Nothing to compare').count()).toBe(1);
         return;
@@ -225,9 +183,9 @@ describe.skipIf(!run)('the app in Chromium', () => {
     });
 
     it('filters the container table and opens a container from the keyboard', async () => {
-      const { page } = browser;
-      const list = await rows();
-      await show(page, 'containers');
+      const { page } = app;
+      const list = await app.containers();
+      await app.show('containers');
       const bodyRows = page.locator('.vgrid-body [role="row"]');
       expect(await bodyRows.count()).toBe(Math.min(list.length, await bodyRows.count()));
       expect(await page.locator('.toolbar-count').textContent()).toContain(String(list.length));
@@ -272,9 +230,9 @@ describe.skipIf(!run)('the app in Chromium', () => {
   });
 
   it('shows the bundle 1.1 host state where an admin looks: services, reserved ports, proxy, HNS, DNS, routes', async () => {
-    const { page } = browser;
+    const { page } = app;
     await openInPage(app.service, page, { sample: 'server2022-hns-trouble' });
-    const list = await rows();
+    const list = await app.containers();
     const id = (name: string): string => list.find((r) => r.name === name)!.id;
     const dir = join(SHOTS, 'host-state-1.1');
     mkdirSync(dir, { recursive: true });
@@ -297,7 +255,7 @@ describe.skipIf(!run)('the app in Chromium', () => {
 
     // Overview: the services with their state and the crashes of hns, the reserved range holding grpc's port,
     // the proxy.
-    await show(page, 'overview');
+    await app.show('overview');
     const services = page.locator('section[aria-labelledby="ov-services"]');
     const hnsRow = services.getByRole('row', { name: /^hns / });
     expect(await hnsRow.getByText('Running').count()).toBe(1);
@@ -312,7 +270,7 @@ describe.skipIf(!run)('the app in Chromium', () => {
     await check('overview', ['ov-services', 'ov-reserved', 'ov-proxy', 'ov-machine']);
 
     // Container detail: web's HNS endpoint publishes 80 as HNS sees it; agent's hosts file names the partner.
-    await show(page, `containers/${id('web')}/network`);
+    await app.show(`containers/${id('web')}/network`);
     const hns = page.locator('section[aria-labelledby="cd-hns"]');
     expect(await hns.getByRole('row', { name: /172\.21\.144\.2/ }).textContent()).toContain(
       '80 -> 80/tcp (host port reserved)',
@@ -321,7 +279,7 @@ describe.skipIf(!run)('the app in Chromium', () => {
       '10.50.0.10, 10.50.0.11',
     );
     await check('container-web-network', ['cd-hns', 'cd-dns']);
-    await show(page, `containers/${id('agent')}/network`);
+    await app.show(`containers/${id('agent')}/network`);
     expect(
       await page
         .locator('section[aria-labelledby="cd-dns"]')
@@ -330,13 +288,13 @@ describe.skipIf(!run)('the app in Chromium', () => {
     ).toContain('172.18.40.15');
     await check('container-agent-network', ['cd-hns', 'cd-dns']);
     // A container that never started holds no address: no endpoint is expected, and none is made up.
-    await show(page, `containers/${id('admin')}/network`);
+    await app.show(`containers/${id('admin')}/network`);
     expect(await page.locator('section[aria-labelledby="cd-hns"]').textContent()).toContain(
       'the container is created, not running',
     );
 
     // Topology: each nat network's Internal vSwitch, and the VPN route over ci flagged as another interface's.
-    await show(page, 'topology');
+    await app.show('topology');
     const routes = page.locator('section[aria-labelledby="topo-routes"]');
     expect(await routes.getByRole('heading', { name: /^ci / }).textContent()).toContain(
       'vSwitch ci (internal)',
@@ -355,12 +313,12 @@ describe.skipIf(!run)('the app in Chromium', () => {
   }, 180_000);
 
   it('asks the outbound question through the direction switch; the 1.1 causes show in the path', async () => {
-    const { page } = browser;
+    const { page } = app;
     await openInPage(app.service, page, { sample: 'server2022-hns-trouble' });
-    const list = await rows();
+    const list = await app.containers();
     const grpc = list.find((r) => r.name === 'grpc')!;
     // Inbound: grpc's 50051 lies in a reserved range (port-reserved, catalogue 2), shown as a failing hop and cause.
-    await show(page, `reachability?c=${grpc.id}&from=external&port=50051&proto=tcp`);
+    await app.show(`reachability?c=${grpc.id}&from=external&port=50051&proto=tcp`);
     await page.locator('.verdict-banner').waitFor();
     expect(await page.locator('.verdict-banner').textContent()).toContain('Unreachable');
     expect(await page.locator('.path-diagram').textContent()).toContain('reserved');
@@ -369,7 +327,7 @@ describe.skipIf(!run)('the app in Chromium', () => {
     );
     // Outbound: a running container to the internet on 443, the same answer as the engine's.
     const sender = list.find((r) => r.state === 'running')!;
-    await show(page, `reachability?c=${sender.id}`);
+    await app.show(`reachability?c=${sender.id}`);
     await page.locator('#reach-direction').selectOption('outbound');
     await page.locator('#reach-to').waitFor();
     expect(await page.locator('#reach-from').count()).toBe(0);
@@ -410,7 +368,7 @@ describe.skipIf(!run)('the app in Chromium', () => {
 
     // An address typed as the target: agent's artifact server 172.18.40.15 lies inside ci's own nat prefix.
     const agent = list.find((r) => r.name === 'agent')!;
-    await show(page, `reachability?c=${agent.id}&dir=out&to=address`);
+    await app.show(`reachability?c=${agent.id}&dir=out&to=address`);
     expect(await page.locator('main').textContent()).toContain('Enter an address or a name');
     await page.locator('#reach-address').fill('172.18.40.15');
     await page.locator('#reach-address').press('Enter');
@@ -481,8 +439,8 @@ describe.skipIf(!run)('the app in Chromium', () => {
   }, 180_000);
 
   it('opens a bundle by the path typed into the Open dialog, with a Windows path as its example', async () => {
-    const { page } = browser;
-    await show(page, 'overview');
+    const { page } = app;
+    await app.show('overview');
     await page.getByRole('button', { name: 'Open bundle' }).click();
     const dialog = page.getByRole('dialog', { name: 'Open a bundle' });
     const input = dialog.getByLabel(/Bundle folder or .zip/);
@@ -497,7 +455,7 @@ describe.skipIf(!run)('the app in Chromium', () => {
   });
 
   it('shows hostile container names as text, never as markup', async () => {
-    const { page } = browser;
+    const { page } = app;
     const hostile = [
       '<img src=x onerror=alert(1)>',
       '"><svg onload=alert(2)>',
@@ -507,14 +465,14 @@ describe.skipIf(!run)('the app in Chromium', () => {
     try {
       await openInPage(app.service, page, { path: folder });
       for (const route of ['containers', 'topology', 'isolation', 'reachability', 'sessions', 'findings']) {
-        await show(page, route);
+        await app.show(route);
         expect(await page.locator('img[src="x"], main svg[onload]').count(), route).toBe(0);
       }
-      await show(page, 'containers');
+      await app.show('containers');
       for (const name of hostile)
         expect(await page.getByText(name, { exact: true }).count(), name).toBeGreaterThan(0);
-      const list = await rows();
-      await show(page, `containers/${list.find((r) => r.name === hostile[0])!.id}/overview`);
+      const list = await app.containers();
+      await app.show(`containers/${list.find((r) => r.name === hostile[0])!.id}/overview`);
       expect((await page.locator('main h1').textContent())?.trim()).toBe(hostile[0]);
       await page.screenshot({ path: join(SHOTS, 'hostile-names-light.png') });
     } finally {
@@ -523,9 +481,9 @@ describe.skipIf(!run)('the app in Chromium', () => {
   });
 
   it('exports a redacted Markdown report as a download', async () => {
-    const { page } = browser;
+    const { page } = app;
     const opened = await openInPage(app.service, page, { sample: samples[0]! });
-    await show(page, 'overview');
+    await app.show('overview');
     await page.getByRole('button', { name: 'Export report' }).click();
     const dialog = page.getByRole('dialog', { name: 'Export report' });
     await dialog.getByLabel(/Markdown/).check();
@@ -560,9 +518,9 @@ describe.skipIf(!run)('the app in Chromium', () => {
   });
 
   it('cancels a PDF export from the dialog: nothing is downloaded, the dialog says so and stays open', async () => {
-    const { page } = browser;
+    const { page } = app;
     await openInPage(app.service, page, { sample: samples[0]! });
-    await show(page, 'overview');
+    await app.show('overview');
     await page.getByRole('button', { name: 'Export report' }).click();
     const dialog = page.getByRole('dialog', { name: 'Export report' });
     await dialog.getByLabel(/PDF/).check();

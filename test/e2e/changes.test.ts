@@ -2,48 +2,28 @@
 // on disk (a sample and a later collection derived from it), compared from a link and from the form typed with
 // the keyboard alone; bundles of two hosts refused. axe stays clean at 1024x700 and 1920x1080.
 
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { editContainer, editJson, sampleFiles, samplesRoot, writeFolder } from '../support/derived-bundle';
-import {
-  chromiumAvailable,
-  openChromium,
-  serveApp,
-  seriousViolations,
-  viewReady,
-  type BrowserPage,
-  type ServedApp,
-} from './support';
+import { chromiumPart } from '../support/chromium';
+import { seriousViolations, SHOTS, useApp, viewReady, WINDOW_SIZES } from './support';
 
-const run = chromiumAvailable();
-const SHOTS = join(process.cwd(), 'screenshots');
-const SIZES = [
-  { width: 1024, height: 700 },
-  { width: 1920, height: 1080 },
-] as const;
+const run = chromiumPart();
 const REMOVED_RULE =
   'HNS Container Networking - Port 8080 (TCP-In) - 62D7AF22-013C-4897-BAAA-247EB0048B3B - 0';
 
-let app: ServedApp;
-let browser: BrowserPage;
 let dir = '';
 let older = '';
 let newer = '';
 
 function changesRoute(a: string, b: string): string {
-  return `#/changes?${new URLSearchParams({ older: a, newer: b }).toString()}`;
-}
-
-async function show(page: Page, hash: string): Promise<void> {
-  await page.goto(`${app.server.url}${hash}`);
-  await viewReady(page);
+  return `changes?${new URLSearchParams({ older: a, newer: b }).toString()}`;
 }
 
 describe.skipIf(!run)('the Changes view (issue 13)', () => {
-  beforeAll(async () => {
+  beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), 'hostscope-changes-'));
     const files = sampleFiles('server2022-healthy');
     older = writeFolder(files, join(dir, 'monday'));
@@ -58,24 +38,19 @@ describe.skipIf(!run)('the Changes view (issue 13)', () => {
       rules.filter((r) => r.Name !== REMOVED_RULE),
     );
     newer = writeFolder(later, join(dir, 'tuesday'));
-    app = await serveApp();
-    browser = await openChromium();
-    mkdirSync(SHOTS, { recursive: true });
-  }, 240_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
+  });
+  afterAll(() => {
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
+  const app = useApp();
 
-  describe.each(SIZES)('at $width x $height', (size) => {
+  describe.each(WINDOW_SIZES)('at $width x $height', (size) => {
     const tag = `${size.width}x${size.height}`;
 
     it('lists each change with before and after, the verdicts it changed and the findings added', async () => {
-      const { page } = browser;
+      const { page } = app;
       await page.setViewportSize(size);
-      await show(page, changesRoute(older, newer));
+      await app.show(changesRoute(older, newer));
       await expect.poll(() => page.locator('.changes-counts').textContent()).toMatch(/\d+ changes/);
       const containers = page.locator('section[aria-labelledby="changes-container"]');
       const ipRow = containers.locator('tr', { hasText: 'ip nat' });
@@ -103,10 +78,10 @@ describe.skipIf(!run)('the Changes view (issue 13)', () => {
   });
 
   it('keyboard only: the form takes two paths, Enter compares, focus lands on the heading', async () => {
-    const { page } = browser;
+    const { page } = app;
     await page.setViewportSize({ width: 1280, height: 800 });
     // From the welcome page (no bundle is open), the sidebar's Changes link, then into the form.
-    await show(page, '#/overview');
+    await app.show('overview');
     let reached = false;
     for (let i = 0; i < 30 && !reached; i++) {
       await page.keyboard.press('Shift+Tab');
@@ -132,7 +107,7 @@ describe.skipIf(!run)('the Changes view (issue 13)', () => {
     await page.keyboard.press('Enter');
     await viewReady(page);
     await expect.poll(() => page.locator('.changes-counts').textContent()).toMatch(/\d+ changes/);
-    expect(new URL(page.url()).hash).toBe(changesRoute(older, newer));
+    expect(new URL(page.url()).hash).toBe(`#/${changesRoute(older, newer)}`);
     // A change's evidence opens from the keyboard too.
     const summary = page.locator('section[aria-labelledby="changes-container"] summary').first();
     await summary.focus();
@@ -142,14 +117,14 @@ describe.skipIf(!run)('the Changes view (issue 13)', () => {
   });
 
   it('refuses bundles of two different hosts with a message naming both', async () => {
-    const { page } = browser;
-    await show(page, changesRoute(older, join(samplesRoot, 'server2022-hns-nat')));
+    const { page } = app;
+    await app.show(changesRoute(older, join(samplesRoot, 'server2022-hns-nat')));
     const alert = page.getByRole('alert');
     await expect.poll(() => alert.textContent()).toContain('two different hosts');
     expect(await alert.textContent()).toContain('SRV2022-CTR03');
     expect(await alert.textContent()).toContain('SRV2022-WEB07');
     expect(await seriousViolations(page)).toEqual([]);
-    expect(browser.problems).toEqual([]);
-    expect(browser.dialogs).toEqual([]);
+    expect(app.browser.problems).toEqual([]);
+    expect(app.browser.dialogs).toEqual([]);
   });
 });

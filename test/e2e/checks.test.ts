@@ -3,73 +3,43 @@
 // first, the verdict following the connection and the observed step in the path; on a sample the button's place
 // says why testing is unavailable.
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer, type Server } from 'node:net';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHostscopeService } from '../../src/service/compose';
-import { startHttpServer, type RunningHttpServer } from '../../src/service/http-server';
-import type { HostscopeService } from '../../src/service/service';
 import { hasPwsh } from '../collect/powershell/pwsh-test-kit';
-import { freePort } from '../collect/docker/test-engine';
+import { acceptingListener, type AcceptingListener } from '../support/listener';
 import { liveBundle } from '../support/live-bundle';
-import {
-  chromiumAvailable,
-  ensureRendererBuilt,
-  openChromium,
-  openInPage,
-  viewReady,
-  type BrowserPage,
-} from './support';
+import { chromiumPart } from '../support/chromium';
+import { openInPage, useApp } from './support';
 
-const run = chromiumAvailable() && hasPwsh();
+const run = chromiumPart() && hasPwsh();
 
 describe.skipIf(!run)('Test it in the app (Chromium, real PowerShell)', () => {
   let dir = '';
-  let service: HostscopeService;
-  let server: RunningHttpServer;
-  let browser: BrowserPage;
-  let listener: Server;
-  let port = 0;
+  let listener: AcceptingListener | null = null;
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'hostscope-e2e-checks-'));
-    port = await freePort();
-    listener = await new Promise<Server>((resolve, reject) => {
-      const s = createServer((socket) => socket.end());
-      s.once('error', reject);
-      s.listen(port, '127.0.0.1', () => resolve(s));
-    });
-    // Collecting is available here (a collections folder), so checks are too: the app's own composition.
-    service = createHostscopeService({ kind: 'web' }, { collectionsDir: dir });
-    server = await startHttpServer({ service, rendererDir: ensureRendererBuilt(), port: 0 });
-    browser = await openChromium();
-  }, 240_000);
+    listener = await acceptingListener();
+  });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    service?.dispose();
+  afterAll(() => {
     listener?.close();
     rmSync(dir, { recursive: true, force: true });
   });
 
-  async function show(page: Page, route: string): Promise<void> {
-    await page.goto(`${server.url}#/${route}`);
-    await viewReady(page);
-  }
+  // Collecting is available here (a collections folder), so checks are too: the app's own composition.
+  const app = useApp({ compose: () => ({ collectionsDir: dir }) });
 
   async function portainerId(): Promise<string> {
-    const list = await service.call('containers:list', {});
-    if (!list.ok || list.value.kind !== 'known') throw new Error('containers unknown');
-    return list.value.rows.find((r) => r.name === 'portainer')!.id;
+    return (await app.containers()).find((r) => r.name === 'portainer')!.id;
   }
 
   it('runs the check, shows the contradiction first and the observed step', async () => {
-    const { page, problems } = browser;
-    await openInPage(service, page, { path: liveBundle(dir, hostname(), port) });
-    await show(page, `reachability?c=${await portainerId()}&from=host-localhost&port=${port}&proto=tcp`);
+    const { page } = app;
+    const { port } = listener!;
+    await openInPage(app.service, page, { path: liveBundle(dir, hostname(), port) });
+    await app.show(`reachability?c=${await portainerId()}&from=host-localhost&port=${port}&proto=tcp`);
     await page.locator('.verdict-banner').waitFor();
     expect(await page.locator('.verdict-banner').textContent()).toContain('Unreachable');
     await page.getByRole('button', { name: 'Test it' }).click();
@@ -80,13 +50,13 @@ describe.skipIf(!run)('Test it in the app (Chromium, real PowerShell)', () => {
     expect(await page.locator('.verdict-banner').textContent()).toContain('Reachable');
     // The diagram wraps a step's title over lines (SVG text without spaces between them).
     expect(await page.locator('.path-diagram').textContent()).toMatch(/A real connection\s*succeeded/);
-    expect(problems).toEqual([]);
+    expect(app.browser.problems).toEqual([]);
   }, 120_000);
 
   it('says why testing is unavailable on a sample host, on the answer and on the matrix', async () => {
-    const { page } = browser;
-    await openInPage(service, page, { sample: 'server2016-swarm-portainer' });
-    await show(page, `reachability?c=${await portainerId()}&from=host-localhost&port=9000&proto=tcp`);
+    const { page } = app;
+    await openInPage(app.service, page, { sample: 'server2016-swarm-portainer' });
+    await app.show(`reachability?c=${await portainerId()}&from=host-localhost&port=9000&proto=tcp`);
     await page.locator('.verdict-banner').waitFor();
     expect(await page.getByRole('button', { name: 'Test it' }).count()).toBe(0);
     expect(await page.locator('.test-it-unavailable').allTextContents()).toEqual([

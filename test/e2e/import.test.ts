@@ -1,29 +1,17 @@
 // Paste or drop (issue 12) end to end in Chromium on the served UI: a multi-command paste previewed block by block,
 // opened, landing on the overview of the host it names; hostile pastes refused or shown inert with a clear message.
 
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import {
-  chromiumAvailable,
-  openChromium,
-  serveApp,
-  seriousViolations,
-  viewReady,
-  type BrowserPage,
-  type ServedApp,
-} from './support';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumPart } from '../support/chromium';
+import { seriousViolations, SHOTS, useApp, viewReady } from './support';
 
-const run = chromiumAvailable();
-const SHOTS = join(process.cwd(), 'screenshots');
+const run = chromiumPart();
 const fixture = (name: string): string =>
   readFileSync(join(import.meta.dirname, '../fixtures/import', name), 'utf8');
-
-let app: ServedApp;
-let browser: BrowserPage;
-let importsDir: string;
 
 /** Sets the text area's value without typing it key by key (10 MB would take minutes), as a paste does. */
 async function paste(dialog: Locator, text: string): Promise<void> {
@@ -45,26 +33,16 @@ async function openDialog(page: Page): Promise<Locator> {
 }
 
 describe.skipIf(!run)('Paste or drop in Chromium', () => {
-  beforeAll(async () => {
+  let importsDir = '';
+  beforeAll(() => {
     importsDir = mkdtempSync(join(tmpdir(), 'hostscope-e2e-imports-'));
-    app = await serveApp({ importsDir });
-    browser = await openChromium();
-  }, 240_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-    rmSync(importsDir, { recursive: true, force: true });
   });
-
-  afterEach(() => {
-    expect(browser.problems.splice(0)).toEqual([]);
-    expect(browser.dialogs).toEqual([]);
-  });
+  afterAll(() => rmSync(importsDir, { recursive: true, force: true }));
+  const app = useApp({ compose: () => ({ importsDir }), cleanAfterEach: true });
 
   it('previews a multi-command paste block by block, opens it and lands on the overview', async () => {
-    const { page } = browser;
-    await page.goto(app.server.url);
+    const { page } = app;
+    await page.goto(app.url);
     await page.getByRole('heading', { name: 'Open a host' }).waitFor();
     const dialog = await openDialog(page);
     // The text area has focus first: paste and go.
@@ -87,7 +65,6 @@ describe.skipIf(!run)('Paste or drop in Chromium', () => {
     await dialog.getByText(/What stays unknown/).click();
     expect(await dialog.locator('.import-unknown li').count()).toBeGreaterThan(0);
     expect(await seriousViolations(page)).toEqual([]);
-    mkdirSync(SHOTS, { recursive: true });
     await page.screenshot({ path: join(SHOTS, 'import-preview.png') });
 
     await dialog.getByRole('button', { name: 'Open', exact: true }).click();
@@ -107,7 +84,7 @@ describe.skipIf(!run)('Paste or drop in Chromium', () => {
   });
 
   it('refuses 10 MB of one line in the dialog with the limit, before sending it', async () => {
-    const { page } = browser;
+    const { page } = app;
     const dialog = await openDialog(page);
     const requests: string[] = [];
     const onRequest = (r: { url(): string }): void => void requests.push(r.url());
@@ -133,7 +110,7 @@ describe.skipIf(!run)('Paste or drop in Chromium', () => {
   });
 
   it('shows an HTML page and control characters as inert text, with why nothing was read', async () => {
-    const { page } = browser;
+    const { page } = app;
     const dialog = await openDialog(page);
     await paste(dialog, fixture('hostile-html-page.txt'));
     await dialog.getByRole('button', { name: 'Preview' }).click();
@@ -153,7 +130,7 @@ describe.skipIf(!run)('Paste or drop in Chromium', () => {
     await dialog.getByRole('heading', { name: /What was recognised/ }).waitFor();
     const text = await dialog.locator('.import-preview').innerText();
     expect([...text].filter((ch) => ch.charCodeAt(0) < 0x20 && ch !== '\n' && ch !== '\t')).toEqual([]);
-    expect(browser.dialogs).toEqual([]);
+    expect(app.browser.dialogs).toEqual([]);
     await dialog.getByRole('button', { name: 'Close' }).click();
   });
 });

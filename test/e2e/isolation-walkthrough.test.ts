@@ -2,58 +2,29 @@
 // reachable by keyboard with its definition as the accessible description, sources as titled links, no layout
 // overflow at 1024x700, and axe clean as the other views (test/e2e/layout.test.ts).
 
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  chromiumAvailable,
-  openChromium,
-  openInPage,
-  serveApp,
-  seriousViolations,
-  viewReady,
-  type BrowserPage,
-  type ServedApp,
-} from './support';
+import { describe, expect, it } from 'vitest';
+import { SAMPLE_HOSTS } from '../support/samples';
+import { chromiumPart } from '../support/chromium';
+import { openInPage, seriousViolations, SHOTS, useApp, viewReady } from './support';
 
-const run = chromiumAvailable();
-const SHOTS = join(process.cwd(), 'screenshots');
-const SAMPLES = [
-  'server2016-swarm-portainer',
-  'server2019-broken-nat',
-  'server2022-healthy',
-  'server2022-hns-nat',
-  'server2022-hns-trouble',
-] as const;
-
-let app: ServedApp;
-let browser: BrowserPage;
-
-async function show(page: Page, route: string): Promise<void> {
-  await page.goto(`${app.server.url}#/${route}`);
-  await viewReady(page);
-}
+const run = chromiumPart();
 
 describe.skipIf(!run)('isolation walkthrough (issue 16)', () => {
-  beforeAll(async () => {
-    app = await serveApp();
-    browser = await openChromium();
-    mkdirSync(SHOTS, { recursive: true });
-  }, 240_000);
+  const app = useApp();
 
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
+  /** Every test reads the walkthrough of one sample host at 1024x700. */
+  async function showIsolation(sample: string): Promise<void> {
+    await app.page.setViewportSize({ width: 1024, height: 700 });
+    await openInPage(app.service, app.page, { sample });
+    await app.show('isolation');
+  }
 
-  it.each(SAMPLES)(
+  it.each(SAMPLE_HOSTS)(
     '%s: the steps, titled links, no overflow at 1024x700, axe clean',
     async (sample) => {
-      const { page } = browser;
-      await page.setViewportSize({ width: 1024, height: 700 });
-      await openInPage(app.service, page, { sample });
-      await show(page, 'isolation');
+      const { page } = app;
+      await showIsolation(sample);
       const headings = await page.locator('.iso-step h2').allTextContents();
       // Every sample has at least two containers: all eight steps.
       expect(headings.map((h) => h.replace(/^Step \d+\s*/, ''))).toEqual([
@@ -89,20 +60,16 @@ describe.skipIf(!run)('isolation walkthrough (issue 16)', () => {
   );
 
   it('2022: the port asked about is the application port, never RPC 135', async () => {
-    const { page } = browser;
-    await page.setViewportSize({ width: 1024, height: 700 });
-    await openInPage(app.service, page, { sample: 'server2022-healthy' });
-    await show(page, 'isolation');
+    const { page } = app;
+    await showIsolation('server2022-healthy');
     const reach = await page.locator('.iso-table tr', { hasText: 'Reach from the host' }).textContent();
     expect(reach).toMatch(/on (5672|80|8080|9090)\/tcp/);
     expect(reach).not.toMatch(/\b135\/tcp/);
   });
 
   it('every glossary word is reached with Tab and shows its definition, also named by aria-describedby', async () => {
-    const { page } = browser;
-    await page.setViewportSize({ width: 1024, height: 700 });
-    await openInPage(app.service, page, { sample: 'server2016-swarm-portainer' });
-    await show(page, 'isolation');
+    const { page } = app;
+    await showIsolation('server2016-swarm-portainer');
     const wanted = ['utility VM', 'vmwp', 'vmmem', 'CExecSvc', 'session', 'sandbox.vhdx', 'HNS', 'WinNAT'];
     const reached = new Map<string, string>();
     await page.locator('h1').focus();
@@ -136,10 +103,8 @@ describe.skipIf(!run)('isolation walkthrough (issue 16)', () => {
   }, 120_000);
 
   it('the what-if: portainer in Hyper-V loses its session and its 9000 rule; the external answer changes', async () => {
-    const { page } = browser;
-    await page.setViewportSize({ width: 1024, height: 700 });
-    await openInPage(app.service, page, { sample: 'server2016-swarm-portainer' });
-    await show(page, 'isolation');
+    const { page } = app;
+    await showIsolation('server2016-swarm-portainer');
     const select = page.locator('#iso-whatif-title').locator('xpath=..').locator('select');
     const portainer = await select.locator('option', { hasText: 'portainer' }).getAttribute('value');
     await select.selectOption(portainer!);

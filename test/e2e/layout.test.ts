@@ -3,23 +3,12 @@
 // changed answer into view, the evidence of the isolation walkthrough keeps room for its detail, and every view
 // is reached by keyboard alone. axe stays clean on each view. Screenshots in screenshots/layout-*.png.
 
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  chromiumAvailable,
-  openChromium,
-  openInPage,
-  serveApp,
-  seriousViolations,
-  viewReady,
-  type BrowserPage,
-  type ServedApp,
-} from './support';
+import { describe, expect, it } from 'vitest';
+import { chromiumPart } from '../support/chromium';
+import { openInPage, seriousViolations, SHOTS, useApp, viewReady, WINDOW_SIZES } from './support';
 
-const run = chromiumAvailable();
-const SHOTS = join(process.cwd(), 'screenshots');
+const run = chromiumPart();
 /** The sidebar's views, starting after the overview the walk starts on and ending back on it. */
 const NAV_LABELS = [
   'Containers',
@@ -30,39 +19,18 @@ const NAV_LABELS = [
   'Findings',
   'Host overview',
 ] as const;
-const SIZES = [
-  { width: 1024, height: 700 },
-  { width: 1920, height: 1080 },
-] as const;
-
-let app: ServedApp;
-let browser: BrowserPage;
-
-async function show(page: Page, route: string): Promise<void> {
-  await page.goto(`${app.server.url}#/${route}`);
-  await viewReady(page);
-}
 
 describe.skipIf(!run)('layout and input (issue 11)', () => {
-  beforeAll(async () => {
-    app = await serveApp();
-    browser = await openChromium();
-    mkdirSync(SHOTS, { recursive: true });
-  }, 240_000);
+  const app = useApp();
 
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
-
-  describe.each(SIZES)('at $width x $height', (size) => {
+  describe.each(WINDOW_SIZES)('at $width x $height', (size) => {
     const tag = `${size.width}x${size.height}`;
 
     it('the containers grid reaches its Finding column (scrolling sideways where narrow)', async () => {
-      const { page } = browser;
+      const { page } = app;
       await page.setViewportSize(size);
       await openInPage(app.service, page, { sample: 'server2019-broken-nat' });
-      await show(page, 'containers');
+      await app.show('containers');
       const grid = page.locator('.vgrid');
       await grid.evaluate((el) => (el.scrollLeft = el.scrollWidth));
       const gridBox = (await grid.boundingBox())!;
@@ -76,9 +44,9 @@ describe.skipIf(!run)('layout and input (issue 11)', () => {
     });
 
     it('Enter on a grid row opens the container with focus on its heading', async () => {
-      const { page } = browser;
+      const { page } = app;
       await page.setViewportSize(size);
-      await show(page, 'containers');
+      await app.show('containers');
       await page.locator('.vgrid').focus();
       await page.keyboard.press('ArrowDown');
       await page.keyboard.press('Enter');
@@ -88,9 +56,9 @@ describe.skipIf(!run)('layout and input (issue 11)', () => {
     });
 
     it('"Explain" in the matrix scrolls to the changed answer and focuses it', async () => {
-      const { page } = browser;
+      const { page } = app;
       await page.setViewportSize(size);
-      await show(page, 'reachability');
+      await app.show('reachability');
       const explain = page.locator('.matrix').getByRole('link', { name: 'Explain' }).last();
       await explain.scrollIntoViewIfNeeded();
       await explain.click();
@@ -107,10 +75,10 @@ describe.skipIf(!run)('layout and input (issue 11)', () => {
     });
 
     it('the isolation walkthrough keeps room for evidence details beside a 64-hex file name', async () => {
-      const { page } = browser;
+      const { page } = app;
       await page.setViewportSize(size);
       await openInPage(app.service, page, { sample: 'server2016-swarm-portainer' });
-      await show(page, 'isolation');
+      await app.show('isolation');
       for (const details of await page.locator('.iso-table details').all())
         await details.evaluate((d) => ((d as HTMLDetailsElement).open = true));
       const items = page.locator('.iso-table .evidence li');
@@ -129,10 +97,10 @@ describe.skipIf(!run)('layout and input (issue 11)', () => {
     });
 
     it('keyboard only: every view is reached from the sidebar with Shift+Tab and Enter, focus on its heading, axe clean', async () => {
-      const { page } = browser;
+      const { page } = app;
       await page.setViewportSize(size);
       await openInPage(app.service, page, { sample: 'server2019-broken-nat' });
-      await show(page, 'overview');
+      await app.show('overview');
       for (const label of NAV_LABELS) {
         let reached = false;
         for (let i = 0; i < 30 && !reached; i++) {

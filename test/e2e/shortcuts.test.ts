@@ -4,33 +4,18 @@
 // with a notice.
 
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { BundleRef } from '../../src/shared/views';
 import { NAV } from '../../src/renderer/src/nav';
-import {
-  chromiumAvailable,
-  openChromium,
-  openInPage,
-  serveApp,
-  viewReady,
-  type BrowserPage,
-  type ServedApp,
-} from './support';
+import { chromiumPart } from '../support/chromium';
+import { openInPage, useApp, viewReady, type AppInBrowser } from './support';
 
-const run = chromiumAvailable();
-
-let app: ServedApp;
-let browser: BrowserPage;
-
-async function show(page: Page, route: string): Promise<void> {
-  await page.goto(`${app.server.url}#/${route}`);
-  await viewReady(page);
-}
+const run = chromiumPart();
 
 /** Opens a sample through the service, as the desktop menu or another window would, and waits for the page to know. */
-async function openElsewhere(page: Page, name: string): Promise<BundleRef> {
-  const opened = await openInPage(app.service, page, { sample: name });
-  await expect.poll(() => page.title()).toBe(`${opened.computerName ?? opened.label} - Hostscope`);
+async function openElsewhere(app: AppInBrowser, name: string): Promise<BundleRef> {
+  const opened = await openInPage(app.service, app.page, { sample: name });
+  await expect.poll(() => app.page.title()).toBe(`${opened.computerName ?? opened.label} - Hostscope`);
   return opened;
 }
 
@@ -42,24 +27,12 @@ async function dialogOpens(page: Page, name: string): Promise<void> {
 }
 
 describe.skipIf(!run)('shortcuts, menu events and drops in Chromium', () => {
-  beforeAll(async () => {
-    app = await serveApp();
-    browser = await openChromium();
-  }, 240_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
-
-  afterEach(() => {
-    expect(browser.problems.splice(0)).toEqual([]);
-  });
+  const app = useApp({ cleanAfterEach: true });
 
   it('Ctrl+1..9 go to the sidebar views in order; Ctrl+O, Ctrl+E and Ctrl+/ open their dialogs', async () => {
-    const { page } = browser;
-    await show(page, 'overview');
-    await openElsewhere(page, 'server2019-broken-nat');
+    const { page } = app;
+    await app.show('overview');
+    await openElsewhere(app, 'server2019-broken-nat');
     for (const [index, item] of NAV.entries()) {
       await page.keyboard.press(`Control+${index + 1}`);
       await expect.poll(() => new URL(page.url()).hash).toBe(`#/${item.view}`);
@@ -80,9 +53,9 @@ describe.skipIf(!run)('shortcuts, menu events and drops in Chromium', () => {
   });
 
   it('the desktop menu: a command opens its dialog, a view name navigates', async () => {
-    const { page } = browser;
-    await show(page, 'overview');
-    await openElsewhere(page, 'server2019-broken-nat');
+    const { page } = app;
+    await app.show('overview');
+    await openElsewhere(app, 'server2019-broken-nat');
     app.service.emit({ kind: 'command', command: 'collect-remote' });
     await dialogOpens(page, 'Collect from a remote host');
     app.service.emit({ kind: 'command', command: 'shortcuts' });
@@ -93,25 +66,24 @@ describe.skipIf(!run)('shortcuts, menu events and drops in Chromium', () => {
   });
 
   it('a bundle opened elsewhere retitles the window and leaves the old bundle’s container and question', async () => {
-    const { page } = browser;
-    await show(page, 'overview');
-    await openElsewhere(page, 'server2019-broken-nat');
-    const list = await app.service.call('containers:list', {});
-    if (!list.ok || list.value.kind !== 'known') throw new Error('containers unknown');
-    await show(page, `containers/${list.value.rows[0]!.id}/overview`);
-    const second = await openElsewhere(page, 'server2022-healthy');
+    const { page } = app;
+    await app.show('overview');
+    await openElsewhere(app, 'server2019-broken-nat');
+    const [first] = await app.containers();
+    await app.show(`containers/${first!.id}/overview`);
+    const second = await openElsewhere(app, 'server2022-healthy');
     await expect.poll(() => new URL(page.url()).hash).toBe('#/containers');
     expect(await page.locator('.titlebar-bundle strong').textContent()).toBe(
       second.computerName ?? second.label,
     );
-    await show(page, 'reachability?dir=out&to=internet');
-    await openElsewhere(page, 'server2019-broken-nat');
+    await app.show('reachability?dir=out&to=internet');
+    await openElsewhere(app, 'server2019-broken-nat');
     await expect.poll(() => new URL(page.url()).hash).toBe('#/reachability');
   });
 
   it('a dropped file is refused with a notice, since a browser cannot tell its path', async () => {
-    const { page } = browser;
-    await show(page, 'overview');
+    const { page } = app;
+    await app.show('overview');
     const transfer = await page.evaluateHandle(() => {
       const data = new DataTransfer();
       data.items.add(new File(['{}'], 'host01.zip'));

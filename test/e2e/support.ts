@@ -2,28 +2,29 @@
 // `hostscope serve`, a real Chromium at 1280x800, and axe-core run inside the page.
 
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { CHROMIUM_ARGS, findChromium, renderPdf } from '../../src/collect/pdf';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
+import { renderPdf } from '../../src/collect/pdf';
 import { createHostscopeService, type ComposeOptions } from '../../src/service/compose';
 import { startHttpServer, type RunningHttpServer } from '../../src/service/http-server';
 import { rendererDir } from '../../src/service/paths';
 import type { HostscopeService } from '../../src/service/service';
-import type { BundleRef } from '../../src/shared/views';
-import { realPart } from '../helpers/real';
+import type { BundleRef, ContainerRow } from '../../src/shared/views';
+import { launchChromium } from '../support/chromium';
 
 const require = createRequire(import.meta.url);
 
-export function chromiumAvailable(): boolean {
-  const lookup = findChromium();
-  return realPart(
-    'Chromium',
-    lookup.kind === 'found' ? null : `none of ${lookup.searched.join(', ')} exists`,
-  );
-}
+/** Where the e2e tests write their screenshots (made by useApp). */
+export const SHOTS = join(process.cwd(), 'screenshots');
+
+/** The smallest window the layout is made for (issue 11) and a common large one. */
+export const WINDOW_SIZES = [
+  { width: 1024, height: 700 },
+  { width: 1920, height: 1080 },
+] as const;
 
 function newestMtime(dir: string): number {
   let newest = 0;
@@ -86,20 +87,12 @@ export interface BrowserPage {
 }
 
 export async function openChromium(): Promise<BrowserPage> {
-  const lookup = findChromium();
-  if (lookup.kind !== 'found') throw new Error('Chromium is not installed');
-  const profile = mkdtempSync(join(tmpdir(), 'hostscope-e2e-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: lookup.path,
-    headless: true,
-    args: [...CHROMIUM_ARGS],
+  const { context, page, dialogs, close } = await launchChromium({
     viewport: { width: 1280, height: 800 },
     colorScheme: 'light',
     acceptDownloads: true,
   });
-  const page = context.pages()[0] ?? (await context.newPage());
   const problems: string[] = [];
-  const dialogs: string[] = [];
   page.on('console', (message) => {
     if (message.type() === 'error' || message.type() === 'warning')
       problems.push(`console ${message.type()}: ${message.text()}`);
@@ -108,20 +101,7 @@ export async function openChromium(): Promise<BrowserPage> {
   page.on('requestfailed', (request) =>
     problems.push(`request failed: ${request.url()} ${request.failure()?.errorText ?? ''}`),
   );
-  page.on('dialog', (dialog) => {
-    dialogs.push(dialog.message());
-    void dialog.dismiss();
-  });
-  return {
-    context,
-    page,
-    problems,
-    dialogs,
-    close: async () => {
-      await context.close();
-      rmSync(profile, { recursive: true, force: true });
-    },
-  };
+  return { context, page, problems, dialogs, close };
 }
 
 /** Waits until the view has its heading and nothing is loading any more. */
@@ -189,4 +169,84 @@ export async function openInPage(
   if ((await page.locator('.app').count()) > 0)
     await page.locator(`.app[data-bundle-id="${opened.value.id}"]`).waitFor({ state: 'attached' });
   return opened.value;
+}
+
+export interface UseAppOptions {
+  /** The service's shell parts, asked for once the file's own beforeAll hooks ran (they make the folders). */
+  readonly compose?: () => ComposeOptions;
+  /** Permissions the app's origin holds in the browser (the clipboard). */
+  readonly permissions?: readonly string[];
+  /** Each test must end with no console problem and no dialog; a problem belongs to the test that caused it. */
+  readonly cleanAfterEach?: boolean;
+}
+
+/** The served app and the browser it is open in, readable once useApp's beforeAll ran. */
+export interface AppInBrowser {
+  readonly service: HostscopeService;
+  /** The server's address, without a route. */
+  readonly url: string;
+  readonly browser: BrowserPage;
+  readonly page: Page;
+  /** Goes to `#/route` and waits until the view is ready. */
+  show(route: string): Promise<void>;
+  /** The open bundle's container rows. */
+  containers(): Promise<readonly ContainerRow[]>;
+}
+
+/**
+ * The fixture every e2e file shares: the app served as `hostscope serve` serves it and a Chromium page, made in
+ * beforeAll and closed in afterAll. Call it inside the describe that skips when a real part is missing, after the
+ * hooks that make what `compose` names: vitest runs beforeAll hooks in order and afterAll hooks in reverse
+ * (`sequence.hooks: 'stack'`, its default), so those folders outlive the app.
+ */
+export function useApp(options: UseAppOptions = {}): AppInBrowser {
+  let served: ServedApp | undefined;
+  let opened: BrowserPage | undefined;
+  const started = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('useApp: the app is read before its beforeAll ran');
+    return value;
+  };
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    served = await serveApp(options.compose?.() ?? {});
+    opened = await openChromium();
+    if (options.permissions)
+      await opened.context.grantPermissions([...options.permissions], {
+        origin: new URL(served.server.url).origin,
+      });
+  }, 240_000);
+  afterAll(async () => {
+    await opened?.close();
+    await served?.close();
+  });
+  if (options.cleanAfterEach)
+    afterEach(() => {
+      const browser = started(opened);
+      expect(browser.problems.splice(0)).toEqual([]);
+      expect(browser.dialogs).toEqual([]);
+    });
+  const app: AppInBrowser = {
+    get service() {
+      return started(served).service;
+    },
+    get url() {
+      return started(served).server.url;
+    },
+    get browser() {
+      return started(opened);
+    },
+    get page() {
+      return started(opened).page;
+    },
+    show: async (route) => {
+      await app.page.goto(`${app.url}#/${route}`);
+      await viewReady(app.page);
+    },
+    containers: async () => {
+      const list = await app.service.call('containers:list', {});
+      if (!list.ok || list.value.kind !== 'known') throw new Error('containers unknown');
+      return list.value.rows;
+    },
+  };
+  return app;
 }

@@ -5,33 +5,21 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHostscopeService } from '../../src/service/compose';
-import { startHttpServer, type RunningHttpServer } from '../../src/service/http-server';
-import type { HostscopeService } from '../../src/service/service';
-import { findTestEngine, removeLabelled, runId, TEST_IMAGE } from '../collect/docker/test-engine';
+import { findTestEngine, removeLabelled, runId, startSleeper } from '../collect/docker/test-engine';
 import { hasPwsh, pwsh } from '../collect/powershell/pwsh-test-kit';
 import { standInHost } from '../support/watched-host';
-import {
-  chromiumAvailable,
-  ensureRendererBuilt,
-  openChromium,
-  seriousViolations,
-  viewReady,
-  type BrowserPage,
-} from './support';
+import { chromiumPart } from '../support/chromium';
+import { seriousViolations, useApp, viewReady } from './support';
 
 const engine = await findTestEngine();
-const run = engine !== null && hasPwsh() && chromiumAvailable();
+const run = engine !== null && hasPwsh() && chromiumPart();
 const id = runId();
 let dir = '';
-let service: HostscopeService | null = null;
-let server: RunningHttpServer | null = null;
-let browser: BrowserPage | null = null;
 
 /** Tabs forward until the focused element is the button named `name`, then presses Enter. */
-async function tabTo(name: string | RegExp): Promise<void> {
-  const page = browser!.page;
+async function tabTo(page: Page, name: string | RegExp): Promise<void> {
   for (let i = 0; i < 80; i++) {
     await page.keyboard.press('Tab');
     const label = await page.evaluate(() => {
@@ -47,48 +35,36 @@ async function tabTo(name: string | RegExp): Promise<void> {
 }
 
 describe.runIf(run)('the timeline in Chromium', () => {
-  beforeAll(async () => {
+  beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), 'hostscope-e2e-timeline-'));
-    service = createHostscopeService(
-      { kind: 'web' },
-      {
-        collectionsDir: join(dir, 'collections'),
-        historyDir: join(dir, 'history'),
-        collectEnvironment: standInHost(dir, engine!.host, pwsh!),
-      },
-    );
-    server = await startHttpServer({ service, rendererDir: ensureRendererBuilt(), port: 0 });
-    browser = await openChromium();
-  }, 240_000);
+  });
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    service?.dispose();
     if (engine) await removeLabelled(engine.docker, `com.hostscope.test=${id}`);
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
+  const app = useApp({
+    compose: () => ({
+      collectionsDir: join(dir, 'collections'),
+      historyDir: join(dir, 'history'),
+      collectEnvironment: standInHost(dir, engine!.host, pwsh!),
+    }),
+  });
+
   it('collects again twice, shows both collections, and compares them in the Changes view', async () => {
-    const { page } = browser!;
-    await page.goto(`${server!.url}#/timeline`);
-    await viewReady(page);
+    const { page } = app;
+    await app.show('timeline');
     expect(await seriousViolations(page)).toEqual([]);
 
     await page.locator('main h1').focus();
-    await tabTo('Collect again');
+    await tabTo(page, 'Collect again');
     await expect.poll(() => page.locator('tbody tr').count(), { timeout: 240_000 }).toBe(1);
 
     const name = `${id}-late`;
-    const container = await engine!.docker.createContainer({
-      name,
-      Image: TEST_IMAGE,
-      Cmd: ['sleep', '600'],
-      Labels: { 'com.hostscope.test': id },
-    });
-    await container.start();
+    await startSleeper(engine!.docker, name, id);
     await page.locator('main h1').focus();
-    await tabTo('Collect again');
+    await tabTo(page, 'Collect again');
     await expect.poll(() => page.locator('tbody tr').count(), { timeout: 240_000 }).toBe(2);
     // The second collection is the open one: its own Open is disabled, the older row offers Compare.
     await expect
@@ -108,11 +84,11 @@ describe.runIf(run)('the timeline in Chromium', () => {
     expect(await seriousViolations(page)).toEqual([]);
 
     await page.locator('main h1').focus();
-    await tabTo(/^Compare the collection of .* with the open one$/);
+    await tabTo(page, /^Compare the collection of .* with the open one$/);
     await page.waitForURL(/#\/changes\?/);
     await viewReady(page);
     await expect.poll(() => page.locator('main').innerText(), { timeout: 120_000 }).toContain(name);
     expect(await seriousViolations(page)).toEqual([]);
-    expect(browser!.problems).toEqual([]);
+    expect(app.browser.problems).toEqual([]);
   }, 600_000);
 });

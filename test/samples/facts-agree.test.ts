@@ -14,14 +14,7 @@ import type { Channel } from '../../src/shared/ipc-channels';
 import type { RequestOf, ResponseOf } from '../../src/shared/ipc';
 import type { ContainerRow, HostOverview } from '../../src/shared/views';
 import { cli } from '../support/cli';
-
-const SAMPLES = [
-  'server2016-swarm-portainer',
-  'server2019-broken-nat',
-  'server2022-healthy',
-  'server2022-hns-nat',
-  'server2022-hns-trouble',
-];
+import { SAMPLE_HOSTS } from '../support/samples';
 
 async function cliJson<T>(...argv: string[]): Promise<T> {
   const run = await cli(...argv);
@@ -40,7 +33,7 @@ async function call<C extends Channel>(
   return result.value;
 }
 
-describe.each(SAMPLES)('the CLI, the app and the report agree on %s', (sample) => {
+describe.each(SAMPLE_HOSTS)('the CLI, the app and the report agree on %s', (sample) => {
   const folder = join(samplesDir(), sample);
   let service: HostscopeService;
   let summary: SummaryJson;

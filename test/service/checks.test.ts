@@ -4,7 +4,6 @@
 // the test listens on, on a copy of the 2016 sample that names this computer and publishes that port.
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
-import { createServer, type Server } from 'node:net';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,8 +14,8 @@ import { samplesDir } from '../../src/service/paths';
 import { createService } from '../../src/service/service';
 import type { AppEvent } from '../../src/shared/ipc';
 import { hasPwsh } from '../collect/powershell/pwsh-test-kit';
+import { acceptingListener, type AcceptingListener } from '../support/listener';
 import { liveBundle } from '../support/live-bundle';
-import { freePort } from '../collect/docker/test-engine';
 
 let dir = '';
 
@@ -127,20 +126,15 @@ describe('checks through the service', () => {
 });
 
 describe.skipIf(!hasPwsh())('"Test it" on a bundle of this machine (real PowerShell runner)', () => {
-  let listener: Server | null = null;
-  let port = 0;
+  let listener: AcceptingListener | null = null;
 
   beforeAll(async () => {
-    port = await freePort();
-    listener = await new Promise<Server>((resolve, reject) => {
-      const server = createServer((s) => s.end());
-      server.once('error', reject);
-      server.listen(port, '127.0.0.1', () => resolve(server));
-    });
+    listener = await acceptingListener();
   });
   afterAll(() => listener?.close());
 
   it('connects, shows the observation with the contradiction, saves it into the bundle and keeps it on reopen', async () => {
+    const { port } = listener!;
     const path = liveBundle(dir, hostname(), port);
     const asked = { ...ask, port };
     const events: AppEvent[] = [];
@@ -208,6 +202,7 @@ describe.skipIf(!hasPwsh())('"Test it" on a bundle of this machine (real PowerSh
   }, 120_000);
 
   it('tests every published port with progress, and a cancel stops it with nothing saved', async () => {
+    const { port } = listener!;
     const path = liveBundle(dir, hostname(), port);
     const service = createService({
       shell: { kind: 'web' },

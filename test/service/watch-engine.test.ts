@@ -10,7 +10,7 @@ import { buildHostModel } from '../../src/core/host-model';
 import { createHostscopeService } from '../../src/service/compose';
 import type { HostscopeService } from '../../src/service/service';
 import type { HistoryPoint, TimelineView } from '../../src/shared/history';
-import { findTestEngine, removeLabelled, runId, TEST_IMAGE } from '../collect/docker/test-engine';
+import { findTestEngine, removeLabelled, runId, startSleeper } from '../collect/docker/test-engine';
 import { hasPwsh, pwsh } from '../collect/powershell/pwsh-test-kit';
 import { standInHost } from '../support/watched-host';
 
@@ -96,13 +96,7 @@ describe.runIf(run)('watching a host on the Podman engine', () => {
     await until('the event stream', async () => ((await timeline(s)).eventsProblem === null ? true : null));
     await new Promise((r) => setTimeout(r, 500));
 
-    const container = await engine!.docker.createContainer({
-      name,
-      Image: TEST_IMAGE,
-      Cmd: ['sleep', '600'],
-      Labels: { 'com.hostscope.test': id },
-    });
-    await container.start();
+    const container = await startSleeper(engine!.docker, name, id);
     const running = await fast(s);
     await container.stop({ t: 0 });
     const stopped = await fast(s);

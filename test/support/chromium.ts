@@ -3,7 +3,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, findChromium } from '../../src/collect/pdf';
 import { realPart } from '../helpers/real';
 
@@ -29,34 +29,51 @@ export interface Browser {
   readonly close: () => Promise<void>;
 }
 
-/** A page with JavaScript ON (so an injected script would run and be seen), all requests recorded and refused. */
-export async function openBrowser(): Promise<Browser> {
+export interface ChromiumProfile {
+  readonly context: BrowserContext;
+  readonly page: Page;
+  /** alert/confirm dialogs the page opened (each dismissed): a script ran. */
+  readonly dialogs: string[];
+  close(): Promise<void>;
+}
+
+/** Headless Chromium on a fresh profile, deleted on close. `options`: the viewport, colours and downloads a test needs. */
+export async function launchChromium(options: BrowserContextOptions = {}): Promise<ChromiumProfile> {
+  const executablePath = chromiumPath();
+  if (executablePath === null) throw new Error('Chromium is not installed');
   const profile = mkdtempSync(join(tmpdir(), 'hostscope-test-chromium-'));
-  const context: BrowserContext = await chromium.launchPersistentContext(profile, {
-    executablePath: chromiumPath()!,
+  const context = await chromium.launchPersistentContext(profile, {
+    ...options,
+    executablePath,
     headless: true,
     args: [...CHROMIUM_ARGS],
   });
   const page = context.pages()[0] ?? (await context.newPage());
-  const requests: string[] = [];
   const dialogs: string[] = [];
+  page.on('dialog', (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  return {
+    context,
+    page,
+    dialogs,
+    close: async () => {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A page with JavaScript ON (so an injected script would run and be seen), all requests recorded and refused. */
+export async function openBrowser(): Promise<Browser> {
+  const { page, dialogs, close } = await launchChromium();
+  const requests: string[] = [];
   await page.route('**/*', async (route) => {
     const url = route.request().url();
     if (url.startsWith('data:') || url === 'about:blank') return route.continue();
     requests.push(url);
     return route.abort();
   });
-  page.on('dialog', (dialog) => {
-    dialogs.push(dialog.message());
-    void dialog.dismiss();
-  });
-  return {
-    page,
-    requests,
-    dialogs,
-    close: async (): Promise<void> => {
-      await context.close();
-      rmSync(profile, { recursive: true, force: true });
-    },
-  };
+  return { page, requests, dialogs, close };
 }

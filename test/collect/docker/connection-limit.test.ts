@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collectDocker } from '../../../src/collect/docker/collect-docker';
 import { resolveDockerEndpoint } from '../../../src/collect/docker/endpoint';
-import { findTestEngine, removeLabelled, runId, TEST_IMAGE } from './test-engine';
+import { findTestEngine, removeLabelled, runId, startSleeper } from './test-engine';
 
 const engine = await findTestEngine();
 const id = runId();
@@ -70,13 +70,7 @@ describe.skipIf(engine === null)('connections to the engine', () => {
     const { docker } = engine!;
     dir = mkdtempSync(join(tmpdir(), 'hostscope-relay-'));
     for (let i = 0; i < CONTAINERS; i++) {
-      const container = await docker.createContainer({
-        name: `${id}-c${i}`,
-        Image: TEST_IMAGE,
-        Cmd: ['sleep', '600'],
-        Labels: { 'com.hostscope.test': id },
-      });
-      await container.start();
+      const container = await startSleeper(docker, `${id}-c${i}`, id);
       ids.push(container.id);
     }
     counting = await relay(engine!.socketPath, join(dir, 'relay.sock'));

@@ -62,6 +62,18 @@ export function freePort(): Promise<number> {
   });
 }
 
+/** Starts a container of the test image that sleeps ten minutes, carrying the run's label for removeLabelled. */
+export async function startSleeper(docker: Docker, name: string, label: string): Promise<Docker.Container> {
+  const container = await docker.createContainer({
+    name,
+    Image: TEST_IMAGE,
+    Cmd: ['sleep', '600'],
+    Labels: { 'com.hostscope.test': label },
+  });
+  await container.start();
+  return container;
+}
+
 /** Removes every container, network and volume carrying the run's label. */
 export async function removeLabelled(docker: Docker, label: string): Promise<void> {
   const filters = { label: [label] };

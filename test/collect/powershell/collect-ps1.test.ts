@@ -11,42 +11,15 @@ import { CONTAINER_COMMANDS, DOCKER_PROBE_IDS } from '../../../src/collect/docke
 import { buildHostModel } from '../../../src/core/host-model';
 import { PROBES, type RawBundle } from '../../../src/shared/bundle';
 import type { HostModel, Known } from '../../../src/shared/model';
-import { findTestEngine, removeLabelled, runId, TEST_IMAGE } from '../docker/test-engine';
+import { findTestEngine, removeLabelled, runId, startSleeper } from '../docker/test-engine';
 import { LEGACY, WEB, withWindowsEngine } from '../windows-engine';
-import { REPO, STAND_INS, hasPwsh, pwsh, standIns, tempDir } from './pwsh-test-kit';
+import { REPO, hasPwsh, pwsh, runCollectPs1, standIns, tempDir, type CollectorRun } from './pwsh-test-kit';
 
 const run = hasPwsh();
 const dir = tempDir('collect-ps1');
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const HOSTILE_NAME = "x'; Remove-Item C:\\ -Recurse; '";
-
-function runCollector(
-  args: readonly string[],
-  env: NodeJS.ProcessEnv,
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      pwsh!,
-      [
-        '-NoProfile',
-        '-NonInteractive',
-        '-File',
-        join(STAND_INS, 'run-collect.ps1'),
-        '-Collector',
-        join(REPO, 'resources', 'collect.ps1'),
-        ...args,
-      ],
-      { env, stdio: ['ignore', 'pipe', 'pipe'] },
-    );
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
 
 const value = <T>(known: Known<T>): T => {
   if (known.kind !== 'known') throw new Error(`expected known, got unknown: ${known.reason}`);
@@ -55,7 +28,7 @@ const value = <T>(known: Known<T>): T => {
 
 describe.runIf(run)('collect.ps1, the standalone collector', () => {
   const requests: string[] = [];
-  let result: { code: number | null; stdout: string; stderr: string };
+  let result: CollectorRun;
   let raw: RawBundle;
   let model: HostModel;
   let zip: string;
@@ -68,7 +41,7 @@ describe.runIf(run)('collect.ps1, the standalone collector', () => {
     mkdirSync(join(programData, 'custom'), { recursive: true });
     writeFileSync(join(programData, 'custom', 'daemon.json'), '{ "hosts": ["npipe://"] }');
     result = await withWindowsEngine(socket, { requests }, () =>
-      runCollector(
+      runCollectPs1(
         [
           '-StandIns',
           [
@@ -244,7 +217,7 @@ describe.runIf(run)('collect.ps1, the standalone collector', () => {
 describe.runIf(run)('collect.ps1 without an engine', () => {
   it('-NoDocker skips the engine; a missing engine fails its probes once, with where it looked', async () => {
     const out = join(dir, 'no-docker');
-    const skipped = await runCollector(['-OutputPath', out, '-NoDocker', '-TimeoutSeconds', '20'], {
+    const skipped = await runCollectPs1(['-OutputPath', out, '-NoDocker', '-TimeoutSeconds', '20'], {
       ...process.env,
       COMPUTERNAME: 'BARE01',
     });
@@ -260,7 +233,7 @@ describe.runIf(run)('collect.ps1 without an engine', () => {
     expect(bare.probes.find((p) => p.id === 'host.netnat')).toMatchObject({ manifestStatus: 'unsupported' });
 
     const missing = join(dir, 'no-engine.sock');
-    const down = await runCollector(
+    const down = await runCollectPs1(
       ['-OutputPath', join(dir, 'down'), '-DockerPipe', missing, '-TimeoutSeconds', '20'],
       { ...process.env, COMPUTERNAME: 'BARE01' },
     );
@@ -521,13 +494,7 @@ describe.runIf(run && podman !== null)('collect.ps1 against the real engine API 
   });
 
   it('runs the container-exec probes over HTTP/1.0; a Linux image without ipconfig or cmd is unsupported, per container', async () => {
-    const container = await podman!.docker.createContainer({
-      name: `${label}-dns`,
-      Image: TEST_IMAGE,
-      Cmd: ['sleep', '600'],
-      Labels: { 'com.hostscope.test': label },
-    });
-    await container.start();
+    const container = await startSleeper(podman!.docker, `${label}-dns`, label);
     const { raw } = await collectQuick(
       'podman',
       ['-DockerPipe', podman!.socketPath, '-TimeoutSeconds', '30'],

@@ -1,5 +1,6 @@
 // Shared by the PowerShell tests: the real pwsh (or the printed reason it is missing), the stand-in files,
 // and turning probe runs into a bundle folder that the real reader and model read back.
+import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -28,6 +29,37 @@ export function standIns(...names: readonly string[]): string[] {
 
 /** The stand-ins of a whole Windows Server 2019 container host. */
 export const SERVER_2019 = standIns('server-2019-nat-host.ps1', 'hns-module.ps1', 'hyperv-module.ps1');
+
+export interface CollectorRun {
+  readonly code: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** resources/collect.ps1 in real pwsh through run-collect.ps1 (which imports the stand-ins named by -StandIns). */
+export function runCollectPs1(args: readonly string[], env: NodeJS.ProcessEnv): Promise<CollectorRun> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      pwsh!,
+      [
+        '-NoProfile',
+        '-NonInteractive',
+        '-File',
+        join(STAND_INS, 'run-collect.ps1'),
+        '-Collector',
+        join(REPO, 'resources', 'collect.ps1'),
+        ...args,
+      ],
+      { env, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
 
 export function tempDir(prefix: string): string {
   return mkdtempSync(join(tmpdir(), `hostscope-${prefix}-`));

@@ -4,8 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { explain, findings } from '../../../src/core/diagnosis';
 import { formatExplanation } from '../../../src/cli/format/explanation';
 import { plain } from '../../../src/cli/format/style';
-import { container, natNetwork } from './model-builder';
-import { healthy } from './scenario';
+import { healthy, swarmWebHost, webTask } from './scenario';
 
 describe('did you mean the published host port?', () => {
   const { b, web } = healthy({ web: { name: 'shop', ports: [[8081, 80]] } });
@@ -35,30 +34,8 @@ describe('did you mean the published host port?', () => {
 });
 
 describe('host-mode publishing with several tasks on one node', () => {
-  const task = (n: number, ip: string) =>
-    container({
-      name: `web.${n}.task${n}`,
-      networks: [
-        { name: 'ingress', ip: `10.255.0.${n + 4}`, networkId: 'ingress-id' },
-        { name: 'nat', ip, networkId: 'nat-id' },
-      ],
-      isolation: 'process',
-      listeners: [{ localPort: 80 }],
-      swarm: { serviceName: 'web', serviceId: 'svc1', taskId: `task${n}` },
-    });
-  const tasks = [task(1, '172.24.80.7'), task(2, '172.24.80.8')];
-  const model = healthy({ build: 14393 })
-    .b.containers(...tasks)
-    .networks({ ...natNetwork('ingress', '10.255.0.0/16', 'overlay'), id: 'ingress-id', ingress: true })
-    .services({
-      id: 'svc1',
-      name: 'web',
-      image: 'iis',
-      mode: 'replicated',
-      replicas: 2,
-      ports: [{ targetPort: 80, publishedPort: 80, protocol: 'tcp', publishMode: 'ingress' }],
-    })
-    .build();
+  const tasks = [webTask(1, 'task1', '172.24.80.7'), webTask(2, 'task2', '172.24.80.8')];
+  const model = swarmWebHost(14393, tasks);
 
   it('the mode=host fix names the tasks that cannot all bind the port and suggests --mode global', () => {
     const cause = explain(model, tasks[0]!, { kind: 'external' }, 80, 'tcp').causes.find(

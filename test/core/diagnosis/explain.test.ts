@@ -14,7 +14,7 @@ import {
   profile,
   rule,
 } from './model-builder';
-import { API_IP, apiContainer, healthy, WEB_IP } from './scenario';
+import { API_IP, apiContainer, healthy, swarmWebHost, WEB_IP, webTask } from './scenario';
 
 const external: ReachSource = { kind: 'external' };
 const localhost: ReachSource = { kind: 'host-localhost' };
@@ -176,29 +176,8 @@ describe('nat-loopback-unsupported', () => {
 
 describe('routing-mesh-unsupported', () => {
   function swarmHost(build: number) {
-    const task = container({
-      name: 'web.1.abcdefghijklmnopqrstuvwxy',
-      networks: [
-        { name: 'ingress', ip: '10.255.0.5', networkId: 'ingress-id' },
-        { name: 'nat', ip: '172.24.80.7', networkId: 'nat-id' },
-      ],
-      isolation: 'process',
-      listeners: [{ localPort: 80 }],
-      swarm: { serviceName: 'web', serviceId: 'svc1', taskId: 'abcdefghijklmnopqrstuvwxy' },
-    });
-    const model = healthy({ build })
-      .b.containers(task)
-      .networks({ ...natNetwork('ingress', '10.255.0.0/16', 'overlay'), id: 'ingress-id', ingress: true })
-      .services({
-        id: 'svc1',
-        name: 'web',
-        image: 'iis',
-        mode: 'replicated',
-        replicas: 2,
-        ports: [{ targetPort: 80, publishedPort: 80, protocol: 'tcp', publishMode: 'ingress' }],
-      })
-      .build();
-    return { model, task };
+    const task = webTask(1, 'abcdefghijklmnopqrstuvwxy', '172.24.80.7');
+    return { model: swarmWebHost(build, [task]), task };
   }
   it('fires for an ingress-published service port on 14393, with a mode=host fix', () => {
     const { model, task } = swarmHost(14393);

@@ -13,7 +13,7 @@ import {
   type HostBuilder,
 } from './model-builder';
 import { fixture, rawBundle } from '../../support/raw-bundle';
-import { GATEWAY, healthy, WEB_IP } from './scenario';
+import { GATEWAY, healthy, VETH, WEB_IP } from './scenario';
 import { subjectText } from '../../../src/core/diagnosis/subjects';
 
 function known<T>(k: { readonly kind: string; readonly value?: T; readonly reason?: string }): T {
@@ -275,13 +275,6 @@ describe('adapters, MTU, DNS, proxy, IPv6, VM', () => {
     expect(only(dns(['10.0.0.2']), 'container-dns-stale')).toEqual([]);
   });
   it('host-alias-missing (low) where Docker Desktop runs and the hosts file lacks the name; quiet otherwise', () => {
-    const VETH = {
-      interfaceAlias: 'vEthernet (nat)',
-      interfaceIndex: 12,
-      ipAddress: GATEWAY,
-      prefixLength: 20,
-      family: 'ipv4',
-    } as const;
     const host = (hosts: { address: string; names: string[] }[], desktop: boolean): HostModel => {
       const { b } = healthy({ web: { hosts } });
       b.ipAddresses(VETH);

@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { explainIcmp, isIcmpQuestion } from '../../../src/core/diagnosis';
 import { formatExplanation } from '../../../src/cli/format/explanation';
 import { plain } from '../../../src/cli/format/style';
-import { commandOf, container, natNetwork } from './model-builder';
-import { GATEWAY, healthy } from './scenario';
+import { commandOf } from './model-builder';
+import { GATEWAY, healthy, withOverlayTask } from './scenario';
 
 describe('isIcmpQuestion', () => {
   it('takes icmp and ping in any case, never a port', () => {
@@ -15,14 +15,7 @@ describe('isIcmpQuestion', () => {
 
 describe('icmp-not-evidence', () => {
   it('on overlay: verdict unknown, the correction names the driver and gives a TCP test', () => {
-    const { b } = healthy();
-    const task = container({
-      name: 'svc.1.x',
-      networks: [{ name: 'backend', ip: '10.0.1.5', networkId: 'ov-id' }],
-      networkMode: 'backend',
-      isolation: 'process',
-    });
-    b.networks({ ...natNetwork('backend', '10.0.1.0/24', 'overlay'), id: 'ov-id' }).containers(task);
+    const { b, task } = withOverlayTask();
     const out = explainIcmp(b.build(), task, { direction: 'outbound', target: { kind: 'internet' } });
     expect(out.verdict).toBe('unknown');
     expect(out.protocol).toBe('icmp');

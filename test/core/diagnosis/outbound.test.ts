@@ -11,7 +11,7 @@ import { targetText } from '../../../src/core/diagnosis/subjects';
 import type { Explanation, OutboundTarget } from '../../../src/shared/diagnosis';
 import type { Container, HostModel } from '../../../src/shared/model';
 import { commandOf, container, hostProcess, listen, natNetwork, ports, profile, rule } from './model-builder';
-import { apiContainer, GATEWAY, healthy } from './scenario';
+import { apiContainer, GATEWAY, healthy, VETH, withOverlayTask } from './scenario';
 
 const toHost: OutboundTarget = { kind: 'host' };
 const hop = (e: Explanation, id: string) => e.hops.find((h) => h.id === id)!;
@@ -21,13 +21,6 @@ const LAN = {
   interfaceIndex: 4,
   ipAddress: '10.0.0.10',
   prefixLength: 24,
-  family: 'ipv4',
-} as const;
-const VETH = {
-  interfaceAlias: 'vEthernet (nat)',
-  interfaceIndex: 12,
-  ipAddress: GATEWAY,
-  prefixLength: 20,
   family: 'ipv4',
 } as const;
 
@@ -197,14 +190,7 @@ describe('outbound to the internet or an address', () => {
 
   it('no-egress-path: overlay only fails on 2016, is a hint on 2019', () => {
     const overlay = (build: number): Explanation => {
-      const { b } = healthy({ build });
-      const task = container({
-        name: 'svc.1.x',
-        networks: [{ name: 'backend', ip: '10.0.1.5', networkId: 'ov-id' }],
-        networkMode: 'backend',
-        isolation: 'process',
-      });
-      b.networks({ ...natNetwork('backend', '10.0.1.0/24', 'overlay'), id: 'ov-id' }).containers(task);
+      const { b, task } = withOverlayTask(build);
       return explainOutbound(b.build(), task, { kind: 'internet' }, 443, 'tcp');
     };
     const old = overlay(14393);

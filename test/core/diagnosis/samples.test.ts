@@ -1,13 +1,11 @@
 // The sample hosts through the real reader and model: the verdicts an admin would expect, as written in
 // resources/samples/README.md.
 import { describe, expect, it } from 'vitest';
-import { readBundle } from '../../../src/collect/bundle-reader';
 import {
   compareIsolation,
   correlate,
   explain,
   explainOutbound,
-  findContainer,
   findings,
   inspect,
   outboundMatrix,
@@ -15,21 +13,8 @@ import {
   parseTarget,
   reachabilityMatrix,
 } from '../../../src/core/diagnosis';
-import { buildHostModel } from '../../../src/core/host-model';
-import type { Container, HostModel } from '../../../src/shared/model';
 import { subjectText, targetText } from '../../../src/core/diagnosis/subjects';
-
-const models = new Map<string, Promise<HostModel>>();
-function sample(name: string): Promise<HostModel> {
-  if (!models.has(name)) models.set(name, readBundle(`resources/samples/${name}`).then(buildHostModel));
-  return models.get(name)!;
-}
-
-function container(model: HostModel, ref: string): Container {
-  const found = findContainer(model, ref);
-  if (found.kind !== 'found') throw new Error(`${ref}: ${found.kind}`);
-  return found.container;
-}
+import { sampleContainer, sampleModel } from '../../support/samples';
 
 /** [container, from, port, verdict, causes]; causes `includes:<id>` where the README says "includes". */
 type Row = readonly [string, string, number, 'reachable' | 'unreachable' | 'unknown', readonly string[]];
@@ -157,11 +142,17 @@ describe.each(Object.keys(EXPLAIN))('sample %s', (name) => {
   it.each(EXPLAIN[name]!.map((row) => [`${row[0]} from ${row[1]} on ${row[2]}`, row] as const))(
     'explain %s',
     async (_, [ref, from, port, verdict, causes]) => {
-      const model = await sample(name);
+      const model = await sampleModel(name);
       // `to:<target>` rows are the outbound question (explain --to).
       const e = from.startsWith('to:')
-        ? explainOutbound(model, container(model, ref), parseTarget(from.slice('to:'.length))!, port, 'tcp')
-        : explain(model, container(model, ref), parseSource(from)!, port, 'tcp');
+        ? explainOutbound(
+            model,
+            sampleContainer(model, ref),
+            parseTarget(from.slice('to:'.length))!,
+            port,
+            'tcp',
+          )
+        : explain(model, sampleContainer(model, ref), parseSource(from)!, port, 'tcp');
       expect(e.verdict, JSON.stringify(e.hops.filter((h) => h.status !== 'pass'))).toBe(verdict);
       const ids = e.causes.map((c) => c.id);
       const includes = causes
@@ -173,7 +164,7 @@ describe.each(Object.keys(EXPLAIN))('sample %s', (name) => {
   );
 
   it('gives exactly the findings of the README', async () => {
-    const model = await sample(name);
+    const model = await sampleModel(name);
     const byId = new Map(
       (model.containers.kind === 'known' ? model.containers.value : []).map((c) => [
         `container:${c.id}`,
@@ -199,7 +190,7 @@ describe.each(Object.keys(EXPLAIN))('sample %s', (name) => {
   });
 
   it("asks every running container on a network what it reaches; only the README's outbound rows fail", async () => {
-    const model = await sample(name);
+    const model = await sampleModel(name);
     const rows = outboundMatrix(model);
     const nameOf = (id: string): string =>
       (model.containers.kind === 'known' ? model.containers.value : []).find((c) => c.id === id)?.name ?? id;
@@ -218,7 +209,7 @@ describe.each(Object.keys(EXPLAIN))('sample %s', (name) => {
   });
 
   it('explains every published port from every source without a contradiction, citing only bundle files', async () => {
-    const model = await sample(name);
+    const model = await sampleModel(name);
     const files = new Set(model.bundle.files);
     for (const e of reachabilityMatrix(model, correlate(model))) {
       expect(e.verdict === 'unreachable').toBe(e.hops.some((h) => h.status === 'fail'));
@@ -229,15 +220,15 @@ describe.each(Object.keys(EXPLAIN))('sample %s', (name) => {
 
 describe('the 1.1 samples: evidence named as the README tells it', () => {
   it('hns-nat: the nat-mapping hop passes on the HNS policy with WinNAT empty, naming host/hns-endpoints.json', async () => {
-    const model = await sample('server2022-hns-nat');
-    const e = explain(model, container(model, 'proxy'), { kind: 'external' }, 443, 'tcp');
+    const model = await sampleModel('server2022-hns-nat');
+    const e = explain(model, sampleContainer(model, 'proxy'), { kind: 'external' }, 443, 'tcp');
     const hop = e.hops.find((h) => h.id === 'nat-mapping')!;
     expect(hop.status).toBe('pass');
     expect(hop.evidence.map((x) => x.file)).toContain('host/hns-endpoints.json');
     expect(e.hops.find((h) => h.id === 'port-reserved')!.status).toBe('pass');
   });
   it('hns-trouble: the HRESULT in the admin words with its count, the crashes counted, the reserved range named', async () => {
-    const model = await sample('server2022-hns-trouble');
+    const model = await sampleModel('server2022-hns-trouble');
     const all = findings(model);
     const errors = all.find((f) => f.id === 'hns-errors-recent')!;
     expect(errors.title).toBe('HNS says the port already exists: 3 times');
@@ -251,8 +242,8 @@ describe('the 1.1 samples: evidence named as the README tells it', () => {
 
 describe('inspect on the samples', () => {
   it('2016 portainer: session 2, ten host processes, disk 1 by Location, lower-case mount source', async () => {
-    const model = await sample('server2016-swarm-portainer');
-    const r = inspect(model, container(model, 'portainer'));
+    const model = await sampleModel('server2016-swarm-portainer');
+    const r = inspect(model, sampleContainer(model, 'portainer'));
     expect(r).toMatchObject({ sessionId: 2, isolation: 'process', utilityVm: null });
     expect(r.hostProcesses).toHaveLength(10);
     expect(r.hostProcesses).toContainEqual({ pid: 3632, name: 'portainer' });
@@ -263,8 +254,8 @@ describe('inspect on the samples', () => {
     expect(r.mounts[0]!.source).toBe('c:\\programdata\\containers\\portainer');
   });
   it('2016 coreapp: the utility VM, and none of its top PIDs taken for host processes', async () => {
-    const model = await sample('server2016-swarm-portainer');
-    const r = inspect(model, container(model, 'coreapp'));
+    const model = await sampleModel('server2016-swarm-portainer');
+    const r = inspect(model, sampleContainer(model, 'coreapp'));
     expect(r).toMatchObject({
       isolation: 'hyperv',
       sessionId: null,
@@ -274,8 +265,8 @@ describe('inspect on the samples', () => {
     });
   });
   it('2019 api: session 2, 15 processes, disk 2 through host/vhds.json under D:\\docker', async () => {
-    const model = await sample('server2019-broken-nat');
-    const r = inspect(model, container(model, 'api'));
+    const model = await sampleModel('server2019-broken-nat');
+    const r = inspect(model, sampleContainer(model, 'api'));
     expect(r.sessionId).toBe(2);
     expect(r.hostProcesses).toHaveLength(15);
     expect(r.sandboxDisk).toEqual({
@@ -285,15 +276,22 @@ describe('inspect on the samples', () => {
     expect(r.networks.map((n) => n.name).sort()).toEqual(['backend', 'nat']);
   });
   it('2022 scheduler: vmwp 4300 and vmmem 4404', async () => {
-    const model = await sample('server2022-healthy');
-    expect(inspect(model, container(model, 'scheduler')).utilityVm).toEqual({ pid: 4300, memoryPid: 4404 });
+    const model = await sampleModel('server2022-healthy');
+    expect(inspect(model, sampleContainer(model, 'scheduler')).utilityVm).toEqual({
+      pid: 4300,
+      memoryPid: 4404,
+    });
   });
 });
 
 describe('isolation walkthrough on the samples', () => {
   it('2016: portainer and coreapp differ on processes, session, disk and memory, each point with evidence or "not observable"', async () => {
-    const model = await sample('server2016-swarm-portainer');
-    const cmp = compareIsolation(model, container(model, 'portainer'), container(model, 'coreapp'));
+    const model = await sampleModel('server2016-swarm-portainer');
+    const cmp = compareIsolation(
+      model,
+      sampleContainer(model, 'portainer'),
+      sampleContainer(model, 'coreapp'),
+    );
     const differs = cmp.rows.filter((r) => r.differs).map((r) => r.id);
     expect(differs).toEqual(expect.arrayContaining(['processes', 'session', 'sandbox-disk', 'memory']));
     for (const row of cmp.rows) {

@@ -1,26 +1,13 @@
 // The what-if of issue 16 on the samples: the same engine run on the model with one container's isolation flipped.
 import { describe, expect, it } from 'vitest';
-import { readBundle } from '../../../src/collect/bundle-reader';
-import { findContainer, whatIf } from '../../../src/core/diagnosis';
-import { buildHostModel } from '../../../src/core/host-model';
-import type { Container, HostModel } from '../../../src/shared/model';
-
-const models = new Map<string, Promise<HostModel>>();
-function sample(name: string): Promise<HostModel> {
-  if (!models.has(name)) models.set(name, readBundle(`resources/samples/${name}`).then(buildHostModel));
-  return models.get(name)!;
-}
-
-function container(model: HostModel, ref: string): Container {
-  const found = findContainer(model, ref);
-  if (found.kind !== 'found') throw new Error(`${ref}: ${found.kind}`);
-  return found.container;
-}
+import { whatIf } from '../../../src/core/diagnosis';
+import type { HostModel } from '../../../src/shared/model';
+import { sampleContainer, sampleModel } from '../../support/samples';
 
 describe('what if it ran in the other isolation mode', () => {
   it('portainer (2016) in Hyper-V: no session, no host rule for 9000, and the external row changes', async () => {
-    const model = await sample('server2016-swarm-portainer');
-    const w = whatIf(model, container(model, 'portainer'));
+    const model = await sampleModel('server2016-swarm-portainer');
+    const w = whatIf(model, sampleContainer(model, 'portainer'));
     expect([w.from, w.to]).toEqual(['process', 'hyperv']);
     // Its image is 14393 like the host: it would start.
     expect(w.start.verdict).toBe('runs');
@@ -43,8 +30,8 @@ describe('what if it ran in the other isolation mode', () => {
   });
 
   it('scheduler (2022, image built on 17763) in process isolation would not start', async () => {
-    const model = await sample('server2022-healthy');
-    const w = whatIf(model, container(model, 'scheduler'));
+    const model = await sampleModel('server2022-healthy');
+    const w = whatIf(model, sampleContainer(model, 'scheduler'));
     expect([w.from, w.to]).toEqual(['hyperv', 'process']);
     expect(w.start.verdict).toBe('fails');
     expect(w.start.reason).toMatch(/17763/);
@@ -55,20 +42,20 @@ describe('what if it ran in the other isolation mode', () => {
   });
 
   it('a Hyper-V container whose image matches the host (coreapp, 2016) would start in process isolation', async () => {
-    const model = await sample('server2016-swarm-portainer');
-    const w = whatIf(model, container(model, 'coreapp'));
+    const model = await sampleModel('server2016-swarm-portainer');
+    const w = whatIf(model, sampleContainer(model, 'coreapp'));
     expect(w.start.verdict).toBe('runs');
     expect(w.points.find((p) => p.id === 'firewall-rules')!.then).toMatch(/allow rule .*\(80\/tcp\)/);
     expect(w.points.find((p) => p.id === 'memory')!.then).toMatch(/would be freed/);
   });
 
   it('without docker/images.json the start is unknown, never a guess', async () => {
-    const model = await sample('server2022-healthy');
+    const model = await sampleModel('server2022-healthy');
     const bare: HostModel = {
       ...model,
       images: { kind: 'unknown', reason: 'docker/images.json not collected', source: model.images.source },
     };
-    const w = whatIf(bare, container(bare, 'scheduler'));
+    const w = whatIf(bare, sampleContainer(bare, 'scheduler'));
     expect(w.start.verdict).toBe('unknown');
     expect(w.reachability.changed.every((r) => r.then !== 'unreachable' || r.now === 'unreachable')).toBe(
       true,
