@@ -98,14 +98,21 @@ const MODE_PREFERENCE: Readonly<Record<Publication['mode'], number>> = {
   other: 4,
 };
 
+/** Can `source` reach `container` on `port`/`protocol`: the one question explain and planChecks answer. */
+export interface ReachQuestion {
+  readonly container: Container;
+  readonly source: ReachSource;
+  /** A host port for `external` and `host-localhost`, a container port for `host` and `container:<ref>`. */
+  readonly port: number;
+  readonly protocol: 'tcp' | 'udp';
+}
+
 export function explain(
   model: HostModel,
-  container: Container,
-  source: ReachSource,
-  port: number,
-  protocol: 'tcp' | 'udp',
+  question: ReachQuestion,
   correlation: Correlation = correlate(model),
 ): Explanation {
+  const { container, source, port, protocol } = question;
   const target = footprintOf(model, correlation, container);
   const hostPortSource = source.kind === 'external' || source.kind === 'host-localhost';
   // A port bound to the host's loopback address is published for the host alone, not for the LAN.

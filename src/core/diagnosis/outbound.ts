@@ -353,25 +353,29 @@ function targetPrefixHop(ctx: OutboundContext, address: string): HopResult {
   );
 }
 
+/** Can `container` reach `target` on `port`/`protocol`: the question explainOutbound answers. */
+export interface OutboundQuestion {
+  readonly container: Container;
+  readonly target: OutboundTarget;
+  /** The destination port. */
+  readonly port: number;
+  readonly protocol: 'tcp' | 'udp';
+}
+
 /** The outbound question as one explanation; a container target is that container's inbound path from this one. */
 export function explainOutbound(
   model: HostModel,
-  container: Container,
-  target: OutboundTarget,
-  port: number,
-  protocol: 'tcp' | 'udp',
+  question: OutboundQuestion,
   correlation: Correlation = correlate(model),
 ): Explanation {
+  const { container, target, port, protocol } = question;
   const sender = footprintOf(model, correlation, container);
   const from = `container:${container.name}`;
   const peer = peerOf(model, correlation, target);
   if (peer) {
     const inbound = explain(
       model,
-      peer,
-      { kind: 'container', ref: container.id },
-      port,
-      protocol,
+      { container: peer, source: { kind: 'container', ref: container.id }, port, protocol },
       correlation,
     );
     return {

@@ -62,7 +62,7 @@ export function testing(context: ServiceContext): Testing {
         source = { kind: 'container', ref: peer.value.id };
       }
       // The target comes from the model of this explanation, never from the request (issue 14, item 4).
-      const plan = planChecks(analysis.model, container, source, port, protocol, analysis.correlation);
+      const plan = planChecks(analysis.model, { container, source, port, protocol }, analysis.correlation);
       return plan.kind === 'untestable' ? fail('unavailable', plan.reason) : ok(plan.checks);
     },
   };
@@ -127,7 +127,11 @@ export function checksHandlers(
         const container = analysis.containerById.get(e.container.id);
         const source = parseSource(e.from);
         if (!container || !source) continue;
-        const plan = planChecks(analysis.model, container, source, e.port, e.protocol, analysis.correlation);
+        const plan = planChecks(
+          analysis.model,
+          { container, source, port: e.port, protocol: e.protocol },
+          analysis.correlation,
+        );
         if (plan.kind === 'untestable') continue;
         for (const p of plan.checks)
           plans.set(`${JSON.stringify(p.from)}|${p.to}|${p.port}|${JSON.stringify(p.question)}`, p);

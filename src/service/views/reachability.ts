@@ -28,7 +28,7 @@ export function reachView(
 ): Result<ReachView> {
   const client = clientLabel(analysis, source);
   if (!client.ok) return client;
-  const explanation = explain(analysis.model, container, source, port, protocol, analysis.correlation);
+  const explanation = explain(analysis.model, { container, source, port, protocol }, analysis.correlation);
   return ok({ ...answer(explanation, client.value, `${container.name}, ${port}/${protocol}`), test });
 }
 
@@ -44,10 +44,7 @@ export function outboundView(
   if (!label.ok) return label;
   const explanation = explainOutbound(
     analysis.model,
-    container,
-    target,
-    port,
-    protocol,
+    { container, target, port, protocol },
     analysis.correlation,
   );
   // Issue 14 tests inbound questions only so far: an outbound check needs a target the model can name safely.

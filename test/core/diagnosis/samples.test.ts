@@ -160,8 +160,18 @@ describe.each(Object.keys(EXPLAIN))('sample %s', (name) => {
       const model = await sample(name);
       // `to:<target>` rows are the outbound question (explain --to).
       const e = from.startsWith('to:')
-        ? explainOutbound(model, container(model, ref), parseTarget(from.slice('to:'.length))!, port, 'tcp')
-        : explain(model, container(model, ref), parseSource(from)!, port, 'tcp');
+        ? explainOutbound(model, {
+            container: container(model, ref),
+            target: parseTarget(from.slice('to:'.length))!,
+            port,
+            protocol: 'tcp',
+          })
+        : explain(model, {
+            container: container(model, ref),
+            source: parseSource(from)!,
+            port,
+            protocol: 'tcp',
+          });
       expect(e.verdict, JSON.stringify(e.hops.filter((h) => h.status !== 'pass'))).toBe(verdict);
       const ids = e.causes.map((c) => c.id);
       const includes = causes
@@ -230,7 +240,12 @@ describe.each(Object.keys(EXPLAIN))('sample %s', (name) => {
 describe('the 1.1 samples: evidence named as the README tells it', () => {
   it('hns-nat: the nat-mapping hop passes on the HNS policy with WinNAT empty, naming host/hns-endpoints.json', async () => {
     const model = await sample('server2022-hns-nat');
-    const e = explain(model, container(model, 'proxy'), { kind: 'external' }, 443, 'tcp');
+    const e = explain(model, {
+      container: container(model, 'proxy'),
+      source: { kind: 'external' },
+      port: 443,
+      protocol: 'tcp',
+    });
     const hop = e.hops.find((h) => h.id === 'nat-mapping')!;
     expect(hop.status).toBe('pass');
     expect(hop.evidence.map((x) => x.file)).toContain('host/hns-endpoints.json');
