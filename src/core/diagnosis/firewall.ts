@@ -333,25 +333,28 @@ export function indexFirewallRules(rules: readonly FirewallRule[]): FirewallInde
 
 // ---- decisions -------------------------------------------------------------------------------
 
-/** Every decision names the profile it was made in. */
-export type FirewallDecision = { readonly profile: FirewallProfileName } & (
+export type FirewallDecision =
   | {
       readonly kind: 'allowed';
+      readonly profile: FirewallProfileName;
       readonly by: 'rule';
       readonly rules: readonly FirewallRule[];
       readonly blockSome: readonly FirewallRule[];
     }
   | {
       readonly kind: 'allowed';
+      readonly profile: FirewallProfileName;
       readonly by: 'default-allow' | 'firewall-off';
     }
   | {
       readonly kind: 'blocked';
+      readonly profile: FirewallProfileName;
       readonly by: 'rule';
       readonly rules: readonly FirewallRule[];
     }
   | {
       readonly kind: 'blocked';
+      readonly profile: FirewallProfileName;
       readonly by: 'default-block';
       /** Allow rules that would match but are local while the profile ignores local rules. */
       readonly ignoredLocal: readonly FirewallRule[];
@@ -359,16 +362,17 @@ export type FirewallDecision = { readonly profile: FirewallProfileName } & (
     }
   | {
       readonly kind: 'some-clients';
+      readonly profile: FirewallProfileName;
       readonly rules: readonly FirewallRule[];
     }
   | {
       readonly kind: 'unknown';
+      readonly profile: FirewallProfileName;
       readonly note: string;
       readonly source: Source;
       /** Block rules that match: they block unless the undecided profile settings turn them off. */
       readonly blockRules?: readonly FirewallRule[];
-    }
-);
+    };
 
 /** A profile's settings, with Windows' defaults for a profile the probe did not list (NotConfigured). */
 export function profileSettings(
