@@ -15,10 +15,9 @@ export const DEFAULT_CHECK_TIMEOUT_MS = 3000;
 /** The checks that answer "can <source> reach <container> on <port>/<protocol>", or why none can. */
 export function planChecks(
   model: HostModel,
-  question: ReachQuestion,
+  { container, source, port, protocol }: ReachQuestion,
   correlation: Correlation = correlate(model),
 ): CheckPlan {
-  const { container, source, port, protocol } = question;
   if (protocol === 'udp')
     return untestable(
       'UDP is not decidable by a connect: a UDP "connection" sends nothing and waits for no answer, so neither success nor failure says whether the container got the packet. Test with the application\'s own client.',

@@ -109,10 +109,9 @@ export interface ReachQuestion {
 
 export function explain(
   model: HostModel,
-  question: ReachQuestion,
+  { container, source, port, protocol }: ReachQuestion,
   correlation: Correlation = correlate(model),
 ): Explanation {
-  const { container, source, port, protocol } = question;
   const target = footprintOf(model, correlation, container);
   const hostPortSource = source.kind === 'external' || source.kind === 'host-localhost';
   // A port bound to the host's loopback address is published for the host alone, not for the LAN.

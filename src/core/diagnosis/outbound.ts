@@ -375,10 +375,9 @@ export interface OutboundQuestion {
 /** The outbound question as one explanation; a container target is that container's inbound path from this one. */
 export function explainOutbound(
   model: HostModel,
-  question: OutboundQuestion,
+  { container, target, port, protocol }: OutboundQuestion,
   correlation: Correlation = correlate(model),
 ): Explanation {
-  const { container, target, port, protocol } = question;
   const sender = footprintOf(model, correlation, container);
   const from = `container:${container.name}`;
   const peer = peerOf(model, correlation, target);
