@@ -41,7 +41,11 @@ export async function testExplanation(
   let source = request.source;
   if (source.kind === 'container')
     source = { kind: 'container', ref: resolveContainer(model, source.ref, 'source container').id };
-  const plan = planChecks(model, container, source, request.port, request.protocol, correlate(model));
+  const plan = planChecks(
+    model,
+    { container, source, port: request.port, protocol: request.protocol },
+    correlate(model),
+  );
   if (plan.kind === 'untestable') {
     io.err(`Not tested: ${plan.reason}\n`);
     return model;

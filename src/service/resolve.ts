@@ -1,7 +1,8 @@
 // A container reference from a request (name, full id or unique id prefix) -> the container, or an error value
 // that says what to do.
 
-import { findContainer } from '../core/diagnosis';
+import { findContainer, type ReachQuestion } from '../core/diagnosis';
+import type { ReachSource } from '../shared/diagnosis';
 import { fail, ok, type Result } from '../shared/ipc';
 import type { Container } from '../shared/model';
 import type { Analysis } from './analysis';
@@ -16,6 +17,22 @@ export function resolveContainer(analysis: Analysis, ref: string): Result<Contai
     case 'not-found':
       return fail('not-found', `No container "${ref}" in ${analysis.ref.label}.`);
   }
+}
+
+/** An inbound request (`reach:explain`, `checks:run`) as the question explain and planChecks answer. */
+export function reachQuestion(
+  analysis: Analysis,
+  request: {
+    readonly container: string;
+    readonly source: ReachSource;
+    readonly port: number;
+    readonly protocol: 'tcp' | 'udp';
+  },
+): Result<ReachQuestion> {
+  const container = resolveContainer(analysis, request.container);
+  if (!container.ok) return container;
+  const { source, port, protocol } = request;
+  return ok({ container: container.value, source, port, protocol });
 }
 
 /** How many matches an ambiguous reference lists (the CLI too): 10,000 same-named containers made a 180 KB line. */

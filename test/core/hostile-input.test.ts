@@ -181,7 +181,13 @@ describe('defects 3 and 4 through inspect and explain', () => {
     const web = model.containers.value[0]!;
     const correlation = correlate(model);
     expect(() => inspect(model, web)).not.toThrow();
-    expect(() => explain(model, web, { kind: 'external' }, 80, 'tcp', correlation)).not.toThrow();
+    expect(() =>
+      explain(
+        model,
+        { container: web, source: { kind: 'external' }, port: 80, protocol: 'tcp' },
+        correlation,
+      ),
+    ).not.toThrow();
   });
 });
 

@@ -251,7 +251,11 @@ describe('the service', () => {
           });
           if (!answer.ok) throw new Error(answer.error.message);
           expect(answer.value.explanation).toEqual(
-            explain(model, container, { kind: 'external' }, choice.port, choice.protocol, correlation),
+            explain(
+              model,
+              { container, source: { kind: 'external' }, port: choice.port, protocol: choice.protocol },
+              correlation,
+            ),
           );
         }
       }

@@ -123,8 +123,16 @@ export function explainCommand(io: CliIo): Command {
               correlation,
             )
           : target
-            ? explainOutbound(model, container, target, port.port, port.protocol, correlation)
-            : explain(model, container, source!, port.port, port.protocol, correlation);
+            ? explainOutbound(
+                model,
+                { container, target, port: port.port, protocol: port.protocol },
+                correlation,
+              )
+            : explain(
+                model,
+                { container, source: source!, port: port.port, protocol: port.protocol },
+                correlation,
+              );
         io.out(
           options.json
             ? jsonText(contractJson(result))

@@ -23,7 +23,7 @@ export function observedExplanations(
     if (q.sourceKind === 'container' && q.sourceContainer === null) continue;
     const source: ReachSource =
       q.sourceKind === 'container' ? { kind: 'container', ref: q.sourceContainer! } : { kind: q.sourceKind };
-    out.push(explain(model, container, source, q.port, q.protocol, correlation));
+    out.push(explain(model, { container, source, port: q.port, protocol: q.protocol }, correlation));
   }
   const rank = (e: Explanation): number => (e.observation?.contradiction ? 0 : 1);
   return out

@@ -1,9 +1,9 @@
 // Which connections answer an explanation (issue 14): built from the validated model and explanation, never from
 // an address a caller typed, and only to the explanation's own address and port (no scanning).
 import type { CheckPlan, CheckQuestion, PlannedCheck } from '../../shared/checks';
-import type { ReachSource } from '../../shared/diagnosis';
 import type { Container, HostModel } from '../../shared/model';
 import { correlate, footprintOf, type Correlation } from '../diagnosis/correlate';
+import type { ReachQuestion } from '../diagnosis/explain';
 import { findContainer } from '../diagnosis/lookup';
 import { isCheckAddress } from './read';
 
@@ -15,10 +15,7 @@ export const DEFAULT_CHECK_TIMEOUT_MS = 3000;
 /** The checks that answer "can <source> reach <container> on <port>/<protocol>", or why none can. */
 export function planChecks(
   model: HostModel,
-  container: Container,
-  source: ReachSource,
-  port: number,
-  protocol: 'tcp' | 'udp',
+  { container, source, port, protocol }: ReachQuestion,
   correlation: Correlation = correlate(model),
 ): CheckPlan {
   if (protocol === 'udp')
@@ -31,7 +28,7 @@ export function planChecks(
     return untestable(
       `A client on the network must be tested from that client: run Test-NetConnection <host address> -Port ${port} there. A connection from the host itself would skip the firewall rules a network client meets.`,
     );
-  const question = (sourceContainer: string | null): CheckQuestion => ({
+  const checkQuestion = (sourceContainer: string | null): CheckQuestion => ({
     container: container.id,
     sourceKind: source.kind,
     sourceContainer,
@@ -45,7 +42,7 @@ export function planChecks(
         to: '127.0.0.1',
         port,
         protocol,
-        question: question(null),
+        question: checkQuestion(null),
         label: `the host to 127.0.0.1:${port}`,
       },
     ]);
@@ -60,7 +57,7 @@ export function planChecks(
         to,
         port,
         protocol,
-        question: question(null),
+        question: checkQuestion(null),
         label: `the host to ${container.name} at ${to}:${port}`,
       })),
     );
@@ -92,7 +89,7 @@ export function planChecks(
       to,
       port,
       protocol,
-      question: question(found.id),
+      question: checkQuestion(found.id),
       label: `container ${found.name} to ${container.name} at ${to}:${port}`,
     })),
   );

@@ -77,13 +77,20 @@ export function noSharedNetwork(target: Container, source: Container, file: stri
   };
 }
 
-export function noPublishedPort(
-  c: Container,
-  port: number,
-  protocol: 'tcp' | 'udp',
-  publications: readonly Publication[],
-  file: string,
-): Cause {
+/** A port asked about and the file that shows what happens to it, named as evidence. */
+interface PortCauseOptions {
+  readonly port: number;
+  readonly protocol: 'tcp' | 'udp';
+  readonly file: string;
+}
+
+export interface NoPublishedPortOptions extends PortCauseOptions {
+  /** Every publication of the container, to list and to find the asked port published elsewhere. */
+  readonly publications: readonly Publication[];
+}
+
+export function noPublishedPort(c: Container, options: NoPublishedPortOptions): Cause {
+  const { port, protocol, publications, file } = options;
   const published = publications.map((p) => `${p.hostPort}/${p.protocol} -> ${p.containerPort}`);
   const service = c.swarm?.serviceName;
   const elsewhere = publishedElsewhere(publications, port, protocol);
@@ -159,12 +166,17 @@ export function natLoopbackUnsupported(c: Container, options: NatLoopbackOptions
  * it and stays pending (Docker docs, "Publish a port for TCP only or UDP only" / host mode; issue 11). A global
  * service runs one task per node, but a service's mode cannot be updated: that is a new service.
  */
-export function hostModeCaveat(
-  service: string,
-  replicas: number | null,
-  tasksHere: readonly string[],
-  port: number,
-): string | undefined {
+export interface HostModeCaveatOptions {
+  readonly service: string;
+  /** The service's replica count; null where it is global or unknown. */
+  readonly replicas: number | null;
+  /** The names of its tasks on this node. */
+  readonly tasksHere: readonly string[];
+  readonly port: number;
+}
+
+export function hostModeCaveat(options: HostModeCaveatOptions): string | undefined {
+  const { service, replicas, tasksHere, port } = options;
   const instead = `Use a global service (one task per node: docker service create --mode global, since an update cannot change the mode) or publish a different port for the extra tasks.`;
   if (tasksHere.length > 1)
     return `This affects ${list(tasksHere)}: service ${service} runs ${tasksHere.length} tasks on this node, and in host mode only one of them can bind ${port} here; the others stay pending. ${instead}`;
@@ -173,13 +185,17 @@ export function hostModeCaveat(
   return undefined;
 }
 
-export function routingMeshUnsupported(
-  service: string,
-  build: number,
-  pub: Publication,
-  file: string,
-  caveat?: string,
-): Cause {
+export interface RoutingMeshUnsupportedOptions {
+  readonly service: string;
+  readonly build: number;
+  readonly publication: Publication;
+  readonly file: string;
+  /** hostModeCaveat's warning about the host-mode fix, where it has one. */
+  readonly caveat?: string;
+}
+
+export function routingMeshUnsupported(options: RoutingMeshUnsupportedOptions): Cause {
+  const { service, build, publication: pub, file, caveat } = options;
   return {
     id: 'routing-mesh-unsupported',
     title: `The swarm routing mesh does not work on build ${build}`,
@@ -197,13 +213,15 @@ export function routingMeshUnsupported(
  * holds the policy but WinNAT (which realises it on this host) has no mapping, or null where HNS was not read;
  * `winNat` what WinNAT maps for the port, shown beside HNS where the two disagree.
  */
-export function natMappingMissing(
-  c: Container,
-  pub: Publication,
-  file: string,
-  hns: string | 'held' | null,
-  winNat: readonly NatStaticMapping[],
-): Cause {
+export interface NatMappingMissingOptions {
+  readonly publication: Publication;
+  readonly file: string;
+  readonly hns: string | 'held' | null;
+  readonly winNat: readonly NatStaticMapping[];
+}
+
+export function natMappingMissing(c: Container, options: NatMappingMissingOptions): Cause {
+  const { publication: pub, file, hns, winNat } = options;
   const docker = `Docker reports ${c.name} publishing ${pub.hostPort}/${pub.protocol} -> ${pub.containerPort}`;
   const ip = c.networks.find((n) => n.ip)?.ip?.replace(/\/.*$/, '') ?? '';
   const fromWinNat = hns === null || hns === 'held';
@@ -226,13 +244,17 @@ export function natMappingMissing(
   };
 }
 
-export function natMappingStale(
-  c: Container,
-  pub: Publication,
-  mappings: readonly NatStaticMapping[],
-  owners: ReadonlyMap<string, string>,
-  file: string,
-): Cause {
+export interface NatMappingStaleOptions {
+  readonly publication: Publication;
+  /** The WinNAT mappings of the host port, none of them to this container. */
+  readonly mappings: readonly NatStaticMapping[];
+  /** Container names by address, to say whose address a mapping points at. */
+  readonly owners: ReadonlyMap<string, string>;
+  readonly file: string;
+}
+
+export function natMappingStale(c: Container, options: NatMappingStaleOptions): Cause {
+  const { publication: pub, mappings, owners, file } = options;
   const described = mappings.map(
     (m) =>
       `${m.externalPort} -> ${m.internalIp}:${m.internalPort} (${owners.get(m.internalIp) ?? 'no container has that address'})`,
@@ -247,13 +269,13 @@ export function natMappingStale(
   };
 }
 
-export function hostPortConflict(
-  c: Container,
-  port: number,
-  protocol: 'tcp' | 'udp',
-  owners: readonly { readonly pid: number | null; readonly process: HostProcess | null }[],
-  file: string,
-): Cause {
+export interface HostPortConflictOptions extends PortCauseOptions {
+  /** The host processes listening on the port. */
+  readonly owners: readonly { readonly pid: number | null; readonly process: HostProcess | null }[];
+}
+
+export function hostPortConflict(c: Container, options: HostPortConflictOptions): Cause {
+  const { port, protocol, owners, file } = options;
   const who = owners.map((o) =>
     o.process
       ? `${o.process.name} (PID ${o.process.pid})`
@@ -368,13 +390,13 @@ export function firewallLocalRulesIgnored(
   };
 }
 
-export function notListening(
-  c: Container,
-  port: number,
-  protocol: 'tcp' | 'udp',
-  loopbackOnly: readonly string[],
-  file: string,
-): Cause {
+export interface NotListeningOptions extends PortCauseOptions {
+  /** The loopback addresses the port is bound to inside the container; empty where nothing listens. */
+  readonly loopbackOnly: readonly string[];
+}
+
+export function notListening(c: Container, options: NotListeningOptions): Cause {
+  const { port, protocol, loopbackOnly, file } = options;
   return {
     id: 'not-listening-in-container',
     title:
@@ -390,12 +412,16 @@ export function notListening(
   };
 }
 
-export function networkMissing(
-  c: Container,
-  gone: readonly Container['networks'][number][],
-  file: string,
-  byName: ReadonlyMap<string, { readonly id: string; readonly name: string }>,
-): Cause {
+export interface NetworkMissingOptions {
+  /** The container's attachments to networks the engine no longer holds. */
+  readonly gone: readonly Container['networks'][number][];
+  readonly file: string;
+  /** The networks that exist now, by lower-case name. */
+  readonly byName: ReadonlyMap<string, { readonly id: string; readonly name: string }>;
+}
+
+export function networkMissing(c: Container, options: NetworkMissingOptions): Cause {
+  const { gone, file, byName } = options;
   const now = gone.map((n) => byName.get(n.name.toLowerCase())).find((n) => n !== undefined);
   // Docker matches a stopped container's record of a network by the name it keeps for it, never by a vanished id
   // (moby daemon/container_operations.go, DisconnectFromNetwork): the old id would answer "not connected". --force
@@ -429,13 +455,13 @@ export function hnsEndpointMissing(c: Container, reason: string, file: string): 
   };
 }
 
-export function portReserved(
-  c: Container,
-  port: number,
-  protocol: 'tcp' | 'udp',
-  range: ExcludedPortRange,
-  file: string,
-): Cause {
+export interface PortReservedOptions extends PortCauseOptions {
+  /** The excluded range the host port lies in. */
+  readonly range: ExcludedPortRange;
+}
+
+export function portReserved(c: Container, options: PortReservedOptions): Cause {
+  const { port, protocol, range, file } = options;
   return {
     id: 'port-reserved',
     title: `Host port ${portText(port, protocol)} lies in the excluded range ${range.start}-${range.end}`,
@@ -499,12 +525,14 @@ export function noEgressPath(c: Container, networks: readonly string[], build: n
   };
 }
 
-export function natGatewayMissing(
-  c: Container,
-  network: string,
-  subnets: readonly string[],
-  file: string,
-): Cause {
+export interface NatGatewayMissingOptions {
+  readonly network: string;
+  readonly subnets: readonly string[];
+  readonly file: string;
+}
+
+export function natGatewayMissing(c: Container, options: NatGatewayMissingOptions): Cause {
+  const { network, subnets, file } = options;
   return {
     id: 'nat-gateway-missing',
     title: `The host holds no address on ${network}`,
@@ -563,13 +591,20 @@ export function hostServiceNotListening(options: HostServiceOptions): Cause {
 }
 
 /** The host firewall's verdict on a container's connection to the host, in the words of the outbound question. */
+export interface HostFirewallBlocksContainerOptions {
+  readonly port: number;
+  readonly protocol: 'tcp' | 'udp';
+  /** The container network's subnets, the remote addresses an allow rule names. */
+  readonly subnets: readonly string[];
+  /** The inbound firewall cause, reworded here for the outbound question. */
+  readonly found: Cause;
+}
+
 export function hostFirewallBlocksContainer(
   c: Container,
-  port: number,
-  protocol: 'tcp' | 'udp',
-  subnets: readonly string[],
-  found: Cause,
+  options: HostFirewallBlocksContainerOptions,
 ): Cause {
+  const { port, protocol, subnets, found } = options;
   const from = subnets.length > 0 ? subnets.join(',') : null;
   return {
     ...found,
@@ -586,12 +621,15 @@ export function hostFirewallBlocksContainer(
   };
 }
 
-export function hostAliasMissing(
-  c: Container,
-  alias: string,
-  hostAddress: string | null,
-  file: string,
-): Cause {
+export interface HostAliasMissingOptions {
+  readonly alias: string;
+  /** The host's address on the container's network; null where unknown. */
+  readonly hostAddress: string | null;
+  readonly file: string;
+}
+
+export function hostAliasMissing(c: Container, options: HostAliasMissingOptions): Cause {
+  const { alias, hostAddress, file } = options;
   const address = hostAddress ?? '<the nat gateway>';
   return {
     id: 'host-alias-missing',
@@ -605,13 +643,16 @@ export function hostAliasMissing(
   };
 }
 
-export function natPrefixOverlapTarget(
-  c: Container,
-  address: string,
-  network: string,
-  subnet: string,
-  file: string,
-): Cause {
+export interface NatPrefixOverlapTargetOptions {
+  /** The destination address, inside the network's prefix. */
+  readonly address: string;
+  readonly network: string;
+  readonly subnet: string;
+  readonly file: string;
+}
+
+export function natPrefixOverlapTarget(c: Container, options: NatPrefixOverlapTargetOptions): Cause {
+  const { address, network, subnet, file } = options;
   return {
     id: 'nat-prefix-overlap',
     title: `${address} lies inside ${network}'s prefix ${subnet}`,

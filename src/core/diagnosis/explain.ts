@@ -98,12 +98,18 @@ const MODE_PREFERENCE: Readonly<Record<Publication['mode'], number>> = {
   other: 4,
 };
 
+/** Can `source` reach `container` on `port`/`protocol`: the one question explain and planChecks answer. */
+export interface ReachQuestion {
+  readonly container: Container;
+  readonly source: ReachSource;
+  /** A host port for `external` and `host-localhost`, a container port for `host` and `container:<ref>`. */
+  readonly port: number;
+  readonly protocol: 'tcp' | 'udp';
+}
+
 export function explain(
   model: HostModel,
-  container: Container,
-  source: ReachSource,
-  port: number,
-  protocol: 'tcp' | 'udp',
+  { container, source, port, protocol }: ReachQuestion,
   correlation: Correlation = correlate(model),
 ): Explanation {
   const target = footprintOf(model, correlation, container);

@@ -53,13 +53,12 @@ function portReserved(model: HostModel, c: Correlation): Finding[] {
       if (p.hostPort === null || refusedByNat(p)) continue;
       const r = reservation(model, p.protocol, p.hostPort);
       if (r.kind !== 'reserved') continue;
-      const cause = causes.portReserved(
-        fp.container,
-        p.hostPort,
-        p.protocol,
-        r.range,
-        model.portExclusions.source.file,
-      );
+      const cause = causes.portReserved(fp.container, {
+        port: p.hostPort,
+        protocol: p.protocol,
+        range: r.range,
+        file: model.portExclusions.source.file,
+      });
       out.push({
         id: 'port-reserved',
         severity: 'high',
@@ -133,7 +132,11 @@ function networkMissing(model: HostModel, c: Correlation): Finding[] {
       (n) => n.networkId !== null && n.networkId !== '' && !c.networkById.has(n.networkId.toLowerCase()),
     );
     if (gone.length === 0) return [];
-    const cause = causes.networkMissing(container, gone, model.networks.source.file, c.networkByName);
+    const cause = causes.networkMissing(container, {
+      gone,
+      file: model.networks.source.file,
+      byName: c.networkByName,
+    });
     return [
       {
         id: 'network-missing',

@@ -279,12 +279,12 @@ function routingMeshUnsupported(model: HostModel, c: Correlation): Finding[] {
                 `docker service update --publish-rm ${p.publishedPort} --publish-add mode=host,published=${p.publishedPort},target=${p.targetPort},protocol=${p.protocol} ${arg(s.name)}`,
             )
             .join('; '),
-          hostModeCaveat(
-            s.name,
-            s.replicas,
-            c.containers.filter((x) => x.swarm?.serviceName === s.name).map((x) => x.name),
-            ingress[0]!.publishedPort!,
-          ),
+          hostModeCaveat({
+            service: s.name,
+            replicas: s.replicas,
+            tasksHere: c.containers.filter((x) => x.swarm?.serviceName === s.name).map((x) => x.name),
+            port: ingress[0]!.publishedPort!,
+          }),
         ),
         references: [REF.routingMeshDoc, REF.swarmHostMode],
       },

@@ -175,7 +175,13 @@ export function networkHop(ctx: PathContext): HopResult {
           file: containersFile(ctx),
           detail: `${c.name}: ${n.name} NetworkID ${n.networkId ?? '(none)'}`,
         })),
-        [causes.networkMissing(c, gone, networks.source.file, ctx.correlation.networkByName)],
+        [
+          causes.networkMissing(c, {
+            gone,
+            file: networks.source.file,
+            byName: ctx.correlation.networkByName,
+          }),
+        ],
       );
   }
   // HNS state lost: Docker shows the address, HNS holds no endpoint for it (catalogue 3, 21). hnsdiag's summary
@@ -347,7 +353,12 @@ export function publishedPortHop(ctx: PathContext, matching: readonly Publicatio
       ? all.map((p) => p.evidence)
       : [{ file: containersFile(ctx), detail: `${c.name}: no published port` }];
   return fail(id, title, evidence, [
-    causes.noPublishedPort(c, ctx.port, ctx.protocol, all, containersFile(ctx)),
+    causes.noPublishedPort(c, {
+      port: ctx.port,
+      protocol: ctx.protocol,
+      publications: all,
+      file: containersFile(ctx),
+    }),
   ]);
 }
 
@@ -357,7 +368,7 @@ function hostModeCaveatFor(ctx: PathContext, service: string, port: number): str
     .filter((c) => c.swarm?.serviceName === service)
     .map((c) => c.name);
   const replicas = ctx.correlation.serviceByName.get(service)?.replicas ?? null;
-  return causes.hostModeCaveat(service, replicas, tasksHere, port);
+  return causes.hostModeCaveat({ service, replicas, tasksHere, port });
 }
 
 /**
@@ -380,13 +391,12 @@ export function portReservedHop(ctx: PathContext): HopResult {
         ? pass(id, title, [pub.evidence], `${c.name} holds the port since it started; ${r.note}`)
         : unknown(id, title, r.note);
     case 'reserved': {
-      const cause = causes.portReserved(
-        c,
-        pub.hostPort,
-        ctx.protocol,
-        r.range,
-        ctx.model.portExclusions.source.file,
-      );
+      const cause = causes.portReserved(c, {
+        port: pub.hostPort,
+        protocol: ctx.protocol,
+        range: r.range,
+        file: ctx.model.portExclusions.source.file,
+      });
       if (bound)
         return unknown(
           id,
@@ -417,13 +427,13 @@ export function routingMeshHop(ctx: PathContext): HopResult {
       title,
       [b.evidence, pub.evidence],
       [
-        causes.routingMeshUnsupported(
+        causes.routingMeshUnsupported({
           service,
-          b.build,
-          pub,
-          b.evidence.file,
-          hostModeCaveatFor(ctx, service, pub.hostPort ?? pub.containerPort),
-        ),
+          build: b.build,
+          publication: pub,
+          file: b.evidence.file,
+          caveat: hostModeCaveatFor(ctx, service, pub.hostPort ?? pub.containerPort),
+        }),
       ],
     );
   const regression =
@@ -550,13 +560,12 @@ export function natMappingHop(ctx: PathContext): HopResult {
         title,
         [pub.evidence, ...hnsEvidence, ...winNatEvidence],
         [
-          causes.natMappingMissing(
-            c,
-            pub,
-            ctx.model.hnsEndpoints.source.file,
-            hnsSays,
-            winNat.kind === 'match' ? winNat.mappings : [],
-          ),
+          causes.natMappingMissing(c, {
+            publication: pub,
+            file: ctx.model.hnsEndpoints.source.file,
+            hns: hnsSays,
+            winNat: winNat.kind === 'match' ? winNat.mappings : [],
+          }),
         ],
       );
     }
@@ -592,7 +601,14 @@ export function natMappingHop(ctx: PathContext): HopResult {
             detail: `${c.name}: ${ctx.target.ips.join(', ')} port ${pub.containerPort}`,
           },
         ],
-        [causes.natMappingStale(c, pub, winNat.mappings, mappingOwners(ctx, winNat.mappings), winNat.file)],
+        [
+          causes.natMappingStale(c, {
+            publication: pub,
+            mappings: winNat.mappings,
+            owners: mappingOwners(ctx, winNat.mappings),
+            file: winNat.file,
+          }),
+        ],
       );
     }
     case 'none': {
@@ -606,7 +622,12 @@ export function natMappingHop(ctx: PathContext): HopResult {
       ];
       if (winNat.holdsDocker)
         return fail(id, title, evidence, [
-          causes.natMappingMissing(c, pub, winNat.file, hnsHas ? 'held' : null, []),
+          causes.natMappingMissing(c, {
+            publication: pub,
+            file: winNat.file,
+            hns: hnsHas ? 'held' : null,
+            winNat: [],
+          }),
         ]);
       if (hnsHas)
         return pass(
@@ -653,7 +674,12 @@ export function hostPortHop(ctx: PathContext): HopResult {
       ),
     );
   return fail(id, title, evidence, [
-    causes.hostPortConflict(ctx.target.container, ctx.port, ctx.protocol, owners, known.source.file),
+    causes.hostPortConflict(ctx.target.container, {
+      port: ctx.port,
+      protocol: ctx.protocol,
+      owners,
+      file: known.source.file,
+    }),
   ]);
 }
 
@@ -943,6 +969,11 @@ export function listeningHop(ctx: PathContext): HopResult {
           ),
         ];
   return fail(id, title, evidence, [
-    causes.notListening(c, port, ctx.protocol, loopback, listeners.source.file),
+    causes.notListening(c, {
+      port,
+      protocol: ctx.protocol,
+      loopbackOnly: loopback,
+      file: listeners.source.file,
+    }),
   ]);
 }

@@ -452,10 +452,12 @@ function reachPoint(
   }
   const e = explain(
     model,
-    fp.container,
-    peer ? { kind: 'container', ref: peer.id } : { kind: 'host' },
-    target.port,
-    target.protocol,
+    {
+      container: fp.container,
+      source: peer ? { kind: 'container', ref: peer.id } : { kind: 'host' },
+      port: target.port,
+      protocol: target.protocol,
+    },
     correlation,
   );
   const failing = decisiveHop(e);

@@ -44,7 +44,13 @@ function rowsOf(
   for (const p of fp.publications) {
     if (p.hostPort !== null) {
       for (const kind of ['external', 'host-localhost'] as const)
-        out.push(explain(model, fp.container, { kind }, p.hostPort, p.protocol, correlation));
+        out.push(
+          explain(
+            model,
+            { container: fp.container, source: { kind }, port: p.hostPort, protocol: p.protocol },
+            correlation,
+          ),
+        );
     }
     const key = `${p.protocol}/${p.containerPort}`;
     if (seenContainerPorts.has(key)) continue;
@@ -54,7 +60,13 @@ function rowsOf(
       ...(peer ? [{ kind: 'container', ref: peer.container.id } as const] : []),
     ];
     for (const source of inner)
-      out.push(explain(model, fp.container, source, p.containerPort, p.protocol, correlation));
+      out.push(
+        explain(
+          model,
+          { container: fp.container, source, port: p.containerPort, protocol: p.protocol },
+          correlation,
+        ),
+      );
   }
 }
 
@@ -168,9 +180,21 @@ export function outboundMatrix(
     // `--network none` asks for no network: what it cannot reach is by design, not a problem to list.
     if (!fp.running || fp.container.networkMode === 'none') continue;
     const c = fp.container;
-    out.push(explainOutbound(model, c, { kind: 'internet' }, INTERNET_PORT, 'tcp', correlation));
+    out.push(
+      explainOutbound(
+        model,
+        { container: c, target: { kind: 'internet' }, port: INTERNET_PORT, protocol: 'tcp' },
+        correlation,
+      ),
+    );
     for (const port of hostPorts)
-      out.push(explainOutbound(model, c, { kind: 'host' }, port, 'tcp', correlation));
+      out.push(
+        explainOutbound(
+          model,
+          { container: c, target: { kind: 'host' }, port, protocol: 'tcp' },
+          correlation,
+        ),
+      );
     const peers: Footprint[] = [];
     for (const n of c.networks)
       for (const other of members.get(n.networkId ?? n.name) ?? [])
@@ -184,10 +208,12 @@ export function outboundMatrix(
         out.push(
           explainOutbound(
             model,
-            c,
-            { kind: 'container', ref: peer.container.id },
-            p.containerPort,
-            p.protocol,
+            {
+              container: c,
+              target: { kind: 'container', ref: peer.container.id },
+              port: p.containerPort,
+              protocol: p.protocol,
+            },
             correlation,
           ),
         );

@@ -155,7 +155,13 @@ function hostAddressHop(ctx: OutboundContext, asked: string | null): HostAddress
         id,
         title,
         [found.evidence],
-        [causes.natGatewayMissing(c, net.attachment.name, net.subnets, ctx.model.ipAddresses.source.file)],
+        [
+          causes.natGatewayMissing(c, {
+            network: net.attachment.name,
+            subnets: net.subnets,
+            file: ctx.model.ipAddresses.source.file,
+          }),
+        ],
       ),
       address: null,
       network: net,
@@ -303,7 +309,12 @@ function hostFirewallFromContainerHop(
     hop: result.hop,
     causes: result.causes.map((cause) =>
       cause.id === 'firewall-blocked'
-        ? causes.hostFirewallBlocksContainer(c, ctx.port, ctx.protocol, subnets, cause)
+        ? causes.hostFirewallBlocksContainer(c, {
+            port: ctx.port,
+            protocol: ctx.protocol,
+            subnets,
+            found: cause,
+          })
         : cause,
     ),
   };
@@ -326,13 +337,12 @@ function targetPrefixHop(ctx: OutboundContext, address: string): HopResult {
       title,
       [evidenceFrom(ctx.model.networks.source, `${inside.attachment.name}: subnet ${subnet}`)],
       [
-        causes.natPrefixOverlapTarget(
-          c,
+        causes.natPrefixOverlapTarget(c, {
           address,
-          inside.attachment.name,
+          network: inside.attachment.name,
           subnet,
-          ctx.model.networks.source.file,
-        ),
+          file: ctx.model.networks.source.file,
+        }),
       ],
     );
   }
@@ -353,13 +363,19 @@ function targetPrefixHop(ctx: OutboundContext, address: string): HopResult {
   );
 }
 
+/** Can `container` reach `target` on `port`/`protocol`: the question explainOutbound answers. */
+export interface OutboundQuestion {
+  readonly container: Container;
+  readonly target: OutboundTarget;
+  /** The destination port. */
+  readonly port: number;
+  readonly protocol: 'tcp' | 'udp';
+}
+
 /** The outbound question as one explanation; a container target is that container's inbound path from this one. */
 export function explainOutbound(
   model: HostModel,
-  container: Container,
-  target: OutboundTarget,
-  port: number,
-  protocol: 'tcp' | 'udp',
+  { container, target, port, protocol }: OutboundQuestion,
   correlation: Correlation = correlate(model),
 ): Explanation {
   const sender = footprintOf(model, correlation, container);
@@ -368,10 +384,7 @@ export function explainOutbound(
   if (peer) {
     const inbound = explain(
       model,
-      peer,
-      { kind: 'container', ref: container.id },
-      port,
-      protocol,
+      { container: peer, source: { kind: 'container', ref: container.id }, port, protocol },
       correlation,
     );
     return {
@@ -536,7 +549,7 @@ function hostAliasHop(sender: Footprint, alias: string, hostAddress: string | nu
   const entry = hosts.value.find((e) => e.names.some((n) => n.toLowerCase() === alias));
   if (!entry)
     return hops.fail(id, title, hosts.evidence, [
-      causes.hostAliasMissing(c, alias, hostAddress, c.hostsFile?.source.file ?? 'the hosts file'),
+      causes.hostAliasMissing(c, { alias, hostAddress, file: c.hostsFile?.source.file ?? 'the hosts file' }),
     ]);
   const evidence = [...hosts.evidence];
   if (hostAddress !== null && bareAddress(entry.address) !== hostAddress)
@@ -547,7 +560,7 @@ function hostAliasHop(sender: Footprint, alias: string, hostAddress: string | nu
       evidence,
       [
         {
-          ...causes.hostAliasMissing(c, alias, hostAddress, c.hostsFile?.source.file ?? ''),
+          ...causes.hostAliasMissing(c, { alias, hostAddress, file: c.hostsFile?.source.file ?? '' }),
           confidence: 'likely',
         },
       ],

@@ -3,16 +3,14 @@
 
 import { MAX_CHECKS_PER_RUN } from '../../collect/checks/run-checks';
 import { planChecks } from '../../core/checks';
-import { parseSource } from '../../core/diagnosis';
+import type { ReachQuestion } from '../../core/diagnosis';
 import type { PlannedCheck } from '../../shared/checks';
-import type { ReachSource } from '../../shared/diagnosis';
 import { errorMessage } from '../../shared/error-message';
 import { fail, ok, type Result } from '../../shared/ipc';
-import type { Container } from '../../shared/model';
 import type { CheckAvailability } from '../../shared/views';
 import type { Analysis } from '../analysis';
 import type { Operation } from '../operations';
-import { resolveContainer } from '../resolve';
+import { reachQuestion, resolveContainer } from '../resolve';
 import { reachMatrix, reachView } from '../views/reachability';
 import type { AreaHandlers, ServiceContext } from './context';
 
@@ -24,13 +22,7 @@ export interface Testing {
    * The checks of one explanation: `unavailable` with the reason where it cannot be tested (UDP, a LAN client,
    * no address), the lookup's error where the source container is not in the bundle.
    */
-  readonly plan: (
-    analysis: Analysis,
-    container: Container,
-    asked: ReachSource,
-    port: number,
-    protocol: 'tcp' | 'udp',
-  ) => Result<readonly PlannedCheck[]>;
+  readonly plan: (analysis: Analysis, question: ReachQuestion) => Result<readonly PlannedCheck[]>;
 }
 
 export function testing(context: ServiceContext): Testing {
@@ -54,15 +46,15 @@ export function testing(context: ServiceContext): Testing {
         );
       return { kind: 'available' };
     },
-    plan: (analysis, container, asked, port, protocol) => {
-      let source = asked;
+    plan: (analysis, question) => {
+      let { source } = question;
       if (source.kind === 'container') {
         const peer = resolveContainer(analysis, source.ref);
         if (!peer.ok) return peer;
         source = { kind: 'container', ref: peer.value.id };
       }
       // The target comes from the model of this explanation, never from the request (issue 14, item 4).
-      const plan = planChecks(analysis.model, container, source, port, protocol, analysis.correlation);
+      const plan = planChecks(analysis.model, { ...question, source }, analysis.correlation);
       return plan.kind === 'untestable' ? fail('unavailable', plan.reason) : ok(plan.checks);
     },
   };
@@ -104,16 +96,17 @@ export function checksHandlers(
       const open = testable();
       if (!open.ok) return open;
       const analysis = open.value;
-      const container = resolveContainer(analysis, r.container);
-      if (!container.ok) return container;
-      const plans = plan(analysis, container.value, r.source, r.port, r.protocol);
+      const question = reachQuestion(analysis, r);
+      if (!question.ok) return question;
+      const { container } = question.value;
+      const plans = plan(analysis, question.value);
       if (!plans.ok) return plans;
       return context.running('check', r.operationId, async (op) => {
         const done = await runChecksOn(analysis, plans.value, op);
         if (!done.ok) return done;
-        const again = done.value.containerById.get(container.value.id);
-        if (!again) return fail('not-found', `${container.value.name} is no longer in the bundle.`);
-        return reachView(done.value, again, r.source, r.port, r.protocol, testability(done.value));
+        const again = done.value.containerById.get(container.id);
+        if (!again) return fail('not-found', `${container.name} is no longer in the bundle.`);
+        return reachView(done.value, { ...question.value, container: again }, testability(done.value));
       });
     },
     'checks:matrix': async (r) => {
@@ -123,11 +116,15 @@ export function checksHandlers(
       // Every tcp path of the matrix a connection from this host can answer, each connection once.
       const plans = new Map<string, PlannedCheck>();
       for (const e of analysis.matrix()) {
-        if (e.from === 'external' || e.protocol !== 'tcp') continue;
+        if (e.source.kind === 'external' || e.protocol !== 'tcp') continue;
         const container = analysis.containerById.get(e.container.id);
-        const source = parseSource(e.from);
-        if (!container || !source) continue;
-        const plan = planChecks(analysis.model, container, source, e.port, e.protocol, analysis.correlation);
+        if (!container) continue;
+        // The explanation's typed source, never its `from` text parsed back (issue 15).
+        const plan = planChecks(
+          analysis.model,
+          { container, source: e.source, port: e.port, protocol: e.protocol },
+          analysis.correlation,
+        );
         if (plan.kind === 'untestable') continue;
         for (const p of plan.checks)
           plans.set(`${JSON.stringify(p.from)}|${p.to}|${p.port}|${JSON.stringify(p.question)}`, p);

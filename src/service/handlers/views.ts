@@ -3,7 +3,7 @@
 
 import { ok, type Result } from '../../shared/ipc';
 import type { CheckAvailability } from '../../shared/views';
-import { resolveContainer } from '../resolve';
+import { reachQuestion, resolveContainer } from '../resolve';
 import { containerDetail } from '../views/container-detail';
 import { containersView } from '../views/containers';
 import { findingsView } from '../views/findings';
@@ -44,24 +44,26 @@ export function viewHandlers(
       }),
     'reach:explain': (r) =>
       withBundle((a) => {
-        const container = resolveContainer(a, r.container);
-        if (!container.ok) return container;
+        const question = reachQuestion(a, r);
+        if (!question.ok) return question;
         const test = testability(a);
         return reachView(
           a,
-          container.value,
-          r.source,
-          r.port,
-          r.protocol,
-          test.kind === 'available'
-            ? availability(plan(a, container.value, r.source, r.port, r.protocol))
-            : test,
+          question.value,
+          test.kind === 'available' ? availability(plan(a, question.value)) : test,
         );
       }),
     'reach:outbound': (r) =>
       withBundle((a) => {
         const container = resolveContainer(a, r.container);
-        return container.ok ? outboundView(a, container.value, r.target, r.port, r.protocol) : container;
+        return container.ok
+          ? outboundView(a, {
+              container: container.value,
+              target: r.target,
+              port: r.port,
+              protocol: r.protocol,
+            })
+          : container;
       }),
     'reach:icmp': (r) =>
       withBundle((a) => {

@@ -8,6 +8,8 @@ import {
   explainOutbound,
   findContainer,
   type IcmpQuestion,
+  type OutboundQuestion,
+  type ReachQuestion,
   toLabel,
 } from '../../core/diagnosis';
 import { targetText } from '../../core/diagnosis/subjects';
@@ -20,36 +22,22 @@ import { resolveContainer } from '../resolve';
 
 export function reachView(
   analysis: Analysis,
-  container: Container,
-  source: ReachSource,
-  port: number,
-  protocol: 'tcp' | 'udp',
+  question: ReachQuestion,
   test: CheckAvailability,
 ): Result<ReachView> {
+  const { container, source, port, protocol } = question;
   const client = clientLabel(analysis, source);
   if (!client.ok) return client;
-  const explanation = explain(analysis.model, container, source, port, protocol, analysis.correlation);
+  const explanation = explain(analysis.model, question, analysis.correlation);
   return ok({ ...answer(explanation, client.value, `${container.name}, ${port}/${protocol}`), test });
 }
 
 /** The outbound question (what can this container reach), through the same engine as `explain --to`. */
-export function outboundView(
-  analysis: Analysis,
-  container: Container,
-  target: OutboundTarget,
-  port: number,
-  protocol: 'tcp' | 'udp',
-): Result<ReachView> {
+export function outboundView(analysis: Analysis, question: OutboundQuestion): Result<ReachView> {
+  const { container, target, port, protocol } = question;
   const label = targetWords(analysis, target);
   if (!label.ok) return label;
-  const explanation = explainOutbound(
-    analysis.model,
-    container,
-    target,
-    port,
-    protocol,
-    analysis.correlation,
-  );
+  const explanation = explainOutbound(analysis.model, question, analysis.correlation);
   // Issue 14 tests inbound questions only so far: an outbound check needs a target the model can name safely.
   return ok({
     ...answer(explanation, `Container ${container.name}`, `${label.value}, ${port}/${protocol}`),

@@ -37,7 +37,7 @@ function records(model: HostModel): CheckRecord[] {
     [{ kind: 'host-localhost' }, 9000, 'connected'],
     [{ kind: 'host' }, 9000, 'refused'],
   ] as const) {
-    const plan = planChecks(model, portainer, source, port, 'tcp');
+    const plan = planChecks(model, { container: portainer, source, port, protocol: 'tcp' });
     if (plan.kind !== 'checks') throw new Error(plan.reason);
     for (const p of plan.checks)
       out.push({
@@ -93,7 +93,12 @@ describe('checks/*.json round trip', () => {
       const model = await modelOf(path);
       expect(model.checks.map((c) => c.outcome)).toEqual(['connected', 'refused']);
       const portainer = named(model, 'portainer');
-      const localhost = explain(model, portainer, { kind: 'host-localhost' }, 9000, 'tcp');
+      const localhost = explain(model, {
+        container: portainer,
+        source: { kind: 'host-localhost' },
+        port: 9000,
+        protocol: 'tcp',
+      });
       expect(localhost.verdict).toBe('reachable');
       expect(localhost.observation?.contradiction?.message).toMatch(/^Hostscope expected this to fail at/);
       expect(model.probes.find((p) => p.id === 'checks')).toMatchObject({
@@ -170,7 +175,10 @@ describe('checks/*.json round trip', () => {
     const redacted = buildHostModel(raw);
     expect(redacted.checks).toHaveLength(2);
     const portainer = named(redacted, redacted.checks[0]!.question.container);
-    expect(explain(redacted, portainer, { kind: 'host' }, 9000, 'tcp').observation?.outcome).toBe('failed');
+    expect(
+      explain(redacted, { container: portainer, source: { kind: 'host' }, port: 9000, protocol: 'tcp' })
+        .observation?.outcome,
+    ).toBe('failed');
     expect(readFileSync(join(folder, 'checks', '20261207T090000Z-2.json'), 'utf8')).toContain(containerIp);
   });
 });

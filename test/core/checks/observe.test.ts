@@ -44,7 +44,7 @@ function checkOf(
 }
 
 function plannedFor(model: HostModel, c: Container, source: ReachSource, port: number): PlannedCheck[] {
-  const plan = planChecks(model, c, source, port, 'tcp');
+  const plan = planChecks(model, { container: c, source, port, protocol: 'tcp' });
   if (plan.kind !== 'checks') throw new Error(plan.reason);
   return [...plan.checks];
 }
@@ -53,13 +53,23 @@ describe('observations merged into explanations', () => {
   it('overturns an inferred failure when a connection succeeds, says so first and lists the facts', async () => {
     const model = await sample('server2016-swarm-portainer');
     const portainer = named(model, 'portainer');
-    const inferred = explain(model, portainer, { kind: 'host-localhost' }, 9000, 'tcp');
+    const inferred = explain(model, {
+      container: portainer,
+      source: { kind: 'host-localhost' },
+      port: 9000,
+      protocol: 'tcp',
+    });
     expect(inferred.verdict).toBe('unreachable');
     const [planned] = plannedFor(model, portainer, { kind: 'host-localhost' }, 9000);
     expect(planned).toMatchObject({ from: { kind: 'host' }, to: '127.0.0.1', port: 9000 });
 
     const withCheck: HostModel = { ...model, checks: [checkOf(planned!, 'connected')] };
-    const observed = explain(withCheck, portainer, { kind: 'host-localhost' }, 9000, 'tcp');
+    const observed = explain(withCheck, {
+      container: portainer,
+      source: { kind: 'host-localhost' },
+      port: 9000,
+      protocol: 'tcp',
+    });
     const failing = inferred.hops.find((h) => h.status === 'fail')!;
     expect(observed.verdict).toBe('reachable');
     expect(observed.observation).toMatchObject({ outcome: 'connected', inferred: 'unreachable' });
@@ -80,16 +90,18 @@ describe('observations merged into explanations', () => {
   it('overturns an inferred success when the connection is refused or times out', async () => {
     const model = await sample('server2022-healthy');
     const web = named(model, 'web');
-    const inferred = explain(model, web, { kind: 'host-localhost' }, 80, 'tcp');
+    const inferred = explain(model, {
+      container: web,
+      source: { kind: 'host-localhost' },
+      port: 80,
+      protocol: 'tcp',
+    });
     expect(inferred.verdict).toBe('reachable');
     const [planned] = plannedFor(model, web, { kind: 'host-localhost' }, 80);
     for (const outcome of ['refused', 'timeout'] as const) {
       const observed = explain(
         { ...model, checks: [checkOf(planned!, outcome)] },
-        web,
-        { kind: 'host-localhost' },
-        80,
-        'tcp',
+        { container: web, source: { kind: 'host-localhost' }, port: 80, protocol: 'tcp' },
       );
       expect(observed.verdict).toBe('unreachable');
       expect(observed.observation!.contradiction!.message).toMatch(
@@ -111,10 +123,7 @@ describe('observations merged into explanations', () => {
     const newer = checkOf(planned!, 'connected', 2, '2026-12-07T09:05:00.000Z');
     const observed = explain(
       { ...model, checks: [newer, older] },
-      web,
-      { kind: 'host-localhost' },
-      80,
-      'tcp',
+      { container: web, source: { kind: 'host-localhost' }, port: 80, protocol: 'tcp' },
     );
     expect(observed.verdict).toBe('reachable');
     expect(observed.observation).toMatchObject({ outcome: 'connected', contradiction: null });
@@ -128,10 +137,7 @@ describe('observations merged into explanations', () => {
     const [planned] = plannedFor(model, portainer, { kind: 'host-localhost' }, 9000);
     const observed = explain(
       { ...model, checks: [checkOf(planned!, 'no-tool')] },
-      portainer,
-      { kind: 'host-localhost' },
-      9000,
-      'tcp',
+      { container: portainer, source: { kind: 'host-localhost' }, port: 9000, protocol: 'tcp' },
     );
     expect(observed.verdict).toBe('unreachable');
     expect(observed.observation).toMatchObject({ outcome: 'undecided', contradiction: null });
@@ -194,7 +200,10 @@ describe('observations merged into explanations', () => {
     );
     expect(others.length).toBeGreaterThan(3);
     expect(others.every((e) => e.observation === undefined)).toBe(true);
-    expect(explain(withCheck, portainer, { kind: 'external' }, 9000, 'tcp').observation).toBeUndefined();
+    expect(
+      explain(withCheck, { container: portainer, source: { kind: 'external' }, port: 9000, protocol: 'tcp' })
+        .observation,
+    ).toBeUndefined();
   });
 });
 
@@ -205,11 +214,15 @@ describe('planning checks from an explanation', () => {
     const host = plannedFor(model, web, { kind: 'host' }, 80);
     const ips = web.networks.map((n) => n.ip).filter((ip) => ip !== null);
     expect(host.map((p) => p.to)).toEqual(ips.slice(0, 2));
-    expect(planChecks(model, web, { kind: 'host' }, 80, 'udp')).toMatchObject({
+    expect(
+      planChecks(model, { container: web, source: { kind: 'host' }, port: 80, protocol: 'udp' }),
+    ).toMatchObject({
       kind: 'untestable',
       reason: expect.stringMatching(/^UDP is not decidable by a connect/),
     });
-    expect(planChecks(model, web, { kind: 'external' }, 80, 'tcp')).toMatchObject({
+    expect(
+      planChecks(model, { container: web, source: { kind: 'external' }, port: 80, protocol: 'tcp' }),
+    ).toMatchObject({
       kind: 'untestable',
       reason: expect.stringMatching(/Test-NetConnection/),
     });

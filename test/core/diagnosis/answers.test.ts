@@ -12,7 +12,7 @@ describe('did you mean the published host port?', () => {
 
   it('asking host port 80 of a container that publishes 80 on 8081 says "did you mean 8081?" first', () => {
     for (const kind of ['external', 'host-localhost'] as const) {
-      const e = explain(model, web, { kind }, 80, 'tcp');
+      const e = explain(model, { container: web, source: { kind }, port: 80, protocol: 'tcp' });
       expect(e.didYouMean).toMatchObject({ port: 8081, protocol: 'tcp' });
       expect(e.didYouMean!.message).toMatch(
         /^Did you mean 8081\? shop publishes its port 80\/tcp on host port 8081/,
@@ -26,10 +26,20 @@ describe('did you mean the published host port?', () => {
   });
 
   it('says nothing of the kind for the published port, for the container port from the host, or for UDP', () => {
-    expect(explain(model, web, { kind: 'external' }, 8081, 'tcp').didYouMean).toBeUndefined();
-    expect(explain(model, web, { kind: 'host' }, 80, 'tcp').didYouMean).toBeUndefined();
-    expect(explain(model, web, { kind: 'external' }, 80, 'udp').didYouMean).toBeUndefined();
-    expect(explain(model, web, { kind: 'external' }, 9999, 'tcp').didYouMean).toBeUndefined();
+    expect(
+      explain(model, { container: web, source: { kind: 'external' }, port: 8081, protocol: 'tcp' })
+        .didYouMean,
+    ).toBeUndefined();
+    expect(
+      explain(model, { container: web, source: { kind: 'host' }, port: 80, protocol: 'tcp' }).didYouMean,
+    ).toBeUndefined();
+    expect(
+      explain(model, { container: web, source: { kind: 'external' }, port: 80, protocol: 'udp' }).didYouMean,
+    ).toBeUndefined();
+    expect(
+      explain(model, { container: web, source: { kind: 'external' }, port: 9999, protocol: 'tcp' })
+        .didYouMean,
+    ).toBeUndefined();
   });
 });
 
@@ -38,9 +48,12 @@ describe('host-mode publishing with several tasks on one node', () => {
   const model = swarmWebHost(14393, tasks);
 
   it('the mode=host fix names the tasks that cannot all bind the port and suggests --mode global', () => {
-    const cause = explain(model, tasks[0]!, { kind: 'external' }, 80, 'tcp').causes.find(
-      (c) => c.id === 'routing-mesh-unsupported',
-    )!;
+    const cause = explain(model, {
+      container: tasks[0]!,
+      source: { kind: 'external' },
+      port: 80,
+      protocol: 'tcp',
+    }).causes.find((c) => c.id === 'routing-mesh-unsupported')!;
     const finding = findings(model).find((f) => f.id === 'routing-mesh-unsupported')!;
     for (const fix of [cause.fix, finding.fix]) {
       expect(fix.kind).toBe('command');

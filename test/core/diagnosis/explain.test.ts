@@ -27,7 +27,7 @@ function run(
   port: number,
   protocol: 'tcp' | 'udp' = 'tcp',
 ): Explanation {
-  return explain(model, c, source, port, protocol);
+  return explain(model, { container: c, source, port, protocol });
 }
 const hop = (e: Explanation, id: string) => e.hops.find((h) => h.id === id)!;
 const causeIds = (e: Explanation): string[] => e.causes.map((c) => c.id);
@@ -116,7 +116,7 @@ describe('no-published-port', () => {
     // One correlation for both questions: what is remembered for one source must not answer the other.
     const correlation = correlate(model);
     for (const source of [external, localhost]) {
-      const out = explain(model, local, source, 8080, 'tcp', correlation);
+      const out = explain(model, { container: local, source, port: 8080, protocol: 'tcp' }, correlation);
       expect(hop(out, 'published-port').status).toBe('fail');
       expect(causeIds(out)).toContain('port-publish-refused');
       expect(causeIds(out)).not.toContain('no-published-port');

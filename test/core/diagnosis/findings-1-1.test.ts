@@ -95,7 +95,12 @@ describe('port-publish-refused', () => {
     expect(f!.detail).toContain('host IP addresses');
     const ranged = known(model.containers)[0]!;
     // Any port of the range is the refused binding, not "no published port".
-    const out = explain(model, ranged, { kind: 'external' }, 8085, 'tcp');
+    const out = explain(model, {
+      container: ranged,
+      source: { kind: 'external' },
+      port: 8085,
+      protocol: 'tcp',
+    });
     expect(out.causes.map((c) => c.id)).toContain('port-publish-refused');
     expect(out.causes.map((c) => c.id)).not.toContain('no-published-port');
   });

@@ -15,7 +15,7 @@ describe('RemotePort filters', () => {
     const model = b
       .rules(rule({ name: 'deny-from-53', action: 'block', localPorts: ports(80), remotePorts: ports(53) }))
       .build();
-    const out = explain(model, web, { kind: 'external' }, 8080, 'tcp');
+    const out = explain(model, { container: web, source: { kind: 'external' }, port: 8080, protocol: 'tcp' });
     expect(hop(out, 'host-firewall').status).toBe('pass');
     expect(out.causes.map((c) => c.id)).not.toContain('firewall-blocked');
   });
@@ -24,9 +24,12 @@ describe('RemotePort filters', () => {
     const model = b
       .rules(rule({ name: 'allow-from-53', localPorts: ports(80), remotePorts: ports(53) }))
       .build();
-    expect(hop(explain(model, web, { kind: 'external' }, 8080, 'tcp'), 'host-firewall').status).not.toBe(
-      'pass',
-    );
+    expect(
+      hop(
+        explain(model, { container: web, source: { kind: 'external' }, port: 8080, protocol: 'tcp' }),
+        'host-firewall',
+      ).status,
+    ).not.toBe('pass');
   });
 });
 
@@ -37,7 +40,7 @@ describe('firewall profiles not collected', () => {
       .rules(rule({ name: 'deny-80', displayName: 'Deny 80', action: 'block', localPorts: ports(80) }))
       .without('firewallProfiles')
       .build();
-    const out = explain(model, web, { kind: 'external' }, 8080, 'tcp');
+    const out = explain(model, { container: web, source: { kind: 'external' }, port: 8080, protocol: 'tcp' });
     const h = hop(out, 'host-firewall');
     expect(h.status).toBe('unknown');
     expect(h.note).toContain('host.firewall.profiles');
@@ -50,7 +53,12 @@ describe('firewall profiles not collected', () => {
   it('still allows through an allow-all container default when no block rule matches', () => {
     const { b, web } = healthy({ rules: false });
     const model = b.without('firewallProfiles').build();
-    expect(hop(explain(model, web, { kind: 'host' }, 80, 'tcp'), 'container-inbound').status).toBe('pass');
+    expect(
+      hop(
+        explain(model, { container: web, source: { kind: 'host' }, port: 80, protocol: 'tcp' }),
+        'container-inbound',
+      ).status,
+    ).toBe('pass');
   });
 });
 
@@ -75,9 +83,16 @@ describe('a source container that does not resolve', () => {
     const correlation = correlate(model);
     // The host's own question fails on 14393 without a rule; an unknown source must not inherit that answer.
     expect(
-      hop(explain(model, web, { kind: 'host' }, 80, 'tcp', correlation), 'container-inbound').status,
+      hop(
+        explain(model, { container: web, source: { kind: 'host' }, port: 80, protocol: 'tcp' }, correlation),
+        'container-inbound',
+      ).status,
     ).toBe('fail');
-    const out = explain(model, web, { kind: 'container', ref: 'ghost' }, 80, 'tcp', correlation);
+    const out = explain(
+      model,
+      { container: web, source: { kind: 'container', ref: 'ghost' }, port: 80, protocol: 'tcp' },
+      correlation,
+    );
     expect(hop(out, 'container-inbound')).toMatchObject({
       status: 'skip',
       title: expect.stringContaining('ghost'),

@@ -30,7 +30,8 @@ describe('no destructive copyable fix', () => {
         ]);
         for (const port of asked)
           for (const source of sources)
-            for (const cause of explain(model, c, source, port, 'tcp', correlation).causes) {
+            for (const cause of explain(model, { container: c, source, port, protocol: 'tcp' }, correlation)
+              .causes) {
               causes++;
               expect(destructiveCommand(cause.fix), `${c.name} ${port} ${cause.id}`).toBeNull();
             }
@@ -44,7 +45,11 @@ describe('no destructive copyable fix', () => {
           { kind: 'address', address: '172.18.40.15' },
           { kind: 'name', name: 'host.docker.internal' },
         ] as const)
-          for (const cause of explainOutbound(model, c, target, 1433, 'tcp', correlation).causes)
+          for (const cause of explainOutbound(
+            model,
+            { container: c, target, port: 1433, protocol: 'tcp' },
+            correlation,
+          ).causes)
             expect(destructiveCommand(cause.fix), `${c.name} to ${target.kind} ${cause.id}`).toBeNull();
       for (const e of outboundMatrix(model, correlation))
         for (const cause of e.causes)
@@ -80,9 +85,12 @@ describe('no destructive copyable fix', () => {
       },
     });
     const model = b.build();
-    const cause = explain(model, web, { kind: 'external' }, 80, 'tcp').causes.find(
-      (c) => c.id === 'no-published-port',
-    )!;
+    const cause = explain(model, {
+      container: web,
+      source: { kind: 'external' },
+      port: 80,
+      protocol: 'tcp',
+    }).causes.find((c) => c.id === 'no-published-port')!;
     expect(cause.fix.kind).toBe('steps');
     const text = cause.fix.kind === 'steps' ? cause.fix.steps.join(' ') : '';
     for (const setting of [

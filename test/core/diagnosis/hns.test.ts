@@ -21,7 +21,7 @@ describe('nat-mapping from HNS endpoint policies', () => {
   it('passes on 2022 with empty WinNAT and the HNS policy: reachable from outside, no nat-mapping-missing', () => {
     const { b, web } = server2022();
     const model = b.build();
-    const out = explain(model, web, external, 8080, 'tcp');
+    const out = explain(model, { container: web, source: external, port: 8080, protocol: 'tcp' });
     expect(out.verdict).toBe('reachable');
     expect(hop(out, 'nat-mapping').status).toBe('pass');
     expect(hop(out, 'nat-mapping').evidence).toContainEqual({
@@ -34,7 +34,7 @@ describe('nat-mapping from HNS endpoint policies', () => {
   it('fails when the endpoint carries no NAT policy for the port, naming what it holds', () => {
     const { b, web } = server2022([[9000, 9000]]);
     const model = b.build();
-    const out = explain(model, web, external, 8080, 'tcp');
+    const out = explain(model, { container: web, source: external, port: 8080, protocol: 'tcp' });
     expect(hop(out, 'nat-mapping').status).toBe('fail');
     const cause = out.causes.find((c) => c.id === 'nat-mapping-missing')!;
     expect(cause.explanation).toContain('NAT tcp 9000 -> 9000');
@@ -46,7 +46,7 @@ describe('nat-mapping from HNS endpoint policies', () => {
   it('shows both where HNS and WinNAT disagree', () => {
     const { b, web } = server2022([[8080, 81]]);
     b.natMappings(mapping(8080, WEB_IP, 80));
-    const out = explain(b.build(), web, external, 8080, 'tcp');
+    const out = explain(b.build(), { container: web, source: external, port: 8080, protocol: 'tcp' });
     expect(hop(out, 'nat-mapping').status).toBe('fail');
     const files = hop(out, 'nat-mapping').evidence.map((e) => e.file);
     expect(files).toContain('host/hns-endpoints.json');
@@ -57,22 +57,32 @@ describe('nat-mapping from HNS endpoint policies', () => {
   it('is unknown, never failed, with neither source; and where WinNAT holds no container mapping on 2019+', () => {
     const none = healthy({ build: 20348, mapping: false });
     none.b.without('natMappings');
-    const out = explain(none.b.build(), none.web, external, 8080, 'tcp');
+    const out = explain(none.b.build(), {
+      container: none.web,
+      source: external,
+      port: 8080,
+      protocol: 'tcp',
+    });
     expect(hop(out, 'nat-mapping').status).toBe('unknown');
     expect(hop(out, 'nat-mapping').note).toContain('host/hns-endpoints.json');
     const empty = healthy({ build: 20348, mapping: false });
-    expect(hop(explain(empty.b.build(), empty.web, external, 8080, 'tcp'), 'nat-mapping').status).toBe(
-      'unknown',
-    );
+    expect(
+      hop(
+        explain(empty.b.build(), { container: empty.web, source: external, port: 8080, protocol: 'tcp' }),
+        'nat-mapping',
+      ).status,
+    ).toBe('unknown');
   });
 
   it('still fails on WinNAT where it holds Docker mappings (2016 realises policies as mappings)', () => {
     const old = healthy({ build: 14393, mapping: false });
-    expect(causeIds(explain(old.b.build(), old.web, external, 8080, 'tcp'))).toContain('nat-mapping-missing');
+    expect(
+      causeIds(explain(old.b.build(), { container: old.web, source: external, port: 8080, protocol: 'tcp' })),
+    ).toContain('nat-mapping-missing');
     // HNS holds the policy, but this host's WinNAT holds the other containers' mappings and not this one.
     const { b, web } = server2022();
     b.containers(apiContainer({ ports: [[9000, 9000]] })).natMappings(mapping(9000, API_IP, 9000));
-    const out = explain(b.build(), web, external, 8080, 'tcp');
+    const out = explain(b.build(), { container: web, source: external, port: 8080, protocol: 'tcp' });
     expect(causeIds(out)).toEqual(['nat-mapping-missing']);
     expect(out.causes[0]!.explanation).toContain('HNS and WinNAT disagree');
   });
@@ -80,7 +90,9 @@ describe('nat-mapping from HNS endpoint policies', () => {
   it('nat-mapping-stale still finds a WinNAT leftover that takes the port', () => {
     const { b, web } = server2022();
     b.natMappings(mapping(8080, '172.24.80.9', 80));
-    expect(causeIds(explain(b.build(), web, external, 8080, 'tcp'))).toEqual(['nat-mapping-stale']);
+    expect(
+      causeIds(explain(b.build(), { container: web, source: external, port: 8080, protocol: 'tcp' })),
+    ).toEqual(['nat-mapping-stale']);
   });
 });
 
@@ -88,7 +100,7 @@ describe('hns-endpoint-missing and network-missing', () => {
   it('hns-endpoint-missing: a running nat container whose address no endpoint holds', () => {
     const { b, web } = healthy({ build: 20348 });
     b.set('hnsEndpoints', [hnsEndpoint('172.24.80.77', [])]);
-    const out = explain(b.build(), web, external, 8080, 'tcp');
+    const out = explain(b.build(), { container: web, source: external, port: 8080, protocol: 'tcp' });
     expect(hop(out, 'container-network').status).toBe('fail');
     expect(causeIds(out)).toEqual(['hns-endpoint-missing']);
     expect(hop(out, 'container-network').evidence[0]!.detail).toContain(`none with ${WEB_IP}`);
@@ -96,21 +108,33 @@ describe('hns-endpoint-missing and network-missing', () => {
 
   it('does not fire where the endpoint list is not collected or gives no addresses, nor for a stopped container', () => {
     const { b, web } = healthy({ build: 20348 });
-    expect(hop(explain(b.build(), web, external, 8080, 'tcp'), 'container-network').status).toBe('pass');
+    expect(
+      hop(
+        explain(b.build(), { container: web, source: external, port: 8080, protocol: 'tcp' }),
+        'container-network',
+      ).status,
+    ).toBe('pass');
     b.set('hnsEndpoints', [hnsEndpoint('x', null, { ipAddress: null })]);
-    expect(hop(explain(b.build(), web, external, 8080, 'tcp'), 'container-network').status).toBe('pass');
+    expect(
+      hop(
+        explain(b.build(), { container: web, source: external, port: 8080, protocol: 'tcp' }),
+        'container-network',
+      ).status,
+    ).toBe('pass');
     const stopped = healthy({ build: 20348, web: { state: 'exited' } });
     stopped.b.set('hnsEndpoints', []);
-    expect(causeIds(explain(stopped.b.build(), stopped.web, external, 8080, 'tcp'))).not.toContain(
-      'hns-endpoint-missing',
-    );
+    expect(
+      causeIds(
+        explain(stopped.b.build(), { container: stopped.web, source: external, port: 8080, protocol: 'tcp' }),
+      ),
+    ).not.toContain('hns-endpoint-missing');
   });
 
   it('network-missing: a NetworkID docker/networks.json no longer holds, with the new network in the fix', () => {
     const { b, web } = healthy({
       web: { networks: [{ name: 'nat', ip: WEB_IP, networkId: 'old-nat-id' }], state: 'exited' },
     });
-    const out = explain(b.build(), web, external, 8080, 'tcp');
+    const out = explain(b.build(), { container: web, source: external, port: 8080, protocol: 'tcp' });
     const cause = out.causes.find((c) => c.id === 'network-missing')!;
     expect(cause.explanation).toContain('old-nat-id');
     expect(commandOf(cause.fix)).toContain('docker network connect nat web');
@@ -123,8 +147,10 @@ describe('hns-endpoint-missing and network-missing', () => {
       'https://github.com/moby/moby/blob/master/daemon/container_operations.go',
     );
     const fine = healthy();
-    expect(causeIds(explain(fine.b.build(), fine.web, external, 8080, 'tcp'))).not.toContain(
-      'network-missing',
-    );
+    expect(
+      causeIds(
+        explain(fine.b.build(), { container: fine.web, source: external, port: 8080, protocol: 'tcp' }),
+      ),
+    ).not.toContain('network-missing');
   });
 });

@@ -50,7 +50,7 @@ describe('parseTarget', () => {
 describe('outbound to a service on the host', () => {
   it("passes through the host's vEthernet address, the listener and the firewall", () => {
     const { model, web } = withHostService();
-    const out = explainOutbound(model, web, toHost, 1433, 'tcp');
+    const out = explainOutbound(model, { container: web, target: toHost, port: 1433, protocol: 'tcp' });
     expect(out.direction).toBe('outbound');
     expect(out.to).toEqual({ kind: 'host' });
     expect(out.from).toBe('container:web');
@@ -72,7 +72,7 @@ describe('outbound to a service on the host', () => {
 
   it('host-service-loopback-only: a service bound to 127.0.0.1 cannot be reached from a container', () => {
     const { model, web } = withHostService('127.0.0.1');
-    const out = explainOutbound(model, web, toHost, 1433, 'tcp');
+    const out = explainOutbound(model, { container: web, target: toHost, port: 1433, protocol: 'tcp' });
     expect(out.verdict).toBe('unreachable');
     expect(hop(out, 'host-listener').status).toBe('fail');
     expect(hop(out, 'host-listener').evidence[0]!.detail).toContain('127.0.0.1:1433 Listen by sqlservr');
@@ -83,19 +83,22 @@ describe('outbound to a service on the host', () => {
 
   it('host-service-not-listening: nothing on the port, or only on another address; a service bound to the vEthernet address passes', () => {
     const { model, web } = withHostService('10.0.0.10');
-    expect(causeIds(explainOutbound(model, web, toHost, 1433, 'tcp'))).toEqual([
-      'host-service-not-listening',
-    ]);
-    expect(causeIds(explainOutbound(model, web, toHost, 5432, 'tcp'))).toContain(
-      'host-service-not-listening',
-    );
+    expect(
+      causeIds(explainOutbound(model, { container: web, target: toHost, port: 1433, protocol: 'tcp' })),
+    ).toEqual(['host-service-not-listening']);
+    expect(
+      causeIds(explainOutbound(model, { container: web, target: toHost, port: 5432, protocol: 'tcp' })),
+    ).toContain('host-service-not-listening');
     const bound = withHostService(GATEWAY);
-    expect(explainOutbound(bound.model, bound.web, toHost, 1433, 'tcp').verdict).toBe('reachable');
+    expect(
+      explainOutbound(bound.model, { container: bound.web, target: toHost, port: 1433, protocol: 'tcp' })
+        .verdict,
+    ).toBe('reachable');
   });
 
   it('concludes nothing from an empty listener list on a port a container publishes (NAT-forwarded)', () => {
     const { model, web } = withHostService();
-    const out = explainOutbound(model, web, toHost, 8080, 'tcp');
+    const out = explainOutbound(model, { container: web, target: toHost, port: 8080, protocol: 'tcp' });
     expect(hop(out, 'host-listener').status).toBe('unknown');
     expect(causeIds(out)).not.toContain('host-service-not-listening');
   });
@@ -110,7 +113,7 @@ describe('outbound to a service on the host', () => {
         { interfaceAlias: 'vEthernet (nat)', interfaceIndex: 12, networkCategory: 'public' },
       )
       .profiles(profile('domain'), profile('private'), profile('public'));
-    const out = explainOutbound(b.build(), web, toHost, 1433, 'tcp');
+    const out = explainOutbound(b.build(), { container: web, target: toHost, port: 1433, protocol: 'tcp' });
     expect(hop(out, 'host-firewall-from-container').status).toBe('fail');
     const cause = out.causes.find((c) => c.id === 'host-firewall-blocks-container')!;
     expect(commandOf(cause.fix)).toContain('-RemoteAddress 172.24.80.0/20');
@@ -125,23 +128,38 @@ describe('outbound to a service on the host', () => {
   it('nat-gateway-missing: the host holds no address in the nat subnet; unknown where addresses were not collected', () => {
     const { b, web } = healthy();
     b.ipAddresses(LAN).tcp(listen(1433, 2200));
-    const out = explainOutbound(b.build(), web, toHost, 1433, 'tcp');
+    const out = explainOutbound(b.build(), { container: web, target: toHost, port: 1433, protocol: 'tcp' });
     expect(hop(out, 'host-address').status).toBe('fail');
     expect(causeIds(out)).toContain('nat-gateway-missing');
     const unknown = healthy();
     unknown.b.tcp(listen(1433, 2200)).without('ipAddresses');
-    const out2 = explainOutbound(unknown.b.build(), unknown.web, toHost, 1433, 'tcp');
+    const out2 = explainOutbound(unknown.b.build(), {
+      container: unknown.web,
+      target: toHost,
+      port: 1433,
+      protocol: 'tcp',
+    });
     expect(hop(out2, 'host-address').status).toBe('unknown');
     expect(hop(out2, 'host-address').note).toContain('host/ip-addresses.json');
   });
 
   it("the host's LAN address is a hint, not a failure; its vEthernet address is the host", () => {
     const { model, web } = withHostService();
-    const lan = explainOutbound(model, web, { kind: 'address', address: '10.0.0.10' }, 1433, 'tcp');
+    const lan = explainOutbound(model, {
+      container: web,
+      target: { kind: 'address', address: '10.0.0.10' },
+      port: 1433,
+      protocol: 'tcp',
+    });
     expect(hop(lan, 'host-address').status).toBe('unknown');
     expect(hop(lan, 'host-address').note).toContain(GATEWAY);
     expect(lan.verdict).toBe('unknown');
-    const veth = explainOutbound(model, web, { kind: 'address', address: GATEWAY }, 1433, 'tcp');
+    const veth = explainOutbound(model, {
+      container: web,
+      target: { kind: 'address', address: GATEWAY },
+      port: 1433,
+      protocol: 'tcp',
+    });
     expect(veth.verdict).toBe('reachable');
   });
 });
@@ -151,18 +169,39 @@ describe('names: host.docker.internal and the hosts file', () => {
   it('host-alias-missing where the hosts file lacks the name; passes where it points at the vEthernet address', () => {
     const missing = healthy({ web: { hosts: [{ address: '127.0.0.1', names: ['localhost'] }] } });
     missing.b.ipAddresses(LAN, VETH).tcp(listen(1433, 2200));
-    const out = explainOutbound(missing.b.build(), missing.web, alias, 1433, 'tcp');
+    const out = explainOutbound(missing.b.build(), {
+      container: missing.web,
+      target: alias,
+      port: 1433,
+      protocol: 'tcp',
+    });
     expect(hop(out, 'host-alias').status).toBe('fail');
     const cause = out.causes.find((c) => c.id === 'host-alias-missing')!;
     expect(commandOf(cause.fix)).toContain(`${GATEWAY} host.docker.internal`);
     const present = healthy({ web: { hosts: [{ address: GATEWAY, names: ['host.docker.internal'] }] } });
     present.b.ipAddresses(LAN, VETH).tcp(listen(1433, 2200));
     expect(
-      hop(explainOutbound(present.b.build(), present.web, alias, 1433, 'tcp'), 'host-alias').status,
+      hop(
+        explainOutbound(present.b.build(), {
+          container: present.web,
+          target: alias,
+          port: 1433,
+          protocol: 'tcp',
+        }),
+        'host-alias',
+      ).status,
     ).toBe('pass');
     const unknown = healthy();
     expect(
-      hop(explainOutbound(unknown.b.build(), unknown.web, alias, 1433, 'tcp'), 'host-alias').status,
+      hop(
+        explainOutbound(unknown.b.build(), {
+          container: unknown.web,
+          target: alias,
+          port: 1433,
+          protocol: 'tcp',
+        }),
+        'host-alias',
+      ).status,
     ).toBe('unknown');
   });
   it('a name in the hosts file is followed to its address (the VPN overlap of the trouble sample); others are unknown', () => {
@@ -170,10 +209,20 @@ describe('names: host.docker.internal and the hosts file', () => {
       web: { hosts: [{ address: '172.24.90.7', names: ['artifacts.example.com'] }] },
     });
     const model = b.build();
-    const out = explainOutbound(model, web, { kind: 'name', name: 'artifacts.example.com' }, 443, 'tcp');
+    const out = explainOutbound(model, {
+      container: web,
+      target: { kind: 'name', name: 'artifacts.example.com' },
+      port: 443,
+      protocol: 'tcp',
+    });
     expect(hop(out, 'name-resolution').status).toBe('pass');
     expect(causeIds(out)).toEqual(['nat-prefix-overlap']);
-    const other = explainOutbound(model, web, { kind: 'name', name: 'www.example.org' }, 443, 'tcp');
+    const other = explainOutbound(model, {
+      container: web,
+      target: { kind: 'name', name: 'www.example.org' },
+      port: 443,
+      protocol: 'tcp',
+    });
     expect(hop(other, 'name-resolution').status).toBe('unknown');
     expect(other.verdict).toBe('unknown');
   });
@@ -182,7 +231,12 @@ describe('names: host.docker.internal and the hosts file', () => {
 describe('outbound to the internet or an address', () => {
   it('passes the NAT path out and says the host firewall does not govern it', () => {
     const { b, web } = healthy();
-    const out = explainOutbound(b.build(), web, { kind: 'internet' }, 443, 'tcp');
+    const out = explainOutbound(b.build(), {
+      container: web,
+      target: { kind: 'internet' },
+      port: 443,
+      protocol: 'tcp',
+    });
     expect(hop(out, 'egress-path').status).toBe('pass');
     expect(hop(out, 'egress-path').note).toContain('Windows-Containers#617');
     expect(out.hops.some((h) => h.id.includes('firewall'))).toBe(false);
@@ -191,7 +245,12 @@ describe('outbound to the internet or an address', () => {
   it('no-egress-path: overlay only fails on 2016, is a hint on 2019', () => {
     const overlay = (build: number): Explanation => {
       const { b, task } = withOverlayTask(build);
-      return explainOutbound(b.build(), task, { kind: 'internet' }, 443, 'tcp');
+      return explainOutbound(b.build(), {
+        container: task,
+        target: { kind: 'internet' },
+        port: 443,
+        protocol: 'tcp',
+      });
     };
     const old = overlay(14393);
     expect(hop(old, 'egress-path').status).toBe('fail');
@@ -204,7 +263,12 @@ describe('outbound to the internet or an address', () => {
   it('nat-prefix-overlap: an address inside the nat prefix never leaves; membership from the network subnet, not the container prefix', () => {
     const { b, web } = healthy();
     const model = b.build();
-    const inside = explainOutbound(model, web, { kind: 'address', address: '172.24.90.7' }, 443, 'tcp');
+    const inside = explainOutbound(model, {
+      container: web,
+      target: { kind: 'address', address: '172.24.90.7' },
+      port: 443,
+      protocol: 'tcp',
+    });
     expect(hop(inside, 'target-prefix').status).toBe('fail');
     expect(causeIds(inside)).toEqual(['nat-prefix-overlap']);
     expect(hop(inside, 'target-prefix').evidence[0]!.detail).toContain('172.24.80.0/20');
@@ -214,7 +278,12 @@ describe('outbound to the internet or an address', () => {
     });
     wide.b.networks(natNetwork('nat', '172.28.192.0/20'));
     const m = { ...wide.b.build() };
-    const outside = explainOutbound(m, wide.web, { kind: 'address', address: '172.28.100.5' }, 443, 'tcp');
+    const outside = explainOutbound(m, {
+      container: wide.web,
+      target: { kind: 'address', address: '172.28.100.5' },
+      port: 443,
+      protocol: 'tcp',
+    });
     expect(hop(outside, 'target-prefix').status).toBe('pass');
   });
 });
@@ -224,22 +293,42 @@ describe('outbound to another container', () => {
     const { b, web } = healthy();
     const api = apiContainer({ listeners: [{ localPort: 5000 }] });
     const model = b.containers(api).build();
-    const out = explainOutbound(model, web, { kind: 'container', ref: 'api' }, 5000, 'tcp');
-    const inbound = explain(model, api, { kind: 'container', ref: web.id }, 5000, 'tcp');
+    const out = explainOutbound(model, {
+      container: web,
+      target: { kind: 'container', ref: 'api' },
+      port: 5000,
+      protocol: 'tcp',
+    });
+    const inbound = explain(model, {
+      container: api,
+      source: { kind: 'container', ref: web.id },
+      port: 5000,
+      protocol: 'tcp',
+    });
     expect(out.hops).toEqual(inbound.hops);
     expect(out.verdict).toBe(inbound.verdict);
     expect(out.container.name).toBe('web');
     expect(out.to).toEqual({ kind: 'container', ref: 'api' });
     // By address the same.
     expect(
-      explainOutbound(model, web, { kind: 'address', address: '172.24.80.3' }, 5000, 'tcp').hops,
+      explainOutbound(model, {
+        container: web,
+        target: { kind: 'address', address: '172.24.80.3' },
+        port: 5000,
+        protocol: 'tcp',
+      }).hops,
     ).toEqual(inbound.hops);
   });
 
   it('no-network: a container in network mode none reaches nothing, later hops are skipped', () => {
     const { b } = healthy();
     const lonely = container({ name: 'lonely', networkMode: 'none', networks: [], isolation: 'process' });
-    const out = explainOutbound(b.containers(lonely).build(), lonely, toHost, 1433, 'tcp');
+    const out = explainOutbound(b.containers(lonely).build(), {
+      container: lonely,
+      target: toHost,
+      port: 1433,
+      protocol: 'tcp',
+    });
     expect(causeIds(out)).toEqual(['no-network']);
     expect(out.hops.slice(2).every((h) => h.status === 'skip')).toBe(true);
   });
@@ -291,7 +380,14 @@ describe('outboundMatrix: the outbound rows of the reachability matrix', () => {
     const senders = new Map([web, api, cache].map((c) => [c.name, c]));
     for (const e of rows) {
       const sender = senders.get(e.container.name)!;
-      expect(e).toEqual(explainOutbound(model, sender, parseTarget(targetText(e.to!))!, e.port, e.protocol));
+      expect(e).toEqual(
+        explainOutbound(model, {
+          container: sender,
+          target: parseTarget(targetText(e.to!))!,
+          port: e.port,
+          protocol: e.protocol,
+        }),
+      );
     }
   });
 

@@ -275,20 +275,24 @@ describe('properties of the diagnosis over generated hosts', () => {
           for (const source of sources(model)) {
             for (const p of ports) {
               for (const protocol of ['tcp', 'udp'] as const) {
-                const e = explain(model, c, source, p, protocol, correlation);
+                const e = explain(model, { container: c, source, port: p, protocol }, correlation);
                 checkExplanation(model, e);
                 // The correlation is an optimisation only: without it the answer is the same.
-                expect(explain(model, c, source, p, protocol)).toEqual(e);
+                expect(explain(model, { container: c, source, port: p, protocol })).toEqual(e);
               }
             }
           }
           // The outbound question for the first container only: it shares every hop with the others.
           for (const target of c === containers[0] ? targets(model) : []) {
             for (const p of [80, 9000]) {
-              const e = explainOutbound(model, c, target, p, 'tcp', correlation);
+              const e = explainOutbound(
+                model,
+                { container: c, target, port: p, protocol: 'tcp' },
+                correlation,
+              );
               expect(e.direction).toBe('outbound');
               checkExplanation(model, e);
-              expect(explainOutbound(model, c, target, p, 'tcp')).toEqual(e);
+              expect(explainOutbound(model, { container: c, target, port: p, protocol: 'tcp' })).toEqual(e);
             }
           }
         }
@@ -437,7 +441,12 @@ describe('a host generated healthy', () => {
         const containers = model.containers.kind === 'known' ? model.containers.value : [];
         for (const c of containers) {
           const p = c.publishedPorts[0]!;
-          const e = explain(model, c, { kind: 'external' }, p.hostPort!, 'tcp');
+          const e = explain(model, {
+            container: c,
+            source: { kind: 'external' },
+            port: p.hostPort!,
+            protocol: 'tcp',
+          });
           expect(e.causes, JSON.stringify(e.hops.filter((x) => x.status !== 'pass'))).toEqual([]);
           expect(e.verdict).toBe('reachable');
         }
@@ -480,8 +489,8 @@ describe('a host generated healthy', () => {
           const sources: ReachSource[] = [{ kind: 'external' }, { kind: 'host' }, { kind: 'host-localhost' }];
           for (const source of sources) {
             const port = source.kind === 'host' ? p.containerPort : p.hostPort!;
-            const before = explain(full, c, source, port, 'tcp');
-            const after = explain(reduced, other, source, port, 'tcp');
+            const before = explain(full, { container: c, source, port, protocol: 'tcp' });
+            const after = explain(reduced, { container: other, source, port, protocol: 'tcp' });
             before.hops.forEach((hop) => {
               if (hop.status !== 'pass') return;
               const now = after.hops.find((x) => x.id === hop.id);

@@ -145,14 +145,18 @@ describe.each(Object.keys(EXPLAIN))('sample %s', (name) => {
       const model = await sampleModel(name);
       // `to:<target>` rows are the outbound question (explain --to).
       const e = from.startsWith('to:')
-        ? explainOutbound(
-            model,
-            sampleContainer(model, ref),
-            parseTarget(from.slice('to:'.length))!,
+        ? explainOutbound(model, {
+            container: sampleContainer(model, ref),
+            target: parseTarget(from.slice('to:'.length))!,
             port,
-            'tcp',
-          )
-        : explain(model, sampleContainer(model, ref), parseSource(from)!, port, 'tcp');
+            protocol: 'tcp',
+          })
+        : explain(model, {
+            container: sampleContainer(model, ref),
+            source: parseSource(from)!,
+            port,
+            protocol: 'tcp',
+          });
       expect(e.verdict, JSON.stringify(e.hops.filter((h) => h.status !== 'pass'))).toBe(verdict);
       const ids = e.causes.map((c) => c.id);
       const includes = causes
@@ -221,7 +225,12 @@ describe.each(Object.keys(EXPLAIN))('sample %s', (name) => {
 describe('the 1.1 samples: evidence named as the README tells it', () => {
   it('hns-nat: the nat-mapping hop passes on the HNS policy with WinNAT empty, naming host/hns-endpoints.json', async () => {
     const model = await sampleModel('server2022-hns-nat');
-    const e = explain(model, sampleContainer(model, 'proxy'), { kind: 'external' }, 443, 'tcp');
+    const e = explain(model, {
+      container: sampleContainer(model, 'proxy'),
+      source: { kind: 'external' },
+      port: 443,
+      protocol: 'tcp',
+    });
     const hop = e.hops.find((h) => h.id === 'nat-mapping')!;
     expect(hop.status).toBe('pass');
     expect(hop.evidence.map((x) => x.file)).toContain('host/hns-endpoints.json');

@@ -43,7 +43,7 @@ describe('wrap', () => {
 describe('formatters', () => {
   const { b, web } = healthy({ web: { name: HOSTILE, state: 'exited', env: ['DB_PASSWORD'] } });
   const model = b.containers(apiContainer()).build();
-  const e = explain(model, web, { kind: 'external' }, 8080, 'tcp');
+  const e = explain(model, { container: web, source: { kind: 'external' }, port: 8080, protocol: 'tcp' });
 
   it('explain: verdict first, then hops, then causes; within 100 columns; no escape from a hostile name', () => {
     const out = formatExplanation(e, plain, { width: 100 });
