@@ -22,6 +22,7 @@ import { readBundle } from '../src/collect/bundle-reader';
 import { runCli } from '../src/cli/program';
 import { correlate, findings, reachabilityMatrix } from '../src/core/diagnosis';
 import { decodeText } from '../src/core/bundle/decode';
+import { NODE_MODEL_OPTIONS } from '../src/collect/ascii-text';
 import { buildHostModel } from '../src/core/host-model';
 import { HOSTILE_CASES, hostileZip } from '../test/support/hostile-bundles';
 import { scaled, syntheticBundle } from '../test/support/synthetic-bundle';
@@ -52,7 +53,7 @@ const round = (n: number, digits = 1): number => Number(n.toFixed(digits));
 
 /** Runs the analysis on a small host first so the measured runs time compiled code, as JSON.parse (native) is. */
 function warmUp(): void {
-  const model = buildHostModel(syntheticBundle(scaled(0.05)));
+  const model = buildHostModel(syntheticBundle(scaled(0.05)), NODE_MODEL_OPTIONS);
   for (let i = 0; i < 3; i++) {
     const correlation = correlate(model);
     findings(model, correlation);
@@ -116,11 +117,11 @@ async function measure(factor: number): Promise<Record<string, number>> {
   const readMs = await fastestRead(folder).finally(() => rmSync(folder, { recursive: true, force: true }));
   sample();
   const jsonFiles = [...raw.files].filter(([path]) => path.endsWith('.json')).map(([, bytes]) => bytes);
-  const decode = fastest(() => jsonFiles.map((file) => decodeText(file).text));
+  const decode = fastest(() => jsonFiles.map((file) => decodeText(file, NODE_MODEL_OPTIONS).text));
   const texts = decode.value;
   const bytes = [...raw.files.values()].reduce((sum, b) => sum + b.byteLength, 0);
   const parse = fastest(() => texts.map((t) => JSON.parse(t) as unknown));
-  const model = fastest(() => buildHostModel(raw));
+  const model = fastest(() => buildHostModel(raw, NODE_MODEL_OPTIONS));
   // A fresh correlation for every run: explanations are cached per correlation, and the cache must start empty.
   let correlateMs = Infinity;
   let findingsMs = Infinity;

@@ -2,6 +2,7 @@ import type { RawBundle } from '../shared/bundle';
 import type { HostModel } from '../shared/model';
 import { BundleError } from '../core/bundle/errors';
 import { buildHostModel } from '../core/host-model';
+import { NODE_MODEL_OPTIONS } from '../collect/ascii-text';
 import { readBundle } from '../collect/bundle-reader';
 import { CliError, EXIT } from './context';
 
@@ -25,7 +26,7 @@ export async function loadRawAndModel(
 ): Promise<{ readonly raw: RawBundle; readonly model: HostModel }> {
   const raw = await loadRawBundle(path);
   try {
-    return { raw, model: buildHostModel(raw) };
+    return { raw, model: buildHostModel(raw, NODE_MODEL_OPTIONS) };
   } catch (error) {
     throw asCliError(error);
   }

@@ -24,7 +24,7 @@ import type {
   Source,
   TopRow,
 } from '../shared/model';
-import { decodeText } from './bundle/decode';
+import { decodeText, type TextDecoding } from './bundle/decode';
 import { checksOutcome, readChecks } from './checks/read';
 import { BundleError } from './bundle/errors';
 import { JsonHeapBudget, parseJson } from './bundle/json';
@@ -40,7 +40,7 @@ import type { Parsed } from './parsed';
 import { parseHcsdiag, parseNetstat, type TextParse } from './parse/text';
 import { describeIssues } from './parse/values';
 
-export interface ModelOptions {
+export interface ModelOptions extends TextDecoding {
   readonly maxJsonDepth?: number;
   /** The heap the parsed JSON of the bundle may take (DEFAULT_JSON_HEAP_BUDGET). */
   readonly jsonHeapBudget?: number;
@@ -57,6 +57,7 @@ class FileReader {
     manifestProbes: readonly ManifestProbe[],
     private readonly maxDepth: number | undefined,
     heapBudget: number | undefined,
+    private readonly decoding: TextDecoding,
   ) {
     this.manifestProbes = new Map(manifestProbes.map((p) => [p.id, p]));
     this.budget = new JsonHeapBudget(heapBudget);
@@ -89,7 +90,7 @@ class FileReader {
       this.outcomes.set(file, { kind: 'missing', file });
       return { kind: 'unknown', reason: this.absentReason(probe, file) };
     }
-    const decoded = decodeText(bytes);
+    const decoded = decodeText(bytes, this.decoding);
     this.outcomes.set(file, { kind: 'ok', file, encoding: decoded.encoding });
     return { kind: 'ok', text: decoded.text };
   }
@@ -183,7 +184,7 @@ export function buildHostModel(raw: RawBundle, options: ModelOptions = {}): Host
     );
   }
   const manifest = parseManifest(decodeText(manifestBytes).text, raw.source);
-  const r = new FileReader(raw, manifest.probes, options.maxJsonDepth, options.jsonHeapBudget);
+  const r = new FileReader(raw, manifest.probes, options.maxJsonDepth, options.jsonHeapBudget, options);
 
   const hostInfo = r.json('host.os', 'host/os.json', host.osSchema, (v) => ok(host.toHostInfo(v)));
   const engineVersion = r.json('docker.version', 'docker/version.json', docker.versionSchema, (v) =>

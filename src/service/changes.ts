@@ -5,6 +5,7 @@ import { resolve } from 'node:path';
 import { BundleError } from '../core/bundle/errors';
 import { diagnose, diffDiagnosed, differentHosts, type Diagnosed } from '../core/diff';
 import { buildHostModel } from '../core/host-model';
+import { NODE_MODEL_OPTIONS } from '../collect/ascii-text';
 import type { RawBundle } from '../shared/bundle';
 import type { HostModel } from '../shared/model';
 import type { DiffResult } from '../shared/diff';
@@ -24,7 +25,7 @@ async function sideAt(
       diagnosed: () => ({ model: open.model, matrix: open.matrix(), findings: open.findings() }),
     });
   try {
-    const model = buildHostModel(await read(path));
+    const model = buildHostModel(await read(path), NODE_MODEL_OPTIONS);
     return ok({ model, diagnosed: () => diagnose(model) });
   } catch (error) {
     // The reader's errors name the bundle, the entry and the limit; say which side of the comparison it was.

@@ -5,6 +5,7 @@
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { readBundle } from '../collect/bundle-reader';
 import { buildHostModel } from '../core/host-model';
+import { NODE_MODEL_OPTIONS } from '../collect/ascii-text';
 import { fail, ok } from '../shared/ipc';
 import type { BundleInfo } from '../shared/model';
 import { importPreview, writeImport } from './import';
@@ -23,7 +24,7 @@ const sameBundle = (a: BundleInfo, b: BundleInfo): boolean =>
 
 async function report(task: Extract<OffThreadTask, { kind: 'report' }>): Promise<OffThreadAnswers['report']> {
   progress('Reading the bundle');
-  const model = buildHostModel(await readBundle(task.bundle.source));
+  const model = buildHostModel(await readBundle(task.bundle.source), NODE_MODEL_OPTIONS);
   if (!sameBundle(model.bundle, task.bundle))
     return fail(
       'failed',

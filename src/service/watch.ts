@@ -6,6 +6,7 @@ import { basename } from 'node:path';
 import type { HistoryStore } from '../collect/history-store';
 import { correlate, findings, reachabilityMatrix } from '../core/diagnosis';
 import { buildHostModel } from '../core/host-model';
+import { NODE_MODEL_OPTIONS } from '../collect/ascii-text';
 import { buildTimeline, summarisePoint } from '../core/history';
 import type { RawBundle } from '../shared/bundle';
 import {
@@ -121,7 +122,7 @@ export class Watcher {
       const path = await this.port.collect(scope, collectedAt, signal, progress);
       progress('Summarising for the timeline', 0, null);
       const raw = await this.deps.read(path);
-      const model = buildHostModel(raw);
+      const model = buildHostModel(raw, NODE_MODEL_OPTIONS);
       const correlation = correlate(model);
       const summary = summarisePoint(scope, model, correlation, () => {
         const matrix = reachabilityMatrix(model, correlation);

@@ -6,6 +6,7 @@ import { basename } from 'node:path';
 import { readBundle } from '../../collect/bundle-reader';
 import { BundleError } from '../../core/bundle/errors';
 import { buildHostModel } from '../../core/host-model';
+import { NODE_MODEL_OPTIONS } from '../../collect/ascii-text';
 import type { RawBundle } from '../../shared/bundle';
 import { errorMessage } from '../../shared/error-message';
 import {
@@ -108,7 +109,7 @@ export function createServiceContext(
       if (operation.signal.aborted) return fail('cancelled', 'Opening the bundle was cancelled.');
       operation.progress('Building the host model', 1, 3);
       await operation.checkpoint();
-      model = buildHostModel(raw);
+      model = buildHostModel(raw, NODE_MODEL_OPTIONS);
     } catch (error) {
       // The reader's errors name the bundle, the entry and the limit; pass them on as they are.
       return fail(
@@ -154,7 +155,7 @@ export function createServiceContext(
     logError: (message, error) => (options.logError ?? console.error)(message, error),
     current: () => current,
     refresh: async (analysis) => {
-      const next = analyse(analysis.ref, buildHostModel(await read(analysis.ref.source)));
+      const next = analyse(analysis.ref, buildHostModel(await read(analysis.ref.source), NODE_MODEL_OPTIONS));
       if (current === analysis) current = next;
       return next;
     },
