@@ -303,7 +303,6 @@ export function dateOf(value: unknown): string | null {
 
 const DATE_EXPECTED = 'expected a date (a number of milliseconds within the range of a date)';
 
-/** A date as Windows PowerShell 5.1 ("\/Date(ms)\/", or an object with `value`) or PowerShell 7 (ISO) writes it. */
 /** Whether a value is a date as psDate reads it: nothing, text, a number or an object holding one, in range. */
 const isDateInput = (v: unknown): boolean =>
   v === undefined ||
@@ -311,7 +310,10 @@ const isDateInput = (v: unknown): boolean =>
   ((typeof v === 'string' || typeof v === 'number' || (typeof v === 'object' && !Array.isArray(v))) &&
     isDateValue(v));
 
-/** A date field on its own; an object must hold `value`, as Windows PowerShell 5.1 writes a DateTime. */
+/**
+ * A date as Windows PowerShell 5.1 ("\/Date(ms)\/", or an object with `value`) or PowerShell 7 (ISO) writes it;
+ * an object must hold `value`, as 5.1 writes a DateTime.
+ */
 export const psDate = converted(
   (v) => (isDateInput(v) && (typeof v !== 'object' || v === null || 'value' in v) ? dateOf(v) : INVALID),
   DATE_EXPECTED,
