@@ -24,10 +24,6 @@ import type {
 import {
   ciObject,
   converted,
-  INVALID,
-  Rejected,
-  textListValue,
-  textValue,
   type Converted,
   dateOf,
   enumField,
@@ -36,6 +32,7 @@ import {
   int,
   intField,
   intOf,
+  INVALID,
   list,
   optDateField,
   optInt,
@@ -43,13 +40,16 @@ import {
   optText,
   optTextField,
   psBool,
-  type Scalar,
   psDate,
   psEnum,
+  Rejected,
+  type Scalar,
   text,
   textField,
   textList,
+  textListValue,
   textOf,
+  textValue,
 } from './values';
 
 // ---- host/os.json ---------------------------------------------------------------------------
